@@ -1,0 +1,50 @@
+# The two commands: `make serve` and `make test`. Both set everything up on a fresh machine
+# (Python 3.11+ and make): a virtual environment in .venv, and for the browser tests
+# Chromium and a Java runtime from Debian's packages plus the Node.js checkers.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+export NO_MKDOCS_2_WARNING := 1
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: serve build test lint browser-deps bench clean url-manifest
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+# Chromium and a JRE come from Debian's packages; Playwright never downloads a browser.
+browser-deps:
+	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium default-jre-headless >/dev/null; \
+	fi
+	@if [ -f package.json ] && [ ! -d node_modules ]; then npm ci --no-audit --no-fund --silent; fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins site_tests bench
+
+test: $(STAMP) browser-deps
+	$(BIN)/python -m pytest
+
+bench: $(STAMP) browser-deps
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site .venv node_modules .pytest_cache
+
+# Record new URLs and anchors in the manifest (never removes one).
+url-manifest: $(STAMP)
+	UPDATE_URL_MANIFEST=1 $(BIN)/python -m pytest -q site_tests/test_url_manifest.py -k disappears

@@ -1,0 +1,13 @@
+"""Options of the `conclusions` plugin in `mkdocs.yml`."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class ConclusionsConfig(Config):
+    """The plugin reads the document and its registries from MkDocs' `docs_dir`."""
+
+    nav_title_sections = c.Type(str, default="Sections")
+    """Heading of the sections group in the navigation."""

@@ -1,0 +1,1 @@
+"""The MkDocs-free core: source files in, typed model and generated Markdown out."""

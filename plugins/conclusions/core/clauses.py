@@ -1,0 +1,100 @@
+"""Split paragraphs into operative clauses and find whom each clause asks to act.
+
+A clause starts at an operative verb (the forms in `verbs.yml`). When the verb is the
+first of its semicolon-separated segment, the clause takes in the opening words before it
+("In this context, WELCOMES"), so that the clauses of a paragraph cover all of its text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .mentions import Match, Matcher
+from .model import Paragraph
+from .registries import Actor, Verb
+
+# Articles and quantifiers that may stand before the first addressee ("INVITES the
+# Commission", "CALLS on all States"); any other word there means the verb's object is a
+# thing ("ENCOURAGES the strengthening of ..."), not an actor.
+_LEADING_WORDS = re.compile(r"^(?:(?:the|all|relevant|its)\s+)*$")
+_INFINITIVE = re.compile(r",?\s+to\s+[a-z]")
+
+
+@dataclass
+class Clause:
+    """One operative clause of a paragraph."""
+
+    paragraph: Paragraph
+    index: int
+    """1-based position in the paragraph."""
+    verb: Verb
+    form: str
+    start: int
+    end: int
+    verb_start: int
+    anchor: str
+    """Anchor on the paragraph's own page, e.g. 'invites-2'."""
+    addressees: list[Actor] = field(default_factory=list)
+
+    @property
+    def text_anchor(self) -> str:
+        """Anchor of the same clause on the full-text page."""
+        return f"{self.paragraph.anchor}-{self.anchor}"
+
+    @property
+    def source(self) -> str:
+        return self.paragraph.text[self.start : self.end]
+
+
+def split_clauses(
+    paragraph: Paragraph,
+    verbs: Matcher[Verb],
+    actors: list[Match[Actor]],
+    not_after: list[str],
+) -> list[Clause]:
+    text = paragraph.text
+    found = verbs.find(text)
+    clauses: list[Clause] = []
+    counts: dict[str, int] = {}
+    for i, match in enumerate(found):
+        segment_start = text.rfind(";", 0, match.start) + 1
+        previous_end = found[i - 1].end if i else 0
+        start = segment_start if segment_start >= previous_end else match.start
+        if i == 0:
+            start = 0
+        while start < match.start and text[start] == " ":
+            start += 1
+        counts[match.entry.id] = counts.get(match.entry.id, 0) + 1
+        anchor = match.entry.id if counts[match.entry.id] == 1 else f"{match.entry.id}-{counts[match.entry.id]}"
+        clauses.append(Clause(paragraph, i + 1, match.entry, match.pattern, start, len(text), match.start, anchor))
+    for current, following in zip(clauses, clauses[1:], strict=False):
+        current.end = following.start
+    for clause in clauses:
+        if clause.verb.request:
+            clause.addressees = _addressees(clause, text, actors, not_after)
+    return clauses
+
+
+def _addressees(clause: Clause, text: str, actors: list[Match[Actor]], not_after: list[str]) -> list[Actor]:
+    zone_start = clause.verb_start + len(clause.form)
+    infinitive = _INFINITIVE.search(text, zone_start, clause.end)
+    if not infinitive:
+        return []
+    zone_end = infinitive.start()
+    inside = [m for m in actors if zone_start <= m.start and m.end <= zone_end]
+    if not inside or not _LEADING_WORDS.match(text[zone_start : inside[0].start].strip(" ,") + " " if text[zone_start : inside[0].start].strip(" ,") else ""):
+        return []
+    excluded: list[tuple[int, int]] = []
+    for phrase in not_after:
+        for hit in re.finditer(re.escape(phrase), text[zone_start:zone_end]):
+            begin = zone_start + hit.start()
+            stop = text.find(",", begin, zone_end)
+            excluded.append((begin, zone_end if stop == -1 else stop))
+    result: list[Actor] = []
+    for match in inside:
+        if any(s <= match.start < e for s, e in excluded):
+            continue
+        if match.entry not in result:
+            result.append(match.entry)
+    return result

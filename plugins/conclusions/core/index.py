@@ -1,0 +1,148 @@
+"""The cross-reference index: every mention, clause and backlink of one document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .clauses import Clause, split_clauses
+from .document_source import parse_document
+from .errors import SourceError
+from .mentions import Match, Matcher
+from .model import Document, Footnote, Paragraph, Recital
+from .registries import Actor, Entry, Instrument, Registries, Term, Verb, load_registries
+
+Item = Paragraph | Recital | Footnote
+
+
+@dataclass
+class Backlink:
+    """A mention of an entry in one item, with the clause (or whole text) around it."""
+
+    item: Item
+    match: Match
+    clause: Clause | None = None
+
+    @property
+    def context(self) -> tuple[int, int]:
+        if self.clause is not None:
+            return self.clause.start, self.clause.end
+        return 0, len(self.item.text)
+
+
+@dataclass
+class ItemMentions:
+    instruments: list[Match[Instrument]] = field(default_factory=list)
+    terms: list[Match[Term]] = field(default_factory=list)
+    actors: list[Match[Actor]] = field(default_factory=list)
+
+
+@dataclass
+class Edition:
+    """The document, its registries and everything that links them."""
+
+    document: Document
+    registries: Registries
+    mentions: dict[int, ItemMentions]
+    """Mentions per item, keyed by `id(item)`."""
+    clauses: dict[int, list[Clause]]
+    """Clauses per paragraph number."""
+    instrument_links: dict[str, list[Backlink]]
+    term_links: dict[str, list[Backlink]]
+    actor_mentions: dict[str, list[Backlink]]
+    actor_requests: dict[str, list[Clause]]
+    verb_clauses: dict[str, list[Clause]]
+    header_terms: dict[str, list[Match[Term]]]
+    """Glossary mentions in the header's subject codes, keyed by code."""
+
+    def of(self, item: Item) -> ItemMentions:
+        return self.mentions[id(item)]
+
+    def clause_at(self, paragraph: Paragraph, position: int) -> Clause | None:
+        for clause in self.clauses.get(paragraph.number, []):
+            if clause.start <= position < clause.end:
+                return clause
+        return None
+
+    def items(self) -> list[Item]:
+        return [*self.document.recitals, *self.document.paragraphs, *self.document.footnotes.values()]
+
+
+def _check_used(entries: list[Entry], texts: list[str], what: str) -> None:
+    """Every pattern must occur somewhere: a pattern that matches nothing is a typo or stale."""
+    joined = "\n".join(texts)
+    for entry in entries:
+        for pattern, line in zip(entry.patterns, entry.pattern_lines or [entry.line] * len(entry.patterns), strict=True):
+            matcher = Matcher([type(entry)(entry.id, entry.name, [pattern], entry.path, line, [line])], what)
+            if not matcher.find(joined):
+                raise SourceError(entry.path, line, f"pattern '{pattern}' of {what} '{entry.id}' matches nothing in the text; correct or remove it")
+
+
+def build_edition(source_dir: Path) -> Edition:
+    """Parse `source_dir` and link everything; raises `SourceError` on the first mistake."""
+    document = parse_document(source_dir)
+    registries = load_registries(source_dir)
+    instruments = Matcher(registries.instruments, "instrument")
+    terms = Matcher(registries.terms, "term")
+    actors = Matcher(registries.actors, "actor")
+    verbs: Matcher[Verb] = Matcher(registries.verbs, "verb")
+
+    items: list[Item] = [*document.recitals, *document.paragraphs, *document.footnotes.values()]
+    texts = [item.text for item in items]
+    _check_used(registries.instruments, texts, "instrument")
+    _check_used(registries.terms, [*texts, *document.header.subject_codes], "term")
+    _check_used(registries.actors, texts, "actor")
+    _check_used(registries.verbs, [p.text for p in document.paragraphs], "verb")
+
+    mentions: dict[int, ItemMentions] = {}
+    clauses: dict[int, list[Clause]] = {}
+    instrument_links: dict[str, list[Backlink]] = {e.id: [] for e in registries.instruments}
+    term_links: dict[str, list[Backlink]] = {e.id: [] for e in registries.terms}
+    actor_mentions: dict[str, list[Backlink]] = {e.id: [] for e in registries.actors}
+    actor_requests: dict[str, list[Clause]] = {e.id: [] for e in registries.actors}
+    verb_clauses: dict[str, list[Clause]] = {e.id: [] for e in registries.verbs}
+
+    edition = Edition(
+        document, registries, mentions, clauses, instrument_links, term_links,
+        actor_mentions, actor_requests, verb_clauses, {},
+    )
+    for item in items:
+        found = ItemMentions(instruments.find(item.text), terms.find(item.text), actors.find(item.text))
+        _check_crossing(found, item.text)
+        mentions[id(item)] = found
+        if isinstance(item, Paragraph):
+            clauses[item.number] = split_clauses(item, verbs, found.actors, registries.not_addressees_after)
+            for clause in clauses[item.number]:
+                verb_clauses[clause.verb.id].append(clause)
+                for actor in clause.addressees:
+                    actor_requests[actor.id].append(clause)
+        for match in found.instruments:
+            instrument_links[match.entry.id].append(_backlink(edition, item, match))
+        for match in found.terms:
+            term_links[match.entry.id].append(_backlink(edition, item, match))
+        for match in found.actors:
+            link = _backlink(edition, item, match)
+            if link.clause is None or match.entry not in link.clause.addressees:
+                actor_mentions[match.entry.id].append(link)
+    for code in document.header.subject_codes:
+        edition.header_terms[code] = terms.find(code)
+    return edition
+
+
+def _backlink(edition: Edition, item: Item, match: Match) -> Backlink:
+    clause = edition.clause_at(item, match.start) if isinstance(item, Paragraph) else None
+    return Backlink(item, match, clause)
+
+
+def _check_crossing(found: ItemMentions, text: str) -> None:
+    """An instrument and a term may share words, or one may hold the other, but not cut across."""
+    for a in found.instruments:
+        for b in found.terms:
+            if a.start < b.end and b.start < a.end:
+                nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+                if not nested:
+                    raise SourceError(
+                        b.entry.path, b.entry.line,
+                        f"term '{b.entry.id}' ('{b.pattern}') cuts across instrument '{a.entry.id}' ('{a.pattern}') "
+                        f"in \"{text[min(a.start, b.start):max(a.end, b.end)]}\"; align the patterns",
+                    )

@@ -1,0 +1,150 @@
+"""Inline source to Markdown: escaped text, footnote references, mentions and clause anchors.
+
+Links are written as Markdown links between the generated `.md` files, so MkDocs checks
+every one of them and every anchor when it validates the build.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .clauses import Clause
+from .inline import tokenize
+from .mentions import Match
+from .registries import Instrument, Term
+
+# Characters that Markdown or attr_list would read as syntax; as entities they stay text.
+_ESCAPES = str.maketrans({
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", "*": "&#42;", "_": "&#95;", "[": "&#91;",
+    "]": "&#93;", "`": "&#96;", "\\": "&#92;", "{": "&#123;", "}": "&#125;", "#": "&#35;",
+    "^": "&#94;", "!": "&#33;", "|": "&#124;", "~": "&#126;", "=": "&#61;", "+": "&#43;",
+    ":": "&#58;", "\n": " ",
+})
+
+
+def esc(text: str) -> str:
+    """Text that Markdown renders exactly as written (and HTML-escaped)."""
+    return text.translate(_ESCAPES)
+
+
+def esc_title(text: str) -> str:
+    """Text for a Markdown link title or an HTML attribute value."""
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+
+
+class Linker:
+    """Relative links from one generated page to another."""
+
+    def __init__(self, page: str) -> None:
+        self.page = page
+
+    def to(self, target: str, anchor: str = "") -> str:
+        if target == self.page:
+            return f"#{anchor}" if anchor else posixpath.basename(target)
+        rel = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
+        return f"{rel}#{anchor}" if anchor else rel
+
+
+@dataclass
+class Span:
+    """A stretch of text rendered as one link: an instrument, a term, or both."""
+
+    start: int
+    end: int
+    instrument: Instrument | None = None
+    term: Term | None = None
+
+
+def spans(instruments: list[Match[Instrument]], terms: list[Match[Term]]) -> list[Span]:
+    """Merge instrument and term mentions; where they nest, the outer one carries both."""
+    result = [Span(m.start, m.end, instrument=m.entry) for m in instruments]
+    for t in terms:
+        host = next((s for s in result if s.start <= t.start and t.end <= s.end), None)
+        if host is not None:
+            host.term = host.term or t.entry
+            continue
+        inner = [s for s in result if t.start <= s.start and s.end <= t.end]
+        for s in inner:
+            result.remove(s)
+        result.append(Span(t.start, t.end, instrument=inner[0].instrument if inner else None, term=t.entry))
+    return sorted(result, key=lambda s: s.start)
+
+
+PAGE_INSTRUMENT = "instruments/{id}.md"
+PAGE_GLOSSARY = "glossary.md"
+
+
+def span_markdown(label: str, span: Span, linker: Linker) -> str:
+    if span.instrument is not None:
+        target = linker.to(PAGE_INSTRUMENT.format(id=span.instrument.id))
+        tip = span.instrument.name
+        if span.term is not None:
+            tip = f"{span.term.name}: {span.term.expansion}. {tip}"
+        classes = ".xref .instrument" + (f" .term data-term=\"{span.term.id}\"" if span.term else "")
+    else:
+        assert span.term is not None
+        target = linker.to(PAGE_GLOSSARY, span.term.id)
+        tip = f"{span.term.name}: {span.term.expansion}"
+        classes = f'.xref .term data-term="{span.term.id}"'
+    return f'[{label}]({target} "{esc_title(tip)}"){{ {classes} }}'
+
+
+def render_inline(
+    source: str,
+    linker: Linker,
+    footnote_ref: Callable[[str], str],
+    instruments: list[Match[Instrument]] = (),  # type: ignore[assignment]
+    terms: list[Match[Term]] = (),  # type: ignore[assignment]
+    clauses: list[Clause] = (),  # type: ignore[assignment]
+    clause_anchor: Callable[[Clause], str] = lambda c: c.anchor,
+) -> str:
+    """Markdown for one paragraph, recital or footnote text."""
+    events: dict[int, list[tuple[int, str, object]]] = {}
+
+    def add(pos: int, order: int, kind: str, obj: object) -> None:
+        events.setdefault(pos, []).append((order, kind, obj))
+
+    for clause in clauses:
+        add(clause.start, 1, "clause-open", clause)
+        add(clause.end, 0, "clause-close", clause)
+        add(clause.verb_start, 2, "verb", clause)
+    for span in spans(list(instruments), list(terms)):
+        add(span.start, 3, "span", span)
+
+    out: list[str] = []
+    pos = 0
+    positions = sorted(set(events) | {len(source)})
+    for stop in positions:
+        if stop >= pos:
+            out.append(_plain(source[pos:stop], footnote_ref))
+            pos = stop
+        for _, kind, obj in sorted(events.get(stop, []), key=lambda e: e[0]):
+            if kind == "clause-open":
+                out.append(f'<span class="clause" id="{clause_anchor(obj)}">')  # type: ignore[arg-type]
+            elif kind == "clause-close":
+                out.append("</span>")
+            elif kind == "verb" and pos == stop:
+                clause = obj
+                out.append(f'<strong class="verb">{esc(clause.form)}</strong>')  # type: ignore[attr-defined]
+                pos = stop + len(clause.form)  # type: ignore[attr-defined]
+            elif kind == "span" and pos == stop:
+                span = obj
+                label = _plain(source[span.start : span.end], footnote_ref)  # type: ignore[attr-defined]
+                out.append(span_markdown(label, span, linker))  # type: ignore[arg-type]
+                pos = span.end  # type: ignore[attr-defined]
+    out.append(_plain(source[pos:], footnote_ref))
+    return "".join(out).strip()
+
+
+def _plain(source: str, footnote_ref: Callable[[str], str]) -> str:
+    parts = []
+    for token in tokenize(source):
+        if token.kind == "text":
+            parts.append(esc(token.value))
+        elif token.kind == "tag":
+            parts.append(token.value)
+        else:
+            parts.append(footnote_ref(token.value))
+    return "".join(parts)

@@ -1,0 +1,90 @@
+"""Find where registry entries are mentioned, from the patterns written in `source/`.
+
+Patterns are literal, case-sensitive and matched at word boundaries in the inline source,
+so a pattern may hold markup (`IRIS<sup>2</sup>`) and match exactly where the text has it.
+Within one registry the longest match at a place wins; two entries whose matches overlap
+only in part claim the same words, which is an error the editor must resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from .errors import SourceError
+from .inline import tokenize
+from .registries import Entry
+
+E = TypeVar("E", bound=Entry)
+
+
+@dataclass(frozen=True)
+class Match(Generic[E]):
+    """One mention of `entry` at `start:end` of an item's inline source."""
+
+    entry: E
+    start: int
+    end: int
+    pattern: str
+
+
+def _protected(source: str) -> list[tuple[int, int]]:
+    """Spans a match may not cut into: footnote references and tags."""
+    return [(t.start, t.end) for t in tokenize(source) if t.kind != "text"]
+
+
+def _at_boundary(source: str, start: int, end: int) -> bool:
+    before = source[start - 1] if start > 0 else " "
+    after = source[end] if end < len(source) else " "
+    return not (before.isalnum() and source[start].isalnum()) and not (after.isalnum() and source[end - 1].isalnum())
+
+
+class Matcher(Generic[E]):
+    """All patterns of one registry, compiled once."""
+
+    def __init__(self, entries: list[E], what: str) -> None:
+        self.what = what
+        owner: dict[str, tuple[E, int]] = {}
+        for entry in entries:
+            for pattern, line in zip(entry.patterns, entry.pattern_lines or [entry.line] * len(entry.patterns), strict=True):
+                if pattern in owner and owner[pattern][0] is not entry:
+                    first = owner[pattern][0]
+                    raise SourceError(
+                        entry.path, line,
+                        f"pattern '{pattern}' of {what} '{entry.id}' is also claimed by '{first.id}' (line {first.line}); keep it in one entry",
+                    )
+                owner[pattern] = (entry, line)
+        self.owner = owner
+        ordered = sorted(owner, key=len, reverse=True)
+        self.regex = re.compile("|".join(re.escape(p) for p in ordered)) if ordered else None
+
+    def find(self, source: str) -> list[Match[E]]:
+        """Non-overlapping mentions in `source`, longest first at each place."""
+        if self.regex is None:
+            return []
+        candidates: list[Match[E]] = []
+        protected = _protected(source)
+        for pattern in self.owner:
+            start = source.find(pattern)
+            while start != -1:
+                end = start + len(pattern)
+                cuts = any(s < end and start < e and not (start <= s and e <= end) for s, e in protected)
+                if _at_boundary(source, start, end) and not cuts:
+                    candidates.append(Match(self.owner[pattern][0], start, end, pattern))
+                start = source.find(pattern, start + 1)
+        candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        chosen: list[Match[E]] = []
+        for match in candidates:
+            if chosen and match.start < chosen[-1].end:
+                last = chosen[-1]
+                inside = match.end <= last.end
+                if not inside and match.entry is not last.entry:
+                    raise SourceError(
+                        match.entry.path, self.owner[match.pattern][1],
+                        f"{self.what} '{match.entry.id}' ('{match.pattern}') and '{last.entry.id}' ('{last.pattern}') "
+                        f"claim the same words in \"{source[last.start:match.end]}\"; change one pattern",
+                    )
+                continue
+            chosen.append(match)
+        return chosen

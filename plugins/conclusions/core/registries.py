@@ -1,0 +1,208 @@
+"""The registries in `source/`: instruments, glossary terms, actors and operative verbs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import SourceError
+from .fields import Field, check_mapping
+from .yamlsource import Located, load_yaml, read_text
+
+
+@dataclass
+class Entry:
+    """What every registry entry has: an id, a display name, patterns and where it was written."""
+
+    id: str
+    name: str
+    patterns: list[str]
+    path: str
+    line: int
+    pattern_lines: list[int] = field(default_factory=list)
+
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass
+class Kind:
+    id: str
+    label: str
+
+
+@dataclass
+class Instrument(Entry):
+    kind: str = ""
+    description: str = ""
+    url: str = ""
+    reference: str = ""
+    celex: str = ""
+    eli: str = ""
+    date: str = ""
+
+
+@dataclass
+class Term(Entry):
+    expansion: str = ""
+    definition: str = ""
+    url: str = ""
+
+
+@dataclass
+class Actor(Entry):
+    kind: str = ""
+    description: str = ""
+    url: str = ""
+
+
+@dataclass
+class Verb(Entry):
+    """An operative verb; `patterns` are the forms as written (e.g. 'CALLS upon')."""
+
+    request: bool = False
+
+
+@dataclass
+class Registries:
+    instrument_kinds: list[Kind]
+    instruments: list[Instrument]
+    terms: list[Term]
+    actor_kinds: list[Kind]
+    actors: list[Actor]
+    verbs: list[Verb]
+    not_addressees_after: list[str]
+
+
+_KIND = {"id": Field(str, required=True, slug=True), "label": Field(str, required=True)}
+_INSTRUMENT = {
+    "id": Field(str, required=True, slug=True),
+    "title": Field(str, required=True),
+    "kind": Field(str, required=True),
+    "reference": Field(str),
+    "celex": Field(str),
+    "eli": Field(str),
+    "date": Field(str),
+    "url": Field(str, required=True, https=True),
+    "description": Field(str, required=True),
+    "patterns": Field(list, required=True),
+}
+_TERM = {
+    "id": Field(str, required=True, slug=True),
+    "term": Field(str, required=True),
+    "expansion": Field(str, required=True),
+    "definition": Field(str, required=True),
+    "url": Field(str, https=True),
+    "patterns": Field(list, required=True),
+}
+_ACTOR = {
+    "id": Field(str, required=True, slug=True),
+    "name": Field(str, required=True),
+    "kind": Field(str, required=True),
+    "description": Field(str, required=True),
+    "url": Field(str, required=True, https=True),
+    "patterns": Field(list, required=True),
+}
+_VERB = {
+    "verb": Field(str, required=True),
+    "forms": Field(list, required=True),
+    "request": Field(bool, required=True),
+}
+
+
+def _load(source_dir: Path, name: str, top: dict[str, Field]) -> tuple[str, Located]:
+    path = f"{source_dir.name}/{name}"
+    text = read_text(source_dir / name, path)
+    if not text.strip():
+        raise SourceError(path, 1, f"is empty; it needs {', '.join(repr(k) for k in top)}")
+    data = load_yaml(text, path)
+    return path, check_mapping(data, top, path, "the file", 1)
+
+
+def _entries(data: Located, key: str, fields: dict[str, Field], path: str, what: str) -> list[tuple[Located, int]]:
+    items = data[key]
+    lines = getattr(items, "item_lines", [data.line_of(key)] * len(items))
+    checked = []
+    for item, line in zip(items, lines, strict=True):
+        label = f"{what} '{item['id']}'" if isinstance(item, dict) and isinstance(item.get("id"), str) else what
+        checked.append((check_mapping(item, fields, path, label, line), line))
+    return checked
+
+
+def _unique(entries: list[Entry], path: str, what: str) -> None:
+    seen: dict[str, Entry] = {}
+    for entry in entries:
+        if entry.id in seen:
+            raise SourceError(path, entry.line, f"{what} id '{entry.id}' is used twice (first on line {seen[entry.id].line}); make it unique")
+        seen[entry.id] = entry
+
+
+def _kinds(data: Located, path: str, what: str) -> list[Kind]:
+    kinds = [Kind(k["id"], k["label"]) for k, _ in _entries(data, "kinds", _KIND, path, f"{what} kind")]
+    seen: set[str] = set()
+    for kind, line in zip(kinds, data["kinds"].item_lines, strict=True):
+        if kind.id in seen:
+            raise SourceError(path, line, f"kind '{kind.id}' is listed twice; keep one")
+        seen.add(kind.id)
+    return kinds
+
+
+def _check_kind(entry: Located, kinds: list[Kind], path: str, what: str) -> None:
+    if entry["kind"] not in {k.id for k in kinds}:
+        raise SourceError(
+            path, entry.line_of("kind"),
+            f"{what} '{entry['id']}' has kind '{entry['kind']}', which is not under 'kinds:'; use one of: "
+            + ", ".join(k.id for k in kinds),
+        )
+
+
+def _pattern_lines(entry: Located, key: str) -> list[int]:
+    value = entry[key]
+    return list(getattr(value, "item_lines", [entry.line_of(key)] * len(value)))
+
+
+def load_registries(source_dir: Path) -> Registries:
+    """Read and check the four registry files."""
+    ipath, idata = _load(source_dir, "instruments.yml", {"kinds": Field(list, required=True, items=dict), "instruments": Field(list, required=True, items=dict)})
+    instrument_kinds = _kinds(idata, ipath, "instrument")
+    instruments = []
+    for e, line in _entries(idata, "instruments", _INSTRUMENT, ipath, "instrument"):
+        _check_kind(e, instrument_kinds, ipath, "instrument")
+        instruments.append(Instrument(
+            e["id"], e["title"], list(e["patterns"]), ipath, line, _pattern_lines(e, "patterns"),
+            kind=e["kind"], description=e["description"], url=e["url"],
+            reference=e.get("reference") or "", celex=e.get("celex") or "",
+            eli=e.get("eli") or "", date=e.get("date") or "",
+        ))
+    _unique(instruments, ipath, "instrument")
+
+    gpath, gdata = _load(source_dir, "glossary.yml", {"terms": Field(list, required=True, items=dict)})
+    terms = [
+        Term(e["id"], e["term"], list(e["patterns"]), gpath, line, _pattern_lines(e, "patterns"),
+             expansion=e["expansion"], definition=e["definition"], url=e.get("url") or "")
+        for e, line in _entries(gdata, "terms", _TERM, gpath, "term")
+    ]
+    _unique(terms, gpath, "term")
+
+    apath, adata = _load(source_dir, "actors.yml", {"kinds": Field(list, required=True, items=dict), "actors": Field(list, required=True, items=dict)})
+    actor_kinds = _kinds(adata, apath, "actor")
+    actors = []
+    for e, line in _entries(adata, "actors", _ACTOR, apath, "actor"):
+        _check_kind(e, actor_kinds, apath, "actor")
+        actors.append(Actor(
+            e["id"], e["name"], list(e["patterns"]), apath, line, _pattern_lines(e, "patterns"),
+            kind=e["kind"], description=e["description"], url=e["url"],
+        ))
+    _unique(actors, apath, "actor")
+
+    vpath, vdata = _load(source_dir, "verbs.yml", {"verbs": Field(list, required=True, items=dict), "not_addressees_after": Field(list)})
+    verbs = []
+    for e, line in _entries(vdata, "verbs", _VERB, vpath, "verb"):
+        verb_id = e["verb"].lower().replace(" ", "-")
+        verbs.append(Verb(verb_id, e["verb"], list(e["forms"]), vpath, line, _pattern_lines(e, "forms"), request=e["request"]))
+    _unique(verbs, vpath, "verb")
+
+    return Registries(
+        instrument_kinds, instruments, terms, actor_kinds, actors, verbs,
+        list(vdata.get("not_addressees_after") or []),
+    )

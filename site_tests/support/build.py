@@ -1,0 +1,36 @@
+"""Build the site (or a fixture document) into a folder, the way `make build` does."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "source"
+FIXTURES = ROOT / "site_tests" / "fixtures"
+EPOCH = "1699833600"  # 13 November 2023, the document's date: builds are reproducible.
+
+
+def build(site_dir: Path, *, source: Path = SOURCE, site_url: str = "http://127.0.0.1:8000/",
+          strict: bool = True, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build` on the project's mkdocs.yml with another docs_dir, site_dir and site_url."""
+    site_dir = Path(site_dir)
+    config = site_dir.parent / f"{site_dir.name}.mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"docs_dir: {source}\n"
+        f"site_dir: {site_dir}\n"
+        f"site_url: {site_url}\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
+    if strict:
+        cmd.append("--strict")
+    result = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
+    if check and result.returncode != 0:
+        raise AssertionError(f"mkdocs build failed:\n{result.stderr[-4000:]}")
+    return result

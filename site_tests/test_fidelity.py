@@ -1,0 +1,113 @@
+"""The site loses no word of the original text.
+
+The original is read here with its own small reader, independent of the plugin's parser,
+so a parser bug cannot hide a lost word.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from site_tests.support.build import ROOT
+from site_tests.support.html import content, page, words
+
+ORIGINAL = ROOT / "source" / "original" / "ST-14512-2023-INIT-en.txt"
+SHARED = ROOT.parent / "shared" / "documents" / ORIGINAL.name
+# Recorded when the copy was taken from the Council's text; guards against edits to the copy.
+ORIGINAL_SHA256 = "c39555394022cc800800ac2d03a8a82bf8eef8590ad12f71faa26671a9e6f09c"
+
+
+def _clean(line: str) -> str:
+    line = re.sub(r"\*\*|^#+\s*", "", line.strip())
+    return re.sub(r"<sup>(\d)</sup>(?=[,;.]|$)", "", line)  # footnote markers, not IRIS<sup>2</sup>
+
+
+def original_blocks() -> dict[str, list[str]]:
+    """The original split into header, recitals, paragraphs and footnotes, each as words."""
+    blocks: dict[str, list[str]] = {"header": []}
+    in_header = True
+    recital = 0
+    for raw in ORIGINAL.read_text(encoding="utf-8").splitlines():
+        line = _clean(raw)
+        if not line or line == "---":
+            continue
+        if m := re.match(r"^(\d+)\. (.*)$", line):
+            in_header = False
+            blocks[f"p{m.group(1)}"] = words(m.group(2))
+        elif m := re.match(r"^<sup>(\d+)</sup> (.*)$", raw.strip()):
+            blocks[f"fn:{m.group(1)}"] = words(m.group(2))
+        elif line.startswith("- "):
+            in_header = False
+            recital += 1
+            blocks[f"r{recital}"] = words(line[2:])
+        elif re.match(r"^[IVX]+\.\s", line):
+            in_header = False
+            blocks.setdefault("sections", []).extend(words(line))
+        elif in_header:
+            blocks["header"].extend(words(line))
+    return blocks
+
+
+BLOCKS = original_blocks()
+
+
+def test_the_copy_in_source_is_the_councils_text() -> None:
+    data = ORIGINAL.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == ORIGINAL_SHA256
+    if SHARED.exists():
+        assert data == SHARED.read_bytes(), "source/original differs from the shared original"
+    assert len(BLOCKS) == 1 + 6 + 44 + 8 + 1
+
+
+def _in_order(expected: list[str], found: list[str]) -> list[str]:
+    """Words of `expected` missing from `found` when read in order."""
+    missing, pos = [], 0
+    for word in expected:
+        try:
+            pos = found.index(word, pos) + 1
+        except ValueError:
+            missing.append(word)
+    return missing
+
+
+def test_full_text_page_has_every_word_in_order(site: Path) -> None:
+    soup = content(page(site, "text/"))
+    for key, expected in BLOCKS.items():
+        if key in ("header", "sections"):
+            continue
+        element = soup.find(id=key)
+        assert element is not None, f"{key} is not on the full-text page"
+        got = words(element.get_text(" "))
+        # The number link and the back-link are additions, not losses.
+        assert _in_order(expected, got) == [], f"{key}: words lost or altered"
+    page_words = words(soup.get_text(" "))
+    assert _in_order(BLOCKS["sections"], page_words) == [], "section headings lost"
+
+
+def test_paragraphs_appear_in_the_councils_order(site: Path) -> None:
+    soup = content(page(site, "text/"))
+    ids = [el["id"] for el in soup.select("div.para")]
+    assert ids == [f"p{n}" for n in range(1, 45)]
+
+
+def test_home_page_has_the_whole_header(site: Path) -> None:
+    got = words(content(page(site, "")).get_text(" "))
+    assert _in_order(BLOCKS["header"], got) == []
+
+
+@pytest.mark.parametrize("number", range(1, 45))
+def test_paragraph_page_has_every_word(site: Path, number: int) -> None:
+    element = content(page(site, f"paragraphs/{number}/")).find(id=f"p{number}")
+    assert element is not None
+    missing = _in_order(BLOCKS[f"p{number}"], words(element.get_text(" ")))
+    assert missing == [], f"paragraph {number} lost or altered: {missing[:10]}"
+
+
+def test_a_dropped_word_is_caught() -> None:
+    expected = BLOCKS["p21"]
+    damaged = expected[:5] + expected[6:]
+    assert _in_order(expected, damaged) == [expected[5]]
