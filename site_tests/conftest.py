@@ -23,3 +23,25 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("mini") / "site"
     build(out, source=FIXTURES / "mini")
     return out
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session."""
+    from playwright.sync_api import sync_playwright
+
+    from site_tests.support.browser import launch
+
+    with sync_playwright() as p:
+        chromium = launch(p)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def served(site: Path):
+    """The real site served at the root of a local port; yields the base URL."""
+    from site_tests.support.server import serve
+
+    with serve(site) as base:
+        yield base

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from site_tests.support.build import ROOT
 from site_tests.support.html import content, page, words
@@ -21,9 +22,22 @@ SHARED = ROOT.parent / "shared" / "documents" / ORIGINAL.name
 ORIGINAL_SHA256 = "c39555394022cc800800ac2d03a8a82bf8eef8590ad12f71faa26671a9e6f09c"
 
 
-def _clean(line: str) -> str:
+class _Markers:
+    """Footnote markers run 1, 2, 3, ... through the text; any other <sup> is part of a word (IRIS<sup>2</sup>)."""
+
+    def __init__(self) -> None:
+        self.next = 1
+
+    def __call__(self, match: re.Match[str]) -> str:
+        if int(match.group(1)) == self.next:
+            self.next += 1
+            return ""
+        return match.group(1)
+
+
+def _clean(line: str, markers: _Markers) -> str:
     line = re.sub(r"\*\*|^#+\s*", "", line.strip())
-    return re.sub(r"<sup>(\d)</sup>(?=[,;.]|$)", "", line)  # footnote markers, not IRIS<sup>2</sup>
+    return re.sub(r"<sup>(\d+)</sup>", markers, line)
 
 
 def original_blocks() -> dict[str, list[str]]:
@@ -31,15 +45,17 @@ def original_blocks() -> dict[str, list[str]]:
     blocks: dict[str, list[str]] = {"header": []}
     in_header = True
     recital = 0
+    markers = _Markers()
     for raw in ORIGINAL.read_text(encoding="utf-8").splitlines():
-        line = _clean(raw)
+        if m := re.match(r"^<sup>(\d+)</sup> (.*)$", raw.strip()):
+            blocks[f"fn:{m.group(1)}"] = words(m.group(2))
+            continue
+        line = _clean(raw, markers)
         if not line or line == "---":
             continue
         if m := re.match(r"^(\d+)\. (.*)$", line):
             in_header = False
             blocks[f"p{m.group(1)}"] = words(m.group(2))
-        elif m := re.match(r"^<sup>(\d+)</sup> (.*)$", raw.strip()):
-            blocks[f"fn:{m.group(1)}"] = words(m.group(2))
         elif line.startswith("- "):
             in_header = False
             recital += 1
@@ -48,7 +64,11 @@ def original_blocks() -> dict[str, list[str]]:
             in_header = False
             blocks.setdefault("sections", []).extend(words(line))
         elif in_header:
-            blocks["header"].extend(words(line))
+            # The register data and cover note (home page), then the heading and preamble (full text).
+            key = "preamble" if "preamble" in blocks else "header"
+            blocks[key].extend(words(line))
+            if line.startswith("Delegations will find"):
+                blocks["preamble"] = []
     return blocks
 
 
@@ -60,7 +80,19 @@ def test_the_copy_in_source_is_the_councils_text() -> None:
     assert hashlib.sha256(data).hexdigest() == ORIGINAL_SHA256
     if SHARED.exists():
         assert data == SHARED.read_bytes(), "source/original differs from the shared original"
-    assert len(BLOCKS) == 1 + 6 + 44 + 8 + 1
+    assert len(BLOCKS) == 2 + 6 + 44 + 8 + 1
+
+
+# What the edition adds around the Council's words: numbers, footnote markers, back-links, buttons.
+ADDITIONS = "a.pnum, sup.fnref, a.footnote-backref, span.fn-num, button, .share, [data-edition-addition]"
+
+
+def text_words(element) -> list[str]:
+    """The words of a built element, without the edition's additions."""
+    element = BeautifulSoup(str(element), "html.parser")
+    for extra in element.select(ADDITIONS):
+        extra.decompose()
+    return words(element.get_text(""))
 
 
 def _in_order(expected: list[str], found: list[str]) -> list[str]:
@@ -77,15 +109,15 @@ def _in_order(expected: list[str], found: list[str]) -> list[str]:
 def test_full_text_page_has_every_word_in_order(site: Path) -> None:
     soup = content(page(site, "text/"))
     for key, expected in BLOCKS.items():
-        if key in ("header", "sections"):
+        if key in ("header", "sections", "preamble"):
             continue
         element = soup.find(id=key)
         assert element is not None, f"{key} is not on the full-text page"
-        got = words(element.get_text(" "))
-        # The number link and the back-link are additions, not losses.
-        assert _in_order(expected, got) == [], f"{key}: words lost or altered"
+        got = text_words(element)
+        assert got == expected, f"{key}: words lost or altered: {_in_order(expected, got)[:10]}"
     page_words = words(soup.get_text(" "))
     assert _in_order(BLOCKS["sections"], page_words) == [], "section headings lost"
+    assert _in_order(BLOCKS["preamble"], page_words) == [], "heading or preamble lost"
 
 
 def test_paragraphs_appear_in_the_councils_order(site: Path) -> None:
@@ -103,8 +135,8 @@ def test_home_page_has_the_whole_header(site: Path) -> None:
 def test_paragraph_page_has_every_word(site: Path, number: int) -> None:
     element = content(page(site, f"paragraphs/{number}/")).find(id=f"p{number}")
     assert element is not None
-    missing = _in_order(BLOCKS[f"p{number}"], words(element.get_text(" ")))
-    assert missing == [], f"paragraph {number} lost or altered: {missing[:10]}"
+    got, expected = text_words(element), BLOCKS[f"p{number}"]
+    assert got == expected, f"paragraph {number} lost or altered: {_in_order(expected, got)[:10]}"
 
 
 def test_a_dropped_word_is_caught() -> None:

@@ -1,0 +1,124 @@
+/* Tooltips for cross-references (glossary terms and instruments).
+ *
+ * Written by hand because Material's tooltips open on hover and focus only: they do not
+ * close with Escape, do not open on tap, and cannot hold a link. WCAG 2.1 SC 1.4.13 asks
+ * for content on hover or focus that is dismissible, hoverable and persistent.
+ * The links carry a `title` (and their href), so without JavaScript the expansion and the
+ * glossary entry are still there. Listeners are delegated to the document, so pages
+ * swapped in by Material's instant navigation need no re-initialisation.
+ */
+(function () {
+  "use strict";
+  var SELECTOR = "a.xref";
+  var tip = null;
+  var owner = null;
+  var hideTimer = 0;
+  var lastPointer = "mouse";
+  var armed = null; /* the term a first tap opened; a second tap on it follows the link */
+
+  function tooltip() {
+    if (!tip || !document.body.contains(tip)) {
+      tip = document.createElement("div");
+      tip.id = "xref-tip";
+      tip.className = "xref-tip";
+      tip.setAttribute("role", "tooltip");
+      tip.hidden = true;
+      tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+      tip.addEventListener("mouseleave", function () { scheduleHide(); });
+      document.body.appendChild(tip);
+    }
+    return tip;
+  }
+
+  /* The title becomes the tooltip's text; the native tooltip would otherwise double it. */
+  function text(el) {
+    if (el.hasAttribute("title")) {
+      el.setAttribute("data-tip", el.getAttribute("title"));
+      el.removeAttribute("title");
+    }
+    return el.getAttribute("data-tip") || "";
+  }
+
+  function show(el) {
+    clearTimeout(hideTimer);
+    var t = tooltip();
+    t.textContent = text(el);
+    if (lastPointer === "touch") {
+      var more = document.createElement("a");
+      more.href = el.href;
+      more.textContent = el.classList.contains("instrument") ? " Open the instrument page" : " Open the glossary entry";
+      t.appendChild(document.createTextNode(" "));
+      t.appendChild(more);
+    }
+    if (owner && owner !== el) owner.removeAttribute("aria-describedby");
+    owner = el;
+    el.setAttribute("aria-describedby", t.id);
+    t.hidden = false;
+    place(el, t);
+  }
+
+  function place(el, t) {
+    var r = el.getBoundingClientRect();
+    var width = t.offsetWidth;
+    var left = Math.max(8, Math.min(r.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
+    t.style.left = left + "px";
+    t.style.top = r.bottom + window.scrollY + 6 + "px";
+  }
+
+  function hide() {
+    clearTimeout(hideTimer);
+    if (tip) tip.hidden = true;
+    if (owner) owner.removeAttribute("aria-describedby");
+    owner = null;
+    armed = null;
+  }
+
+  function scheduleHide() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 300);
+  }
+
+  function target(event) {
+    return event.target instanceof Element ? event.target.closest(SELECTOR) : null;
+  }
+
+  document.addEventListener("pointerdown", function (e) { lastPointer = e.pointerType || "mouse"; }, true);
+  /* Pointer events, not mouse events: a tap also fires emulated mouse events. */
+  document.addEventListener("pointerover", function (e) {
+    var el = target(e);
+    if (el && e.pointerType !== "touch") { lastPointer = e.pointerType; show(el); }
+  });
+  document.addEventListener("pointerout", function (e) {
+    var el = target(e);
+    if (e.pointerType === "touch") return;
+    if (el && !(e.relatedTarget instanceof Node && (el.contains(e.relatedTarget) || (tip && tip.contains(e.relatedTarget))))) scheduleHide();
+  });
+  document.addEventListener("focusin", function (e) {
+    var el = target(e);
+    if (el) show(el);
+    else if (!(tip && tip.contains(e.target))) hide();
+  });
+  document.addEventListener("focusout", function (e) {
+    if (target(e) && !(e.relatedTarget instanceof Node && tip && tip.contains(e.relatedTarget))) hide();
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && tip && !tip.hidden) hide();
+  });
+  /* On touch, the first tap shows the tooltip; a second tap on the same term follows the link. */
+  document.addEventListener("click", function (e) {
+    var el = target(e);
+    if (!el) {
+      if (tip && !tip.hidden && !tip.contains(e.target)) hide();
+      return;
+    }
+    if (lastPointer !== "touch") return;
+    if (armed !== el) {
+      e.preventDefault();
+      show(el);
+      armed = el;
+    } else {
+      armed = null;
+    }
+  }, true);
+  window.addEventListener("resize", hide);
+})();

@@ -75,6 +75,8 @@ def _check_used(entries: list[Entry], texts: list[str], what: str) -> None:
         for pattern, line in zip(entry.patterns, entry.pattern_lines or [entry.line] * len(entry.patterns), strict=True):
             matcher = Matcher([type(entry)(entry.id, entry.name, [pattern], entry.path, line, [line])], what)
             if not matcher.find(joined):
+                if isinstance(entry, Verb):
+                    raise SourceError(entry.path, line, f"form '{pattern}' of verb '{entry.name}' occurs in no numbered paragraph; correct or remove it")
                 raise SourceError(entry.path, line, f"pattern '{pattern}' of {what} '{entry.id}' matches nothing in the text; correct or remove it")
 
 
@@ -93,6 +95,10 @@ def build_edition(source_dir: Path) -> Edition:
     _check_used(registries.terms, [*texts, *document.header.subject_codes], "term")
     _check_used(registries.actors, texts, "actor")
     _check_used(registries.verbs, [p.text for p in document.paragraphs], "verb")
+    paragraphs_text = "\n".join(p.text for p in document.paragraphs)
+    for phrase, line in zip(registries.not_addressees_after, registries.not_addressees_lines, strict=False):
+        if phrase not in paragraphs_text:
+            raise SourceError(registries.verbs_path, line, f"phrase '{phrase}' under 'not_addressees_after' occurs in no numbered paragraph; correct or remove it")
 
     mentions: dict[int, ItemMentions] = {}
     clauses: dict[int, list[Clause]] = {}
@@ -108,6 +114,7 @@ def build_edition(source_dir: Path) -> Edition:
     )
     for item in items:
         found = ItemMentions(instruments.find(item.text), terms.find(item.text), actors.find(item.text))
+        found.instruments = _outside_longer_terms(found.instruments, found.terms)
         _check_crossing(found, item.text)
         mentions[id(item)] = found
         if isinstance(item, Paragraph):
@@ -134,6 +141,14 @@ def _backlink(edition: Edition, item: Item, match: Match) -> Backlink:
     return Backlink(item, match, clause)
 
 
+def _outside_longer_terms(instruments: list[Match[Instrument]], terms: list[Match[Term]]) -> list[Match[Instrument]]:
+    """A longer term is the more specific reading: 'EU Space Programme Agency' is not the programme."""
+    return [
+        m for m in instruments
+        if not any(t.start <= m.start and m.end <= t.end and t.end - t.start > m.end - m.start for t in terms)
+    ]
+
+
 def _check_crossing(found: ItemMentions, text: str) -> None:
     """An instrument and a term may share words, or one may hold the other, but not cut across."""
     for a in found.instruments:
@@ -142,7 +157,7 @@ def _check_crossing(found: ItemMentions, text: str) -> None:
                 nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
                 if not nested:
                     raise SourceError(
-                        b.entry.path, b.entry.line,
+                        b.entry.path, b.entry.pattern_lines[b.entry.patterns.index(b.pattern)] if b.entry.pattern_lines else b.entry.line,
                         f"term '{b.entry.id}' ('{b.pattern}') cuts across instrument '{a.entry.id}' ('{a.pattern}') "
                         f"in \"{text[min(a.start, b.start):max(a.end, b.end)]}\"; align the patterns",
                     )

@@ -58,17 +58,17 @@ class Span:
 
 
 def spans(instruments: list[Match[Instrument]], terms: list[Match[Term]]) -> list[Span]:
-    """Merge instrument and term mentions; where they nest, the outer one carries both."""
+    """Merge instrument and term mentions: a term within an instrument's words rides on its link.
+
+    (Instruments inside a longer term were already dropped by the index.)
+    """
     result = [Span(m.start, m.end, instrument=m.entry) for m in instruments]
     for t in terms:
         host = next((s for s in result if s.start <= t.start and t.end <= s.end), None)
         if host is not None:
             host.term = host.term or t.entry
             continue
-        inner = [s for s in result if t.start <= s.start and s.end <= t.end]
-        for s in inner:
-            result.remove(s)
-        result.append(Span(t.start, t.end, instrument=inner[0].instrument if inner else None, term=t.entry))
+        result.append(Span(t.start, t.end, term=t.entry))
     return sorted(result, key=lambda s: s.start)
 
 
@@ -77,17 +77,19 @@ PAGE_GLOSSARY = "glossary.md"
 
 
 def span_markdown(label: str, span: Span, linker: Linker) -> str:
-    if span.instrument is not None:
-        target = linker.to(PAGE_INSTRUMENT.format(id=span.instrument.id))
-        tip = span.instrument.name
-        if span.term is not None:
-            tip = f"{span.term.name}: {span.term.expansion}. {tip}"
-        classes = ".xref .instrument" + (f" .term data-term=\"{span.term.id}\"" if span.term else "")
-    else:
-        assert span.term is not None
+    """A term links to its glossary entry (which names the instrument); an instrument to its page."""
+    if span.term is not None:
         target = linker.to(PAGE_GLOSSARY, span.term.id)
         tip = f"{span.term.name}: {span.term.expansion}"
         classes = f'.xref .term data-term="{span.term.id}"'
+        if span.instrument is not None:
+            tip += f". {span.instrument.name}"
+            classes += f' .instrument data-instrument="{span.instrument.id}"'
+    else:
+        assert span.instrument is not None
+        target = linker.to(PAGE_INSTRUMENT.format(id=span.instrument.id))
+        tip = span.instrument.name
+        classes = f'.xref .instrument data-instrument="{span.instrument.id}"'
     return f'[{label}]({target} "{esc_title(tip)}"){{ {classes} }}'
 
 

@@ -1,0 +1,60 @@
+"""Serve a built site on 127.0.0.1 the way GitHub Pages does: under a sub-path, 404.html for misses."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    prefix = "/"
+
+    def log_message(self, *args: object) -> None:  # quiet test output
+        pass
+
+    def _strip(self) -> bool:
+        path = urlsplit(self.path).path
+        if not path.startswith(self.prefix) and path + "/" != self.prefix:
+            return False
+        rest = path[len(self.prefix) :] if path.startswith(self.prefix) else ""
+        query = urlsplit(self.path).query
+        self.path = "/" + rest + (f"?{query}" if query else "")
+        return True
+
+    def send_head(self):  # type: ignore[override]
+        if not self._strip():
+            return self._not_found()
+        target = Path(self.translate_path(self.path))
+        if target.is_dir() and not (target / "index.html").exists() or (not target.exists()):
+            return self._not_found()
+        return super().send_head()
+
+    def _not_found(self):
+        page = Path(self.directory) / "404.html"
+        body = page.read_bytes() if page.exists() else b"Not found"
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        import io
+
+        return io.BytesIO(body)
+
+
+@contextmanager
+def serve(site: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve `site` at http://127.0.0.1:<free port><prefix>; yields that base URL."""
+    handler = type("Handler", (_Handler,), {"prefix": prefix})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
