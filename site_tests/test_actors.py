@@ -65,7 +65,7 @@ def test_actor_page_lists_what_it_is_asked(site: Path) -> None:
 
 def test_verbs_index_lists_every_clause_of_a_verb(site: Path) -> None:
     soup = content(page(site, "verbs/"))
-    invites = soup.find(id="invites")
+    invites = soup.find(id="invites").find_parent("div")
     hrefs = [a["href"] for a in invites.select("li a")]
     assert "../paragraphs/21/#invites" in hrefs
     assert "../paragraphs/10/#invites-2" in hrefs
@@ -77,3 +77,21 @@ def test_paragraph_page_lists_addressed_and_mentioned_actors(site: Path) -> None
     assert "Asked to act" in block.get_text()
     names = [a["href"].split("/")[-2] for a in block.select("a")]
     assert names == ["high-representative", "member-states", "commission"]
+
+
+def test_matrix_and_tables_are_tables_to_assistive_technology(browser, served) -> None:
+    page_ = browser.new_page()
+    try:
+        page_.goto(served + "actors/")
+        matrix = page_.get_by_role("table", name="Requests by section")
+        assert matrix.count() == 1
+        assert matrix.get_by_role("columnheader").count() >= 2
+        commission = matrix.get_by_role("rowheader", name="European Commission")
+        assert commission.count() == 1
+        links = matrix.get_by_role("link", name="requests to European Commission in", exact=False)
+        assert links.count() >= 1
+        page_.goto(served + "actors/eda/")
+        asked = page_.get_by_role("table").first
+        assert asked.get_by_role("columnheader", name="What is asked").count() == 1
+    finally:
+        page_.close()

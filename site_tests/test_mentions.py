@@ -46,7 +46,7 @@ def test_glossary_lists_the_paragraphs_that_use_a_term(site: Path) -> None:
     soup = content(page(site, "glossary/"))
     for number, ids in TERMS_BY_PARAGRAPH.items():
         for term in ids:
-            entry = soup.find(id=term)
+            entry = soup.find(id=term).find_parent("div", class_="gloss")
             assert entry is not None, term
             assert entry.find("a", href=f"../paragraphs/{number}/#p{number}") is not None, (term, number)
 
@@ -61,9 +61,10 @@ def test_every_entry_is_used_and_every_backlink_resolves(site: Path) -> None:
         assert table is not None, entry["id"]
     glossary = content(page(site, "glossary/"))
     for entry in yaml.safe_load((root / "glossary.yml").read_text(encoding="utf-8"))["terms"]:
-        used = glossary.find(id=entry["id"]).find(string=lambda s: s and "Used in" in s)
+        block = glossary.find(id=entry["id"]).find_parent("div", class_="gloss")
+        used = block.find(string=lambda s: s and "Used in" in s)
         assert used is not None, entry["id"]
-        assert glossary.find(id=entry["id"]).select("p a[href]"), entry["id"]
+        assert block.select("p a[href]"), entry["id"]
 
 
 def test_instruments_index_groups_by_kind_with_counts(site: Path) -> None:

@@ -71,3 +71,17 @@ def test_without_javascript_the_expansion_and_link_remain(browser, served) -> No
     assert TERM["expansion"] in term.get_attribute("title")
     assert term.get_attribute("href").endswith("glossary/#iris2")
     context.close()
+
+
+def test_a_footnote_reference_shows_its_footnote(browser, served) -> None:
+    document = (SOURCE / "document.md").read_text(encoding="utf-8")
+    note = next(line for line in document.splitlines() if line.startswith("[^8]:"))[len("[^8]:"):].strip()
+    p = browser.new_page()
+    try:
+        p.goto(served + "paragraphs/19/")
+        p.locator("#p19 a.footnote-ref").hover()
+        tip = p.locator(".md-tooltip2--active")
+        tip.wait_for(state="visible")
+        assert note[:60] in " ".join(tip.inner_text().split())
+    finally:
+        p.close()
