@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .errors import SourceError
 from .fields import Field, check_mapping
-from .inline import footnote_refs, unbalanced_tag
+from .inline import Token, footnote_refs, tokenize
 from .model import Document, Footnote, Header, Paragraph, Recital, Section
 from .yamlsource import load_yaml, read_text
 
@@ -48,28 +48,52 @@ _FOOTNOTE = re.compile(r"^\[\^([A-Za-z0-9]+)\]:\s*(.*)$")
 _RECITAL = re.compile(r"^[-*]\s+(\S.*)$")
 
 
-def _blocks(lines: list[str], first_line: int) -> list[tuple[int, str]]:
-    """Blank-line separated blocks as (line number, text); list items are one block each."""
-    blocks: list[tuple[int, str]] = []
-    current: list[str] = []
-    start = 0
+class Block(str):
+    """The text of one block (its lines joined with a space) that knows where each line began."""
+
+    line: int
+    parts: list[tuple[int, int, int]]
+    """(offset in the block, line number, column of the first character) per source line."""
+
+    def where(self, offset: int) -> tuple[int, int]:
+        """The line and 1-based column of the character at `offset`."""
+        for start, line, column in reversed(self.parts):
+            if offset >= start:
+                return line, column + offset - start
+        return self.line, 1
+
+
+def _block(parts: list[tuple[int, str]]) -> Block:
+    block = Block(" ".join(text.strip() for _, text in parts))
+    block.line = parts[0][0]
+    block.parts = []
+    offset = 0
+    for line_no, raw in parts:
+        text = raw.strip()
+        block.parts.append((offset, line_no, len(raw) - len(raw.lstrip()) + 1))
+        offset += len(text) + 1
+    return block
+
+
+def _blocks(lines: list[str], first_line: int) -> list[Block]:
+    """Blank-line separated blocks; list items, footnotes and headings start a block of their own."""
+    blocks: list[Block] = []
+    current: list[tuple[int, str]] = []
     for offset, raw in enumerate(lines):
         line_no = first_line + offset
         text = raw.strip()
         if not text:
             if current:
-                blocks.append((start, " ".join(current)))
+                blocks.append(_block(current))
                 current = []
             continue
         starts_item = bool(_RECITAL.match(text) or _FOOTNOTE.match(text) or _SECTION.match(text))
         if current and starts_item:
-            blocks.append((start, " ".join(current)))
+            blocks.append(_block(current))
             current = []
-        if not current:
-            start = line_no
-        current.append(text)
+        current.append((line_no, raw))
     if current:
-        blocks.append((start, " ".join(current)))
+        blocks.append(_block(current))
     return blocks
 
 
@@ -97,10 +121,33 @@ def _header(meta: object, path: str, line: int) -> Header:
     )
 
 
-def _check_inline(text: str, path: str, line: int) -> None:
-    bad = unbalanced_tag(text)
-    if bad:
-        raise SourceError(path, line, f"tag {bad.value} is not closed or not opened; balance it", bad.start + 1)
+def _check_inline(block: Block, offset: int, path: str) -> None:
+    """Stop at the first allowed tag (`<sup>`, ...) that is not opened and closed in order."""
+    stack: list[Token] = []
+    for token in tokenize(block[offset:]):
+        if token.kind != "tag":
+            continue
+        name = token.value.strip("</>")
+        if not token.value.startswith("</"):
+            stack.append(token)
+            continue
+        if stack and stack[-1].value == f"<{name}>":
+            stack.pop()
+            continue
+        line, column = block.where(offset + token.start)
+        if any(t.value == f"<{name}>" for t in stack):
+            inner = stack[-1].value
+            message = (
+                f"closing tag {token.value} comes before the {inner} opened inside it is "
+                f"closed; add </{inner[1:]} first"
+            )
+        else:
+            message = f"closing tag {token.value} has no matching <{name}> before it; remove it or add <{name}>"
+        raise SourceError(path, line, message, column)
+    if stack:
+        line, column = block.where(offset + stack[0].start)
+        name = stack[0].value.strip("<>")
+        raise SourceError(path, line, f"tag {stack[0].value} is never closed; add </{name}> where it ends", column)
 
 
 def parse_document(source_dir: Path, name: str = "document.md") -> Document:
@@ -108,14 +155,18 @@ def parse_document(source_dir: Path, name: str = "document.md") -> Document:
     path = f"{source_dir.name}/{name}"
     text = read_text(source_dir / name, path)
     if not text.strip():
-        raise SourceError(path, 1, "is empty; it needs front matter and the text (see README)")
+        raise SourceError(
+            path, 1, "the file is empty; it needs the front matter and the text (see README, 'How to add a document')"
+        )
     lines = text.splitlines()
-    if not lines or lines[0].strip() != "---":
-        raise SourceError(path, 1, "must start with '---' and the YAML front matter of the header")
+    if lines[0].strip() != "---":
+        raise SourceError(
+            path, 1, "the file must start with a line '---' that opens the YAML front matter (see README)"
+        )
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
-        raise SourceError(path, 1, "front matter is not closed; add a line '---' after it") from None
+        raise SourceError(path, 1, "the front matter is not closed; add a line '---' after it") from None
     meta = load_yaml("\n".join(lines[1:end]), path, line_offset=1)
     header = _header(meta, path, 2)
 
@@ -125,25 +176,46 @@ def parse_document(source_dir: Path, name: str = "document.md") -> Document:
     sections: list[Section] = []
     footnotes: dict[str, Footnote] = {}
     current: Section | None = None
-    slugs: set[str] = set()
+    slugs: dict[str, int] = {}
+    blocks = _blocks(lines[end + 1 :], end + 2)
+    numbered = [(int(m.group(1)), b.line) for b in blocks if (m := _PARAGRAPH.match(b))]
 
-    for line, block in _blocks(lines[end + 1 :], end + 2):
+    def check_sections_filled() -> None:
+        if current is not None and not current.paragraphs:
+            raise SourceError(
+                path, current.line, f"section '{current.heading}' has no paragraphs; add them or remove the heading"
+            )
+
+    for block in blocks:
+        line = block.line
         if m := _FOOTNOTE.match(block):
             number, body = m.group(1), m.group(2).strip()
             if not body:
                 raise SourceError(path, line, f"footnote [^{number}] is empty; write its text")
             if number in footnotes:
-                raise SourceError(path, line, f"footnote [^{number}] is defined twice (first on line {footnotes[number].line}); keep one")
-            _check_inline(body, path, line)
+                raise SourceError(
+                    path,
+                    line,
+                    (f"footnote [^{number}] is defined twice (first on line {footnotes[number].line}); keep one"),
+                )
+            _check_inline(block, m.start(2), path)
             footnotes[number] = Footnote(number, body, line)
         elif m := _SECTION.match(block):
-            if current is not None and not current.paragraphs:
-                raise SourceError(path, current.line, f"section '{current.heading}' has no paragraphs; add them or remove the heading")
+            check_sections_filled()
             label, title = m.group(1) or "", m.group(2).strip()
             slug = (label or re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")).lower()
+            if not slug:
+                raise SourceError(path, line, "the heading has no title; write it after '## ' (e.g. '## I. TITLE')")
             if slug in slugs:
-                raise SourceError(path, line, f"section '{label or title}' appears twice; number sections uniquely")
-            slugs.add(slug)
+                raise SourceError(
+                    path,
+                    line,
+                    (
+                        f"section '{label or title}' appears twice (first on line {slugs[slug]}); "
+                        "number sections uniquely"
+                    ),
+                )
+            slugs[slug] = line
             current = Section(label, title, slug, line)
             sections.append(current)
         elif m := _PARAGRAPH.match(block):
@@ -151,14 +223,29 @@ def parse_document(source_dir: Path, name: str = "document.md") -> Document:
             expected = len(paragraphs) + 1
             if number != expected:
                 seen = {p.number: p.line for p in paragraphs}
+                later = next((ln for n, ln in numbered if n == expected and ln > line), None)
                 if number in seen:
-                    problem = f"paragraph {number} is repeated (first on line {seen[number]}); renumber"
+                    problem = (
+                        f"paragraph {number} is repeated (first on line {seen[number]}); renumber "
+                        "the paragraphs 1, 2, 3, ..."
+                    )
+                elif later is not None:
+                    problem = (
+                        f"paragraph {number} comes before paragraph {expected} (line {later}); "
+                        "put the paragraphs in order"
+                    )
                 elif number > expected:
-                    problem = f"paragraph {expected} is missing (found {number}); number paragraphs 1, 2, 3, ... in order"
+                    problem = (
+                        f"paragraph {expected} is missing (this is paragraph {number}); number "
+                        "the paragraphs 1, 2, 3, ... without gaps"
+                    )
                 else:
-                    problem = f"paragraph {number} is out of order (expected {expected}); number paragraphs in order"
+                    problem = (
+                        f"paragraph number {number} is out of order (expected {expected}); number "
+                        "the paragraphs 1, 2, 3, ..."
+                    )
                 raise SourceError(path, line, problem)
-            _check_inline(body, path, line)
+            _check_inline(block, m.start(2), path)
             if current is None:
                 current = Section("", "Opening paragraphs", "opening", line)
                 sections.append(current)
@@ -167,33 +254,47 @@ def parse_document(source_dir: Path, name: str = "document.md") -> Document:
             paragraphs.append(paragraph)
         elif m := _RECITAL.match(block):
             if paragraphs:
-                raise SourceError(path, line, "a recital ('- ' line) comes after the numbered paragraphs; move it before paragraph 1")
+                raise SourceError(
+                    path,
+                    line,
+                    ("a recital ('- ' line) comes after the numbered paragraphs; move it before paragraph 1"),
+                )
             body = m.group(1)
-            _check_inline(body, path, line)
+            _check_inline(block, m.start(1), path)
             recitals.append(Recital(len(recitals) + 1, body, line, footnote_refs(body)))
         else:
             if recitals or paragraphs:
                 raise SourceError(
-                    path, line,
-                    "text that is not a paragraph ('N. '), heading ('## '), recital ('- ') or footnote ('[^N]: '); "
+                    path,
+                    line,
+                    "this text is not a paragraph ('N. '), heading ('## '), recital ('- ') or footnote ('[^N]: '); "
                     "start it with one of these",
                 )
-            _check_inline(block, path, line)
-            preamble.append(block)
+            _check_inline(block, 0, path)
+            preamble.append(str(block))
 
     if not paragraphs:
-        raise SourceError(path, end + 2, "has no numbered paragraphs ('1. ...'); add the text")
-    if current is not None and not current.paragraphs:
-        raise SourceError(path, current.line, f"section '{current.heading}' has no paragraphs; add them or remove the heading")
+        raise SourceError(
+            path, end + 2, "the text has no numbered paragraphs ('1. ...'); add them after the front matter"
+        )
+    check_sections_filled()
 
     referenced: dict[str, int] = {}
     for item in [*recitals, *paragraphs]:
         for ref in item.footnotes:
             if ref not in footnotes:
-                raise SourceError(path, item.line, f"footnote [^{ref}] is referenced but not defined; add a line '[^{ref}]: text'")
+                raise SourceError(
+                    path,
+                    item.line,
+                    (f"footnote [^{ref}] is referenced but not defined; add a line '[^{ref}]: text' at the end"),
+                )
             referenced.setdefault(ref, item.line)
     for number, note in footnotes.items():
         if number not in referenced:
-            raise SourceError(path, note.line, f"footnote [^{number}] is defined but never referenced; reference it or remove it")
+            raise SourceError(
+                path,
+                note.line,
+                (f"footnote [^{number}] is defined but never referenced; reference it with [^{number}] or remove it"),
+            )
 
     return Document(header, preamble, recitals, paragraphs, sections, footnotes, path)

@@ -25,4 +25,5 @@ class SourceError(Exception):
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        # One line, whatever the message quotes from the source (a value may span lines).
+        return f"{where}: {' '.join(self.message.split())}"

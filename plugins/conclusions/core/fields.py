@@ -41,9 +41,13 @@ def check_mapping(entry: Any, fields: dict[str, Field], path: str, what: str, li
             hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(fields)}"
             raise SourceError(path, entry.line_of(key), f"unknown key '{key}' in {what}; {hint}")
     for key, field in fields.items():
-        if key not in entry or entry[key] is None:
+        if key not in entry:
             if field.required:
                 raise SourceError(path, entry.line, f"{what} has no '{key}'; add it")
+            continue
+        if entry[key] is None:
+            if field.required:
+                raise SourceError(path, entry.line_of(key), f"'{key}' of {what} has no value; fill it in")
             continue
         value = entry[key]
         if field.kind is str and isinstance(value, int | float) and not isinstance(value, bool):
@@ -56,14 +60,19 @@ def check_mapping(entry: Any, fields: dict[str, Field], path: str, what: str, li
         if not ok:
             type_name = "a list of entries" if field.items is dict else _TYPE_NAMES[field.kind]
             raise SourceError(
-                path, entry.line_of(key), f"'{key}' of {what} must be {type_name}"
-                + (" and not empty" if field.kind is not bool else "")
+                path,
+                entry.line_of(key),
+                f"'{key}' of {what} must be {type_name}" + (" and not empty" if field.kind is not bool else ""),
             )
         if field.https and not re.match(r"^https://[^\s/]+\.[^\s]+$", value):
-            raise SourceError(path, entry.line_of(key), f"'{key}' of {what} must be an https:// URL, not '{value}'")
+            raise SourceError(path, entry.line_of(key), f"'{key}' of {what} must be an https:// URL, not {value!r}")
         if field.slug and not SLUG.match(value):
             raise SourceError(
-                path, entry.line_of(key),
-                f"'{key}' of {what} must be lower-case letters, digits and dashes, not '{value}'",
+                path,
+                entry.line_of(key),
+                (
+                    f"'{key}' of {what} must be lower-case letters, digits and dashes (it "
+                    f"becomes part of a URL), not {value!r}"
+                ),
             )
     return entry

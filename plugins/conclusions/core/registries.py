@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import SourceError
-from .fields import Field, check_mapping
-from .yamlsource import Located, load_yaml, read_text
+from .fields import SLUG, Field, check_mapping
+from .yamlsource import Located, LocatedList, load_yaml, read_text
 
 
 @dataclass
@@ -72,6 +72,9 @@ class Registries:
     actors: list[Actor]
     verbs: list[Verb]
     not_addressees_after: list[str]
+    not_addressees_lines: list[int] = field(default_factory=list)
+    """The line of each phrase of `not_addressees_after` in `verbs.yml`."""
+    verbs_path: str = "verbs.yml"
 
 
 _KIND = {"id": Field(str, required=True, slug=True), "label": Field(str, required=True)}
@@ -114,7 +117,8 @@ def _load(source_dir: Path, name: str, top: dict[str, Field]) -> tuple[str, Loca
     path = f"{source_dir.name}/{name}"
     text = read_text(source_dir / name, path)
     if not text.strip():
-        raise SourceError(path, 1, f"is empty; it needs {', '.join(repr(k) for k in top)}")
+        needed = " and ".join(f"'{k}:'" for k, f in top.items() if f.required)
+        raise SourceError(path, 1, f"the file is empty; it needs {needed} (see README, 'How to add a document')")
     data = load_yaml(text, path)
     return path, check_mapping(data, top, path, "the file", 1)
 
@@ -124,7 +128,9 @@ def _entries(data: Located, key: str, fields: dict[str, Field], path: str, what:
     lines = getattr(items, "item_lines", [data.line_of(key)] * len(items))
     checked = []
     for item, line in zip(items, lines, strict=True):
-        label = f"{what} '{item['id']}'" if isinstance(item, dict) and isinstance(item.get("id"), str) else what
+        name = item.get("id", item.get("verb")) if isinstance(item, dict) else None
+        named = isinstance(name, str | int) and not isinstance(name, bool)
+        label = f"{what} '{name}'" if named else f"the entry under '{key}'"
         checked.append((check_mapping(item, fields, path, label, line), line))
     return checked
 
@@ -133,7 +139,17 @@ def _unique(entries: list[Entry], path: str, what: str) -> None:
     seen: dict[str, Entry] = {}
     for entry in entries:
         if entry.id in seen:
-            raise SourceError(path, entry.line, f"{what} id '{entry.id}' is used twice (first on line {seen[entry.id].line}); make it unique")
+            if isinstance(entry, Verb):
+                raise SourceError(
+                    path,
+                    entry.line,
+                    (f"verb '{entry.name}' is listed twice (first on line {seen[entry.id].line}); keep one"),
+                )
+            raise SourceError(
+                path,
+                entry.line,
+                (f"{what} id '{entry.id}' is used twice (first on line {seen[entry.id].line}); make it unique"),
+            )
         seen[entry.id] = entry
 
 
@@ -142,7 +158,7 @@ def _kinds(data: Located, path: str, what: str) -> list[Kind]:
     seen: set[str] = set()
     for kind, line in zip(kinds, data["kinds"].item_lines, strict=True):
         if kind.id in seen:
-            raise SourceError(path, line, f"kind '{kind.id}' is listed twice; keep one")
+            raise SourceError(path, line, f"{what} kind '{kind.id}' is listed twice; keep one")
         seen.add(kind.id)
     return kinds
 
@@ -150,7 +166,8 @@ def _kinds(data: Located, path: str, what: str) -> list[Kind]:
 def _check_kind(entry: Located, kinds: list[Kind], path: str, what: str) -> None:
     if entry["kind"] not in {k.id for k in kinds}:
         raise SourceError(
-            path, entry.line_of("kind"),
+            path,
+            entry.line_of("kind"),
             f"{what} '{entry['id']}' has kind '{entry['kind']}', which is not under 'kinds:'; use one of: "
             + ", ".join(k.id for k in kinds),
         )
@@ -163,46 +180,101 @@ def _pattern_lines(entry: Located, key: str) -> list[int]:
 
 def load_registries(source_dir: Path) -> Registries:
     """Read and check the four registry files."""
-    ipath, idata = _load(source_dir, "instruments.yml", {"kinds": Field(list, required=True, items=dict), "instruments": Field(list, required=True, items=dict)})
+    ipath, idata = _load(
+        source_dir,
+        "instruments.yml",
+        {"kinds": Field(list, required=True, items=dict), "instruments": Field(list, required=True, items=dict)},
+    )
     instrument_kinds = _kinds(idata, ipath, "instrument")
     instruments = []
     for e, line in _entries(idata, "instruments", _INSTRUMENT, ipath, "instrument"):
         _check_kind(e, instrument_kinds, ipath, "instrument")
-        instruments.append(Instrument(
-            e["id"], e["title"], list(e["patterns"]), ipath, line, _pattern_lines(e, "patterns"),
-            kind=e["kind"], description=e["description"], url=e["url"],
-            reference=e.get("reference") or "", celex=e.get("celex") or "",
-            eli=e.get("eli") or "", date=e.get("date") or "",
-        ))
+        instruments.append(
+            Instrument(
+                e["id"],
+                e["title"],
+                list(e["patterns"]),
+                ipath,
+                line,
+                _pattern_lines(e, "patterns"),
+                kind=e["kind"],
+                description=e["description"],
+                url=e["url"],
+                reference=e.get("reference") or "",
+                celex=e.get("celex") or "",
+                eli=e.get("eli") or "",
+                date=e.get("date") or "",
+            )
+        )
     _unique(instruments, ipath, "instrument")
 
     gpath, gdata = _load(source_dir, "glossary.yml", {"terms": Field(list, required=True, items=dict)})
     terms = [
-        Term(e["id"], e["term"], list(e["patterns"]), gpath, line, _pattern_lines(e, "patterns"),
-             expansion=e["expansion"], definition=e["definition"], url=e.get("url") or "")
+        Term(
+            e["id"],
+            e["term"],
+            list(e["patterns"]),
+            gpath,
+            line,
+            _pattern_lines(e, "patterns"),
+            expansion=e["expansion"],
+            definition=e["definition"],
+            url=e.get("url") or "",
+        )
         for e, line in _entries(gdata, "terms", _TERM, gpath, "term")
     ]
     _unique(terms, gpath, "term")
 
-    apath, adata = _load(source_dir, "actors.yml", {"kinds": Field(list, required=True, items=dict), "actors": Field(list, required=True, items=dict)})
+    apath, adata = _load(
+        source_dir,
+        "actors.yml",
+        {"kinds": Field(list, required=True, items=dict), "actors": Field(list, required=True, items=dict)},
+    )
     actor_kinds = _kinds(adata, apath, "actor")
     actors = []
     for e, line in _entries(adata, "actors", _ACTOR, apath, "actor"):
         _check_kind(e, actor_kinds, apath, "actor")
-        actors.append(Actor(
-            e["id"], e["name"], list(e["patterns"]), apath, line, _pattern_lines(e, "patterns"),
-            kind=e["kind"], description=e["description"], url=e["url"],
-        ))
+        actors.append(
+            Actor(
+                e["id"],
+                e["name"],
+                list(e["patterns"]),
+                apath,
+                line,
+                _pattern_lines(e, "patterns"),
+                kind=e["kind"],
+                description=e["description"],
+                url=e["url"],
+            )
+        )
     _unique(actors, apath, "actor")
 
-    vpath, vdata = _load(source_dir, "verbs.yml", {"verbs": Field(list, required=True, items=dict), "not_addressees_after": Field(list)})
+    vpath, vdata = _load(
+        source_dir, "verbs.yml", {"verbs": Field(list, required=True, items=dict), "not_addressees_after": Field(list)}
+    )
     verbs = []
     for e, line in _entries(vdata, "verbs", _VERB, vpath, "verb"):
         verb_id = e["verb"].lower().replace(" ", "-")
-        verbs.append(Verb(verb_id, e["verb"], list(e["forms"]), vpath, line, _pattern_lines(e, "forms"), request=e["request"]))
+        if not SLUG.match(verb_id):
+            raise SourceError(
+                vpath,
+                e.line_of("verb"),
+                (f"verb {e['verb']!r} may hold only letters, digits and single spaces (it becomes part of a URL)"),
+            )
+        verbs.append(
+            Verb(verb_id, e["verb"], list(e["forms"]), vpath, line, _pattern_lines(e, "forms"), request=e["request"])
+        )
     _unique(verbs, vpath, "verb")
 
+    phrases = vdata.get("not_addressees_after") or LocatedList()
     return Registries(
-        instrument_kinds, instruments, terms, actor_kinds, actors, verbs,
-        list(vdata.get("not_addressees_after") or []),
+        instrument_kinds,
+        instruments,
+        terms,
+        actor_kinds,
+        actors,
+        verbs,
+        list(phrases),
+        list(getattr(phrases, "item_lines", [])),
+        vpath,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,9 @@ class _Loader(yaml.SafeLoader):
             if not isinstance(key, str):
                 raise SourceError(self.name, line, f"key {key!r} must be text")
             if key in result:
-                raise SourceError(self.name, line, f"key '{key}' appears twice; keep one")
+                raise SourceError(
+                    self.name, line, f"key '{key}' appears twice (first on line {result.key_lines[key]}); keep one"
+                )
             result[key] = self.construct_object(value_node, deep=True)
             result.key_lines[key] = line
         return result
@@ -59,23 +62,71 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
 # Dates stay text: the site prints them as written and JSON needs no conversion.
-_Loader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 def read_text(path: Path, display: str) -> str:
-    """Read a UTF-8 source file, or say which byte is not UTF-8."""
+    """Read a UTF-8 source file (a byte-order mark is allowed), or say which byte is not UTF-8."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SourceError(display, None, "file is missing; create it (see README, 'How to add a document')") from None
+        raise SourceError(
+            display, None, "the file is missing; create it (see README, 'How to add a document')"
+        ) from None
+    except IsADirectoryError:
+        raise SourceError(display, None, "is a folder, not a file; replace it with the file") from None
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
+        line_start = data.rfind(b"\n", 0, err.start) + 1
         line = data[: err.start].count(b"\n") + 1
-        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
-        raise SourceError(display, line, "is not UTF-8 text; save the file as UTF-8", column) from None
+        column = len(data[line_start : err.start].decode("utf-8-sig", errors="replace")) + 1
+        raise SourceError(
+            display,
+            line,
+            f"byte 0x{data[err.start]:02X} is not UTF-8 text; save the file with the UTF-8 encoding",
+            column,
+        ) from None
+
+
+def _explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, int | None, str]:
+    """The place (0-based line and column) and a plain-words reading of a PyYAML error, with the fix."""
+    problem = (err.problem or "").strip()
+    context = (err.context or "").strip()
+    mark = err.problem_mark or err.context_mark
+    if "quoted scalar" in context and err.context_mark is not None:
+        mark, explanation = err.context_mark, "quoted text is not closed; add the closing quote"
+    elif context.startswith("while parsing a flow sequence") and err.context_mark is not None:
+        mark = err.context_mark
+        explanation = "list opened with '[' is not closed; add ']' (put text containing ',' or ':' in quotes)"
+    elif context.startswith("while parsing a flow mapping") and err.context_mark is not None:
+        mark = err.context_mark
+        explanation = "mapping opened with '{' is not closed; add '}' (put text containing ',' or ':' in quotes)"
+    elif problem == "mapping values are not allowed here" and mark is not None:
+        lines = text.splitlines()
+        before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
+        if re.fullmatch(r"\s+-?\s*[\w-]+", before):
+            # 'key:' alone on a line indented deeper than the key above it: YAML reads it as
+            # the continuation of the value above, and then trips on the colon.
+            key = before.strip(" -")
+            return (
+                mark.line,
+                len(before) - len(key),
+                (f"key '{key}' is indented deeper than the lines above; align it with its siblings"),
+            )
+        explanation = "a ': ' inside a value; put the whole value in quotes"
+    elif "'\\t'" in problem or "'\t'" in problem:
+        explanation = "a tab character; indent with spaces"
+    elif problem.startswith("could not determine a constructor for the tag"):
+        tag = problem.rsplit(" ", 1)[-1]
+        explanation = f"the tag {tag} is not allowed; remove it, or put the value in quotes"
+    elif problem.startswith(("expected <block end>", "expected <block mapping start>")):
+        explanation = "this line's indentation does not fit the lines above; align it with its siblings"
+    elif problem.startswith("found character") and "cannot start any token" in problem:
+        explanation = f"{problem.removeprefix('found ')}; put the value in quotes"
+    else:
+        explanation = f"{problem or context or 'invalid YAML'}; fix the YAML syntax"
+    return (mark.line, mark.column, explanation) if mark else (None, None, explanation)
 
 
 def load_yaml(text: str, display: str, line_offset: int = 0) -> Any:
@@ -85,12 +136,11 @@ def load_yaml(text: str, display: str, line_offset: int = 0) -> Any:
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        problem = (err.problem or err.context or "invalid YAML").strip()
-        line = mark.line + 1 + line_offset if mark else None
-        column = mark.column + 1 if mark else None
-        raise SourceError(display, line, f"YAML syntax error: {problem}; fix the syntax", column) from None
+        line0, column0, explanation = _explain(err, text)
+        line = line0 + 1 + line_offset if line0 is not None else None
+        column = column0 + 1 if column0 is not None else None
+        raise SourceError(display, line, f"YAML syntax error: {explanation}", column) from None
     except yaml.YAMLError as err:
-        raise SourceError(display, None, f"YAML error: {err}") from None
+        raise SourceError(display, None, f"YAML error: {' '.join(str(err).split())}; fix the YAML syntax") from None
     finally:
         loader.dispose()

@@ -1,0 +1,546 @@
+"""Bad input gets a clear error, and never a half-built site (issue 7).
+
+Every case copies the complete fixture `fixtures/mini/` into a temporary folder, makes one
+mistake a maintainer could make, and checks the exact line the maintainer reads: the file
+(source folder and name), the line, the column where it applies, and what to fix. Most
+cases ask the core directly; a handful run `mkdocs build`, plain and `--strict`, to prove the
+same single line reaches the terminal, the exit code is non-zero and no site is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from conclusions.core.errors import SourceError
+from conclusions.core.index import build_edition
+
+from site_tests.support.build import FIXTURES, build
+
+MINI = FIXTURES / "mini"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One mistake: `edits` are (old, new) replacements, each of text found exactly once."""
+
+    name: str
+    file: str
+    edits: list[tuple[str | bytes, str | bytes]] = field(default_factory=list)
+    content: str | bytes | None = None
+    """Replace the whole file with this (used when `edits` is empty)."""
+    delete: bool = False
+    message: str = ""
+
+
+def apply(case: Case, source: Path) -> None:
+    target = source / case.file
+    if case.delete:
+        target.unlink()
+        return
+    if not case.edits:
+        data = case.content.encode() if isinstance(case.content, str) else case.content
+        target.write_bytes(data)
+        return
+    data = target.read_bytes()
+    for old, new in case.edits:
+        old_b = old.encode() if isinstance(old, str) else old
+        new_b = new.encode() if isinstance(new, str) else new
+        assert data.count(old_b) == 1, f"{case.name}: {old!r} must occur once in {case.file}"
+        data = data.replace(old_b, new_b)
+    target.write_bytes(data)
+
+
+def copy_mini(parent: Path) -> Path:
+    source = parent / "mini"
+    shutil.copytree(MINI, source)
+    return source
+
+
+_FRONT_MATTER = MINI.joinpath("document.md").read_text(encoding="utf-8").split("\n---\n", 1)[0] + "\n---\n"
+
+CASES = [
+    # YAML and front matter syntax
+    Case(
+        "yaml-colon-in-value",
+        "glossary.yml",
+        [("definition: A gas.", "definition: A gas: invisible.")],
+        message="mini/glossary.yml:5:22: YAML syntax error: a ': ' inside a value; put the whole value in quotes",
+    ),
+    Case(
+        "yaml-unclosed-list",
+        "instruments.yml",
+        [("patterns: [Blue Deal]", "patterns: [Blue Deal")],
+        message="mini/instruments.yml:19:15: YAML syntax error: list opened with '[' is not closed; "
+        "add ']' (put text containing ',' or ':' in quotes)",
+    ),
+    Case(
+        "yaml-unclosed-quote",
+        "actors.yml",
+        [("description: The executive", 'description: "The executive')],
+        message="mini/actors.yml:8:18: YAML syntax error: quoted text is not closed; add the closing quote",
+    ),
+    Case(
+        "yaml-tab-indent",
+        "verbs.yml",
+        [("\n  - in close", "\n\t- in close")],
+        message="mini/verbs.yml:9:1: YAML syntax error: a tab character; indent with spaces",
+    ),
+    Case(
+        "yaml-bad-indent",
+        "glossary.yml",
+        [("\n    term: ENER", "\n     term: ENER")],
+        message="mini/glossary.yml:8:6: YAML syntax error: key 'term' is indented deeper than the lines above; "
+        "align it with its siblings",
+    ),
+    Case(
+        "yaml-under-indent",
+        "glossary.yml",
+        [("\n    term: ENER", "\n   term: ENER")],
+        message="mini/glossary.yml:8:4: YAML syntax error: this line's indentation does not fit the lines above; "
+        "align it with its siblings",
+    ),
+    Case(
+        "yaml-unclosed-mapping",
+        "verbs.yml",
+        [("[WELCOMES], request: false}", "[WELCOMES], request: false")],
+        message="mini/verbs.yml:2:5: YAML syntax error: mapping opened with '{' is not closed; "
+        "add '}' (put text containing ',' or ':' in quotes)",
+    ),
+    Case(
+        "yaml-duplicate-key",
+        "glossary.yml",
+        [("    term: CO₂\n", "    term: CO₂\n    term: Carbon dioxide\n")],
+        message="mini/glossary.yml:4: key 'term' appears twice (first on line 3); keep one",
+    ),
+    Case(
+        "front-matter-colon",
+        "document.md",
+        [("title: Council conclusions on", "title: Council conclusions: on")],
+        message="mini/document.md:15:27: YAML syntax error: a ': ' inside a value; put the whole value in quotes",
+    ),
+    Case(
+        "front-matter-code-tag",
+        "document.md",
+        [("date: 2022-06-20", "date: !!python/object/apply:os.system [echo]")],
+        message="mini/document.md:7:7: YAML syntax error: the tag "
+        "'tag:yaml.org,2002:python/object/apply:os.system' is not allowed; remove it, or put the value in quotes",
+    ),
+    Case(
+        "front-matter-not-closed",
+        "document.md",
+        [("short_title: Ocean observation\n---\n", "short_title: Ocean observation\n")],
+        message="mini/document.md:1: the front matter is not closed; add a line '---' after it",
+    ),
+    Case(
+        "front-matter-missing",
+        "document.md",
+        [("---\ninstitution:", "institution:")],
+        message="mini/document.md:1: the file must start with a line '---' that opens the YAML front "
+        "matter (see README)",
+    ),
+    # Encoding, empty and missing files
+    Case(
+        "document-not-utf8",
+        "document.md",
+        [(b"Luxembourg", b"Luxembourg \xe9")],
+        message="mini/document.md:3:24: byte 0xE9 is not UTF-8 text; save the file with the UTF-8 encoding",
+    ),
+    Case(
+        "registry-not-utf8",
+        "glossary.yml",
+        [(b"A gas.", b"A gas \x96 colourless.")],
+        message="mini/glossary.yml:5:23: byte 0x96 is not UTF-8 text; save the file with the UTF-8 encoding",
+    ),
+    Case(
+        "document-empty",
+        "document.md",
+        content="",
+        message="mini/document.md:1: the file is empty; it needs the front matter and the text "
+        "(see README, 'How to add a document')",
+    ),
+    Case(
+        "registry-empty",
+        "actors.yml",
+        content="\n  \n",
+        message="mini/actors.yml:1: the file is empty; it needs 'kinds:' and 'actors:' (see README, 'How "
+        "to add a document')",
+    ),
+    Case(
+        "registry-missing",
+        "verbs.yml",
+        delete=True,
+        message="mini/verbs.yml: the file is missing; create it (see README, 'How to add a document')",
+    ),
+    Case(
+        "document-missing",
+        "document.md",
+        delete=True,
+        message="mini/document.md: the file is missing; create it (see README, 'How to add a document')",
+    ),
+    Case(
+        "registry-not-a-mapping",
+        "glossary.yml",
+        content="- id: co2\n",
+        message="mini/glossary.yml:1: the file must be a mapping of 'key: value' lines",
+    ),
+    # The text: paragraphs, sections, recitals, footnotes, inline tags
+    Case(
+        "no-paragraphs",
+        "document.md",
+        content=_FRONT_MATTER + "\nTHE COUNCIL OF THE EUROPEAN UNION,\n",
+        message="mini/document.md:18: the text has no numbered paragraphs ('1. ...'); add them after the front matter",
+    ),
+    Case(
+        "paragraph-missing",
+        "document.md",
+        [("3. NOTES", "5. NOTES")],
+        message="mini/document.md:27: paragraph 3 is missing (this is paragraph 5); "
+        "number the paragraphs 1, 2, 3, ... without gaps",
+    ),
+    Case(
+        "paragraph-repeated",
+        "document.md",
+        [("3. NOTES", "2. NOTES")],
+        message="mini/document.md:27: paragraph 2 is repeated (first on line 25); renumber the paragraphs 1, 2, 3, ...",
+    ),
+    Case(
+        "paragraph-out-of-order",
+        "document.md",
+        [("2. INVITES", "3. INVITES"), ("3. NOTES", "2. NOTES")],
+        message="mini/document.md:25: paragraph 3 comes before paragraph 2 (line 27); put the paragraphs in order",
+    ),
+    Case(
+        "section-without-paragraphs-at-end",
+        "document.md",
+        [("\n[^a]: 1234/21.", "\n## C. NOTHING YET\n\n[^a]: 1234/21.")],
+        message="mini/document.md:33: section 'C. NOTHING YET' has no paragraphs; add them or remove the heading",
+    ),
+    Case(
+        "section-without-paragraphs-before-heading",
+        "document.md",
+        [("## A. FIRST STEPS\n", "## Z. STRAY\n\n## A. FIRST STEPS\n")],
+        message="mini/document.md:23: section 'Z. STRAY' has no paragraphs; add them or remove the heading",
+    ),
+    Case(
+        "section-twice",
+        "document.md",
+        [("## B. LATER STEPS", "## A. LATER STEPS")],
+        message="mini/document.md:29: section 'A' appears twice (first on line 23); number sections uniquely",
+    ),
+    Case(
+        "recital-after-paragraphs",
+        "document.md",
+        [("\n[^a]: 1234/21.", "\n- A late recital.\n\n[^a]: 1234/21.")],
+        message="mini/document.md:33: a recital ('- ' line) comes after the numbered paragraphs; move it "
+        "before paragraph 1",
+    ),
+    Case(
+        "stray-text",
+        "document.md",
+        [("[^b]: See the Blue Deal.", "[^b]: See the Blue Deal.\n\nDone at Luxembourg.")],
+        message="mini/document.md:37: this text is not a paragraph ('N. '), heading ('## '), recital ('- ') or "
+        "footnote ('[^N]: '); start it with one of these",
+    ),
+    Case(
+        "footnote-undefined",
+        "document.md",
+        [("\n\n[^b]: See the Blue Deal.", "")],
+        message="mini/document.md:27: footnote [^b] is referenced but not defined; add a line '[^b]: text' at the end",
+    ),
+    Case(
+        "footnote-unreferenced",
+        "document.md",
+        [("[^b]: See the Blue Deal.", "[^b]: See the Blue Deal.\n\n[^c]: An orphan note.")],
+        message="mini/document.md:37: footnote [^c] is defined but never referenced; reference it with "
+        "[^c] or remove it",
+    ),
+    Case(
+        "footnote-twice",
+        "document.md",
+        [("[^b]: See the Blue Deal.", "[^b]: See the Blue Deal.\n\n[^a]: Again.")],
+        message="mini/document.md:37: footnote [^a] is defined twice (first on line 33); keep one",
+    ),
+    Case(
+        "tag-not-closed",
+        "document.md",
+        [("CO<sub>2</sub>;", "CO<sub>2;")],
+        message="mini/document.md:25:133: tag <sub> is never closed; add </sub> where it ends",
+    ),
+    Case(
+        "tag-not-closed-wrapped-line",
+        "document.md",
+        [("to share data on CO<sub>2</sub>;", "to share data\n   on CO<sub>2;")],
+        message="mini/document.md:26:9: tag <sub> is never closed; add </sub> where it ends",
+    ),
+    Case(
+        "tag-not-opened",
+        "document.md",
+        [("Blue Deal;", "Blue Deal</em>;")],
+        message="mini/document.md:21:60: closing tag </em> has no matching <em> before it; remove it or add <em>",
+    ),
+    Case(
+        "tags-crossed",
+        "document.md",
+        [("the role of ENER", "the <em>role <b>of</em> ENER</b>")],
+        message="mini/document.md:27:28: closing tag </em> comes before the <b> opened inside it is "
+        "closed; add </b> first",
+    ),
+    # The header's fields
+    Case(
+        "front-matter-unknown-key",
+        "document.md",
+        [("short_title:", "shorttitle:")],
+        message="mini/document.md:16: unknown key 'shorttitle' in the front matter; did you mean 'short_title'?",
+    ),
+    Case(
+        "front-matter-required-field",
+        "document.md",
+        [("short_title: Ocean observation\n", "")],
+        message="mini/document.md:2: the front matter has no 'short_title'; add it",
+    ),
+    Case(
+        "front-matter-wrong-type",
+        "document.md",
+        [("subject_codes:\n  - ENER 1\n  - CLIMA 2", "subject_codes: ENER 1")],
+        message="mini/document.md:8: 'subject_codes' of the front matter must be a list of texts and not empty",
+    ),
+    # Registry entries
+    Case(
+        "unknown-key",
+        "glossary.yml",
+        [("definition: A gas.", "defintion: A gas.")],
+        message="mini/glossary.yml:5: unknown key 'defintion' in term 'co2'; did you mean 'definition'?",
+    ),
+    Case(
+        "unknown-top-level-key",
+        "glossary.yml",
+        [("terms:", "term:")],
+        message="mini/glossary.yml:1: unknown key 'term' in the file; did you mean 'terms'?",
+    ),
+    Case(
+        "unknown-key-in-verb",
+        "verbs.yml",
+        [("{verb: NOTES, forms:", "{verb: NOTES, froms:")],
+        message="mini/verbs.yml:6: unknown key 'froms' in verb 'NOTES'; did you mean 'forms'?",
+    ),
+    Case(
+        "required-field-missing",
+        "glossary.yml",
+        [("    expansion: Carbon dioxide\n", "")],
+        message="mini/glossary.yml:2: term 'co2' has no 'expansion'; add it",
+    ),
+    Case(
+        "required-field-empty",
+        "glossary.yml",
+        [("expansion: Carbon dioxide", "expansion:")],
+        message="mini/glossary.yml:4: 'expansion' of term 'co2' has no value; fill it in",
+    ),
+    Case(
+        "entry-not-a-mapping",
+        "glossary.yml",
+        [("    patterns: [ENER]\n", "    patterns: [ENER]\n  - ENER\n")],
+        message="mini/glossary.yml:12: the entry under 'terms' must be a mapping of 'key: value' lines",
+    ),
+    Case(
+        "entry-without-id",
+        "instruments.yml",
+        [("  - id: blue-deal\n    title:", "  - title:")],
+        message="mini/instruments.yml:14: the entry under 'instruments' has no 'id'; add it",
+    ),
+    Case(
+        "wrong-type-list",
+        "actors.yml",
+        [("patterns: [Commission]", "patterns: Commission")],
+        message="mini/actors.yml:10: 'patterns' of actor 'commission' must be a list of texts and not empty",
+    ),
+    Case(
+        "wrong-type-bool",
+        "verbs.yml",
+        [("forms: [NOTES], request: false", "forms: [NOTES], request: sometimes")],
+        message="mini/verbs.yml:6: 'request' of verb 'NOTES' must be true or false",
+    ),
+    Case(
+        "wrong-type-text",
+        "instruments.yml",
+        [("title: Blue Deal", "title: [Blue, Deal]")],
+        message="mini/instruments.yml:15: 'title' of instrument 'blue-deal' must be text and not empty",
+    ),
+    Case(
+        "id-twice",
+        "instruments.yml",
+        [("id: blue-deal", "id: ocean-charter")],
+        message="mini/instruments.yml:14: instrument id 'ocean-charter' is used twice (first on line 7); "
+        "make it unique",
+    ),
+    Case(
+        "id-not-a-slug",
+        "actors.yml",
+        [("id: member-states", "id: Member States")],
+        message="mini/actors.yml:11: 'id' of actor 'Member States' must be lower-case letters, digits and dashes "
+        "(it becomes part of a URL), not 'Member States'",
+    ),
+    Case(
+        "kind-unknown",
+        "instruments.yml",
+        [("kind: deal\n", "kind: deals\n")],
+        message="mini/instruments.yml:16: instrument 'blue-deal' has kind 'deals', which is not under 'kinds:'; "
+        "use one of: charter, deal",
+    ),
+    Case(
+        "url-not-https",
+        "instruments.yml",
+        [("url: https://example.org/blue-deal", "url: http://example.org/blue-deal")],
+        message="mini/instruments.yml:17: 'url' of instrument 'blue-deal' must be an https:// URL, not "
+        "'http://example.org/blue-deal'",
+    ),
+    Case(
+        "url-javascript",
+        "actors.yml",
+        [("url: https://commission.europa.eu/", "url: javascript:alert(1)")],
+        message="mini/actors.yml:9: 'url' of actor 'commission' must be an https:// URL, not 'javascript:alert(1)'",
+    ),
+    # Patterns and verbs against the text
+    Case(
+        "pattern-matches-nothing",
+        "instruments.yml",
+        [("patterns: [Blue Deal]", "patterns:\n      - Blue Deal\n      - Green Deal")],
+        message="mini/instruments.yml:21: pattern 'Green Deal' of instrument 'blue-deal' matches nothing in the text; "
+        "correct or remove it",
+    ),
+    Case(
+        "pattern-claimed-twice",
+        "actors.yml",
+        [("patterns: [Member States]", "patterns: [Member States, Commission]")],
+        message="mini/actors.yml:16: pattern 'Commission' of actor 'member-states' is also claimed by "
+        "'commission' (line 5); "
+        "keep it in one entry",
+    ),
+    Case(
+        "patterns-overlap",
+        "actors.yml",
+        [("patterns: [Commission]", "patterns: [Commission, Commission and the Member]")],
+        message="mini/actors.yml:16: actor 'member-states' ('Member States') and 'commission' ('Commission "
+        "and the Member') "
+        'claim the same words in "Commission and the Member States"; change one pattern',
+    ),
+    Case(
+        "patterns-cross-registries",
+        "glossary.yml",
+        [("patterns: [ENER]", "patterns: [ENER, the Ocean]")],
+        message="mini/glossary.yml:11: term 'ener' ('the Ocean') cuts across instrument 'ocean-charter' "
+        "('Ocean Charter') "
+        'in "the Ocean Charter"; align the patterns',
+    ),
+    Case(
+        "verb-never-occurs",
+        "verbs.yml",
+        [("not_addressees_after:", "  - {verb: URGES, forms: [URGES], request: true}\nnot_addressees_after:")],
+        message="mini/verbs.yml:8: form 'URGES' of verb 'URGES' occurs in no numbered paragraph; correct or remove it",
+    ),
+    Case(
+        "verb-twice",
+        "verbs.yml",
+        [("not_addressees_after:", "  - {verb: NOTES, forms: [NOTES], request: true}\nnot_addressees_after:")],
+        message="mini/verbs.yml:8: verb 'NOTES' is listed twice (first on line 6); keep one",
+    ),
+    Case(
+        "phrase-never-occurs",
+        "verbs.yml",
+        [("in close coordination with", "in close cooperation with")],
+        message="mini/verbs.yml:9: phrase 'in close cooperation with' under 'not_addressees_after' occurs "
+        "in no numbered "
+        "paragraph; correct or remove it",
+    ),
+]
+
+
+def test_the_corpus_is_large_and_named_uniquely() -> None:
+    assert len(CASES) >= 25
+    assert len({c.name for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_mistake_gives_one_clear_line(case: Case, tmp_path: Path) -> None:
+    source = copy_mini(tmp_path)
+    apply(case, source)
+    with pytest.raises(SourceError) as caught:
+        build_edition(source)
+    assert str(caught.value) == case.message
+    assert "\n" not in str(caught.value)
+
+
+def test_the_fixture_itself_is_valid() -> None:
+    """The corpus is only meaningful if the unbroken copy passes."""
+    build_edition(MINI)
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    """Editors on Windows may save UTF-8 with a BOM; that is still UTF-8."""
+    source = copy_mini(tmp_path)
+    for name in ("document.md", "glossary.yml"):
+        path = source / name
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert build_edition(source).document.header.short_title == "Ocean observation"
+
+
+def _hashes(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _error_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("ERROR")]
+
+
+BY_NAME = {c.name: c for c in CASES}
+
+
+@pytest.mark.parametrize(
+    ("name", "strict"),
+    [
+        ("unknown-key", False),
+        ("unknown-key", True),
+        ("document-not-utf8", False),
+        ("front-matter-colon", True),
+        ("paragraph-repeated", False),
+        ("pattern-matches-nothing", True),
+        ("registry-missing", False),
+    ],
+)
+def test_mkdocs_build_stops_with_the_line_and_writes_nothing(name: str, strict: bool, tmp_path: Path) -> None:
+    case = BY_NAME[name]
+    source = copy_mini(tmp_path)
+    apply(case, source)
+    before = _hashes(source)
+    site = tmp_path / "site"
+    result = build(site, source=source, strict=strict, check=False)
+    assert result.returncode != 0
+    assert _error_lines(result.stderr) == [f"ERROR   -  {case.message}"]
+    assert "Traceback" not in result.stderr
+    assert not site.exists() or not any(site.iterdir()), "a failed build must not write a site"
+    assert _hashes(source) == before, "a build must never modify the source"
+
+
+def test_failed_build_leaves_the_last_good_site_whole(tmp_path: Path) -> None:
+    source = copy_mini(tmp_path)
+    site = tmp_path / "site"
+    pristine = _hashes(source)
+    build(site, source=source)
+    assert (site / "paragraphs" / "2" / "index.html").is_file()
+    assert _hashes(source) == pristine, "a good build must never modify the source"
+    good = _hashes(site)
+
+    apply(BY_NAME["footnote-unreferenced"], source)
+    broken = _hashes(source)
+    result = build(site, source=source, check=False)
+    assert result.returncode != 0
+    assert _error_lines(result.stderr) == [f"ERROR   -  {BY_NAME['footnote-unreferenced'].message}"]
+    assert _hashes(site) == good, "the previous site must be left exactly as it was, not half rebuilt"
+    assert _hashes(source) == broken, "a failed build must never modify the source"
