@@ -1,7 +1,7 @@
 """Published URLs are a promise: every URL and anchor in the manifest must still exist.
 
-`url_manifest.txt` lists every page URL, every anchor (`url#id`) inside page content and
-every data file. One that disappears fails the test. New ones are fine but are recorded on
+`url_manifest.txt` lists every page URL, every anchor (`url#id`) inside page content,
+every data file and every link-preview card. One that disappears fails the test. New ones are fine but are recorded on
 purpose: run `make url-manifest` and commit the file.
 """
 
@@ -26,7 +26,8 @@ def published(site: Path) -> set[str]:
         article = page(site, url).select_one("article.md-content__inner")
         for element in article.find_all(id=True) if article else []:
             urls.add(f"{url or '/'}#{element['id']}")
-    for data in sorted(site.rglob("*.json")):
+    # Data files and link-preview cards are shared and linked to as well.
+    for data in sorted([*site.rglob("*.json"), *site.glob("cards/**/*.png")]):
         rel = data.relative_to(site).as_posix()
         if not rel.startswith("search/"):
             urls.add(rel)

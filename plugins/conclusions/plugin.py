@@ -8,17 +8,49 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import ConclusionsConfig
+from .core import cards
 from .core.errors import SourceError
 from .core.index import Edition, build_edition
+from .core.jsondata import JsonData
 from .core.pages import Page, all_pages
+from .core.sharing import Sharing
 
 log = get_plugin_logger(__name__)
+
+# Drawn preview cards, keyed by their content: relative to where mkdocs runs, like Material's caches.
+CARD_CACHE = Path(".cache/cards")
+
+
+def _html(text: str) -> Markup:
+    """Source text for Material's templates, which print titles and descriptions unescaped."""
+    return escape(text)
+
+
+def _plain(text: str) -> str:
+    return text.unescape() if isinstance(text, Markup) else text
+
+
+# Material's base.html marks its two checkbox toggles autocomplete="off", which HTML allows
+# on text-like inputs only (Nu Html Checker error); base.html has no block around them.
+_CHECKBOX_AUTOCOMPLETE = ('type="checkbox" id="__drawer" autocomplete="off"',
+                          'type="checkbox" id="__search" autocomplete="off"')
+
+
+def _conform(html: str) -> str:
+    for attr in _CHECKBOX_AUTOCOMPLETE:
+        html = html.replace(attr, attr.removesuffix(' autocomplete="off"'))
+    return html
+
+
+class SourceMistake(PluginError):
+    """A mistake in the source, found in `on_config`: before MkDocs touches the site folder."""
 
 
 class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
@@ -29,6 +61,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     def __init__(self) -> None:
         self.edition: Edition | None = None
         self.pages: list[Page] = []
+        self.sharing: Sharing | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Rebuilt on every (re)build: `mkdocs serve` keeps the plugin object alive.
@@ -36,11 +69,11 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         try:
             self.edition = build_edition(source)
         except SourceError as err:
-            raise PluginError(str(err)) from None
+            raise SourceMistake(str(err)) from None
         self.pages = list(all_pages(self.edition))
         config.nav = self._nav()
         if not config.site_name or config.site_name == "conclusions":
-            config.site_name = self.edition.document.header.short_title
+            config.site_name = _html(self.edition.document.header.short_title)
         return config
 
     def _nav(self) -> list:
@@ -50,12 +83,29 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             if not page.in_nav:
                 continue
             if page.src.startswith("sections/"):
-                sections.append({page.title: page.src})
+                sections.append({_html(page.title): page.src})
                 if len(sections) == 1:
                     nav.append({self.config.nav_title_sections: sections})
             else:
-                nav.append({page.title: page.src})
+                nav.append({_html(page.title): page.src})
         return nav
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        # MkDocs holds every request after a failed rebuild ("the server will appear stuck").
+        # A mistake in the source stops the rebuild before the site folder is touched, so
+        # the last good build is whole: let the server go on serving it.
+        rebuild = server.builder
+
+        def keep_last_good_build() -> None:
+            try:
+                rebuild()
+            except SystemExit as err:  # mkdocs' Abort, raised after it logged the error line
+                if not isinstance(err.__context__, SourceMistake):
+                    raise
+                log.warning("still serving the last good build; fix the mistake above and save to rebuild")
+
+        server.builder = keep_last_good_build
+        return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # The source files are inputs, not pages: only generated pages are published.
@@ -65,4 +115,32 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 config, page.src, content=page.markdown,
                 inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
             ))
+        # Link-preview cards and the JSON data are published files, not pages.
+        self.sharing = Sharing(self.edition, config.site_url or "", _plain(config.site_name))
+        for card in self.sharing.cards():
+            kept.append(File.generated(config, card.path, content=cards.render(card, CARD_CACHE)))
+        for path, text in JsonData(self.edition, config.site_url or "").files().items():
+            kept.append(File.generated(config, path, content=text))
         return kept
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # For templates without a page (404.html): the valid paragraph range and the like.
+        env.globals["edition"] = self.sharing.site_context()
+        return env
+
+    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
+        # Read by overrides/main.html: titles, descriptions, cards and citation of this page.
+        context["share"] = self.sharing.for_page(
+            page.file.src_uri, page.meta.get("title", ""), page.meta.get("description", ""), page.canonical_url,
+        )
+        # Material prints `page.meta.title` and `.description` as they are: make them HTML text.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = _html(page.meta[key])
+        return context
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        return _conform(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return _conform(output_content) if template_name.endswith(".html") else output_content

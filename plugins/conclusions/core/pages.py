@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .citation import citation_prefix
 from .clauses import Clause
 from .index import Backlink, Edition, Item
 from .inline import lead, plain_text
-from .markdown import Linker, esc, esc_title, render_inline
+from .markdown import Linker, esc, esc_title, render_inline, spans
 from .model import Footnote, Paragraph, Recital, Section
 
 TEXT = "text.md"
@@ -25,6 +26,8 @@ GLOSSARY = "glossary.md"
 ACTORS = "actors/index.md"
 VERBS = "verbs.md"
 DESCRIPTION_LIMIT = 200
+NAV_SECTIONS_LIMIT = 30
+"""Sections are listed in the navigation only up to this many (home and full text list them all)."""
 
 
 def paragraph_page(n: int) -> str:
@@ -97,15 +100,18 @@ class Renderer:
         number_link = self.link.to(paragraph_page(paragraph.number))
         anchor = (lambda c: c.text_anchor) if full_text else None
         number = f'[{paragraph.number}]({number_link} "{paragraph.label}: its own page"){{ .pnum }}'
+        # data-cite: the citation without its URL; share.js adds the permalink's absolute address.
+        cite = esc_title(citation_prefix(self.edition.document.header, paragraph))
         return (
-            f'<div class="para" id="{paragraph.anchor}" data-number="{paragraph.number}" markdown>\n'
+            f'<div class="para" id="{paragraph.anchor}" data-number="{paragraph.number}" data-cite="{cite}" markdown>\n'
             f"{number} {self.item(paragraph, anchor)}\n</div>"
         )
 
     def recital_block(self, recital: Recital) -> str:
         link = self.link.to(recital_page(recital.number))
+        cite = esc_title(citation_prefix(self.edition.document.header, recital))
         return (
-            f'<div class="recital" id="{recital.anchor}" markdown>\n'
+            f'<div class="recital" id="{recital.anchor}" data-cite="{cite}" markdown>\n'
             f'[({recital.number})]({link} "{recital.label}: its own page"){{ .pnum }} {self.item(recital)}\n</div>'
         )
 
@@ -146,10 +152,10 @@ def home(edition: Edition) -> Page:
         ("No. prev. doc.", esc(h.previous_document)),
         ("Subject", esc(h.subject)),
     ]
-    table = "| | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows if v)
+    table = "| Field | Entry |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows if v)
     out = [
         f"# {esc(h.title)}",
-        f'<div class="doc-header" markdown>\n\n{table}\n{{ .doc-register }}\n\n</div>',
+        f'<div class="doc-header" markdown>\n\n{table}\n\n</div>',
         esc(h.cover_note) if h.cover_note else "",
         f"[Read the full text]({r.link.to(TEXT)}){{ .md-button .md-button--primary }}",
         "## Overview",
@@ -287,7 +293,10 @@ def section(edition: Edition, s: Section) -> Page:
         f"Paragraphs {s.range_label}. [Read this section in the full text]({r.link.to(TEXT, s.paragraphs[0].anchor)}).",
         items,
     ]
-    return Page(src, s.heading, "\n\n".join(out), in_nav=True, meta={
+    # Material writes the whole nav into every page: past a few dozen sections it would
+    # dominate every page's size and the build time (bench/RESULTS.md, "Scale").
+    in_nav = len(edition.document.sections) <= NAV_SECTIONS_LIMIT
+    return Page(src, s.heading, "\n\n".join(out), in_nav=in_nav, meta={
         "description": lead(f"{s.heading}: paragraphs {s.range_label} of the {edition.document.header.title}.", DESCRIPTION_LIMIT),
     })
 
@@ -316,8 +325,15 @@ the build if one disappears.
 | A glossary entry | `glossary/#ID` | [Glossary]({r.link.to(GLOSSARY)}) |
 | An actor | `actors/ID/` | [All actors]({r.link.to(ACTORS)}) |
 | An operative verb | `verbs/#ID` | [Verbs]({r.link.to(VERBS)}) |
+| The whole document as data (JSON) | `data/document.json` | [document.json]({r.link.to("data/document.json")}) |
+| One paragraph as data (JSON) | `data/paragraphs/N.json` | [Paragraph {last} as JSON]({r.link.to(f"data/paragraphs/{last}.json")}) |
+| The JSON Schemas of that data | `data/schema/document.schema.json`, `data/schema/paragraph.schema.json` | [paragraph.schema.json]({r.link.to("data/schema/paragraph.schema.json")}) |
+| The link-preview image of a paragraph or recital (1200×630 PNG) | `cards/paragraphs/N.png`, `cards/recitals/N.png`; other pages `cards/site.png` | |
 
 Paragraph numbers are the Council's own ({first} to {last}); footnotes keep the Council's numbers too.
+
+Every page names its data with `<link rel="alternate" type="application/json">`: a
+paragraph page its own file, every other page the whole document.
 """
     return Page(ABOUT, "About these URLs", body, in_nav=True, meta={
         "description": "The URL policy of this edition: every published URL and anchor stays valid for good.",
@@ -382,7 +398,7 @@ def instrument(edition: Edition, i) -> Page:
         if value:
             facts.append((label, esc(value)))
     facts.append(("Official address", f"[{esc(i.url)}]({i.url}){{ rel=\"external\" }}"))
-    table = "| | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in facts)
+    table = "| Field | Entry |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in facts)
     out = [
         _breadcrumb(r, [("Instruments", INSTRUMENTS), (i.name, None)]),
         f"# {esc(i.name)}",
@@ -399,6 +415,7 @@ def glossary(edition: Edition) -> Page:
     letters: dict[str, list] = {}
     for t in terms:
         letters.setdefault(t.name[0].upper() if t.name[0].isalpha() else "#", []).append(t)
+    in_header = {m.entry.id for matches in edition.header_terms.values() for m in matches}
     out = ["# Glossary", "Abbreviations and terms of art used in the conclusions, A to Z."]
     out.append(" · ".join(f"[{esc(letter)}](#letter-{ord(letter)})" for letter in letters))
     for letter, members in letters.items():
@@ -411,17 +428,29 @@ def glossary(edition: Edition) -> Page:
                 if label not in seen:
                     seen.add(label)
                     used.append(f"[{esc(label)}]({r.link.to(page, anchor)})")
-            if t.id in {m.entry.id for ms in edition.header_terms.values() for m in ms} and "Home" not in seen:
+            if t.id in in_header:
                 used.insert(0, f"[Document header]({r.link.to(HOME)})")
             official = f" [Official source]({t.url}){{ rel=\"external\" }}" if t.url else ""
+            for instrument in _instruments_of_term(edition, t.id):
+                official += f" See the instrument: [{esc(instrument.name)}]({r.link.to(instrument_page(instrument.id))})."
             out.append(
-                f'<div class="gloss" id="{t.id}" markdown>\n\n### {esc(t.name)}\n\n'
+                f'<div class="gloss" markdown>\n\n### {esc(t.name)} {{ #{t.id} }}\n\n'
                 f"**{esc(t.expansion)}.** {esc(t.definition)}{official}\n\n"
                 f"Used in: {', '.join(used)}\n\n</div>"
             )
     return Page(GLOSSARY, "Glossary", "\n\n".join(out), in_nav=True, meta={
         "description": "Abbreviations and terms of art of the conclusions, with plain-language definitions.",
     })
+
+
+def _instruments_of_term(edition: Edition, term_id: str) -> list:
+    """Instruments whose words a term shares somewhere in the text (IRIS² and its programme)."""
+    found: dict[str, object] = {}
+    for link in edition.term_links[term_id]:
+        for span in spans(edition.of(link.item).instruments, [link.match]):
+            if span.instrument is not None and span.term is not None:
+                found[span.instrument.id] = span.instrument
+    return list(found.values())
 
 
 def actors_index(edition: Edition) -> Page:
@@ -442,30 +471,46 @@ def actors_index(edition: Edition) -> Page:
 
 
 def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> str:
-    """Actor-by-section table of requests; cell shading carries the count (also printed)."""
+    """Actor-by-section table of requests: a real table (caption, headers), counts in figures.
+
+    Shading repeats the count for sighted readers at a glance; screen readers get the same
+    numbers through table semantics.
+    """
     actors = [a for a in edition.registries.actors if edition.actor_requests[a.id]]
     if not actors:
         return ""
-    head = "".join(f'<th scope="col"><abbr title="{esc_title(s.heading)}">{esc(s.label or "Opening")}</abbr></th>' for s in sections)
-    peak = max(len(v) for v in edition.actor_requests.values()) or 1
+    grid = {
+        (a.id, s.slug): [c for c in edition.actor_requests[a.id] if c.paragraph.section is s]
+        for a in actors for s in sections
+    }
+    peak = max(len(v) for v in grid.values())
+    head = "".join(
+        f'<th scope="col" markdown="span"><abbr title="{esc_title(s.heading)}">{esc(s.label or "Opening")}</abbr></th>'
+        for s in sections
+    )
     body = []
     for a in actors:
         cells = []
         for s in sections:
-            clauses = [c for c in edition.actor_requests[a.id] if c.paragraph.section is s]
-            level = 0 if not clauses else 1 + (4 * len(clauses) - 1) // max(peak, 1)
-            if clauses:
-                first = clauses[0]
-                href = r.link.to(actor_page(a.id), f"req-{first.paragraph.number}-{first.anchor}")
-                label = f"{len(clauses)} request{'s' if len(clauses) != 1 else ''} to {a.name} in {s.heading}"
-                cells.append(f'<td class="heat-{min(level, 4)}">[{len(clauses)}]({href} "{esc_title(label)}")</td>')
-            else:
+            clauses = grid[(a.id, s.slug)]
+            if not clauses:
                 cells.append('<td class="heat-0">0</td>')
-        body.append(f'<tr><th scope="row">[{esc(a.name)}]({r.link.to(actor_page(a.id))})</th>{"".join(cells)}</tr>')
+                continue
+            level = min(4, 1 + (4 * (len(clauses) - 1)) // peak)
+            first = clauses[0]
+            href = r.link.to(actor_page(a.id), f"req-{first.paragraph.number}-{first.anchor}")
+            label = f"{len(clauses)} request{'s' if len(clauses) != 1 else ''} to {a.name} in {s.heading}"
+            cells.append(f'<td class="heat-{level}" markdown="span">[{len(clauses)}]({href}){{ aria-label="{esc_title(label)}" }}</td>')
+        body.append(
+            f'<tr markdown="1"><th scope="row" markdown="span">[{esc(a.name)}]({r.link.to(actor_page(a.id))})</th>{"".join(cells)}</tr>'
+        )
     return (
-        '## Requests by section { #matrix }\n\n'
-        '<table class="heatmap" markdown="span">\n<caption>Number of requests to each actor, by section of the conclusions</caption>\n'
-        f'<thead><tr><th scope="col">Actor</th>{head}</tr></thead>\n<tbody markdown="span">\n' + "\n".join(body) + "\n</tbody>\n</table>"
+        "## Requests by section { #matrix }\n\n"
+        "Number of requests to each actor, by section of the conclusions. Each number links to the requests.\n\n"
+        # No <caption>: md_in_html wraps it in a <p>; the heading names the table instead.
+        '<table class="heatmap" aria-labelledby="matrix" markdown="1">\n'
+        f'<thead markdown="1"><tr markdown="1"><th scope="col">Actor</th>{head}</tr></thead>\n<tbody markdown="1">\n'
+        + "\n".join(body) + "\n</tbody>\n</table>"
     )
 
 
@@ -498,7 +543,7 @@ def verbs(edition: Edition) -> Page:
     out = ["# Operative verbs", "Each operative verb of the conclusions, with every clause that uses it."]
     for v in sorted(edition.registries.verbs, key=lambda v: v.name):
         clauses: list[Clause] = edition.verb_clauses[v.id]
-        out.append(f'<div class="verb-entry" id="{v.id}" markdown>\n\n## {esc(v.name)} ({len(clauses)})\n\n' + "\n".join(
+        out.append(f'<div class="verb-entry" markdown>\n\n## {esc(v.name)} ({len(clauses)}) {{ #{v.id} }}\n\n' + "\n".join(
             f"- [Paragraph {c.paragraph.number}]({r.link.to(paragraph_page(c.paragraph.number), c.anchor)}): "
             f"{esc(lead(plain_text(c.source), 160))}" for c in clauses) + "\n\n</div>")
     return Page(VERBS, "Operative verbs", "\n\n".join(out), in_nav=True, meta={

@@ -1,0 +1,152 @@
+"""Draw 1200x630 PNG link-preview cards with Pillow, offline and byte-reproducibly.
+
+Pillow's embedded default font (scalable since 10.1) needs no network and no system fonts,
+so the same input gives the same bytes on every machine with the same Pillow. Cards are
+cached by a hash of what they show, so an unchanged paragraph is never drawn twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import PIL
+from PIL import Image, ImageDraw, ImageFont
+
+from .inline import lead
+from .sharing import CARD_SIZE, Card
+
+# Bump when the drawing changes: it invalidates every cached card.
+CARD_VERSION = "1"
+
+WIDTH, HEIGHT = CARD_SIZE
+MARGIN = 72
+BAND = 18
+INK = (26, 35, 126)  # indigo 900, the site's primary colour family
+TEXT_INK = (33, 33, 33)
+MUTED = (84, 84, 84)
+PAPER = (255, 255, 255)
+# Big type: previews are often shown at a quarter of this size.
+HEADING_SIZE, LABEL_SIZE, TEXT_SIZE, FOOTER_SIZE = 38, 84, 44, 30
+TEXT_LINES = 4
+# Characters the embedded font lacks, drawn as their nearest ASCII (NFKD handles accents).
+_FALLBACK = str.maketrans({"\u2013": "-", "—": "-", "\u2011": "-", "“": '"', "”": '"', "„": '"', "…": "...",
+                           "€": "EUR", "·": "-", "\u00a0": " "})
+
+
+@lru_cache(maxsize=8)
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.load_default(size=size)  # type: ignore[return-value]
+
+
+def _pixels(char: str) -> bytes:
+    image = Image.new("L", (64, 64))
+    ImageDraw.Draw(image).text((8, 8), char, font=_font(32), fill=255)
+    return image.tobytes()
+
+
+@lru_cache(maxsize=4096)
+def _has_glyph(char: str) -> bool:
+    # The font draws the same "missing" box for every character it lacks.
+    return char.isspace() or _pixels(char) != _pixels("\U0010fffd")
+
+
+def drawable(text: str) -> str:
+    """`text` with every character the font cannot draw replaced by a readable substitute."""
+    out = []
+    for char in text:
+        if _has_glyph(char):
+            out.append(char)
+            continue
+        subst = char.translate(_FALLBACK)
+        if subst == char:
+            subst = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode() or "?"
+        out.append(subst)
+    return "".join(out)
+
+
+def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int, lines: int) -> list[str]:
+    """Greedy word wrap into at most `lines` lines; the last one ends with '...' when cut."""
+    words = text.split()
+    out: list[str] = []
+    current = ""
+    for i, word in enumerate(words):
+        trial = f"{current} {word}".strip()
+        if font.getlength(trial) <= width or not current:
+            current = trial
+            continue
+        out.append(current)
+        current = word
+        if len(out) == lines:
+            rest = " ".join(words[i:])
+            return _ellipsis(out, font, width) if rest else out
+    if current:
+        out.append(current)
+    if len(out) > lines:
+        return _ellipsis(out[:lines], font, width)
+    return out
+
+
+def _ellipsis(lines: list[str], font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    last = lines[-1]
+    while last and font.getlength(last + "...") > width:
+        last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+    return [*lines[:-1], last.rstrip(",;:") + "..."]
+
+
+def draw(card: Card) -> bytes:
+    """The PNG bytes of one card."""
+    image = Image.new("RGB", CARD_SIZE, PAPER)
+    pen = ImageDraw.Draw(image)
+    pen.rectangle((0, 0, WIDTH, BAND), fill=INK)
+    inner = WIDTH - 2 * MARGIN
+    y = BAND + 46
+    heading = _font(HEADING_SIZE)
+    for line in _wrap(drawable(card.heading), heading, inner, 2):
+        pen.text((MARGIN, y), line, font=heading, fill=INK)
+        y += HEADING_SIZE + 10
+    y += 22
+    label = _font(LABEL_SIZE)
+    for line in _wrap(drawable(card.label), label, inner, 2):
+        pen.text((MARGIN, y), line, font=label, fill=TEXT_INK)
+        y += LABEL_SIZE + 8
+    y += 20
+    body = _font(TEXT_SIZE)
+    room = max(1, min(TEXT_LINES, (HEIGHT - 110 - y) // (TEXT_SIZE + 14)))
+    for line in _wrap(drawable(lead(card.text, 400)), body, inner, room):
+        pen.text((MARGIN, y), line, font=body, fill=TEXT_INK)
+        y += TEXT_SIZE + 14
+    footer = _font(FOOTER_SIZE)
+    pen.line((MARGIN, HEIGHT - 86, WIDTH - MARGIN, HEIGHT - 86), fill=INK, width=3)
+    pen.text((MARGIN, HEIGHT - 66), drawable(card.footer), font=footer, fill=MUTED)
+    out = io.BytesIO()
+    # No metadata chunks and fixed settings: identical input gives identical bytes.
+    image.save(out, format="PNG", compress_level=6)
+    return out.getvalue()
+
+
+def cache_key(card: Card) -> str:
+    what = "\x1f".join((CARD_VERSION, PIL.__version__, card.heading, card.label, card.text, card.footer))
+    return hashlib.sha256(what.encode("utf-8")).hexdigest()
+
+
+def render(card: Card, cache_dir: Path | None) -> bytes:
+    """The card's PNG, from the cache when it holds one for exactly this content."""
+    if cache_dir is None:
+        return draw(card)
+    cached = cache_dir / f"{cache_key(card)}.png"
+    if cached.is_file():
+        return cached.read_bytes()
+    data = draw(card)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    # Write then rename: concurrent builds never see a half-written card.
+    fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    os.replace(tmp, cached)
+    return data

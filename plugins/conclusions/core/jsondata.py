@@ -1,0 +1,193 @@
+"""The edition as JSON: one file for the whole document and one per paragraph.
+
+Static hosting cannot negotiate content types, so the data lives at its own addresses
+(`data/document.json`, `data/paragraphs/N.json`) and every page points to it with
+`<link rel="alternate" type="application/json">`. The shape is fixed by the JSON Schemas
+in `conclusions/schema/`, published next to the data.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from importlib import resources
+
+from .citation import citation
+from .index import Edition
+from .inline import plain_text, tokenize
+from .model import Footnote, Paragraph, Recital, Section
+from .pages import GLOSSARY, HOME, TEXT, actor_page, instrument_page, paragraph_page, recital_page, section_page
+from .sharing import DOCUMENT_JSON, SCHEMA_DIR, json_path, site_path
+
+SCHEMAS = ("document.schema.json", "paragraph.schema.json")
+
+
+def schema_text(name: str) -> str:
+    return resources.files("conclusions").joinpath("schema", name).read_text(encoding="utf-8")
+
+
+def inline_html(source: str, footnote_href: str) -> str:
+    """Inline source as safe HTML: text escaped, the allowed tags kept, references as links."""
+    out = []
+    for token in tokenize(source):
+        if token.kind == "text":
+            out.append(html.escape(token.value, quote=False))
+        elif token.kind == "tag":
+            out.append(token.value)
+        else:
+            number = html.escape(token.value)
+            out.append(f'<sup class="footnote-ref"><a href="{footnote_href}#fn:{number}">{number}</a></sup>')
+    return "".join(out)
+
+
+def dump(data: dict) -> str:
+    # Fixed key order and formatting: the same input gives the same bytes.
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+class JsonData:
+    """Builds the JSON representations of one edition published at `site_url`."""
+
+    def __init__(self, edition: Edition, site_url: str) -> None:
+        self.edition = edition
+        self.site_url = site_url.rstrip("/") + "/" if site_url else "/"
+        self.text_url = self.url(TEXT)
+
+    def url(self, src: str, anchor: str = "") -> str:
+        return self.site_url + site_path(src) + (f"#{anchor}" if anchor else "")
+
+    def _links(self, item: Paragraph | Recital | Footnote) -> dict:
+        """Instruments, terms and actors mentioned in the item, once each, in reading order."""
+        found = self.edition.of(item)
+        instruments = {m.entry.id: m.entry for m in found.instruments}
+        terms = {m.entry.id: m.entry for m in found.terms}
+        actors = {m.entry.id: m.entry for m in found.actors}
+        return {
+            "instruments": [
+                {"id": i.id, "name": i.name, "url": self.url(instrument_page(i.id))} for i in instruments.values()
+            ],
+            "terms": [
+                {"id": t.id, "term": t.name, "expansion": t.expansion, "url": self.url(GLOSSARY, t.id)}
+                for t in terms.values()
+            ],
+            "actors": [{"id": a.id, "name": a.name, "url": self.url(actor_page(a.id))} for a in actors.values()],
+        }
+
+    def footnote(self, number: str) -> dict:
+        note = self.edition.document.footnotes[number]
+        return {
+            "number": note.number,
+            "url": self.url(TEXT, f"fn:{note.number}"),
+            "text": plain_text(note.text),
+            "html": inline_html(note.text, self.text_url),
+            **self._links(note),
+        }
+
+    def section(self, section: Section | None) -> dict | None:
+        if section is None:
+            return None
+        return {"label": section.label, "title": section.title, "heading": section.heading,
+                "url": self.url(section_page(section))}
+
+    def paragraph(self, p: Paragraph) -> dict:
+        page = self.url(paragraph_page(p.number))
+        clauses = []
+        for c in self.edition.clauses.get(p.number, []):
+            clauses.append({
+                "index": c.index,
+                "verb": {"id": c.verb.id, "name": c.verb.name, "form": c.form},
+                "anchor": c.anchor,
+                "url": f"{page}#{c.anchor}",
+                "full_text_url": self.url(TEXT, c.text_anchor),
+                "text": plain_text(c.source).strip(),
+                "addressees": [{"id": a.id, "name": a.name, "url": self.url(actor_page(a.id))} for a in c.addressees],
+            })
+        return {
+            "number": p.number,
+            "label": p.label,
+            "url": page,
+            "full_text_url": self.url(TEXT, p.anchor),
+            "data_url": self.site_url + json_path(p),
+            "section": self.section(p.section),
+            "text": plain_text(p.text),
+            "html": inline_html(p.text, self.text_url),
+            "citation": citation(self.edition.document.header, p, page),
+            "clauses": clauses,
+            "footnotes": [self.footnote(n) for n in p.footnotes],
+            **self._links(p),
+        }
+
+    def recital(self, x: Recital) -> dict:
+        page = self.url(recital_page(x.number))
+        return {
+            "number": x.number,
+            "label": x.label,
+            "url": page,
+            "full_text_url": self.url(TEXT, x.anchor),
+            "text": plain_text(x.text),
+            "html": inline_html(x.text, self.text_url),
+            "citation": citation(self.edition.document.header, x, page),
+            "footnotes": [self.footnote(n) for n in x.footnotes],
+            **self._links(x),
+        }
+
+    def _document_ref(self) -> dict:
+        h = self.edition.document.header
+        return {"id": h.document_id, "title": h.title, "url": self.url(HOME), "data_url": self.site_url + DOCUMENT_JSON}
+
+    def paragraph_file(self, p: Paragraph) -> str:
+        return dump({
+            "$schema": f"{self.site_url}{SCHEMA_DIR}/paragraph.schema.json",
+            "document": self._document_ref(),
+            **self.paragraph(p),
+        })
+
+    def document_file(self) -> str:
+        doc = self.edition.document
+        h = doc.header
+        return dump({
+            "$schema": f"{self.site_url}{SCHEMA_DIR}/document.schema.json",
+            **self._document_ref(),
+            "number": h.number,
+            "institution": h.institution,
+            "date": h.date,
+            "place_date": h.place_date,
+            "language": h.language,
+            "subject": h.subject,
+            "subject_codes": list(h.subject_codes),
+            "short_title": h.short_title,
+            "citation_title": h.citation_title,
+            "full_text_url": self.text_url,
+            "recitals": [self.recital(x) for x in doc.recitals],
+            "sections": [
+                {**self.section(s), "paragraphs": [p.number for p in s.paragraphs]}  # type: ignore[dict-item]
+                for s in doc.sections
+            ],
+            "paragraphs": [self.paragraph(p) for p in doc.paragraphs],
+            "footnotes": [self.footnote(n) for n in doc.footnotes],
+        })
+
+    def files(self) -> dict[str, str]:
+        """Every file to publish, by its path under the site root."""
+        out = {DOCUMENT_JSON: self.document_file()}
+        out.update({json_path(p): self.paragraph_file(p) for p in self.edition.document.paragraphs})
+        out.update({f"{SCHEMA_DIR}/{name}": schema_text(name) for name in SCHEMAS})
+        # Material fetches `sitemap.xml` beside the target of every <link rel="alternate"> (it
+        # expects language versions of the site). A sitemap of the data in each folder the
+        # links point into keeps those requests from failing with 404s in the console.
+        folders: dict[str, list[str]] = {}
+        for path in out:
+            if path.endswith(".json") and not path.startswith(SCHEMA_DIR):
+                folders.setdefault(posixpath.dirname(path), []).append(path)
+        for folder, paths in folders.items():
+            out[f"{folder}/sitemap.xml"] = sitemap([self.site_url + path for path in paths])
+        return out
+
+
+def sitemap(urls: list[str]) -> str:
+    entries = "".join(f"  <url><loc>{html.escape(url)}</loc></url>\n" for url in urls)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n"
+    )

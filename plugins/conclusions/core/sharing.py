@@ -1,0 +1,165 @@
+"""What a page says about itself when it is shared: titles, descriptions, cards, citations.
+
+Link-preview fetchers (Slack, Teams, LinkedIn, X, mail clients) never run JavaScript, so
+everything here ends up in the static `<head>`; the theme override only prints it. The
+values come from the model, never from this module: it knows page kinds, not the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .citation import citation, long_date
+from .index import Edition
+from .inline import lead, plain_text
+from .model import Paragraph, Recital
+from .pages import DESCRIPTION_LIMIT, HOME, TEXT, paragraph_page, recital_page
+
+CARD_SIZE = (1200, 630)
+SITE_CARD = "cards/site.png"
+DOCUMENT_JSON = "data/document.json"
+SCHEMA_DIR = "data/schema"
+
+# og:locale wants language_TERRITORY; the territory of each official EU language.
+_LOCALES = {
+    "bg": "bg_BG", "cs": "cs_CZ", "da": "da_DK", "de": "de_DE", "el": "el_GR", "en": "en_GB",
+    "es": "es_ES", "et": "et_EE", "fi": "fi_FI", "fr": "fr_FR", "ga": "ga_IE", "hr": "hr_HR",
+    "hu": "hu_HU", "it": "it_IT", "lt": "lt_LT", "lv": "lv_LV", "mt": "mt_MT", "nl": "nl_NL",
+    "pl": "pl_PL", "pt": "pt_PT", "ro": "ro_RO", "sk": "sk_SK", "sl": "sl_SI", "sv": "sv_SE",
+}
+
+
+def locale(language: str) -> str:
+    language = language.replace("-", "_")
+    return language if "_" in language else _LOCALES.get(language, language)
+
+
+def site_path(src: str) -> str:
+    """Site-relative directory URL of a generated page: 'paragraphs/21.md' -> 'paragraphs/21/'."""
+    path = src[: -len(".md")]
+    if path == "index" or path.endswith("/index"):
+        return path[: -len("index")]
+    return path + "/"
+
+
+def card_path(item: Paragraph | Recital) -> str:
+    kind = "paragraphs" if isinstance(item, Paragraph) else "recitals"
+    return f"cards/{kind}/{item.number}.png"
+
+
+def json_path(item: Paragraph) -> str:
+    return f"data/paragraphs/{item.number}.json"
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one preview card shows; `path` is where it is published under the site root."""
+
+    path: str
+    heading: str
+    """The document's title, at the top."""
+    label: str
+    """'Paragraph 21', or the site name on the site-wide card."""
+    text: str
+    """The opening of the text, plain."""
+    footer: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class Share:
+    """Everything the `<head>` of one page needs for link previews and citation."""
+
+    html_title: str
+    title: str
+    description: str
+    type: str
+    url: str
+    site_name: str
+    locale: str
+    image: str
+    image_alt: str
+    json: str
+    """Site-relative path of the page's JSON representation."""
+    site_url: str
+    citation: str = ""
+    image_width: int = CARD_SIZE[0]
+    image_height: int = CARD_SIZE[1]
+
+
+class Sharing:
+    """Link-preview data of every page of one edition, for one site URL."""
+
+    def __init__(self, edition: Edition, site_url: str, site_name: str) -> None:
+        self.edition = edition
+        self.site_url = site_url.rstrip("/") + "/" if site_url else "/"
+        self.site_name = site_name
+        doc = edition.document
+        # One dict lookup per page keeps the cost linear in the number of pages.
+        self._items: dict[str, Paragraph | Recital] = {
+            **{recital_page(x.number): x for x in doc.recitals},
+            **{paragraph_page(p.number): p for p in doc.paragraphs},
+        }
+
+    def absolute(self, path: str) -> str:
+        return self.site_url + path
+
+    def item_card(self, item: Paragraph | Recital) -> Card:
+        h = self.edition.document.header
+        text = plain_text(item.text)
+        return Card(
+            path=card_path(item), heading=h.short_title, label=item.label, text=text,
+            footer=f"{h.document_id} · {long_date(h.date)}",
+            alt=f"{item.label} of the {h.title}: {lead(text, 120)}",
+        )
+
+    def site_card(self) -> Card:
+        h = self.edition.document.header
+        return Card(
+            path=SITE_CARD, heading=h.institution, label=h.short_title,
+            text=h.cover_note or h.title, footer=f"{h.document_id} · {long_date(h.date)}",
+            alt=f"{h.title}, {h.document_id}, {long_date(h.date)}",
+        )
+
+    def cards(self) -> list[Card]:
+        doc = self.edition.document
+        return [self.site_card(), *(self.item_card(x) for x in doc.recitals),
+                *(self.item_card(p) for p in doc.paragraphs)]
+
+    def for_page(self, src: str, title: str, description: str, canonical: str | None) -> Share:
+        """The share data of the page generated from `src` (its front matter title and description)."""
+        h = self.edition.document.header
+        item = self._items.get(src)
+        url = canonical or self.absolute(site_path(src))
+        # Paragraph and recital titles already name the document; other titles get the site name.
+        if item is not None or src == HOME or title == self.site_name:
+            html_title = title
+        else:
+            html_title = f"{title} \u2013 {self.site_name}"
+        common = dict(
+            html_title=html_title, title=html_title, url=url, site_name=self.site_name, site_url=self.site_url,
+            locale=locale(h.language), description=description or lead(h.title, DESCRIPTION_LIMIT),
+        )
+        if item is None:
+            card = self.site_card()
+            return Share(**common, type="website", image=self.absolute(card.path), image_alt=card.alt,
+                         json=DOCUMENT_JSON)
+        card = self.item_card(item)
+        return Share(
+            **common, type="article", image=self.absolute(card.path), image_alt=card.alt,
+            json=json_path(item) if isinstance(item, Paragraph) else DOCUMENT_JSON,
+            citation=citation(h, item, url),
+        )
+
+    def site_context(self) -> dict:
+        """Values for templates that are not pages (the 404 page): the valid ranges."""
+        doc = self.edition.document
+        return {
+            "first_paragraph": doc.paragraphs[0].number if doc.paragraphs else 0,
+            "last_paragraph": doc.paragraphs[-1].number if doc.paragraphs else 0,
+            "recitals": len(doc.recitals),
+            "title": doc.header.title,
+            "document_id": doc.header.document_id,
+            "paragraph_path": site_path(paragraph_page(0))[: -len("0/")],
+            "text_path": site_path(TEXT),
+        }

@@ -1,0 +1,80 @@
+"""Preview cards: drawn at build time, 1200x630, byte-reproducible, cached, never redrawn."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from conclusions.core import cards
+from conclusions.core.index import build_edition
+from conclusions.core.sharing import Card, Sharing
+from PIL import Image
+
+from site_tests.support.build import FIXTURES, SOURCE, build
+
+
+def _digests(site: Path, folder: str) -> dict[str, str]:
+    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted((site / folder).rglob("*")) if p.is_file()}
+
+
+def test_one_card_per_paragraph_and_recital_plus_one_for_the_site(site: Path) -> None:
+    paragraphs = {p.name for p in (site / "paragraphs").iterdir() if p.is_dir()}
+    recitals = {p.name for p in (site / "recitals").iterdir() if p.is_dir()}
+    assert {p.stem for p in (site / "cards" / "paragraphs").glob("*.png")} == paragraphs
+    assert {p.stem for p in (site / "cards" / "recitals").glob("*.png")} == recitals
+    for png in [site / "cards" / "site.png", *(site / "cards").rglob("*.png")]:
+        with Image.open(png) as image:
+            assert image.format == "PNG" and image.size == (1200, 630), png
+
+
+def test_cards_differ_per_paragraph_and_carry_ink(site: Path) -> None:
+    digests = _digests(site, "cards/paragraphs")
+    assert len(set(digests.values())) == len(digests)
+    with Image.open(site / "cards" / "paragraphs" / "21.png") as image:
+        grey = image.convert("L")
+        dark = sum(grey.point(lambda v: 1 if v < 128 else 0).histogram()[1:2])
+    # Text covers a fair part of the card (legible at thumbnail size), far from blank or solid.
+    assert 0.02 < dark / (1200 * 630) < 0.4
+
+
+def test_two_builds_give_the_same_bytes(tmp_path: Path) -> None:
+    first, second = tmp_path / "a" / "site", tmp_path / "b" / "site"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    build(first, source=FIXTURES / "mini")
+    build(second, source=FIXTURES / "mini")
+    for folder in ("cards", "data"):
+        assert _digests(first, folder) == _digests(second, folder)
+        assert _digests(first, folder)
+
+
+def test_an_unchanged_card_is_not_redrawn(tmp_path: Path, monkeypatch) -> None:
+    edition = build_edition(FIXTURES / "mini")
+    card = Sharing(edition, "https://example.org/sub/", "Site").item_card(edition.document.paragraphs[0])
+    drawn = cards.render(card, tmp_path)
+    assert list(tmp_path.glob("*.png")), "the card was cached"
+
+    def fail(_: Card) -> bytes:
+        raise AssertionError("redrawn although unchanged")
+
+    monkeypatch.setattr(cards, "draw", fail)
+    assert cards.render(card, tmp_path) == drawn
+    changed = Card(**{**card.__dict__, "text": card.text + " More."})
+    monkeypatch.undo()
+    assert cards.render(changed, tmp_path) != drawn
+    assert len(list(tmp_path.glob("*.png"))) == 2
+
+
+def test_characters_the_font_lacks_are_drawn_as_readable_substitutes() -> None:
+    assert cards.drawable("IRIS² \u2013 5 €, café") == "IRIS2 - 5 EUR, cafe"
+    assert cards.drawable("The EU\u2019s plan") == "The EU\u2019s plan"
+
+
+def test_cards_show_the_document_and_the_paragraph() -> None:
+    edition = build_edition(SOURCE)
+    paragraph = edition.document.paragraphs[20]
+    card = Sharing(edition, "https://example.org/", "Site").item_card(paragraph)
+    assert card.label == f"Paragraph {paragraph.number}"
+    assert card.heading == edition.document.header.short_title
+    assert edition.document.header.document_id in card.footer
