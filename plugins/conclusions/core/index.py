@@ -76,8 +76,15 @@ def _check_used(entries: list[Entry], texts: list[str], what: str) -> None:
             matcher = Matcher([type(entry)(entry.id, entry.name, [pattern], entry.path, line, [line])], what)
             if not matcher.find(joined):
                 if isinstance(entry, Verb):
-                    raise SourceError(entry.path, line, f"form '{pattern}' of verb '{entry.name}' occurs in no numbered paragraph; correct or remove it")
-                raise SourceError(entry.path, line, f"pattern '{pattern}' of {what} '{entry.id}' matches nothing in the text; correct or remove it")
+                    raise SourceError(
+                        entry.path, line,
+                        f"form '{pattern}' of verb '{entry.name}' occurs in no numbered paragraph; "
+                        "correct or remove it",
+                    )
+                raise SourceError(
+                    entry.path, line,
+                    f"pattern '{pattern}' of {what} '{entry.id}' matches nothing in the text; correct or remove it",
+                )
 
 
 def build_edition(source_dir: Path) -> Edition:
@@ -98,7 +105,10 @@ def build_edition(source_dir: Path) -> Edition:
     paragraphs_text = "\n".join(p.text for p in document.paragraphs)
     for phrase, line in zip(registries.not_addressees_after, registries.not_addressees_lines, strict=False):
         if phrase not in paragraphs_text:
-            raise SourceError(registries.verbs_path, line, f"phrase '{phrase}' under 'not_addressees_after' occurs in no numbered paragraph; correct or remove it")
+            raise SourceError(
+                registries.verbs_path, line,
+                f"phrase '{phrase}' under 'not_addressees_after' occurs in no numbered paragraph; correct or remove it",
+            )
 
     mentions: dict[int, ItemMentions] = {}
     clauses: dict[int, list[Clause]] = {}
@@ -157,7 +167,9 @@ def _check_crossing(found: ItemMentions, text: str) -> None:
                 nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
                 if not nested:
                     raise SourceError(
-                        b.entry.path, b.entry.pattern_lines[b.entry.patterns.index(b.pattern)] if b.entry.pattern_lines else b.entry.line,
+                        b.entry.path,
+                        b.entry.pattern_lines[b.entry.patterns.index(b.pattern)]
+                        if b.entry.pattern_lines else b.entry.line,
                         f"term '{b.entry.id}' ('{b.pattern}') cuts across instrument '{a.entry.id}' ('{a.pattern}') "
                         f"in \"{text[min(a.start, b.start):max(a.end, b.end)]}\"; align the patterns",
                     )
