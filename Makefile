@@ -31,7 +31,7 @@ browser-deps:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium default-jre-headless >/dev/null; \
 	fi
-	@if [ -f package.json ] && [ ! -d node_modules ]; then npm ci --no-audit --no-fund --silent; fi
+	@if [ -f package.json ] && [ ! -d node_modules ]; then npm ci --ignore-scripts --no-audit --no-fund --silent; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check plugins site_tests bench
@@ -39,8 +39,9 @@ lint: $(STAMP)
 test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest
 
+# BENCH_ARGS, e.g. `make bench BENCH_ARGS="--quick"` or "--only build,weight" (see bench/README.md).
 bench: $(STAMP) browser-deps
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .venv node_modules .pytest_cache

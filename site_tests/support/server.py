@@ -30,7 +30,7 @@ class _Handler(SimpleHTTPRequestHandler):
         if not self._strip():
             return self._not_found()
         target = Path(self.translate_path(self.path))
-        if target.is_dir() and not (target / "index.html").exists() or (not target.exists()):
+        if (target.is_dir() and not (target / "index.html").exists()) or not target.exists():
             return self._not_found()
         return super().send_head()
 
