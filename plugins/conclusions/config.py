@@ -11,3 +11,6 @@ class ConclusionsConfig(Config):
 
     nav_title_sections = c.Type(str, default="Sections")
     """Heading of the sections group in the navigation."""
+
+    cards_cache_dir = c.Type(str, default=".cache/cards")
+    """Where drawn preview cards are kept between builds (relative to where mkdocs runs)."""

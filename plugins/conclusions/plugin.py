@@ -24,8 +24,6 @@ from .core.sharing import Sharing
 
 log = get_plugin_logger(__name__)
 
-# Drawn preview cards, keyed by their content: relative to where mkdocs runs, like Material's caches.
-CARD_CACHE = Path(".cache/cards")
 
 
 def _html(text: str) -> Markup:
@@ -118,7 +116,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         # Link-preview cards and the JSON data are published files, not pages.
         self.sharing = Sharing(self.edition, config.site_url or "", _plain(config.site_name))
         for card in self.sharing.cards():
-            kept.append(File.generated(config, card.path, content=cards.render(card, CARD_CACHE)))
+            kept.append(File.generated(config, card.path, content=cards.render(card, Path(self.config.cards_cache_dir))))
         for path, text in JsonData(self.edition, config.site_url or "").files().items():
             kept.append(File.generated(config, path, content=text))
         return kept

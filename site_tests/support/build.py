@@ -14,7 +14,7 @@ EPOCH = "1699833600"  # 13 November 2023, the document's date: builds are reprod
 
 
 def build(site_dir: Path, *, source: Path = SOURCE, site_url: str = "http://127.0.0.1:8000/",
-          strict: bool = True, check: bool = True) -> subprocess.CompletedProcess[str]:
+          strict: bool = True, check: bool = True, cards_cache: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build` on the project's mkdocs.yml with another docs_dir, site_dir and site_url."""
     site_dir = Path(site_dir)
     config = site_dir.parent / f"{site_dir.name}.mkdocs.yml"
@@ -23,7 +23,8 @@ def build(site_dir: Path, *, source: Path = SOURCE, site_url: str = "http://127.
         f"docs_dir: {source}\n"
         f"site_dir: {site_dir}\n"
         f"site_url: {site_url}\n"
-        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n",
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n"
+        + (f"plugins:\n  - conclusions:\n      cards_cache_dir: {cards_cache}\n  - search\n" if cards_cache else ""),
         encoding="utf-8",
     )
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
