@@ -83,7 +83,10 @@ def _addressees(clause: Clause, text: str, actors: list[Match[Actor]], not_after
         return []
     zone_end = infinitive.start()
     inside = [m for m in actors if zone_start <= m.start and m.end <= zone_end]
-    if not inside or not _LEADING_WORDS.match(text[zone_start : inside[0].start].strip(" ,") + " " if text[zone_start : inside[0].start].strip(" ,") else ""):
+    if not inside:
+        return []
+    before_first = text[zone_start : inside[0].start].strip(" ,")
+    if before_first and not _LEADING_WORDS.match(before_first + " "):
         return []
     excluded: list[tuple[int, int]] = []
     for phrase in not_after:
