@@ -1,12 +1,12 @@
 /* "Copy link" and "Cite" beside every paragraph and recital number, and the 404 jump box.
  *
- * Progressive enhancement: without JavaScript the paragraph number is itself the permalink
- * and the 404 page links to the full text, so the buttons and the jump form only appear
- * when this script runs. The citation text comes from the page (data-cite, written by the
- * plugin from the document's header); the address is the permalink resolved against the
- * page's canonical address (data-page-url), so a copy made on a local or preview server
- * still names the published URL. Clicks are delegated to the document, and `enhance` runs
- * again after each of Material's instant page swaps.
+ * Progressive enhancement: the buttons are in the HTML but shown only on scripted pages
+ * (a class set in <head>, so nothing shifts); without JavaScript the paragraph number is the
+ * permalink and the 404 page links to the full text. The citation comes from the page
+ * (data-cite, written by the plugin from the document's header) and the address from the
+ * item's path on the published site, so a copy made on a local or preview server still names
+ * the published URL. Clicks are delegated to the document: Material's instant page swaps
+ * need no re-binding.
  */
 (function () {
   "use strict";
@@ -35,24 +35,16 @@
     statusTimer = setTimeout(function () { region.textContent = ""; }, 4000);
   }
 
-  /* The absolute, canonical address of the item's own page. Material's instant navigation
-     rewrites link hrefs to absolute addresses on the serving origin, so the permalink is
-     mapped from the served site root to the canonical one (data-site-url). */
+  /* The item's canonical address: its path (data-path, from the plugin) on the published
+     site (data-site-url, from the template), whatever server the page was opened from. */
   function permalink(item) {
     var holder = item.closest("article") || document;
-    var marker = holder.querySelector(".share-page[data-page-url]");
-    var link = new URL(item.querySelector("a.pnum").href);
-    if (!marker) return link.href;
-    var site = new URL(marker.getAttribute("data-site-url"));
-    var page = new URL(marker.getAttribute("data-page-url"));
-    var here = window.location.pathname.replace(/index\.html$/, "");
-    var own = page.pathname.slice(site.pathname.length);
-    var servedRoot = here.slice(0, here.length - own.length);
-    if (here.slice(here.length - own.length) !== own || link.pathname.indexOf(servedRoot) !== 0) {
-      return link.href;
+    var marker = holder.querySelector(".share-page[data-site-url]");
+    var path = item.getAttribute("data-path");
+    if (marker && path !== null && marker.getAttribute("data-site-url")) {
+      return new URL(path, marker.getAttribute("data-site-url")).href;
     }
-    var rest = link.pathname.slice(servedRoot.length).replace(/index\.html$/, "");
-    return new URL(rest + link.hash, site).href;
+    return new URL(item.querySelector("a.pnum").getAttribute("href"), window.location.href).href;
   }
 
   function label(item) {
@@ -60,32 +52,7 @@
     return title.split(":")[0];
   }
 
-  function button(kind, text, name) {
-    var b = document.createElement("button");
-    b.type = "button";
-    b.className = "share-btn";
-    b.setAttribute("data-share", kind);
-    b.textContent = text;
-    /* The accessible name starts with the visible text (WCAG 2.5.3). */
-    b.setAttribute("aria-label", text + " " + name);
-    return b;
-  }
-
-  function enhance() {
-    var items = document.querySelectorAll(ITEMS);
-    for (var i = 0; i < items.length; i++) {
-      var item = items[i];
-      var number = item.querySelector("a.pnum");
-      if (!number || item.querySelector(".share-tools")) continue;
-      var name = label(item);
-      var tools = document.createElement("span");
-      tools.className = "share-tools";
-      tools.setAttribute("role", "group");
-      tools.setAttribute("aria-label", "Share " + name);
-      tools.appendChild(button("link", "Copy link", "to " + name));
-      tools.appendChild(button("cite", "Cite", name));
-      number.insertAdjacentElement("afterend", tools);
-    }
+  function showJump() {
     var jump = document.querySelector("form.jump[data-jump]");
     if (jump) jump.hidden = false;
   }
@@ -143,10 +110,10 @@
   });
 
   if (typeof window.document$ !== "undefined") {
-    window.document$.subscribe(enhance);
+    window.document$.subscribe(showJump);
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", enhance);
+    document.addEventListener("DOMContentLoaded", showJump);
   } else {
-    enhance();
+    showJump();
   }
 })();

@@ -79,6 +79,27 @@ def _footnote_ref(page_refs: dict[str, int]):
     return ref
 
 
+def site_path(page: str) -> str:
+    """The address of a generated page relative to the site root (directory URLs)."""
+    path = page.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        return path.removesuffix("index")
+    return f"{path}/"
+
+
+def _share_tools(label: str) -> str:
+    """"Copy link" and "Cite" buttons, in the HTML so the page does not shift when they work.
+
+    They are shown only once a script in the page's head has marked it as scripted (CSS):
+    without JavaScript, the number before them is the permalink.
+    """
+    return (
+        f' <span class="share-tools" role="group" aria-label="Share {label}">'
+        f'<button type="button" class="share-btn" data-share="link" aria-label="Copy link to {label}">Copy link</button>'
+        f'<button type="button" class="share-btn" data-share="cite" aria-label="Cite {label}">Cite</button></span>'
+    )
+
+
 class Renderer:
     """Renders items of the edition as Markdown for one page."""
 
@@ -100,20 +121,25 @@ class Renderer:
         number_link = self.link.to(paragraph_page(paragraph.number))
         anchor = (lambda c: c.text_anchor) if full_text else None
         number = f'[{paragraph.number}]({number_link} "{paragraph.label}: its own page"){{ .pnum }}'
-        # data-cite: the citation without its URL; share.js adds the permalink's absolute address.
-        cite = esc_title(citation_prefix(self.edition.document.header, paragraph))
         return (
-            f'<div class="para" id="{paragraph.anchor}" data-number="{paragraph.number}" data-cite="{cite}" markdown>\n'
-            f"{number} {self.item(paragraph, anchor)}\n</div>"
+            f'<div class="para" id="{paragraph.anchor}" data-number="{paragraph.number}" '
+            f'{self._share_data(paragraph, paragraph_page(paragraph.number))} markdown>\n'
+            f"{number}{_share_tools(paragraph.label)} {self.item(paragraph, anchor)}\n</div>"
         )
 
     def recital_block(self, recital: Recital) -> str:
         link = self.link.to(recital_page(recital.number))
-        cite = esc_title(citation_prefix(self.edition.document.header, recital))
         return (
-            f'<div class="recital" id="{recital.anchor}" data-cite="{cite}" markdown>\n'
-            f'[({recital.number})]({link} "{recital.label}: its own page"){{ .pnum }} {self.item(recital)}\n</div>'
+            f'<div class="recital" id="{recital.anchor}" {self._share_data(recital, recital_page(recital.number))} markdown>\n'
+            f'[({recital.number})]({link} "{recital.label}: its own page"){{ .pnum }}{_share_tools(recital.label)} '
+            f"{self.item(recital)}\n</div>"
         )
+
+    def _share_data(self, item: Paragraph | Recital, page: str) -> str:
+        """What "Copy link" and "Cite" copy: the page's path from the site root and the citation
+        without its address (share.js joins them with the site URL the template prints)."""
+        cite = esc_title(citation_prefix(self.edition.document.header, item))
+        return f'data-path="{site_path(page)}" data-cite="{cite}"'
 
     def footnotes(self, numbers: list[str]) -> str:
         if not numbers:
