@@ -30,7 +30,6 @@ from site_tests.support.gates import (
     describe_violations,
     switch_palette,
     visit_all,
-    wait_for_search,
 )
 
 
@@ -56,7 +55,8 @@ def test_dark_switch_matches_a_dark_load(served, browser):
         context = browser.new_context(color_scheme=scheme)
         try:
             page = context.new_page()
-            wait_for_search(page, page.goto(served + "paragraphs/1/"))
+            page.goto(served + "paragraphs/1/", wait_until="load")
+            page.wait_for_function("() => document.documentElement.classList.contains('js')")
             if scheme == "light":
                 assert page.evaluate(probe)[0] == "default"
                 switch_palette(page, "dark")

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from site_tests.support.gates import wait_for_search
-
 PAGE = "paragraphs/21/"
 MAX_TABS = 300
 
@@ -71,8 +69,10 @@ def tab_walk(served, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        # Material's script sets up search and navigation once loaded: wait until it has.
-        wait_for_search(page, page.goto(served + PAGE))
+        # Material's script sets up search and navigation once loaded: wait until it has
+        # (its first act is to mark the document as scripted).
+        page.goto(served + PAGE, wait_until="load")
+        page.wait_for_function("() => document.documentElement.classList.contains('js')")
         article_stops = page.evaluate(SNAPSHOT)
         walk: list[dict] = []
         for _ in range(MAX_TABS):

@@ -97,6 +97,9 @@ def test_the_404_page_works_under_the_sub_path(subpath_site: Path, browser):
             # (it sets up the search component), and the site's stylesheet arrived.
             page.wait_for_function("() => document.querySelector('.md-search-result__meta')"
                                    "?.textContent.trim() !== ''")
+            # Opening search loads its index: from the sub-path too.
+            with page.expect_response(lambda r: r.url.endswith("/search/search_index.json")):
+                page.focus(".md-search__input")
             assert page.evaluate(
                 "() => getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
             stylesheets = page.evaluate(

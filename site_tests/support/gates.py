@@ -117,8 +117,8 @@ def _run_axe(page, rules: list[str]) -> list[dict]:
 def visit_all(browser, base: str, urls: Iterable[str]) -> list[Visit]:
     """Open every URL under `base`, record what it does, run axe on it in both palettes; cached.
 
-    Each page is loaded, left to fetch what it fetches after `load` (the search index), then
-    checked by axe-core. Every request, console error, page error, failed request and
+    Each page is loaded and checked by axe-core; then search is opened (which loads its index
+    and worker) and closed, and the page is checked again in the dark palette. Every request, console error, page error, failed request and
     response >= 400 is recorded on the page's Visit.
     """
     if base in _VISITS:
@@ -169,9 +169,13 @@ def visit_all(browser, base: str, urls: Iterable[str]) -> list[Visit]:
             visit.status = response.status if response else None
             rules = rules or {scheme: axe_rules(page, scheme) for scheme in SCHEMES}
             visit.violations["light"] = _run_axe(page, rules["light"])
-            # The search worker fetches and indexes its data after `load`, in its own thread
-            # while axe runs; wait until it has, so nothing is cut short by the next page.
-            wait_for_search(page, response)
+            # The search index and worker load when the reader opens search (early-scripts.html):
+            # open it as a reader does, so the gates see those requests too, wait until the
+            # worker has indexed the data, and close it again before the dark palette check.
+            if page.locator(".md-search__input").count():
+                page.focus(".md-search__input")
+                wait_for_search(page, response)
+                page.keyboard.press("Escape")
             switch_palette(page, "dark")
             visit.violations["dark"] = _run_axe(page, rules["dark"])
             switch_palette(page, "light")  # Material remembers the choice for the next page
