@@ -7,25 +7,20 @@ would make every page look several times heavier than on GitHub Pages (its audit
 
 from __future__ import annotations
 
-import functools
 import gzip
 import io
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
-from site_tests.support.server import _Handler
+from site_tests.support.server import _Handler, serve
 
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
 class _GzipHandler(_Handler):
     def send_head(self):  # type: ignore[override]
-        if not self._strip():
-            return self._not_found()
-        target = Path(self.translate_path(self.path))
-        if (target.is_dir() and not (target / "index.html").exists()) or (not target.exists()):
+        target = self._target()
+        if target is None:
             return self._not_found()
         if target.is_dir():
             if not self.path.split("?")[0].endswith("/"):
@@ -44,17 +39,6 @@ class _GzipHandler(_Handler):
         return io.BytesIO(body)
 
 
-@contextmanager
-def serve_gzip(site: Path, prefix: str = "/") -> Iterator[str]:
+def serve_gzip(site: Path, prefix: str = "/") -> AbstractContextManager[str]:
     """Serve `site` at http://127.0.0.1:<free port><prefix>, gzip-compressed; yields that base URL."""
-    from http.server import ThreadingHTTPServer
-
-    handler = type("Handler", (_GzipHandler,), {"prefix": prefix})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve(site, prefix, _GzipHandler)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import io
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,11 +27,17 @@ class _Handler(SimpleHTTPRequestHandler):
         self.path = "/" + rest + (f"?{query}" if query else "")
         return True
 
-    def send_head(self):  # type: ignore[override]
+    def _target(self) -> Path | None:
+        """The file or folder the request names under the prefix, or None for a 404."""
         if not self._strip():
-            return self._not_found()
+            return None
         target = Path(self.translate_path(self.path))
         if (target.is_dir() and not (target / "index.html").exists()) or not target.exists():
+            return None
+        return target
+
+    def send_head(self):  # type: ignore[override]
+        if self._target() is None:
             return self._not_found()
         return super().send_head()
 
@@ -41,15 +48,13 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        import io
-
         return io.BytesIO(body)
 
 
 @contextmanager
-def serve(site: Path, prefix: str = "/") -> Iterator[str]:
+def serve(site: Path, prefix: str = "/", handler_class: type[_Handler] = _Handler) -> Iterator[str]:
     """Serve `site` at http://127.0.0.1:<free port><prefix>; yields that base URL."""
-    handler = type("Handler", (_Handler,), {"prefix": prefix})
+    handler = type("Handler", (handler_class,), {"prefix": prefix})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -178,75 +178,48 @@ def _pattern_lines(entry: Located, key: str) -> list[int]:
     return list(getattr(value, "item_lines", [entry.line_of(key)] * len(value)))
 
 
+def _common(e: Located, name_key: str, path: str, line: int, patterns_key: str = "patterns") -> dict:
+    """The fields every entry has, under their names in `Entry`."""
+    return {
+        "id": e["id"], "name": e[name_key], "patterns": list(e[patterns_key]), "path": path, "line": line,
+        "pattern_lines": _pattern_lines(e, patterns_key),
+    }
+
+
+def _optional(e: Located, *keys: str) -> dict[str, str]:
+    return {key: e.get(key) or "" for key in keys}
+
+
+def _two_lists(name: str) -> dict[str, Field]:
+    return {"kinds": Field(list, required=True, items=dict), name: Field(list, required=True, items=dict)}
+
+
 def load_registries(source_dir: Path) -> Registries:
     """Read and check the four registry files."""
-    ipath, idata = _load(
-        source_dir,
-        "instruments.yml",
-        {"kinds": Field(list, required=True, items=dict), "instruments": Field(list, required=True, items=dict)},
-    )
+    ipath, idata = _load(source_dir, "instruments.yml", _two_lists("instruments"))
     instrument_kinds = _kinds(idata, ipath, "instrument")
     instruments = []
     for e, line in _entries(idata, "instruments", _INSTRUMENT, ipath, "instrument"):
         _check_kind(e, instrument_kinds, ipath, "instrument")
-        instruments.append(
-            Instrument(
-                e["id"],
-                e["title"],
-                list(e["patterns"]),
-                ipath,
-                line,
-                _pattern_lines(e, "patterns"),
-                kind=e["kind"],
-                description=e["description"],
-                url=e["url"],
-                reference=e.get("reference") or "",
-                celex=e.get("celex") or "",
-                eli=e.get("eli") or "",
-                date=e.get("date") or "",
-            )
-        )
+        instruments.append(Instrument(
+            **_common(e, "title", ipath, line), kind=e["kind"],
+            **_optional(e, "description", "url", "reference", "celex", "eli", "date"),
+        ))
     _unique(instruments, ipath, "instrument")
 
     gpath, gdata = _load(source_dir, "glossary.yml", {"terms": Field(list, required=True, items=dict)})
     terms = [
-        Term(
-            e["id"],
-            e["term"],
-            list(e["patterns"]),
-            gpath,
-            line,
-            _pattern_lines(e, "patterns"),
-            expansion=e["expansion"],
-            definition=e["definition"],
-            url=e.get("url") or "",
-        )
+        Term(**_common(e, "term", gpath, line), **_optional(e, "expansion", "definition", "url"))
         for e, line in _entries(gdata, "terms", _TERM, gpath, "term")
     ]
     _unique(terms, gpath, "term")
 
-    apath, adata = _load(
-        source_dir,
-        "actors.yml",
-        {"kinds": Field(list, required=True, items=dict), "actors": Field(list, required=True, items=dict)},
-    )
+    apath, adata = _load(source_dir, "actors.yml", _two_lists("actors"))
     actor_kinds = _kinds(adata, apath, "actor")
     actors = []
     for e, line in _entries(adata, "actors", _ACTOR, apath, "actor"):
         _check_kind(e, actor_kinds, apath, "actor")
-        actors.append(
-            Actor(
-                e["id"],
-                e["name"],
-                list(e["patterns"]),
-                apath,
-                line,
-                _pattern_lines(e, "patterns"),
-                kind=e["kind"],
-                description=e["description"],
-                url=e["url"],
-            )
-        )
+        actors.append(Actor(**_common(e, "name", apath, line), kind=e["kind"], **_optional(e, "description", "url")))
     _unique(actors, apath, "actor")
 
     vpath, vdata = _load(
