@@ -25,7 +25,6 @@ from .core.sharing import Sharing
 log = get_plugin_logger(__name__)
 
 
-
 def _html(text: str) -> Markup:
     """Source text for Material's templates, which print titles and descriptions unescaped."""
     return escape(text)
@@ -37,8 +36,10 @@ def _plain(text: str) -> str:
 
 # Material's base.html marks its two checkbox toggles autocomplete="off", which HTML allows
 # on text-like inputs only (Nu Html Checker error); base.html has no block around them.
-_CHECKBOX_AUTOCOMPLETE = ('type="checkbox" id="__drawer" autocomplete="off"',
-                          'type="checkbox" id="__search" autocomplete="off"')
+_CHECKBOX_AUTOCOMPLETE = (
+    'type="checkbox" id="__drawer" autocomplete="off"',
+    'type="checkbox" id="__search" autocomplete="off"',
+)
 
 
 def _conform(html: str) -> str:
@@ -107,16 +108,24 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # The source files are inputs, not pages: only generated pages are published.
-        kept = Files([f for f in files if not f.abs_src_path or not Path(f.abs_src_path).is_relative_to(config.docs_dir)])
+        kept = Files(
+            [f for f in files if not f.abs_src_path or not Path(f.abs_src_path).is_relative_to(config.docs_dir)]
+        )
         for page in self.pages:
-            kept.append(File.generated(
-                config, page.src, content=page.markdown,
-                inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
-            ))
+            kept.append(
+                File.generated(
+                    config,
+                    page.src,
+                    content=page.markdown,
+                    inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
+                )
+            )
         # Link-preview cards and the JSON data are published files, not pages.
         self.sharing = Sharing(self.edition, config.site_url or "", _plain(config.site_name))
         for card in self.sharing.cards():
-            kept.append(File.generated(config, card.path, content=cards.render(card, Path(self.config.cards_cache_dir))))
+            kept.append(
+                File.generated(config, card.path, content=cards.render(card, Path(self.config.cards_cache_dir)))
+            )
         for path, text in JsonData(self.edition, config.site_url or "").files().items():
             kept.append(File.generated(config, path, content=text))
         return kept
@@ -129,7 +138,10 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
         # Read by overrides/main.html: titles, descriptions, cards and citation of this page.
         context["share"] = self.sharing.for_page(
-            page.file.src_uri, page.meta.get("title", ""), page.meta.get("description", ""), page.canonical_url,
+            page.file.src_uri,
+            page.meta.get("title", ""),
+            page.meta.get("description", ""),
+            page.canonical_url,
         )
         # Material prints `page.meta.title` and `.description` as they are: make them HTML text.
         for key in ("title", "description"):

@@ -38,8 +38,20 @@ _RAMP = [round(INK[c] + (PAPER[c] - INK[c]) * level / 255) for level in range(25
 HEADING_SIZE, LABEL_SIZE, TEXT_SIZE, FOOTER_SIZE = 38, 84, 44, 30
 TEXT_LINES = 4
 # Characters the embedded font lacks, drawn as their nearest ASCII (NFKD handles accents).
-_FALLBACK = str.maketrans({"\u2013": "-", "—": "-", "\u2011": "-", "“": '"', "”": '"', "„": '"', "…": "...",
-                           "€": "EUR", "·": "-", "\u00a0": " "})
+_FALLBACK = str.maketrans(
+    {
+        "\u2013": "-",
+        "—": "-",
+        "\u2011": "-",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "…": "...",
+        "€": "EUR",
+        "·": "-",
+        "\u00a0": " ",
+    }
+)
 
 
 @lru_cache(maxsize=8)

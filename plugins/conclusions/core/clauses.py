@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .mentions import Match, Matcher
 from .model import Paragraph
@@ -68,7 +69,7 @@ def split_clauses(
         counts[match.entry.id] = counts.get(match.entry.id, 0) + 1
         anchor = match.entry.id if counts[match.entry.id] == 1 else f"{match.entry.id}-{counts[match.entry.id]}"
         clauses.append(Clause(paragraph, i + 1, match.entry, match.pattern, start, len(text), match.start, anchor))
-    for current, following in zip(clauses, clauses[1:], strict=False):
+    for current, following in pairwise(clauses):
         current.end = following.start
     for clause in clauses:
         if clause.verb.request:

@@ -72,17 +72,21 @@ def _check_used(entries: list[Entry], texts: list[str], what: str) -> None:
     """Every pattern must occur somewhere: a pattern that matches nothing is a typo or stale."""
     joined = "\n".join(texts)
     for entry in entries:
-        for pattern, line in zip(entry.patterns, entry.pattern_lines or [entry.line] * len(entry.patterns), strict=True):
+        for pattern, line in zip(
+            entry.patterns, entry.pattern_lines or [entry.line] * len(entry.patterns), strict=True
+        ):
             matcher = Matcher([type(entry)(entry.id, entry.name, [pattern], entry.path, line, [line])], what)
             if not matcher.find(joined):
                 if isinstance(entry, Verb):
                     raise SourceError(
-                        entry.path, line,
+                        entry.path,
+                        line,
                         f"form '{pattern}' of verb '{entry.name}' occurs in no numbered paragraph; "
                         "correct or remove it",
                     )
                 raise SourceError(
-                    entry.path, line,
+                    entry.path,
+                    line,
                     f"pattern '{pattern}' of {what} '{entry.id}' matches nothing in the text; correct or remove it",
                 )
 
@@ -106,7 +110,8 @@ def build_edition(source_dir: Path) -> Edition:
     for phrase, line in zip(registries.not_addressees_after, registries.not_addressees_lines, strict=False):
         if phrase not in paragraphs_text:
             raise SourceError(
-                registries.verbs_path, line,
+                registries.verbs_path,
+                line,
                 f"phrase '{phrase}' under 'not_addressees_after' occurs in no numbered paragraph; correct or remove it",
             )
 
@@ -119,8 +124,16 @@ def build_edition(source_dir: Path) -> Edition:
     verb_clauses: dict[str, list[Clause]] = {e.id: [] for e in registries.verbs}
 
     edition = Edition(
-        document, registries, mentions, clauses, instrument_links, term_links,
-        actor_mentions, actor_requests, verb_clauses, {},
+        document,
+        registries,
+        mentions,
+        clauses,
+        instrument_links,
+        term_links,
+        actor_mentions,
+        actor_requests,
+        verb_clauses,
+        {},
     )
     for item in items:
         found = ItemMentions(instruments.find(item.text), terms.find(item.text), actors.find(item.text))
@@ -154,7 +167,8 @@ def _backlink(edition: Edition, item: Item, match: Match) -> Backlink:
 def _outside_longer_terms(instruments: list[Match[Instrument]], terms: list[Match[Term]]) -> list[Match[Instrument]]:
     """A longer term is the more specific reading: 'EU Space Programme Agency' is not the programme."""
     return [
-        m for m in instruments
+        m
+        for m in instruments
         if not any(t.start <= m.start and m.end <= t.end and t.end - t.start > m.end - m.start for t in terms)
     ]
 
@@ -169,7 +183,8 @@ def _check_crossing(found: ItemMentions, text: str) -> None:
                     raise SourceError(
                         b.entry.path,
                         b.entry.pattern_lines[b.entry.patterns.index(b.pattern)]
-                        if b.entry.pattern_lines else b.entry.line,
+                        if b.entry.pattern_lines
+                        else b.entry.line,
                         f"term '{b.entry.id}' ('{b.pattern}') cuts across instrument '{a.entry.id}' ('{a.pattern}') "
-                        f"in \"{text[min(a.start, b.start):max(a.end, b.end)]}\"; align the patterns",
+                        f'in "{text[min(a.start, b.start) : max(a.end, b.end)]}"; align the patterns',
                     )

@@ -87,22 +87,30 @@ class JsonData:
     def section(self, section: Section | None) -> dict | None:
         if section is None:
             return None
-        return {"label": section.label, "title": section.title, "heading": section.heading,
-                "url": self.url(section_page(section))}
+        return {
+            "label": section.label,
+            "title": section.title,
+            "heading": section.heading,
+            "url": self.url(section_page(section)),
+        }
 
     def paragraph(self, p: Paragraph) -> dict:
         page = self.url(paragraph_page(p.number))
         clauses = []
         for c in self.edition.clauses.get(p.number, []):
-            clauses.append({
-                "index": c.index,
-                "verb": {"id": c.verb.id, "name": c.verb.name, "form": c.form},
-                "anchor": c.anchor,
-                "url": f"{page}#{c.anchor}",
-                "full_text_url": self.url(TEXT, c.text_anchor),
-                "text": plain_text(c.source).strip(),
-                "addressees": [{"id": a.id, "name": a.name, "url": self.url(actor_page(a.id))} for a in c.addressees],
-            })
+            clauses.append(
+                {
+                    "index": c.index,
+                    "verb": {"id": c.verb.id, "name": c.verb.name, "form": c.form},
+                    "anchor": c.anchor,
+                    "url": f"{page}#{c.anchor}",
+                    "full_text_url": self.url(TEXT, c.text_anchor),
+                    "text": plain_text(c.source).strip(),
+                    "addressees": [
+                        {"id": a.id, "name": a.name, "url": self.url(actor_page(a.id))} for a in c.addressees
+                    ],
+                }
+            )
         return {
             "number": p.number,
             "label": p.label,
@@ -137,36 +145,40 @@ class JsonData:
         return {"id": h.document_id, "title": h.title, "url": self.url(HOME), "data_url": self.site_url + DOCUMENT_JSON}
 
     def paragraph_file(self, p: Paragraph) -> str:
-        return dump({
-            "$schema": f"{self.site_url}{SCHEMA_DIR}/paragraph.schema.json",
-            "document": self._document_ref(),
-            **self.paragraph(p),
-        })
+        return dump(
+            {
+                "$schema": f"{self.site_url}{SCHEMA_DIR}/paragraph.schema.json",
+                "document": self._document_ref(),
+                **self.paragraph(p),
+            }
+        )
 
     def document_file(self) -> str:
         doc = self.edition.document
         h = doc.header
-        return dump({
-            "$schema": f"{self.site_url}{SCHEMA_DIR}/document.schema.json",
-            **self._document_ref(),
-            "number": h.number,
-            "institution": h.institution,
-            "date": h.date,
-            "place_date": h.place_date,
-            "language": h.language,
-            "subject": h.subject,
-            "subject_codes": list(h.subject_codes),
-            "short_title": h.short_title,
-            "citation_title": h.citation_title,
-            "full_text_url": self.text_url,
-            "recitals": [self.recital(x) for x in doc.recitals],
-            "sections": [
-                {**self.section(s), "paragraphs": [p.number for p in s.paragraphs]}  # type: ignore[dict-item]
-                for s in doc.sections
-            ],
-            "paragraphs": [self.paragraph(p) for p in doc.paragraphs],
-            "footnotes": [self.footnote(n) for n in doc.footnotes],
-        })
+        return dump(
+            {
+                "$schema": f"{self.site_url}{SCHEMA_DIR}/document.schema.json",
+                **self._document_ref(),
+                "number": h.number,
+                "institution": h.institution,
+                "date": h.date,
+                "place_date": h.place_date,
+                "language": h.language,
+                "subject": h.subject,
+                "subject_codes": list(h.subject_codes),
+                "short_title": h.short_title,
+                "citation_title": h.citation_title,
+                "full_text_url": self.text_url,
+                "recitals": [self.recital(x) for x in doc.recitals],
+                "sections": [
+                    {**self.section(s), "paragraphs": [p.number for p in s.paragraphs]}  # type: ignore[dict-item]
+                    for s in doc.sections
+                ],
+                "paragraphs": [self.paragraph(p) for p in doc.paragraphs],
+                "footnotes": [self.footnote(n) for n in doc.footnotes],
+            }
+        )
 
     def files(self) -> dict[str, str]:
         """Every file to publish, by its path under the site root."""

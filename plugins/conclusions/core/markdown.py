@@ -16,12 +16,30 @@ from .mentions import Match
 from .registries import Instrument, Term
 
 # Characters that Markdown or attr_list would read as syntax; as entities they stay text.
-_ESCAPES = str.maketrans({
-    "&": "&amp;", "<": "&lt;", ">": "&gt;", "*": "&#42;", "_": "&#95;", "[": "&#91;",
-    "]": "&#93;", "`": "&#96;", "\\": "&#92;", "{": "&#123;", "}": "&#125;", "#": "&#35;",
-    "^": "&#94;", "!": "&#33;", "|": "&#124;", "~": "&#126;", "=": "&#61;", "+": "&#43;",
-    ":": "&#58;", "\n": " ",
-})
+_ESCAPES = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "*": "&#42;",
+        "_": "&#95;",
+        "[": "&#91;",
+        "]": "&#93;",
+        "`": "&#96;",
+        "\\": "&#92;",
+        "{": "&#123;",
+        "}": "&#125;",
+        "#": "&#35;",
+        "^": "&#94;",
+        "!": "&#33;",
+        "|": "&#124;",
+        "~": "&#126;",
+        "=": "&#61;",
+        "+": "&#43;",
+        ":": "&#58;",
+        "\n": " ",
+    }
+)
 
 
 def esc(text: str) -> str:
@@ -31,7 +49,9 @@ def esc(text: str) -> str:
 
 def esc_title(text: str) -> str:
     """Text for a Markdown link title or an HTML attribute value."""
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+    return (
+        text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+    )
 
 
 class Linker:

@@ -47,11 +47,14 @@ class Matcher(Generic[E]):
         self.what = what
         owner: dict[str, tuple[E, int]] = {}
         for entry in entries:
-            for pattern, line in zip(entry.patterns, entry.pattern_lines or [entry.line] * len(entry.patterns), strict=True):
+            for pattern, line in zip(
+                entry.patterns, entry.pattern_lines or [entry.line] * len(entry.patterns), strict=True
+            ):
                 if pattern in owner and owner[pattern][0] is not entry:
                     first = owner[pattern][0]
                     raise SourceError(
-                        entry.path, line,
+                        entry.path,
+                        line,
                         f"pattern '{pattern}' of {what} '{entry.id}' is also claimed by '{first.id}' (line {first.line}); keep it in one entry",
                     )
                 owner[pattern] = (entry, line)
@@ -81,9 +84,10 @@ class Matcher(Generic[E]):
                 inside = match.end <= last.end
                 if not inside and match.entry is not last.entry:
                     raise SourceError(
-                        match.entry.path, self.owner[match.pattern][1],
+                        match.entry.path,
+                        self.owner[match.pattern][1],
                         f"{self.what} '{match.entry.id}' ('{match.pattern}') and '{last.entry.id}' ('{last.pattern}') "
-                        f"claim the same words in \"{source[last.start:match.end]}\"; change one pattern",
+                        f'claim the same words in "{source[last.start : match.end]}"; change one pattern',
                     )
                 continue
             chosen.append(match)

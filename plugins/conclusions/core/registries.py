@@ -181,7 +181,11 @@ def _pattern_lines(entry: Located, key: str) -> list[int]:
 def _common(e: Located, name_key: str, path: str, line: int, patterns_key: str = "patterns") -> dict:
     """The fields every entry has, under their names in `Entry`."""
     return {
-        "id": e["id"], "name": e[name_key], "patterns": list(e[patterns_key]), "path": path, "line": line,
+        "id": e["id"],
+        "name": e[name_key],
+        "patterns": list(e[patterns_key]),
+        "path": path,
+        "line": line,
         "pattern_lines": _pattern_lines(e, patterns_key),
     }
 
@@ -201,10 +205,13 @@ def load_registries(source_dir: Path) -> Registries:
     instruments = []
     for e, line in _entries(idata, "instruments", _INSTRUMENT, ipath, "instrument"):
         _check_kind(e, instrument_kinds, ipath, "instrument")
-        instruments.append(Instrument(
-            **_common(e, "title", ipath, line), kind=e["kind"],
-            **_optional(e, "description", "url", "reference", "celex", "eli", "date"),
-        ))
+        instruments.append(
+            Instrument(
+                **_common(e, "title", ipath, line),
+                kind=e["kind"],
+                **_optional(e, "description", "url", "reference", "celex", "eli", "date"),
+            )
+        )
     _unique(instruments, ipath, "instrument")
 
     gpath, gdata = _load(source_dir, "glossary.yml", {"terms": Field(list, required=True, items=dict)})

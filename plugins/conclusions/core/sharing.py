@@ -22,10 +22,30 @@ SCHEMA_DIR = "data/schema"
 
 # og:locale wants language_TERRITORY; the territory of each official EU language.
 _LOCALES = {
-    "bg": "bg_BG", "cs": "cs_CZ", "da": "da_DK", "de": "de_DE", "el": "el_GR", "en": "en_GB",
-    "es": "es_ES", "et": "et_EE", "fi": "fi_FI", "fr": "fr_FR", "ga": "ga_IE", "hr": "hr_HR",
-    "hu": "hu_HU", "it": "it_IT", "lt": "lt_LT", "lv": "lv_LV", "mt": "mt_MT", "nl": "nl_NL",
-    "pl": "pl_PL", "pt": "pt_PT", "ro": "ro_RO", "sk": "sk_SK", "sl": "sl_SI", "sv": "sv_SE",
+    "bg": "bg_BG",
+    "cs": "cs_CZ",
+    "da": "da_DK",
+    "de": "de_DE",
+    "el": "el_GR",
+    "en": "en_GB",
+    "es": "es_ES",
+    "et": "et_EE",
+    "fi": "fi_FI",
+    "fr": "fr_FR",
+    "ga": "ga_IE",
+    "hr": "hr_HR",
+    "hu": "hu_HU",
+    "it": "it_IT",
+    "lt": "lt_LT",
+    "lv": "lv_LV",
+    "mt": "mt_MT",
+    "nl": "nl_NL",
+    "pl": "pl_PL",
+    "pt": "pt_PT",
+    "ro": "ro_RO",
+    "sk": "sk_SK",
+    "sl": "sl_SI",
+    "sv": "sv_SE",
 }
 
 
@@ -108,7 +128,10 @@ class Sharing:
         h = self.edition.document.header
         text = plain_text(item.text)
         return Card(
-            path=card_path(item), heading=h.short_title, label=item.label, text=text,
+            path=card_path(item),
+            heading=h.short_title,
+            label=item.label,
+            text=text,
             footer=f"{h.document_id} · {long_date(h.date)}",
             alt=f"{item.label} of the {h.title}: {lead(text, 120)}",
         )
@@ -116,15 +139,21 @@ class Sharing:
     def site_card(self) -> Card:
         h = self.edition.document.header
         return Card(
-            path=SITE_CARD, heading=h.institution, label=h.short_title,
-            text=h.cover_note or h.title, footer=f"{h.document_id} · {long_date(h.date)}",
+            path=SITE_CARD,
+            heading=h.institution,
+            label=h.short_title,
+            text=h.cover_note or h.title,
+            footer=f"{h.document_id} · {long_date(h.date)}",
             alt=f"{h.title}, {h.document_id}, {long_date(h.date)}",
         )
 
     def cards(self) -> list[Card]:
         doc = self.edition.document
-        return [self.site_card(), *(self.item_card(x) for x in doc.recitals),
-                *(self.item_card(p) for p in doc.paragraphs)]
+        return [
+            self.site_card(),
+            *(self.item_card(x) for x in doc.recitals),
+            *(self.item_card(p) for p in doc.paragraphs),
+        ]
 
     def for_page(self, src: str, title: str, description: str, canonical: str | None) -> Share:
         """The share data of the page generated from `src` (its front matter title and description)."""
@@ -137,16 +166,25 @@ class Sharing:
         else:
             html_title = f"{title} \u2013 {self.site_name}"
         common = dict(
-            html_title=html_title, title=html_title, url=url, site_name=self.site_name, site_url=self.site_url,
-            locale=locale(h.language), description=description or lead(h.title, DESCRIPTION_LIMIT),
+            html_title=html_title,
+            title=html_title,
+            url=url,
+            site_name=self.site_name,
+            site_url=self.site_url,
+            locale=locale(h.language),
+            description=description or lead(h.title, DESCRIPTION_LIMIT),
         )
         if item is None:
             card = self.site_card()
-            return Share(**common, type="website", image=self.absolute(card.path), image_alt=card.alt,
-                         json=DOCUMENT_JSON)
+            return Share(
+                **common, type="website", image=self.absolute(card.path), image_alt=card.alt, json=DOCUMENT_JSON
+            )
         card = self.item_card(item)
         return Share(
-            **common, type="article", image=self.absolute(card.path), image_alt=card.alt,
+            **common,
+            type="article",
+            image=self.absolute(card.path),
+            image_alt=card.alt,
             json=json_path(item) if isinstance(item, Paragraph) else DOCUMENT_JSON,
             citation=citation(h, item, url),
         )
