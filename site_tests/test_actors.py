@@ -35,7 +35,12 @@ def test_clause_anchors_cover_the_paragraph(site: Path) -> None:
     assert clauses[0].get_text().startswith("In this context, WELCOMES")
     assert [c["id"] for c in clauses] == ["welcomes", "considers", "stresses"]
     text = content(page(site, "text/"))
-    assert [c["id"] for c in text.select("#p10 span.clause")] == ["p10-invites", "p10-invites-2", "p10-encourages", "p10-calls-upon"]
+    assert [c["id"] for c in text.select("#p10 span.clause")] == [
+        "p10-invites",
+        "p10-invites-2",
+        "p10-encourages",
+        "p10-calls-upon",
+    ]
 
 
 def test_every_clause_link_resolves(site: Path) -> None:

@@ -49,8 +49,10 @@ def test_every_disabled_rule_has_a_reason():
 def test_dark_switch_matches_a_dark_load(served, browser):
     """Switching a light page to dark gives the colours of a page loaded with a dark preference."""
     looks = []
-    probe = ("() => [document.body.dataset.mdColorScheme, getComputedStyle(document.body).backgroundColor,"
-             " getComputedStyle(document.querySelector('.md-typeset')).color]")
+    probe = (
+        "() => [document.body.dataset.mdColorScheme, getComputedStyle(document.body).backgroundColor,"
+        " getComputedStyle(document.querySelector('.md-typeset')).color]"
+    )
     for scheme in SCHEMES:
         context = browser.new_context(color_scheme=scheme)
         try:

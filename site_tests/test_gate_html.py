@@ -18,7 +18,7 @@ def _page(url: str, roots: dict[str, str]) -> str:
     path = unquote(urlsplit(url).path)
     for root, name in roots.items():
         if path.startswith(root):
-            return f"{name}:/{path[len(root):]}"
+            return f"{name}:/{path[len(root) :]}"
     return path
 
 
@@ -30,11 +30,11 @@ def test_no_html_error_on_any_page(site: Path, mini_site: Path):
     by_message: dict[str, list[str]] = defaultdict(list)
     for m in messages:
         page = _page(m.get("url", ""), roots)
-        by_message[m.get("message", "")].append(f"{page} (line {m.get('lastLine', '?')}, "
-                                                f"{(m.get('extract') or '').strip()[:60]!r})")
+        by_message[m.get("message", "")].append(
+            f"{page} (line {m.get('lastLine', '?')}, {(m.get('extract') or '').strip()[:60]!r})"
+        )
     report = "\n".join(
-        f"{message}\n  on {len(pages)} pages: " + "\n    ".join(pages[:15])
-        + ("\n    ..." if len(pages) > 15 else "")
+        f"{message}\n  on {len(pages)} pages: " + "\n    ".join(pages[:15]) + ("\n    ..." if len(pages) > 15 else "")
         for message, pages in sorted(by_message.items(), key=lambda item: -len(item[1]))
     )
     assert not messages, f"{len(messages)} HTML errors, by message and page:\n{report}"
@@ -43,7 +43,10 @@ def test_no_html_error_on_any_page(site: Path, mini_site: Path):
 def test_the_checker_finds_errors(tmp_path: Path):
     """The gate is not blind: a page with a known error is reported."""
     bad = tmp_path / "bad.html"
-    bad.write_text('<!doctype html><html lang="en"><head><title>t</title></head>'
-                   '<body><p id="x">a</p><p id="x">b</p></body></html>', encoding="utf-8")
+    bad.write_text(
+        '<!doctype html><html lang="en"><head><title>t</title></head>'
+        '<body><p id="x">a</p><p id="x">b</p></body></html>',
+        encoding="utf-8",
+    )
     messages = vnu.check([bad])
     assert any("Duplicate ID" in m.get("message", "") for m in messages), messages

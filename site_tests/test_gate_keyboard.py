@@ -110,15 +110,18 @@ def test_the_article_is_walked_in_document_order(tab_walk):
     walk, article_stops = tab_walk
     visited = [f["stop"] for f in walk if f["region"] == "article"]
     assert len(article_stops) > 5
-    assert visited == article_stops, (
-        "article tab stops, reached vs in document order:\n"
-        + "\n".join(f"{_name(f)}" for f in walk if f["region"] == "article"))
+    assert visited == article_stops, "article tab stops, reached vs in document order:\n" + "\n".join(
+        f"{_name(f)}" for f in walk if f["region"] == "article"
+    )
 
 
 def test_every_focused_element_shows_a_focus_indicator(tab_walk):
     walk, _ = tab_walk
-    invisible = [f"{_name(f)}: focused {f['look']!r}, unfocused {f['before']!r}"
-                 for f in walk if not f["ring"] or f["look"] == f["before"]]
+    invisible = [
+        f"{_name(f)}: focused {f['look']!r}, unfocused {f['before']!r}"
+        for f in walk
+        if not f["ring"] or f["look"] == f["before"]
+    ]
     assert not invisible, "no visible focus indicator on:\n" + "\n".join(invisible)
     offscreen = [_name(f) for f in walk if not f["onscreen"]]
     assert not offscreen, "focused but not on screen:\n" + "\n".join(offscreen)

@@ -63,13 +63,16 @@ def test_the_checker_catches_broken_links(tmp_path: Path):
     assert found == sorted(["../missing/", "../#nowhere", "/elsewhere/", "http://example.org/"])
 
 
-@pytest.mark.parametrize("url, ok", [
-    ("https://eur-lex.europa.eu/eli/dec/2021/698/oj", True),
-    ("http://example.org/", False),
-    ("https://", False),
-    ("https://exa mple.org/", False),
-    ("https://localhost/", False),
-])
+@pytest.mark.parametrize(
+    "url, ok",
+    [
+        ("https://eur-lex.europa.eu/eli/dec/2021/698/oj", True),
+        ("http://example.org/", False),
+        ("https://", False),
+        ("https://exa mple.org/", False),
+        ("https://localhost/", False),
+    ],
+)
 def test_external_link_rule(url: str, ok: bool):
     assert (external_problem(url) is None) is ok
 
@@ -95,15 +98,12 @@ def test_the_404_page_works_under_the_sub_path(subpath_site: Path, browser):
             assert response is not None and response.status == 404
             # Material's own stylesheet applies (the header is laid out), its script runs
             # (it sets up the search component), and the site's stylesheet arrived.
-            page.wait_for_function("() => document.querySelector('.md-search-result__meta')"
-                                   "?.textContent.trim() !== ''")
+            page.wait_for_function("() => document.querySelector('.md-search-result__meta')?.textContent.trim() !== ''")
             # Opening search loads its index: from the sub-path too.
             with page.expect_response(lambda r: r.url.endswith("/search/search_index.json")):
                 page.focus(".md-search__input")
-            assert page.evaluate(
-                "() => getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
-            stylesheets = page.evaluate(
-                "() => [...document.styleSheets].map(s => s.href).filter(Boolean)")
+            assert page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+            stylesheets = page.evaluate("() => [...document.styleSheets].map(s => s.href).filter(Boolean)")
             assert stylesheets and all(s.startswith(base) for s in stylesheets), stylesheets
             page.wait_for_load_state("networkidle")
         assert not failures, "404 page under the sub-path lost sub-resources:\n" + "\n".join(failures)

@@ -22,7 +22,7 @@ def _first_difference(a: bytes, b: bytes) -> str:
         if a == b:
             return "the gzip wrappers differ (header time or name), the contents do not"
     at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    return f"first difference at byte {at}: {a[max(0, at - 40):at + 40]!r} vs {b[max(0, at - 40):at + 40]!r}"
+    return f"first difference at byte {at}: {a[max(0, at - 40) : at + 40]!r} vs {b[max(0, at - 40) : at + 40]!r}"
 
 
 def test_two_builds_are_byte_identical(site: Path, tmp_path: Path):
@@ -33,8 +33,12 @@ def test_two_builds_are_byte_identical(site: Path, tmp_path: Path):
     first, second = _files(site), _files(again)
     assert sorted(first) == sorted(second), (
         f"only in the first build: {sorted(set(first) - set(second))[:20]}; "
-        f"only in the second: {sorted(set(second) - set(first))[:20]}")
+        f"only in the second: {sorted(set(second) - set(first))[:20]}"
+    )
     assert "sitemap.xml.gz" in first
-    differing = [f"{name}: {_first_difference(first[name].read_bytes(), second[name].read_bytes())}"
-                 for name in sorted(first) if first[name].read_bytes() != second[name].read_bytes()]
+    differing = [
+        f"{name}: {_first_difference(first[name].read_bytes(), second[name].read_bytes())}"
+        for name in sorted(first)
+        if first[name].read_bytes() != second[name].read_bytes()
+    ]
     assert not differing, f"{len(differing)} files differ between two builds:\n" + "\n".join(differing[:50])

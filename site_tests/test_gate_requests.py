@@ -22,8 +22,7 @@ def _report(lines: list[str], what: str) -> str:
 
 
 def test_every_page_is_served(visits):
-    wrong = [f"/{v.url}: HTTP {v.status}" for v in visits
-             if v.status != (404 if v.url == MISSING else 200)]
+    wrong = [f"/{v.url}: HTTP {v.status}" for v in visits if v.status != (404 if v.url == MISSING else 200)]
     assert not wrong, _report(wrong, "pages with an unexpected status")
 
 
@@ -51,6 +50,5 @@ def test_no_console_error_or_uncaught_exception(visits):
 
 def test_the_recording_sees_the_search_worker(visits):
     """The search worker's own fetch of the index is recorded too (else the gate is blind)."""
-    missed = [f"/{v.url}" for v in visits
-              if not any(url.endswith("/search/search_index.json") for url in v.requests)]
+    missed = [f"/{v.url}" for v in visits if not any(url.endswith("/search/search_index.json") for url in v.requests)]
     assert not missed, _report(missed, "page loads without a recorded search-index request")

@@ -11,8 +11,14 @@ from site_tests.support.build import FIXTURES, ROOT
 
 def _config(docs_dir) -> MkDocsConfig:
     config = MkDocsConfig(config_file_path=str(ROOT / "mkdocs.yml"))
-    config.load_dict({"site_name": "conclusions", "docs_dir": str(docs_dir), "plugins": ["conclusions"],
-                      "theme": {"name": "material"}})
+    config.load_dict(
+        {
+            "site_name": "conclusions",
+            "docs_dir": str(docs_dir),
+            "plugins": ["conclusions"],
+            "theme": {"name": "material"},
+        }
+    )
     errors, _ = config.validate()
     assert not errors
     return config

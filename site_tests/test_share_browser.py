@@ -13,8 +13,20 @@ from site_tests.test_share_meta import SITE_URL, source_items
 
 HEADER, PARAGRAPHS, RECITALS = source_items(SOURCE)
 SUB = "/space-strategy/"
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def citation(pinpoint: str, url: str) -> str:
@@ -150,7 +162,14 @@ def test_printing_a_paragraph_keeps_text_footnotes_and_citation(context, served)
     p = context.new_page()
     p.goto(served + "paragraphs/19/")
     p.emulate_media(media="print")
-    chrome_parts = (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", "nav.crumbs", "nav.pager")
+    chrome_parts = (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+        "nav.crumbs",
+        "nav.pager",
+    )
     for chrome in chrome_parts:
         assert p.locator(chrome).first.evaluate("(el) => getComputedStyle(el).display") == "none", chrome
     assert p.locator("#p19").is_visible()
@@ -177,8 +196,10 @@ def sub_site(tmp_path_factory: pytest.TempPathFactory):
 def test_404_names_the_range_and_jumps_to_a_paragraph(browser, sub_site) -> None:
     ctx = browser.new_context()
     failed: list[str] = []
-    ctx.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and "no-such" not in r.url
-           else None)
+    ctx.on(
+        "response",
+        lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and "no-such" not in r.url else None,
+    )
     p = ctx.new_page()
     response = p.goto(sub_site + "paragraphs/no-such-page/")
     assert response.status == 404

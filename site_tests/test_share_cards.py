@@ -14,8 +14,11 @@ from site_tests.support.build import FIXTURES, SOURCE, build
 
 
 def _digests(site: Path, folder: str) -> dict[str, str]:
-    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted((site / folder).rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted((site / folder).rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_one_card_per_paragraph_and_recital_plus_one_for_the_site(site: Path) -> None:

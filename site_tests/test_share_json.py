@@ -50,8 +50,12 @@ def test_files_validate_against_the_committed_schemas(which: str, request: pytes
 def test_the_schema_rejects_a_broken_paragraph(site: Path) -> None:
     data = _load(site, "data/paragraphs/21.json")
     validator = _validator("paragraph.schema.json")
-    for broken in ({**data, "number": "21"}, {k: v for k, v in data.items() if k != "text"},
-                   {**data, "clauses": [{"verb": "INVITES"}]}, {**data, "surprise": 1}):
+    for broken in (
+        {**data, "number": "21"},
+        {k: v for k, v in data.items() if k != "text"},
+        {**data, "clauses": [{"verb": "INVITES"}]},
+        {**data, "surprise": 1},
+    ):
         assert list(validator.iter_errors(broken))
 
 
@@ -86,7 +90,7 @@ def test_paragraph_data_matches_the_page(site: Path) -> None:
         linked = {a["href"].rstrip("/").split("/")[-1] for a in block.select("a.instrument")}
         assert {i["id"] for i in data["instruments"]} == linked
         for entry in data["instruments"] + data["actors"]:
-            assert (site / entry["url"][len(SITE_URL):] / "index.html").is_file(), entry["url"]
+            assert (site / entry["url"][len(SITE_URL) :] / "index.html").is_file(), entry["url"]
         for clause in data["clauses"]:
             asked = {a["id"] for a in clause["addressees"]}
             assert asked <= {a["id"] for a in data["actors"]}
@@ -112,10 +116,24 @@ def test_citation_in_data_is_the_formal_citation(site: Path) -> None:
     header, _, _ = source_items(SOURCE)
     data = _load(site, "data/paragraphs/21.json")
     y, m, d = (int(x) for x in header["date"].split("-"))
-    month = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December"][m - 1]
+    month = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ][m - 1]
     title = header.get("citation_title", header["title"])
-    expected = (f"{header['institution']}, {title}, {header['document_id']}, {d} {month} {y}, "
-                f"para. 21, {SITE_URL}paragraphs/21/.")
+    expected = (
+        f"{header['institution']}, {title}, {header['document_id']}, {d} {month} {y}, "
+        f"para. 21, {SITE_URL}paragraphs/21/."
+    )
     assert data["citation"] == expected
     assert re.search(r", para\. 21, ", expected)

@@ -18,8 +18,18 @@ from site_tests.support.build import FIXTURES, SOURCE
 from site_tests.support.html import page
 
 SITE_URL = "http://127.0.0.1:8000/"
-OG = ["og:type", "og:site_name", "og:locale", "og:title", "og:description", "og:url", "og:image",
-      "og:image:width", "og:image:height", "og:image:alt"]
+OG = [
+    "og:type",
+    "og:site_name",
+    "og:locale",
+    "og:title",
+    "og:description",
+    "og:url",
+    "og:image",
+    "og:image:width",
+    "og:image:height",
+    "og:image:alt",
+]
 TWITTER = ["twitter:card", "twitter:title", "twitter:description", "twitter:image", "twitter:image:alt"]
 
 
@@ -27,8 +37,10 @@ def source_items(source: Path) -> tuple[dict[str, str], dict[int, str], dict[int
     """Front matter, paragraphs and recitals of a document.md, as normalised plain text."""
     text = (source / "document.md").read_text(encoding="utf-8")
     _, front, body = text.split("---\n", 2)
-    header = {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in front.splitlines()
-                                                if re.match(r"^[a-z_]+:\s*\S", line))}
+    header = {
+        k.strip(): v.strip()
+        for k, v in (line.split(":", 1) for line in front.splitlines() if re.match(r"^[a-z_]+:\s*\S", line))
+    }
     paragraphs: dict[int, str] = {}
     recitals: dict[int, str] = {}
     for block in re.split(r"\n\s*\n", body):
@@ -49,8 +61,11 @@ def normal(text: str) -> str:
 
 
 def built_pages(site: Path) -> list[str]:
-    return sorted(str(p.parent.relative_to(site)) + "/" if p.parent != site else ""
-                  for p in site.rglob("index.html") if p.parent.name != "search")
+    return sorted(
+        str(p.parent.relative_to(site)) + "/" if p.parent != site else ""
+        for p in site.rglob("index.html")
+        if p.parent.name != "search"
+    )
 
 
 def metas(soup) -> dict[str, str]:

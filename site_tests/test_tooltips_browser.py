@@ -7,7 +7,9 @@ import yaml
 
 from site_tests.support.build import SOURCE
 
-TERM = next(t for t in yaml.safe_load((SOURCE / "glossary.yml").read_text(encoding="utf-8"))["terms"] if t["id"] == "iris2")
+TERM = next(
+    t for t in yaml.safe_load((SOURCE / "glossary.yml").read_text(encoding="utf-8"))["terms"] if t["id"] == "iris2"
+)
 IRIS = '#p33 a.term[data-term="iris2"]'
 
 
@@ -75,7 +77,7 @@ def test_without_javascript_the_expansion_and_link_remain(browser, served) -> No
 
 def test_a_footnote_reference_shows_its_footnote(browser, served) -> None:
     document = (SOURCE / "document.md").read_text(encoding="utf-8")
-    note = next(line for line in document.splitlines() if line.startswith("[^8]:"))[len("[^8]:"):].strip()
+    note = next(line for line in document.splitlines() if line.startswith("[^8]:"))[len("[^8]:") :].strip()
     p = browser.new_page()
     try:
         p.goto(served + "paragraphs/19/")

@@ -13,8 +13,15 @@ FIXTURES = ROOT / "site_tests" / "fixtures"
 EPOCH = "1699833600"  # 13 November 2023, the document's date: builds are reproducible.
 
 
-def build(site_dir: Path, *, source: Path = SOURCE, site_url: str = "http://127.0.0.1:8000/",
-          strict: bool = True, check: bool = True, cards_cache: Path | None = None) -> subprocess.CompletedProcess[str]:
+def build(
+    site_dir: Path,
+    *,
+    source: Path = SOURCE,
+    site_url: str = "http://127.0.0.1:8000/",
+    strict: bool = True,
+    check: bool = True,
+    cards_cache: Path | None = None,
+) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build` on the project's mkdocs.yml with another docs_dir, site_dir and site_url."""
     site_dir = Path(site_dir)
     config = site_dir.parent / f"{site_dir.name}.mkdocs.yml"

@@ -99,11 +99,12 @@ def axe_rules(page, scheme: str) -> list[str]:
 
     Experimental rules are left out, as axe itself does when it runs by tag.
     """
-    rules = page.evaluate(
-        "tags => axe.getRules(tags).map(r => [r.ruleId, r.tags])", AXE_TAGS)
-    return [rule for rule, tags in rules
-            if rule not in AXE_DISABLED and "experimental" not in tags
-            and (scheme == "light" or COLOUR_CATEGORY in tags)]
+    rules = page.evaluate("tags => axe.getRules(tags).map(r => [r.ruleId, r.tags])", AXE_TAGS)
+    return [
+        rule
+        for rule, tags in rules
+        if rule not in AXE_DISABLED and "experimental" not in tags and (scheme == "light" or COLOUR_CATEGORY in tags)
+    ]
 
 
 def _run_axe(page, rules: list[str]) -> list[dict]:

@@ -17,10 +17,18 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 # (selector, attribute) pairs whose URLs are followed.
-LINKING = (("a[href]", "href"), ("link[href]", "href"), ("script[src]", "src"), ("img[src]", "src"),
-           ("source[src]", "src"), ("iframe[src]", "src"), ("form[action]", "action"),
-           ("meta[property='og:url']", "content"), ("meta[property='og:image']", "content"),
-           ("meta[name='twitter:image']", "content"))
+LINKING = (
+    ("a[href]", "href"),
+    ("link[href]", "href"),
+    ("script[src]", "src"),
+    ("img[src]", "src"),
+    ("source[src]", "src"),
+    ("iframe[src]", "src"),
+    ("form[action]", "action"),
+    ("meta[property='og:url']", "content"),
+    ("meta[property='og:image']", "content"),
+    ("meta[name='twitter:image']", "content"),
+)
 MISSING = "no-such-page/for-the-404-gate/"
 _HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$", re.IGNORECASE)
 
@@ -61,7 +69,7 @@ def target_file(site: Path, site_url: str, url: str) -> Path | None:
     prefix = urlsplit(site_url).path
     if not path.startswith(prefix):
         return None
-    rel = path[len(prefix):]
+    rel = path[len(prefix) :]
     candidate = site / rel
     if rel == "" or rel.endswith("/"):
         candidate = candidate / "index.html"

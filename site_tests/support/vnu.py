@@ -21,13 +21,17 @@ def check(files: list[Path]) -> list[dict]:
         raise RuntimeError(f"{VNU_JAR} is missing: run `make test` (or `npm ci`) to install vnu-jar")
     result = subprocess.run(
         [java, "-jar", str(VNU_JAR), "--format", "json", "--errors-only", *map(str, files)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     # The checker exits 1 when it finds errors; its report is JSON on stderr.
     try:
         report = json.loads(result.stderr or result.stdout)
     except json.JSONDecodeError as err:
-        raise RuntimeError(f"vnu gave no JSON report (exit {result.returncode}):\n"
-                           f"{result.stderr[-2000:]}") from err
-    return [m for m in report.get("messages", []) if m.get("type") in ("error", "non-document-error")
-            or m.get("subType") == "fatal"]
+        raise RuntimeError(f"vnu gave no JSON report (exit {result.returncode}):\n{result.stderr[-2000:]}") from err
+    return [
+        m
+        for m in report.get("messages", [])
+        if m.get("type") in ("error", "non-document-error") or m.get("subType") == "fatal"
+    ]
