@@ -46,7 +46,7 @@
     if (lastPointer === "touch") {
       var more = document.createElement("a");
       more.href = el.href;
-      more.textContent = el.classList.contains("instrument") ? " Open the instrument page" : " Open the glossary entry";
+      more.textContent = el.classList.contains("term") ? "Open the glossary entry" : "Open the instrument page";
       t.appendChild(document.createTextNode(" "));
       t.appendChild(more);
     }
