@@ -102,9 +102,10 @@ def span_markdown(label: str, span: Span, linker: Linker) -> str:
         target = linker.to(PAGE_GLOSSARY, span.term.id)
         tip = f"{span.term.name}: {span.term.expansion}"
         classes = f'.xref .term data-term="{span.term.id}"'
-        # Name the instrument too, unless its name only repeats the term ("IRIS² (...)").
-        if span.instrument is not None and span.term.name not in span.instrument.name:
-            tip += f". {span.instrument.name}"
+        if span.instrument is not None:
+            # Name the instrument too, unless its name only repeats the term ("IRIS² (...)").
+            if span.term.name not in span.instrument.name:
+                tip += f". {span.instrument.name}"
             classes += f' .instrument data-instrument="{span.instrument.id}"'
     else:
         assert span.instrument is not None
