@@ -25,18 +25,21 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-# Chromium and a JRE come from Debian's packages; Playwright never downloads a browser.
+# Chromium, a JRE (for the Nu Html Checker) and, when missing, Node.js come from Debian's
+# packages; Playwright never downloads a browser.
 browser-deps:
-	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null || ! command -v npm >/dev/null; then \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium default-jre-headless >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium default-jre-headless \
+			$$(command -v npm >/dev/null || echo nodejs npm) >/dev/null; \
 	fi
 	@if [ -f package.json ] && [ ! -d node_modules ]; then npm ci --ignore-scripts --no-audit --no-fund --silent; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check plugins site_tests bench
+	$(BIN)/ruff format --check plugins site_tests bench
 
-test: $(STAMP) browser-deps
+test: $(STAMP) browser-deps lint
 	$(BIN)/python -m pytest
 
 # BENCH_ARGS, e.g. `make bench BENCH_ARGS="--quick"` or "--only build,weight" (see bench/README.md).

@@ -37,8 +37,14 @@ ROOT = HERE.parent
 OUT = HERE / "out"
 RESULTS = HERE / "RESULTS.md"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run"]
+CHROME_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 EPOCH = "1699833600"
 sys.path[:0] = [str(ROOT / "plugins"), str(ROOT), str(HERE)]
 
@@ -48,6 +54,7 @@ PARTS = ("build", "scale", "weight", "lighthouse", "live", "profile")
 
 
 # --------------------------------------------------------------------------- helpers
+
 
 def log(msg: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", flush=True)
@@ -137,8 +144,13 @@ def run_build(cfg: Path, cold: bool = False) -> dict:
         shutil.rmtree(cwd / ".cache", ignore_errors=True)
     cwd.mkdir(exist_ok=True)
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-f", str(cfg)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=cwd)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(cfg)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=env,
+        cwd=cwd,
+    )
     output = proc.stdout.read().decode("utf-8", "replace")
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
@@ -146,8 +158,7 @@ def run_build(cfg: Path, cold: bool = False) -> dict:
     if proc.returncode != 0:
         raise RuntimeError(f"mkdocs build -f {cfg} failed:\n{output[-3000:]}")
     m = re.search(r"Documentation built in ([\d.]+) seconds", output)
-    return {"wall": wall, "inner": float(m.group(1)) if m else float("nan"),
-            "rss": usage.ru_maxrss * 1024}
+    return {"wall": wall, "inner": float(m.group(1)) if m else float("nan"), "rss": usage.ru_maxrss * 1024}
 
 
 def side_by_side(configs: dict[str, Path | tuple[Path, bool]], repeats: int) -> dict[str, list[dict]]:
@@ -181,6 +192,7 @@ def free_port() -> int:
 
 # --------------------------------------------------------------------------- parts
 
+
 def part_build(repeats: int) -> tuple[list[str], dict]:
     log("build: real site vs plain Material, side by side")
     work = OUT / "build"
@@ -201,11 +213,13 @@ def part_build(repeats: int) -> tuple[list[str], dict]:
         f"Material without the plugin (same mkdocs.yml, nav and not-in-nav pages). "
         f"Medians of {repeats} interleaved builds each.",
         "",
-        "| | Wall (process) | MkDocs \"built in\" | Peak RSS | Site |",
+        '| | Wall (process) | MkDocs "built in" | Peak RSS | Site |',
         "|---|---|---|---|---|",
-        *(f"| {label} | {med(runs[k], 'wall'):.2f} s | {med(runs[k], 'inner'):.2f} s | "
-          f"{mb(max(r['rss'] for r in runs[k]))} | {mb(dir_size(work / k))} |"
-          for k, label in (("real", "Real (plugin)"), ("plain", "Plain Material"))),
+        *(
+            f"| {label} | {med(runs[k], 'wall'):.2f} s | {med(runs[k], 'inner'):.2f} s | "
+            f"{mb(max(r['rss'] for r in runs[k]))} | {mb(dir_size(work / k))} |"
+            for k, label in (("real", "Real (plugin)"), ("plain", "Plain Material"))
+        ),
         "",
         f"Ratio (wall): **{ratio:.2f}x** (target ≤ 1.5x: {verdict(ratio <= 1.5)}); "
         f"ratio of MkDocs' own time: {r_in / p_in:.2f}x. Timed builds reuse the link-preview card cache "
@@ -238,9 +252,17 @@ def part_scale(repeats: int, quick: bool, big_repeats: int = 1) -> tuple[list[st
         largest = max(para_sizes)
         wall, pwall = med(runs["real"], "wall"), med(runs["plain"], "wall")
         warm = med(runs["warm"], "wall")
-        data[n] = {"wall": wall, "plain": pwall, "largest": largest, "site": dir_size(site), "warm": warm,
-                   "rss": max(r["rss"] for r in runs["real"]), "inner": med(runs["real"], "inner"),
-                   "pages": pages, "reps": reps}
+        data[n] = {
+            "wall": wall,
+            "plain": pwall,
+            "largest": largest,
+            "site": dir_size(site),
+            "warm": warm,
+            "rss": max(r["rss"] for r in runs["real"]),
+            "inner": med(runs["real"], "inner"),
+            "pages": pages,
+            "reps": reps,
+        }
         points.append((n, wall))
         rows.append(
             f"| {n:,} | {pages:,} | {wall:.2f} s | {data[n]['inner']:.2f} s | {warm:.2f} s | {pwall:.2f} s "
@@ -269,12 +291,12 @@ def part_scale(repeats: int, quick: bool, big_repeats: int = 1) -> tuple[list[st
         "",
         "Synthetic sources from bench/synth.py: the real text's operative part repeated, paragraphs "
         "renumbered, sections renumbered, footnotes renumbered (one definition each), registries unchanged. "
-        "\"From scratch\": empty card cache, so every paragraph's link-preview card is drawn (a CI runner "
-        "without cache); \"cards cached\": the same build again (as any later build with the cache kept). "
+        '"From scratch": empty card cache, so every paragraph\'s link-preview card is drawn (a CI runner '
+        'without cache); "cards cached": the same build again (as any later build with the cache kept). '
         "Plain = the same pages' Markdown built by Material without the plugin, with the same nav and the "
         "same pages kept out of it.",
         "",
-        "| Paragraphs | Pages | Build from scratch | its MkDocs \"built in\" | Build, cards cached | Plain Material "
+        '| Paragraphs | Pages | Build from scratch | its MkDocs "built in" | Build, cards cached | Plain Material '
         "| Ratio from scratch | Ratio cached | Largest paragraph page | Site | Peak RSS | Builds per side |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
         *rows,
@@ -338,8 +360,9 @@ def part_weight() -> tuple[list[str], dict]:
                 body = resp.body()
             except Exception:  # redirects and aborted requests have no body
                 body = b""
-            responses.append((resp.url.replace(base, "/"), len(body), len(gzip.compress(body, 9)),
-                              resp.request.resource_type))
+            responses.append(
+                (resp.url.replace(base, "/"), len(body), len(gzip.compress(body, 9)), resp.request.resource_type)
+            )
 
         page.on("response", on_response)
         page.goto(base + "paragraphs/1/", wait_until="networkidle")
@@ -381,8 +404,13 @@ def part_weight() -> tuple[list[str], dict]:
 
 
 LH_PAGES = ("", "text/", "paragraphs/1/", "actors/{actor}/", "glossary/")
-METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
-           "cumulative-layout-shift", "speed-index")
+METRICS = (
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "total-blocking-time",
+    "cumulative-layout-shift",
+    "speed-index",
+)
 
 
 def part_lighthouse() -> tuple[list[str], dict]:
@@ -409,21 +437,34 @@ def part_lighthouse() -> tuple[list[str], dict]:
             log(f"lighthouse: /{path}")
             report = out / ((path.strip("/").replace("/", "_") or "home") + ".json")
             subprocess.run(
-                [str(binary), base + path, "--output=json", f"--output-path={report}", "--quiet",
-                 f"--chrome-flags={' '.join(CHROME_FLAGS)}", "--only-categories=" + ",".join(cats)],
-                env=env, check=True, cwd=HERE, capture_output=True,
+                [
+                    str(binary),
+                    base + path,
+                    "--output=json",
+                    f"--output-path={report}",
+                    "--quiet",
+                    f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+                    "--only-categories=" + ",".join(cats),
+                ],
+                env=env,
+                check=True,
+                cwd=HERE,
+                capture_output=True,
             )
             data = json.loads(report.read_text(encoding="utf-8"))
             got = {c: round(data["categories"][c]["score"] * 100) for c in cats}
             failed = [
-                a for c in cats for ref in data["categories"][c]["auditRefs"]
+                a
+                for c in cats
+                for ref in data["categories"][c]["auditRefs"]
                 if ref["weight"] > 0 and (a := data["audits"][ref["id"]])["score"] is not None and a["score"] < 0.9
             ]
             scores[path or "/"] = got
             notes = ", ".join(sorted({a["id"] for a in failed})) or "-"
             rows.append(f"| `/{path}` | {' | '.join(str(got[c]) for c in cats)} | {notes} |")
-            metric_rows.append(f"| `/{path}` | " + " | ".join(
-                data["audits"][m].get("displayValue", "?") for m in METRICS) + " |")
+            metric_rows.append(
+                f"| `/{path}` | " + " | ".join(data["audits"][m].get("displayValue", "?") for m in METRICS) + " |"
+            )
     low = [(p, c, s) for p, g in scores.items() for c, s in g.items() if s < 95]
     lines = [
         "### Lighthouse 12.2.3 (mobile profile)",
@@ -441,8 +482,11 @@ def part_lighthouse() -> tuple[list[str], dict]:
         "|---|---|---|---|---|---|",
         *metric_rows,
         "",
-        ("All scores ≥ 95." if not low else
-         "Below 95: " + "; ".join(f"`/{p}` {c} {s}" for p, c, s in low) + " (see the reasons below)."),
+        (
+            "All scores ≥ 95."
+            if not low
+            else "Below 95: " + "; ".join(f"`/{p}` {c} {s}" for p, c, s in low) + " (see the reasons below)."
+        ),
         "",
     ]
     return lines, {"scores": scores, "low": low}
@@ -463,7 +507,10 @@ def part_live(edits: int) -> tuple[list[str], dict]:
     serve_log = (tmp / "serve.log").open("w", encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=tmp, env=env, stdout=serve_log, stderr=subprocess.STDOUT,
+        cwd=tmp,
+        env=env,
+        stdout=serve_log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}/paragraphs/1/"
 
@@ -505,8 +552,12 @@ def part_live(edits: int) -> tuple[list[str], dict]:
         except subprocess.TimeoutExpired:
             proc.kill()
         serve_log.close()
-        built = [float(x) for x in re.findall(r"Documentation built in ([\d.]+) seconds",
-                                              (tmp / "serve.log").read_text(encoding="utf-8"))]
+        built = [
+            float(x)
+            for x in re.findall(
+                r"Documentation built in ([\d.]+) seconds", (tmp / "serve.log").read_text(encoding="utf-8")
+            )
+        ]
         shutil.rmtree(tmp, ignore_errors=True)
     median = statistics.median(times)
     rebuilds = built[1:]  # the first is the initial build
@@ -514,8 +565,7 @@ def part_live(edits: int) -> tuple[list[str], dict]:
         "### Live editing under `mkdocs serve`",
         "",
         f"{edits} edits of paragraph 1 in a copy of the project; time from saving source/document.md to "
-        "`/paragraphs/1/` serving the new word (polled every 20 ms): "
-        + ", ".join(f"{t:.2f}" for t in times) + " s.",
+        "`/paragraphs/1/` serving the new word (polled every 20 ms): " + ", ".join(f"{t:.2f}" for t in times) + " s.",
         "",
         f"Median: **{median:.2f} s** (target ≤ 1 s: {verdict(median <= 1)}).",
         "",
@@ -538,9 +588,11 @@ def part_profile() -> tuple[list[str], dict]:
     run_build(cfg)  # warm the card cache, as a serve rebuild would find it
     prof = work / "build.prof"
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    code = ("import cProfile, sys; from mkdocs.__main__ import cli; "
-            f"sys.argv = ['mkdocs', 'build', '-q', '-f', {str(cfg)!r}]; "
-            f"cProfile.run('try:\\n cli()\\nexcept SystemExit:\\n pass', {str(prof)!r})")
+    code = (
+        "import cProfile, sys; from mkdocs.__main__ import cli; "
+        f"sys.argv = ['mkdocs', 'build', '-q', '-f', {str(cfg)!r}]; "
+        f"cProfile.run('try:\\n cli()\\nexcept SystemExit:\\n pass', {str(prof)!r})"
+    )
     subprocess.run([sys.executable, "-c", code], env=env, cwd=cfg.parent / "cwd", check=True)
     stats = pstats.Stats(str(prof))
     entries = stats.stats  # type: ignore[attr-defined]
@@ -550,12 +602,18 @@ def part_profile() -> tuple[list[str], dict]:
         return sum(v[3] for k, v in entries.items() if pred(k))
 
     groups = [
-        ("conclusions plugin: on_config (parse, index, generate Markdown)",
-         lambda k: k[0].endswith("conclusions/plugin.py") and k[2] == "on_config"),
-        ("conclusions plugin: on_files (cards, JSON data)",
-         lambda k: k[0].endswith("conclusions/plugin.py") and k[2] == "on_files"),
-        ("conclusions plugin: page hooks",
-         lambda k: k[0].endswith("conclusions/plugin.py") and k[2].startswith(("on_page", "on_post_page"))),
+        (
+            "conclusions plugin: on_config (parse, index, generate Markdown)",
+            lambda k: k[0].endswith("conclusions/plugin.py") and k[2] == "on_config",
+        ),
+        (
+            "conclusions plugin: on_files (cards, JSON data)",
+            lambda k: k[0].endswith("conclusions/plugin.py") and k[2] == "on_files",
+        ),
+        (
+            "conclusions plugin: page hooks",
+            lambda k: k[0].endswith("conclusions/plugin.py") and k[2].startswith(("on_page", "on_post_page")),
+        ),
         ("Python-Markdown: Markdown to HTML", lambda k: k[0].endswith("markdown/core.py") and k[2] == "convert"),
         ("Jinja2: page templates", lambda k: k[0].endswith("jinja2/environment.py") and k[2] == "render"),
         ("Material search: index entries", lambda k: "material/plugins/search" in k[0] and k[2] == "on_page_context"),
@@ -583,6 +641,7 @@ def part_profile() -> tuple[list[str], dict]:
 
 
 # --------------------------------------------------------------------------- environment
+
 
 def environment() -> list[str]:
     cpu = "unknown"
@@ -659,9 +718,14 @@ def main() -> int:
         print("\n".join(lines), flush=True)
     (OUT / "last.json").write_text(json.dumps(summary, indent=2, default=str), encoding="utf-8")
     if not args.no_write:
-        head = "" if RESULTS.exists() else (
-            "# Benchmark results\n\nAppended by `make bench` (bench/run.py); newest last. "
-            "Targets from issue 8 (\"Performance and scale\").\n\n")
+        head = (
+            ""
+            if RESULTS.exists()
+            else (
+                "# Benchmark results\n\nAppended by `make bench` (bench/run.py); newest last. "
+                'Targets from issue 8 ("Performance and scale").\n\n'
+            )
+        )
         with RESULTS.open("a", encoding="utf-8") as f:
             f.write(head + "\n".join(section) + "\n")
         log(f"appended to {RESULTS.relative_to(ROOT)}")

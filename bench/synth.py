@@ -36,8 +36,8 @@ def _split(text: str) -> tuple[str, list[str]]:
 
 def synth_document(text: str, copies: int) -> str:
     front, blocks = _split(text)
-    head: list[str] = []       # preamble and recitals, kept once
-    body: list[str] = []       # sections and paragraphs, repeated
+    head: list[str] = []  # preamble and recitals, kept once
+    body: list[str] = []  # sections and paragraphs, repeated
     notes: dict[str, str] = {}
     for block in blocks:
         if _FOOTNOTE.match(block):  # definitions may sit on consecutive lines
@@ -71,12 +71,14 @@ def synth_document(text: str, copies: int) -> str:
             number += 1
             para = m.group(2)
             if r > 1:
+
                 def renumber(ref: re.Match) -> str:
                     nonlocal next_note
                     new = str(next_note)
                     next_note += 1
                     out_notes.append(f"[^{new}]: {notes[ref.group(1)]}")
                     return f"[^{new}]"
+
                 para = _REF.sub(renumber, para)
             out_body.append(f"{number}. {para}")
     return front + "\n" + "\n\n".join([*head, *out_body, *out_notes]) + "\n"

@@ -55,17 +55,17 @@ def test_two_builds_give_the_same_bytes(tmp_path: Path) -> None:
 def test_an_unchanged_card_is_not_redrawn(tmp_path: Path, monkeypatch) -> None:
     edition = build_edition(FIXTURES / "mini")
     card = Sharing(edition, "https://example.org/sub/", "Site").item_card(edition.document.paragraphs[0])
-    drawn = cards.render(card, tmp_path)
+    drawn = cards.render_all([card], tmp_path)[0]
     assert list(tmp_path.glob("*.png")), "the card was cached"
 
     def fail(_: Card) -> bytes:
         raise AssertionError("redrawn although unchanged")
 
     monkeypatch.setattr(cards, "draw", fail)
-    assert cards.render(card, tmp_path) == drawn
+    assert cards.render_all([card], tmp_path)[0] == drawn
     changed = Card(**{**card.__dict__, "text": card.text + " More."})
     monkeypatch.undo()
-    assert cards.render(changed, tmp_path) != drawn
+    assert cards.render_all([changed], tmp_path)[0] != drawn
     assert len(list(tmp_path.glob("*.png"))) == 2
 
 
@@ -81,3 +81,13 @@ def test_cards_show_the_document_and_the_paragraph() -> None:
     assert card.label == f"Paragraph {paragraph.number}"
     assert card.heading == edition.document.header.short_title
     assert edition.document.header.document_id in card.footer
+
+
+def test_many_cards_are_drawn_on_every_core_to_the_same_bytes(monkeypatch) -> None:
+    edition = build_edition(FIXTURES / "mini")
+    sharing = Sharing(edition, "https://example.org/", "Site")
+    todo = [sharing.item_card(p) for p in edition.document.paragraphs]
+    alone = [cards.draw(card) for card in todo]
+    monkeypatch.setattr(cards, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(cards.os, "cpu_count", lambda: 2)
+    assert cards._draw_many(todo) == alone

@@ -122,10 +122,9 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             )
         # Link-preview cards and the JSON data are published files, not pages.
         self.sharing = Sharing(self.edition, config.site_url or "", _plain(config.site_name))
-        for card in self.sharing.cards():
-            kept.append(
-                File.generated(config, card.path, content=cards.render(card, Path(self.config.cards_cache_dir)))
-            )
+        all_cards = list(self.sharing.cards())
+        for card, png in zip(all_cards, cards.render_all(all_cards, Path(self.config.cards_cache_dir)), strict=True):
+            kept.append(File.generated(config, card.path, content=png))
         for path, text in JsonData(self.edition, config.site_url or "").files().items():
             kept.append(File.generated(config, path, content=text))
         return kept

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+import multiprocessing
 import os
 import tempfile
 import unicodedata
+from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -152,18 +154,41 @@ def cache_key(card: Card) -> str:
     return hashlib.sha256(what.encode("utf-8")).hexdigest()
 
 
-def render(card: Card, cache_dir: Path | None) -> bytes:
-    """The card's PNG, from the cache when it holds one for exactly this content."""
-    if cache_dir is None:
-        return draw(card)
-    cached = cache_dir / f"{cache_key(card)}.png"
-    if cached.is_file():
-        return cached.read_bytes()
-    data = draw(card)
+# Below this many cards to draw, starting worker processes costs more than it saves.
+PARALLEL_MIN = 200
+
+
+def _store(cache_dir: Path, card: Card, data: bytes) -> None:
     cache_dir.mkdir(parents=True, exist_ok=True)
     # Write then rename: concurrent builds never see a half-written card.
     fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
     with os.fdopen(fd, "wb") as f:
         f.write(data)
-    os.replace(tmp, cached)
-    return data
+    os.replace(tmp, cache_dir / f"{cache_key(card)}.png")
+
+
+def _draw_many(todo: list[Card]) -> list[bytes]:
+    """Draw cards, on every core when there are many (a first build of a long document).
+
+    Drawing is CPU-bound and each card independent; "spawn" workers, because `mkdocs serve`
+    rebuilds in a thread and forking a threaded process is unsafe. Output is the same bytes.
+    """
+    workers = min(os.cpu_count() or 1, 8)
+    if len(todo) < PARALLEL_MIN or workers < 2:
+        return [draw(card) for card in todo]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return list(pool.map(draw, todo, chunksize=32))
+
+
+def render_all(cards: list[Card], cache_dir: Path | None) -> list[bytes]:
+    """Every card's PNG, in order: from the cache when it holds one for exactly this content."""
+    found: list[bytes | None] = []
+    for card in cards:
+        cached = cache_dir / f"{cache_key(card)}.png" if cache_dir is not None else None
+        found.append(cached.read_bytes() if cached is not None and cached.is_file() else None)
+    missing = [i for i, data in enumerate(found) if data is None]
+    for i, data in zip(missing, _draw_many([cards[i] for i in missing]), strict=True):
+        found[i] = data
+        if cache_dir is not None:
+            _store(cache_dir, cards[i], data)
+    return [data for data in found if data is not None]
