@@ -9,30 +9,14 @@ import pytest
 from playwright.sync_api import expect
 
 from site_tests.support.build import SOURCE, build
-from site_tests.test_share_meta import SITE_URL, source_items
+from site_tests.test_share_meta import SITE_URL, formal_citation, source_items
 
 HEADER, PARAGRAPHS, RECITALS = source_items(SOURCE)
 SUB = "/space-strategy/"
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def citation(pinpoint: str, url: str) -> str:
-    y, m, d = (int(x) for x in HEADER["date"].split("-"))
-    title = HEADER.get("citation_title", HEADER["title"])
-    return f"{HEADER['institution']}, {title}, {HEADER['document_id']}, {d} {MONTHS[m - 1]} {y}, {pinpoint}, {url}."
+    return formal_citation(HEADER, pinpoint, url)
 
 
 @pytest.fixture()

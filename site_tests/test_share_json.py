@@ -13,7 +13,7 @@ from referencing import Registry, Resource
 
 from site_tests.support.build import ROOT, SOURCE
 from site_tests.support.html import content, page
-from site_tests.test_share_meta import SITE_URL, normal, source_items
+from site_tests.test_share_meta import SITE_URL, formal_citation, normal, source_items
 
 SCHEMAS = ROOT / "plugins" / "conclusions" / "schema"
 
@@ -115,25 +115,6 @@ def test_pages_link_their_data_and_the_url_page_describes_it(site: Path) -> None
 def test_citation_in_data_is_the_formal_citation(site: Path) -> None:
     header, _, _ = source_items(SOURCE)
     data = _load(site, "data/paragraphs/21.json")
-    y, m, d = (int(x) for x in header["date"].split("-"))
-    month = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ][m - 1]
-    title = header.get("citation_title", header["title"])
-    expected = (
-        f"{header['institution']}, {title}, {header['document_id']}, {d} {month} {y}, "
-        f"para. 21, {SITE_URL}paragraphs/21/."
-    )
+    expected = formal_citation(header, "para. 21", f"{SITE_URL}paragraphs/21/")
     assert data["citation"] == expected
     assert re.search(r", para\. 21, ", expected)

@@ -53,6 +53,29 @@ def source_items(source: Path) -> tuple[dict[str, str], dict[int, str], dict[int
     return header, paragraphs, recitals
 
 
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def formal_citation(header: dict[str, str], pinpoint: str, url: str) -> str:
+    """The citation as a reader expects it, written here from the front matter, not by the plugin."""
+    y, m, d = (int(x) for x in header["date"].split("-"))
+    title = header.get("citation_title", header["title"])
+    return f"{header['institution']}, {title}, {header['document_id']}, {d} {MONTHS[m - 1]} {y}, {pinpoint}, {url}."
+
+
 def normal(text: str) -> str:
     """Plain, comparable text: no footnote references or tags, NFKC (IRIS² == IRIS2), one space."""
     text = re.sub(r"\[\^[A-Za-z0-9]+\]", "", text)

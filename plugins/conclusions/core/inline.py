@@ -1,7 +1,7 @@
 """The inline text of paragraphs, recitals and footnotes.
 
 Source text is plain text with two kinds of deliberate markup: footnote references
-`[^8]` and a handful of HTML tags that carry meaning (IRIS<sup>2</sup>). Everything else,
+`[^8]` and a handful of HTML tags that carry meaning (CO<sub>2</sub>). Everything else,
 including any other `<tag>`, is text and reaches the page escaped.
 """
 

@@ -103,7 +103,7 @@ def span_markdown(label: str, span: Span, linker: Linker) -> str:
         tip = f"{span.term.name}: {span.term.expansion}"
         classes = f'.xref .term data-term="{span.term.id}"'
         if span.instrument is not None:
-            # Name the instrument too, unless its name only repeats the term ("IRIS² (...)").
+            # Name the instrument too, unless its name only repeats the term ("ABC (...)" for ABC).
             if span.term.name not in span.instrument.name:
                 tip += f". {span.instrument.name}"
             classes += f' .instrument data-instrument="{span.instrument.id}"'

@@ -1,7 +1,7 @@
 """Find where registry entries are mentioned, from the patterns written in `source/`.
 
 Patterns are literal, case-sensitive and matched at word boundaries in the inline source,
-so a pattern may hold markup (`IRIS<sup>2</sup>`) and match exactly where the text has it.
+so a pattern may hold markup (`CO<sub>2</sub>`) and match exactly where the text has it.
 Within one registry the longest match at a place wins; two entries whose matches overlap
 only in part claim the same words, which is an error the editor must resolve.
 """

@@ -152,7 +152,7 @@ def glossary(edition: Edition) -> Page:
 
 
 def _instruments_of_term(edition: Edition, term_id: str) -> list:
-    """Instruments whose words a term shares somewhere in the text (IRIS² and its programme)."""
+    """Instruments whose words a term shares somewhere in the text (an abbreviation and its programme)."""
     found: dict[str, object] = {}
     for link in edition.term_links[term_id]:
         for span in spans(edition.of(link.item).instruments, [link.match]):
