@@ -50,6 +50,8 @@ sys.path[:0] = [str(ROOT / "plugins"), str(ROOT), str(HERE)]
 
 from synth import make_source  # noqa: E402
 
+from site_tests.support.process import stop  # noqa: E402
+
 PARTS = ("build", "scale", "weight", "lighthouse", "live", "profile")
 
 
@@ -546,11 +548,7 @@ def part_live(edits: int) -> tuple[list[str], dict]:
             times.append(time.perf_counter() - saved)
         time.sleep(0.5)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
         serve_log.close()
         built = [
             float(x)

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from site_tests.support.build import EPOCH, FIXTURES, ROOT
+from site_tests.support.process import stop
 
 DEADLINE = 90.0
 """Seconds any one wait may take before the test fails (a stuck server never answers)."""
@@ -120,9 +121,4 @@ def test_serve_keeps_the_last_good_build_and_prints_the_error(tmp_path: Path) ->
         _wait_for("the repaired build", _page_has(page, "map floats"), proc, log)
         assert proc.poll() is None
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)

@@ -6,6 +6,7 @@ its own, so a parser bug in the plugin cannot make a wrong description look righ
 
 from __future__ import annotations
 
+import datetime
 import re
 import struct
 import unicodedata
@@ -53,27 +54,14 @@ def source_items(source: Path) -> tuple[dict[str, str], dict[int, str], dict[int
     return header, paragraphs, recitals
 
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
 def formal_citation(header: dict[str, str], pinpoint: str, url: str) -> str:
-    """The citation as a reader expects it, written here from the front matter, not by the plugin."""
-    y, m, d = (int(x) for x in header["date"].split("-"))
+    """The citation as a reader expects it, written here from the front matter, not by the plugin.
+
+    The month comes from the C library's names (tests run in the C locale), not the plugin's table.
+    """
+    date = datetime.date.fromisoformat(header["date"])
     title = header.get("citation_title", header["title"])
-    return f"{header['institution']}, {title}, {header['document_id']}, {d} {MONTHS[m - 1]} {y}, {pinpoint}, {url}."
+    return f"{header['institution']}, {title}, {header['document_id']}, {date.day} {date:%B %Y}, {pinpoint}, {url}."
 
 
 def normal(text: str) -> str:

@@ -17,7 +17,7 @@ from .citation import citation
 from .index import Edition
 from .inline import plain_text, tokenize
 from .model import Footnote, Paragraph, Recital, Section
-from .pages import GLOSSARY, HOME, TEXT, actor_page, instrument_page, paragraph_page, recital_page, section_page
+from .pages.base import GLOSSARY, HOME, TEXT, actor_page, instrument_page, paragraph_page, recital_page, section_page
 from .sharing import DOCUMENT_JSON, SCHEMA_DIR, json_path, site_path
 
 SCHEMAS = ("document.schema.json", "paragraph.schema.json")

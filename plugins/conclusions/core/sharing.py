@@ -13,7 +13,7 @@ from .citation import citation, long_date
 from .index import Edition
 from .inline import lead, plain_text
 from .model import Paragraph, Recital
-from .pages import DESCRIPTION_LIMIT, HOME, TEXT, paragraph_page, recital_page
+from .pages.base import DESCRIPTION_LIMIT, HOME, TEXT, paragraph_page, recital_page
 
 CARD_SIZE = (1200, 630)
 SITE_CARD = "cards/site.png"

@@ -9,24 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..index import Edition
-from .base import (
-    ABOUT,
-    ACTORS,
-    DESCRIPTION_LIMIT,
-    GLOSSARY,
-    HOME,
-    INSTRUMENTS,
-    NAV_SECTIONS_LIMIT,
-    TEXT,
-    VERBS,
-    Page,
-    actor_page,
-    instrument_page,
-    paragraph_page,
-    recital_page,
-    section_page,
-    site_path,
-)
+from .base import Page
 from .registers import (
     actor,
     actors_index,
@@ -37,25 +20,7 @@ from .registers import (
 )
 from .text import about_urls, full_text, home, paragraph, recital, section
 
-__all__ = [
-    "ABOUT",
-    "ACTORS",
-    "DESCRIPTION_LIMIT",
-    "GLOSSARY",
-    "HOME",
-    "INSTRUMENTS",
-    "NAV_SECTIONS_LIMIT",
-    "TEXT",
-    "VERBS",
-    "Page",
-    "actor_page",
-    "all_pages",
-    "instrument_page",
-    "paragraph_page",
-    "recital_page",
-    "section_page",
-    "site_path",
-]
+__all__ = ["Page", "all_pages"]
 
 
 def all_pages(edition: Edition) -> Iterator[Page]:

@@ -112,31 +112,60 @@ def full_text(edition: Edition) -> Page:
     )
 
 
-def paragraph(edition: Edition, p: Paragraph) -> Page:
-    doc = edition.document
-    src = paragraph_page(p.number)
+def _own_page(
+    edition: Edition,
+    item: Paragraph | Recital,
+    src: str,
+    trail: list[tuple[str, str | None]],
+    siblings: list,
+    page_of,
+    extra,
+) -> Page:
+    """The page of one paragraph or recital: where it sits, its text, footnotes, neighbours.
+
+    `extra(renderer)` adds what is particular to the kind of item, after the common parts.
+    """
     r = Renderer(edition, src)
-    section = p.section
-    trail = [("Full text", TEXT)]
-    if section is not None:
-        trail.append((section.heading, section_page(section)))
-    trail.append((p.label, None))
+    block = r.paragraph_block(item, full_text=False) if isinstance(item, Paragraph) else r.recital_block(item)
+    kind = item.label.split()[0].lower()
     out = [
-        breadcrumb(r, trail),
-        f"# {p.label} {{ #title }}",
-        r.paragraph_block(p, full_text=False),
-        r.footnotes(p.footnotes),
-        f'<p class="context" markdown>[Read paragraph {p.number} in the full text]({r.link.to(TEXT, p.anchor)})</p>',
-        pager(r, doc.paragraphs, p.number - 1, lambda x: paragraph_page(x.number), lambda x: x.label),
+        breadcrumb(r, [("Full text", TEXT), *trail, (item.label, None)]),
+        f"# {item.label} {{ #title }}",
+        block,
+        r.footnotes(item.footnotes),
+        f'<p class="context" markdown>[Read {kind} {item.number} in the full text]({r.link.to(TEXT, item.anchor)})</p>',
+        pager(r, siblings, item.number - 1, page_of, lambda x: x.label),
+        *extra(r),
     ]
-    out.extend(_paragraph_links(edition, r, p))
     return Page(
         src,
-        f"{p.label} – {doc.header.short_title}",
+        f"{item.label} – {edition.document.header.short_title}",
         "\n\n".join(x for x in out if x),
-        meta={
-            "description": lead(plain_text(p.text), DESCRIPTION_LIMIT),
-        },
+        meta={"description": lead(plain_text(item.text), DESCRIPTION_LIMIT)},
+    )
+
+
+def _links(r: Renderer, entries, page_of) -> str:
+    return ", ".join(f"[{esc(e.name)}]({r.link.to(page_of(e.id))})" for e in entries)
+
+
+def _instruments_section(r: Renderer, instruments: dict) -> list[str]:
+    if not instruments:
+        return []
+    items = "\n".join(f"- [{esc(i.name)}]({r.link.to(instrument_page(i.id))})" for i in instruments.values())
+    return [f"## Instruments {{ #instruments }}\n\n{items}"]
+
+
+def paragraph(edition: Edition, p: Paragraph) -> Page:
+    trail = [(p.section.heading, section_page(p.section))] if p.section is not None else []
+    return _own_page(
+        edition,
+        p,
+        paragraph_page(p.number),
+        trail,
+        edition.document.paragraphs,
+        lambda x: paragraph_page(x.number),
+        lambda r: _paragraph_links(edition, r, p),
     )
 
 
@@ -144,10 +173,9 @@ def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> list[str]:
     out: list[str] = []
     clauses = edition.clauses.get(p.number, [])
     if clauses:
-        rows = []
-        for c in clauses:
-            who = ", ".join(f"[{esc(a.name)}]({r.link.to(actor_page(a.id))})" for a in c.addressees) or "—"
-            rows.append(f"| [{esc(c.verb.name)}](#{c.anchor}) | {who} |")
+        rows = [
+            f"| [{esc(c.verb.name)}](#{c.anchor}) | {_links(r, c.addressees, actor_page) or '—'} |" for c in clauses
+        ]
         out.append("## Clauses { #clauses }\n\n| Operative verb | Asked to act |\n|---|---|\n" + "\n".join(rows))
     found = edition.of(p)
     addressed = {a.id: a for c in clauses for a in c.addressees}
@@ -155,53 +183,28 @@ def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> list[str]:
     if addressed or mentioned:
         lines = ["## Actors { #actors }"]
         if addressed:
-            lines.append(
-                "Asked to act: "
-                + ", ".join(f"[{esc(a.name)}]({r.link.to(actor_page(a.id))})" for a in addressed.values())
-            )
+            lines.append("Asked to act: " + _links(r, addressed.values(), actor_page))
         if mentioned:
-            lines.append(
-                "Also mentioned: "
-                + ", ".join(f"[{esc(a.name)}]({r.link.to(actor_page(a.id))})" for a in mentioned.values())
-            )
+            lines.append("Also mentioned: " + _links(r, mentioned.values(), actor_page))
         out.append("\n\n".join(lines))
-    instruments = {m.entry.id: m.entry for m in found.instruments}
-    if instruments:
-        out.append(
-            "## Instruments { #instruments }\n\n"
-            + "\n".join(f"- [{esc(i.name)}]({r.link.to(instrument_page(i.id))})" for i in instruments.values())
-        )
+    out.extend(_instruments_section(r, {m.entry.id: m.entry for m in found.instruments}))
     return out
 
 
 def recital(edition: Edition, x: Recital) -> Page:
     doc = edition.document
-    src = recital_page(x.number)
-    r = Renderer(edition, src)
-    out = [
-        breadcrumb(r, [("Full text", TEXT), (x.label, None)]),
-        f"# {x.label} {{ #title }}",
-        r.recital_block(x),
-        r.footnotes(x.footnotes),
-        f'<p class="context" markdown>[Read recital {x.number} in the full text]({r.link.to(TEXT, x.anchor)})</p>',
-        pager(r, doc.recitals, x.number - 1, lambda y: recital_page(y.number), lambda y: y.label),
-    ]
-    found = edition.of(x)
-    instruments = {m.entry.id: m.entry for m in found.instruments}
+    # A recital's instruments are often named only in its footnote (a document number).
+    instruments = {m.entry.id: m.entry for m in edition.of(x).instruments}
     for number in x.footnotes:
         instruments.update({m.entry.id: m.entry for m in edition.of(doc.footnotes[number]).instruments})
-    if instruments:
-        out.append(
-            "## Instruments { #instruments }\n\n"
-            + "\n".join(f"- [{esc(i.name)}]({r.link.to(instrument_page(i.id))})" for i in instruments.values())
-        )
-    return Page(
-        src,
-        f"{x.label} – {doc.header.short_title}",
-        "\n\n".join(x for x in out if x),
-        meta={
-            "description": lead(plain_text(x.text), DESCRIPTION_LIMIT),
-        },
+    return _own_page(
+        edition,
+        x,
+        recital_page(x.number),
+        [],
+        doc.recitals,
+        lambda y: recital_page(y.number),
+        lambda r: _instruments_section(r, instruments),
     )
 
 
