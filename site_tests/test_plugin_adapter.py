@@ -53,3 +53,24 @@ def test_a_source_error_becomes_a_plugin_error_with_file_and_line(tmp_path) -> N
         assert "paragraph 3 is missing" in str(err)
     else:
         raise AssertionError("a missing paragraph number did not stop the build")
+
+
+def test_serve_watches_the_same_paths_more_often(tmp_path) -> None:
+    from conclusions.plugin import WATCH_INTERVAL
+    from mkdocs.livereload import LiveReloadServer
+
+    config = _config(FIXTURES / "mini")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(config.docs_dir)
+    server.watch(config.config_file_path)
+    before = {emitter.watch.path for emitter in server.observer.emitters}
+    assert server.observer.timeout > WATCH_INTERVAL, "MkDocs' own interval, which the plugin shortens"
+
+    server = config.plugins.on_serve(server, config=config, builder=server.builder)
+
+    assert server.observer.timeout == WATCH_INTERVAL
+    after = {emitter.watch.path for emitter in server.observer.emitters}
+    assert after == before and len(after) == 2
+    server.unwatch(config.docs_dir)  # the server's own bookkeeping still matches the observer
+    assert config.docs_dir not in {emitter.watch.path for emitter in server.observer.emitters}
+    server.server_close()

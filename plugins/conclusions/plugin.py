@@ -13,6 +13,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from watchdog.observers.polling import PollingObserver
 
 from .config import ConclusionsConfig
 from .core import cards
@@ -21,6 +23,7 @@ from .core.index import Edition, build_edition
 from .core.jsondata import JsonData
 from .core.pages import Page, all_pages
 from .core.sharing import Sharing
+from .rebuild import Memory, RememberedPage
 
 log = get_plugin_logger(__name__)
 
@@ -48,6 +51,10 @@ def _conform(html: str) -> str:
     return html
 
 
+WATCH_INTERVAL = 0.1
+"""Seconds between two looks at the watched files under `mkdocs serve` (MkDocs polls every 0.5 s)."""
+
+
 class SourceMistake(PluginError):
     """A mistake in the source, found in `on_config`: before MkDocs touches the site folder."""
 
@@ -61,9 +68,15 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         self.edition: Edition | None = None
         self.pages: list[Page] = []
         self.sharing: Sharing | None = None
+        self.memory = Memory()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining this hook also keeps this object alive across the rebuilds of `mkdocs serve`,
+        # and with it what the last build rendered (see rebuild.py).
+        self.memory = Memory(serving=command == "serve")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # Rebuilt on every (re)build: `mkdocs serve` keeps the plugin object alive.
+        # Read again on every (re)build of `mkdocs serve`: the source is what changed.
         source = Path(config.docs_dir)
         try:
             self.edition = build_edition(source)
@@ -104,6 +117,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 log.warning("still serving the last good build; fix the mistake above and save to rebuild")
 
         server.builder = keep_last_good_build
+        _watch_more_often(server)
         return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -112,14 +126,15 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             [f for f in files if not f.abs_src_path or not Path(f.abs_src_path).is_relative_to(config.docs_dir)]
         )
         for page in self.pages:
-            kept.append(
-                File.generated(
-                    config,
-                    page.src,
-                    content=page.markdown,
-                    inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
-                )
+            file = File.generated(
+                config,
+                page.src,
+                content=page.markdown,
+                inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
             )
+            # The title a nav entry would give it (MkDocs keeps a page set here and its title).
+            RememberedPage(_html(page.title) if page.in_nav else None, file, config, self.memory)
+            kept.append(file)
         # Link-preview cards and the JSON data are published files, not pages.
         self.sharing = Sharing(self.edition, config.site_url or "", _plain(config.site_name))
         all_cards = list(self.sharing.cards())
@@ -129,10 +144,14 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             kept.append(File.generated(config, path, content=text))
         return kept
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.memory.start(config, files, nav)
+        return nav
+
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # For templates without a page (404.html): the valid paragraph range and the like.
         env.globals["edition"] = self.sharing.site_context()
-        return env
+        return self.memory.env(env)
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
         # Read by overrides/main.html: titles, descriptions, cards and citation of this page.
@@ -142,6 +161,9 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             page.meta.get("description", ""),
             page.canonical_url,
         )
+        if isinstance(page, RememberedPage):
+            page.output = page.output_key(context["share"])
+            self.memory.recall_output(page.output, context)
         # Material prints `page.meta.title` and `.description` as they are: make them HTML text.
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
@@ -149,7 +171,39 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         return context
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
-        return _conform(output)
+        output = _conform(output)
+        if isinstance(page, RememberedPage):
+            self.memory.keep_output(page.output, output)
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.memory.serving:
+            log.info(f"{self.memory.reused} of {len(self.pages)} pages unchanged since the last build")
+        self.memory.succeeded()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # A mistake in the source stops a build before any page is rendered; anything else,
+        # such as strict mode's warnings (counted after `on_post_build`), may follow rendering.
+        self.memory.failed(before_rendering=isinstance(error, SourceMistake))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return _conform(output_content) if template_name.endswith(".html") else output_content
+
+
+def _watch_more_often(server) -> None:
+    """Poll the watched paths every `WATCH_INTERVAL` seconds instead of MkDocs' 0.5 s.
+
+    Polling works on every file system (native events do not cross some mounts), and the
+    watched folder holds a handful of source files, so looking ten times a second costs
+    nothing. MkDocs offers no setting for it: the watches are moved to a new observer.
+    """
+    watched = dict(getattr(server, "_watched_paths", {}))
+    if not isinstance(server.observer, PollingObserver) or server.observer.is_alive():
+        return
+    for path, count in watched.items():
+        for _ in range(count):
+            server.unwatch(path)
+    server.observer = PollingObserver(timeout=WATCH_INTERVAL)
+    for path, count in watched.items():
+        for _ in range(count):
+            server.watch(path)

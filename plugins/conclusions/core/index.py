@@ -68,15 +68,14 @@ class Edition:
         return [*self.document.recitals, *self.document.paragraphs, *self.document.footnotes.values()]
 
 
-def _check_used(entries: list[Entry], texts: list[str], what: str) -> None:
+def _check_used(matcher: Matcher, entries: list[Entry], texts: list[str], what: str) -> None:
     """Every pattern must occur somewhere: a pattern that matches nothing is a typo or stale."""
-    joined = "\n".join(texts)
+    occurring = matcher.occurring("\n".join(texts))
     for entry in entries:
         for pattern, line in zip(
             entry.patterns, entry.pattern_lines or [entry.line] * len(entry.patterns), strict=True
         ):
-            matcher = Matcher([type(entry)(entry.id, entry.name, [pattern], entry.path, line, [line])], what)
-            if not matcher.find(joined):
+            if pattern not in occurring:
                 if isinstance(entry, Verb):
                     raise SourceError(
                         entry.path,
@@ -102,10 +101,10 @@ def build_edition(source_dir: Path) -> Edition:
 
     items: list[Item] = [*document.recitals, *document.paragraphs, *document.footnotes.values()]
     texts = [item.text for item in items]
-    _check_used(registries.instruments, texts, "instrument")
-    _check_used(registries.terms, [*texts, *document.header.subject_codes], "term")
-    _check_used(registries.actors, texts, "actor")
-    _check_used(registries.verbs, [p.text for p in document.paragraphs], "verb")
+    _check_used(instruments, registries.instruments, texts, "instrument")
+    _check_used(terms, registries.terms, [*texts, *document.header.subject_codes], "term")
+    _check_used(actors, registries.actors, texts, "actor")
+    _check_used(verbs, registries.verbs, [p.text for p in document.paragraphs], "verb")
     paragraphs_text = "\n".join(p.text for p in document.paragraphs)
     for phrase, line in zip(registries.not_addressees_after, registries.not_addressees_lines, strict=False):
         if phrase not in paragraphs_text:

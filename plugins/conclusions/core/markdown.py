@@ -6,6 +6,7 @@ every one of them and every anchor when it validates the build.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -54,6 +55,12 @@ def esc_title(text: str) -> str:
     )
 
 
+@functools.cache
+def _relpath(target: str, folder: str) -> str:
+    # posixpath.relpath asks the OS for the working directory on every call; the pairs repeat.
+    return posixpath.relpath(target, folder)
+
+
 class Linker:
     """Relative links from one generated page to another."""
 
@@ -63,7 +70,7 @@ class Linker:
     def to(self, target: str, anchor: str = "") -> str:
         if target == self.page:
             return f"#{anchor}" if anchor else posixpath.basename(target)
-        rel = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
+        rel = _relpath(target, posixpath.dirname(self.page) or ".")
         return f"{rel}#{anchor}" if anchor else rel
 
 

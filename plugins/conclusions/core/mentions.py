@@ -62,10 +62,8 @@ class Matcher(Generic[E]):
         ordered = sorted(owner, key=len, reverse=True)
         self.regex = re.compile("|".join(re.escape(p) for p in ordered)) if ordered else None
 
-    def find(self, source: str) -> list[Match[E]]:
-        """Non-overlapping mentions in `source`, longest first at each place."""
-        if self.regex is None:
-            return []
+    def _candidates(self, source: str) -> list[Match[E]]:
+        """Every occurrence of every pattern at word edges that does not cut into markup."""
         candidates: list[Match[E]] = []
         protected = _protected(source)
         for pattern in self.owner:
@@ -76,6 +74,17 @@ class Matcher(Generic[E]):
                 if _at_boundary(source, start, end) and not cuts:
                     candidates.append(Match(self.owner[pattern][0], start, end, pattern))
                 start = source.find(pattern, start + 1)
+        return candidates
+
+    def occurring(self, source: str) -> set[str]:
+        """The patterns that occur in `source`, whether or not a longer one wins there."""
+        return {m.pattern for m in self._candidates(source)}
+
+    def find(self, source: str) -> list[Match[E]]:
+        """Non-overlapping mentions in `source`, longest first at each place."""
+        if self.regex is None:
+            return []
+        candidates = self._candidates(source)
         candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
         chosen: list[Match[E]] = []
         for match in candidates:

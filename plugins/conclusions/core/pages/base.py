@@ -40,6 +40,10 @@ def actor_page(entry_id: str) -> str:
     return f"actors/{entry_id}.md"
 
 
+# libyaml's emitter when PyYAML was built with it: the pure one is most of a rebuild's page time.
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 @dataclass
 class Page:
     """One generated page: where it goes, its front matter and its Markdown body."""
@@ -53,7 +57,7 @@ class Page:
     @property
     def markdown(self) -> str:
         meta = {"title": self.title, **self.meta}
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+        front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
         return f"---\n{front}---\n\n{self.body}\n"
 
 

@@ -1,0 +1,97 @@
+"""Under `mkdocs serve`, a rebuild that reuses unchanged pages serves what a clean build makes.
+
+The plugin remembers, between the rebuilds of one `mkdocs serve`, the rendering and the HTML
+of every page whose inputs did not change (plugins/conclusions/rebuild.py). This test runs
+the real server on a copy of the real source and, after each kind of edit, compares every
+file it serves with a clean `mkdocs build` of the edited source: byte for byte, once the
+live-reload script MkDocs injects into HTML is taken out. The server's log says how many
+pages were reused; the test checks reuse happened where it may, and not where it may not.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import urllib.request
+from pathlib import Path
+
+from site_tests.support.build import SOURCE, build
+from site_tests.support.live import Served, serving
+
+UNCHANGED = re.compile(r"(\d+) of (\d+) pages unchanged since the last build")
+
+
+def _fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=15) as response:
+        return response.read()
+
+
+def _without_livereload(html: bytes) -> bytes:
+    head, body_end, tail = html.rpartition(b"</body>")
+    start = head.rindex(b"<script>")
+    assert b"livereload" in head[start:], "MkDocs injects its live-reload script last in <body>"
+    return head[:start] + body_end + tail
+
+
+def _assert_same_as_clean_build(served: Served, source: Path, out: Path) -> None:
+    build(out, source=source, site_url=served.base)
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert len(files) > 100
+    differ = []
+    for rel in files:
+        got = _fetch(served.base + rel)
+        if rel.endswith(".html"):
+            got = _without_livereload(got)
+        if got != (out / rel).read_bytes():
+            differ.append(rel)
+    assert not differ, f"served after a rebuild, but not what a clean build makes: {differ[:10]}"
+
+
+def _rebuilds(served: Served) -> list[tuple[int, int]]:
+    return [(int(a), int(b)) for a, b in UNCHANGED.findall(served.log())]
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _line_starting(path: Path, prefix: str) -> str:
+    return next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith(prefix))
+
+
+def test_rebuilds_reuse_only_what_did_not_change(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    shutil.copytree(SOURCE, source)
+    document = source / "document.md"
+    with serving(source, tmp_path) as served:
+        assert _rebuilds(served) == [(0, _rebuilds(served)[0][1])], "the first build renders every page"
+        pages = _rebuilds(served)[0][1]
+
+        # One paragraph edited: its pages are rendered again, the others reused.
+        first = _line_starting(document, "1. ")
+        _edit(document, first, first.replace(" and ", " and zyxmarker ", 1))
+        served.wait_for("the paragraph edit", served.page_has("paragraphs/1/", "zyxmarker"))
+        reused, total = _rebuilds(served)[-1]
+        assert total == pages and 0 < reused < pages
+        _assert_same_as_clean_build(served, source, tmp_path / "clean-1")
+
+        # A section title is in every page's navigation: nothing may be reused.
+        heading = _line_starting(document, "## ")
+        _edit(document, heading, heading + " zyxsection")
+        served.wait_for("the heading edit", served.page_has("paragraphs/1/", "zyxsection"))
+        assert _rebuilds(served)[-1] == (0, pages)
+        _assert_same_as_clean_build(served, source, tmp_path / "clean-2")
+
+        # A mistake in the source stops the build before anything is rendered: what the last
+        # good build rendered stays reusable once the mistake is fixed.
+        glossary = source / "glossary.yml"
+        good = glossary.read_text(encoding="utf-8")
+        _edit(glossary, "definition:", "defintion:")
+        served.wait_for("the error", lambda: "still serving the last good build" in served.log())
+        builds = len(_rebuilds(served))
+        glossary.write_text(good, encoding="utf-8")
+        served.wait_for("the repaired build", lambda: len(_rebuilds(served)) > builds)
+        assert _rebuilds(served)[-1] == (pages, pages)
+        _assert_same_as_clean_build(served, source, tmp_path / "clean-3")
