@@ -1,4 +1,4 @@
-"""The MkDocs adapter: read `source/` (the `docs_dir`), generate every page, keep serve live.
+"""The MkDocs adapter: read `source/` (the `docs_dir`), generate every page, keep serve live and fast.
 
 All knowledge of the document lives in `core`; this module only translates between the
 core's `Page` objects and MkDocs' files and navigation.
