@@ -56,7 +56,7 @@ def test_a_source_error_becomes_a_plugin_error_with_file_and_line(tmp_path) -> N
 
 
 def test_serve_watches_the_same_paths_more_often(tmp_path) -> None:
-    from conclusions.plugin import WATCH_INTERVAL
+    from conclusions.rebuild import QUIET, WATCH_INTERVAL
     from mkdocs.livereload import LiveReloadServer
 
     config = _config(FIXTURES / "mini")
@@ -68,9 +68,29 @@ def test_serve_watches_the_same_paths_more_often(tmp_path) -> None:
 
     server = config.plugins.on_serve(server, config=config, builder=server.builder)
 
-    assert server.observer.timeout == WATCH_INTERVAL
+    assert server.observer.timeout == WATCH_INTERVAL and server.build_delay == QUIET
     after = {emitter.watch.path for emitter in server.observer.emitters}
     assert after == before and len(after) == 2
     server.unwatch(config.docs_dir)  # the server's own bookkeeping still matches the observer
     assert config.docs_dir not in {emitter.watch.path for emitter in server.observer.emitters}
+    server.server_close()
+
+
+def test_serve_keeps_mkdocs_interval_for_a_large_watched_tree(tmp_path) -> None:
+    from conclusions.rebuild import WATCH_LIMIT
+    from mkdocs.livereload import LiveReloadServer
+
+    config = _config(FIXTURES / "mini")
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    for i in range(WATCH_LIMIT + 1):
+        (theme / f"{i}.svg").write_text("", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(config.docs_dir)
+    server.watch(str(theme))  # as `mkdocs serve --watch-theme` does with the theme's folders
+    observer = server.observer
+
+    server = config.plugins.on_serve(server, config=config, builder=server.builder)
+
+    assert server.observer is observer, "polling thousands of files often would cost real CPU"
     server.server_close()

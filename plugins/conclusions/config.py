@@ -14,3 +14,7 @@ class ConclusionsConfig(Config):
 
     cards_cache_dir = c.Type(str, default=".cache/cards")
     """Where drawn preview cards are kept between builds (relative to where mkdocs runs)."""
+
+    fast_serve = c.Type(bool, default=True)
+    """Under `mkdocs serve`, reuse what did not change since the last good build and look for
+    changes every 0.05 s (see rebuild.py). False gives MkDocs' own, slower behaviour."""

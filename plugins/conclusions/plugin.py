@@ -14,7 +14,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
-from watchdog.observers.polling import PollingObserver
 
 from .config import ConclusionsConfig
 from .core import cards
@@ -23,7 +22,7 @@ from .core.index import Edition, build_edition
 from .core.jsondata import JsonData
 from .core.pages import Page, all_pages
 from .core.sharing import Sharing
-from .rebuild import Memory, RememberedPage
+from .rebuild import Memory, RememberedPage, watch_often
 
 log = get_plugin_logger(__name__)
 
@@ -51,10 +50,6 @@ def _conform(html: str) -> str:
     return html
 
 
-WATCH_INTERVAL = 0.1
-"""Seconds between two looks at the watched files under `mkdocs serve` (MkDocs polls every 0.5 s)."""
-
-
 class SourceMistake(PluginError):
     """A mistake in the source, found in `on_config`: before MkDocs touches the site folder."""
 
@@ -73,7 +68,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also keeps this object alive across the rebuilds of `mkdocs serve`,
         # and with it what the last build rendered (see rebuild.py).
-        self.memory = Memory(serving=command == "serve")
+        self.memory = Memory(serving=command == "serve" and self.config.fast_serve)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Read again on every (re)build of `mkdocs serve`: the source is what changed.
@@ -117,7 +112,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 log.warning("still serving the last good build; fix the mistake above and save to rebuild")
 
         server.builder = keep_last_good_build
-        _watch_more_often(server)
+        if self.config.fast_serve:
+            watch_often(server)
         return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -188,22 +184,3 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return _conform(output_content) if template_name.endswith(".html") else output_content
-
-
-def _watch_more_often(server) -> None:
-    """Poll the watched paths every `WATCH_INTERVAL` seconds instead of MkDocs' 0.5 s.
-
-    Polling works on every file system (native events do not cross some mounts), and the
-    watched folder holds a handful of source files, so looking ten times a second costs
-    nothing. MkDocs offers no setting for it: the watches are moved to a new observer.
-    """
-    watched = dict(getattr(server, "_watched_paths", {}))
-    if not isinstance(server.observer, PollingObserver) or server.observer.is_alive():
-        return
-    for path, count in watched.items():
-        for _ in range(count):
-            server.unwatch(path)
-    server.observer = PollingObserver(timeout=WATCH_INTERVAL)
-    for path, count in watched.items():
-        for _ in range(count):
-            server.watch(path)

@@ -9,6 +9,8 @@ rebuilds of one `mkdocs serve`:
 - each page's Markdown rendering (HTML, table of contents, anchors), keyed by its Markdown;
 - each page's finished HTML, keyed by everything its template reads.
 
+It also looks at the watched files more often than MkDocs does (`watch_often`).
+
 Every key starts with the site signature: the configuration, the list of files, the
 navigation and the theme overrides. A change to any of them starts afresh. Only a build that
 succeeded is remembered: after one that failed while rendering, the next renders everything.
@@ -28,6 +30,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+from mkdocs.theme import Theme
+from watchdog.observers.polling import PollingObserver
+
+WATCH_INTERVAL = 0.05
+"""Seconds between two looks at the watched files under `mkdocs serve` (MkDocs: 0.5 s)."""
+
+QUIET = 0.075
+"""Seconds without a further change before a rebuild starts (MkDocs: 0.1 s); more than one look."""
+
+WATCH_LIMIT = 1000
+"""Above this many watched files (`--watch-theme`), MkDocs' own interval is kept."""
 
 TEMPLATE = "conclusions-remembered.html"
 """The template of every generated page: the remembered HTML, or Material's `main.html`."""
@@ -90,6 +103,16 @@ def _digest(*parts: object) -> str:
     return h.hexdigest()
 
 
+def _setting(key: str, value: object) -> str:
+    # `mkdocs serve -f mkdocs.yml` names the file and the theme's folders relatively in the
+    # first build and absolutely in the rebuilds: the same settings, which must compare equal.
+    if key == "config_file_path" and isinstance(value, str):
+        return os.path.abspath(value)
+    if isinstance(value, Theme):
+        return repr(([os.path.abspath(d) for d in value.dirs], sorted(value.static_templates), sorted(value.items())))
+    return repr(value)
+
+
 def _nav_outline(items: list, out: list[str]) -> list[str]:
     for item in items:
         out.append(f"{type(item).__name__}|{item.title}|{getattr(item, 'url', '')}")
@@ -127,7 +150,7 @@ class Memory:
 
     def start(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
         """Take the site signature, once this build's files and navigation are known."""
-        settings = [f"{key}={config[key]!r}" for key in sorted(config.keys()) if key != "plugins"]
+        settings = [f"{key}={_setting(key, config[key])}" for key in sorted(config.keys()) if key != "plugins"]
         settings += [f"{name}:{plugin.config!r}" for name, plugin in config.plugins.items()]
         listing = [f"{f.src_uri}|{f.dest_uri}|{f.url}|{f.inclusion.name}" for f in files]
         self.site = _digest(*settings, *listing, *_nav_outline(nav.items, []), *_overrides_state(config))
@@ -195,3 +218,34 @@ class RememberedPage(Page):
         """Digest of what the page template reads beyond the site signature and the Markdown."""
         meta = sorted((k, repr(v)) for k, v in self.meta.items())
         return _digest(self.key, self.title, meta, repr(share))
+
+
+def _few_files(paths: list[str], limit: int) -> bool:
+    count = 0
+    for path in paths:
+        for _folder, _dirs, names in os.walk(path) if os.path.isdir(path) else [("", [], [path])]:
+            count += len(names)
+            if count > limit:
+                return False
+    return True
+
+
+def watch_often(server) -> None:
+    """Poll the watched paths every `WATCH_INTERVAL` seconds instead of MkDocs' 0.5 s.
+
+    Polling works on every file system (native events do not cross some mounts), and the
+    source folder holds a handful of files: one look at them takes well under a millisecond.
+    MkDocs has no setting for the interval, so the watches move to a new observer.
+    """
+    watched = dict(getattr(server, "_watched_paths", {}))  # MkDocs 1.6 keeps no public list
+    observer = server.observer
+    if not isinstance(observer, PollingObserver) or observer.is_alive() or not _few_files(list(watched), WATCH_LIMIT):
+        return
+    for path, count in watched.items():
+        for _ in range(count):
+            server.unwatch(path)
+    server.observer = PollingObserver(timeout=WATCH_INTERVAL)
+    server.build_delay = QUIET
+    for path, count in watched.items():
+        for _ in range(count):
+            server.watch(path)

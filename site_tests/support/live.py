@@ -91,11 +91,12 @@ def serving(source: Path, workdir: Path) -> Iterator[Served]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     with log_path.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+            # A relative -f, as people type it: MkDocs then names paths differently in the first build.
+            [sys.executable, "-m", "mkdocs", "serve", "-f", config.name, "-a", f"127.0.0.1:{port}"],
             stdout=out,
             stderr=subprocess.STDOUT,
             env=env,
-            cwd=ROOT,
+            cwd=workdir,
         )
     served = Served(base, proc, log_path)
     try:
