@@ -5,7 +5,8 @@ Parts (run all by default, or name some with --only):
   scale       synthetic documents of 44, 440 and 4,400 paragraphs (bench/synth.py)
   weight      first visit of a paragraph page in headless Chromium; search index vs its text
   lighthouse  Lighthouse 12.2.3 (bench/package.json) on five pages
-  live        `mkdocs serve`: from saving source/document.md to the new page being served
+  live        `mkdocs serve`: from saving source/document.md to the new page being served,
+              with the plugin's fast_serve on and off
   profile     cProfile of one build: where the time goes
 
 Results are appended, as a dated section, to bench/RESULTS.md (--no-write: print only).
@@ -567,6 +568,18 @@ def part_live(edits: int) -> tuple[list[str], dict]:
     try:
         fast, fast_built, reused = _live_edits(tmp, "mkdocs.yml", edits)
         slow, slow_built, _ = _live_edits(tmp, "slow.mkdocs.yml", edits)
+        phases = {}
+        for side in ("1", "0"):
+            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+            out = subprocess.run(
+                [sys.executable, str(HERE / "rebuild_phases.py"), str(tmp), side, str(edits)],
+                cwd=tmp,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            phases[side] = json.loads(out.strip().splitlines()[-1])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     median, before = statistics.median(fast), statistics.median(slow)
@@ -596,8 +609,18 @@ def part_live(edits: int) -> tuple[list[str], dict]:
         "",
         "Pages reused from the last build, per rebuild: " + ", ".join(f"{a} of {b}" for a, b in reused) + ".",
         "",
+        f"Where a rebuild's time goes (bench/rebuild_phases.py: {edits} rebuilds in one process after an edit of "
+        "paragraph 1, as `mkdocs serve` does them, MkDocs' functions timed; medians in seconds):",
+        "",
+        "| Phase | fast_serve | fast_serve: false |",
+        "|---|---|---|",
+        *(
+            f"| {name.strip()} | {phases['1'].get(name, 0.0):.3f} | {phases['0'].get(name, 0.0):.3f} |"
+            for name in phases["0"]
+        ),
+        "",
     ]
-    return lines, {"median": median, "without_fast_serve": before, "rebuild": fast_built}
+    return lines, {"median": median, "without_fast_serve": before, "rebuild": fast_built, "phases": phases}
 
 
 def part_profile() -> tuple[list[str], dict]:

@@ -1,0 +1,103 @@
+"""Where a `mkdocs serve` rebuild's time goes: run by bench/run.py (part `live`) in its own process.
+
+Usage: rebuild_phases.py PROJECT_COPY FAST(0|1) EDITS. Builds the copy once as `mkdocs serve`
+does (plugin started with command "serve"), then, EDITS times, changes paragraph 1, reloads
+the config and rebuilds, timing MkDocs' phases by wrapping its functions. Prints JSON: the
+median seconds of each phase over the rebuilds. A bench tool, never imported by the plugin.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import jinja2
+import mkdocs.plugins as plugins
+from mkdocs.commands import build as mkbuild
+from mkdocs.config import load_config
+from mkdocs.structure import files as mkfiles
+
+PHASES: Counter[str] = Counter()
+
+
+def _time(owner: object, name: str, phase: str) -> None:
+    wrapped = getattr(owner, name)
+
+    @functools.wraps(wrapped)
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return wrapped(*args, **kwargs)
+        finally:
+            PHASES[phase] += time.perf_counter() - start
+
+    setattr(owner, name, timed)
+
+
+def _instrument() -> None:
+    _time(mkbuild.utils, "clean_directory", "clean the site folder")
+    _time(mkfiles.Files, "add_files_from_theme", "list the theme's files")
+    _time(mkbuild, "get_navigation", "navigation")
+    _time(mkbuild, "_populate_page", "Markdown to HTML (all pages)")
+    _time(mkfiles.Files, "copy_static_files", "copy static files")
+    _time(mkbuild, "_build_theme_template", "404 page and sitemap")
+    _time(mkbuild, "_build_page", "page templates (all pages)")
+    _time(jinja2.Environment, "compile", "compiling templates (within the 404 page and the page templates)")
+    for event in ("on_config", "on_files", "on_post_build"):
+        _time(plugins.PluginCollection, event, f"plugins' {event}")
+    _time(plugins.PluginCollection, "on_page_context", "  of which plugins' on_page_context (mostly the search index)")
+
+
+def main() -> None:
+    project, fast, edits = Path(sys.argv[1]), sys.argv[2] == "1", int(sys.argv[3])
+    site = tempfile.mkdtemp(prefix="bench-phases-")
+    config_file = str(project / ("mkdocs.yml" if fast else "slow.mkdocs.yml"))
+    document = project / "source" / "document.md"
+    original = document.read_text(encoding="utf-8")
+    first = next(line for line in original.splitlines() if line.startswith("1. "))
+    config = load_config(config_file, site_dir=site)
+    config.plugins.on_startup(command="serve", dirty=False)
+    mkbuild.build(config, serve_url="http://127.0.0.1:8000/")
+    _instrument()
+    runs: list[dict[str, float]] = []
+    try:
+        for i in range(edits):
+            edited = first.replace(" and ", f" and phaseword{i} ", 1)
+            document.write_text(original.replace(first, edited, 1), encoding="utf-8")
+            PHASES.clear()
+            start = time.perf_counter()
+            config = load_config(config_file, site_dir=site)
+            PHASES["reload the config"] += time.perf_counter() - start
+            mkbuild.build(config, serve_url="http://127.0.0.1:8000/")
+            PHASES["whole rebuild"] = time.perf_counter() - start
+            runs.append(dict(PHASES))
+    finally:
+        document.write_text(original, encoding="utf-8")
+    order = [
+        "reload the config",
+        "plugins' on_config",
+        "clean the site folder",
+        "list the theme's files",
+        "plugins' on_files",
+        "navigation",
+        "Markdown to HTML (all pages)",
+        "copy static files",
+        "404 page and sitemap",
+        "page templates (all pages)",
+        "  of which plugins' on_page_context (mostly the search index)",
+        "compiling templates (within the 404 page and the page templates)",
+        "plugins' on_post_build",
+        "whole rebuild",
+    ]
+    assert set(order) >= set(runs[0]), set(runs[0]) - set(order)
+    print(json.dumps({phase: statistics.median(run.get(phase, 0.0) for run in runs) for phase in order}))
+
+
+if __name__ == "__main__":
+    main()
