@@ -91,3 +91,14 @@ def test_many_cards_are_drawn_on_every_core_to_the_same_bytes(monkeypatch) -> No
     monkeypatch.setattr(cards, "PARALLEL_MIN", 2)
     monkeypatch.setattr(cards.os, "cpu_count", lambda: 2)
     assert cards._draw_many(todo) == alone
+
+
+def test_a_few_cards_are_drawn_in_threads_to_the_same_bytes(monkeypatch) -> None:
+    edition = build_edition(FIXTURES / "mini")
+    sharing = Sharing(edition, "https://example.org/", "Site")
+    todo = [sharing.item_card(p) for p in edition.document.paragraphs] * 3
+    alone = [cards.draw(card) for card in todo]
+    monkeypatch.setattr(cards.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(cards, "ProcessPoolExecutor", None)  # below PARALLEL_MIN: no process
+    assert len(todo) < cards.PARALLEL_MIN
+    assert cards._draw_many(todo) == alone

