@@ -203,9 +203,10 @@ def part_build(repeats: int) -> tuple[list[str], dict]:
     work.mkdir(parents=True)
     real = real_config(ROOT / "source", work / "real")
     plain, pages = plain_config(ROOT / "source", work / "plain")
-    cold = run_build(real, cold=True)  # also warms the card cache for the timed builds
+    run_build(real, cold=True)  # warms the card cache for the first timed build
     _FRESH.add("real")
-    runs = side_by_side({"real": real, "plain": plain}, repeats)
+    runs = side_by_side({"real": real, "cold": (real, True), "plain": plain}, repeats)
+    cold_wall = med(runs["cold"], "wall")
     r_wall, p_wall = med(runs["real"], "wall"), med(runs["plain"], "wall")
     r_in, p_in = med(runs["real"], "inner"), med(runs["plain"], "inner")
     ratio = r_wall / p_wall
@@ -226,11 +227,12 @@ def part_build(repeats: int) -> tuple[list[str], dict]:
         "",
         f"Ratio (wall): **{ratio:.2f}x** (target ≤ 1.5x: {verdict(ratio <= 1.5)}); "
         f"ratio of MkDocs' own time: {r_in / p_in:.2f}x. Timed builds reuse the link-preview card cache "
-        f"(as `make serve` and repeated builds do); one build from scratch (cards drawn) took "
-        f"{cold['wall']:.2f} s ({cold['wall'] / p_wall:.2f}x plain).",
+        f"(as `make serve` and repeated builds do); builds from scratch (card cache emptied first, every "
+        f"card drawn, as on a CI runner without its cache), interleaved with them: {cold_wall:.2f} s "
+        f"(**{cold_wall / p_wall:.2f}x** plain).",
         "",
     ]
-    return lines, {"ratio": ratio}
+    return lines, {"ratio": ratio, "ratio_from_scratch": cold_wall / p_wall}
 
 
 def part_scale(repeats: int, quick: bool, big_repeats: int = 1) -> tuple[list[str], dict]:
