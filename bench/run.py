@@ -95,7 +95,7 @@ def plain_config(source: Path, site: Path) -> tuple[Path, int]:
     """
     from conclusions.core.index import build_edition
     from conclusions.core.pages import all_pages
-    from conclusions.plugin import ConclusionsPlugin
+    from conclusions.plugin import ASSETS_CSS, ASSETS_JS, THEME_DIR, ConclusionsPlugin
 
     edition = build_edition(source)
     pages = list(all_pages(edition))
@@ -105,7 +105,8 @@ def plain_config(source: Path, site: Path) -> tuple[Path, int]:
         target = docs / page.src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
-    # The plugin's CSS and JS live in overrides/ (custom_dir), so they are kept as they are.
+    # The plugin brings its templates, CSS and JS (its theme/ folder) only when it runs: without
+    # it, the same folder is the custom_dir and the same assets are listed, so pages look alike.
     plugin = ConclusionsPlugin()
     plugin.load_config({})
     plugin.pages = pages
@@ -125,7 +126,8 @@ def plain_config(source: Path, site: Path) -> tuple[Path, int]:
     cfg.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {docs}\nsite_dir: {site}\nsite_url: http://127.0.0.1:8000/\n"
-        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n"
+        f"theme:\n  name: material\n  custom_dir: {THEME_DIR}\n"
+        f"extra_css: {json.dumps(list(ASSETS_CSS))}\nextra_javascript: {json.dumps(list(ASSETS_JS))}\n"
         "strict: false\nplugins:\n  - search\n"
         f"nav: {json.dumps(nav, ensure_ascii=False)}\n"
         "not_in_nav: |\n" + "".join(f"  {p}\n" for p in patterns),

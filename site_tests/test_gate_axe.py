@@ -14,9 +14,9 @@ nothing else, so every other rule gives the light pass's answer. The test
 test_dark_switch_matches_a_dark_load checks that the toggle gives the page the colours it has
 when loaded with prefers-color-scheme: dark.
 
-Fixes live in overrides/partials/search.html (the search dialog's accessible name) and the
-"quality gates" section of overrides/assets/conclusions.css (link underlines, contrast,
-target size).
+Fixes live in the plugin's templates, plugins/conclusions/theme/: partials/search.html (the
+search dialog's accessible name) and the "quality gates" section of assets/conclusions.css
+(link underlines, contrast, target size).
 """
 
 from __future__ import annotations

@@ -94,3 +94,84 @@ def test_serve_keeps_mkdocs_interval_for_a_large_watched_tree(tmp_path) -> None:
 
     assert server.observer is observer, "polling thousands of files often would cost real CPU"
     server.server_close()
+
+
+def _themed_config(docs_dir, custom_dir, **settings) -> MkDocsConfig:
+    config = MkDocsConfig(config_file_path=str(ROOT / "mkdocs.yml"))
+    config.load_dict(
+        {
+            "site_name": "conclusions",
+            "docs_dir": str(docs_dir),
+            "plugins": ["conclusions"],
+            "theme": {"name": "material", "custom_dir": str(custom_dir)},
+            **settings,
+        }
+    )
+    errors, _ = config.validate()
+    assert not errors
+    return config
+
+
+def test_the_package_templates_come_after_the_sites_overrides_and_before_material(tmp_path) -> None:
+    from conclusions.plugin import THEME_DIR
+
+    overrides = tmp_path / "overrides"
+    (overrides / "partials").mkdir(parents=True)
+    (overrides / "partials" / "toc.html").write_text("the site's own", encoding="utf-8")
+    config = _themed_config(FIXTURES / "mini", overrides)
+    material = config.theme.dirs[1]
+    config = config.plugins.on_config(config)
+
+    assert config.theme.dirs[:3] == [str(overrides), THEME_DIR, material]
+    env = config.theme.get_env()
+    assert env.get_template("partials/toc.html").filename == str(overrides / "partials" / "toc.html")
+    assert env.get_template("partials/search.html").filename.startswith(THEME_DIR)
+    assert env.get_template("main.html").filename.startswith(THEME_DIR)
+    assert env.get_template("base.html").filename.startswith(material)
+    # MkDocs publishes the package's CSS and JS as it publishes Material's own assets.
+    files = Files([])
+    files.add_files_from_theme(env, config)
+    shipped = {f.src_uri: f.abs_src_path for f in files}
+    for path in ("assets/conclusions.css", "assets/conclusions.js", "assets/share.js"):
+        assert shipped[path].startswith(THEME_DIR)
+    assert "README.md" not in shipped and "partials/toc.html" not in shipped
+
+
+def test_the_package_assets_are_listed_once_and_before_the_sites_own(tmp_path) -> None:
+    config = _themed_config(
+        FIXTURES / "mini",
+        tmp_path,
+        extra_css=["site.css", "assets/conclusions.css"],
+        extra_javascript=["site.js"],
+    )
+    config = config.plugins.on_config(config)
+    assert config.extra_css == ["site.css", "assets/conclusions.css"]
+    assert [str(s) for s in config.extra_javascript] == ["assets/conclusions.js", "assets/share.js", "site.js"]
+    config = config.plugins.on_config(config)  # `mkdocs serve` rebuilds: nothing is added twice
+    assert [str(s) for s in config.extra_javascript] == ["assets/conclusions.js", "assets/share.js", "site.js"]
+    assert config.theme.dirs.count(config.theme.dirs[1]) == 1
+
+
+def test_fast_serve_starts_afresh_when_a_package_template_changes(tmp_path, monkeypatch) -> None:
+    import shutil
+
+    import conclusions.plugin
+    from mkdocs.structure.nav import get_navigation
+
+    theme = tmp_path / "theme"
+    shutil.copytree(conclusions.plugin.THEME_DIR, theme)
+    monkeypatch.setattr(conclusions.plugin, "THEME_DIR", str(theme))
+    (tmp_path / "overrides").mkdir()
+    config = _themed_config(FIXTURES / "mini", tmp_path / "overrides")
+
+    def signature() -> str:
+        plugin = config.plugins["conclusions"]
+        files = config.plugins.on_files(Files([]), config=config)
+        config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
+        return plugin.memory.site
+
+    config = config.plugins.on_config(config)
+    before = signature()
+    assert signature() == before
+    (theme / "partials" / "toc.html").write_text("changed", encoding="utf-8")
+    assert signature() != before

@@ -1,11 +1,13 @@
 """The MkDocs adapter: read `source/` (the `docs_dir`), generate every page, keep serve live and fast.
 
 All knowledge of the document lives in `core`; this module only translates between the
-core's `Page` objects and MkDocs' files and navigation.
+core's `Page` objects and MkDocs' files and navigation, and brings the package's own
+templates and assets (`theme/`) to the theme.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -25,6 +27,13 @@ from .core.sharing import Sharing
 from .rebuild import Memory, RememberedPage, watch_often
 
 log = get_plugin_logger(__name__)
+
+THEME_DIR = str(Path(__file__).resolve().parent / "theme")
+"""The plugin's templates (`main.html`, `404.html`, `partials/`) and assets (`assets/`)."""
+
+ASSETS_CSS = ("assets/conclusions.css",)
+ASSETS_JS = ("assets/conclusions.js", "assets/share.js")
+"""The plugin's style sheet and scripts (in `THEME_DIR`), in the order pages load them."""
 
 
 def _html(text: str) -> Markup:
@@ -48,6 +57,25 @@ def _conform(html: str) -> str:
     for attr in _CHECKBOX_AUTOCOMPLETE:
         html = html.replace(attr, attr.removesuffix(' autocomplete="off"'))
     return html
+
+
+def _add_theme(config: MkDocsConfig) -> None:
+    """Put the package's templates and assets between the site's `custom_dir` and Material.
+
+    Jinja looks in the theme's folders in order, so a file in the site's `custom_dir`
+    (`overrides/`) still overrides the plugin's, which overrides Material's. MkDocs publishes
+    the non-template files of these folders (the CSS and JS, at `assets/...`) as it does
+    Material's own; pages load them through `extra_css` and `extra_javascript`, ahead of a
+    site's own entries (so the site's CSS comes later and wins), unless they are listed already.
+    """
+    dirs = config.theme.dirs
+    if THEME_DIR not in dirs:
+        custom = config.theme.custom_dir
+        dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, THEME_DIR)
+    listed_css = {str(entry) for entry in config.extra_css}
+    config.extra_css[:0] = [path for path in ASSETS_CSS if path not in listed_css]
+    listed_js = {str(entry) for entry in config.extra_javascript}
+    config.extra_javascript[:0] = [path for path in ASSETS_JS if path not in listed_js]
 
 
 class SourceMistake(PluginError):
@@ -81,6 +109,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         config.nav = self._nav()
         if not config.site_name or config.site_name == "conclusions":
             config.site_name = _html(self.edition.document.header.short_title)
+        _add_theme(config)
         return config
 
     def _nav(self) -> list:
@@ -141,7 +170,9 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         return kept
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        self.memory.start(config, files, nav)
+        # The templates in the site's overrides/ and the plugin's theme/ may change while serving.
+        template_dirs = [d for d in (config.theme.custom_dir, THEME_DIR) if d and os.path.isdir(d)]
+        self.memory.start(config, files, nav, template_dirs)
         return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -150,7 +181,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         return self.memory.env(env)
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
-        # Read by overrides/main.html: titles, descriptions, cards and citation of this page.
+        # Read by theme/main.html: titles, descriptions, cards and citation of this page.
         context["share"] = self.sharing.for_page(
             page.file.src_uri,
             page.meta.get("title", ""),

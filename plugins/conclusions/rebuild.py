@@ -12,7 +12,8 @@ rebuilds of one `mkdocs serve`:
 It also looks at the watched files more often than MkDocs does (`watch_often`).
 
 Every key starts with the site signature: the configuration, the list of files, the
-navigation and the theme overrides. A change to any of them starts afresh. Only a build that
+navigation and the templates that can change while serving (the site's `overrides/` and the
+plugin's own `theme/`). A change to any of them starts afresh. Only a build that
 succeeded is remembered: after one that failed while rendering, the next renders everything.
 """
 
@@ -122,14 +123,14 @@ def _nav_outline(items: list, out: list[str]) -> list[str]:
     return out
 
 
-def _overrides_state(config: MkDocsConfig) -> list[tuple[str, int, int]]:
-    custom = config.theme.custom_dir
+def _templates_state(template_dirs: list[str]) -> list[tuple[str, str, int, int]]:
     state = []
-    for folder, _dirs, names in os.walk(custom) if custom else ():
-        for name in names:
-            path = os.path.join(folder, name)
-            stat = os.stat(path)
-            state.append((os.path.relpath(path, custom), stat.st_mtime_ns, stat.st_size))
+    for top in template_dirs:
+        for folder, _dirs, names in os.walk(top):
+            for name in names:
+                path = os.path.join(folder, name)
+                stat = os.stat(path)
+                state.append((os.path.abspath(top), os.path.relpath(path, top), stat.st_mtime_ns, stat.st_size))
     return sorted(state)
 
 
@@ -139,7 +140,7 @@ class Memory:
 
     serving: bool = False
     site: str = ""
-    """Signature of this build's configuration, files, navigation and theme overrides."""
+    """Signature of this build's configuration, files, navigation and templates."""
     reused: int = 0
     """Pages of this build whose Markdown rendering came from the last good build."""
     _template_code: _TemplateCode = field(default_factory=_TemplateCode)
@@ -148,12 +149,17 @@ class Memory:
     _new_renderings: dict[str, _Rendering] = field(default_factory=dict)
     _new_outputs: dict[str, str] = field(default_factory=dict)
 
-    def start(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
-        """Take the site signature, once this build's files and navigation are known."""
+    def start(self, config: MkDocsConfig, files: Files, nav: Navigation, template_dirs: list[str]) -> None:
+        """Take the site signature, once this build's files and navigation are known.
+
+        `template_dirs`: the theme folders whose files may change while serving (the site's
+        `custom_dir` and the plugin's templates; Material's own are part of its install).
+        """
         settings = [f"{key}={_setting(key, config[key])}" for key in sorted(config.keys()) if key != "plugins"]
         settings += [f"{name}:{plugin.config!r}" for name, plugin in config.plugins.items()]
         listing = [f"{f.src_uri}|{f.dest_uri}|{f.url}|{f.inclusion.name}" for f in files]
-        self.site = _digest(*settings, *listing, *_nav_outline(nav.items, []), *_overrides_state(config))
+        outline = _nav_outline(nav.items, [])
+        self.site = _digest(*settings, *listing, *outline, *_templates_state(template_dirs))
         self._new_renderings, self._new_outputs = {}, {}
         self.reused = 0
 

@@ -22,7 +22,11 @@ def build(
     check: bool = True,
     cards_cache: Path | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build` on the project's mkdocs.yml with another docs_dir, site_dir and site_url."""
+    """Run `mkdocs build` on the project's mkdocs.yml with another docs_dir, site_dir and site_url.
+
+    The site's `overrides/` (its custom_dir, named absolutely since this config lives elsewhere)
+    holds only a README: the templates, CSS and JS come from the plugin's package (`theme/`).
+    """
     site_dir = Path(site_dir)
     config = site_dir.parent / f"{site_dir.name}.mkdocs.yml"
     config.write_text(
