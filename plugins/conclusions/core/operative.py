@@ -1,0 +1,179 @@
+"""Find the upper-case word runs that open a clause in a paragraph's inline text.
+
+Council conclusions write their operative verbs in capitals in every EU language
+(ACKNOWLEDGES, RECONNAÎT, BEGRÜSST, PODKREŚLA, ΥΠΕΝΘΥΜΙΖΕΙ). Capitals alone are not
+enough: acronyms (NATO, ASAT, SIAC, CSDP, EU) are capitals too. What tells a verb from an
+acronym here is where it stands, not a word list, so that a text in any language works
+without one:
+
+- text is cut into segments at ";" and "\\n" (a paragraph's points are joined with "\\n");
+- a run opens a clause when it stands at a segment's start (after a point marker, if any),
+  after at most two lower-case words there ("and REITERATES", "and thus WELCOMES"), or
+  after a comma that ends an opening phrase: a phrase from the segment's start that holds
+  no opening run ("In this context, WELCOMES", "Drawing from ... 2021[^8], INVITES"), or
+  one set off by a conjunction between commas ("..., and, in this context, ENCOURAGES");
+- the run must be followed by a word with a lower-case letter ("the", "that", "Member")
+  or by the segment's end, and hold at least four letters ("EU", "UN" never qualify).
+
+Words are tested with `str.isalpha()`/`str.isupper()`, never `[A-Z]`, so that accented,
+Greek and Cyrillic capitals count. Multi-word verbs keep their upper-case words only:
+"LOOKS FORWARD to" gives "LOOKS FORWARD", "CALLS upon" gives "CALLS"; a registry maps
+the run and the words after it to a form.
+
+Known limits, by design of a position rule: an acronym after a comma in an enumeration
+that stands at a segment's start ("the EEAS, NATO and ...") is returned; a verb in the
+middle of a segment after a plain comma ("..., STRESSES its key role") is not, because
+the same place holds acronyms ("..., ENISA and ...") at least as often.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Run", "opening_runs"]
+
+
+@dataclass(frozen=True)
+class Run:
+    """An upper-case word run that opens a clause: `text[start:end]` spans its words."""
+
+    start: int
+    end: int
+    words: str
+    """The run's words joined with one space ("LOOKS FORWARD")."""
+
+
+# A token is anything between white space; its "core" is the token without the
+# punctuation around it ("WELCOMES," -> "WELCOMES", "(SIAC)" -> "SIAC").
+_TOKEN = re.compile(r"\S+")
+# Point markers that may open a point's line: a. a) (a), i. ii) (iv), dashes, bullets.
+_MARKER = re.compile(r"^(?:\((?:[a-z]|[ivxlc]+)\)|(?:[a-z]|[ivxlc]+)[.)]|[–—•*-])$")
+# "..., and, in this context, " at the end of the text before a run: a conjunction of one
+# or two words set off by commas, then an opening phrase, then the comma before the run.
+_CONJUNCTION_PHRASE = re.compile(r",\s+(?P<conj>\w+(?:\s+\w+)?),\s+[^,;\n]*\S,\s*$")
+_MIN_LETTERS = 4
+_MAX_LEAD_WORDS = 2
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    core: str
+    """The token without its surrounding punctuation."""
+    core_start: int
+    trailing: str
+    """Punctuation after the core ("," in "WELCOMES,")."""
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text, start, end):
+        raw = match.group()
+        left = 0
+        while left < len(raw) and not raw[left].isalnum():
+            left += 1
+        right = len(raw)
+        while right > left and not raw[right - 1].isalnum():
+            right -= 1
+        tokens.append(
+            _Token(match.start(), match.end(), raw[left:right], match.start() + left, raw[right:] if right else "")
+        )
+    return tokens
+
+
+def _is_upper_word(token: _Token) -> bool:
+    # The core must be letters only: "IRIS<sup>2</sup>" or "EU-NATO" are not words.
+    return token.core.isalpha() and token.core.isupper()
+
+
+def _is_lower_word(token: _Token) -> bool:
+    return token.core.isalpha() and token.core.islower() and not token.trailing
+
+
+def _has_lower(token: _Token) -> bool:
+    return any(ch.islower() for ch in token.core)
+
+
+def _starts_lower(token: _Token) -> bool:
+    return next((ch.islower() for ch in token.core if ch.isalpha()), False)
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    bounds = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in ";\n":
+            bounds.append((start, i))
+            start = i + 1
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _run_at(tokens: list[_Token], i: int) -> int:
+    """Index after the last upper-case word of the run starting at token i (i if none)."""
+    j = i
+    while j < len(tokens) and _is_upper_word(tokens[j]):
+        j += 1
+        # Punctuation after a word ends the run ("WELCOMES, in this context, ...").
+        if tokens[j - 1].trailing or (j < len(tokens) and tokens[j].core_start != tokens[j].start):
+            break
+    return j
+
+
+def opening_runs(text: str) -> list[Run]:
+    """The upper-case word runs that open a clause in `text`, in order."""
+    runs: list[Run] = []
+    for seg_start, seg_end in _segments(text):
+        tokens = _tokens(text, seg_start, seg_end)
+        first = 0
+        while first < len(tokens) and _MARKER.match(text[tokens[first].start : tokens[first].end]):
+            first += 1
+        opened_at: int | None = None  # end offset of the last opening run in this segment
+        i = first
+        while i < len(tokens):
+            end = _run_at(tokens, i)
+            if end == i:
+                i += 1
+                continue
+            if _opens(text, tokens, first, i, opened_at):
+                run = _accepted(tokens, i, end)
+                if run is not None:
+                    runs.append(run)
+                    opened_at = run.end
+            i = end
+    return runs
+
+
+def _opens(text: str, tokens: list[_Token], first: int, i: int, opened_at: int | None) -> bool:
+    """Whether a run starting at token i stands where a clause opens."""
+    if opened_at is None:
+        lead = tokens[first:i]
+        # At the start, or after "and", "and thus", "thus" (lower-case words, no punctuation).
+        if len(lead) <= _MAX_LEAD_WORDS and all(_is_lower_word(t) for t in lead):
+            return True
+    if i == first or not tokens[i - 1].trailing.endswith(","):
+        return False
+    if opened_at is None:
+        # The comma ends an opening phrase that runs from the segment's start.
+        return True
+    before = text[opened_at : tokens[i].start]
+    match = _CONJUNCTION_PHRASE.search(before)
+    return bool(match) and all(word.isalpha() and word.islower() for word in match.group("conj").split())
+
+
+def _accepted(tokens: list[_Token], i: int, end: int) -> Run | None:
+    """The run of tokens[i:end] if a word with a lower-case letter, or nothing, follows it."""
+    words = tokens[i:end]
+    following = tokens[end] if end < len(tokens) else None
+    if following is not None and not _has_lower(following):
+        return None  # a number or another acronym ("NATO 2030", "EU-NATO")
+    if following is not None and not _starts_lower(following) and len(words) > 1:
+        # "ENCOURAGES EU Member States": an upper-case word before a capitalised noun
+        # qualifies it; it is not part of the verb, whose particles ("CALLS UPON the",
+        # "LOOKS FORWARD to") come before lower-case words.
+        words = words[:-1]
+    if sum(len(t.core) for t in words) < _MIN_LETTERS:
+        return None
+    return Run(words[0].core_start, words[-1].core_start + len(words[-1].core), " ".join(t.core for t in words))
