@@ -242,14 +242,15 @@ CASES = [
         "stray-text",
         "document.md",
         [("[^b]: See the Blue Deal.", "[^b]: See the Blue Deal.\n\nDone at Luxembourg.")],
-        message="mini/document.md:37: this text is not a paragraph ('N. '), heading ('## '), recital ('- ') or "
-        "footnote ('[^N]: '); start it with one of these",
+        message="mini/document.md:37: this text is not a paragraph ('N. '), heading ('## '), recital ('- ' or "
+        "'A. '), point (indented 'a. ', '(i) ', '– ') or footnote ('[^N]: '); start it with one of these",
     ),
     Case(
         "footnote-undefined",
         "document.md",
         [("\n\n[^b]: See the Blue Deal.", "")],
-        message="mini/document.md:27: footnote [^b] is referenced but not defined; add a line '[^b]: text' at the end",
+        message="mini/document.md:27: footnote [^b] is referenced but not defined; add a line '[^b]: text' at the end "
+        "(or '[^b]:' alone when the text does not give it)",
     ),
     Case(
         "footnote-unreferenced",
@@ -299,8 +300,8 @@ CASES = [
     Case(
         "front-matter-required-field",
         "document.md",
-        [("short_title: Ocean observation\n", "")],
-        message="mini/document.md:2: the front matter has no 'short_title'; add it",
+        [("title: Council conclusions on ocean observation\n", "")],
+        message="mini/document.md:2: the front matter has no 'title'; add it",
     ),
     Case(
         "front-matter-wrong-type",
@@ -454,6 +455,73 @@ CASES = [
         message="mini/verbs.yml:9: phrase 'in close cooperation with' under 'not_addressees_after' occurs "
         "in no numbered "
         "paragraph; correct or remove it",
+    ),
+    Case(
+        "date-not-a-date",
+        "document.md",
+        [("date: 2022-06-20", "date: 2022-13-45")],
+        message="mini/document.md:7: 'date' must be a real date written YYYY-MM-DD (e.g. 2023-11-13), not "
+        "'2022-13-45'; correct it or remove the line",
+    ),
+    Case(
+        "date-in-words",
+        "document.md",
+        [("date: 2022-06-20", "date: next Tuesday")],
+        message="mini/document.md:7: 'date' must be a real date written YYYY-MM-DD (e.g. 2023-11-13), not "
+        "'next Tuesday'; correct it or remove the line",
+    ),
+    Case(
+        "verb-unknown",
+        "document.md",
+        [("3. NOTES the role of ENER work[^b];", "3. NOTES the role of ENER work[^b]; RECOMMENDS more.")],
+        message="mini/document.md:27: 'RECOMMENDS' opens a clause of paragraph 3 but is not an operative verb in "
+        "mini/verbs.yml; add '- verb: RECOMMENDS' with 'forms: [RECOMMENDS]' and 'request: true' if it asks someone "
+        "to act, else 'request: false'",
+    ),
+    Case(
+        "lettered-recital-out-of-order",
+        "document.md",
+        [
+            (
+                "THE COUNCIL OF THE EUROPEAN UNION,\n",
+                "THE COUNCIL OF THE EUROPEAN UNION,\n\nA. Recalling x,\n\nC. Noting y,\n",
+            )
+        ],
+        message="mini/document.md:23: recital 'C.' comes where 'B.' is expected; letter the recitals A, B, C, ... "
+        "in order",
+    ),
+    Case(
+        "recitals-two-ways",
+        "document.md",
+        [
+            (
+                "THE COUNCIL OF THE EUROPEAN UNION,\n",
+                "THE COUNCIL OF THE EUROPEAN UNION,\n\nA. Recalling x,\n\n- Noting y,\n",
+            )
+        ],
+        message="mini/document.md:23: recitals are dashes and letters at once (line 21 starts them the other way); "
+        "write them all one way, as the Council did",
+    ),
+    Case(
+        "point-twice",
+        "document.md",
+        [("3. NOTES the role of ENER work[^b];", "3. NOTES the role of ENER work[^b]:\n   a. at sea;\n   a. on land;")],
+        message="mini/document.md:29: point 'a.' of paragraph 3 appears twice at this level (first on line 28); "
+        "correct its marker",
+    ),
+    Case(
+        "annex-twice",
+        "document.md",
+        [("THE COUNCIL OF", "# ANNEX\n\n# ANNEX II\n\nTHE COUNCIL OF")],
+        message="mini/document.md:21: a second '# ' heading (first on line 19); the conclusions stand under one "
+        "'# ANNEX' heading",
+    ),
+    Case(
+        "point-without-item",
+        "document.md",
+        [("THE COUNCIL OF THE EUROPEAN UNION,\n", "THE COUNCIL OF THE EUROPEAN UNION,\n  a. stray point\n")],
+        message="mini/document.md:20: points belong to a numbered paragraph or a recital; put this point under one, "
+        "or remove its indentation",
     ),
 ]
 

@@ -28,6 +28,8 @@ _MONTHS = (
 
 def long_date(iso: str) -> str:
     """'2023-11-13' -> '13 November 2023' (no locale: builds must not depend on the machine)."""
+    if not iso:
+        return ""
     try:
         day = datetime.date.fromisoformat(iso)
     except ValueError:
@@ -37,13 +39,16 @@ def long_date(iso: str) -> str:
 
 def pinpoint(item: Paragraph | Recital) -> str:
     """How a citation points into the document: 'para. 21', 'recital 3'."""
-    return f"para. {item.number}" if isinstance(item, Paragraph) else f"recital {item.number}"
+    return f"para. {item.number}" if isinstance(item, Paragraph) else f"recital {item.letter or item.number}"
 
 
 def citation_prefix(header: Header, item: Paragraph | Recital) -> str:
-    """The citation up to, not including, the URL: the page adds the address it is published at."""
+    """The citation up to, not including, the URL: the page adds the address it is published at.
+
+    Built from what the source gives: a field the document lacks is left out, never filled in.
+    """
     parts = (header.institution, header.citation_title, header.document_id, long_date(header.date), pinpoint(item))
-    return ", ".join(parts)
+    return ", ".join(part for part in parts if part)
 
 
 def citation(header: Header, item: Paragraph | Recital, url: str) -> str:

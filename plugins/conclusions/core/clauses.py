@@ -19,7 +19,7 @@ from .registries import Actor, Verb
 # Commission", "CALLS on all States"); any other word there means the verb's object is a
 # thing ("ENCOURAGES the strengthening of ..."), not an actor.
 _LEADING_WORDS = re.compile(r"^(?:(?:the|all|relevant|its)\s+)*$")
-_INFINITIVE = re.compile(r",?\s+to\s+[a-z]")
+_INFINITIVE = re.compile(r",?\s+to(?:\s+[a-z]|:)")
 
 
 @dataclass
@@ -59,10 +59,12 @@ def split_clauses(
     clauses: list[Clause] = []
     counts: dict[str, int] = {}
     for i, match in enumerate(found):
-        segment_start = text.rfind(";", 0, match.start) + 1
+        # Points are joined with newlines: a clause never reaches back into an earlier point,
+        # and a paragraph's opening words ("On partnerships:") stay outside its points' clauses.
+        segment_start = max(text.rfind(";", 0, match.start), text.rfind("\n", 0, match.start)) + 1
         previous_end = found[i - 1].end if i else 0
         start = segment_start if segment_start >= previous_end else match.start
-        if i == 0:
+        if i == 0 and "\n" not in text[: match.start]:
             start = 0
         while start < match.start and text[start] == " ":
             start += 1

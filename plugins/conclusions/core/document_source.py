@@ -2,10 +2,14 @@
 
 Body blocks are separated by blank lines:
 
-- `- text` lines: the recitals (citations after RECALLING:), numbered in order;
+- `# ANNEX`: where the conclusions begin when a cover note comes first; the blocks
+  before it are the cover note's text;
+- `- text` lines: the recitals (citations after RECALLING:), numbered in order; or
+  `A. text`: lettered recitals, keeping the Council's letters;
 - `N. text`: paragraph N (numbers must run 1, 2, 3, ...);
+- indented `a.`, `(ii)`, `–` lines under a paragraph or recital: its points, nested by indentation;
 - `## I. Title`: a section heading; the paragraphs after it belong to it;
-- `[^N]: text`: footnote N, keeping the Council's own number;
+- `[^N]: text`: footnote N, keeping the Council's own number (`[^N]:` alone: text not available);
 - any other text before the first recital or paragraph: the preamble lines.
 
 A block may wrap over several lines; they are joined with a space.
@@ -13,39 +17,46 @@ A block may wrap over several lines; they are joined with a space.
 
 from __future__ import annotations
 
+import datetime
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import SourceError
 from .fields import Field, check_mapping
 from .inline import Token, footnote_refs, tokenize
-from .model import Document, Footnote, Header, Paragraph, Recital, Section
+from .model import Document, Footnote, Header, Paragraph, Point, Recital, Section
 from .yamlsource import load_yaml, read_text
 
 HEADER_FIELDS = {
-    "institution": Field(str, required=True),
-    "place_date": Field(str, required=True),
+    "institution": Field(str),
+    "place_date": Field(str),
     "language_note": Field(str),
-    "number": Field(str, required=True),
-    "document_id": Field(str, required=True),
-    "date": Field(str, required=True),
+    "number": Field(str),
+    "document_id": Field(str),
+    "date": Field(str),
     "subject_codes": Field(list),
     "status": Field(str),
     "from": Field(str),
     "to": Field(str),
     "previous_document": Field(str),
-    "subject": Field(str, required=True),
+    "subject": Field(str),
     "cover_note": Field(str),
     "title": Field(str, required=True),
-    "short_title": Field(str, required=True),
+    "short_title": Field(str),
     "citation_title": Field(str),
     "language": Field(str),
 }
 
 _PARAGRAPH = re.compile(r"^(\d+)\.\s+(\S.*)$")
 _SECTION = re.compile(r"^##\s+(?:([A-Z]{1,4}|\d+)\.\s+)?(\S.*)$")
+_ANNEX = re.compile(r"^#\s+(\S.*)$")
 _FOOTNOTE = re.compile(r"^\[\^([A-Za-z0-9]+)\]:\s*(.*)$")
 _RECITAL = re.compile(r"^[-*]\s+(\S.*)$")
+_LETTERED = re.compile(r"^([A-Z])\.\s+(\S.*)$")
+# Points inside a paragraph: a. a) (a), i. i) (i), or a dash or bullet; on an indented line.
+_POINT = re.compile(r"^(?P<marker>\((?:[a-z]|[ivxlc]+)\)|(?:[a-z]|[ivxlc]+)[.)]|[–—•-])\s+(?P<text>\S.*)$")
+_POINT_INDENT = 2
 
 
 class Block(str):
@@ -54,6 +65,8 @@ class Block(str):
     line: int
     parts: list[tuple[int, int, int]]
     """(offset in the block, line number, column of the first character) per source line."""
+    points: list[PointLine]
+    """The indented point lines under the block, and the lines that continue them."""
 
     def where(self, offset: int) -> tuple[int, int]:
         """The line and 1-based column of the character at `offset`."""
@@ -63,10 +76,20 @@ class Block(str):
         return self.line, 1
 
 
+@dataclass(frozen=True)
+class PointLine:
+    line: int
+    indent: int
+    raw: str
+    starts_point: bool
+    """False for a line that continues the point above (wrapped text)."""
+
+
 def _block(parts: list[tuple[int, str]]) -> Block:
     block = Block(" ".join(text.strip() for _, text in parts))
     block.line = parts[0][0]
     block.parts = []
+    block.points = []
     offset = 0
     for line_no, raw in parts:
         text = raw.strip()
@@ -75,38 +98,140 @@ def _block(parts: list[tuple[int, str]]) -> Block:
     return block
 
 
+def _starts_block(text: str) -> bool:
+    """Lines that always begin a block of their own (a paragraph may wrap onto any other line)."""
+    return bool(_RECITAL.match(text) or _FOOTNOTE.match(text) or _SECTION.match(text) or _ANNEX.match(text))
+
+
 def _blocks(lines: list[str], first_line: int) -> list[Block]:
-    """Blank-line separated blocks; list items, footnotes and headings start a block of their own."""
+    """Blank-line separated blocks; list items, footnotes and headings start a block of their own.
+
+    An indented line that starts with a point marker belongs to the block above, even across
+    a blank line: the points of a paragraph. The lines after a point that have no marker of
+    their own continue it, up to a blank line or a line that starts a block.
+    """
     blocks: list[Block] = []
     current: list[tuple[int, str]] = []
+    in_points = False
+
+    def close() -> None:
+        nonlocal current
+        if current:
+            blocks.append(_block(current))
+        current = []
+
     for offset, raw in enumerate(lines):
         line_no = first_line + offset
         text = raw.strip()
         if not text:
-            if current:
-                blocks.append(_block(current))
-                current = []
+            close()
+            in_points = False
             continue
-        starts_item = bool(_RECITAL.match(text) or _FOOTNOTE.match(text) or _SECTION.match(text))
-        if current and starts_item:
-            blocks.append(_block(current))
-            current = []
+        indent = len(raw) - len(raw.lstrip(" "))
+        if indent >= _POINT_INDENT and _POINT.match(text) and (current or blocks):
+            close()
+            blocks[-1].points.append(PointLine(line_no, indent, text, True))
+            in_points = True
+            continue
+        if in_points and not (indent < _POINT_INDENT and (_starts_block(text) or _PARAGRAPH.match(text))):
+            blocks[-1].points.append(PointLine(line_no, indent, text, False))
+            continue
+        in_points = False
+        if current and _starts_block(text):
+            close()
         current.append((line_no, raw))
-    if current:
-        blocks.append(_block(current))
+    close()
     return blocks
+
+
+@dataclass
+class _Node:
+    marker: str
+    indent: int
+    lines: list[tuple[int, str]]
+    children: list[_Node] = field(default_factory=list)
+
+
+def _point_anchor(marker: str, position: int) -> str:
+    """Letters and numerals name themselves ('(iii)' -> 'iii'); dashes count by position."""
+    name = marker.strip("().")
+    return name if name.isalpha() and name.isascii() else str(position)
+
+
+def _points(block: Block, body: str, path: str, owner: str) -> tuple[str, tuple[Point, ...], list[tuple[Block, int]]]:
+    """The item's whole text (opening words, then each point's words after a newline), its
+    points, and each point's text as a block to check."""
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    for pl in block.points:
+        if not pl.starts_point:
+            stack[-1].lines.append((pl.line, pl.raw))
+            continue
+        m = _POINT.match(pl.raw)
+        assert m is not None
+        while stack and stack[-1].indent >= pl.indent:
+            stack.pop()
+        node = _Node(m.group("marker"), pl.indent, [(pl.line, pl.raw[m.start("text") :])])
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+
+    text = [body]
+    offset = len(body)
+    checks: list[tuple[Block, int]] = []
+
+    def build(nodes: list[_Node], prefix: str) -> tuple[Point, ...]:
+        nonlocal offset
+        built: list[Point] = []
+        seen: dict[str, int] = {}
+        for position, node in enumerate(nodes, start=1):
+            own = _block(node.lines)
+            anchor = prefix + _point_anchor(node.marker, position)
+            line = node.lines[0][0]
+            if anchor in seen:
+                raise SourceError(
+                    path,
+                    line,
+                    f"point '{node.marker}' of {owner} appears twice at this level (first on line {seen[anchor]}); "
+                    "correct its marker",
+                )
+            seen[anchor] = line
+            offset += 1
+            start = offset
+            text.append("\n" + own)
+            offset += len(own)
+            checks.append((own, start))
+            children = build(node.children, anchor + "-")
+            built.append(Point(node.marker, anchor, start, start + len(own), line, children))
+        return tuple(built)
+
+    points = build(roots, "")
+    return "".join(text), points, checks
 
 
 def _header(meta: object, path: str, line: int) -> Header:
     entry = check_mapping(meta, HEADER_FIELDS, path, "the front matter", line)
     get = lambda key: str(entry.get(key) or "")  # noqa: E731
+    date = get("date")
+    if date:
+        try:
+            datetime.date.fromisoformat(date)
+            valid = bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", date))
+        except ValueError:
+            valid = False
+        if not valid:
+            raise SourceError(
+                path,
+                entry.line_of("date"),
+                f"'date' must be a real date written YYYY-MM-DD (e.g. 2023-11-13), not {date!r}; correct it or remove the line",
+            )
+    title = get("title")
     return Header(
         institution=get("institution"),
         place_date=get("place_date"),
         language_note=get("language_note"),
         number=get("number"),
         document_id=get("document_id"),
-        date=get("date"),
+        date=date,
         subject_codes=tuple(entry.get("subject_codes") or ()),
         status=get("status"),
         sender=get("from"),
@@ -114,9 +239,9 @@ def _header(meta: object, path: str, line: int) -> Header:
         previous_document=get("previous_document"),
         subject=get("subject"),
         cover_note=get("cover_note"),
-        title=get("title"),
-        short_title=get("short_title"),
-        citation_title=get("citation_title") or get("title"),
+        title=title,
+        short_title=get("short_title") or title,
+        citation_title=get("citation_title") or title,
         language=get("language") or "en",
     )
 
@@ -169,132 +294,214 @@ def parse_document(source_dir: Path, name: str = "document.md") -> Document:
         raise SourceError(path, 1, "the front matter is not closed; add a line '---' after it") from None
     meta = load_yaml("\n".join(lines[1:end]), path, line_offset=1)
     header = _header(meta, path, 2)
+    return _Parser(path).parse(header, _blocks(lines[end + 1 :], end + 2), end + 2)
 
-    preamble: list[str] = []
-    recitals: list[Recital] = []
-    paragraphs: list[Paragraph] = []
-    sections: list[Section] = []
-    footnotes: dict[str, Footnote] = {}
-    current: Section | None = None
-    slugs: dict[str, int] = {}
-    blocks = _blocks(lines[end + 1 :], end + 2)
-    numbered = [(int(m.group(1)), b.line) for b in blocks if (m := _PARAGRAPH.match(b))]
 
-    def check_sections_filled() -> None:
-        if current is not None and not current.paragraphs:
-            raise SourceError(
-                path, current.line, f"section '{current.heading}' has no paragraphs; add them or remove the heading"
+class _Parser:
+    """Reads the blocks of the body in order; every check names the block's line."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.preamble: list[str] = []
+        self.cover: list[str] = []
+        self.annex = ""
+        self.recitals: list[Recital] = []
+        self.paragraphs: list[Paragraph] = []
+        self.sections: list[Section] = []
+        self.footnotes: dict[str, Footnote] = {}
+        self.current: Section | None = None
+        self.slugs: dict[str, int] = {}
+        self.refs_outside_items: list[tuple[str, int]] = []
+        """Footnote references in the preamble and the cover note: (number, line)."""
+
+    def error(self, line: int, message: str, column: int | None = None) -> SourceError:
+        return SourceError(self.path, line, message, column)
+
+    def parse(self, header: Header, blocks: list[Block], first_line: int) -> Document:
+        annexes = [i for i, b in enumerate(blocks) if _ANNEX.match(b)]
+        if len(annexes) > 1:
+            raise self.error(
+                blocks[annexes[1]].line,
+                f"a second '# ' heading (first on line {blocks[annexes[0]].line}); "
+                "the conclusions stand under one '# ANNEX' heading",
             )
-
-    for block in blocks:
-        line = block.line
-        if m := _FOOTNOTE.match(block):
-            number, body = m.group(1), m.group(2).strip()
-            if not body:
-                raise SourceError(path, line, f"footnote [^{number}] is empty; write its text")
-            if number in footnotes:
-                raise SourceError(
-                    path,
-                    line,
-                    (f"footnote [^{number}] is defined twice (first on line {footnotes[number].line}); keep one"),
-                )
-            _check_inline(block, m.start(2), path)
-            footnotes[number] = Footnote(number, body, line)
-        elif m := _SECTION.match(block):
-            check_sections_filled()
-            label, title = m.group(1) or "", m.group(2).strip()
-            slug = (label or re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")).lower()
-            if not slug:
-                raise SourceError(path, line, "the heading has no title; write it after '## ' (e.g. '## I. TITLE')")
-            if slug in slugs:
-                raise SourceError(
-                    path,
-                    line,
-                    (
-                        f"section '{label or title}' appears twice (first on line {slugs[slug]}); "
-                        "number sections uniquely"
-                    ),
-                )
-            slugs[slug] = line
-            current = Section(label, title, slug, line)
-            sections.append(current)
-        elif m := _PARAGRAPH.match(block):
-            number, body = int(m.group(1)), m.group(2)
-            expected = len(paragraphs) + 1
-            if number != expected:
-                seen = {p.number: p.line for p in paragraphs}
-                later = next((ln for n, ln in numbered if n == expected and ln > line), None)
-                if number in seen:
-                    problem = (
-                        f"paragraph {number} is repeated (first on line {seen[number]}); renumber "
-                        "the paragraphs 1, 2, 3, ..."
-                    )
-                elif later is not None:
-                    problem = (
-                        f"paragraph {number} comes before paragraph {expected} (line {later}); "
-                        "put the paragraphs in order"
-                    )
-                elif number > expected:
-                    problem = (
-                        f"paragraph {expected} is missing (this is paragraph {number}); number "
-                        "the paragraphs 1, 2, 3, ... without gaps"
-                    )
-                else:
-                    problem = (
-                        f"paragraph number {number} is out of order (expected {expected}); number "
-                        "the paragraphs 1, 2, 3, ..."
-                    )
-                raise SourceError(path, line, problem)
-            _check_inline(block, m.start(2), path)
-            if current is None:
-                current = Section("", "Opening paragraphs", "opening", line)
-                sections.append(current)
-            paragraph = Paragraph(number, body, line, current, footnote_refs(body))
-            current.paragraphs.append(paragraph)
-            paragraphs.append(paragraph)
-        elif m := _RECITAL.match(block):
-            if paragraphs:
-                raise SourceError(
-                    path,
-                    line,
-                    ("a recital ('- ' line) comes after the numbered paragraphs; move it before paragraph 1"),
-                )
-            body = m.group(1)
-            _check_inline(block, m.start(1), path)
-            recitals.append(Recital(len(recitals) + 1, body, line, footnote_refs(body)))
-        else:
-            if recitals or paragraphs:
-                raise SourceError(
-                    path,
-                    line,
-                    "this text is not a paragraph ('N. '), heading ('## '), recital ('- ') or footnote ('[^N]: '); "
-                    "start it with one of these",
-                )
-            _check_inline(block, 0, path)
-            preamble.append(str(block))
-
-    if not paragraphs:
-        raise SourceError(
-            path, end + 2, "the text has no numbered paragraphs ('1. ...'); add them after the front matter"
+        if annexes:
+            for block in blocks[: annexes[0]]:
+                self.plain_block(block)
+                self.cover.append(str(block) + "".join(" " + pl.raw for pl in block.points))
+            match = _ANNEX.match(blocks[annexes[0]])
+            assert match is not None
+            self.annex = match.group(1).strip()
+            blocks = blocks[annexes[0] + 1 :]
+        self.numbered = [(int(m.group(1)), b.line) for b in blocks if (m := _PARAGRAPH.match(b))]
+        for block in blocks:
+            self.block(block)
+        if not self.paragraphs:
+            raise self.error(
+                first_line, "the text has no numbered paragraphs ('1. ...'); add them after the front matter"
+            )
+        self.check_section_filled()
+        self.check_footnotes()
+        return Document(
+            header,
+            self.preamble,
+            self.recitals,
+            self.paragraphs,
+            self.sections,
+            self.footnotes,
+            self.path,
+            annex=self.annex,
+            cover=self.cover,
         )
-    check_sections_filled()
 
-    referenced: dict[str, int] = {}
-    for item in [*recitals, *paragraphs]:
-        for ref in item.footnotes:
-            if ref not in footnotes:
-                raise SourceError(
-                    path,
-                    item.line,
-                    (f"footnote [^{ref}] is referenced but not defined; add a line '[^{ref}]: text' at the end"),
+    def plain_block(self, block: Block) -> None:
+        _check_inline(block, 0, self.path)
+        self.refs_outside_items.extend((ref, block.line) for ref in footnote_refs(block))
+
+    def block(self, block: Block) -> None:
+        if m := _FOOTNOTE.match(block):
+            self.footnote(block, m)
+        elif m := _SECTION.match(block):
+            self.section(block, m)
+        elif m := _PARAGRAPH.match(block):
+            self.paragraph(block, m)
+        elif (m := _RECITAL.match(block)) or (m := _LETTERED.match(block)):
+            self.recital(block, m)
+        else:
+            if self.recitals or self.paragraphs:
+                raise self.error(
+                    block.line,
+                    "this text is not a paragraph ('N. '), heading ('## '), recital ('- ' or 'A. '), point "
+                    "(indented 'a. ', '(i) ', '– ') or footnote ('[^N]: '); start it with one of these",
                 )
-            referenced.setdefault(ref, item.line)
-    for number, note in footnotes.items():
-        if number not in referenced:
-            raise SourceError(
-                path,
-                note.line,
-                (f"footnote [^{number}] is defined but never referenced; reference it with [^{number}] or remove it"),
+            if block.points:
+                raise self.error(
+                    block.points[0].line,
+                    "points belong to a numbered paragraph or a recital; "
+                    "put this point under one, or remove its indentation",
+                )
+            self.plain_block(block)
+            self.preamble.append(str(block))
+
+    def footnote(self, block: Block, m: re.Match[str]) -> None:
+        number, body = m.group(1), m.group(2).strip()
+        if block.points:
+            body = body + "".join(" " + pl.raw for pl in block.points)
+        if number in self.footnotes:
+            raise self.error(
+                block.line,
+                f"footnote [^{number}] is defined twice (first on line {self.footnotes[number].line}); keep one",
+            )
+        _check_inline(block, m.start(2), self.path)
+        self.footnotes[number] = Footnote(number, body, block.line)
+
+    def section(self, block: Block, m: re.Match[str]) -> None:
+        self.check_section_filled()
+        label, title = m.group(1) or "", m.group(2).strip()
+        slug = (label or re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")).lower()
+        if not slug:
+            raise self.error(block.line, "the heading has no title; write it after '## ' (e.g. '## I. TITLE')")
+        if slug in self.slugs:
+            raise self.error(
+                block.line,
+                f"section '{label or title}' appears twice (first on line {self.slugs[slug]}); number sections uniquely",
+            )
+        self.slugs[slug] = block.line
+        self.current = Section(label, title, slug, block.line)
+        self.sections.append(self.current)
+
+    def check_section_filled(self) -> None:
+        if self.current is not None and not self.current.paragraphs:
+            raise self.error(
+                self.current.line,
+                f"section '{self.current.heading}' has no paragraphs; add them or remove the heading",
             )
 
-    return Document(header, preamble, recitals, paragraphs, sections, footnotes, path)
+    def paragraph(self, block: Block, m: re.Match[str]) -> None:
+        number = int(m.group(1))
+        expected = len(self.paragraphs) + 1
+        if number != expected:
+            raise self.error(block.line, self.numbering_problem(number, expected, block.line))
+        _check_inline(block, m.start(2), self.path)
+        text, points = self.with_points(block, m.group(2), f"paragraph {number}")
+        if self.current is None:
+            self.current = Section("", "Opening paragraphs", "opening", block.line)
+            self.sections.append(self.current)
+        paragraph = Paragraph(number, text, block.line, self.current, footnote_refs(text), points)
+        self.current.paragraphs.append(paragraph)
+        self.paragraphs.append(paragraph)
+
+    def numbering_problem(self, number: int, expected: int, line: int) -> str:
+        seen = {p.number: p.line for p in self.paragraphs}
+        later = next((ln for n, ln in self.numbered if n == expected and ln > line), None)
+        if number in seen:
+            return (
+                f"paragraph {number} is repeated (first on line {seen[number]}); renumber the paragraphs 1, 2, 3, ..."
+            )
+        if later is not None:
+            return f"paragraph {number} comes before paragraph {expected} (line {later}); put the paragraphs in order"
+        if number > expected:
+            return (
+                f"paragraph {expected} is missing (this is paragraph {number}); number the paragraphs 1, 2, 3, ... "
+                "without gaps"
+            )
+        return f"paragraph number {number} is out of order (expected {expected}); number the paragraphs 1, 2, 3, ..."
+
+    def recital(self, block: Block, m: re.Match[str]) -> None:
+        lettered = m.re is _LETTERED
+        if self.paragraphs:
+            marker = "'A. '" if lettered else "'- '"
+            raise self.error(
+                block.line, f"a recital ({marker} line) comes after the numbered paragraphs; move it before paragraph 1"
+            )
+        letter = m.group(1) if lettered else ""
+        if self.recitals and bool(self.recitals[0].letter) != lettered:
+            raise self.error(
+                block.line,
+                f"recitals are dashes and letters at once (line {self.recitals[0].line} starts them the other way); "
+                "write them all one way, as the Council did",
+            )
+        if lettered:
+            expected = chr(ord("A") + len(self.recitals))
+            if letter != expected:
+                raise self.error(
+                    block.line,
+                    f"recital '{letter}.' comes where '{expected}.' is expected; letter the recitals A, B, C, ... in order",
+                )
+        body_at = m.start(2) if lettered else m.start(1)
+        _check_inline(block, body_at, self.path)
+        number = len(self.recitals) + 1
+        text, points = self.with_points(block, block[body_at:], f"recital {letter or number}")
+        self.recitals.append(Recital(number, text, block.line, footnote_refs(text), letter, points))
+
+    def with_points(self, block: Block, body: str, owner: str) -> tuple[str, tuple[Point, ...]]:
+        if not block.points:
+            return body, ()
+        text, points, checks = _points(block, body, self.path, owner)
+        for own, _ in checks:
+            _check_inline(own, 0, self.path)
+        return text, points
+
+    def check_footnotes(self) -> None:
+        referenced: dict[str, int] = {}
+        for item in [*self.recitals, *self.paragraphs]:
+            for ref in item.footnotes:
+                referenced.setdefault(ref, item.line)
+        for ref, line in self.refs_outside_items:
+            referenced.setdefault(ref, line)
+        for note in self.footnotes.values():
+            for ref in footnote_refs(note.text):
+                referenced.setdefault(ref, note.line)
+        for ref, line in sorted(referenced.items(), key=lambda r: r[1]):
+            if ref not in self.footnotes:
+                raise self.error(
+                    line,
+                    f"footnote [^{ref}] is referenced but not defined; add a line '[^{ref}]: text' at the end "
+                    f"(or '[^{ref}]:' alone when the text does not give it)",
+                )
+        for number, note in self.footnotes.items():
+            if number not in referenced:
+                raise self.error(
+                    note.line,
+                    f"footnote [^{number}] is defined but never referenced; reference it with [^{number}] or remove it",
+                )

@@ -9,7 +9,8 @@ from .clauses import Clause, split_clauses
 from .document_source import parse_document
 from .errors import SourceError
 from .mentions import Match, Matcher
-from .model import Document, Footnote, Paragraph, Recital
+from .model import Document, Footnote, Paragraph, Recital, all_points
+from .operative import opening_runs
 from .registries import Actor, Entry, Instrument, Registries, Term, Verb, load_registries
 
 Item = Paragraph | Recital | Footnote
@@ -114,6 +115,8 @@ def build_edition(source_dir: Path) -> Edition:
                 f"phrase '{phrase}' under 'not_addressees_after' occurs in no numbered paragraph; correct or remove it",
             )
 
+    _check_verbs_known(document, verbs, registries.verbs_path)
+
     mentions: dict[int, ItemMentions] = {}
     clauses: dict[int, list[Clause]] = {}
     instrument_links: dict[str, list[Backlink]] = {e.id: [] for e in registries.instruments}
@@ -156,6 +159,30 @@ def build_edition(source_dir: Path) -> Edition:
     for code in document.header.subject_codes:
         edition.header_terms[code] = terms.find(code)
     return edition
+
+
+def _check_verbs_known(document: Document, verbs: Matcher[Verb], verbs_path: str) -> None:
+    """An upper-case run that opens a clause is an operative verb: one that verbs.yml lacks
+    would silently cost its clause, so it stops the build and names the entry to add."""
+    unknown: list[tuple[Paragraph, int, str]] = []
+    for paragraph in document.paragraphs:
+        known = {m.start for m in verbs.find(paragraph.text)}
+        for run in opening_runs(paragraph.text):
+            if run.start not in known:
+                unknown.append((paragraph, run.start, run.words))
+    if not unknown:
+        return
+    paragraph, offset, words = unknown[0]
+    line = next((p.line for p in all_points(paragraph.points) if p.start <= offset < p.end), paragraph.line)
+    others = sorted({w for _, _, w in unknown[1:]} - {words})
+    more = f" (also unknown: {', '.join(others)})" if others else ""
+    raise SourceError(
+        document.path,
+        line,
+        f"'{words}' opens a clause of paragraph {paragraph.number} but is not an operative verb in {verbs_path}; "
+        f"add '- verb: {words}' with 'forms: [{words}]' and 'request: true' if it asks someone to act, "
+        f"else 'request: false'{more}",
+    )
 
 
 def _backlink(edition: Edition, item: Item, match: Match) -> Backlink:

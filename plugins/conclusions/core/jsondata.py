@@ -16,7 +16,7 @@ from importlib import resources
 from .citation import citation
 from .index import Edition
 from .inline import plain_text, tokenize
-from .model import Footnote, Paragraph, Recital, Section
+from .model import Footnote, Paragraph, Point, Recital, Section
 from .pages.base import GLOSSARY, HOME, TEXT, actor_page, instrument_page, paragraph_page, recital_page, section_page
 from .sharing import DOCUMENT_JSON, SCHEMA_DIR, json_path, site_path
 
@@ -74,11 +74,26 @@ class JsonData:
             "actors": [{"id": a.id, "name": a.name, "url": self.url(actor_page(a.id))} for a in actors.values()],
         }
 
+    def points(self, item: Paragraph | Recital, page: str, points: tuple[Point, ...]) -> list[dict]:
+        """The points of an item, nested as in the text, each with its own address."""
+        return [
+            {
+                "marker": point.marker,
+                "anchor": point.anchor,
+                "url": f"{page}#{point.anchor}",
+                "full_text_url": self.url(TEXT, f"{item.anchor}-{point.anchor}"),
+                "text": plain_text(item.text[point.start : point.end]),
+                "points": self.points(item, page, point.points),
+            }
+            for point in points
+        ]
+
     def footnote(self, number: str) -> dict:
         note = self.edition.document.footnotes[number]
         return {
             "number": note.number,
             "url": self.url(TEXT, f"fn:{note.number}"),
+            "available": note.available,
             "text": plain_text(note.text),
             "html": inline_html(note.text, self.text_url),
             **self._links(note),
@@ -121,28 +136,36 @@ class JsonData:
             "text": plain_text(p.text),
             "html": inline_html(p.text, self.text_url),
             "citation": citation(self.edition.document.header, p, page),
+            "points": self.points(p, page, p.points),
             "clauses": clauses,
             "footnotes": [self.footnote(n) for n in p.footnotes],
             **self._links(p),
         }
 
     def recital(self, x: Recital) -> dict:
-        page = self.url(recital_page(x.number))
+        page = self.url(recital_page(x.key))
         return {
             "number": x.number,
+            **({"letter": x.letter} if x.letter else {}),
             "label": x.label,
             "url": page,
             "full_text_url": self.url(TEXT, x.anchor),
             "text": plain_text(x.text),
             "html": inline_html(x.text, self.text_url),
             "citation": citation(self.edition.document.header, x, page),
+            "points": self.points(x, page, x.points),
             "footnotes": [self.footnote(n) for n in x.footnotes],
             **self._links(x),
         }
 
     def _document_ref(self) -> dict:
         h = self.edition.document.header
-        return {"id": h.document_id, "title": h.title, "url": self.url(HOME), "data_url": self.site_url + DOCUMENT_JSON}
+        return {
+            "id": h.document_id or None,
+            "title": h.title,
+            "url": self.url(HOME),
+            "data_url": self.site_url + DOCUMENT_JSON,
+        }
 
     def paragraph_file(self, p: Paragraph) -> str:
         return dump(
@@ -162,7 +185,7 @@ class JsonData:
                 **self._document_ref(),
                 "number": h.number,
                 "institution": h.institution,
-                "date": h.date,
+                "date": h.date or None,
                 "place_date": h.place_date,
                 "language": h.language,
                 "subject": h.subject,

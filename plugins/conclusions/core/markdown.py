@@ -130,23 +130,33 @@ def render_inline(
     terms: list[Match[Term]] = (),  # type: ignore[assignment]
     clauses: list[Clause] = (),  # type: ignore[assignment]
     clause_anchor: Callable[[Clause], str] = lambda c: c.anchor,
+    window: tuple[int, int] | None = None,
 ) -> str:
-    """Markdown for one paragraph, recital or footnote text."""
+    """Markdown for one paragraph, recital or footnote text, or for `source[start:end]` of it.
+
+    A window is one point of a paragraph: a clause that runs on from an earlier point is
+    continued there by a span of its own, without the clause's id, so tags stay nested.
+    """
+    start, end = window or (0, len(source))
     events: dict[int, list[tuple[int, str, object]]] = {}
 
     def add(pos: int, order: int, kind: str, obj: object) -> None:
         events.setdefault(pos, []).append((order, kind, obj))
 
     for clause in clauses:
-        add(clause.start, 1, "clause-open", clause)
-        add(clause.end, 0, "clause-close", clause)
-        add(clause.verb_start, 2, "verb", clause)
+        if clause.end <= start or clause.start >= end:
+            continue
+        add(max(clause.start, start), 1, "clause-open" if clause.start >= start else "clause-on", clause)
+        add(min(clause.end, end), 0, "clause-close", clause)
+        if start <= clause.verb_start < end:
+            add(clause.verb_start, 2, "verb", clause)
     for span in spans(list(instruments), list(terms)):
-        add(span.start, 3, "span", span)
+        if start <= span.start and span.end <= end:
+            add(span.start, 3, "span", span)
 
     out: list[str] = []
-    pos = 0
-    positions = sorted(set(events) | {len(source)})
+    pos = start
+    positions = sorted(set(events) | {end})
     for stop in positions:
         if stop >= pos:
             out.append(_plain(source[pos:stop], footnote_ref))
@@ -154,6 +164,8 @@ def render_inline(
         for _, kind, obj in sorted(events.get(stop, []), key=lambda e: e[0]):
             if kind == "clause-open":
                 out.append(f'<span class="clause" id="{clause_anchor(obj)}">')  # type: ignore[arg-type]
+            elif kind == "clause-on":
+                out.append('<span class="clause">')
             elif kind == "clause-close":
                 out.append("</span>")
             elif kind == "verb" and pos == stop:
@@ -165,7 +177,7 @@ def render_inline(
                 label = _plain(source[span.start : span.end], footnote_ref)  # type: ignore[attr-defined]
                 out.append(span_markdown(label, span, linker))  # type: ignore[arg-type]
                 pos = span.end  # type: ignore[attr-defined]
-    out.append(_plain(source[pos:], footnote_ref))
+    out.append(_plain(source[pos:end], footnote_ref))
     return "".join(out).strip()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
@@ -9,15 +10,16 @@ from dataclasses import dataclass, field
 class Header:
     """The register data printed on the document's cover."""
 
-    institution: str
-    place_date: str
-    number: str
-    document_id: str
-    date: str
-    subject: str
     title: str
     short_title: str
     citation_title: str
+    institution: str = ""
+    place_date: str = ""
+    number: str = ""
+    document_id: str = ""
+    date: str = ""
+    """ISO date (checked), or empty when the source gives none."""
+    subject: str = ""
     language: str = "en"
     language_note: str = ""
     subject_codes: tuple[str, ...] = ()
@@ -34,8 +36,42 @@ class Footnote:
 
     number: str
     text: str
-    """Inline source text (may hold `<sup>` markup)."""
+    """Inline source text (may hold `<sup>` markup); empty when the source has the marker only."""
     line: int
+
+    @property
+    def available(self) -> bool:
+        """False for a marker whose text the source does not give (an extraction without page bottoms)."""
+        return bool(self.text)
+
+
+@dataclass(frozen=True)
+class Point:
+    """A point inside a paragraph or recital (a., (ii), a dash), possibly holding points of its own.
+
+    Its own words are `text[start:end]` of the item that holds it: an item's text is its
+    opening words and then every point's words in reading order, joined by newlines, so
+    that mentions and clauses are found in one string and never run from one point into the next.
+    """
+
+    marker: str
+    """As the Council wrote it: 'b.', '(iii)', '–'."""
+    anchor: str
+    """Unique within the item: 'b', 'b-iii', 'b-2' (dashes count by position)."""
+    start: int
+    end: int
+    line: int
+    points: tuple[Point, ...] = ()
+
+    def walk(self) -> Iterator[Point]:
+        yield self
+        for point in self.points:
+            yield from point.walk()
+
+
+def all_points(points: tuple[Point, ...]) -> Iterator[Point]:
+    for point in points:
+        yield from point.walk()
 
 
 @dataclass
@@ -43,17 +79,30 @@ class Recital:
     """One item of the citations that open the conclusions (RECALLING: ...)."""
 
     number: int
+    """Position among the recitals, from 1."""
     text: str
     line: int
     footnotes: list[str] = field(default_factory=list)
+    letter: str = ""
+    """The Council's letter ('A') for lettered recitals; empty for dash recitals, which are numbered."""
+    points: tuple[Point, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """What names the recital in its URL and anchor: its letter (lower case) or its number."""
+        return self.letter.lower() or str(self.number)
 
     @property
     def anchor(self) -> str:
-        return f"r{self.number}"
+        return f"r{self.key}"
 
     @property
     def label(self) -> str:
-        return f"Recital {self.number}"
+        return f"Recital {self.letter or self.number}"
+
+    @property
+    def marker(self) -> str:
+        return f"{self.letter}." if self.letter else f"({self.number})"
 
 
 @dataclass
@@ -87,6 +136,7 @@ class Paragraph:
     line: int
     section: Section | None = None
     footnotes: list[str] = field(default_factory=list)
+    points: tuple[Point, ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -109,6 +159,10 @@ class Document:
     """The parts of the text in order; the first is the untitled opening part if it has paragraphs."""
     footnotes: dict[str, Footnote]
     path: str = "source/document.md"
+    annex: str = ""
+    """The heading under which the conclusions stand ('ANNEX'), when a cover note comes first."""
+    cover: list[str] = field(default_factory=list)
+    """The cover note's own text before the annex, block by block (inline source)."""
 
     @property
     def numbered_sections(self) -> list[Section]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .citation import citation, long_date
 from .index import Edition
 from .inline import lead, plain_text
-from .model import Paragraph, Recital
+from .model import Header, Paragraph, Recital
 from .pages.base import DESCRIPTION_LIMIT, HOME, TEXT, paragraph_page, recital_page
 
 CARD_SIZE = (1200, 630)
@@ -63,12 +63,18 @@ def site_path(src: str) -> str:
 
 
 def card_path(item: Paragraph | Recital) -> str:
-    kind = "paragraphs" if isinstance(item, Paragraph) else "recitals"
-    return f"cards/{kind}/{item.number}.png"
+    if isinstance(item, Paragraph):
+        return f"cards/paragraphs/{item.number}.png"
+    return f"cards/recitals/{item.key}.png"
 
 
 def json_path(item: Paragraph) -> str:
     return f"data/paragraphs/{item.number}.json"
+
+
+def _identity(h: Header, sep: str) -> str:
+    """'ST 14512/23 · 13 November 2023', from the parts the source gives."""
+    return sep.join(x for x in (h.document_id, long_date(h.date)) if x)
 
 
 @dataclass(frozen=True)
@@ -117,7 +123,7 @@ class Sharing:
         doc = edition.document
         # One dict lookup per page keeps the cost linear in the number of pages.
         self._items: dict[str, Paragraph | Recital] = {
-            **{recital_page(x.number): x for x in doc.recitals},
+            **{recital_page(x.key): x for x in doc.recitals},
             **{paragraph_page(p.number): p for p in doc.paragraphs},
         }
 
@@ -132,7 +138,7 @@ class Sharing:
             heading=h.short_title,
             label=item.label,
             text=text,
-            footer=f"{h.document_id} · {long_date(h.date)}",
+            footer=_identity(h, " · "),
             alt=f"{item.label} of the {h.title}: {lead(text, 120)}",
         )
 
@@ -140,11 +146,11 @@ class Sharing:
         h = self.edition.document.header
         return Card(
             path=SITE_CARD,
-            heading=h.institution,
+            heading=h.institution or h.title,
             label=h.short_title,
             text=h.cover_note or h.title,
-            footer=f"{h.document_id} · {long_date(h.date)}",
-            alt=f"{h.title}, {h.document_id}, {long_date(h.date)}",
+            footer=_identity(h, " · "),
+            alt=", ".join(x for x in (h.title, h.document_id, long_date(h.date)) if x),
         )
 
     def cards(self) -> list[Card]:

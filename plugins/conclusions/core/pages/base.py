@@ -24,8 +24,9 @@ def paragraph_page(n: int) -> str:
     return f"paragraphs/{n}.md"
 
 
-def recital_page(n: int) -> str:
-    return f"recitals/{n}.md"
+def recital_page(key: str) -> str:
+    """A recital's page, by its number or, for lettered recitals, its letter in lower case."""
+    return f"recitals/{key}.md"
 
 
 def section_page(section: Section) -> str:

@@ -29,7 +29,7 @@ def _item_src(item: Item, edition: Edition) -> tuple[str, str, str]:
     if isinstance(item, Paragraph):
         return paragraph_page(item.number), item.anchor, item.label
     if isinstance(item, Recital):
-        return recital_page(item.number), item.anchor, item.label
+        return recital_page(item.key), item.anchor, item.label
     return TEXT, f"fn:{item.number}", f"Footnote {item.number}"
 
 

@@ -6,7 +6,7 @@ from ..citation import citation_prefix
 from ..index import Edition, Item
 from ..inline import lead, plain_text
 from ..markdown import Linker, esc, esc_title, render_inline
-from ..model import Footnote, Paragraph, Recital
+from ..model import Footnote, Paragraph, Point, Recital
 from .base import paragraph_page, recital_page, site_path
 
 
@@ -44,35 +44,60 @@ class Renderer:
         self.refs: dict[str, int] = {}
         self.footnote_ref = _footnote_ref(self.refs)
 
-    def item(self, item: Item, clause_anchor=None) -> str:
+    def item(self, item: Item, clause_anchor=None, prefix: str = "") -> str:
+        """The item's text; its points as nested lists whose ids start with `prefix`."""
         found = self.edition.of(item)
         clauses = self.edition.clauses.get(item.number, []) if isinstance(item, Paragraph) else []
-        return render_inline(
-            item.text,
-            self.link,
-            self.footnote_ref,
-            found.instruments,
-            found.terms,
-            clauses,
-            clause_anchor or (lambda c: c.anchor),
-        )
+
+        def text(window: tuple[int, int] | None = None) -> str:
+            return render_inline(
+                item.text,
+                self.link,
+                self.footnote_ref,
+                found.instruments,
+                found.terms,
+                clauses,
+                clause_anchor or (lambda c: c.anchor),
+                window,
+            )
+
+        points = item.points if isinstance(item, Paragraph | Recital) else ()
+        if not points:
+            return text()
+        return text((0, points[0].start - 1)) + "\n" + self._points(points, text, prefix)
+
+    def _points(self, points: tuple[Point, ...], text, prefix: str) -> str:
+        """Points as a real list, each item with its own anchor; the marker, as written, links to it."""
+        tag = "ol" if _point_anchor_is_named(points[0]) else "ul"
+        items = []
+        for point in points:
+            anchor = prefix + point.anchor
+            inner = self._points(point.points, text, prefix) if point.points else ""
+            items.append(
+                f'<li id="{anchor}" data-point="{point.anchor}" data-marker="{esc_title(point.marker)}" markdown="block">'
+                f"[{esc(point.marker)}](#{anchor}){{ .point-marker }} "
+                f"{text((point.start, point.end))}" + (f"\n{inner}\n" if inner else "") + "</li>"
+            )
+        return f'<{tag} class="points" markdown>\n' + "\n".join(items) + f"\n</{tag}>"
 
     def paragraph_block(self, paragraph: Paragraph, full_text: bool) -> str:
         number_link = self.link.to(paragraph_page(paragraph.number))
         anchor = (lambda c: c.text_anchor) if full_text else None
+        prefix = f"{paragraph.anchor}-" if full_text else ""
         number = f'[{paragraph.number}]({number_link} "{paragraph.label}: its own page"){{ .pnum }}'
         return (
             f'<div class="para" id="{paragraph.anchor}" data-number="{paragraph.number}" '
             f"{self._share_data(paragraph, paragraph_page(paragraph.number))} markdown>\n"
-            f"{number}{_share_tools(paragraph.label)} {self.item(paragraph, anchor)}\n</div>"
+            f"{number}{_share_tools(paragraph.label)} {self.item(paragraph, anchor, prefix)}\n</div>"
         )
 
-    def recital_block(self, recital: Recital) -> str:
-        link = self.link.to(recital_page(recital.number))
+    def recital_block(self, recital: Recital, full_text: bool = True) -> str:
+        link = self.link.to(recital_page(recital.key))
+        prefix = f"{recital.anchor}-" if full_text else ""
         return (
-            f'<div class="recital" id="{recital.anchor}" {self._share_data(recital, recital_page(recital.number))} markdown>\n'
-            f'[({recital.number})]({link} "{recital.label}: its own page"){{ .pnum }}{_share_tools(recital.label)} '
-            f"{self.item(recital)}\n</div>"
+            f'<div class="recital" id="{recital.anchor}" {self._share_data(recital, recital_page(recital.key))} markdown>\n'
+            f'[{esc(recital.marker)}]({link} "{recital.label}: its own page"){{ .pnum }}{_share_tools(recital.label)} '
+            f"{self.item(recital, prefix=prefix)}\n</div>"
         )
 
     def _share_data(self, item: Paragraph | Recital, page: str) -> str:
@@ -92,15 +117,26 @@ class Renderer:
                 if number in self.refs
                 else ""
             )
+            # A marker whose text the source does not give stays a marker, and says so.
+            body = (
+                self.item(note)
+                if note.available
+                else '<em class="fn-missing" data-edition-addition>The text of this footnote is not in the source.</em>'
+            )
             notes.append(
                 f'<div class="footnote" id="fn:{number}" markdown>\n'
-                f'<span class="fn-num">{esc(number)}</span> {self.item(note)}{back}\n</div>'
+                f'<span class="fn-num">{esc(number)}</span> {body}{back}\n</div>'
             )
         return (
             '<div class="footnotes" role="note" aria-label="Footnotes" markdown>\n\n'
             + "\n\n".join(notes)
             + "\n\n</div>"
         )
+
+
+def _point_anchor_is_named(point: Point) -> bool:
+    """Lettered and numbered points make an ordered list; dashes and bullets an unordered one."""
+    return not point.anchor.rsplit("-", 1)[-1].isdigit()
 
 
 def item_lead(item: Item, limit: int = 140) -> str:

@@ -56,7 +56,7 @@ def home(edition: Edition) -> Page:
     if doc.recitals:
         out.append(f"### [Recitals]({r.link.to(TEXT, 'recitals')}) ({len(doc.recitals)})")
         out.append(
-            "\n".join(f"- [({x.number})]({r.link.to(recital_page(x.number))}) {item_lead(x)}" for x in doc.recitals)
+            "\n".join(f"- [{esc(x.marker)}]({r.link.to(recital_page(x.key))}) {item_lead(x)}" for x in doc.recitals)
         )
     for section in doc.sections:
         out.append(
@@ -81,6 +81,18 @@ def full_text(edition: Edition) -> Page:
     doc = edition.document
     r = Renderer(edition, TEXT)
     out = [f"# {esc(doc.header.title)}"]
+    if doc.cover:
+        # The note that carries the conclusions (a Presidency note, its own numbering kept as
+        # text); `markdown="span"` so that a block opening "1. " stays text, not a list.
+        blocks = "\n".join(
+            f'<p class="cover" markdown="span">{render_inline(block, r.link, r.footnote_ref)}</p>'
+            for block in doc.cover
+        )
+        out.append(
+            f'<div class="cover-note" id="cover-note" role="note" aria-label="Cover note" markdown>\n{blocks}\n</div>'
+        )
+    if doc.annex:
+        out.append(f'<p class="annex" id="annex">{esc(doc.annex)}</p>')
     for line in doc.preamble:
         out.append(f'<p class="preamble" markdown>{render_inline(line, r.link, r.footnote_ref)}</p>')
     if doc.recitals:
@@ -102,7 +114,9 @@ def full_text(edition: Edition) -> Page:
         in_nav=True,
         meta={
             "description": lead(
-                f"The full text of the {doc.header.title}, {doc.header.document_id}, {doc.header.place_date}.",
+                "The full text of the "
+                + ", ".join(x for x in (doc.header.title, doc.header.document_id, doc.header.place_date) if x)
+                + ".",
                 DESCRIPTION_LIMIT,
             ),
             # Each paragraph has its own page in the index; indexing the full text too would
@@ -126,14 +140,18 @@ def _own_page(
     `extra(renderer)` adds what is particular to the kind of item, after the common parts.
     """
     r = Renderer(edition, src)
-    block = r.paragraph_block(item, full_text=False) if isinstance(item, Paragraph) else r.recital_block(item)
+    block = (
+        r.paragraph_block(item, full_text=False)
+        if isinstance(item, Paragraph)
+        else r.recital_block(item, full_text=False)
+    )
     kind = item.label.split()[0].lower()
     out = [
         breadcrumb(r, [("Full text", TEXT), *trail, (item.label, None)]),
         f"# {item.label} {{ #title }}",
         block,
         r.footnotes(item.footnotes),
-        f'<p class="context" markdown>[Read {kind} {item.number} in the full text]({r.link.to(TEXT, item.anchor)})</p>',
+        f'<p class="context" markdown>[Read {kind} {item.label.split(" ", 1)[1]} in the full text]({r.link.to(TEXT, item.anchor)})</p>',
         pager(r, siblings, item.number - 1, page_of, lambda x: x.label),
         *extra(r),
     ]
@@ -200,10 +218,10 @@ def recital(edition: Edition, x: Recital) -> Page:
     return _own_page(
         edition,
         x,
-        recital_page(x.number),
+        recital_page(x.key),
         [],
         doc.recitals,
-        lambda y: recital_page(y.number),
+        lambda y: recital_page(y.key),
         lambda r: _instruments_section(r, instruments),
     )
 

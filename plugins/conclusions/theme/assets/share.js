@@ -77,17 +77,34 @@
     return fallbackCopy(text);
   }
 
+  /* The point of `item` that the address targets (its marker was followed), if any: then
+     "Copy link" and "Cite" name that point, e.g. paragraphs/12/#b-iii. */
+  function targetPoint(item) {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!id) return null;
+    var point = document.getElementById(id);
+    return point && point.matches("li[data-point]") && item.contains(point) ? point : null;
+  }
+
   document.addEventListener("click", function (event) {
     var b = event.target.closest && event.target.closest("button.share-btn");
     if (!b) return;
     var item = b.closest(ITEMS);
     if (!item) return;
     var url = permalink(item);
+    var name = label(item);
+    var cite = item.getAttribute("data-cite");
+    var point = targetPoint(item);
+    if (point) {
+      url += "#" + point.getAttribute("data-point");
+      name += ", point " + point.getAttribute("data-marker");
+      cite += ", point " + point.getAttribute("data-marker");
+    }
     var kind = b.getAttribute("data-share");
-    var text = kind === "cite" ? item.getAttribute("data-cite") + ", " + url + "." : url;
+    var text = kind === "cite" ? cite + ", " + url + "." : url;
     var what = kind === "cite" ? "citation of " : "link to ";
     copy(text).then(
-      function () { announce("Copied " + what + label(item)); },
+      function () { announce("Copied " + what + name); },
       function () { announce("Could not copy. " + text); }
     );
   });
