@@ -121,10 +121,13 @@ def test_cover_note_and_annex_keep_their_text_and_numbering(structures_site: Pat
     source = (STRUCTURES / "document.md").read_text(encoding="utf-8")
     cover_text = source.split("\n---\n", 1)[1].split(f"# {expected['annex']}", 1)[0]
     blocks = [" ".join(b.split()) for b in cover_text.split("\n\n") if b.strip()]
-    full = content(page(structures_site, "text/"))
-    shown = [" ".join(p.get_text().split()) for p in full.select("#cover-note p.cover")]
+    home = content(page(structures_site, ""))
+    shown = [" ".join(p.get_text().split()) for p in home.select("#cover-note p.cover")]
     assert shown == blocks and len(shown) == expected["cover_blocks"]
-    assert full.find(id="annex").get_text() == expected["annex"]
+    full = content(page(structures_site, "text/"))
+    annex = full.find(id="annex")
+    assert annex.get_text() == expected["annex"]
+    assert annex.find_next("h1") is not None, "the annex heading stands before the conclusions' title"
     # The annex's own numbering: its first paragraph is paragraph 1, after the note's "1." and "2.".
     assert full.select_one("div.para")["id"] == "p1"
 

@@ -50,6 +50,7 @@ def home(edition: Edition) -> Page:
         f"# {esc(h.title)}",
         f'<div class="doc-header" markdown>\n\n{table}\n\n</div>',
         esc(h.cover_note) if h.cover_note else "",
+        _cover_note(edition, r),
         f"[Read the full text]({r.link.to(TEXT)}){{ .md-button .md-button--primary }}",
         "## Overview",
     ]
@@ -77,22 +78,29 @@ def home(edition: Edition) -> Page:
     )
 
 
+def _cover_note(edition: Edition, r: Renderer) -> str:
+    """The note that carries the conclusions (a Presidency note), with its own numbering kept
+    as text: `markdown="span"` so that a block opening "1. " is not read as a list."""
+    if not edition.document.cover:
+        return ""
+
+    def to_text(number: str) -> str:
+        # Footnotes are listed on the full-text page.
+        return f'<sup class="fnref">[{esc(number)}]({r.link.to(TEXT, "fn:" + number)}){{ .footnote-ref }}</sup>'
+
+    blocks = "\n".join(
+        f'<p class="cover" markdown="span">{render_inline(block, r.link, to_text)}</p>'
+        for block in edition.document.cover
+    )
+    return f'<div class="cover-note" id="cover-note" role="note" aria-label="Cover note" markdown>\n{blocks}\n</div>'
+
+
 def full_text(edition: Edition) -> Page:
     doc = edition.document
     r = Renderer(edition, TEXT)
-    out = [f"# {esc(doc.header.title)}"]
-    if doc.cover:
-        # The note that carries the conclusions (a Presidency note, its own numbering kept as
-        # text); `markdown="span"` so that a block opening "1. " stays text, not a list.
-        blocks = "\n".join(
-            f'<p class="cover" markdown="span">{render_inline(block, r.link, r.footnote_ref)}</p>'
-            for block in doc.cover
-        )
-        out.append(
-            f'<div class="cover-note" id="cover-note" role="note" aria-label="Cover note" markdown>\n{blocks}\n</div>'
-        )
-    if doc.annex:
-        out.append(f'<p class="annex" id="annex">{esc(doc.annex)}</p>')
+    # The heading under which the Council set the conclusions ("ANNEX") stands before their title.
+    out = [f'<p class="annex" id="annex">{esc(doc.annex)}</p>'] if doc.annex else []
+    out.append(f"# {esc(doc.header.title)}")
     for line in doc.preamble:
         out.append(f'<p class="preamble" markdown>{render_inline(line, r.link, r.footnote_ref)}</p>')
     if doc.recitals:
