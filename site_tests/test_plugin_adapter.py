@@ -175,3 +175,49 @@ def test_fast_serve_starts_afresh_when_a_package_template_changes(tmp_path, monk
     assert signature() == before
     (theme / "partials" / "toc.html").write_text("changed", encoding="utf-8")
     assert signature() != before
+
+
+def test_the_placeholder_site_name_takes_name_description_and_language_from_the_document() -> None:
+    from dataclasses import replace
+
+    from conclusions.core.index import build_edition
+    from conclusions.plugin import SITE_NAME_PLACEHOLDER, _name_from_document, describe
+
+    header = build_edition(FIXTURES / "mini").document.header
+    assert (
+        describe(header)
+        == "A hyperlinked, citable edition of the Council conclusions on ocean observation, ST 10001/22."
+    )
+    assert describe(replace(header, document_id="")) == (
+        "A hyperlinked, citable edition of the Council conclusions on ocean observation."
+    )
+    assert describe(replace(header, citation_title="", title="")) == "A hyperlinked, citable edition of ST 10001/22."
+    assert describe(replace(header, citation_title="", title="", document_id="")) == "A hyperlinked, citable edition."
+
+    config = _config(FIXTURES / "mini")
+    assert config.site_name == SITE_NAME_PLACEHOLDER
+    config = config.plugins.on_config(config)
+    assert (config.site_name, config.theme["language"]) == ("Ocean observation", "en")
+    assert config.site_description == describe(header)
+
+    _name_from_document(config, replace(header, short_title="Océans & <mers>", language="fr"))
+    assert config.site_name == "Océans &amp; &lt;mers&gt;", "Material prints the name unescaped"
+    assert config.theme["language"] == "fr"
+    assert config.site_description == describe(header), "a description already given is kept"
+    _name_from_document(config, replace(header, language="ga"))  # Material has no Irish words
+    assert config.theme["language"] == "fr"
+
+
+def test_a_site_name_of_its_own_is_kept_with_its_description_and_language() -> None:
+    config = MkDocsConfig(config_file_path=str(ROOT / "mkdocs.yml"))
+    config.load_dict(
+        {
+            "site_name": "Ocean edition",
+            "docs_dir": str(FIXTURES / "mini"),
+            "plugins": ["conclusions"],
+            "theme": {"name": "material", "language": "de"},
+        }
+    )
+    assert not config.validate()[0]
+    config = config.plugins.on_config(config)
+    assert (config.site_name, config.site_description, config.theme["language"]) == ("Ocean edition", None, "de")

@@ -7,7 +7,23 @@ from mkdocs.config.base import Config
 
 
 class ConclusionsConfig(Config):
-    """The plugin reads the document and its registries from MkDocs' `docs_dir`."""
+    """The plugin reads the document and its registries from MkDocs' `docs_dir`.
+
+    The site's name comes from the document when `mkdocs.yml` says `site_name: conclusions`
+    (MkDocs requires a `site_name`; `conclusions new` writes this placeholder, so that no word
+    of a document is ever written into `mkdocs.yml`). The plugin then sets, from the document's
+    header, on every build:
+
+    - `site_name`: its `short_title`;
+    - `site_description`, unless `mkdocs.yml` gives one: "A hyperlinked, citable edition of
+      the <citation_title>, <document_id>." (the title falls back to `title`; a part the
+      header lacks is left out with its comma);
+    - the theme's `language` (Material's interface words): its `language`, when Material
+      has a translation for it.
+
+    Any other `site_name` is the site's own choice: then the name, description and language
+    in `mkdocs.yml` are used as written.
+    """
 
     nav_title_sections = c.Type(str, default="Sections")
     """Heading of the sections group in the navigation."""

@@ -8,6 +8,7 @@ templates and assets (`theme/`) to the theme.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -22,6 +23,7 @@ from .core import cards
 from .core.errors import SourceError
 from .core.index import Edition, build_edition
 from .core.jsondata import JsonData
+from .core.model import Header
 from .core.pages import Page, all_pages
 from .core.sharing import Sharing
 from .rebuild import Memory, RememberedPage, watch_often
@@ -30,6 +32,9 @@ log = get_plugin_logger(__name__)
 
 THEME_DIR = str(Path(__file__).resolve().parent / "theme")
 """The plugin's templates (`main.html`, `404.html`, `partials/`) and assets (`assets/`)."""
+
+SITE_NAME_PLACEHOLDER = "conclusions"
+"""The `site_name` that stands for the document's own (see `ConclusionsConfig`); `conclusions new` writes it."""
 
 ASSETS_CSS = ("assets/conclusions.css",)
 ASSETS_JS = ("assets/conclusions.js", "assets/share.js")
@@ -78,6 +83,25 @@ def _add_theme(config: MkDocsConfig) -> None:
     config.extra_javascript[:0] = [path for path in ASSETS_JS if path not in listed_js]
 
 
+def describe(header: Header) -> str:
+    """The site description made of the header's citation title and document id, those it has."""
+    title, number = header.citation_title or header.title, header.document_id
+    of = ", ".join(part for part in (f"the {title}" if title else "", number) if part)
+    return f"A hyperlinked, citable edition of {of}." if of else "A hyperlinked, citable edition."
+
+
+def _name_from_document(config: MkDocsConfig, header: Header) -> None:
+    """The site's name, description and interface language from the document (`ConclusionsConfig`)."""
+    config.site_name = _html(header.short_title or header.title)
+    if not config.site_description:
+        config.site_description = _html(describe(header))
+    # Material's words (search, "Back to top") in the document's language, where it has them.
+    if re.fullmatch(r"[a-z]{2,3}(-[A-Za-z]{2,4})?", header.language):
+        language = f"partials/languages/{header.language}.html"
+        if any(os.path.isfile(os.path.join(d, language)) for d in config.theme.dirs):
+            config.theme["language"] = header.language
+
+
 class SourceMistake(PluginError):
     """A mistake in the source, found in `on_config`: before MkDocs touches the site folder."""
 
@@ -107,9 +131,9 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             raise SourceMistake(str(err)) from None
         self.pages = list(all_pages(self.edition))
         config.nav = self._nav()
-        if not config.site_name or config.site_name == "conclusions":
-            config.site_name = _html(self.edition.document.header.short_title)
         _add_theme(config)
+        if config.site_name in ("", SITE_NAME_PLACEHOLDER):
+            _name_from_document(config, self.edition.document.header)
         return config
 
     def _nav(self) -> list:

@@ -1,0 +1,321 @@
+"""The `conclusions` command: a new site for one Council text, or a new import of its text.
+
+    conclusions new DIR --from INPUT [options]   a complete site in DIR
+    conclusions import INPUT [--source DIR] [options]   the text again, into this site's source/
+
+Both run the importer (`conclusions.importer`) on INPUT and print its report. A problem is
+one line on stderr, `conclusions: <file>: <what is wrong>; <what to do>`, exit code 2, and
+nothing written: every file is written into a temporary folder first and moved into place
+only once all of them are there.
+
+`mkdocs.yml` is written from a fixed template and holds no word of the document: MkDocs
+loads it with PyYAML's unsafe loader, so text from an input file must never reach it. The
+plugin takes the site's name from the document instead (see `ConclusionsConfig`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import os
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from importlib import metadata
+from pathlib import Path
+from typing import NoReturn
+
+import yaml
+
+PROG = "conclusions"
+PACKAGE = "conclusions-edition"
+SCAFFOLD = Path(__file__).resolve().parent / "scaffold"
+
+SITE_FILES = {
+    "mkdocs.yml": "mkdocs.yml",
+    "README.md": "README.md",
+    "gitignore": ".gitignore",
+    "pages.yml": ".github/workflows/pages.yml",
+    "overrides-README.md": "overrides/README.md",
+}
+"""Files of `scaffold/` (stored without leading dots) -> where a new site has them."""
+
+DOCUMENT = "document.md"
+RECORD = "import.yml"
+ORIGINAL = "original"
+
+
+class Refusal(Exception):
+    """One line for the user, after `conclusions: `: `<file>: <what is wrong>; <what to do>`."""
+
+
+def _refusal(file: object, problem: str, remedy: str) -> Refusal:
+    return Refusal(_one_line(f"{file}: {problem}; {remedy}"))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# -- options -----------------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{PROG}: {_one_line(message)}; see `{self.prog} --help`\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="Make and update a hyperlinked edition of one Council text.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+
+    new = commands.add_parser(
+        "new",
+        help="make a complete site for one text in DIR",
+        description="Make a complete site in DIR (mkdocs.yml, source/, overrides/, a GitHub Pages workflow) "
+        "from a Council text; then `cd DIR && mkdocs build --strict` builds it.",
+    )
+    new.add_argument("dir", metavar="DIR", type=Path, help="the site's folder (new, or empty)")
+    new.add_argument("--from", dest="input", metavar="INPUT", type=Path, required=True, help="the Council text")
+    new.add_argument("--force", action="store_true", help="write into DIR even if it is not empty")
+    _document_options(new)
+    new.set_defaults(run=new_site)
+
+    imp = commands.add_parser(
+        "import",
+        help="import the text again into this site's source folder",
+        description="Import a Council text into the current site's source folder: document.md is replaced "
+        "(unless edited by hand since the last import), missing registries are written, existing ones kept.",
+    )
+    imp.add_argument("input", metavar="INPUT", type=Path, help="the Council text")
+    imp.add_argument("--source", metavar="DIR", type=Path, default=Path("source"), help="default: source")
+    imp.add_argument("--force", action="store_true", help="replace a document.md edited by hand")
+    _document_options(imp)
+    imp.set_defaults(run=import_into_site)
+    return parser
+
+
+def _document_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("what the text does not say (or says wrongly)")
+    group.add_argument("--number", metavar="N", help="the Council's number, e.g. 14512/23")
+    group.add_argument("--date", metavar="YYYY-MM-DD", help="the document's date")
+    group.add_argument("--title", metavar="T", help="the heading of the text")
+    group.add_argument("--short-title", metavar="S", help="the short title, used in page titles")
+    group.add_argument("--language", metavar="xx", help="the language code, e.g. en")
+
+
+def _checked_date(args: argparse.Namespace) -> None:
+    if args.date is None:
+        return
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.date):
+            raise ValueError
+        datetime.date.fromisoformat(args.date)
+    except ValueError:
+        raise _refusal(
+            args.input, f"--date {args.date!r} is not a date", "give the document's date as YYYY-MM-DD"
+        ) from None
+
+
+def _checked_input(path: Path) -> bytes:
+    if not path.is_file():
+        what = "is a folder, not a file" if path.is_dir() else "no such file"
+        raise _refusal(path, what, "give the path of the Council text to import")
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise _refusal(path, f"cannot be read ({err.strerror})", "check its permissions") from None
+
+
+# -- the import ----------------------------------------------------------------------------------
+
+
+def _run_importer(args: argparse.Namespace):
+    from .importer import ImportFailure, import_document
+
+    try:
+        result = import_document(
+            args.input,
+            number=args.number,
+            date=args.date,
+            title=args.title,
+            short_title=args.short_title,
+            language=args.language,
+        )
+    except ImportFailure as err:
+        raise _importer_refusal(args.input, str(err)) from None
+    for name in result.registries:
+        if Path(name).name != name or not name.endswith(".yml") or name == RECORD:
+            raise _refusal(args.input, f"the importer named a registry {name!r}", "report this to the maintainers")
+    return result
+
+
+def _importer_refusal(input_path: Path, message: str) -> Refusal:
+    """The importer's message as one line that names the file (once) and says what to do."""
+    line = _one_line(message)
+    if not line.startswith((f"{input_path}:", f"{input_path.name}:")):
+        line = f"{input_path}: {line}"
+    if "; " not in line:
+        line += "; correct the text, or give what it lacks with an option (see --help)"
+    return Refusal(line)
+
+
+def _source_files(result, original: bytes, input_name: str, registries: dict[str, str]) -> dict[str, bytes]:
+    """The files of source/ this import writes, by path inside source/."""
+    files = {DOCUMENT: result.document_md.encode("utf-8")}
+    files.update({name: text.encode("utf-8") for name, text in registries.items()})
+    files[f"{ORIGINAL}/{input_name}"] = original
+    files[RECORD] = result.record.encode("utf-8")
+    return files
+
+
+# -- writing -------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _staging(near: Path) -> Iterator[Path]:
+    """A temporary folder on the same file system as `near` (so files move by renaming)."""
+    base = near
+    while not base.is_dir():
+        base = base.parent
+    staging = Path(tempfile.mkdtemp(prefix=".conclusions-", dir=base))
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write(root: Path, files: dict[str, bytes]) -> None:
+    for rel, data in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def _move_into(staged: Path, target: Path) -> None:
+    """Every file of `staged` to the same place under `target` (replacing files; others stay)."""
+    for folder, _dirs, names in os.walk(staged):
+        for name in names:
+            rel = Path(folder, name).relative_to(staged)
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged / rel, target / rel)
+
+
+def _report(result, wrote: str, kept: list[str], out: Callable[[str], None]) -> None:
+    text = result.report.text().rstrip("\n")
+    if text:
+        out(text)
+    out(f"wrote {wrote}")
+    if kept:
+        out(f"kept {', '.join(kept)} (existing registries are never replaced)")
+
+
+# -- conclusions new -----------------------------------------------------------------------------
+
+
+def _requirements() -> str:
+    try:
+        pin = f"{PACKAGE}=={metadata.version(PACKAGE)}"
+    except metadata.PackageNotFoundError:
+        pin = PACKAGE
+    return (
+        "# What the GitHub Pages workflow installs to build this site: the `conclusions` MkDocs\n"
+        "# plugin (with MkDocs and Material), at the version that made the site.\n"
+        f"{pin}\n"
+    )
+
+
+def new_site(args: argparse.Namespace, out: Callable[[str], None]) -> None:
+    _checked_date(args)
+    target: Path = args.dir
+    if target.exists() and not target.is_dir():
+        raise _refusal(target, "is a file", "name a new folder for the site")
+    if target.is_dir() and any(target.iterdir()) and not args.force:
+        raise _refusal(target, "is not empty", "name a new folder, or pass --force to write the site's files into it")
+    original = _checked_input(args.input)
+    result = _run_importer(args)
+
+    files = {dest: (SCAFFOLD / name).read_bytes() for name, dest in SITE_FILES.items()}
+    files["requirements.txt"] = _requirements().encode("utf-8")
+    source = _source_files(result, original, args.input.name, dict(result.registries))
+    files.update({f"source/{rel}": data for rel, data in source.items()})
+    with _staging(target.absolute().parent) as staging:
+        _write(staging / "site", files)
+        if target.is_dir():
+            _move_into(staging / "site", target)
+        else:
+            target.absolute().parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / "site", target)
+    _report(result, f"{target}/: {', '.join(files)}", [], out)
+    out(f"next: cd {target} && mkdocs serve")
+
+
+# -- conclusions import --------------------------------------------------------------------------
+
+
+def _recorded_sha256(record: Path) -> str | None:
+    try:
+        data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    sha = data.get("document_sha256") if isinstance(data, dict) else None
+    return sha if isinstance(sha, str) else None
+
+
+def _check_not_edited(source: Path) -> None:
+    """Refuse to replace a document.md that differs from what the last import wrote."""
+    document, record = source / DOCUMENT, source / RECORD
+    if not document.exists():
+        return
+    sha = _recorded_sha256(record)
+    if sha is None:
+        why = f"{record} does not exist" if not record.exists() else f"{record} records no document_sha256"
+        raise _refusal(document, f"may hold changes made by hand ({why})", "pass --force to replace it")
+    if hashlib.sha256(document.read_bytes()).hexdigest() != sha.lower():
+        raise _refusal(
+            document,
+            f"was edited by hand since the last import (recorded in {record})",
+            "pass --force to replace it and lose those edits",
+        )
+
+
+def import_into_site(args: argparse.Namespace, out: Callable[[str], None]) -> None:
+    _checked_date(args)
+    source: Path = args.source
+    if not source.is_dir():
+        raise _refusal(
+            source,
+            "no such folder",
+            "run this in the site's folder, name its source folder with --source, "
+            "or make a site with `conclusions new`",
+        )
+    if not args.force:
+        _check_not_edited(source)
+    original = _checked_input(args.input)
+    result = _run_importer(args)
+
+    registries = {name: text for name, text in result.registries.items() if not (source / name).exists()}
+    kept = [str(source / name) for name in result.registries if name not in registries]
+    files = _source_files(result, original, args.input.name, registries)
+    with _staging(source.absolute().parent) as staging:  # outside docs_dir: `mkdocs serve` may watch it
+        _write(staging, files)
+        _move_into(staging, source)
+    _report(result, ", ".join(str(source / rel) for rel in files), kept, out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        args.run(args, print)
+    except Refusal as err:
+        print(f"{PROG}: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

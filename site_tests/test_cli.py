@@ -1,0 +1,308 @@
+"""The `conclusions` command: `new` makes a site that builds as it is, `import` never loses hand edits.
+
+The tests marked `needs_importer` run the installed console script on the flagship's
+original text with the real importer (`conclusions.importer`). The others drive `cli.main`
+with a stand-in importer that returns the fixture document, so what the command itself does
+(files, refusals, nothing written on error) is checked whatever the importer makes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conclusions import cli
+
+from site_tests.support.build import FIXTURES, ROOT
+
+BIN = Path(sys.executable).parent
+ORIGINAL = ROOT / "source" / "original" / "ST-14512-2023-INIT-en.txt"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+needs_importer = pytest.mark.skipif(
+    importlib.util.find_spec("conclusions.importer") is None, reason="conclusions.importer is not written yet"
+)
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(BIN / "conclusions"), *args], cwd=cwd, env=ENV, capture_output=True, text=True)
+
+
+def _build(site: Path) -> None:
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict"], cwd=site, env=ENV, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _recorded(site: Path) -> str:
+    return yaml.safe_load((site / "source" / "import.yml").read_text(encoding="utf-8"))["document_sha256"]
+
+
+def _one_error_line(result, *, code: int = 2) -> str:
+    assert result.returncode == code, result.stdout + result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("conclusions: ")
+    return lines[0]
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# -- with the real importer: the console script, as a user runs it ------------------------------
+
+
+@needs_importer
+def test_new_makes_a_site_that_builds_strict_with_no_hand_edit(tmp_path: Path) -> None:
+    assert not tmp_path.is_relative_to(ROOT)
+    result = _run("new", "edition", "--from", str(ORIGINAL), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip(), "the importer's report is printed"
+    site = tmp_path / "edition"
+
+    assert (site / "mkdocs.yml").read_bytes() == (cli.SCAFFOLD / "mkdocs.yml").read_bytes()
+    assert (site / "source" / "original" / ORIGINAL.name).read_bytes() == ORIGINAL.read_bytes()
+    assert _recorded(site) == _sha256(site / "source" / "document.md")
+    assert "conclusions-edition" in (site / "requirements.txt").read_text(encoding="utf-8")
+    assert "pip install -r requirements.txt" in (site / ".github" / "workflows" / "pages.yml").read_text()
+    assert (site / "overrides" / "README.md").is_file() and (site / ".gitignore").is_file()
+
+    _build(site)
+    built = site / "site"
+    for page in ("index.html", "text/index.html", "paragraphs/1/index.html", "instruments/index.html"):
+        assert (built / page).is_file(), page
+    for asset in ("assets/conclusions.css", "assets/conclusions.js", "assets/share.js"):
+        assert (built / asset).read_bytes() == (ROOT / "plugins/conclusions/theme" / asset).read_bytes()
+    home = BeautifulSoup((built / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "EU Space Strategy for Security and Defence" in home.title.get_text()
+    assert home.find("meta", property="og:site_name")["content"] != "conclusions"
+    missing = BeautifulSoup((built / "404.html").read_text(encoding="utf-8"), "html.parser")
+    description = missing.find("meta", attrs={"name": "description"})["content"]
+    assert description.startswith("A hyperlinked, citable edition of the ") and description.endswith(", ST 14512/23.")
+    assert home.find("html")["lang"] == "en"
+    head = "".join(str(tag) for tag in home.find_all(["link", "script"]))
+    assert "assets/conclusions.css" in head and "assets/share.js" in head
+
+
+@needs_importer
+def test_import_keeps_hand_edits_unless_forced_and_never_replaces_a_registry(tmp_path: Path) -> None:
+    assert _run("new", "edition", "--from", str(ORIGINAL), cwd=tmp_path).returncode == 0
+    site = tmp_path / "edition"
+    document, glossary = site / "source" / "document.md", site / "source" / "glossary.yml"
+    imported = document.read_bytes()
+    document.write_bytes(imported + b"\n")  # a hand edit
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
+    before = _tree(site)
+
+    line = _one_error_line(_run("import", str(ORIGINAL), cwd=site))
+    assert "source/document.md" in line and "--force" in line
+    assert _tree(site) == before
+
+    result = _run("import", str(ORIGINAL), "--force", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert document.read_bytes() == imported
+    assert glossary.read_text(encoding="utf-8").endswith("# reviewed\n")
+    assert _recorded(site) == _sha256(document)
+    assert _run("import", str(ORIGINAL), cwd=site).returncode == 0, "an unedited document.md is replaced"
+
+
+# -- the console script, before the importer runs ------------------------------------------------
+
+
+def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "edition").mkdir()
+    (tmp_path / "edition" / "notes.txt").write_text("mine", encoding="utf-8")
+    line = _one_error_line(_run("new", "edition", "--from", str(ORIGINAL), cwd=tmp_path))
+    assert line == (
+        "conclusions: edition: is not empty; name a new folder, or pass --force to write the site's files into it"
+    )
+    assert _tree(tmp_path) == {"edition/notes.txt": b"mine"}
+
+
+@pytest.mark.parametrize("date", ["13/11/2023", "2023-11-31", "2023-1-5"])
+def test_a_bad_date_is_one_line_and_writes_nothing(tmp_path: Path, date: str) -> None:
+    line = _one_error_line(_run("new", "edition", "--from", str(ORIGINAL), "--date", date, cwd=tmp_path))
+    assert line == f"conclusions: {ORIGINAL}: --date '{date}' is not a date; give the document's date as YYYY-MM-DD"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_missing_input_and_a_bad_option_are_one_line(tmp_path: Path) -> None:
+    line = _one_error_line(_run("new", "edition", "--from", "nowhere.pdf", cwd=tmp_path))
+    assert line == "conclusions: nowhere.pdf: no such file; give the path of the Council text to import"
+    assert "see `conclusions new --help`" in _one_error_line(_run("new", "edition", cwd=tmp_path))
+    assert list(tmp_path.iterdir()) == []
+
+
+# -- the command itself, with a stand-in importer ------------------------------------------------
+
+
+class _Report:
+    def text(self) -> str:
+        return "stand-in importer: 4 paragraphs"
+
+
+@pytest.fixture
+def importer(monkeypatch: pytest.MonkeyPatch) -> types.ModuleType:
+    """`conclusions.importer` as agreed (import_document, ImportFailure), returning the fixture document."""
+    module = types.ModuleType("conclusions.importer")
+
+    class ImportFailure(Exception):
+        pass
+
+    def import_document(path: Path, **options: object) -> types.SimpleNamespace:
+        module.calls.append((path, options))
+        if module.failure:
+            raise ImportFailure(module.failure)
+        document = (FIXTURES / "mini" / "document.md").read_text(encoding="utf-8")
+        sha = hashlib.sha256(document.encode("utf-8")).hexdigest()
+        return types.SimpleNamespace(
+            document_md=document,
+            registries={p.name: p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "mini").glob("*.yml"))},
+            report=_Report(),
+            removed=(),
+            record=f"importer: stand-in\ndocument_sha256: {sha}\n",
+        )
+
+    module.ImportFailure, module.import_document = ImportFailure, import_document
+    module.calls, module.failure = [], ""
+    monkeypatch.setitem(sys.modules, "conclusions.importer", module)
+    return module
+
+
+def _main(*args: str) -> int:
+    return cli.main(list(args))
+
+
+def test_new_writes_the_whole_site_and_it_builds(tmp_path, monkeypatch, importer, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "input.txt").write_bytes(b"Council text\r\n\xe2\x80\x93 as given\n")
+    assert _main("new", "sites/ocean", "--from", "input.txt", "--date", "2024-02-29", "--language", "en") == 0
+    assert importer.calls == [
+        (
+            Path("input.txt"),
+            {"number": None, "date": "2024-02-29", "title": None, "short_title": None, "language": "en"},
+        )
+    ]
+    site = tmp_path / "sites" / "ocean"
+    assert set(_tree(site)) == {
+        "mkdocs.yml",
+        "README.md",
+        "requirements.txt",
+        ".gitignore",
+        ".github/workflows/pages.yml",
+        "overrides/README.md",
+        "source/document.md",
+        "source/actors.yml",
+        "source/glossary.yml",
+        "source/instruments.yml",
+        "source/verbs.yml",
+        "source/import.yml",
+        "source/original/input.txt",
+    }
+    assert (site / "source" / "original" / "input.txt").read_bytes() == (tmp_path / "input.txt").read_bytes()
+    assert (site / "mkdocs.yml").read_bytes() == (cli.SCAFFOLD / "mkdocs.yml").read_bytes()
+    assert _recorded(site) == _sha256(site / "source" / "document.md")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["input.txt", "sites"], "no staging folder is left"
+    out = capsys.readouterr().out
+    assert out.startswith("stand-in importer: 4 paragraphs\nwrote sites/ocean/: mkdocs.yml")
+
+    _build(site)
+    home = BeautifulSoup((site / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.title.get_text() == "Ocean observation"
+    missing = BeautifulSoup((site / "site" / "404.html").read_text(encoding="utf-8"), "html.parser")
+    description = missing.find("meta", attrs={"name": "description"})["content"]
+    assert description == "A hyperlinked, citable edition of the Council conclusions on ocean observation, ST 10001/22."
+    assert (site / "site" / "assets" / "conclusions.css").is_file()
+
+
+def test_the_scaffold_holds_no_fact_of_a_document() -> None:
+    config = (cli.SCAFFOLD / "mkdocs.yml").read_text(encoding="utf-8")
+    data = yaml.load(config.replace("!ENV", ""), Loader=yaml.SafeLoader)
+    from conclusions.plugin import SITE_NAME_PLACEHOLDER
+
+    assert data["site_name"] == SITE_NAME_PLACEHOLDER
+    assert "site_description" not in data and "language" not in data["theme"]
+    assert data["docs_dir"] == "source" and data["theme"]["custom_dir"] == "overrides"
+    assert [next(iter(p)) if isinstance(p, dict) else p for p in data["plugins"]] == ["conclusions", "search"]
+    flagship = yaml.load((ROOT / "mkdocs.yml").read_text().replace("!ENV", ""), Loader=yaml.SafeLoader)
+    assert data["markdown_extensions"] == flagship["markdown_extensions"]
+    assert data["theme"]["features"] == flagship["theme"]["features"]
+    assert (cli.SCAFFOLD / "overrides-README.md").read_bytes() == (ROOT / "overrides" / "README.md").read_bytes()
+
+
+def test_an_import_failure_is_one_line_and_writes_nothing(tmp_path, monkeypatch, importer, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "input.txt").write_text("not a Council text", encoding="utf-8")
+    importer.failure = "no paragraph numbered 1\nwas found"
+    assert _main("new", "edition", "--from", "input.txt") == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "conclusions: input.txt: no paragraph numbered 1 was found; "
+        "correct the text, or give what it lacks with an option (see --help)\n"
+    )
+    importer.failure = "input.txt:3: no date; give it with --date"
+    assert _main("new", "edition", "--from", "input.txt") == 2
+    assert capsys.readouterr().err == "conclusions: input.txt:3: no date; give it with --date\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["input.txt"]
+
+
+def _site(tmp_path: Path, monkeypatch) -> Path:
+    (tmp_path / "input.txt").write_text("a Council text", encoding="utf-8")
+    assert _main("new", str(tmp_path / "site"), "--from", str(tmp_path / "input.txt")) == 0
+    monkeypatch.chdir(tmp_path / "site")
+    return tmp_path / "site"
+
+
+def test_import_refuses_a_hand_edited_document_and_keeps_registries(tmp_path, monkeypatch, importer, capsys) -> None:
+    site = _site(tmp_path, monkeypatch)
+    source = site / "source"
+    imported = (source / "document.md").read_bytes()
+    (source / "document.md").write_bytes(imported.replace(b"Ocean", b"Sea"))
+    (source / "actors.yml").write_text("# mine\n", encoding="utf-8")
+    (source / "verbs.yml").unlink()
+    capsys.readouterr()
+    before = _tree(site)
+
+    assert _main("import", "../input.txt") == 2
+    assert capsys.readouterr().err == (
+        "conclusions: source/document.md: was edited by hand since the last import (recorded in "
+        "source/import.yml); pass --force to replace it and lose those edits\n"
+    )
+    assert _tree(site) == before
+
+    assert _main("import", "../input.txt", "--force") == 0
+    out = capsys.readouterr().out
+    assert (source / "document.md").read_bytes() == imported
+    assert (source / "actors.yml").read_text(encoding="utf-8") == "# mine\n", "an existing registry is kept"
+    assert (source / "verbs.yml").read_bytes() == (FIXTURES / "mini" / "verbs.yml").read_bytes(), "a missing one"
+    assert "kept source/actors.yml" in out and "source/verbs.yml" in out
+    assert sorted(p.name for p in site.iterdir() if p.name.startswith(".conclusions-")) == []
+
+
+def test_import_refuses_a_document_no_import_recorded(tmp_path, monkeypatch, importer, capsys) -> None:
+    site = _site(tmp_path, monkeypatch)
+    (site / "source" / "import.yml").unlink()
+    capsys.readouterr()
+    assert _main("import", "../input.txt") == 2
+    assert capsys.readouterr().err == (
+        "conclusions: source/document.md: may hold changes made by hand (source/import.yml does not exist); "
+        "pass --force to replace it\n"
+    )
+    assert _main("import", "../input.txt", "--source", "elsewhere") == 2
+    assert capsys.readouterr().err.startswith("conclusions: elsewhere: no such folder; ")
+    assert _main("import", "../input.txt", "--force") == 0
+    assert _recorded(site) == _sha256(site / "source" / "document.md")
