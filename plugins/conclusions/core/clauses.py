@@ -15,10 +15,10 @@ from .mentions import Match, Matcher
 from .model import Paragraph
 from .registries import Actor, Verb
 
-# Articles and quantifiers that may stand before the first addressee ("INVITES the
-# Commission", "CALLS on all States"); any other word there means the verb's object is a
-# thing ("ENCOURAGES the strengthening of ..."), not an actor.
-_LEADING_WORDS = re.compile(r"^(?:(?:the|all|relevant|its)\s+)*$")
+# The words that may stand before the first addressee ("INVITES the Commission", "CALLS on
+# all States", "RECOMMENDS to the Commission") are data (`before_addressees` in verbs.yml);
+# any other word there means the verb's object is a thing ("ENCOURAGES the strengthening of
+# ...") and not an actor.
 _INFINITIVE = re.compile(r",?\s+to(?:\s+[a-z]|:)")
 
 
@@ -53,6 +53,7 @@ def split_clauses(
     verbs: Matcher[Verb],
     actors: list[Match[Actor]],
     not_after: list[str],
+    before: list[str] = ("the", "all", "relevant", "its"),  # type: ignore[assignment]
 ) -> list[Clause]:
     text = paragraph.text
     found = verbs.find(text)
@@ -75,11 +76,13 @@ def split_clauses(
         current.end = following.start
     for clause in clauses:
         if clause.verb.request:
-            clause.addressees = _addressees(clause, text, actors, not_after)
+            clause.addressees = _addressees(clause, text, actors, not_after, set(before))
     return clauses
 
 
-def _addressees(clause: Clause, text: str, actors: list[Match[Actor]], not_after: list[str]) -> list[Actor]:
+def _addressees(
+    clause: Clause, text: str, actors: list[Match[Actor]], not_after: list[str], before: set[str]
+) -> list[Actor]:
     zone_start = clause.verb_start + len(clause.form)
     infinitive = _INFINITIVE.search(text, zone_start, clause.end)
     if not infinitive:
@@ -89,7 +92,7 @@ def _addressees(clause: Clause, text: str, actors: list[Match[Actor]], not_after
     if not inside:
         return []
     before_first = text[zone_start : inside[0].start].strip(" ,")
-    if before_first and not _LEADING_WORDS.match(before_first + " "):
+    if any(word not in before for word in before_first.split()):
         return []
     excluded: list[tuple[int, int]] = []
     for phrase in not_after:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from .clauses import Clause, split_clauses
 from .document_source import parse_document
@@ -14,6 +16,7 @@ from .operative import opening_runs
 from .registries import Actor, Entry, Instrument, Registries, Term, Verb, load_registries
 
 Item = Paragraph | Recital | Footnote
+E = TypeVar("E", bound=Entry)
 
 
 @dataclass
@@ -70,9 +73,12 @@ class Edition:
 
 
 def _check_used(matcher: Matcher, entries: list[Entry], texts: list[str], what: str) -> None:
-    """Every pattern must occur somewhere: a pattern that matches nothing is a typo or stale."""
+    """Every pattern of the site's own entries must occur somewhere: one that matches nothing
+    is a typo or stale. The shared registry's entries may match nothing."""
     occurring = matcher.occurring("\n".join(texts))
     for entry in entries:
+        if entry.shared:
+            continue
         for pattern, line in zip(
             entry.patterns, entry.pattern_lines or [entry.line] * len(entry.patterns), strict=True
         ):
@@ -107,8 +113,8 @@ def build_edition(source_dir: Path) -> Edition:
     _check_used(actors, registries.actors, texts, "actor")
     _check_used(verbs, registries.verbs, [p.text for p in document.paragraphs], "verb")
     paragraphs_text = "\n".join(p.text for p in document.paragraphs)
-    for phrase, line in zip(registries.not_addressees_after, registries.not_addressees_lines, strict=False):
-        if phrase not in paragraphs_text:
+    for phrase, line in zip(registries.not_addressees_after, registries.not_addressees_lines, strict=True):
+        if line and phrase not in paragraphs_text:
             raise SourceError(
                 registries.verbs_path,
                 line,
@@ -143,7 +149,9 @@ def build_edition(source_dir: Path) -> Edition:
         _check_crossing(found, item.text)
         mentions[id(item)] = found
         if isinstance(item, Paragraph):
-            clauses[item.number] = split_clauses(item, verbs, found.actors, registries.not_addressees_after)
+            clauses[item.number] = split_clauses(
+                item, verbs, found.actors, registries.not_addressees_after, registries.before_addressees
+            )
             for clause in clauses[item.number]:
                 verb_clauses[clause.verb.id].append(clause)
                 for actor in clause.addressees:
@@ -158,7 +166,28 @@ def build_edition(source_dir: Path) -> Edition:
                 actor_mentions[match.entry.id].append(link)
     for code in document.header.subject_codes:
         edition.header_terms[code] = terms.find(code)
+    edition.registries = _published(registries, edition)
     return edition
+
+
+def _published(registries: Registries, edition: Edition) -> Registries:
+    """What this text uses: a shared entry it never mentions gets no page and no list entry."""
+    in_header = {m.entry.id for matches in edition.header_terms.values() for m in matches}
+
+    def used(entries: list[E], mentioned: Callable[[str], bool]) -> list[E]:
+        return [e for e in entries if not e.shared or mentioned(e.id)]
+
+    published = replace(
+        registries,
+        instruments=used(registries.instruments, lambda i: bool(edition.instrument_links[i])),
+        terms=used(registries.terms, lambda i: bool(edition.term_links[i]) or i in in_header),
+        actors=used(registries.actors, lambda i: bool(edition.actor_mentions[i] or edition.actor_requests[i])),
+        verbs=used(registries.verbs, lambda i: bool(edition.verb_clauses[i])),
+    )
+    everything = (registries.instruments, registries.terms, registries.actors, registries.verbs)
+    kept = (published.instruments, published.terms, published.actors, published.verbs)
+    published.unused_shared = sum(len(a) - len(b) for a, b in zip(everything, kept, strict=True))
+    return published
 
 
 def _check_verbs_known(document: Document, verbs: Matcher[Verb], verbs_path: str) -> None:

@@ -40,6 +40,18 @@ def _at_boundary(source: str, start: int, end: int) -> bool:
     return not (before.isalnum() and source[start].isalnum()) and not (after.isalnum() and source[end - 1].isalnum())
 
 
+def _excluded(match: Match[E], source: str) -> bool:
+    """Whether the match lies inside one of its entry's `exclude` phrases ("the Council" in
+    "the Council conclusions" is a document, not the actor)."""
+    for phrase in match.entry.exclude:
+        start = source.find(phrase)
+        while start != -1 and start <= match.start:
+            if match.end <= start + len(phrase):
+                return True
+            start = source.find(phrase, start + 1)
+    return False
+
+
 class Matcher(Generic[E]):
     """All patterns of one registry, compiled once."""
 
@@ -74,7 +86,7 @@ class Matcher(Generic[E]):
                 if _at_boundary(source, start, end) and not cuts:
                     candidates.append(Match(self.owner[pattern][0], start, end, pattern))
                 start = source.find(pattern, start + 1)
-        return candidates
+        return [m for m in candidates if not _excluded(m, source)]
 
     def occurring(self, source: str) -> set[str]:
         """The patterns that occur in `source`, whether or not a longer one wins there."""

@@ -1,10 +1,20 @@
-"""The registries in `source/`: instruments, glossary terms, actors and operative verbs."""
+"""The registries: instruments, glossary terms, actors and operative verbs.
+
+Two layers, read the same way: the shared registry shipped with the package
+(`conclusions/registry/`: the institutions, bodies, Member States, Treaties, abbreviations and
+verbs that recur across Council texts) and a site's own files in `source/`, which add entries
+and replace a shared one by giving its id. Every file of either layer is optional.
+
+A site's own patterns must all occur in its text (a stale or mistyped one is an error); a
+shared entry may match nothing, and is then simply not published.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from .errors import SourceError
 from .fields import Field, check_mapping
@@ -21,6 +31,10 @@ class Entry:
     path: str
     line: int
     pattern_lines: list[int] = field(default_factory=list)
+    shared: bool = False
+    """From the shared registry: published only where the text mentions it."""
+    exclude: list[str] = field(default_factory=list)
+    """Phrases inside which the patterns do not count ("the Council conclusions" for "the Council")."""
 
     def where(self) -> str:
         return f"{self.path}:{self.line}"
@@ -74,8 +88,12 @@ class Registries:
     verbs: list[Verb]
     not_addressees_after: list[str]
     not_addressees_lines: list[int] = field(default_factory=list)
-    """The line of each phrase of `not_addressees_after` in `verbs.yml`."""
+    """The line of each phrase of `not_addressees_after` in `verbs.yml` (0 for shared ones)."""
     verbs_path: str = "verbs.yml"
+    before_addressees: list[str] = field(default_factory=list)
+    """Words that may stand between a verb and the first actor it asks ("the", "all", "to")."""
+    unused_shared: int = 0
+    """Shared entries this text does not mention (not published)."""
 
 
 VERB_ID = re.compile(r"^[^\W_]+(?:-[^\W_]+)*$")
@@ -92,6 +110,7 @@ _INSTRUMENT = {
     "url": Field(str, required=True, https=True),
     "description": Field(str, required=True),
     "patterns": Field(list, required=True),
+    "exclude": Field(list),
 }
 _TERM = {
     "id": Field(str, required=True, slug=True),
@@ -100,6 +119,7 @@ _TERM = {
     "definition": Field(str, required=True),
     "url": Field(str, https=True),
     "patterns": Field(list, required=True),
+    "exclude": Field(list),
 }
 _ACTOR = {
     "id": Field(str, required=True, slug=True),
@@ -108,6 +128,7 @@ _ACTOR = {
     "description": Field(str, required=True),
     "url": Field(str, required=True, https=True),
     "patterns": Field(list, required=True),
+    "exclude": Field(list),
 }
 _VERB = {
     "verb": Field(str, required=True),
@@ -116,12 +137,32 @@ _VERB = {
 }
 
 
-def _load(source_dir: Path, name: str, top: dict[str, Field]) -> tuple[str, Located]:
-    path = f"{source_dir.name}/{name}"
-    text = read_text(source_dir / name, path)
+SHARED = Path(__file__).resolve().parent.parent / "registry"
+"""The shared registry shipped with the package."""
+SHARED_LABEL = "conclusions/registry"
+"""How errors name the shared registry's files."""
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One folder of registry files: the shared registry, or a site's `source/`."""
+
+    folder: Path
+    label: str
+    """The folder as error messages name it."""
+    shared: bool
+
+
+def _load(layer: Layer, name: str, top: dict[str, Field]) -> tuple[str, Located] | None:
+    path = f"{layer.label}/{name}"
+    if not (layer.folder / name).exists():
+        return None
+    text = read_text(layer.folder / name, path)
     if not text.strip():
         needed = " and ".join(f"'{k}:'" for k, f in top.items() if f.required)
-        raise SourceError(path, 1, f"the file is empty; it needs {needed} (see README, 'How to add a document')")
+        raise SourceError(
+            path, 1, f"the file is empty; it needs {needed}, or remove the file (see README, 'How to add a document')"
+        )
     data = load_yaml(text, path)
     return path, check_mapping(data, top, path, "the file", 1)
 
@@ -190,6 +231,7 @@ def _common(e: Located, name_key: str, path: str, line: int, patterns_key: str =
         "path": path,
         "line": line,
         "pattern_lines": _pattern_lines(e, patterns_key),
+        "exclude": list(e.get("exclude") or ()),
     }
 
 
@@ -198,60 +240,166 @@ def _optional(e: Located, *keys: str) -> dict[str, str]:
 
 
 def _two_lists(name: str) -> dict[str, Field]:
-    return {"kinds": Field(list, required=True, items=dict), name: Field(list, required=True, items=dict)}
+    # `kinds` may be left out by a site whose entries use the shared registry's kinds.
+    return {"kinds": Field(list, items=dict), name: Field(list, required=True, items=dict)}
 
 
-def load_registries(source_dir: Path) -> Registries:
-    """Read and check the four registry files."""
-    ipath, idata = _load(source_dir, "instruments.yml", _two_lists("instruments"))
-    instrument_kinds = _kinds(idata, ipath, "instrument")
+_INSTRUMENTS_FILE = _two_lists("instruments")
+_ACTORS_FILE = _two_lists("actors")
+_GLOSSARY_FILE = {"terms": Field(list, required=True, items=dict)}
+
+
+def _file_kinds(loaded: tuple[str, Located] | None, what: str) -> list[Kind]:
+    return _kinds(loaded[1], loaded[0], what) if loaded and loaded[1].get("kinds") else []
+
+
+def _instruments(loaded: tuple[str, Located] | None, shared: bool, kinds: list[Kind]) -> list[Instrument]:
+    if loaded is None:
+        return []
+    path, data = loaded
     instruments = []
-    for e, line in _entries(idata, "instruments", _INSTRUMENT, ipath, "instrument"):
-        _check_kind(e, instrument_kinds, ipath, "instrument")
+    for e, line in _entries(data, "instruments", _INSTRUMENT, path, "instrument"):
+        _check_kind(e, kinds, path, "instrument")
         instruments.append(
             Instrument(
-                **_common(e, "title", ipath, line),
+                **_common(e, "title", path, line),
+                shared=shared,
                 kind=e["kind"],
                 **_optional(e, "description", "url", "reference", "celex", "eli", "date"),
             )
         )
-    _unique(instruments, ipath, "instrument")
+    _unique(instruments, path, "instrument")
+    return instruments
 
-    gpath, gdata = _load(source_dir, "glossary.yml", {"terms": Field(list, required=True, items=dict)})
+
+def _terms(loaded: tuple[str, Located] | None, shared: bool) -> list[Term]:
+    if loaded is None:
+        return []
+    path, data = loaded
     terms = [
-        Term(**_common(e, "term", gpath, line), **_optional(e, "expansion", "definition", "url"))
-        for e, line in _entries(gdata, "terms", _TERM, gpath, "term")
+        Term(**_common(e, "term", path, line), shared=shared, **_optional(e, "expansion", "definition", "url"))
+        for e, line in _entries(data, "terms", _TERM, path, "term")
     ]
-    _unique(terms, gpath, "term")
+    _unique(terms, path, "term")
+    return terms
 
-    apath, adata = _load(source_dir, "actors.yml", _two_lists("actors"))
-    actor_kinds = _kinds(adata, apath, "actor")
+
+def _actors(loaded: tuple[str, Located] | None, shared: bool, kinds: list[Kind]) -> list[Actor]:
+    if loaded is None:
+        return []
+    path, data = loaded
     actors = []
-    for e, line in _entries(adata, "actors", _ACTOR, apath, "actor"):
-        _check_kind(e, actor_kinds, apath, "actor")
-        actors.append(Actor(**_common(e, "name", apath, line), kind=e["kind"], **_optional(e, "description", "url")))
-    _unique(actors, apath, "actor")
+    for e, line in _entries(data, "actors", _ACTOR, path, "actor"):
+        _check_kind(e, kinds, path, "actor")
+        actors.append(
+            Actor(**_common(e, "name", path, line), shared=shared, kind=e["kind"], **_optional(e, "description", "url"))
+        )
+    _unique(actors, path, "actor")
+    return actors
 
-    vpath, vdata = _load(
-        source_dir, "verbs.yml", {"verbs": Field(list, required=True, items=dict), "not_addressees_after": Field(list)}
-    )
+
+_VERBS_FILE = {
+    "verbs": Field(list, required=True, items=dict),
+    "not_addressees_after": Field(list),
+    "before_addressees": Field(list),
+}
+
+
+@dataclass
+class _Verbs:
+    path: str
+    verbs: list[Verb]
+    phrases: list[tuple[str, int]]
+    before: list[str]
+
+
+def _verbs(layer: Layer) -> _Verbs | None:
+    loaded = _load(layer, "verbs.yml", _VERBS_FILE)
+    if loaded is None:
+        return None
+    path, data = loaded
     verbs = []
-    for e, line in _entries(vdata, "verbs", _VERB, vpath, "verb"):
+    for e, line in _entries(data, "verbs", _VERB, path, "verb"):
         verb_id = e["verb"].lower().replace(" ", "-")
         # Letters of every language (RECONNAÎT, PODKREŚLA): the id is an anchor, and HTML ids
         # and URL fragments take any letter.
         if not VERB_ID.match(verb_id):
             raise SourceError(
-                vpath,
+                path,
                 e.line_of("verb"),
                 (f"verb {e['verb']!r} may hold only letters, digits and single spaces (it becomes part of a URL)"),
             )
         verbs.append(
-            Verb(verb_id, e["verb"], list(e["forms"]), vpath, line, _pattern_lines(e, "forms"), request=e["request"])
+            Verb(
+                verb_id,
+                e["verb"],
+                list(e["forms"]),
+                path,
+                line,
+                _pattern_lines(e, "forms"),
+                shared=layer.shared,
+                request=e["request"],
+            )
         )
-    _unique(verbs, vpath, "verb")
+    _unique(verbs, path, "verb")
+    phrases = data.get("not_addressees_after") or LocatedList()
+    lines = list(getattr(phrases, "item_lines", [])) if not layer.shared else [0] * len(phrases)
+    return _Verbs(path, verbs, list(zip(phrases, lines, strict=True)), list(data.get("before_addressees") or ()))
 
-    phrases = vdata.get("not_addressees_after") or LocatedList()
+
+def _merge_kinds(first: list[Kind], then: list[Kind]) -> list[Kind]:
+    """Kinds by id: the site's labels and order first, the shared registry's after."""
+    ids = {k.id for k in first}
+    return [*first, *(k for k in then if k.id not in ids)]
+
+
+E = TypeVar("E", bound=Entry)
+
+
+def _merge(site: list[E], shared: list[E]) -> list[E]:
+    """The site's entries in its own order, then the shared entries it does not replace by id."""
+    ids = {e.id for e in site}
+    return [*site, *(e for e in shared if e.id not in ids)]
+
+
+def load_registries(source_dir: Path, shared_dir: Path | None = SHARED) -> Registries:
+    """Read and check the shared registry (unless `shared_dir` is None) and the site's own files."""
+    layers = [Layer(source_dir, source_dir.name, shared=False)]
+    if shared_dir is not None:
+        layers.append(Layer(shared_dir, SHARED_LABEL, shared=True))
+    files = [
+        {
+            "instruments": _load(layer, "instruments.yml", _INSTRUMENTS_FILE),
+            "glossary": _load(layer, "glossary.yml", _GLOSSARY_FILE),
+            "actors": _load(layer, "actors.yml", _ACTORS_FILE),
+        }
+        for layer in layers
+    ]
+    instrument_kinds: list[Kind] = []
+    actor_kinds: list[Kind] = []
+    for loaded in files:
+        instrument_kinds = _merge_kinds(instrument_kinds, _file_kinds(loaded["instruments"], "instrument"))
+        actor_kinds = _merge_kinds(actor_kinds, _file_kinds(loaded["actors"], "actor"))
+    instruments: list[Instrument] = []
+    terms: list[Term] = []
+    actors: list[Actor] = []
+    verb_files: list[_Verbs] = []
+    verbs: list[Verb] = []
+    for layer, loaded in zip(layers, files, strict=True):
+        instruments = _merge(instruments, _instruments(loaded["instruments"], layer.shared, instrument_kinds))
+        terms = _merge(terms, _terms(loaded["glossary"], layer.shared))
+        actors = _merge(actors, _actors(loaded["actors"], layer.shared, actor_kinds))
+        if (layer_verbs := _verbs(layer)) is not None:
+            verb_files.append(layer_verbs)
+            verbs = _merge(verbs, layer_verbs.verbs)
+    phrases: dict[str, int] = {}
+    for verb_file in verb_files:
+        for phrase, line in verb_file.phrases:
+            phrases.setdefault(phrase, line)
+    before = next((v.before for v in verb_files if v.before), ["the", "all", "relevant", "its"])
+    own_verbs = next(
+        (v.path for v in verb_files if not v.path.startswith(SHARED_LABEL)), f"{source_dir.name}/verbs.yml"
+    )
     return Registries(
         instrument_kinds,
         instruments,
@@ -260,6 +408,7 @@ def load_registries(source_dir: Path) -> Registries:
         actors,
         verbs,
         list(phrases),
-        list(getattr(phrases, "item_lines", [])),
-        vpath,
+        list(phrases.values()),
+        own_verbs,
+        before,
     )
