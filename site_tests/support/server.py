@@ -52,10 +52,10 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: Path, prefix: str = "/", handler_class: type[_Handler] = _Handler) -> Iterator[str]:
-    """Serve `site` at http://127.0.0.1:<free port><prefix>; yields that base URL."""
+def serve(site: Path, prefix: str = "/", handler_class: type[_Handler] = _Handler, port: int = 0) -> Iterator[str]:
+    """Serve `site` at http://127.0.0.1:<port, or a free one><prefix>; yields that base URL."""
     handler = type("Handler", (handler_class,), {"prefix": prefix})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -63,3 +63,13 @@ def serve(site: Path, prefix: str = "/", handler_class: type[_Handler] = _Handle
     finally:
         server.shutdown()
         server.server_close()
+
+
+def free_port() -> int:
+    """A port free now on 127.0.0.1: to build a site for the origin it will be served from,
+    so that Material's instant navigation is on, as it is for readers."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])

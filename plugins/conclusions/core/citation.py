@@ -53,3 +53,14 @@ def citation_prefix(header: Header, item: Paragraph | Recital) -> str:
 
 def citation(header: Header, item: Paragraph | Recital, url: str) -> str:
     return f"{citation_prefix(header, item)}, {url}."
+
+
+def point_pinpoint(anchor: str) -> str:
+    """How a citation points to a point: 'b-iii' -> 'point (b)(iii)'; dashes by position:
+    'b-2' -> 'point (b), indent 2'; '3' -> 'indent 3'."""
+    named = [part for part in anchor.split("-") if not part.isdigit()]
+    text = "point " + "".join(f"({part})" for part in named) if named else ""
+    for part in anchor.split("-"):
+        if part.isdigit():
+            text = f"{text}, indent {part}" if text else f"indent {part}"
+    return text

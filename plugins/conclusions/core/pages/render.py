@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..citation import citation_prefix
+from ..citation import citation_prefix, point_pinpoint
 from ..index import Edition, Item
 from ..inline import lead, plain_text
 from ..markdown import Linker, esc, esc_title, render_inline
@@ -74,7 +74,8 @@ class Renderer:
             anchor = prefix + point.anchor
             inner = self._points(point.points, text, prefix) if point.points else ""
             items.append(
-                f'<li id="{anchor}" data-point="{point.anchor}" data-marker="{esc_title(point.marker)}" markdown="block">'
+                f'<li id="{anchor}" data-point="{point.anchor}" data-pinpoint="{point_pinpoint(point.anchor)}" '
+                'markdown="block">'
                 f"[{esc(point.marker)}](#{anchor}){{ .point-marker }} "
                 f"{text((point.start, point.end))}" + (f"\n{inner}\n" if inner else "") + "</li>"
             )

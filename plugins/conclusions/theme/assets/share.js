@@ -97,8 +97,8 @@
     var point = targetPoint(item);
     if (point) {
       url += "#" + point.getAttribute("data-point");
-      name += ", point " + point.getAttribute("data-marker");
-      cite += ", point " + point.getAttribute("data-marker");
+      name += ", " + point.getAttribute("data-pinpoint");
+      cite += ", " + point.getAttribute("data-pinpoint");
     }
     var kind = b.getAttribute("data-share");
     var text = kind === "cite" ? cite + ", " + url + "." : url;
