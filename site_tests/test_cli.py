@@ -1,15 +1,14 @@
 """The `conclusions` command: `new` makes a site that builds as it is, `import` never loses hand edits.
 
-The tests marked `needs_importer` run the installed console script on the flagship's
-original text with the real importer (`conclusions.importer`). The others drive `cli.main`
-with a stand-in importer that returns the fixture document, so what the command itself does
-(files, refusals, nothing written on error) is checked whatever the importer makes.
+The first tests run the installed console script as a user does, on the flagship's original
+text with the real importer (`conclusions.importer`). The others drive `cli.main` with a
+stand-in importer that returns the fixture document, so what the command itself does (files,
+refusals, nothing written on error) is checked whatever the importer makes.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
 import os
 import subprocess
 import sys
@@ -26,17 +25,6 @@ from site_tests.support.build import FIXTURES, ROOT
 BIN = Path(sys.executable).parent
 ORIGINAL = ROOT / "source" / "original" / "ST-14512-2023-INIT-en.txt"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-def _importer_ready() -> bool:
-    try:
-        module = importlib.import_module("conclusions.importer")
-    except Exception:  # not written yet, or half-written
-        return False
-    return hasattr(module, "import_document") and hasattr(module, "ImportFailure")
-
-
-needs_importer = pytest.mark.skipif(not _importer_ready(), reason="conclusions.importer is not written yet")
 
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -73,7 +61,6 @@ def _tree(folder: Path) -> dict[str, bytes]:
 # -- with the real importer: the console script, as a user runs it ------------------------------
 
 
-@needs_importer
 def test_new_makes_a_site_that_builds_strict_with_no_hand_edit(tmp_path: Path) -> None:
     assert not tmp_path.is_relative_to(ROOT)
     result = _run("new", "edition", "--from", str(ORIGINAL), cwd=tmp_path)
@@ -105,7 +92,6 @@ def test_new_makes_a_site_that_builds_strict_with_no_hand_edit(tmp_path: Path) -
     assert "assets/conclusions.css" in head and "assets/share.js" in head
 
 
-@needs_importer
 def test_import_keeps_hand_edits_unless_forced_and_never_replaces_a_registry(tmp_path: Path) -> None:
     assert _run("new", "edition", "--from", str(ORIGINAL), cwd=tmp_path).returncode == 0
     site = tmp_path / "edition"
@@ -125,6 +111,13 @@ def test_import_keeps_hand_edits_unless_forced_and_never_replaces_a_registry(tmp
     assert glossary.read_text(encoding="utf-8").endswith("# reviewed\n")
     assert _recorded(site) == _sha256(document)
     assert _run("import", str(ORIGINAL), cwd=site).returncode == 0, "an unedited document.md is replaced"
+
+
+def test_an_input_the_importer_rejects_is_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    line = _one_error_line(_run("new", "edition", "--from", "empty.txt", cwd=tmp_path))
+    assert line.startswith("conclusions: empty.txt: ") and "; " in line
+    assert [p.name for p in tmp_path.iterdir()] == ["empty.txt"]
 
 
 # -- the console script, before the importer runs ------------------------------------------------
@@ -258,12 +251,20 @@ def test_an_import_failure_is_one_line_and_writes_nothing(tmp_path, monkeypatch,
     assert _main("new", "edition", "--from", "input.txt") == 2
     err = capsys.readouterr().err
     assert err == (
-        "conclusions: input.txt: no paragraph numbered 1 was found; "
-        "correct the text, or give what it lacks with an option (see --help)\n"
+        "conclusions: input.txt: no paragraph numbered 1 was found; correct the text, or give what it lacks with an option\n"
     )
-    importer.failure = "input.txt:3: no date; give it with --date"
-    assert _main("new", "edition", "--from", "input.txt") == 2
-    assert capsys.readouterr().err == "conclusions: input.txt:3: no date; give it with --date\n"
+    for failure, line in [
+        ("input.txt:3: no date; give it with --date", "input.txt:3: no date; give it with --date"),
+        (
+            "input.txt: no title found (no 'A: B' line): pass a title",
+            "input.txt: no title found (no 'A: B' line); pass a title",
+        ),
+        ("input.txt is empty: give the text or the PDF", "input.txt: is empty; give the text or the PDF"),
+        ("the PDF has no text layer (a scan?): run OCR", "input.txt: the PDF has no text layer (a scan?); run OCR"),
+    ]:
+        importer.failure = failure
+        assert _main("new", "edition", "--from", "input.txt") == 2
+        assert capsys.readouterr().err == f"conclusions: {line}\n"
     assert [p.name for p in tmp_path.iterdir()] == ["input.txt"]
 
 

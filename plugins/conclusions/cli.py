@@ -155,13 +155,20 @@ def _run_importer(args: argparse.Namespace):
 
 
 def _importer_refusal(input_path: Path, message: str) -> Refusal:
-    """The importer's message as one line that names the file (once) and says what to do."""
-    line = _one_line(message)
-    if not line.startswith((f"{input_path}:", f"{input_path.name}:")):
-        line = f"{input_path}: {line}"
+    """The importer's message, `[<file>[:<line>]: | <file> ]<problem>: <remedy>`, in the command's form."""
+    line, location = _one_line(message), str(input_path)
+    for name in (str(input_path), input_path.name):
+        if line.startswith(f"{name}:"):  # "input.txt: ..." or "input.txt:12: ..."
+            head, _, line = line.partition(": ")
+            location += head[len(name) :]
+            break
+        if line.startswith(f"{name} "):  # "input.txt is empty: ..."
+            line = line[len(name) + 1 :]
+            break
     if "; " not in line:
-        line += "; correct the text, or give what it lacks with an option (see --help)"
-    return Refusal(line)
+        problem, colon, remedy = line.rpartition(": ")
+        line = f"{problem}; {remedy}" if colon else f"{line}; correct the text, or give what it lacks with an option"
+    return Refusal(f"{location}: {line}")
 
 
 def _source_files(result, original: bytes, input_name: str, registries: dict[str, str]) -> dict[str, bytes]:
