@@ -6,11 +6,51 @@ import difflib
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from .errors import SourceError
 from .yamlsource import Located
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""Use with `fullmatch`: `$` would also match before a final newline ("commission\\n")."""
+
+# What an address may hold as written: RFC 3986's unreserved and reserved characters, less the
+# quote (') and the brackets of IPv6 hosts, and %-escapes. Everything else (spaces, control
+# characters, quotes, angle brackets, backslashes, braces, non-ASCII letters) is a mistake or
+# an attack on the page it lands in, and a browser would rewrite it anyway.
+_URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&()*+,;=]|%[0-9A-Fa-f]{2}")
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
+
+
+def url_problem(value: str, schemes: tuple[str, ...] = ("https",), dotted_host: bool = True) -> str | None:
+    """What keeps `value` from being a web address a page can link to safely; None if nothing.
+
+    Parsed with urllib.parse: one of `schemes`, a host name (with a dot unless `dotted_host` is
+    False: "localhost"), no user name or password, a numeric port if any, and only characters
+    of `_URL_CHARS`.
+    """
+    pos = 0
+    while pos < len(value):
+        found = _URL_CHARS.match(value, pos)
+        if found is None:
+            ch = value[pos]
+            shown = f"'{ch}'" if ch.isprintable() and not ch.isspace() else f"U+{ord(ch):04X}"
+            fix = "write it as %" + "%".join(f"{b:02X}" for b in ch.encode()) if ch != "%" else "write it as %25"
+            return f"it holds {shown} at character {pos + 1}, which an address cannot hold as written; {fix}"
+        pos = found.end()
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in schemes:
+        return "it does not start with " + " or ".join(f"{s}://" for s in schemes)
+    try:
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return "its port is not a number from 0 to 65535"
+    if "@" in parts.netloc:
+        return "it holds a user name or password before '@'; remove them"
+    host = parts.hostname or ""
+    if not (_HOST.fullmatch(host) if dotted_host else re.fullmatch(r"[a-z0-9.-]+", host)):
+        return "it has no valid host name after the '//' (letters, digits, dashes and dots)"
+    return None
 
 
 @dataclass(frozen=True)
@@ -64,9 +104,12 @@ def check_mapping(entry: Any, fields: dict[str, Field], path: str, what: str, li
                 entry.line_of(key),
                 f"'{key}' of {what} must be {type_name}" + (" and not empty" if field.kind is not bool else ""),
             )
-        if field.https and not re.match(r"^https://[^\s/]+\.[^\s]+$", value):
-            raise SourceError(path, entry.line_of(key), f"'{key}' of {what} must be an https:// URL, not {value!r}")
-        if field.slug and not SLUG.match(value):
+        if field.https and (problem := url_problem(value)):
+            message = f"'{key}' of {what} must be an https:// URL, not {value!r}"
+            if value.startswith("https://"):
+                message += f": {problem}"
+            raise SourceError(path, entry.line_of(key), message)
+        if field.slug and not SLUG.fullmatch(value):
             raise SourceError(
                 path,
                 entry.line_of(key),

@@ -96,7 +96,7 @@ class Registries:
     """Shared entries this text does not mention (not published)."""
 
 
-VERB_ID = re.compile(r"^[^\W_]+(?:-[^\W_]+)*$")
+VERB_ID = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # with fullmatch: `$` also matches before a final newline
 
 _KIND = {"id": Field(str, required=True, slug=True), "label": Field(str, required=True)}
 _INSTRUMENT = {
@@ -323,7 +323,7 @@ def _verbs(layer: Layer) -> _Verbs | None:
         verb_id = e["verb"].lower().replace(" ", "-")
         # Letters of every language (RECONNAÎT, PODKREŚLA): the id is an anchor, and HTML ids
         # and URL fragments take any letter.
-        if not VERB_ID.match(verb_id):
+        if not VERB_ID.fullmatch(verb_id):
             raise SourceError(
                 path,
                 e.line_of("verb"),

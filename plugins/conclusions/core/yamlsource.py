@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,15 @@ class _Loader(yaml.SafeLoader):
         result.item_lines = [child.start_mark.line + 1 + self.line_offset for child in node.value]
         return result
 
+    def construct_scalar(self, node: yaml.ScalarNode) -> Any:
+        # Escapes in double quotes ("\r", "\0", "\u202E") make characters the file itself may
+        # not hold: the value is checked as the file was (see `text_problem`).
+        value = yaml.constructor.SafeConstructor.construct_scalar(self, node)
+        if isinstance(value, str) and (problem := text_problem(value, in_file=False)):
+            mark = node.start_mark
+            raise SourceError(self.name, mark.line + 1 + self.line_offset, problem[1], mark.column + 1)
+        return value
+
 
 if hasattr(yaml, "CSafeLoader"):
 
@@ -74,6 +84,7 @@ if hasattr(yaml, "CSafeLoader"):
 
         construct_mapping = _Loader.construct_mapping
         construct_sequence = _Loader.construct_sequence
+        construct_scalar = _Loader.construct_scalar
 else:
     _FastLoader = _Loader
 
@@ -95,7 +106,7 @@ def read_text(path: Path, display: str) -> str:
     except IsADirectoryError:
         raise SourceError(display, None, "is a folder, not a file; replace it with the file") from None
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line_start = data.rfind(b"\n", 0, err.start) + 1
         line = data[: err.start].count(b"\n") + 1
@@ -106,6 +117,87 @@ def read_text(path: Path, display: str) -> str:
             f"byte 0x{data[err.start]:02X} is not UTF-8 text; save the file with the UTF-8 encoding",
             column,
         ) from None
+    # Windows line ends are line ends; from here on a line ends at "\n" and nowhere else.
+    text = text.replace("\r\n", "\n")
+    if problem := text_problem(text):
+        offset, message = problem
+        line_start = text.rfind("\n", 0, offset) + 1
+        raise SourceError(display, text.count("\n", 0, offset) + 1, message, offset - line_start + 1)
+    return text
+
+
+# Characters the text may not hold: control characters other than newline and tab (NUL, a
+# carriage return not followed by a newline, form feed, NEL, ...), and the line and paragraph
+# separators. Python's str.splitlines() and YAML break lines at some of them where editors show
+# none, so line numbers would go wrong; Markdown reads "\r" as a line break; none of them is
+# visible text. Tab stays: YAML reports a tab where it cannot be, and elsewhere it is a space.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMES = {
+    "\x00": "NUL",
+    "\x08": "backspace",
+    "\r": "carriage return",
+    "\x0b": "vertical tab",
+    "\x0c": "form feed",
+    "\x1b": "escape",
+    "\x7f": "delete",
+    "\x85": "next line, NEL",
+    "\u2028": "line separator",
+    "\u2029": "paragraph separator",
+}
+# Bidirectional embeddings and overrides (closed by PDF) and isolates (closed by PDI): one
+# left open reorders the text after it on screen ("Trojan Source"), so each must be closed,
+# in order, on the line that opens it.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_PDF, _PDI = "\u202c", "\u2069"
+
+
+def _char(ch: str) -> str:
+    return f"U+{ord(ch):04X} ({_NAMES.get(ch) or unicodedata.name(ch, 'control character')})"
+
+
+def text_problem(text: str, in_file: bool = True) -> tuple[int, str] | None:
+    """The offset of the first character the text may not hold, and what to do about it; None if clean.
+
+    `in_file`: `text` is a whole file (with its line ends), not one value read from it.
+    """
+    here = "" if in_file else " in this value (written with an escape)"
+    if found := _FORBIDDEN.search(text):
+        ch = found.group()
+        if ch == "\r" and in_file:
+            message = (
+                "a carriage return (U+000D) without a line feed after it; end lines with LF or CRLF "
+                "(save the file again with one of them)"
+            )
+        elif ch in "\u2028\u2029":
+            message = (
+                f"the character {_char(ch)}{here} breaks lines that editors show unbroken; replace it with a space"
+            )
+        else:
+            message = f"the control character {_char(ch)}{here} is not text; remove it"
+        return found.start(), message
+    if not _BIDI.search(text):
+        return None
+    line_start = 0
+    for line in text.split("\n"):
+        opened: list[tuple[int, str]] = []
+        for found in _BIDI.finditer(line):
+            ch, at = found.group(), line_start + found.start()
+            if ch in (_PDF, _PDI):
+                wanted = _PDF if opened and opened[-1][1] < "\u2066" else _PDI
+                if not opened or ch != wanted:
+                    return at, f"the bidirectional control {_char(ch)}{here} closes nothing on its line; remove it"
+                opened.pop()
+            else:
+                opened.append((at, ch))
+        if opened:
+            at, ch = opened[0]
+            closer = _char(_PDF if ch < "\u2066" else _PDI)
+            return at, (
+                f"the bidirectional control {_char(ch)}{here} is not closed on its line, so it would reorder "
+                f"the text after it; close it with {closer} or remove it"
+            )
+        line_start += len(line) + 1
+    return None
 
 
 def _explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, int | None, str]:
@@ -122,7 +214,7 @@ def _explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, int | No
         mark = err.context_mark
         explanation = "mapping opened with '{' is not closed; add '}' (put text containing ',' or ':' in quotes)"
     elif problem == "mapping values are not allowed here" and mark is not None:
-        lines = text.splitlines()
+        lines = text.split("\n")
         before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
         if re.fullmatch(r"\s+-?\s*[\w-]+", before):
             # 'key:' alone on a line indented deeper than the key above it: YAML reads it as
@@ -134,6 +226,8 @@ def _explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, int | No
                 (f"key '{key}' is indented deeper than the lines above; align it with its siblings"),
             )
         explanation = "a ': ' inside a value; put the whole value in quotes"
+    elif problem.startswith("expected") and mark is not None and _after_closing_quote(text, mark):
+        explanation = "text after the closing quote of a value; put the whole value inside the quotes"
     elif "'\\t'" in problem or "'\t'" in problem:
         explanation = "a tab character; indent with spaces"
     elif problem.startswith("could not determine a constructor for the tag"):
@@ -146,6 +240,12 @@ def _explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, int | No
     else:
         explanation = f"{problem or context or 'invalid YAML'}; fix the YAML syntax"
     return (mark.line, mark.column, explanation) if mark else (None, None, explanation)
+
+
+def _after_closing_quote(text: str, mark: yaml.Mark) -> bool:
+    lines = text.split("\n")
+    before = lines[mark.line][: mark.column].rstrip() if mark.line < len(lines) else ""
+    return before.endswith(('"', "'")) and mark.column > len(before)
 
 
 def load_yaml(text: str, display: str, line_offset: int = 0) -> Any:
