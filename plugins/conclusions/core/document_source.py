@@ -54,6 +54,9 @@ _ANNEX = re.compile(r"^#\s+(\S.*)$")
 _FOOTNOTE = re.compile(r"^\[\^([A-Za-z0-9]+)\]:\s*(.*)$")
 _RECITAL = re.compile(r"^[-*]\s+(\S.*)$")
 _LETTERED = re.compile(r"^([A-Z])\.\s+(\S.*)$")
+# A line of hashes followed by a space or nothing: a heading, well formed or not.
+_HEADING_LIKE = re.compile(r"#+(?:\s|$)")
+_NUMBER_ONLY = re.compile(r"(?:[A-Z]{1,4}|\d+)\.")
 # Points inside a paragraph: a. a) (a), i. i) (i), or a dash or bullet; on an indented line.
 _POINT = re.compile(r"^(?P<marker>\((?:[a-z]|[ivxlc]+)\)|(?:[a-z]|[ivxlc]+)[.)]|[–—•-])\s+(?P<text>\S.*)$")
 _POINT_INDENT = 2
@@ -100,7 +103,7 @@ def _block(parts: list[tuple[int, str]]) -> Block:
 
 def _starts_block(text: str) -> bool:
     """Lines that always begin a block of their own (a paragraph may wrap onto any other line)."""
-    return bool(_RECITAL.match(text) or _FOOTNOTE.match(text) or _SECTION.match(text) or _ANNEX.match(text))
+    return bool(_RECITAL.match(text) or _FOOTNOTE.match(text) or _HEADING_LIKE.match(text))
 
 
 def _blocks(lines: list[str], first_line: int) -> list[Block]:
@@ -283,7 +286,9 @@ def parse_document(source_dir: Path, name: str = "document.md") -> Document:
         raise SourceError(
             path, 1, "the file is empty; it needs the front matter and the text (see README, 'How to add a document')"
         )
-    lines = text.splitlines()
+    # Lines end at "\n" only, as in an editor (str.splitlines() also breaks at characters that
+    # read_text refuses, and would shift every line number after them).
+    lines = text.split("\n")
     if lines[0].strip() != "---":
         raise SourceError(
             path, 1, "the file must start with a line '---' that opens the YAML front matter (see README)"
@@ -332,6 +337,7 @@ class _Parser:
             match = _ANNEX.match(blocks[annexes[0]])
             assert match is not None
             self.annex = match.group(1).strip()
+            self.check_heading_text(blocks[annexes[0]], self.annex)
             blocks = blocks[annexes[0] + 1 :]
         self.numbered = [(int(m.group(1)), b.line) for b in blocks if (m := _PARAGRAPH.match(b))]
         for block in blocks:
@@ -367,6 +373,8 @@ class _Parser:
             self.paragraph(block, m)
         elif (m := _RECITAL.match(block)) or (m := _LETTERED.match(block)):
             self.recital(block, m)
+        elif _HEADING_LIKE.match(block):
+            self.bad_heading(block)
         else:
             if self.recitals or self.paragraphs:
                 raise self.error(
@@ -395,9 +403,34 @@ class _Parser:
         _check_inline(block, m.start(2), self.path)
         self.footnotes[number] = Footnote(number, body, block.line)
 
+    def bad_heading(self, block: Block) -> None:
+        """A line of hashes that is not a section ('## ') or the annex ('# ') heading."""
+        hashes, _, title = block.partition(" ")
+        if not title.strip():
+            raise self.error(block.line, f"the heading has no title; write it after '{hashes} ' (e.g. '## I. TITLE')")
+        raise self.error(
+            block.line,
+            f"'{hashes} ' headings are not part of the format; write '## ' for a section or '# ' for the annex",
+        )
+
+    def check_heading_text(self, block: Block, title: str) -> None:
+        """A heading is plain text (its title names pages and tabs): no footnote reference in it."""
+        if refs := footnote_refs(title):
+            raise self.error(
+                block.line,
+                f"footnote reference [^{refs[0]}] in a heading; a heading cannot carry a footnote, "
+                "put the reference in the text under it",
+            )
+
     def section(self, block: Block, m: re.Match[str]) -> None:
         self.check_section_filled()
         label, title = m.group(1) or "", m.group(2).strip()
+        if not label and _NUMBER_ONLY.fullmatch(title):
+            raise self.error(
+                block.line,
+                f"the heading '{title}' has a number but no title; write the title after it (e.g. '## {title} TITLE')",
+            )
+        self.check_heading_text(block, title)
         slug = (label or re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")).lower()
         if not slug:
             raise self.error(block.line, "the heading has no title; write it after '## ' (e.g. '## I. TITLE')")
