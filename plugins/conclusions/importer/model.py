@@ -1,0 +1,133 @@
+"""The importer's data, from the cleaned input lines to the recognised document.
+
+Every piece of text keeps where it came from (`Where`), so that the report can name the
+line (or the page and line of a PDF) of anything it could not place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+class ImportFailure(Exception):
+    """The input cannot be imported; the message is one line that says what to fix."""
+
+
+@dataclass(frozen=True, order=True)
+class Where:
+    """A line of the input: its number counted by "\\n" (within its page for a PDF)."""
+
+    page: int
+    """1-based page for a PDF; 0 for a text file (lines are counted through the file)."""
+    line: int
+
+    def label(self) -> str:
+        return f"page {self.page}, line {self.line}" if self.page else f"line {self.line}"
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One input line, stripped of surrounding white space ("" for a blank line)."""
+
+    text: str
+    where: Where
+
+
+@dataclass(frozen=True)
+class FootnoteText:
+    """The text of footnote `number` as found (at a page's bottom, or after a `---` rule)."""
+
+    number: str
+    text: str
+    where: Where
+
+
+@dataclass
+class Cleaned:
+    """Input lines with page furniture and footnote texts taken out, markers as `[^N]`.
+
+    `wrapped` is true for text laid out in lines (plain text, PDF): a block then runs over
+    several lines, which the structure step joins. A Markdown-like text has a block per line.
+    """
+
+    kind: str
+    """What the input was: "PDF", "Markdown-like text" or "plain text lines"."""
+    lines: list[SourceLine]
+    footnotes: list[FootnoteText]
+    removed: list[SourceLine]
+    wrapped: bool
+    vocabulary: Counter[str] = field(default_factory=Counter)
+    """Lower-case words of the text, for deciding line-end hyphens."""
+    width: int = 0
+    """About how many characters a full line holds (wrapped inputs only)."""
+    notes: list[str] = field(default_factory=list)
+    """Findings for the report (markers without a footnote text, ...)."""
+
+
+@dataclass
+class Point:
+    """A point inside a paragraph or recital: its marker as written, text and sub-points."""
+
+    marker: str
+    text: str
+    where: Where
+    children: list[Point] = field(default_factory=list)
+
+
+@dataclass
+class Recital:
+    """A recital: a dash (label "-") or a letter ("A")."""
+
+    label: str
+    text: str
+    where: Where
+    points: list[Point] = field(default_factory=list)
+
+
+@dataclass
+class Paragraph:
+    number: int
+    text: str
+    where: Where
+    points: list[Point] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    label: str
+    """"I", "A", "3" or "" for a heading without a number."""
+    title: str
+    where: Where
+
+
+@dataclass
+class Parsed:
+    """The document as recognised, before it is written as `document.md`."""
+
+    header: dict[str, object] = field(default_factory=dict)
+    number_suffix: str = ""
+    """"REV 1", "COR 1", "ADD 1" after the number, for the document id."""
+    cover: list[str] = field(default_factory=list)
+    """Blocks of a cover note's body, when the conclusions sit in an annex."""
+    annex: str | None = None
+    """The annex heading as written ("ANNEX")."""
+    preamble: list[str] = field(default_factory=list)
+    recitals: list[Recital] = field(default_factory=list)
+    body: list[Paragraph | Section] = field(default_factory=list)
+    footnotes: list[FootnoteText] = field(default_factory=list)
+    unplaced: list[SourceLine] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [item for item in self.body if isinstance(item, Paragraph)]
+
+    @property
+    def sections(self) -> list[Section]:
+        return [item for item in self.body if isinstance(item, Section)]
+
+
+def count_points(points: list[Point]) -> int:
+    """All points, sub-points included."""
+    return sum(1 + count_points(point.children) for point in points)

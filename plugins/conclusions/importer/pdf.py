@@ -1,0 +1,141 @@
+"""A PDF's text layer as pages of lines, with footnote markers kept as superscript digits.
+
+Why pypdfium2: it binds PDFium, the engine of Chromium's PDF viewer. It is fast on long
+texts, maintained, and ships wheels that carry PDFium itself, so `pip install` needs no
+system library or compiler (pdfminer.six is slower, pypdf is pure Python and weaker on
+unusual encodings). It also gives each character's font size and origin, which is what
+tells a footnote marker from the text around it.
+
+Why characters and not `get_text_range()`: PDFium's own lines put a raised footnote
+marker on a line of its own or after a space ("2021 3"), and fold a line-end hyphen into
+the next line. Council PDFs (made by Word) draw a marker as a smaller digit above the
+baseline; here such a digit becomes a Unicode superscript digit glued to the word before
+it ("2021³"), which `lines.py` then reads as footnote 3 or as a superscript ("IRIS²").
+A line-end hyphen stays a "-" at the end of its line, for `lines.py` to decide.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+
+from .model import ImportFailure
+
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# PDFium reports a hyphen it takes for a line-end hyphenation as U+0002 or U+FFFE.
+_PDFIUM_HYPHENS = {"\x02", "\ufffe"}
+# A smaller glyph counts as raised (a superscript) when it is at most this share of the
+# line's text size and its baseline is above the line's by at least this share of it.
+_SMALLER = 0.85
+_RAISED = 0.15
+# Glyphs whose baselines differ by less than this share of the text size are on one line.
+_SAME_LINE = 0.35
+
+
+@dataclass
+class _Char:
+    text: str
+    size: float
+    y: float
+    space_before: bool
+
+
+def read_pdf(data: bytes) -> list[list[str]]:
+    """The text lines of each page, in the order PDFium reads them."""
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        raise ImportFailure(f"the PDF cannot be read ({error}): check that the file is a complete PDF") from None
+    pages: list[list[str]] = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            try:
+                pages.append(_page_lines(textpage))
+            finally:
+                textpage.close()
+                page.close()
+    finally:
+        document.close()
+    if not any(line for page in pages for line in page):
+        raise ImportFailure("the PDF has no text layer (a scan?): run OCR on it first, or import its text")
+    return pages
+
+
+def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
+    """The page's glyphs with size and baseline; PDFium's generated spaces become a flag."""
+    raw = textpage.raw
+    x = ctypes.c_double()
+    y = ctypes.c_double()
+    chars: list[_Char] = []
+    pending_space = False
+    high_surrogate = 0
+    for index in range(textpage.count_chars()):
+        code = pdfium_raw.FPDFText_GetUnicode(raw, index)
+        if 0xD800 <= code < 0xDC00:
+            high_surrogate = code  # PDFium counts UTF-16 units: the pair's low half follows
+            continue
+        if 0xDC00 <= code < 0xE000 and high_surrogate:
+            code = 0x10000 + ((high_surrogate - 0xD800) << 10) + (code - 0xDC00)
+        high_surrogate = 0
+        text = chr(code)
+        if pdfium_raw.FPDFText_IsGenerated(raw, index):
+            # PDFium adds a space between words drawn apart and "\r\n" between its lines;
+            # lines are rebuilt below from the baselines, so only the space matters.
+            pending_space = pending_space or text == " "
+            continue
+        if text in "\r\n":
+            continue
+        pdfium_raw.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y))
+        size = pdfium_raw.FPDFText_GetFontSize(raw, index)
+        chars.append(_Char(text, size, y.value, pending_space))
+        pending_space = False
+    return chars
+
+
+def _page_lines(textpage: pdfium.PdfTextPage) -> list[str]:
+    lines: list[list[_Char]] = []
+    base = size = 0.0
+    for char in _chars(textpage):
+        if lines and _continues(char, base, size):
+            if size < _SMALLER * char.size and base > char.y:
+                # The line so far was raised and small (a footnote number opening a
+                # footnote's text): this glyph gives the line its real baseline.
+                base, size = char.y, char.size
+            lines[-1].append(char)
+            continue
+        lines.append([char])
+        base, size = char.y, char.size
+    return [_line_text(line) for line in lines]
+
+
+def _continues(char: _Char, base: float, size: float) -> bool:
+    """Whether a glyph belongs to the line with this baseline and text size."""
+    if abs(char.y - base) <= _SAME_LINE * max(size, char.size):
+        return True
+    if char.size < _SMALLER * size and 0 < char.y - base < size:
+        return True  # a raised marker
+    return size < _SMALLER * char.size and 0 < base - char.y < char.size
+
+
+def _line_text(chars: list[_Char]) -> str:
+    size = max(char.size for char in chars)
+    base = min((char.y for char in chars if char.size >= _SMALLER * size), default=chars[0].y)
+    parts: list[str] = []
+    for i, char in enumerate(chars):
+        raised = char.size < _SMALLER * size and char.y - base > _RAISED * size
+        text = char.text
+        if text in _PDFIUM_HYPHENS:
+            text = "-"
+        if raised and text.isdigit():
+            # A marker is glued to what it marks: drop the gap PDFium saw before it.
+            parts.append(text.translate(_SUPERSCRIPT_DIGITS))
+            continue
+        if char.space_before and i and not text.isspace() and not parts[-1].endswith(" "):
+            parts.append(" ")
+        parts.append(text)
+    return " ".join("".join(parts).split())

@@ -1,0 +1,118 @@
+"""The operative verbs of an imported text, against the shared list in `registry/verbs.yml`.
+
+Verbs are found two ways, both in the numbered paragraphs only (a site's verbs.yml may
+list only forms that occur there):
+
+- the upper-case runs that open a clause (`core.operative.opening_runs`), which finds
+  verbs in any language without a list; a run is matched to the longest listed form
+  written at its place ("CALLS" followed by "upon" is "CALLS upon");
+- the listed forms wherever they stand, for verbs the position rule leaves out by design
+  ("RESTATES ... and CALLS on all States", "..., STRESSES its key role").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..core.operative import opening_runs
+from .model import Paragraph, Point
+from .yamltext import FlowList, dump
+
+SHARED = Path(__file__).resolve().parent.parent / "registry" / "verbs.yml"
+
+
+@dataclass(frozen=True)
+class KnownVerb:
+    verb: str
+    forms: tuple[str, ...]
+    request: bool
+
+
+@dataclass(frozen=True)
+class FoundVerb:
+    """A verb of the text: the forms written, how often, and whether the shared list has it."""
+
+    verb: str
+    forms: tuple[str, ...]
+    request: bool
+    count: int
+    known: bool
+
+
+def shared_verbs() -> list[KnownVerb]:
+    data = yaml.safe_load(SHARED.read_text(encoding="utf-8"))
+    return [KnownVerb(entry["verb"], tuple(entry["forms"]), bool(entry["request"])) for entry in data["verbs"]]
+
+
+def paragraph_text(paragraph: Paragraph) -> str:
+    """A paragraph's text with its points on lines of their own (as the parser joins them)."""
+
+    def lines(points: list[Point]) -> list[str]:
+        return [text for point in points for text in (f"{point.marker} {point.text}", *lines(point.children))]
+
+    return "\n".join([paragraph.text, *lines(paragraph.points)])
+
+
+def _at_word_end(text: str, end: int) -> bool:
+    return end >= len(text) or not (text[end].isalnum() or text[end] == "_")
+
+
+def find_verbs(paragraphs: list[Paragraph], known: list[KnownVerb]) -> list[FoundVerb]:
+    by_form = {form: verb for verb in known for form in verb.forms}
+    forms_longest_first = sorted(by_form, key=len, reverse=True)
+    counts: dict[str, dict[str, int]] = {}
+    for paragraph in paragraphs:
+        text = paragraph_text(paragraph)
+        taken: list[tuple[int, int]] = []
+        for run in opening_runs(text):
+            form = next(
+                (
+                    f
+                    for f in forms_longest_first
+                    if text.startswith(f, run.start) and _at_word_end(text, run.start + len(f))
+                ),
+                run.words,
+            )
+            verb = by_form[form].verb if form in by_form else run.words
+            counts.setdefault(verb, {}).setdefault(form, 0)
+            counts[verb][form] += 1
+            taken.append((run.start, run.start + len(form)))
+        for form in forms_longest_first:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                if any(start < match.end() and match.start() < end for start, end in taken):
+                    continue
+                verb = by_form[form].verb
+                counts.setdefault(verb, {}).setdefault(form, 0)
+                counts[verb][form] += 1
+                taken.append(match.span())
+    known_by_verb = {verb.verb: verb for verb in known}
+    found = []
+    for verb in sorted(counts):
+        entry = known_by_verb.get(verb)
+        found.append(
+            FoundVerb(
+                verb,
+                tuple(sorted(counts[verb])),
+                entry.request if entry else False,
+                sum(counts[verb].values()),
+                entry is not None,
+            )
+        )
+    return found
+
+
+def verbs_yaml(found: list[FoundVerb], source_name: str) -> str:
+    """The site's verbs.yml: exactly the verbs found, with the forms that occur."""
+    head = (
+        f"# Operative verbs found in the numbered paragraphs of {source_name} by the importer.\n"
+        "# request: from the shared list (plugins/conclusions/registry/verbs.yml); verbs not in\n"
+        "# it have request: false and are named as new in the import report: check them.\n"
+    )
+    if not found:
+        return head + "verbs: []\n"
+    data = {"verbs": [{"verb": verb.verb, "forms": FlowList(verb.forms), "request": verb.request} for verb in found]}
+    return head + dump(data)

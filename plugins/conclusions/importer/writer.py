@@ -1,0 +1,97 @@
+"""Write the recognised document as `source/document.md` (format v2, /tmp/spec-format.md).
+
+The front matter lists only the fields found or given, in the format's order; the body
+has blocks separated by blank lines: cover note blocks and "# ANNEX" when the conclusions
+sit in an annex, preamble, recitals ("- " lines together, lettered ones a block each),
+paragraphs with their points indented three spaces per level, "## L. TITLE" headings,
+and the footnote texts at the end (`[^N]:` alone when the text was not found).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from .model import Paragraph, Parsed, Point, Section
+from .yamltext import dump
+
+# The front matter's fields in the format's order.
+FIELD_ORDER = (
+    "institution",
+    "place_date",
+    "language_note",
+    "number",
+    "document_id",
+    "date",
+    "subject_codes",
+    "status",
+    "from",
+    "to",
+    "previous_document",
+    "subject",
+    "cover_note",
+    "title",
+    "short_title",
+    "citation_title",
+    "language",
+)
+_INDENT = "   "
+
+
+def front_matter(header: dict[str, object]) -> str:
+    data: dict[str, object] = {}
+    for name in FIELD_ORDER:
+        if name not in header:
+            continue
+        value = header[name]
+        if name == "date":
+            # An ISO date unquoted, as written by hand ("date: 2023-11-13").
+            value = datetime.date.fromisoformat(str(value))
+        data[name] = value
+    return "---\n" + dump(data) + "---\n"
+
+
+def _points(points: list[Point], level: int) -> list[str]:
+    lines = []
+    for point in points:
+        lines.append(f"{_INDENT * level}{point.marker} {point.text}")
+        lines += _points(point.children, level + 1)
+    return lines
+
+
+def _with_points(first: str, points: list[Point]) -> str:
+    return "\n".join([first, *_points(points, 1)])
+
+
+def body(parsed: Parsed) -> str:
+    blocks: list[str] = []
+    if parsed.annex is not None:
+        blocks += parsed.cover
+        blocks.append(f"# {parsed.annex}")
+    blocks += parsed.preamble
+    dashes: list[str] = []
+    for recital in parsed.recitals:
+        if recital.label == "-":
+            dashes.append(_with_points(f"- {recital.text}", recital.points))
+            continue
+        if dashes:
+            blocks.append("\n".join(dashes))
+            dashes = []
+        blocks.append(_with_points(f"{recital.label}. {recital.text}", recital.points))
+    if dashes:
+        blocks.append("\n".join(dashes))
+    for item in parsed.body:
+        if isinstance(item, Paragraph):
+            blocks.append(_with_points(f"{item.number}. {item.text}", item.points))
+        elif isinstance(item, Section):
+            blocks.append(f"## {item.label}. {item.title}" if item.label else f"## {item.title}")
+    if parsed.footnotes:
+        blocks.append(
+            "\n".join(
+                f"[^{note.number}]: {note.text}" if note.text else f"[^{note.number}]:" for note in parsed.footnotes
+            )
+        )
+    return "\n\n".join(blocks) + "\n"
+
+
+def document_md(header: dict[str, object], parsed: Parsed) -> str:
+    return front_matter(header) + "\n" + body(parsed)

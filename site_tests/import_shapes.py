@@ -1,0 +1,214 @@
+"""Other shapes of the seed text, made for the importer's tests.
+
+`plain_shape` turns the Markdown-like seed (source/original/ST-14512-2023-INIT-en.txt)
+into lines as a register PDF's text layer gives them: wrapped at about 90 characters, a
+few words hyphenated at line ends (real compounds and split words), page furniture at the
+bottom of every page, footnote texts at the bottom of the page that cites them, footnote
+markers glued to the word or year before them. `pdf_shape` draws the same lines as a
+Council-like PDF (markers raised and smaller, footnotes and furniture in a smaller font).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+WIDTH = 90
+PAGE_LINES = 40
+NUMBER = "14512/23"
+FURNITURE = ("{number} FB/ab {page}", "RELEX.5", "EN")
+# Markers travel through wrapping as one unbreakable piece of the word they follow.
+_OPEN, _CLOSE = "\ue000", "\ue001"
+_MARKER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+
+
+@dataclass
+class Line:
+    text: str
+    """With markers as _OPEN N _CLOSE."""
+    kind: str
+    """"body", "footnote" or "furniture"."""
+
+    def plain(self) -> str:
+        return _MARKER.sub(r"\1", self.text)
+
+
+@dataclass
+class Shape:
+    lines: list[Line] = field(default_factory=list)
+    furniture: list[str] = field(default_factory=list)
+    compounds: list[str] = field(default_factory=list)
+    """Real compounds cut at their own hyphen at a line end ("cyber-" / "attack")."""
+    splits: list[str] = field(default_factory=list)
+    """Words cut in two at a line end with an added hyphen ("inter-" / "connected")."""
+    pages: int = 0
+
+    def text(self) -> str:
+        return "\n".join(line.plain() for line in self.lines) + "\n"
+
+
+def _units(seed: str) -> tuple[list[str], dict[str, str]]:
+    """The seed's lines without markup, markers as placeholders; and the footnote texts."""
+    footnotes: dict[str, str] = {}
+    raw_units: list[str] = []
+    for line in seed.split("\n"):
+        line = re.sub(r"^#{1,6}\s+", "", line.strip()).replace("**", "").strip()
+        if not line or re.fullmatch(r"-{3,}", line):
+            continue
+        note = re.fullmatch(r"<sup>(\d+)</sup>\s*(.*)", line)
+        if note:
+            footnotes[note.group(1)] = note.group(2)
+        else:
+            # Register PDFs draw recital dashes as en dashes.
+            raw_units.append(re.sub(r"^- ", "– ", line))
+    used: set[str] = set()
+
+    def marker(match: re.Match[str]) -> str:
+        number = match.group(1)
+        if number in footnotes and number not in used:
+            used.add(number)
+            return f"{_OPEN}{number}{_CLOSE}"
+        return number.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+    return [re.sub(r"<sup>(\d+)</sup>", marker, unit) for unit in raw_units], footnotes
+
+
+class _Wrapper:
+    """Greedy wrapping that hyphenates a few words at line ends, both ways."""
+
+    def __init__(self, vocabulary: Counter[str], shape: Shape, budget: int = 4) -> None:
+        self.vocabulary = vocabulary
+        self.shape = shape
+        self.budget = budget
+
+    def _cut(self, word: str, room: int) -> tuple[str, str] | None:
+        if _OPEN in word or not room:
+            return None
+        core = _WORD.match(word)
+        if not core or core.end() < len(word) - 2:
+            return None
+        letters = core.group()
+        if "-" in letters and len(self.shape.compounds) < self.budget:
+            # A real compound, cut at its own hyphen; only when the word without that
+            # hyphen does not occur in the text (else the cut is undecidable).
+            for i in range(len(letters) - 1, 0, -1):
+                if letters[i] == "-" and i + 1 <= room:
+                    joined = (letters[:i] + letters[i + 1 :]).lower()
+                    if not self.vocabulary[joined]:
+                        self.shape.compounds.append(letters)
+                        return word[: i + 1], word[i + 1 :]
+            return None
+        # A word cut in two; only long words the text also has whole, elsewhere.
+        splittable = "-" not in letters and len(letters) >= 9 and self.vocabulary[letters.lower()] >= 2
+        cut = min(room - 1, len(letters) - 4)
+        if splittable and cut >= 4 and len(self.shape.splits) < self.budget:
+            self.shape.splits.append(letters)
+            return word[:cut] + "-", word[cut:]
+        return None
+
+    def wrap(self, text: str) -> list[str]:
+        lines: list[str] = []
+        current = ""
+        for word in text.split(" "):
+            if not current:
+                current = word
+            elif len(current) + 1 + len(word) <= WIDTH:
+                current += " " + word
+            else:
+                cut = self._cut(word, WIDTH - len(current) - 1)
+                if cut:
+                    lines.append(current + " " + cut[0])
+                    current = cut[1]
+                else:
+                    lines.append(current)
+                    current = word
+        lines.append(current)
+        return lines
+
+
+def plain_shape(seed: str) -> Shape:
+    units, footnotes = _units(seed)
+    plain_text = " ".join(_MARKER.sub("", unit) for unit in units)
+    vocabulary = Counter(word.lower() for word in _WORD.findall(plain_text))
+    shape = Shape()
+    wrapper = _Wrapper(vocabulary, shape)
+    body: list[str] = []
+    for unit in units:
+        body += wrapper.wrap(unit)
+    quiet = _Wrapper(vocabulary, Shape(), budget=0)  # footnote texts: no hyphenation
+    for page, start in enumerate(range(0, len(body), PAGE_LINES), start=1):
+        lines = body[start : start + PAGE_LINES]
+        shape.lines += [Line(text, "body") for text in lines]
+        for number in (n for text in lines for n in _MARKER.findall(text)):
+            wrapped = quiet.wrap(f"{_OPEN}{number}{_CLOSE} {footnotes[number]}")
+            shape.lines += [Line(text, "footnote") for text in wrapped]
+        for pattern in FURNITURE:
+            text = pattern.format(number=NUMBER, page=page)
+            shape.lines.append(Line(text, "furniture"))
+            shape.furniture.append(text)
+        shape.pages = page
+    return shape
+
+
+def font_path(name: str) -> Path:
+    """A DejaVu font of Debian's fonts-dejavu-core: it has "–", "’", "²" and accents."""
+    path = FONT_DIR / name
+    assert path.is_file(), f"{path} is missing: install Debian's fonts-dejavu-core (apt-get install fonts-dejavu-core)"
+    return path
+
+
+def pdf_shape(shape: Shape) -> bytes:
+    """The lines drawn as a Council-like A4 PDF, page by page as the shape cut them."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("DejaVu", "", str(font_path("DejaVuSans.ttf")))
+    pdf.set_creation_date(datetime.datetime(2023, 11, 13, tzinfo=datetime.UTC))  # same bytes every time
+    left, body_size, small = 56.0, 9.0, 7.5
+    pages: list[list[Line]] = [[]]
+    for line in shape.lines:
+        pages[-1].append(line)
+        if line.kind == "furniture" and line.text == FURNITURE[-1]:
+            pages.append([])
+    for lines in (page for page in pages if page):
+        pdf.add_page()
+        y = 60.0
+        for line in lines:
+            size = body_size if line.kind == "body" else small
+            if line.kind == "footnote" and y < 640:
+                y = 640.0  # footnotes at the page's bottom, under the body
+            if line.kind == "furniture" and y < 780:
+                y = 780.0
+            _draw(pdf, line, left, y, size)
+            y += size * 1.45
+    return bytes(pdf.output())
+
+
+def _draw(pdf, line: Line, x: float, y: float, size: float) -> None:
+    """One line; markers smaller and raised, as Word draws them."""
+    if line.kind == "furniture" and line.text.startswith(NUMBER):
+        # "14512/23 FB/ab 3" is drawn in three places across the page, as in the register.
+        number, initials, page = line.text.split()
+        pdf.set_font("DejaVu", size=size)
+        pdf.text(x, y, number)
+        pdf.text(x + 230, y, initials)
+        pdf.text(x + 470, y, page)
+        return
+    pdf.set_xy(x, y - size)
+    for k, piece in enumerate(_MARKER.split(line.text)):
+        if not piece:
+            continue
+        if k % 2:
+            pdf.set_font("DejaVu", size=size * 0.7)
+            pdf.set_xy(pdf.get_x(), y - size - size * 0.35)
+            pdf.cell(text=piece, h=size)
+            pdf.set_xy(pdf.get_x(), y - size)
+        else:
+            pdf.set_font("DejaVu", size=size)
+            pdf.cell(text=piece, h=size)

@@ -1,0 +1,414 @@
+"""The importer: the seed in three shapes gives one document.md; small fixtures, one per structure.
+
+Expectations come from the texts under test (counts of the original, lines of a fixture),
+so that a test holds for any text of the same shape, not only for the one it reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from conclusions.core.document_source import parse_document
+from conclusions.importer import ImportFailure, ImportResult, import_document
+from conclusions.importer.lines import join_wrapped
+from conclusions.importer.verbs import shared_verbs
+
+from site_tests.import_shapes import pdf_shape, plain_shape
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "source"
+SEED = SOURCE / "original" / "ST-14512-2023-INIT-en.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
+
+# Where the hand-made source/document.md may differ from the import of its seed, and why:
+# the comment lines written by hand at the top of the front matter. (`language` does not
+# differ: the importer reads it from the register file name, ST-...-en.)
+INTENDED_FRONT_MATTER_DIFFERENCES = {
+    "hand-written comment lines": [
+        "# Header of the Council document, as the Council register gives it.",
+        '# The format is documented in README.md ("How to add a document").',
+    ],
+}
+# Where the hand-made source/verbs.yml may differ from the imported one: a key the
+# importer does not make (phrases read by hand).
+INTENDED_VERBS_DIFFERENCES = {"keys made by hand": ["not_addressees_after"]}
+
+
+def _split(document_md: str) -> tuple[str, str]:
+    """(front matter text, body) of a document.md."""
+    assert document_md.startswith("---\n")
+    end = document_md.index("\n---\n", 4)
+    return document_md[4 : end + 1], document_md[end + 5 :]
+
+
+def _same(first: ImportResult, second: ImportResult) -> bool:
+    return (
+        first.document_md == second.document_md
+        and first.registries == second.registries
+        and first.report.text() == second.report.text()
+        and first.removed == second.removed
+        and first.record == second.record
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_import() -> ImportResult:
+    return import_document(SEED)
+
+
+@pytest.fixture(scope="module")
+def shape():
+    return plain_shape(SEED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def shape_dir(tmp_path_factory: pytest.TempPathFactory, shape) -> Path:
+    folder = tmp_path_factory.mktemp("shapes")
+    # The register's file names, so that the language comes the same way as for the seed.
+    (folder / SEED.name).write_text(shape.text(), encoding="utf-8")
+    (folder / SEED.with_suffix(".pdf").name).write_bytes(pdf_shape(shape))
+    return folder
+
+
+# -- 1. The Markdown-like seed gives the hand-made document.md --------------------------
+
+
+def test_seed_body_is_the_hand_made_body(seed_import: ImportResult) -> None:
+    _, imported = _split(seed_import.document_md)
+    _, hand_made = _split((SOURCE / "document.md").read_text(encoding="utf-8"))
+    assert imported == hand_made
+
+
+def test_seed_front_matter_differs_only_as_intended(seed_import: ImportResult) -> None:
+    imported, _ = _split(seed_import.document_md)
+    hand_made, _ = _split((SOURCE / "document.md").read_text(encoding="utf-8"))
+    intended = [line for lines in INTENDED_FRONT_MATTER_DIFFERENCES.values() for line in lines]
+    assert all(line in hand_made.splitlines() for line in intended)
+    assert [line for line in hand_made.splitlines() if line not in intended] == imported.splitlines()
+    assert yaml.safe_load(imported) == yaml.safe_load(hand_made)
+
+
+def test_seed_counts_are_the_original_counts(seed_import: ImportResult) -> None:
+    original = SEED.read_text(encoding="utf-8")
+    report = seed_import.report
+    assert report.paragraphs == len(re.findall(r"^\d+\.\s", original, re.M))
+    assert report.recitals == len(re.findall(r"^- ", original, re.M))
+    assert report.footnotes == len(re.findall(r"^<sup>\d+</sup>\s", original, re.M))
+    headings = [line for line in original.splitlines() if re.search(r"^[#* ]*[IVX]+\.\s", line)]
+    assert report.sections == len(headings)
+    assert report.unplaced == ()
+    assert report.fields_missing == ()
+    text = report.text()
+    assert f"{report.paragraphs} paragraphs" in text and f"{report.footnotes} footnotes" in text
+    # The rules of the Markdown-like shape are its only lines not carried over.
+    assert seed_import.removed == tuple(line.strip() for line in original.splitlines() if line.strip() == "---")
+
+
+def test_seed_registries(seed_import: ImportResult) -> None:
+    registries = seed_import.registries
+    assert yaml.safe_load(registries["instruments.yml"]) == {"kinds": [], "instruments": []}
+    assert yaml.safe_load(registries["glossary.yml"]) == {"terms": []}
+    assert yaml.safe_load(registries["actors.yml"]) == {"kinds": [], "actors": []}
+    imported = yaml.safe_load(registries["verbs.yml"])
+    hand_made = yaml.safe_load((SOURCE / "verbs.yml").read_text(encoding="utf-8"))
+    for key in INTENDED_VERBS_DIFFERENCES["keys made by hand"]:
+        hand_made.pop(key)
+    assert imported == hand_made
+    # Every form listed occurs in a numbered paragraph of the document.
+    _, body = _split(seed_import.document_md)
+    paragraphs = "\n".join(block for block in body.split("\n\n") if re.match(r"\d+\.\s", block))
+    for verb in imported["verbs"]:
+        for form in verb["forms"]:
+            assert re.search(rf"(?<!\w){re.escape(form)}(?!\w)", paragraphs), form
+
+
+def test_seed_record(seed_import: ImportResult) -> None:
+    record = yaml.safe_load(seed_import.record)
+    assert record["input"] == SEED.name
+    assert record["input_sha256"] == hashlib.sha256(SEED.read_bytes()).hexdigest()
+    assert record["document_sha256"] == hashlib.sha256(seed_import.document_md.encode()).hexdigest()
+    assert [entry["text"] for entry in record["removed"]] == list(seed_import.removed)
+    assert record["options"] == {"number": None, "date": None, "title": None, "short_title": None, "language": None}
+
+
+def test_seed_parses_with_the_core_parser(seed_import: ImportResult, tmp_path: Path) -> None:
+    (tmp_path / "document.md").write_text(seed_import.document_md, encoding="utf-8")
+    document = parse_document(tmp_path)
+    assert len(document.paragraphs) == seed_import.report.paragraphs
+    assert len(document.recitals) == seed_import.report.recitals
+    assert len(document.footnotes) == seed_import.report.footnotes
+
+
+def test_crlf_gives_the_same_document(seed_import: ImportResult, tmp_path: Path) -> None:
+    path = tmp_path / SEED.name
+    path.write_bytes(SEED.read_bytes().replace(b"\n", b"\r\n"))
+    assert import_document(path).document_md == seed_import.document_md
+
+
+# -- 2. Plain lines derived from the seed ------------------------------------------------
+
+
+def test_plain_shape_is_what_it_claims(shape) -> None:
+    text = shape.text()
+    lines = text.splitlines()
+    # Wrapped, hyphenated both ways, furniture on every page, markers glued.
+    assert max(len(line) for line in lines) <= 92
+    assert len(shape.compounds) >= 2 and len(shape.splits) >= 2
+    assert shape.pages >= 5 and len(shape.furniture) == 3 * shape.pages
+    assert sum(1 for line in lines if line.endswith("-")) >= len(shape.compounds) + len(shape.splits)
+    assert re.search(r"(?:19|20)\d\d\d,", text)  # "30 April 20218,"
+    assert "<sup>" not in text and "**" not in text
+
+
+def test_plain_shape_gives_the_same_document(seed_import: ImportResult, shape, shape_dir: Path) -> None:
+    result = import_document(shape_dir / SEED.name)
+    assert result.report.kind == "plain text lines"
+    assert result.document_md == seed_import.document_md
+    assert result.registries == seed_import.registries
+    assert result.removed == tuple(shape.furniture)
+    assert result.report.unplaced == ()
+    # Each hyphenation was decided as the seed writes the word.
+    _, body = _split(result.document_md)
+    for compound in shape.compounds:
+        assert compound in body
+    for word in shape.splits:
+        assert word in body
+
+
+# -- 3. A Council-like PDF of those lines ----------------------------------------------
+
+
+def test_pdf_gives_the_same_document(seed_import: ImportResult, shape, shape_dir: Path) -> None:
+    result = import_document(shape_dir / SEED.with_suffix(".pdf").name)
+    assert result.report.kind == "PDF"
+    assert result.document_md == seed_import.document_md
+    assert result.removed == tuple(shape.furniture)
+    assert result.report.unplaced == ()
+    # Lines of a PDF are named by page and line.
+    assert re.search(r"page \d+, line \d+: " + re.escape(shape.furniture[0]), result.report.text())
+
+
+# -- 4. Small fixtures, one per structure ------------------------------------------------
+
+
+def _fixture(name: str) -> tuple[str, ImportResult]:
+    path = FIXTURES / name
+    return path.read_text(encoding="utf-8"), import_document(path)
+
+
+def _blocks(document_md: str) -> list[str]:
+    return _split(document_md)[1].strip("\n").split("\n\n")
+
+
+def _line_number(text: str, start: str) -> int:
+    return next(i for i, line in enumerate(text.split("\n"), start=1) if line.startswith(start))
+
+
+def _opening_caps(text: str) -> set[str]:
+    """Upper-case words that open a numbered paragraph or a ";" segment, from paragraph 1 on."""
+    body = text[re.search(r"^1\.\s", text, re.M).start() :]
+    found = set()
+    for piece in re.split(r";|^\d+\.\s", body, flags=re.M):
+        words = []
+        for word in piece.split():
+            if not (word.isalpha() and word.isupper()):
+                break
+            words.append(word)
+        if sum(map(len, words)) >= 4:
+            found.add(" ".join(words))
+    return found
+
+
+def _in_shared_list(run: str) -> bool:
+    """Whether a run is a verb of the shared list ("CALLS" of "CALLS on" included)."""
+    return any(
+        " ".join(word for word in form.split() if word.isupper()) == run
+        for verb in shared_verbs()
+        for form in verb.forms
+    )
+
+
+def _parses(result: ImportResult, tmp_path: Path):
+    (tmp_path / "document.md").write_text(result.document_md, encoding="utf-8")
+    return parse_document(tmp_path)
+
+
+def test_lettered_recitals(tmp_path: Path) -> None:
+    text, result = _fixture("lettered-recitals.txt")
+    letters = re.findall(r"^([A-Z])\.\s", text, re.M)
+    blocks = _blocks(result.document_md)
+    assert [block[:2] for block in blocks if re.match(r"[A-Z]\.\s", block)] == [f"{letter}." for letter in letters]
+    assert result.report.recitals == len(letters) and result.report.recital_kind == "letters"
+    # A real compound keeps its line-end hyphen; a split word that the text has whole loses it.
+    assert "know-how" in result.document_md and "infrastructure remains" in result.document_md
+    # Unplaced lines are listed with their line numbers, and are not in document.md.
+    for start in ("No. Cion doc.", "Statement by the Commission"):
+        number = _line_number(text, start)
+        line = text.split("\n")[number - 1]
+        assert f"line {number}: {line}" in result.report.text()
+        assert line not in result.document_md
+    assert len(result.report.unplaced) == 2
+    # Furniture: page footers, directorate lines and LIMITE, every one of them.
+    furniture = [line for line in text.split("\n") if re.match(r"\d+/\d\d \w+/\w+ \d+$|TREE\.|LIMITE$", line)]
+    assert list(result.removed) == furniture
+    # Verbs: known ones from the shared list, the others marked new.
+    expected_new = {run for run in _opening_caps(text) if not _in_shared_list(run)}
+    assert expected_new
+    assert {verb.verb for verb in result.report.new_verbs} == expected_new
+    assert all(_in_shared_list(verb.forms[0].split()[0]) for verb in result.report.verbs if verb.known)
+    assert all(f"{verb.verb}: " in result.report.text() for verb in result.report.verbs)
+    assert "NEW" in result.report.text()
+    assert len(_parses(result, tmp_path).recitals) == len(letters)
+
+
+# The nesting the points of nested-points.txt must get (the text has no indentation to
+# show it): a new kind of marker goes one level deeper after a line ending with ":",
+# else it stands beside the point above; a kind seen before goes back to its level.
+NESTED_POINTS = {
+    2: ["a.", "b.", "  i.", "  ii.", "    –", "    –", "  iii.", "c."],
+    3: ["(a)", "(b)", "  (i)", "  (ii)", "  –", "  –", "(c)"],
+}
+
+
+def test_nested_points(tmp_path: Path) -> None:
+    text, result = _fixture("nested-points.txt")
+    blocks = {int(block.split(".")[0]): block for block in _blocks(result.document_md) if re.match(r"\d+\.", block)}
+    for number, expected in NESTED_POINTS.items():
+        lines = blocks[number].split("\n")
+        assert lines[0].endswith(":")  # "On partnerships:" keeps its verbs in the points
+        shape = []
+        for line in lines[1:]:
+            indent = len(line) - len(line.lstrip(" "))
+            assert indent % 3 == 0 and indent >= 3
+            shape.append("  " * (indent // 3 - 1) + line.split()[0])
+        assert shape == expected
+    # Each point line of the fixture is one point, its words whole.
+    point_lines = [line for line in text.split("\n") if re.match(r"(?:\(?[a-z]+[.)]|–)\s", line)]
+    assert result.report.points == len(point_lines)
+    for line in point_lines:
+        assert line.split(" ", 1)[1].split(";")[0] in result.document_md
+    assert "funding for joint calls with African partners" in result.document_md  # wrapped point joined
+    assert result.report.unplaced == ()
+    # Verbs that stand in the points are found.
+    found = {verb.verb for verb in result.report.verbs}
+    assert _opening_caps(re.sub(r"^(?:\(?[a-z]+[.)]|–)\s", "", text, flags=re.M)) <= found
+    parsed = _parses(result, tmp_path)
+    assert len(parsed.paragraphs) == len(blocks)
+
+
+def test_markers_glued_to_years_without_texts(tmp_path: Path) -> None:
+    text, result = _fixture("markers-without-text.txt")
+    glued = re.findall(r"\b(?:19|20)\d\d(\d{1,2}),", text)
+    assert glued and [int(n) for n in glued] == list(range(1, len(glued) + 1))
+    for number in glued:
+        assert f"\n[^{number}]:\n" in result.document_md + "\n"  # defined, without text
+    assert result.report.footnotes_without_text == tuple(glued)
+    for year in re.findall(r"\b((?:19|20)\d\d)\d{1,2},", text):
+        assert f"{year}[^" in result.document_md
+    assert "G7" in result.document_md  # digits after a word, but not the next marker
+    assert "without text" in result.report.text()
+    # The form feed in the middle of a line starts a page there.
+    assert result.report.paragraphs == len(re.findall(r"(?:^|\f)\d+\.\s", text, re.M))
+    assert len(_parses(result, tmp_path).footnotes) == len(glued)
+
+
+def test_presidency_note_with_annex(tmp_path: Path) -> None:
+    text, result = _fixture("presidency-annex.txt")
+    lines = text.split("\n")
+    annex = lines.index("ANNEX")
+    cover_numbers = [line.split(".")[0] for line in lines[:annex] if re.match(r"\d+\.\s", line)]
+    annex_numbers = [line.split(".")[0] for line in lines[annex:] if re.match(r"\d+\.\s", line)]
+    blocks = _blocks(result.document_md)
+    heading = blocks.index("# ANNEX")
+    assert [block.split(".")[0] for block in blocks[:heading]] == cover_numbers
+    after = [block.split(".")[0] for block in blocks[heading:] if re.match(r"\d+\.\s", block)]
+    assert after == annex_numbers == [str(n) for n in range(1, len(annex_numbers) + 1)]
+    header = yaml.safe_load(_split(result.document_md)[0])
+    title = lines[annex + 1]
+    assert header["title"] == title and header["short_title"] == title.split(" on the ", 1)[1]
+    assert header["subject"].startswith(lines[_line_number(text, "Subject:") - 1].split(": ", 1)[1])
+    assert "cover_note" in result.report.fields_missing  # no "Delegations will find" sentence
+    # The ANNEX repeated at the top of a page is furniture; the first one is the heading.
+    assert result.removed.count("ANNEX") == lines.count("ANNEX") - 1
+    assert result.report.unplaced == ()
+    parsed = _parses(result, tmp_path)
+    assert parsed.annex == "ANNEX" and len(parsed.cover) == len(cover_numbers)
+
+
+def test_french_text(tmp_path: Path) -> None:
+    text, result = _fixture("french.txt")
+    header = yaml.safe_load(_split(result.document_md)[0])
+    assert "14 mars 2024" in header["place_date"] and str(header["date"]) == "2024-03-14"
+    assert header["title"].startswith("Conclusions du Conseil")
+    assert header["citation_title"] == header["title"]  # "Conclusions" opens it: not lowered
+    assert header["title"].endswith(header["short_title"])
+    expected = _opening_caps(text)
+    found = {verb.verb for verb in result.report.verbs}
+    assert expected == found
+    assert {verb.verb for verb in result.report.new_verbs} == {run for run in expected if not _in_shared_list(run)}
+    verbs = yaml.safe_load(result.registries["verbs.yml"])["verbs"]
+    assert {verb["verb"] for verb in verbs} == expected
+    assert all(verb["request"] is False for verb in verbs)  # unknown verbs: request false
+    report = result.report.text()
+    for verb in expected:
+        assert re.search(rf"{re.escape(verb)}: .*NEW", report)
+    assert len(_parses(result, tmp_path).paragraphs) == result.report.paragraphs
+
+
+# -- Rules and options -------------------------------------------------------------------
+
+
+def test_line_end_hyphens() -> None:
+    words = Counter({"interconnected": 2, "attack": 3, "cyber": 1})
+    assert join_wrapped("closely inter-", "connected;", words) == "closely interconnected;"
+    assert join_wrapped("the cyber-", "attack against", words) == "the cyber-attack against"
+    assert join_wrapped("end-to-", "end encryption", words) == "end-to-end encryption"
+    assert join_wrapped("Defence", "– For a European Union", words) == "Defence – For a European Union"
+    assert join_wrapped("soft\u00ad", "hyphen", words) == "softhyphen"
+
+
+def test_options_override_the_text(tmp_path: Path) -> None:
+    result = import_document(
+        FIXTURES / "french.txt",
+        number="7345/24 REV 1",
+        date="2024-03-15",
+        title="Conclusions du Conseil sur la police",
+        short_title="Police",
+        language="fr",
+    )
+    header = yaml.safe_load(_split(result.document_md)[0])
+    assert header["number"] == "7345/24 REV 1" and header["document_id"] == "ST 7345/24 REV 1"
+    assert str(header["date"]) == "2024-03-15" and header["language"] == "fr"
+    assert header["title"] == "Conclusions du Conseil sur la police" and header["short_title"] == "Police"
+    assert yaml.safe_load(result.record)["options"]["date"] == "2024-03-15"
+    assert "Options: number=7345/24 REV 1" in result.report.text()
+
+
+@pytest.mark.parametrize("date", ["2024-02-30", "13 November 2023", "2024-3-1", "20240301"])
+def test_a_date_must_be_a_real_iso_date(date: str) -> None:
+    with pytest.raises(ImportFailure) as failure:
+        import_document(FIXTURES / "french.txt", date=date)
+    message = str(failure.value)
+    assert "\n" not in message and date in message and "YYYY-MM-DD" in message
+
+
+def test_text_must_be_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Conseil de l'Union européenne\n".encode("latin-1"))
+    with pytest.raises(ImportFailure, match="UTF-8"):
+        import_document(path)
+
+
+# -- 5. Same input, same output --------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["seed", "plain", "pdf", *sorted(p.name for p in FIXTURES.glob("*.txt"))])
+def test_same_input_same_output(name: str, shape_dir: Path) -> None:
+    shapes = {"seed": SEED, "plain": shape_dir / SEED.name, "pdf": shape_dir / SEED.with_suffix(".pdf").name}
+    path = shapes.get(name, FIXTURES / name)
+    assert _same(import_document(path), import_document(path))
