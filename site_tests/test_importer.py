@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conclusions.core.document_source import parse_document
+from conclusions.core.index import build_edition
+from conclusions.core.model import Document
+from conclusions.core.yamlsource import text_problem
 from conclusions.importer import ImportFailure, ImportResult, import_document
 from conclusions.importer.lines import join_wrapped
 from conclusions.importer.verbs import shared_verbs
@@ -137,8 +139,7 @@ def test_seed_record(seed_import: ImportResult) -> None:
 
 
 def test_seed_parses_with_the_core_parser(seed_import: ImportResult, tmp_path: Path) -> None:
-    (tmp_path / "document.md").write_text(seed_import.document_md, encoding="utf-8")
-    document = parse_document(tmp_path)
+    document = _parses(seed_import, tmp_path)
     assert len(document.paragraphs) == seed_import.report.paragraphs
     assert len(document.recitals) == seed_import.report.recitals
     assert len(document.footnotes) == seed_import.report.footnotes
@@ -178,6 +179,34 @@ def test_plain_shape_gives_the_same_document(seed_import: ImportResult, shape, s
         assert compound in body
     for word in shape.splits:
         assert word in body
+
+
+def test_a_dash_that_starts_a_wrapped_line_mid_sentence(seed_import: ImportResult, shape, tmp_path: Path) -> None:
+    # "... Security and Defence" / "– For a European Union ...": the same recital goes on,
+    # since the line above could not end one; likewise "Scheme" / "– including" in a paragraph.
+    text = shape.text()
+    for words in ("Defence – For", "Scheme – including"):
+        line = next(line for line in text.split("\n") if words in line)
+        start = line.index(words) + len(words.split(" – ")[0])
+        text = text.replace(line, line[:start] + "\n– " + line[start + 3 :], 1)
+    assert "Defence\n– For a European Union" in text and "Scheme\n– including" in text
+    path = tmp_path / SEED.name
+    path.write_text(text, encoding="utf-8")
+    result = import_document(path)
+    assert result.document_md == seed_import.document_md
+    assert result.report.unplaced == ()
+
+
+def test_invisible_characters_are_taken_out(tmp_path: Path) -> None:
+    text = (FIXTURES / "lettered-recitals.txt").read_text(encoding="utf-8")
+    hostile = text.replace("drinking water", "drinking\u2028water").replace("A. Whereas", "A.\tWhereas\u202e\x07")
+    path = tmp_path / "hostile.txt"
+    path.write_text(hostile, encoding="utf-8")
+    result = import_document(path)
+    assert text_problem(result.document_md) is None
+    assert result.document_md == import_document(FIXTURES / "lettered-recitals.txt").document_md
+    report = result.report.text()
+    assert "U+202E" in report and "U+0007" in report
 
 
 # -- 3. A Council-like PDF of those lines ----------------------------------------------
@@ -233,9 +262,12 @@ def _in_shared_list(run: str) -> bool:
     )
 
 
-def _parses(result: ImportResult, tmp_path: Path):
+def _parses(result: ImportResult, tmp_path: Path) -> Document:
+    """The core reads the imported source folder (document.md and the registries) whole."""
     (tmp_path / "document.md").write_text(result.document_md, encoding="utf-8")
-    return parse_document(tmp_path)
+    for name, text in result.registries.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return build_edition(tmp_path).document
 
 
 def test_lettered_recitals(tmp_path: Path) -> None:
@@ -402,6 +434,34 @@ def test_text_must_be_utf8(tmp_path: Path) -> None:
     path.write_bytes("Conseil de l'Union européenne\n".encode("latin-1"))
     with pytest.raises(ImportFailure, match="UTF-8"):
         import_document(path)
+
+
+def _blank_pdf() -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(10, 10, 50, 50)
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("broken.pdf", b"%PDF-1.4\nbroken", "cannot be read"),
+        ("scan.pdf", None, "no text layer"),
+        ("empty.txt", b"\n \n", "empty"),
+        ("untitled.txt", b"1. NOTES that the text has no title.\n", "no title found"),
+    ],
+)
+def test_what_cannot_be_imported_says_what_to_fix(name: str, content: bytes | None, says: str, tmp_path: Path) -> None:
+    path = tmp_path / name
+    path.write_bytes(_blank_pdf() if content is None else content)
+    with pytest.raises(ImportFailure, match=says) as failure:
+        import_document(path)
+    assert "\n" not in str(failure.value)
+    with pytest.raises(ImportFailure, match="cannot be read"):
+        import_document(tmp_path / "missing.txt")
 
 
 # -- 5. Same input, same output --------------------------------------------------------

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,10 +68,11 @@ def _check_options(date: str | None) -> None:
 
 
 def _clean(data: bytes, name: str) -> Cleaned:
+    dropped: Counter[str] = Counter()  # invisible characters taken out (see chars.py)
     if data.lstrip()[:4] == b"%PDF":
         from .pdf import read_pdf  # PDFium is loaded only for PDFs
 
-        return plain_lines.clean(plain_lines.pages_from_pdf(read_pdf(data)), "PDF")
+        return plain_lines.clean(plain_lines.pages_from_pdf(read_pdf(data), dropped), "PDF", dropped)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -82,7 +84,7 @@ def _clean(data: bytes, name: str) -> Cleaned:
         raise ImportFailure(f"{name} is empty: give the text or the PDF of a Council document")
     if markdownish.looks_markdownish(text):
         return markdownish.clean(text)
-    return plain_lines.clean(plain_lines.pages_from_text(text), "plain text lines")
+    return plain_lines.clean(plain_lines.pages_from_text(text, dropped), "plain text lines", dropped)
 
 
 def _header(parsed: Parsed, name: str, options: dict[str, str | None]) -> dict[str, object]:

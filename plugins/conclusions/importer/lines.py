@@ -23,6 +23,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from .chars import notes as char_notes
+from .chars import tidy
 from .model import Cleaned, FootnoteText, SourceLine, Where
 
 _LANGUAGES = "BG|CS|DA|DE|EL|EN|ES|ET|FI|FR|GA|HR|HU|IT|LT|LV|MT|NL|PL|PT|RO|SK|SL|SV"
@@ -66,7 +68,13 @@ def is_furniture(text: str) -> bool:
     return any(pattern.match(text) for pattern in _FURNITURE) or bool(RULE.match(text))
 
 
-def pages_from_text(text: str) -> list[list[SourceLine]]:
+def _tidy(text: str, dropped: Counter[str]) -> str:
+    # A soft hyphen matters only at a line's end (see join_wrapped); elsewhere it is invisible.
+    text = tidy(text, dropped)
+    return text[:-1].replace("\u00ad", "") + text[-1:] if text else text
+
+
+def pages_from_text(text: str, dropped: Counter[str]) -> list[list[SourceLine]]:
     """Lines numbered by "\\n" only; a form feed starts a new page where it stands."""
     pages: list[list[SourceLine]] = [[]]
     for number, raw in enumerate(text.split("\n"), start=1):
@@ -75,13 +83,13 @@ def pages_from_text(text: str) -> list[list[SourceLine]]:
             if k:
                 pages.append([])
             if part.strip() or not k:
-                pages[-1].append(SourceLine(part.strip(), Where(0, number)))
+                pages[-1].append(SourceLine(_tidy(part, dropped), Where(0, number)))
     return pages
 
 
-def pages_from_pdf(pages: list[list[str]]) -> list[list[SourceLine]]:
+def pages_from_pdf(pages: list[list[str]], dropped: Counter[str]) -> list[list[SourceLine]]:
     return [
-        [SourceLine(text.strip(), Where(page, line)) for line, text in enumerate(lines, start=1)]
+        [SourceLine(_tidy(text, dropped), Where(page, line)) for line, text in enumerate(lines, start=1)]
         for page, lines in enumerate(pages, start=1)
     ]
 
@@ -229,7 +237,7 @@ def _width(lines: list[str]) -> int:
     return lengths[int(len(lengths) * 0.95)] if lengths else 0
 
 
-def clean(pages: list[list[SourceLine]], kind: str) -> Cleaned:
+def clean(pages: list[list[SourceLine]], kind: str, dropped: Counter[str]) -> Cleaned:
     """Furniture out, footnote texts apart, markers resolved, for `structure.build`."""
     removed: list[SourceLine] = []
     pages = _split_pages(pages, removed)
@@ -261,4 +269,5 @@ def clean(pages: list[list[SourceLine]], kind: str) -> Cleaned:
             text = join_wrapped(text, line.text, words)
         footnotes.append(FootnoteText(str(number), _superscripts(text), lines[0].where))
     notes = [f"footnote {number}: marker found, its text is not in the input" for number in missing]
+    notes += char_notes(dropped)
     return Cleaned(kind, body, footnotes, removed, True, words, _width([line.text for line in body]), notes)

@@ -14,7 +14,10 @@ Otherwise it stays a superscript ("IRIS<sup>2</sup>" after footnote 2 was used).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+from .chars import notes as char_notes
+from .chars import tidy
 from .lines import RULE
 from .model import Cleaned, FootnoteText, SourceLine, Where
 
@@ -33,9 +36,11 @@ def clean(text: str) -> Cleaned:
     removed: list[SourceLine] = []
     body: list[SourceLine] = []
     footnotes: list[FootnoteText] = []
+    dropped: Counter[str] = Counter()
     for number, raw in enumerate(text.split("\n"), start=1):
         where = Where(0, number)
-        stripped = raw.strip()
+        # A soft hyphen inside a line of this shape is invisible: no line is wrapped here.
+        stripped = tidy(raw.replace("\u00ad", "").replace("\f", ""), dropped)
         if RULE.match(stripped):
             removed.append(SourceLine(stripped, where))
             continue
@@ -61,4 +66,5 @@ def clean(text: str) -> Cleaned:
 
     body = [SourceLine(_MARKER.sub(marker, line.text), line.where) for line in body]
     notes = [f"footnote {number}: marker found, its text is not in the input" for number in missing]
+    notes += char_notes(dropped)
     return Cleaned("Markdown-like text", body, footnotes, removed, False, notes=notes)

@@ -33,6 +33,7 @@ _SMALLER = 0.85
 _RAISED = 0.15
 # Glyphs whose baselines differ by less than this share of the text size are on one line.
 _SAME_LINE = 0.35
+_NOMINAL_SIZE = 10.0
 
 
 @dataclass
@@ -91,7 +92,8 @@ def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
         if text in "\r\n":
             continue
         pdfium_raw.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y))
-        size = pdfium_raw.FPDFText_GetFontSize(raw, index)
+        # Some fonts (Type 3) report no size; a nominal one keeps the line rules working.
+        size = pdfium_raw.FPDFText_GetFontSize(raw, index) or _NOMINAL_SIZE
         chars.append(_Char(text, size, y.value, pending_space))
         pending_space = False
     return chars

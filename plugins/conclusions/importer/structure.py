@@ -196,7 +196,7 @@ class _Builder:
                 current = None
                 i += 1
                 continue
-            if current != "cover_note" and labels_seen and self._starts_body(text, current, previous):
+            if current != "cover_note" and self._starts_body(text, current if labels_seen else None, previous):
                 break
             if current == "cover_note":
                 header["cover_note"] = self.join(str(header["cover_note"]), text)
@@ -266,6 +266,8 @@ class _Builder:
         return "?" if _OTHER_LABEL.match(key) else None
 
     def _starts_body(self, text: str, current: str | None, previous: str) -> bool:
+        """Whether the header ends before this line: the annex, the title, the preamble or a
+        numbered paragraph starts; or (once labels were seen) a wrapped field ended."""
         if ANNEX.match(text) or _TITLE_START.match(text) or _PREAMBLE_START.match(text):
             return True
         paragraph = _PARAGRAPH.match(text)
