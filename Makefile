@@ -25,12 +25,15 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-# Chromium, a JRE (for the Nu Html Checker) and, when missing, Node.js come from Debian's
-# packages; Playwright never downloads a browser.
+# Chromium, a JRE (for the Nu Html Checker), DejaVu fonts (the importer's test draws a PDF
+# with them) and, when missing, Node.js come from Debian's packages; Playwright never
+# downloads a browser.
+DEJAVU := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 browser-deps:
-	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null || ! command -v npm >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null || ! command -v npm >/dev/null \
+			|| [ ! -f $(DEJAVU) ]; then \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium default-jre-headless \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium default-jre-headless fonts-dejavu-core \
 			$$(command -v npm >/dev/null || echo nodejs npm) >/dev/null; \
 	fi
 	@if [ -f package.json ] && [ ! -d node_modules ]; then npm ci --ignore-scripts --no-audit --no-fund --silent; fi

@@ -58,7 +58,8 @@ def original_text(source: Path) -> str:
     record = source / "import.yml"
     removed = (yaml.safe_load(record.read_text(encoding="utf-8")) or {}).get("removed", []) if record.exists() else []
     at = 0
-    for line in removed:
+    for entry in removed:
+        line = entry["text"] if isinstance(entry, dict) else entry
         found = next((i for i in range(at, len(lines)) if lines[i].strip() == line.strip()), None)
         assert found is not None, f"import.yml says it removed {line!r}, which the original does not hold there"
         del lines[found]

@@ -121,7 +121,8 @@ def short_title(title: str) -> str:
         title,
         flags=re.IGNORECASE,
     )
-    return short or title
+    # A name that now opens a page title and the header: "digital skills" -> "Digital skills".
+    return short[:1].upper() + short[1:] if short else title
 
 
 def citation_title(title: str) -> str:
