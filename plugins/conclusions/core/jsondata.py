@@ -15,7 +15,8 @@ from importlib import resources
 
 from .citation import citation
 from .index import Edition
-from .inline import plain_text, tokenize
+from .inline import plain_text
+from .markup import inline_html
 from .model import Footnote, Paragraph, Point, Recital, Section
 from .pages.base import GLOSSARY, HOME, TEXT, actor_page, instrument_page, paragraph_page, recital_page, section_page
 from .sharing import DOCUMENT_JSON, SCHEMA_DIR, json_path, site_path
@@ -25,20 +26,6 @@ SCHEMAS = ("document.schema.json", "paragraph.schema.json")
 
 def schema_text(name: str) -> str:
     return resources.files("conclusions").joinpath("schema", name).read_text(encoding="utf-8")
-
-
-def inline_html(source: str, footnote_href: str) -> str:
-    """Inline source as safe HTML: text escaped, the allowed tags kept, references as links."""
-    out = []
-    for token in tokenize(source):
-        if token.kind == "text":
-            out.append(html.escape(token.value, quote=False))
-        elif token.kind == "tag":
-            out.append(token.value)
-        else:
-            number = html.escape(token.value)
-            out.append(f'<sup class="footnote-ref"><a href="{footnote_href}#fn:{number}">{number}</a></sup>')
-    return "".join(out)
 
 
 def dump(data: dict) -> str:

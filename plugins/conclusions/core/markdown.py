@@ -1,7 +1,8 @@
 """Inline source to Markdown: escaped text, footnote references, mentions and clause anchors.
 
 Links are written as Markdown links between the generated `.md` files, so MkDocs checks
-every one of them and every anchor when it validates the build.
+every one of them and every anchor when it validates the build. Every piece is built by
+`markup`, the one module that writes source values into Markdown.
 """
 
 from __future__ import annotations
@@ -13,46 +14,9 @@ from dataclasses import dataclass
 
 from .clauses import Clause
 from .inline import tokenize
+from .markup import Md, element, end_tag, inline_tag, link, start_tag, text
 from .mentions import Match
 from .registries import Instrument, Term
-
-# Characters that Markdown or attr_list would read as syntax; as entities they stay text.
-_ESCAPES = str.maketrans(
-    {
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-        "*": "&#42;",
-        "_": "&#95;",
-        "[": "&#91;",
-        "]": "&#93;",
-        "`": "&#96;",
-        "\\": "&#92;",
-        "{": "&#123;",
-        "}": "&#125;",
-        "#": "&#35;",
-        "^": "&#94;",
-        "!": "&#33;",
-        "|": "&#124;",
-        "~": "&#126;",
-        "=": "&#61;",
-        "+": "&#43;",
-        ":": "&#58;",
-        "\n": " ",
-    }
-)
-
-
-def esc(text: str) -> str:
-    """Text that Markdown renders exactly as written (and HTML-escaped)."""
-    return text.translate(_ESCAPES)
-
-
-def esc_title(text: str) -> str:
-    """Text for a Markdown link title or an HTML attribute value."""
-    return (
-        text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
-    )
 
 
 @functools.cache
@@ -103,35 +67,38 @@ PAGE_INSTRUMENT = "instruments/{id}.md"
 PAGE_GLOSSARY = "glossary.md"
 
 
-def span_markdown(label: str, span: Span, linker: Linker) -> str:
+def span_markdown(label: Md, span: Span, linker: Linker) -> Md:
     """A term links to its glossary entry (which names the instrument); an instrument to its page."""
     if span.term is not None:
         target = linker.to(PAGE_GLOSSARY, span.term.id)
         tip = f"{span.term.name}: {span.term.expansion}"
-        classes = f'.xref .term data-term="{span.term.id}"'
+        classes = ["xref", "term"]
+        data = {"data-term": span.term.id}
         if span.instrument is not None:
             # Name the instrument too, unless its name only repeats the term ("ABC (...)" for ABC).
             if span.term.name not in span.instrument.name:
                 tip += f". {span.instrument.name}"
-            classes += f' .instrument data-instrument="{span.instrument.id}"'
+            classes.append("instrument")
+            data["data-instrument"] = span.instrument.id
     else:
         assert span.instrument is not None
         target = linker.to(PAGE_INSTRUMENT.format(id=span.instrument.id))
         tip = span.instrument.name
-        classes = f'.xref .instrument data-instrument="{span.instrument.id}"'
-    return f'[{label}]({target} "{esc_title(tip)}"){{ {classes} }}'
+        classes = ["xref", "instrument"]
+        data = {"data-instrument": span.instrument.id}
+    return link(label, target, title=tip, classes=classes, attrs=data)
 
 
 def render_inline(
     source: str,
     linker: Linker,
-    footnote_ref: Callable[[str], str],
+    footnote_ref: Callable[[str], Md],
     instruments: list[Match[Instrument]] = (),  # type: ignore[assignment]
     terms: list[Match[Term]] = (),  # type: ignore[assignment]
     clauses: list[Clause] = (),  # type: ignore[assignment]
     clause_anchor: Callable[[Clause], str] = lambda c: c.anchor,
     window: tuple[int, int] | None = None,
-) -> str:
+) -> Md:
     """Markdown for one paragraph, recital or footnote text, or for `source[start:end]` of it.
 
     A window is one point of a paragraph: a clause that runs on from an earlier point is
@@ -154,7 +121,7 @@ def render_inline(
         if start <= span.start and span.end <= end:
             add(span.start, 3, "span", span)
 
-    out: list[str] = []
+    out: list[Md] = []
     pos = start
     positions = sorted(set(events) | {end})
     for stop in positions:
@@ -163,14 +130,14 @@ def render_inline(
             pos = stop
         for _, kind, obj in sorted(events.get(stop, []), key=lambda e: e[0]):
             if kind == "clause-open":
-                out.append(f'<span class="clause" id="{clause_anchor(obj)}">')  # type: ignore[arg-type]
+                out.append(start_tag("span", {"class": "clause", "id": clause_anchor(obj)}))  # type: ignore[arg-type]
             elif kind == "clause-on":
-                out.append('<span class="clause">')
+                out.append(start_tag("span", {"class": "clause"}))
             elif kind == "clause-close":
-                out.append("</span>")
+                out.append(end_tag("span"))
             elif kind == "verb" and pos == stop:
                 clause = obj
-                out.append(f'<strong class="verb">{esc(clause.form)}</strong>')  # type: ignore[attr-defined]
+                out.append(element("strong", clause.form, {"class": "verb"}))  # type: ignore[attr-defined]
                 pos = stop + len(clause.form)  # type: ignore[attr-defined]
             elif kind == "span" and pos == stop:
                 span = obj
@@ -178,16 +145,16 @@ def render_inline(
                 out.append(span_markdown(label, span, linker))  # type: ignore[arg-type]
                 pos = span.end  # type: ignore[attr-defined]
     out.append(_plain(source[pos:end], footnote_ref))
-    return "".join(out).strip()
+    return Md("".join(out).strip())
 
 
-def _plain(source: str, footnote_ref: Callable[[str], str]) -> str:
+def _plain(source: str, footnote_ref: Callable[[str], Md]) -> Md:
     parts = []
     for token in tokenize(source):
         if token.kind == "text":
-            parts.append(esc(token.value))
+            parts.append(text(token.value))
         elif token.kind == "tag":
-            parts.append(token.value)
+            parts.append(inline_tag(token.value))
         else:
             parts.append(footnote_ref(token.value))
-    return "".join(parts)
+    return Md("".join(parts))

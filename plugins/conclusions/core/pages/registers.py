@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..clauses import Clause
 from ..index import Backlink, Edition, Item
 from ..inline import lead, plain_text
-from ..markdown import esc, esc_title, spans
+from ..markdown import spans
+from ..markup import Md, bullets, element, external_link, heading, join, link, para, table
 from ..model import Paragraph, Recital, Section
 from .base import (
     ACTORS,
@@ -33,52 +34,57 @@ def _item_src(item: Item, edition: Edition) -> tuple[str, str, str]:
     return TEXT, f"fn:{item.number}", f"Footnote {item.number}"
 
 
-def _context(link: Backlink) -> str:
+def _context(backlink: Backlink) -> Md:
     """The clause around a mention, with the mention marked."""
-    start, end = link.context
-    text = link.item.text
-    before = plain_text(text[start : link.match.start])
-    hit = plain_text(text[link.match.start : link.match.end])
-    after = plain_text(text[link.match.end : end])
+    start, end = backlink.context
+    text = backlink.item.text
+    before = plain_text(text[start : backlink.match.start])
+    hit = plain_text(text[backlink.match.start : backlink.match.end])
+    after = plain_text(text[backlink.match.end : end])
     if len(before) > 160:
         before = "…" + before[-160:].split(" ", 1)[-1]
     if len(after) > 160:
         after = lead(after, 160)
-    return f"{esc(before.lstrip())}<mark>{esc(hit)}</mark>{esc(after.rstrip())}"
+    return join([before.lstrip(), element("mark", hit), after.rstrip()])
 
 
-def _backlink_table(r: Renderer, edition: Edition, links: list[Backlink], heading: str) -> str:
+def _backlink_table(r: Renderer, edition: Edition, backlinks: list[Backlink], title: Md) -> Md:
     rows = []
-    for link in links:
-        page, anchor, label = _item_src(link.item, edition)
-        target = link.clause.anchor if link.clause is not None else anchor
-        rows.append(f"| [{esc(label)}]({r.link.to(page, target)}) | {_context(link)} |")
-    return f"{heading}\n\n| Where | Text |\n|---|---|\n" + "\n".join(rows)
+    for backlink in backlinks:
+        page, anchor, label = _item_src(backlink.item, edition)
+        target = backlink.clause.anchor if backlink.clause is not None else anchor
+        rows.append((link(label, r.link.to(page, target)), _context(backlink)))
+    return join([title, table(["Where", "Text"], rows)], "\n\n")
 
 
 def instruments_index(edition: Edition) -> Page:
     r = Renderer(edition, INSTRUMENTS)
     reg = edition.registries
     out = [
-        "# Instruments",
+        heading(1, "Instruments"),
         "What the conclusions recall and rely on, grouped by kind, with how often each is mentioned.",
     ]
     for kind in reg.instrument_kinds:
         members = [i for i in reg.instruments if i.kind == kind.id]
         if not members:
             continue
-        out.append(f"## {esc(kind.label)} ({len(members)}) {{ #{kind.id} }}")
+        out.append(heading(2, f"{kind.label} ({len(members)})", id=kind.id))
         out.append(
-            "\n".join(
-                f"- [{esc(i.name)}]({r.link.to(instrument_page(i.id))}) — {len(edition.instrument_links[i.id])} "
-                f"mention{'s' if len(edition.instrument_links[i.id]) != 1 else ''}"
+            bullets(
+                join(
+                    [
+                        link(i.name, r.link.to(instrument_page(i.id))),
+                        f" — {len(edition.instrument_links[i.id])} "
+                        f"mention{'s' if len(edition.instrument_links[i.id]) != 1 else ''}",
+                    ]
+                )
                 for i in members
             )
         )
     return Page(
         INSTRUMENTS,
         "Instruments",
-        "\n\n".join(out),
+        join(out, "\n\n"),
         in_nav=True,
         meta={
             "description": lead(
@@ -93,20 +99,19 @@ def instrument(edition: Edition, i) -> Page:
     src = instrument_page(i.id)
     r = Renderer(edition, src)
     kind = next(k.label for k in edition.registries.instrument_kinds if k.id == i.kind)
-    facts = [("Kind", esc(kind))]
+    facts: list[tuple[str, str]] = [("Kind", kind)]
     for label, value in (("Reference", i.reference), ("Date", i.date), ("CELEX", i.celex), ("ELI", i.eli)):
         if value:
-            facts.append((label, esc(value)))
-    facts.append(("Official address", f'[{esc(i.url)}]({i.url}){{ rel="external" }}'))
-    table = "| Field | Entry |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in facts)
+            facts.append((label, value))
+    facts.append(("Official address", external_link(i.url, i.url)))
     out = [
         breadcrumb(r, [("Instruments", INSTRUMENTS), (i.name, None)]),
-        f"# {esc(i.name)}",
-        esc(i.description),
-        table,
-        _backlink_table(r, edition, edition.instrument_links[i.id], "## Recalled in { #recalled-in }"),
+        heading(1, i.name),
+        para(i.description),
+        table(["Field", "Entry"], facts),
+        _backlink_table(r, edition, edition.instrument_links[i.id], heading(2, "Recalled in", id="recalled-in")),
     ]
-    return Page(src, i.name, "\n\n".join(out), meta={"description": lead(i.description, DESCRIPTION_LIMIT)})
+    return Page(src, i.name, join(out, "\n\n"), meta={"description": lead(i.description, DESCRIPTION_LIMIT)})
 
 
 def glossary(edition: Edition) -> Page:
@@ -116,34 +121,41 @@ def glossary(edition: Edition) -> Page:
     for t in terms:
         letters.setdefault(t.name[0].upper() if t.name[0].isalpha() else "#", []).append(t)
     in_header = {m.entry.id for matches in edition.header_terms.values() for m in matches}
-    out = ["# Glossary", "Abbreviations and terms of art used in the conclusions, A to Z."]
-    out.append(" · ".join(f"[{esc(letter)}](#letter-{ord(letter)})" for letter in letters))
+    out = [heading(1, "Glossary"), "Abbreviations and terms of art used in the conclusions, A to Z."]
+    out.append(join((link(letter, f"#letter-{ord(letter)}") for letter in letters), " · "))
     for letter, members in letters.items():
-        out.append(f"## {esc(letter)} {{ #letter-{ord(letter)} }}")
+        out.append(heading(2, letter, id=f"letter-{ord(letter)}"))
         for t in members:
             used = []
             seen: set[str] = set()
-            for link in edition.term_links[t.id]:
-                page, anchor, label = _item_src(link.item, edition)
+            for backlink in edition.term_links[t.id]:
+                page, anchor, label = _item_src(backlink.item, edition)
                 if label not in seen:
                     seen.add(label)
-                    used.append(f"[{esc(label)}]({r.link.to(page, anchor)})")
+                    used.append(link(label, r.link.to(page, anchor)))
             if t.id in in_header:
-                used.insert(0, f"[Document header]({r.link.to(HOME)})")
-            official = f' [Official source]({t.url}){{ rel="external" }}' if t.url else ""
+                used.insert(0, link("Document header", r.link.to(HOME)))
+            official = [join([" ", external_link("Official source", t.url)])] if t.url else []
             for instrument in _instruments_of_term(edition, t.id):
-                official += (
-                    f" See the instrument: [{esc(instrument.name)}]({r.link.to(instrument_page(instrument.id))})."
+                official.append(
+                    join(
+                        [
+                            Md(" See the instrument: "),
+                            link(instrument.name, r.link.to(instrument_page(instrument.id))),
+                            ".",
+                        ]
+                    )
                 )
-            out.append(
-                f'<div class="gloss" markdown>\n\n### {esc(t.name)} {{ #{t.id} }}\n\n'
-                f"**{esc(t.expansion)}.** {esc(t.definition)}{official}\n\n"
-                f"Used in: {', '.join(used)}\n\n</div>"
-            )
+            entry = [
+                heading(3, t.name, id=t.id),
+                join([element("strong", join([t.expansion, "."])), " ", t.definition, *official]),
+                join([Md("Used in: "), join(used, ", ")]),
+            ]
+            out.append(element("div", join(entry, "\n\n"), {"class": "gloss"}, markdown="", inner="\n\n"))
     return Page(
         GLOSSARY,
         "Glossary",
-        "\n\n".join(out),
+        join(out, "\n\n"),
         in_nav=True,
         meta={
             "description": "Abbreviations and terms of art of the conclusions, with plain-language definitions.",
@@ -154,8 +166,8 @@ def glossary(edition: Edition) -> Page:
 def _instruments_of_term(edition: Edition, term_id: str) -> list:
     """Instruments whose words a term shares somewhere in the text (an abbreviation and its programme)."""
     found: dict[str, object] = {}
-    for link in edition.term_links[term_id]:
-        for span in spans(edition.of(link.item).instruments, [link.match]):
+    for backlink in edition.term_links[term_id]:
+        for span in spans(edition.of(backlink.item).instruments, [backlink.match]):
             if span.instrument is not None and span.term is not None:
                 found[span.instrument.id] = span.instrument
     return list(found.values())
@@ -165,18 +177,21 @@ def actors_index(edition: Edition) -> Page:
     r = Renderer(edition, ACTORS)
     reg = edition.registries
     sections = [s for s in edition.document.sections]
-    out = ["# Actors", "Who the conclusions ask to act, and who they mention."]
-    rows = []
-    for a in reg.actors:
-        rows.append(
-            f"| [{esc(a.name)}]({r.link.to(actor_page(a.id))}) | {len(edition.actor_requests[a.id])} | {len(edition.actor_mentions[a.id])} |"
+    out = [heading(1, "Actors"), "Who the conclusions ask to act, and who they mention."]
+    rows = [
+        (
+            link(a.name, r.link.to(actor_page(a.id))),
+            len(edition.actor_requests[a.id]),
+            len(edition.actor_mentions[a.id]),
         )
-    out.append("| Actor | Requests | Other mentions |\n|---|---:|---:|\n" + "\n".join(rows))
+        for a in reg.actors
+    ]
+    out.append(table(["Actor", "Requests", "Other mentions"], rows, align=["---", "---:", "---:"]))
     out.append(_matrix(edition, r, sections))
     return Page(
         ACTORS,
         "Actors",
-        "\n\n".join(out),
+        join(out, "\n\n"),
         in_nav=True,
         meta={
             "description": lead(f"Who the {edition.document.header.title} ask to act, and where.", DESCRIPTION_LIMIT),
@@ -184,7 +199,7 @@ def actors_index(edition: Edition) -> Page:
     )
 
 
-def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> str:
+def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
     """Actor-by-section table of requests: a real table (caption, headers), counts in figures.
 
     Shading repeats the count for sighted readers at a glance; screen readers get the same
@@ -192,43 +207,53 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> str:
     """
     actors = [a for a in edition.registries.actors if edition.actor_requests[a.id]]
     if not actors:
-        return ""
+        return Md("")
     grid = {
         (a.id, s.slug): [c for c in edition.actor_requests[a.id] if c.paragraph.section is s]
         for a in actors
         for s in sections
     }
     peak = max(len(v) for v in grid.values())
-    head = "".join(
-        f'<th scope="col" markdown="span"><abbr title="{esc_title(s.heading)}">{esc(s.label or "Opening")}</abbr></th>'
+    head = [element("th", "Actor", {"scope": "col"})] + [
+        element("th", element("abbr", s.label or "Opening", {"title": s.heading}), {"scope": "col"}, markdown="span")
         for s in sections
-    )
+    ]
     body = []
     for a in actors:
-        cells = []
+        cells = [element("th", link(a.name, r.link.to(actor_page(a.id))), {"scope": "row"}, markdown="span")]
         for s in sections:
             clauses = grid[(a.id, s.slug)]
             if not clauses:
-                cells.append('<td class="heat-0">0</td>')
+                cells.append(element("td", "0", {"class": "heat-0"}))
                 continue
             level = min(4, 1 + (4 * (len(clauses) - 1)) // peak)
             first = clauses[0]
             href = r.link.to(actor_page(a.id), f"req-{first.paragraph.number}-{first.anchor}")
             label = f"{len(clauses)} request{'s' if len(clauses) != 1 else ''} to {a.name} in {s.heading}"
-            cells.append(
-                f'<td class="heat-{level}" markdown="span">[{len(clauses)}]({href}){{ aria-label="{esc_title(label)}" }}</td>'
-            )
-        body.append(
-            f'<tr markdown="1"><th scope="row" markdown="span">[{esc(a.name)}]({r.link.to(actor_page(a.id))})</th>{"".join(cells)}</tr>'
-        )
-    return (
-        "## Requests by section { #matrix }\n\n"
-        "Number of requests to each actor, by section of the conclusions. Each number links to the requests.\n\n"
-        # No <caption>: md_in_html wraps it in a <p>; the heading names the table instead.
-        '<table class="heatmap" aria-labelledby="matrix" markdown="1">\n'
-        f'<thead markdown="1"><tr markdown="1"><th scope="col">Actor</th>{head}</tr></thead>\n<tbody markdown="1">\n'
-        + "\n".join(body)
-        + "\n</tbody>\n</table>"
+            count = link(str(len(clauses)), href, attrs={"aria-label": label})
+            cells.append(element("td", count, {"class": f"heat-{level}"}, markdown="span"))
+        body.append(element("tr", join(cells), markdown="1"))
+    # No <caption>: md_in_html wraps it in a <p>; the heading names the table instead.
+    grid_table = element(
+        "table",
+        join(
+            [
+                element("thead", element("tr", join(head), markdown="1"), markdown="1"),
+                element("tbody", join(body, "\n"), markdown="1", inner="\n"),
+            ],
+            "\n",
+        ),
+        {"class": "heatmap", "aria-labelledby": "matrix"},
+        markdown="1",
+        inner="\n",
+    )
+    return join(
+        [
+            heading(2, "Requests by section", id="matrix"),
+            "Number of requests to each actor, by section of the conclusions. Each number links to the requests.",
+            grid_table,
+        ],
+        "\n\n",
     )
 
 
@@ -237,46 +262,54 @@ def actor(edition: Edition, a) -> Page:
     r = Renderer(edition, src)
     out = [
         breadcrumb(r, [("Actors", ACTORS), (a.name, None)]),
-        f"# {esc(a.name)}",
-        f'{esc(a.description)} [Official website]({a.url}){{ rel="external" }}',
+        heading(1, a.name),
+        para(join([a.description, " ", external_link("Official website", a.url)])),
     ]
     requests = edition.actor_requests[a.id]
     if requests:
         rows = []
         for c in requests:
-            asked = lead(plain_text(c.source), 220)
-            rows.append(
-                f'| <span id="req-{c.paragraph.number}-{c.anchor}"></span>[{c.paragraph.number}]({r.link.to(paragraph_page(c.paragraph.number), c.anchor)}) '
-                f"| {esc(c.verb.name)} | {esc(asked)} |"
+            number = c.paragraph.number
+            where = join(
+                [
+                    element("span", "", {"id": f"req-{number}-{c.anchor}"}),
+                    link(str(number), r.link.to(paragraph_page(number), c.anchor)),
+                ]
             )
+            rows.append((where, c.verb.name, lead(plain_text(c.source), 220)))
         out.append(
-            "## Asked to act { #asked-to-act }\n\n| Paragraph | Verb | What is asked |\n|---|---|---|\n"
-            + "\n".join(rows)
+            join(
+                [heading(2, "Asked to act", id="asked-to-act"), table(["Paragraph", "Verb", "What is asked"], rows)],
+                "\n\n",
+            )
         )
     mentions = edition.actor_mentions[a.id]
     if mentions:
-        out.append(_backlink_table(r, edition, mentions, "## Also mentioned in { #mentioned-in }"))
-    return Page(src, a.name, "\n\n".join(out), meta={"description": lead(a.description, DESCRIPTION_LIMIT)})
+        out.append(_backlink_table(r, edition, mentions, heading(2, "Also mentioned in", id="mentioned-in")))
+    return Page(src, a.name, join(out, "\n\n"), meta={"description": lead(a.description, DESCRIPTION_LIMIT)})
 
 
 def verbs(edition: Edition) -> Page:
     r = Renderer(edition, VERBS)
-    out = ["# Operative verbs", "Each operative verb of the conclusions, with every clause that uses it."]
+    out = [heading(1, "Operative verbs"), "Each operative verb of the conclusions, with every clause that uses it."]
     for v in sorted(edition.registries.verbs, key=lambda v: v.name):
         clauses: list[Clause] = edition.verb_clauses[v.id]
-        out.append(
-            f'<div class="verb-entry" markdown>\n\n## {esc(v.name)} ({len(clauses)}) {{ #{v.id} }}\n\n'
-            + "\n".join(
-                f"- [Paragraph {c.paragraph.number}]({r.link.to(paragraph_page(c.paragraph.number), c.anchor)}): "
-                f"{esc(lead(plain_text(c.source), 160))}"
-                for c in clauses
+        uses = bullets(
+            join(
+                [
+                    link(f"Paragraph {c.paragraph.number}", r.link.to(paragraph_page(c.paragraph.number), c.anchor)),
+                    Md(": "),
+                    lead(plain_text(c.source), 160),
+                ]
             )
-            + "\n\n</div>"
+            for c in clauses
         )
+        entry = join([heading(2, f"{v.name} ({len(clauses)})", id=v.id), uses], "\n\n")
+        out.append(element("div", entry, {"class": "verb-entry"}, markdown="", inner="\n\n"))
     return Page(
         VERBS,
         "Operative verbs",
-        "\n\n".join(out),
+        join(out, "\n\n"),
         in_nav=True,
         meta={
             "description": "Each operative verb of the conclusions with every clause that uses it.",

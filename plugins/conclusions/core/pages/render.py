@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..citation import citation_prefix, point_pinpoint
 from ..index import Edition, Item
 from ..inline import lead, plain_text
-from ..markdown import Linker, esc, esc_title, render_inline
+from ..markdown import Linker, render_inline
+from ..markup import Md, element, join, link, text
 from ..model import Footnote, Paragraph, Point, Recital
 from .base import paragraph_page, recital_page, site_path
 
@@ -13,26 +14,32 @@ from .base import paragraph_page, recital_page, site_path
 def _footnote_ref(page_refs: dict[str, int]):
     """Footnote references keep the Council's number; each gets a unique back-reference id."""
 
-    def ref(number: str) -> str:
+    def ref(number: str) -> Md:
         page_refs[number] = page_refs.get(number, 0) + 1
         count = page_refs[number]
         ref_id = f"fnref:{number}" if count == 1 else f"fnref{count}:{number}"
-        return f'<sup id="{ref_id}" class="fnref">[{number}](#fn:{number}){{ .footnote-ref aria-label="Footnote {number}" }}</sup>'
+        marker = link(number, f"#fn:{number}", classes=["footnote-ref"], attrs={"aria-label": f"Footnote {number}"})
+        return element("sup", marker, {"id": ref_id, "class": "fnref"})
 
     return ref
 
 
-def _share_tools(label: str) -> str:
+def _share_tools(label: str) -> Md:
     """ "Copy link" and "Cite" buttons, in the HTML so the page does not shift when they work.
 
     They are shown only once a script in the page's head has marked it as scripted (CSS):
     without JavaScript, the number before them is the permalink.
     """
-    return (
-        f' <span class="share-tools" role="group" aria-label="Share {label}">'
-        f'<button type="button" class="share-btn" data-share="link" aria-label="Copy link to {label}">Copy link</button>'
-        f'<button type="button" class="share-btn" data-share="cite" aria-label="Cite {label}">Cite</button></span>'
-    )
+    buttons = [
+        element(
+            "button",
+            name,
+            {"type": "button", "class": "share-btn", "data-share": share, "aria-label": f"{verb} {label}"},
+        )
+        for name, share, verb in (("Copy link", "link", "Copy link to"), ("Cite", "cite", "Cite"))
+    ]
+    group = element("span", join(buttons), {"class": "share-tools", "role": "group", "aria-label": f"Share {label}"})
+    return join([" ", group])
 
 
 class Renderer:
@@ -44,12 +51,12 @@ class Renderer:
         self.refs: dict[str, int] = {}
         self.footnote_ref = _footnote_ref(self.refs)
 
-    def item(self, item: Item, clause_anchor=None, prefix: str = "") -> str:
+    def item(self, item: Item, clause_anchor=None, prefix: str = "") -> Md:
         """The item's text; its points as nested lists whose ids start with `prefix`."""
         found = self.edition.of(item)
         clauses = self.edition.clauses.get(item.number, []) if isinstance(item, Paragraph) else []
 
-        def text(window: tuple[int, int] | None = None) -> str:
+        def words(window: tuple[int, int] | None = None) -> Md:
             return render_inline(
                 item.text,
                 self.link,
@@ -63,58 +70,82 @@ class Renderer:
 
         points = item.points if isinstance(item, Paragraph | Recital) else ()
         if not points:
-            return text()
-        return text((0, points[0].start - 1)) + "\n" + self._points(points, text, prefix)
+            return words()
+        return join([words((0, points[0].start - 1)), self._points(points, words, prefix)], "\n")
 
-    def _points(self, points: tuple[Point, ...], text, prefix: str) -> str:
+    def _points(self, points: tuple[Point, ...], words, prefix: str) -> Md:
         """Points as a real list, each item with its own anchor; the marker, as written, links to it."""
         tag = "ol" if _point_anchor_is_named(points[0]) else "ul"
         items = []
         for point in points:
             anchor = prefix + point.anchor
-            inner = self._points(point.points, text, prefix) if point.points else ""
-            items.append(
-                f'<li id="{anchor}" data-point="{point.anchor}" data-pinpoint="{point_pinpoint(point.anchor)}" '
-                'markdown="block">'
-                f"[{esc(point.marker)}](#{anchor}){{ .point-marker }} "
-                f"{text((point.start, point.end))}" + (f"\n{inner}\n" if inner else "") + "</li>"
+            inner = join([Md("\n"), self._points(point.points, words, prefix), Md("\n")]) if point.points else ""
+            body = join(
+                [
+                    link(point.marker, f"#{anchor}", classes=["point-marker"]),
+                    " ",
+                    words((point.start, point.end)),
+                    inner,
+                ]
             )
-        return f'<{tag} class="points" markdown>\n' + "\n".join(items) + f"\n</{tag}>"
+            attrs = {"id": anchor, "data-point": point.anchor, "data-pinpoint": point_pinpoint(point.anchor)}
+            items.append(element("li", body, attrs, markdown="block"))
+        return element(tag, join(items, "\n"), {"class": "points"}, markdown="", inner="\n")
 
-    def paragraph_block(self, paragraph: Paragraph, full_text: bool) -> str:
-        number_link = self.link.to(paragraph_page(paragraph.number))
+    def paragraph_block(self, paragraph: Paragraph, full_text: bool) -> Md:
         anchor = (lambda c: c.text_anchor) if full_text else None
         prefix = f"{paragraph.anchor}-" if full_text else ""
-        number = f'[{paragraph.number}]({number_link} "{paragraph.label}: its own page"){{ .pnum }}'
-        return (
-            f'<div class="para" id="{paragraph.anchor}" data-number="{paragraph.number}" '
-            f"{self._share_data(paragraph, paragraph_page(paragraph.number))} markdown>\n"
-            f"{number}{_share_tools(paragraph.label)} {self.item(paragraph, anchor, prefix)}\n</div>"
+        return self._block(
+            paragraph,
+            {"class": "para", "id": paragraph.anchor, "data-number": paragraph.number},
+            paragraph_page(paragraph.number),
+            self.item(paragraph, anchor, prefix),
         )
 
-    def recital_block(self, recital: Recital, full_text: bool = True) -> str:
-        link = self.link.to(recital_page(recital.key))
+    def recital_block(self, recital: Recital, full_text: bool = True) -> Md:
         prefix = f"{recital.anchor}-" if full_text else ""
-        return (
-            f'<div class="recital" id="{recital.anchor}" {self._share_data(recital, recital_page(recital.key))} markdown>\n'
-            f'[{esc(recital.marker)}]({link} "{recital.label}: its own page"){{ .pnum }}{_share_tools(recital.label)} '
-            f"{self.item(recital, prefix=prefix)}\n</div>"
+        return self._block(
+            recital,
+            {"class": "recital", "id": recital.anchor},
+            recital_page(recital.key),
+            self.item(recital, prefix=prefix),
         )
 
-    def _share_data(self, item: Paragraph | Recital, page: str) -> str:
-        """What "Copy link" and "Cite" copy: the page's path from the site root and the citation
-        without its address (share.js joins them with the site URL the template prints)."""
-        cite = esc_title(citation_prefix(self.edition.document.header, item))
-        return f'data-path="{site_path(page)}" data-cite="{cite}"'
+    def _block(self, item: Paragraph | Recital, attrs: dict, page: str, words: Md) -> Md:
+        """The item with its number (a link to its own page) and share tools. The data
+        attributes say what "Copy link" and "Cite" copy: the page's path from the site root and
+        the citation without its address (share.js joins them with the site URL the template prints)."""
+        number = link(
+            item.marker if isinstance(item, Recital) else str(item.number),
+            self.link.to(page),
+            title=f"{item.label}: its own page",
+            classes=["pnum"],
+        )
+        attrs = {
+            **attrs,
+            "data-path": site_path(page),
+            "data-cite": citation_prefix(self.edition.document.header, item),
+        }
+        return element("div", join([number, _share_tools(item.label), " ", words]), attrs, markdown="", inner="\n")
 
-    def footnotes(self, numbers: list[str]) -> str:
+    def footnotes(self, numbers: list[str]) -> Md:
         if not numbers:
-            return ""
+            return Md("")
         notes = []
         for number in numbers:
             note: Footnote = self.edition.document.footnotes[number]
             back = (
-                f' [↩](#fnref:{number}){{ .footnote-backref aria-label="Back to the reference of footnote {number}" }}'
+                join(
+                    [
+                        " ",
+                        link(
+                            "↩",
+                            f"#fnref:{number}",
+                            classes=["footnote-backref"],
+                            attrs={"aria-label": f"Back to the reference of footnote {number}"},
+                        ),
+                    ]
+                )
                 if number in self.refs
                 else ""
             )
@@ -122,16 +153,28 @@ class Renderer:
             body = (
                 self.item(note)
                 if note.available
-                else '<em class="fn-missing" data-edition-addition>The text of this footnote is not in the source.</em>'
+                else element(
+                    "em",
+                    "The text of this footnote is not in the source.",
+                    {"class": "fn-missing", "data-edition-addition": True},
+                )
             )
+            number_mark = element("span", number, {"class": "fn-num"})
             notes.append(
-                f'<div class="footnote" id="fn:{number}" markdown>\n'
-                f'<span class="fn-num">{esc(number)}</span> {body}{back}\n</div>'
+                element(
+                    "div",
+                    join([number_mark, " ", body, back]),
+                    {"class": "footnote", "id": f"fn:{number}"},
+                    markdown="",
+                    inner="\n",
+                )
             )
-        return (
-            '<div class="footnotes" role="note" aria-label="Footnotes" markdown>\n\n'
-            + "\n\n".join(notes)
-            + "\n\n</div>"
+        return element(
+            "div",
+            join(notes, "\n\n"),
+            {"class": "footnotes", "role": "note", "aria-label": "Footnotes"},
+            markdown="",
+            inner="\n\n",
         )
 
 
@@ -140,24 +183,25 @@ def _point_anchor_is_named(point: Point) -> bool:
     return not point.anchor.rsplit("-", 1)[-1].isdigit()
 
 
-def item_lead(item: Item, limit: int = 140) -> str:
-    return esc(lead(plain_text(item.text), limit))
+def item_lead(item: Item, limit: int = 140) -> Md:
+    return text(lead(plain_text(item.text), limit))
 
 
-def pager(r: Renderer, items: list, index: int, page_of, label) -> str:
+def pager(r: Renderer, items: list, index: int, page_of, label) -> Md:
     links = []
     if index > 0:
         prev = items[index - 1]
-        links.append(f'[← {esc(label(prev))}]({r.link.to(page_of(prev))}){{ rel="prev" }}')
+        links.append(link(f"← {label(prev)}", r.link.to(page_of(prev)), attrs={"rel": "prev"}))
     if index + 1 < len(items):
         nxt = items[index + 1]
-        links.append(f'[{esc(label(nxt))} →]({r.link.to(page_of(nxt))}){{ rel="next" }}')
-    return '<nav class="pager" aria-label="Previous and next" markdown>\n' + " ".join(links) + "\n</nav>"
+        links.append(link(f"{label(nxt)} →", r.link.to(page_of(nxt)), attrs={"rel": "next"}))
+    return element(
+        "nav", join(links, " "), {"class": "pager", "aria-label": "Previous and next"}, markdown="", inner="\n"
+    )
 
 
-def breadcrumb(r: Renderer, trail: list[tuple[str, str | None]]) -> str:
+def breadcrumb(r: Renderer, trail: list[tuple[str, str | None]]) -> Md:
     parts = [
-        f"[{esc(label)}]({r.link.to(src)})" if src else f'<span aria-current="page">{esc(label)}</span>'
-        for label, src in trail
+        link(label, r.link.to(src)) if src else element("span", label, {"aria-current": "page"}) for label, src in trail
     ]
-    return '<nav class="crumbs" aria-label="Breadcrumb" markdown>\n' + " › ".join(parts) + "\n</nav>"
+    return element("nav", join(parts, " › "), {"class": "crumbs", "aria-label": "Breadcrumb"}, markdown="", inner="\n")

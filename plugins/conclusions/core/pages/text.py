@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..index import Edition
 from ..inline import lead, plain_text
-from ..markdown import esc, render_inline
+from ..markdown import render_inline
+from ..markup import Md, bullets, code, element, heading, join, link, para, table
 from ..model import Paragraph, Recital, Section
 from .base import (
     ABOUT,
@@ -31,94 +32,115 @@ def home(edition: Edition) -> Page:
     h = doc.header
     r = Renderer(edition, HOME)
     codes = []
-    for code in h.subject_codes:
-        matches = edition.header_terms.get(code, [])
-        codes.append(render_inline(code, r.link, r.footnote_ref, [], matches))
+    for subject_code in h.subject_codes:
+        matches = edition.header_terms.get(subject_code, [])
+        codes.append(render_inline(subject_code, r.link, r.footnote_ref, [], matches))
     rows = [
-        ("Institution", esc(h.institution)),
-        ("Place and date", esc(f"{h.place_date} {h.language_note}".strip())),
-        ("Document", esc(h.number)),
-        ("Subject codes", ", ".join(codes)),
-        ("Status", esc(h.status)),
-        ("From", esc(h.sender)),
-        ("To", esc(h.recipient)),
-        ("No. prev. doc.", esc(h.previous_document)),
-        ("Subject", esc(h.subject)),
+        ("Institution", h.institution),
+        ("Place and date", f"{h.place_date} {h.language_note}".strip()),
+        ("Document", h.number),
+        ("Subject codes", join(codes, ", ")),
+        ("Status", h.status),
+        ("From", h.sender),
+        ("To", h.recipient),
+        ("No. prev. doc.", h.previous_document),
+        ("Subject", h.subject),
     ]
-    table = "| Field | Entry |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows if v)
     out = [
-        f"# {esc(h.title)}",
-        f'<div class="doc-header" markdown>\n\n{table}\n\n</div>',
-        esc(h.cover_note) if h.cover_note else "",
+        heading(1, h.title),
+        element(
+            "div",
+            table(["Field", "Entry"], [(k, v) for k, v in rows if v]),
+            {"class": "doc-header"},
+            markdown="",
+            inner="\n\n",
+        ),
+        para(h.cover_note) if h.cover_note else "",
         _cover_note(edition, r),
-        f"[Read the full text]({r.link.to(TEXT)}){{ .md-button .md-button--primary }}",
-        "## Overview",
+        link("Read the full text", r.link.to(TEXT), classes=["md-button", "md-button--primary"]),
+        heading(2, "Overview"),
     ]
     if doc.recitals:
-        out.append(f"### [Recitals]({r.link.to(TEXT, 'recitals')}) ({len(doc.recitals)})")
+        out.append(heading(3, join([link("Recitals", r.link.to(TEXT, "recitals")), f" ({len(doc.recitals)})"])))
         out.append(
-            "\n".join(f"- [{esc(x.marker)}]({r.link.to(recital_page(x.key))}) {item_lead(x)}" for x in doc.recitals)
+            bullets(join([link(x.marker, r.link.to(recital_page(x.key))), " ", item_lead(x)]) for x in doc.recitals)
         )
     for section in doc.sections:
         out.append(
-            f"### [{esc(section.heading)}]({r.link.to(section_page(section))}) (paragraphs {section.range_label})"
+            heading(
+                3,
+                join([link(section.heading, r.link.to(section_page(section))), f" (paragraphs {section.range_label})"]),
+            )
         )
         out.append(
-            "\n".join(
-                f'- [{p.number}]({r.link.to(paragraph_page(p.number))} "{p.label}") {item_lead(p)}'
+            bullets(
+                join([link(str(p.number), r.link.to(paragraph_page(p.number)), title=p.label), " ", item_lead(p)])
                 for p in section.paragraphs
             )
         )
     return Page(
         HOME,
         h.short_title,
-        "\n\n".join(x for x in out if x),
+        join((x for x in out if x), "\n\n"),
         in_nav=True,
         meta={"description": lead(h.cover_note or h.title, DESCRIPTION_LIMIT)},
     )
 
 
-def _cover_note(edition: Edition, r: Renderer) -> str:
+def _cover_note(edition: Edition, r: Renderer) -> Md:
     """The note that carries the conclusions (a Presidency note), with its own numbering kept
     as text: `markdown="span"` so that a block opening "1. " is not read as a list."""
     if not edition.document.cover:
-        return ""
+        return Md("")
 
-    def to_text(number: str) -> str:
+    def to_text(number: str) -> Md:
         # Footnotes are listed on the full-text page.
-        return f'<sup class="fnref">[{esc(number)}]({r.link.to(TEXT, "fn:" + number)}){{ .footnote-ref }}</sup>'
+        return element(
+            "sup", link(number, r.link.to(TEXT, "fn:" + number), classes=["footnote-ref"]), {"class": "fnref"}
+        )
 
-    blocks = "\n".join(
-        f'<p class="cover" markdown="span">{render_inline(block, r.link, to_text)}</p>'
-        for block in edition.document.cover
+    blocks = join(
+        (para(render_inline(block, r.link, to_text), {"class": "cover"}) for block in edition.document.cover), "\n"
     )
-    return f'<div class="cover-note" id="cover-note" role="note" aria-label="Cover note" markdown>\n{blocks}\n</div>'
+    return element(
+        "div",
+        blocks,
+        {"class": "cover-note", "id": "cover-note", "role": "note", "aria-label": "Cover note"},
+        markdown="",
+        inner="\n",
+    )
 
 
 def full_text(edition: Edition) -> Page:
     doc = edition.document
     r = Renderer(edition, TEXT)
     # The heading under which the Council set the conclusions ("ANNEX") stands before their title.
-    out = [f'<p class="annex" id="annex">{esc(doc.annex)}</p>'] if doc.annex else []
-    out.append(f"# {esc(doc.header.title)}")
+    out = [element("p", doc.annex, {"class": "annex", "id": "annex"})] if doc.annex else []
+    out.append(heading(1, doc.header.title))
     for line in doc.preamble:
-        out.append(f'<p class="preamble" markdown>{render_inline(line, r.link, r.footnote_ref)}</p>')
+        out.append(element("p", render_inline(line, r.link, r.footnote_ref), {"class": "preamble"}, markdown=""))
     if doc.recitals:
         out.append(
-            '<div class="recitals" id="recitals" markdown>\n\n'
-            + "\n\n".join(r.recital_block(x) for x in doc.recitals)
-            + "\n\n</div>"
+            element(
+                "div",
+                join((r.recital_block(x) for x in doc.recitals), "\n\n"),
+                {"class": "recitals", "id": "recitals"},
+                markdown="",
+                inner="\n\n",
+            )
         )
+    for line in doc.lead_in:
+        out.append(element("p", render_inline(line, r.link, r.footnote_ref), {"class": "preamble"}, markdown=""))
     for section in doc.sections:
         if section.label:
-            out.append(f"## [{esc(section.heading)}]({r.link.to(section_page(section))}) {{ #s-{section.slug} }}")
+            out.append(heading(2, link(section.heading, r.link.to(section_page(section))), id=f"s-{section.slug}"))
         out.extend(r.paragraph_block(p, full_text=True) for p in section.paragraphs)
-    out.append("## Footnotes { #footnotes }")
+    out.append(heading(2, "Footnotes", id="footnotes"))
     out.append(r.footnotes(list(doc.footnotes)))
     return Page(
         TEXT,
         "Full text",
-        "\n\n".join(out),
+        join(out, "\n\n"),
         in_nav=True,
         meta={
             "description": lead(
@@ -153,33 +175,34 @@ def _own_page(
         if isinstance(item, Paragraph)
         else r.recital_block(item, full_text=False)
     )
-    kind = item.label.split()[0].lower()
+    kind, name = item.label.split(" ", 1)
+    read = link(f"Read {kind.lower()} {name} in the full text", r.link.to(TEXT, item.anchor))
     out = [
         breadcrumb(r, [("Full text", TEXT), *trail, (item.label, None)]),
-        f"# {item.label} {{ #title }}",
+        heading(1, item.label, id="title"),
         block,
         r.footnotes(item.footnotes),
-        f'<p class="context" markdown>[Read {kind} {item.label.split(" ", 1)[1]} in the full text]({r.link.to(TEXT, item.anchor)})</p>',
+        element("p", read, {"class": "context"}, markdown=""),
         pager(r, siblings, item.number - 1, page_of, lambda x: x.label),
         *extra(r),
     ]
     return Page(
         src,
         f"{item.label} – {edition.document.header.short_title}",
-        "\n\n".join(x for x in out if x),
+        join((x for x in out if x), "\n\n"),
         meta={"description": lead(plain_text(item.text), DESCRIPTION_LIMIT)},
     )
 
 
-def _links(r: Renderer, entries, page_of) -> str:
-    return ", ".join(f"[{esc(e.name)}]({r.link.to(page_of(e.id))})" for e in entries)
+def _links(r: Renderer, entries, page_of) -> Md:
+    return join((link(e.name, r.link.to(page_of(e.id))) for e in entries), ", ")
 
 
-def _instruments_section(r: Renderer, instruments: dict) -> list[str]:
+def _instruments_section(r: Renderer, instruments: dict) -> list[Md]:
     if not instruments:
         return []
-    items = "\n".join(f"- [{esc(i.name)}]({r.link.to(instrument_page(i.id))})" for i in instruments.values())
-    return [f"## Instruments {{ #instruments }}\n\n{items}"]
+    items = bullets(link(i.name, r.link.to(instrument_page(i.id))) for i in instruments.values())
+    return [join([heading(2, "Instruments", id="instruments"), items], "\n\n")]
 
 
 def paragraph(edition: Edition, p: Paragraph) -> Page:
@@ -195,24 +218,22 @@ def paragraph(edition: Edition, p: Paragraph) -> Page:
     )
 
 
-def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> list[str]:
-    out: list[str] = []
+def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> list[Md]:
+    out: list[Md] = []
     clauses = edition.clauses.get(p.number, [])
     if clauses:
-        rows = [
-            f"| [{esc(c.verb.name)}](#{c.anchor}) | {_links(r, c.addressees, actor_page) or '—'} |" for c in clauses
-        ]
-        out.append("## Clauses { #clauses }\n\n| Operative verb | Asked to act |\n|---|---|\n" + "\n".join(rows))
+        rows = [(link(c.verb.name, f"#{c.anchor}"), _links(r, c.addressees, actor_page) or "—") for c in clauses]
+        out.append(join([heading(2, "Clauses", id="clauses"), table(["Operative verb", "Asked to act"], rows)], "\n\n"))
     found = edition.of(p)
     addressed = {a.id: a for c in clauses for a in c.addressees}
     mentioned = {m.entry.id: m.entry for m in found.actors if m.entry.id not in addressed}
     if addressed or mentioned:
-        lines = ["## Actors { #actors }"]
+        lines = [heading(2, "Actors", id="actors")]
         if addressed:
-            lines.append("Asked to act: " + _links(r, addressed.values(), actor_page))
+            lines.append(join([Md("Asked to act: "), _links(r, addressed.values(), actor_page)]))
         if mentioned:
-            lines.append("Also mentioned: " + _links(r, mentioned.values(), actor_page))
-        out.append("\n\n".join(lines))
+            lines.append(join([Md("Also mentioned: "), _links(r, mentioned.values(), actor_page)]))
+        out.append(join(lines, "\n\n"))
     out.extend(_instruments_section(r, {m.entry.id: m.entry for m in found.instruments}))
     return out
 
@@ -237,13 +258,15 @@ def recital(edition: Edition, x: Recital) -> Page:
 def section(edition: Edition, s: Section) -> Page:
     src = section_page(s)
     r = Renderer(edition, src)
-    items = "\n".join(
-        f'- [{p.number}]({r.link.to(paragraph_page(p.number))} "{p.label}") {item_lead(p, 200)}' for p in s.paragraphs
+    items = bullets(
+        join([link(str(p.number), r.link.to(paragraph_page(p.number)), title=p.label), " ", item_lead(p, 200)])
+        for p in s.paragraphs
     )
+    read = link("Read this section in the full text", r.link.to(TEXT, s.paragraphs[0].anchor))
     out = [
         breadcrumb(r, [("Full text", TEXT), (s.heading, None)]),
-        f"# {esc(s.heading)}",
-        f"Paragraphs {s.range_label}. [Read this section in the full text]({r.link.to(TEXT, s.paragraphs[0].anchor)}).",
+        heading(1, s.heading),
+        join([f"Paragraphs {s.range_label}. ", read, "."]),
         items,
     ]
     # Material writes the whole nav into every page: past a few dozen sections it would
@@ -252,7 +275,7 @@ def section(edition: Edition, s: Section) -> Page:
     return Page(
         src,
         s.heading,
-        "\n\n".join(out),
+        join(out, "\n\n"),
         in_nav=in_nav,
         meta={
             "description": lead(
@@ -262,40 +285,90 @@ def section(edition: Edition, s: Section) -> Page:
     )
 
 
-def about_urls(edition: Edition) -> Page:
-    doc = edition.document
-    r = Renderer(edition, ABOUT)
-    first, last = doc.paragraphs[0].number, doc.paragraphs[-1].number
-    body = f"""# About these URLs
+_ABOUT_INTRO = Md(
+    """# About these URLs
 
 Every address on this site is a promise: **once published, a URL and its anchors stay valid
 for good**. Nothing is renamed or removed; if a page ever has to move, its old address keeps
 working and leads to the new one. A test holds the list of every URL and anchor and fails
-the build if one disappears.
+the build if one disappears."""
+)
+_ABOUT_DATA_LINKS = Md(
+    """Every page names its data with `<link rel="alternate" type="application/json">`: a
+paragraph page its own file, every other page the whole document."""
+)
 
-| What | Address | Example |
-|---|---|---|
-| The full text | `text/` | [Full text]({r.link.to(TEXT)}) |
-| A paragraph in the full text | `text/#pN` | [Paragraph {first}]({r.link.to(TEXT, doc.paragraphs[0].anchor)}) |
-| A paragraph on its own page | `paragraphs/N/` | [Paragraph {last}]({r.link.to(paragraph_page(last))}) |
-| A clause of a paragraph | `paragraphs/N/#verb` (second of the same verb: `#verb-2`); in the full text `text/#pN-verb` | |
-| A recital | `recitals/N/`, or `text/#rN` | |
-| A section | `sections/i/` (its number, in lower case), or `text/#s-i` | |
-| A footnote, with the Council's own number | `text/#fn:N` | |
-| An instrument the text recalls | `instruments/ID/` | [All instruments]({r.link.to(INSTRUMENTS)}) |
-| A glossary entry | `glossary/#ID` | [Glossary]({r.link.to(GLOSSARY)}) |
-| An actor | `actors/ID/` | [All actors]({r.link.to(ACTORS)}) |
-| An operative verb | `verbs/#ID` | [Verbs]({r.link.to(VERBS)}) |
-| The whole document as data (JSON) | `data/document.json` | [document.json]({r.link.to("data/document.json")}) |
-| One paragraph as data (JSON) | `data/paragraphs/N.json` | [Paragraph {last} as JSON]({r.link.to(f"data/paragraphs/{last}.json")}) |
-| The JSON Schemas of that data | `data/schema/document.schema.json`, `data/schema/paragraph.schema.json` | [paragraph.schema.json]({r.link.to("data/schema/paragraph.schema.json")}) |
-| The link-preview image of a paragraph or recital (1200×630 PNG) | `cards/paragraphs/N.png`, `cards/recitals/N.png`; other pages `cards/site.png` | |
 
-Paragraph numbers are the Council's own ({first} to {last}); footnotes keep the Council's numbers too.
-
-Every page names its data with `<link rel="alternate" type="application/json">`: a
-paragraph page its own file, every other page the whole document.
-"""
+def about_urls(edition: Edition) -> Page:
+    doc = edition.document
+    r = Renderer(edition, ABOUT)
+    first, last = doc.paragraphs[0].number, doc.paragraphs[-1].number
+    rows = [
+        ("The full text", code("text/"), link("Full text", r.link.to(TEXT))),
+        (
+            "A paragraph in the full text",
+            code("text/#pN"),
+            link(f"Paragraph {first}", r.link.to(TEXT, doc.paragraphs[0].anchor)),
+        ),
+        (
+            "A paragraph on its own page",
+            code("paragraphs/N/"),
+            link(f"Paragraph {last}", r.link.to(paragraph_page(last))),
+        ),
+        (
+            "A clause of a paragraph",
+            join(
+                [
+                    code("paragraphs/N/#verb"),
+                    Md(" (second of the same verb: "),
+                    code("#verb-2"),
+                    Md("); in the full text "),
+                    code("text/#pN-verb"),
+                ]
+            ),
+            "",
+        ),
+        ("A recital", join([code("recitals/N/"), Md(", or "), code("text/#rN")]), ""),
+        ("A section", join([code("sections/i/"), Md(" (its number, in lower case), or "), code("text/#s-i")]), ""),
+        ("A footnote, with the Council's own number", code("text/#fn:N"), ""),
+        ("An instrument the text recalls", code("instruments/ID/"), link("All instruments", r.link.to(INSTRUMENTS))),
+        ("A glossary entry", code("glossary/#ID"), link("Glossary", r.link.to(GLOSSARY))),
+        ("An actor", code("actors/ID/"), link("All actors", r.link.to(ACTORS))),
+        ("An operative verb", code("verbs/#ID"), link("Verbs", r.link.to(VERBS))),
+        (
+            "The whole document as data (JSON)",
+            code("data/document.json"),
+            link("document.json", r.link.to("data/document.json")),
+        ),
+        (
+            "One paragraph as data (JSON)",
+            code("data/paragraphs/N.json"),
+            link(f"Paragraph {last} as JSON", r.link.to(f"data/paragraphs/{last}.json")),
+        ),
+        (
+            "The JSON Schemas of that data",
+            join([code("data/schema/document.schema.json"), Md(", "), code("data/schema/paragraph.schema.json")]),
+            link("paragraph.schema.json", r.link.to("data/schema/paragraph.schema.json")),
+        ),
+        (
+            "The link-preview image of a paragraph or recital (1200×630 PNG)",
+            join(
+                [
+                    code("cards/paragraphs/N.png"),
+                    Md(", "),
+                    code("cards/recitals/N.png"),
+                    Md("; other pages "),
+                    code("cards/site.png"),
+                ]
+            ),
+            "",
+        ),
+    ]
+    numbers = f"Paragraph numbers are the Council's own ({first} to {last}); footnotes keep the Council's numbers too."
+    body = join(
+        [_ABOUT_INTRO, table(["What", "Address", "Example"], rows), numbers, _ABOUT_DATA_LINKS],
+        "\n\n",
+    )
     return Page(
         ABOUT,
         "About these URLs",

@@ -1,0 +1,268 @@
+"""The one path from source text to the Markdown and HTML of the generated pages.
+
+Every text run, attribute value, link, element and block that carries a value from `source/`
+is written by this module, and escaped where it is written (as mkdocs-autorefs escapes at
+the point of the link). The page modules compose what these functions return; they never put
+a source value into Markdown or HTML themselves (site_tests/test_markup.py holds them to it).
+
+What the builders return is `Md`. A plain `str` given where Markdown is expected is text and
+is escaped; only `Md` passes as it is. The tag and attribute names, classes, ids and link
+targets are the code's own (made from ids that fields.py checked), and are checked again here.
+
+Python-Markdown reads much more than HTML does, so escaping `<` and `&` is not enough:
+
+- inline, `*_[]`, backticks, backslashes and the syntax of extensions a site may enable
+  (`{ }` of attr_list, `==`, `^^`, `~~`, `++`, `:emoji:`) would become markup: `text()` writes
+  them as character references, which Markdown leaves alone and the browser shows as written;
+- at the start of a line, "2023. " opens an ordered list (losing "2023") and "- " a bullet
+  list: `text()` also escapes a leading number's dot and a leading dash, and a value that
+  stands as a block of its own is a `<p markdown="span">` (`para()`), inside which
+  Markdown reads no block syntax at all ("    " would otherwise open a code block);
+- a line break ends a table row, a list item, a heading: text never holds one (`"\\n"` and
+  `"\\r"` become spaces; read_text refuses `"\\r"` anyway);
+- an attribute value is read by the HTML parser, by Python-Markdown's link-title parser or
+  by attr_list, each with its own delimiters: `attr()` escapes all of their delimiters, and
+  `attr_list()` values are escaped as text too (Markdown's inline patterns run over them);
+- external addresses are checked URLs (`fields.url_problem`) written as the attribute of an
+  `<a>` element, never as the target of a Markdown link (where `)` would end it).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+
+from .fields import url_problem
+from .inline import ALLOWED_TAGS, tokenize
+
+
+class Md(str):
+    """Markdown (with HTML) built by this module: it is placed as it is."""
+
+    __slots__ = ()
+
+
+# Characters that Markdown, attr_list or a Markdown extension would read as syntax; as
+# character references they stay text. "\n" and "\r" would break a line.
+_TEXT = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "*": "&#42;",
+    "_": "&#95;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "`": "&#96;",
+    "\\": "&#92;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "#": "&#35;",
+    "^": "&#94;",
+    "!": "&#33;",
+    "|": "&#124;",
+    "~": "&#126;",
+    "=": "&#61;",
+    "+": "&#43;",
+    ":": "&#58;",
+    "\n": " ",
+    "\r": " ",
+}
+_TEXT_TABLE = str.maketrans(_TEXT)
+# At the start of a line: "2023. " (ordered list) and "-" (bullet list, rule). The other
+# block markers (#, >, *, +, =, _) are escaped everywhere.
+_LEADING = re.compile(r"\A(\s*)(?:(\d+)\.(?=\s|\Z)|-(?=[\s-]|\Z))")
+
+# The delimiters of an HTML attribute, of a Markdown link title and of an attr_list value
+# (which ends at "}"); "|" would split a table row. Python-Markdown reads a title after its
+# backslash escapes and code spans, and tracks both quotes in it: "x' y') z" would end the
+# link at "')". With both quotes escaped, parentheses in a title are text.
+_ATTR = {
+    "&": "&amp;",
+    '"': "&quot;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "'": "&#39;",
+    "\\": "&#92;",
+    "`": "&#96;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "|": "&#124;",
+    "\n": " ",
+    "\r": " ",
+}
+_ATTR_TABLE = str.maketrans(_ATTR)
+_ATTR_LIST_TABLE = str.maketrans({**_TEXT, **_ATTR})
+
+_NAME = re.compile(r"[\w:-]+")
+"""Tag and attribute names, classes, ids and anchors: letters (of any language), digits, `_:-`."""
+_TARGET = re.compile(r"[\w./#:%-]*")
+"""A link target between generated pages: a relative path and an anchor."""
+_ALLOWED = {f"<{tag}>" for tag in ALLOWED_TAGS} | {f"</{tag}>" for tag in ALLOWED_TAGS}
+
+
+def text(value: str) -> Md:
+    """Text that Markdown renders exactly as written, wherever it stands."""
+    if isinstance(value, Md):
+        raise TypeError("text() of Markdown: it would be escaped twice")
+    escaped = value.translate(_TEXT_TABLE)
+    leading = _LEADING.match(escaped)
+    if leading:
+        if leading.group(2):
+            escaped = f"{leading.group(1)}{leading.group(2)}&#46;{escaped[leading.end() :]}"
+        else:
+            escaped = f"{leading.group(1)}&#45;{escaped[leading.end() :]}"
+    return Md(escaped)
+
+
+def md(value: str | int) -> Md:
+    """`Md` as it is; any other value as text."""
+    if isinstance(value, Md):
+        return value
+    return text(str(value))
+
+
+def join(parts: Iterable[str], sep: str = "") -> Md:
+    """The parts (text escaped, `Md` as it is) joined by `sep`, which the code writes."""
+    return Md(sep.join(md(part) for part in parts))
+
+
+def attr(value: str | int) -> str:
+    """An attribute value for any double-quoted place: HTML, a link title, attr_list."""
+    return str(value).translate(_ATTR_TABLE)
+
+
+def _name(value: str) -> str:
+    if not _NAME.fullmatch(value):
+        raise ValueError(f"not a name the code makes: {value!r}")
+    return value
+
+
+def attr_list(classes: Iterable[str] = (), *, id: str | None = None, attrs: Mapping[str, str] | None = None) -> Md:
+    """attr_list's `{ #id .class key="value" }`, or nothing when there is nothing to set."""
+    parts = [f"#{_name(id)}"] if id else []
+    parts += [f".{_name(c)}" for c in classes]
+    parts += [f'{_name(k)}="{str(v).translate(_ATTR_LIST_TABLE)}"' for k, v in (attrs or {}).items()]
+    return Md("{ " + " ".join(parts) + " }") if parts else Md("")
+
+
+def link(
+    label: str,
+    target: str,
+    *,
+    title: str | None = None,
+    classes: Iterable[str] = (),
+    attrs: Mapping[str, str] | None = None,
+) -> Md:
+    """A Markdown link to another generated page (MkDocs checks it and its anchor)."""
+    if not _TARGET.fullmatch(target):
+        raise ValueError(f"not a link target the code makes: {target!r}")
+    quoted = f' "{attr(title)}"' if title is not None else ""
+    return Md(f"[{md(label)}]({target}{quoted}){attr_list(classes, attrs=attrs)}")
+
+
+def external_link(label: str, url: str) -> Md:
+    """A link to an address outside the site, which fields.py has checked."""
+    if problem := url_problem(url):
+        raise ValueError(f"not an address fields.py accepts: {url!r} ({problem})")
+    return Md(f'<a href="{attr(url)}" rel="external">{md(label)}</a>')
+
+
+def start_tag(tag: str, attrs: Mapping[str, str | int | bool | None] | None = None, markdown: str | None = None) -> Md:
+    """`<tag name="value" ...>`: True writes a bare attribute, None or False none; `markdown`
+    is md_in_html's attribute ("1", "span", "block", or "" for a bare `markdown`)."""
+    parts = [_name(tag)]
+    for key, value in (attrs or {}).items():
+        if value is True:
+            parts.append(_name(key))
+        elif value is not None and value is not False:
+            parts.append(f'{_name(key)}="{attr(value)}"')
+    if markdown is not None:
+        parts.append(f'markdown="{markdown}"' if markdown else "markdown")
+    return Md(f"<{' '.join(parts)}>")
+
+
+def end_tag(tag: str) -> Md:
+    return Md(f"</{_name(tag)}>")
+
+
+def element(
+    tag: str,
+    content: str = "",
+    attrs: Mapping[str, str | int | bool | None] | None = None,
+    *,
+    markdown: str | None = None,
+    inner: str = "",
+) -> Md:
+    """`<tag ...>content</tag>`; `inner` (the code's "\\n" or "\\n\\n") stands on both sides of
+    the content, as md_in_html needs for block content."""
+    return Md(f"{start_tag(tag, attrs, markdown)}{inner}{md(content)}{inner}{end_tag(tag)}")
+
+
+def para(content: str, attrs: Mapping[str, str | int | bool | None] | None = None) -> Md:
+    """A block of text: a `<p>` in which Markdown reads inline syntax only."""
+    return element("p", content, attrs, markdown="span")
+
+
+def heading(level: int, content: str, *, id: str | None = None) -> Md:
+    """`## content { #id }`."""
+    body = md(content)
+    if "\n" in body:
+        raise ValueError("a heading is one line")
+    braces = attr_list(id=id)
+    return Md(f"{'#' * level} {body}" + (f" {braces}" if braces else ""))
+
+
+def table(header: Iterable[str], rows: Iterable[Iterable[str]], align: Iterable[str] | None = None) -> Md:
+    """A Markdown table; `align` gives each column's rule ('---', '---:')."""
+    head = [md(h) for h in header]
+    rules = list(align) if align is not None else ["---"] * len(head)
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join(rules) + "|"]
+    for row in rows:
+        cells = [md(cell) for cell in row]
+        if any("\n" in cell for cell in cells):
+            raise ValueError("a table cell is one line")
+        lines.append("| " + " | ".join(cells) + " |")
+    return Md("\n".join(lines))
+
+
+def bullets(items: Iterable[str]) -> Md:
+    """A Markdown bullet list, one line per item."""
+    lines = []
+    for item in items:
+        body = md(item)
+        if "\n" in body:
+            raise ValueError("a list item is one line")
+        lines.append(f"- {body}")
+    return Md("\n".join(lines))
+
+
+def code(value: str) -> Md:
+    """A code span of a text the code writes (an address pattern such as `text/#pN`)."""
+    if "`" in value or "\n" in value:
+        raise ValueError(f"not a code span the code makes: {value!r}")
+    return Md(f"`{value}`")
+
+
+def inline_tag(value: str) -> Md:
+    """One of the few tags inline source may hold (`<sup>`, `</sub>`; inline.ALLOWED_TAGS)."""
+    if value not in _ALLOWED:
+        raise ValueError(f"not an allowed tag: {value!r}")
+    return Md(value)
+
+
+def inline_html(source: str, footnote_href: str) -> str:
+    """Inline source as HTML for the JSON data: text escaped, the allowed tags kept,
+    footnote references as links to `footnote_href#fn:N`."""
+    out = []
+    for token in tokenize(source):
+        if token.kind == "text":
+            out.append(html.escape(token.value, quote=False))
+        elif token.kind == "tag":
+            out.append(inline_tag(token.value))
+        else:
+            number = html.escape(token.value)
+            out.append(f'<sup class="footnote-ref"><a href="{attr(footnote_href)}#fn:{number}">{number}</a></sup>')
+    return "".join(out)
