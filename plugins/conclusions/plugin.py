@@ -20,6 +20,7 @@ from mkdocs.structure.nav import Navigation
 
 from .config import ConclusionsConfig
 from .core import cards
+from .core.addresses import check_addresses, published_files
 from .core.errors import SourceError
 from .core.index import Edition, build_edition
 from .core.jsondata import JsonData
@@ -127,9 +128,11 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         source = Path(config.docs_dir)
         try:
             self.edition = build_edition(source)
+            self.pages = list(all_pages(self.edition))
+            # Before MkDocs empties the site folder: no page or file may take another's address.
+            check_addresses(self.pages, published_files(self.edition))
         except SourceError as err:
             raise SourceMistake(str(err)) from None
-        self.pages = list(all_pages(self.edition))
         config.nav = self._nav()
         _add_theme(config)
         if config.site_name in ("", SITE_NAME_PLACEHOLDER):

@@ -10,7 +10,8 @@ Body blocks are separated by blank lines:
 - indented `a.`, `(ii)`, `–` lines under a paragraph or recital: its points, nested by indentation;
 - `## I. Title`: a section heading; the paragraphs after it belong to it;
 - `[^N]: text`: footnote N, keeping the Council's own number (`[^N]:` alone: text not available);
-- any other text before the first recital or paragraph: the preamble lines.
+- any other text before the first recital or paragraph: the preamble lines; between the
+  recitals and paragraph 1: the words that lead into the paragraphs ("HEREBY ADOPTS ...:").
 
 A block may wrap over several lines; they are joined with a space.
 """
@@ -308,6 +309,7 @@ class _Parser:
     def __init__(self, path: str) -> None:
         self.path = path
         self.preamble: list[str] = []
+        self.lead_in: list[str] = []
         self.cover: list[str] = []
         self.annex = ""
         self.recitals: list[Recital] = []
@@ -358,6 +360,7 @@ class _Parser:
             self.path,
             annex=self.annex,
             cover=self.cover,
+            lead_in=self.lead_in,
         )
 
     def plain_block(self, block: Block) -> None:
@@ -375,6 +378,10 @@ class _Parser:
             self.recital(block, m)
         elif _HEADING_LIKE.match(block):
             self.bad_heading(block)
+        elif self.recitals and not self.paragraphs and not block.points:
+            # Words between the recitals and paragraph 1 ("HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:").
+            self.plain_block(block)
+            self.lead_in.append(str(block))
         else:
             if self.recitals or self.paragraphs:
                 raise self.error(
@@ -458,7 +465,7 @@ class _Parser:
         _check_inline(block, m.start(2), self.path)
         text, points = self.with_points(block, m.group(2), f"paragraph {number}")
         if self.current is None:
-            self.current = Section("", "Opening paragraphs", "opening", block.line)
+            self.current = Section("", "Opening paragraphs", "opening", block.line, implicit=True)
             self.sections.append(self.current)
         paragraph = Paragraph(number, text, block.line, self.current, footnote_refs(text), points)
         self.current.paragraphs.append(paragraph)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+from collections.abc import Callable
+from functools import partial
 from importlib import resources
 
 from .citation import citation
@@ -192,9 +194,16 @@ class JsonData:
 
     def files(self) -> dict[str, str]:
         """Every file to publish, by its path under the site root."""
-        out = {DOCUMENT_JSON: self.document_file()}
-        out.update({json_path(p): self.paragraph_file(p) for p in self.edition.document.paragraphs})
-        out.update({f"{SCHEMA_DIR}/{name}": schema_text(name) for name in SCHEMAS})
+        return {path: make() for path, make in self._plan().items()}
+
+    def paths(self) -> list[str]:
+        """The paths of `files()`, without making their content (for the address check)."""
+        return list(self._plan())
+
+    def _plan(self) -> dict[str, Callable[[], str]]:
+        out: dict[str, Callable[[], str]] = {DOCUMENT_JSON: self.document_file}
+        out.update({json_path(p): partial(self.paragraph_file, p) for p in self.edition.document.paragraphs})
+        out.update({f"{SCHEMA_DIR}/{name}": partial(schema_text, name) for name in SCHEMAS})
         # Material fetches `sitemap.xml` beside the target of every <link rel="alternate"> (it
         # expects language versions of the site). A sitemap of the data in each folder the
         # links point into keeps those requests from failing with 404s in the console.
@@ -203,7 +212,7 @@ class JsonData:
             if path.endswith(".json") and not path.startswith(SCHEMA_DIR):
                 folders.setdefault(posixpath.dirname(path), []).append(path)
         for folder, paths in folders.items():
-            out[f"{folder}/sitemap.xml"] = sitemap([self.site_url + path for path in paths])
+            out[f"{folder}/sitemap.xml"] = partial(sitemap, [self.site_url + path for path in paths])
         return out
 
 

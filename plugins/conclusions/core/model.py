@@ -115,6 +115,8 @@ class Section:
     slug: str
     line: int
     paragraphs: list[Paragraph] = field(default_factory=list)
+    implicit: bool = False
+    """The untitled part before the first heading (`line` is its first paragraph's)."""
 
     @property
     def heading(self) -> str:
@@ -163,6 +165,8 @@ class Document:
     """The heading under which the conclusions stand ('ANNEX'), when a cover note comes first."""
     cover: list[str] = field(default_factory=list)
     """The cover note's own text before the annex, block by block (inline source)."""
+    lead_in: list[str] = field(default_factory=list)
+    """Text between the recitals and paragraph 1 ("HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:")."""
 
     @property
     def numbered_sections(self) -> list[Section]:

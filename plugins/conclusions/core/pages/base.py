@@ -54,6 +54,10 @@ class Page:
     body: str
     in_nav: bool = False
     meta: dict = field(default_factory=dict)
+    what: str = ""
+    """What the page is of, for errors ("section 'OPENING'"); empty for the pages every site has."""
+    origin: tuple[str, int] | None = None
+    """The source file and line the page comes from, if any (a heading, a registry entry)."""
 
     @property
     def markdown(self) -> str:

@@ -111,7 +111,14 @@ def instrument(edition: Edition, i) -> Page:
         table(["Field", "Entry"], facts),
         _backlink_table(r, edition, edition.instrument_links[i.id], heading(2, "Recalled in", id="recalled-in")),
     ]
-    return Page(src, i.name, join(out, "\n\n"), meta={"description": lead(i.description, DESCRIPTION_LIMIT)})
+    return Page(
+        src,
+        i.name,
+        join(out, "\n\n"),
+        meta={"description": lead(i.description, DESCRIPTION_LIMIT)},
+        what=f"instrument '{i.id}'",
+        origin=(i.path, i.line),
+    )
 
 
 def glossary(edition: Edition) -> Page:
@@ -286,7 +293,14 @@ def actor(edition: Edition, a) -> Page:
     mentions = edition.actor_mentions[a.id]
     if mentions:
         out.append(_backlink_table(r, edition, mentions, heading(2, "Also mentioned in", id="mentioned-in")))
-    return Page(src, a.name, join(out, "\n\n"), meta={"description": lead(a.description, DESCRIPTION_LIMIT)})
+    return Page(
+        src,
+        a.name,
+        join(out, "\n\n"),
+        meta={"description": lead(a.description, DESCRIPTION_LIMIT)},
+        what=f"actor '{a.id}'",
+        origin=(a.path, a.line),
+    )
 
 
 def verbs(edition: Edition) -> Page:

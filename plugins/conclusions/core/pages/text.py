@@ -191,6 +191,8 @@ def _own_page(
         f"{item.label} – {edition.document.header.short_title}",
         join((x for x in out if x), "\n\n"),
         meta={"description": lead(plain_text(item.text), DESCRIPTION_LIMIT)},
+        what=item.label.lower(),
+        origin=(edition.document.path, item.line),
     )
 
 
@@ -282,6 +284,8 @@ def section(edition: Edition, s: Section) -> Page:
                 f"{s.heading}: paragraphs {s.range_label} of the {edition.document.header.title}.", DESCRIPTION_LIMIT
             ),
         },
+        what="the opening paragraphs (before the first heading)" if s.implicit else f"section '{s.heading}'",
+        origin=(edition.document.path, s.line),
     )
 
 

@@ -1,0 +1,49 @@
+"""Every page and file the site publishes has an address of its own: checked before anything is written.
+
+Addresses are made from the source (a section's number or title, an instrument's or an
+actor's id), so two things can ask for the same one: a heading `## OPENING` and the untitled
+opening part (`sections/opening/`), an instrument whose id is `index` and the list of
+instruments (`instruments/`). One of them would silently replace the other. This one check
+covers every kind of page and published file, rather than a check per kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .errors import SourceError
+from .index import Edition
+from .jsondata import JsonData
+from .pages.base import Page, site_path
+from .sharing import Sharing
+
+
+def published_files(edition: Edition) -> list[str]:
+    """The files published beside the pages: preview cards and JSON data (paths only)."""
+    return [card.path for card in Sharing(edition, "", "").cards()] + JsonData(edition, "").paths()
+
+
+def check_addresses(pages: Iterable[Page], files: Iterable[str] = ()) -> None:
+    """Raise a one-line error at the source of the second of two things that share an address."""
+    taken: dict[str, tuple[str, tuple[str, int] | None]] = {}
+    outputs = [
+        (site_path(page.src) + "index.html", page.what or f"the page '{page.title}'", page.origin) for page in pages
+    ]
+    outputs += [(path, f"the file {path}", None) for path in files]
+    for output, what, origin in outputs:
+        if output not in taken:
+            taken[output] = (what, origin)
+            continue
+        first, first_origin = taken[output]
+        address = output.removesuffix("index.html") or "the home page's address"
+        if origin is None and first_origin is None:
+            raise RuntimeError(f"{what} and {first} are both published at {address}")
+        if origin is None:
+            (what, origin), first = (first, first_origin), what
+        path, line = origin
+        raise SourceError(
+            path,
+            line,
+            f"{what} would be published at {address}, which is already the address of {first}; "
+            "rename it: every page needs an address of its own",
+        )
