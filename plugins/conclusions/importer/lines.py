@@ -124,6 +124,10 @@ def _split_pages(pages: list[list[SourceLine]], removed: list[SourceLine]) -> li
         in_furniture = False
         for line in page:
             text = " ".join(line.text.split())
+            if RULE.match(text):
+                # The rule above a page's footnotes: no text, and no page break either.
+                removed.append(line)
+                continue
             furniture = is_furniture(text)
             if ANNEX.match(text):
                 # The first ANNEX line opens the annex; the same line again is a page header.

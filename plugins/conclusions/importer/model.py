@@ -114,6 +114,8 @@ class Parsed:
     """The annex heading as written ("ANNEX")."""
     preamble: list[str] = field(default_factory=list)
     recitals: list[Recital] = field(default_factory=list)
+    lead_in: list[str] = field(default_factory=list)
+    """Lines between the recitals and paragraph 1 ("HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:")."""
     body: list[Paragraph | Section] = field(default_factory=list)
     footnotes: list[FootnoteText] = field(default_factory=list)
     unplaced: list[SourceLine] = field(default_factory=list)

@@ -354,6 +354,10 @@ class _Builder:
                 item = Point(point.group("marker"), point.group("text"), line.where)
                 self._place_point(item, owner, stack, block.last_line if block else "")
                 block = _Block(item, text)
+            elif zone == "recitals" and _is_caps(text) and text.endswith(":") and not parsed.paragraphs:
+                # "HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:" between the recitals and paragraph 1.
+                parsed.lead_in.append(text)
+                block, owner, stack = _Block(parsed.lead_in, text), None, []
             elif zone == "front":
                 block = self._front(line, title, title_open, block)
                 title_open = title_open and not parsed.preamble

@@ -79,6 +79,7 @@ def body(parsed: Parsed) -> str:
         blocks.append(_with_points(f"{recital.label}. {recital.text}", recital.points))
     if dashes:
         blocks.append("\n".join(dashes))
+    blocks += parsed.lead_in
     for item in parsed.body:
         if isinstance(item, Paragraph):
             blocks.append(_with_points(f"{item.number}. {item.text}", item.points))
