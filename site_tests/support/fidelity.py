@@ -53,7 +53,13 @@ def original_text(source: Path) -> str:
     for path in originals:
         data = path.read_bytes()
         text = _pdf_text(path) if data.startswith(b"%PDF") else data.decode("utf-8")
-        parts.append(text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "-").replace("\x02", "-"))
+        parts.append(
+            text.replace("\r\n", "\n")
+            .replace("\r", "\n")
+            .replace("\u00ad", "-")
+            .replace("\x02", "-")
+            .replace("\ufffe", "-")
+        )
     lines = "\n".join(parts).split("\n")
     record = source / "import.yml"
     removed = (yaml.safe_load(record.read_text(encoding="utf-8")) or {}).get("removed", []) if record.exists() else []

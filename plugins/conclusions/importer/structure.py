@@ -434,6 +434,9 @@ class _Builder:
         placed: list[tuple[str, Where]] = []
         for item in [*self.parsed.recitals, *self.parsed.paragraphs]:
             placed += [(item.text, item.where), *_point_texts(item.points)]
+        # Markers stand in the cover note, the preamble and the lead-in too ("of 14 February 20241,").
+        first = placed[0][1] if placed else Where(0, 0)
+        placed += [(text, first) for text in [*self.parsed.cover, *self.parsed.preamble, *self.parsed.lead_in]]
         referenced: dict[int, Where] = {}
         for text, where in placed:
             for number in re.findall(r"\[\^(\d+)\]", text):
