@@ -18,10 +18,12 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
+from . import csp
 from .config import ConclusionsConfig
 from .core import cards
 from .core.addresses import check_addresses, published_files
 from .core.errors import SourceError
+from .core.fields import url_problem
 from .core.index import Edition, build_edition
 from .core.jsondata import JsonData
 from .core.model import Header
@@ -124,6 +126,13 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         self.memory = Memory(serving=command == "serve" and self.config.fast_serve)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # The site URL is printed into the templates' scripts (404.html's base URL): a quote
+        # in it would end a string there and run the rest.
+        if config.site_url and (problem := url_problem(config.site_url, ("http", "https"), dotted_host=False)):
+            raise PluginError(
+                f"site_url {config.site_url!r} is not an address a page can carry: {problem}; "
+                "set SITE_URL (or site_url in mkdocs.yml) to the site's address"
+            )
         # Read again on every (re)build of `mkdocs serve`: the source is what changed.
         source = Path(config.docs_dir)
         try:
@@ -170,6 +179,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         server.builder = keep_last_good_build
         if self.config.fast_serve:
             watch_often(server)
+        csp.allow_livereload(server)  # the page's Content-Security-Policy would block it
         return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -205,6 +215,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # For templates without a page (404.html): the valid paragraph range and the like.
         env.globals["edition"] = self.sharing.site_context()
+        env.filters["csp_policy"] = csp.policy  # theme/main.html: the Content-Security-Policy
         return self.memory.env(env)
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):

@@ -1,0 +1,159 @@
+"""Quality gate: every page carries a Content-Security-Policy, breaks none of it, and stops a
+script that does not belong (issue 14).
+
+The real edition is built for the origin it is served from, so that Material's instant
+navigation is on as it is for readers (it swaps the page's content and runs its scripts
+again). One page of every kind is opened in Chromium, search is opened (its worker and
+index load then), and a link is followed by instant navigation; every
+`securitypolicyviolation` event and console message about the policy is recorded. Then a
+copy of a page with an inline script, an event handler and a `javascript:` link put into it
+(what escaping keeps out of the source) shows that the browser refuses all three.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from site_tests.support.build import FIXTURES, build
+from site_tests.support.gates import MISSING, wait_for_search
+from site_tests.support.live import serving
+from site_tests.support.server import free_port, serve
+
+RECORD = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__csp.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"}: ${e.sample}`);
+});
+"""
+# Marks a link of the navigation to another page, for the click that navigates instantly.
+NEXT = """() => {
+  const link = [...document.querySelectorAll("a.md-nav__link[href]")]
+    .find((a) => a.href.startsWith(location.origin) && !a.href.includes("#") && a.href !== location.href);
+  link.id = "csp-next";
+  document.querySelector("article").dataset.cspOld = "yes";
+  return link.href;
+}"""
+# The next page is in: its address, and an article that is not the one marked above.
+ARRIVED = """(url) => location.href === url && document.readyState === "complete"
+  && document.querySelector("article") && !document.querySelector("article[data-csp-old]")"""
+POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+
+
+@pytest.fixture(scope="module")
+def origin(tmp_path_factory: pytest.TempPathFactory):
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    site = tmp_path_factory.mktemp("csp") / "site"
+    build(site, site_url=base)
+    with serve(site, port=port) as served:
+        assert served == base
+        yield base, site
+
+
+def _kinds(site: Path) -> list[str]:
+    """One page of every kind the edition has, and the 404 page (reached as a missing address)."""
+    first = lambda folder: sorted(p.name for p in (site / folder).iterdir() if p.is_dir())[0]  # noqa: E731
+    return [
+        "",
+        "text/",
+        f"sections/{first('sections')}/",
+        f"paragraphs/{first('paragraphs')}/",
+        f"recitals/{first('recitals')}/",
+        "instruments/",
+        f"instruments/{first('instruments')}/",
+        "glossary/",
+        "actors/",
+        f"actors/{first('actors')}/",
+        "verbs/",
+        "about/urls/",
+        MISSING,
+    ]
+
+
+def _open(browser, url: str):
+    context = browser.new_context()
+    context.add_init_script(RECORD)
+    page = context.new_page()
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
+    response = page.goto(url, wait_until="load")
+    return context, page, console, response
+
+
+def test_every_html_file_carries_the_policy(origin) -> None:
+    _, site = origin
+    missing = [str(p.relative_to(site)) for p in site.rglob("*.html") if not POLICY.search(p.read_text("utf-8"))]
+    assert not missing, f"pages without a Content-Security-Policy: {missing[:10]}"
+    policy = POLICY.search((site / "404.html").read_text("utf-8")).group(1)
+    assert policy.startswith("script-src 'self' 'sha256-") and "unsafe-inline" not in policy
+
+
+@pytest.mark.parametrize("kind", range(13), ids=lambda i: f"kind{i}")
+def test_no_policy_violation_on_any_kind_of_page(browser, origin, kind: int) -> None:
+    base, site = origin
+    url = _kinds(site)[kind]
+    context, page, console, response = _open(browser, base + url)
+    try:
+        assert response.status == (404 if url == MISSING else 200)
+        assert page.evaluate("typeof window.document$") == "object", "Material's scripts did not run"
+        if page.locator(".md-search__input").count():
+            page.focus(".md-search__input")  # the deferred search worker and index load now
+            wait_for_search(page, response)
+            page.keyboard.press("Escape")
+        # Instant navigation: Material fetches the next page, swaps it in and runs its scripts.
+        target = page.evaluate(NEXT)
+        page.click("#csp-next")
+        page.wait_for_function(ARRIVED, arg=target)
+        violations = page.evaluate("window.__csp")
+    finally:
+        context.close()
+    assert not violations and not console, f"/{url}: {violations + console}"
+
+
+def test_an_injected_inline_script_handler_and_javascript_link_are_blocked(browser, origin) -> None:
+    base, site = origin
+    html = (site / "paragraphs" / "1" / "index.html").read_text("utf-8")
+    hostile = (
+        '<script>window.__injected = "script";</script>'
+        '<img src="../../no-such-image.png" alt="" onerror="window.__injected = \'onerror\'">'
+        '<a id="js-link" href="javascript:window.__injected = \'link\'">run</a>'
+    )
+    assert html.count("<article") == 1
+    injected = site / "injected" / "index.html"
+    injected.parent.mkdir()
+    injected.write_text(re.sub(r"(<article[^>]*>)", lambda m: m.group(1) + hostile, html), "utf-8")
+    context, page, console, _ = _open(browser, base + "injected/")
+    try:
+        page.wait_for_function("window.__csp.length >= 2")
+        page.click("#js-link")
+        page.wait_for_function("window.__csp.length >= 3")
+        ran = page.evaluate("window.__injected")
+        violations = page.evaluate("window.__csp")
+    finally:
+        context.close()
+        injected.unlink()
+        injected.parent.rmdir()
+    assert ran is None, f"the injected {ran} ran"
+    # The inline script and the javascript: link (script-src-elem), the onerror handler (-attr).
+    directives = sorted(v.split(" ", 1)[0] for v in violations)
+    assert directives == ["script-src-attr", "script-src-elem", "script-src-elem"], violations
+    assert console, "Chromium says why it refused them"
+
+
+def test_live_reload_runs_under_mkdocs_serve(browser, tmp_path: Path) -> None:
+    """MkDocs injects an inline script into every page it serves; the plugin allows it by hash."""
+    source = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", source)
+    with serving(source, tmp_path) as served:
+        context, page, console, response = _open(browser, served.base + "paragraphs/1/")
+        try:
+            assert response.status == 200
+            page.wait_for_function("typeof window.livereload === 'function'")
+            violations = page.evaluate("window.__csp")
+        finally:
+            context.close()
+    assert not violations and not console, violations + console
