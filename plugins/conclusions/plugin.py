@@ -7,6 +7,7 @@ templates and assets (`theme/`) to the theme.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from pathlib import Path
@@ -22,7 +23,7 @@ from . import csp
 from .config import ConclusionsConfig
 from .core import cards
 from .core.addresses import check_addresses, published_files
-from .core.errors import SourceError
+from .core.errors import SourceError, SourceErrors
 from .core.fields import url_problem
 from .core.index import Edition, build_edition
 from .core.jsondata import JsonData
@@ -32,6 +33,8 @@ from .core.sharing import Sharing
 from .rebuild import Memory, RememberedPage, watch_often
 
 log = get_plugin_logger(__name__)
+# Source mistakes are printed as MkDocs prints the one it stops on: without the plugin's prefix.
+_errors = logging.getLogger("mkdocs.plugins.conclusions.source")
 
 THEME_DIR = str(Path(__file__).resolve().parent / "theme")
 """The plugin's templates (`main.html`, `404.html`, `partials/`) and assets (`assets/`)."""
@@ -141,7 +144,11 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             # Before MkDocs empties the site folder: no page or file may take another's address.
             check_addresses(self.pages, published_files(self.edition))
         except SourceError as err:
-            raise SourceMistake(str(err)) from None
+            # One error line per mistake: MkDocs prints the exception's message as the last one.
+            *before, last = err.lines() if isinstance(err, SourceErrors) else [str(err)]
+            for line in before:
+                _errors.error(line)
+            raise SourceMistake(last) from None
         config.nav = self._nav()
         _add_theme(config)
         if config.site_name in ("", SITE_NAME_PLACEHOLDER):

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import SourceError
+from .errors import Problems, SourceError
 from .fields import Field, check_mapping
 from .inline import Token, footnote_refs, tokenize
 from .model import Document, Footnote, Header, Paragraph, Point, Recital, Section
@@ -280,7 +280,26 @@ def _check_inline(block: Block, offset: int, path: str) -> None:
 
 
 def parse_document(source_dir: Path, name: str = "document.md") -> Document:
-    """Read and check `document.md` in `source_dir`."""
+    """Read and check `document.md` in `source_dir`; raises `SourceErrors` with every mistake."""
+    problems = Problems()
+    document = read_document(source_dir, problems, name)
+    problems.raise_any()
+    assert document is not None
+    return document
+
+
+def read_document(source_dir: Path, problems: Problems, name: str = "document.md") -> Document | None:
+    """The document, with its mistakes added to `problems`; None when it cannot be read at all.
+
+    A document with mistakes is still returned when its blocks could be read, so that the
+    checks that link it to the registries can run and report theirs in the same run.
+    """
+    with problems.collect():
+        return _read_document(source_dir, problems, name)
+    return None
+
+
+def _read_document(source_dir: Path, problems: Problems, name: str) -> Document:
     path = f"{source_dir.name}/{name}"
     text = read_text(source_dir / name, path)
     if not text.strip():
@@ -299,15 +318,19 @@ def parse_document(source_dir: Path, name: str = "document.md") -> Document:
     except StopIteration:
         raise SourceError(path, 1, "the front matter is not closed; add a line '---' after it") from None
     meta = load_yaml("\n".join(lines[1:end]), path, line_offset=1)
-    header = _header(meta, path, 2)
-    return _Parser(path).parse(header, _blocks(lines[end + 1 :], end + 2), end + 2)
+    header = Header(title="", short_title="", citation_title="")
+    with problems.collect():
+        header = _header(meta, path, 2)
+    # The body is checked even when the front matter is wrong: every mistake in one run.
+    return _Parser(path, problems).parse(header, _blocks(lines[end + 1 :], end + 2), end + 2)
 
 
 class _Parser:
     """Reads the blocks of the body in order; every check names the block's line."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, problems: Problems) -> None:
         self.path = path
+        self.problems = problems
         self.preamble: list[str] = []
         self.lead_in: list[str] = []
         self.cover: list[str] = []
@@ -318,6 +341,7 @@ class _Parser:
         self.footnotes: dict[str, Footnote] = {}
         self.current: Section | None = None
         self.slugs: dict[str, int] = {}
+        self.misnumbered = False
         self.refs_outside_items: list[tuple[str, int]] = []
         """Footnote references in the preamble and the cover note: (number, line)."""
 
@@ -326,29 +350,37 @@ class _Parser:
 
     def parse(self, header: Header, blocks: list[Block], first_line: int) -> Document:
         annexes = [i for i, b in enumerate(blocks) if _ANNEX.match(b)]
-        if len(annexes) > 1:
-            raise self.error(
-                blocks[annexes[1]].line,
-                f"a second '# ' heading (first on line {blocks[annexes[0]].line}); "
-                "the conclusions stand under one '# ANNEX' heading",
+        for extra in annexes[1:]:
+            self.problems.add(
+                self.error(
+                    blocks[extra].line,
+                    f"a second '# ' heading (first on line {blocks[annexes[0]].line}); "
+                    "the conclusions stand under one '# ANNEX' heading",
+                )
             )
         if annexes:
             for block in blocks[: annexes[0]]:
-                self.plain_block(block)
+                with self.problems.collect():
+                    self.plain_block(block)
                 self.cover.append(str(block) + "".join(" " + pl.raw for pl in block.points))
             match = _ANNEX.match(blocks[annexes[0]])
             assert match is not None
             self.annex = match.group(1).strip()
-            self.check_heading_text(blocks[annexes[0]], self.annex)
-            blocks = blocks[annexes[0] + 1 :]
+            with self.problems.collect():
+                self.check_heading_text(blocks[annexes[0]], self.annex)
+            blocks = [b for b in blocks[annexes[0] + 1 :] if not _ANNEX.match(b)]
         self.numbered = [(int(m.group(1)), b.line) for b in blocks if (m := _PARAGRAPH.match(b))]
         for block in blocks:
-            self.block(block)
+            with self.problems.collect():
+                self.block(block)
         if not self.paragraphs:
-            raise self.error(
-                first_line, "the text has no numbered paragraphs ('1. ...'); add them after the front matter"
+            self.problems.add(
+                self.error(
+                    first_line, "the text has no numbered paragraphs ('1. ...'); add them after the front matter"
+                )
             )
-        self.check_section_filled()
+        with self.problems.collect():
+            self.check_section_filled()
         self.check_footnotes()
         return Document(
             header,
@@ -407,7 +439,8 @@ class _Parser:
                 block.line,
                 f"footnote [^{number}] is defined twice (first on line {self.footnotes[number].line}); keep one",
             )
-        _check_inline(block, m.start(2), self.path)
+        with self.problems.collect():
+            _check_inline(block, m.start(2), self.path)
         self.footnotes[number] = Footnote(number, body, block.line)
 
     def bad_heading(self, block: Block) -> None:
@@ -430,7 +463,8 @@ class _Parser:
             )
 
     def section(self, block: Block, m: re.Match[str]) -> None:
-        self.check_section_filled()
+        with self.problems.collect():
+            self.check_section_filled()
         label, title = m.group(1) or "", m.group(2).strip()
         if not label and _NUMBER_ONLY.fullmatch(title):
             raise self.error(
@@ -459,11 +493,18 @@ class _Parser:
 
     def paragraph(self, block: Block, m: re.Match[str]) -> None:
         number = int(m.group(1))
-        expected = len(self.paragraphs) + 1
-        if number != expected:
-            raise self.error(block.line, self.numbering_problem(number, expected, block.line))
-        _check_inline(block, m.start(2), self.path)
-        text, points = self.with_points(block, m.group(2), f"paragraph {number}")
+        expected = (self.paragraphs[-1].number if self.paragraphs else 0) + 1
+        # A mistake in a paragraph is reported and the paragraph kept, so that the ones after
+        # it are checked against it and not reported as its echoes.
+        if number != expected and not self.misnumbered:
+            # The first numbering mistake is the one to fix; those after it are mostly its echoes.
+            self.misnumbered = True
+            self.problems.add(self.error(block.line, self.numbering_problem(number, expected, block.line)))
+        with self.problems.collect():
+            _check_inline(block, m.start(2), self.path)
+        text, points = m.group(2), ()
+        with self.problems.collect():
+            text, points = self.with_points(block, m.group(2), f"paragraph {number}")
         if self.current is None:
             self.current = Section("", "Opening paragraphs", "opening", block.line, implicit=True)
             self.sections.append(self.current)
@@ -509,9 +550,12 @@ class _Parser:
                     f"recital '{letter}.' comes where '{expected}.' is expected; letter the recitals A, B, C, ... in order",
                 )
         body_at = m.start(2) if lettered else m.start(1)
-        _check_inline(block, body_at, self.path)
+        with self.problems.collect():
+            _check_inline(block, body_at, self.path)
         number = len(self.recitals) + 1
-        text, points = self.with_points(block, block[body_at:], f"recital {letter or number}")
+        text, points = block[body_at:], ()
+        with self.problems.collect():
+            text, points = self.with_points(block, block[body_at:], f"recital {letter or number}")
         self.recitals.append(Recital(number, text, block.line, footnote_refs(text), letter, points))
 
     def with_points(self, block: Block, body: str, owner: str) -> tuple[str, tuple[Point, ...]]:
@@ -519,7 +563,8 @@ class _Parser:
             return body, ()
         text, points, checks = _points(block, body, self.path, owner)
         for own, _ in checks:
-            _check_inline(own, 0, self.path)
+            with self.problems.collect():
+                _check_inline(own, 0, self.path)
         return text, points
 
     def check_footnotes(self) -> None:
@@ -534,14 +579,19 @@ class _Parser:
                 referenced.setdefault(ref, note.line)
         for ref, line in sorted(referenced.items(), key=lambda r: r[1]):
             if ref not in self.footnotes:
-                raise self.error(
-                    line,
-                    f"footnote [^{ref}] is referenced but not defined; add a line '[^{ref}]: text' at the end "
-                    f"(or '[^{ref}]:' alone when the text does not give it)",
+                self.problems.add(
+                    self.error(
+                        line,
+                        f"footnote [^{ref}] is referenced but not defined; add a line '[^{ref}]: text' at the end "
+                        f"(or '[^{ref}]:' alone when the text does not give it)",
+                    )
                 )
         for number, note in self.footnotes.items():
             if number not in referenced:
-                raise self.error(
-                    note.line,
-                    f"footnote [^{number}] is defined but never referenced; reference it with [^{number}] or remove it",
+                self.problems.add(
+                    self.error(
+                        note.line,
+                        f"footnote [^{number}] is defined but never referenced; reference it with [^{number}] "
+                        "or remove it",
+                    )
                 )

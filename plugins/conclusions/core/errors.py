@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,3 +29,65 @@ class SourceError(Exception):
                 where += f":{self.column}"
         # One line, whatever the message quotes from the source (a value may span lines).
         return f"{where}: {' '.join(self.message.split())}"
+
+
+MAX_REPORTED = 50
+"""Past this many mistakes the rest are counted, not listed: they are usually one mistake's echoes."""
+
+
+class SourceErrors(SourceError):
+    """Every mistake one build found, in the order of the files and lines; raised once, at the end."""
+
+    def __init__(self, errors: list[SourceError], more: int = 0) -> None:
+        # By file and line, as a person fixes them.
+        errors = sorted(errors, key=lambda e: (str(e.path), e.line or 0, e.column or 0))
+        first = errors[0]
+        super().__init__(first.path, first.line, first.message, first.column)
+        self.errors = errors
+        self.more = more
+
+    def lines(self) -> list[str]:
+        """One line per mistake; a last line counts those past the cap."""
+        tail = [f"... and {self.more} more mistakes; fix these and build again"] if self.more else []
+        return [str(error) for error in self.errors] + tail
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
+
+
+class Problems:
+    """Collects the mistakes of one run, so that a single build reports them all.
+
+    Each check runs inside `collect()`: a mistake is recorded and the next check goes on.
+    Checks whose result later checks need (a file that does not parse) stop their own part only.
+    """
+
+    def __init__(self) -> None:
+        self.errors: list[SourceError] = []
+        self.more = 0
+
+    def add(self, error: SourceError) -> None:
+        found = error.errors if isinstance(error, SourceErrors) else [error]
+        for one in found:
+            if one in self.errors:
+                continue
+            if len(self.errors) < MAX_REPORTED:
+                self.errors.append(one)
+            else:
+                self.more += 1
+        if isinstance(error, SourceErrors):
+            self.more += error.more
+
+    @contextmanager
+    def collect(self) -> Iterator[None]:
+        try:
+            yield
+        except SourceError as error:
+            self.add(error)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+    def raise_any(self) -> None:
+        if self.errors:
+            raise SourceErrors(self.errors, self.more)

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from .clauses import Clause, split_clauses
-from .document_source import parse_document
-from .errors import SourceError
+from .document_source import read_document
+from .errors import Problems, SourceError
 from .mentions import Match, Matcher
 from .model import Document, Footnote, Paragraph, Recital, all_points
 from .operative import opening_runs
-from .registries import Actor, Entry, Instrument, Registries, Term, Verb, load_registries
+from .registries import Actor, Entry, Instrument, Registries, Term, Verb, read_registries
 
 Item = Paragraph | Recital | Footnote
 E = TypeVar("E", bound=Entry)
@@ -72,7 +72,7 @@ class Edition:
         return [*self.document.recitals, *self.document.paragraphs, *self.document.footnotes.values()]
 
 
-def _check_used(matcher: Matcher, entries: list[Entry], texts: list[str], what: str) -> None:
+def _check_used(matcher: Matcher, entries: list[Entry], texts: list[str], what: str, problems: Problems) -> None:
     """Every pattern of the site's own entries must occur somewhere: one that matches nothing
     is a typo or stale. The shared registry's entries may match nothing."""
     occurring = matcher.occurring("\n".join(texts))
@@ -82,46 +82,64 @@ def _check_used(matcher: Matcher, entries: list[Entry], texts: list[str], what: 
         for pattern, line in zip(
             entry.patterns, entry.pattern_lines or [entry.line] * len(entry.patterns), strict=True
         ):
-            if pattern not in occurring:
-                if isinstance(entry, Verb):
-                    raise SourceError(
-                        entry.path,
-                        line,
-                        f"form '{pattern}' of verb '{entry.name}' occurs in no numbered paragraph; "
-                        "correct or remove it",
-                    )
-                raise SourceError(
-                    entry.path,
-                    line,
-                    f"pattern '{pattern}' of {what} '{entry.id}' matches nothing in the text; correct or remove it",
+            if pattern in occurring:
+                continue
+            if isinstance(entry, Verb):
+                message = (
+                    f"form '{pattern}' of verb '{entry.name}' occurs in no numbered paragraph; correct or remove it"
                 )
+            else:
+                message = (
+                    f"pattern '{pattern}' of {what} '{entry.id}' matches nothing in the text; correct or remove it"
+                )
+            problems.add(SourceError(entry.path, line, message))
 
 
 def build_edition(source_dir: Path) -> Edition:
-    """Parse `source_dir` and link everything; raises `SourceError` on the first mistake."""
-    document = parse_document(source_dir)
-    registries = load_registries(source_dir)
-    instruments = Matcher(registries.instruments, "instrument")
-    terms = Matcher(registries.terms, "term")
-    actors = Matcher(registries.actors, "actor")
-    verbs: Matcher[Verb] = Matcher(registries.verbs, "verb")
+    """Parse `source_dir` and link everything.
+
+    Raises `SourceErrors` with every mistake found: the document and the registries are
+    checked independently, then, if both read, everything that links them.
+    """
+    problems = Problems()
+    document = read_document(source_dir, problems)
+    # A pattern that "matches nothing" in a text with mistakes is mostly their echo.
+    document_read_whole = not problems
+    registries = read_registries(source_dir, problems)
+    if document is None:
+        problems.raise_any()
+    assert document is not None
+    try:
+        instruments = Matcher(registries.instruments, "instrument")
+        terms = Matcher(registries.terms, "term")
+        actors = Matcher(registries.actors, "actor")
+        verbs: Matcher[Verb] = Matcher(registries.verbs, "verb")
+    except SourceError as error:
+        # Two entries claim one pattern: nothing can be matched until that is settled.
+        problems.add(error)
+        problems.raise_any()
 
     items: list[Item] = [*document.recitals, *document.paragraphs, *document.footnotes.values()]
     texts = [item.text for item in items]
-    _check_used(instruments, registries.instruments, texts, "instrument")
-    _check_used(terms, registries.terms, [*texts, *document.header.subject_codes], "term")
-    _check_used(actors, registries.actors, texts, "actor")
-    _check_used(verbs, registries.verbs, [p.text for p in document.paragraphs], "verb")
+    if document_read_whole:
+        _check_used(instruments, registries.instruments, texts, "instrument", problems)
+        _check_used(terms, registries.terms, [*texts, *document.header.subject_codes], "term", problems)
+        _check_used(actors, registries.actors, texts, "actor", problems)
+        _check_used(verbs, registries.verbs, [p.text for p in document.paragraphs], "verb", problems)
     paragraphs_text = "\n".join(p.text for p in document.paragraphs)
     for phrase, line in zip(registries.not_addressees_after, registries.not_addressees_lines, strict=True):
-        if line and phrase not in paragraphs_text:
-            raise SourceError(
-                registries.verbs_path,
-                line,
-                f"phrase '{phrase}' under 'not_addressees_after' occurs in no numbered paragraph; correct or remove it",
+        if document_read_whole and line and phrase not in paragraphs_text:
+            problems.add(
+                SourceError(
+                    registries.verbs_path,
+                    line,
+                    f"phrase '{phrase}' under 'not_addressees_after' occurs in no numbered paragraph; "
+                    "correct or remove it",
+                )
             )
-
-    _check_verbs_known(document, verbs, registries.verbs_path)
+    with problems.collect():
+        _check_verbs_known(document, verbs, registries.verbs_path)
+    problems.raise_any()
 
     mentions: dict[int, ItemMentions] = {}
     clauses: dict[int, list[Clause]] = {}

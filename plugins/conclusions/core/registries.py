@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from .errors import SourceError
+from .errors import Problems, SourceError
 from .fields import Field, check_mapping
 from .yamlsource import Located, LocatedList, load_yaml, read_text
 
@@ -38,6 +38,9 @@ class Entry:
 
     def where(self) -> str:
         return f"{self.path}:{self.line}"
+
+
+E = TypeVar("E", bound=Entry)
 
 
 @dataclass
@@ -153,21 +156,29 @@ class Layer:
     shared: bool
 
 
-def _load(layer: Layer, name: str, top: dict[str, Field]) -> tuple[str, Located] | None:
+def _load(layer: Layer, name: str, top: dict[str, Field], problems: Problems) -> tuple[str, Located] | None:
+    """The file's top-level mapping, or None when it is absent or its mistake is reported."""
     path = f"{layer.label}/{name}"
     if not (layer.folder / name).exists():
         return None
-    text = read_text(layer.folder / name, path)
-    if not text.strip():
-        needed = " and ".join(f"'{k}:'" for k, f in top.items() if f.required)
-        raise SourceError(
-            path, 1, f"the file is empty; it needs {needed}, or remove the file (see README, 'How to add a document')"
-        )
-    data = load_yaml(text, path)
-    return path, check_mapping(data, top, path, "the file", 1)
+    with problems.collect():
+        text = read_text(layer.folder / name, path)
+        if not text.strip():
+            needed = " and ".join(f"'{k}:'" for k, f in top.items() if f.required)
+            raise SourceError(
+                path,
+                1,
+                f"the file is empty; it needs {needed}, or remove the file (see README, 'How to add a document')",
+            )
+        data = load_yaml(text, path)
+        return path, check_mapping(data, top, path, "the file", 1)
+    return None
 
 
-def _entries(data: Located, key: str, fields: dict[str, Field], path: str, what: str) -> list[tuple[Located, int]]:
+def _entries(
+    data: Located, key: str, fields: dict[str, Field], path: str, what: str, problems: Problems
+) -> list[tuple[Located, int]]:
+    """The entries under `key` that fit `fields`; each one that does not is reported and left out."""
     items = data[key]
     lines = getattr(items, "item_lines", [data.line_of(key)] * len(items))
     checked = []
@@ -175,46 +186,48 @@ def _entries(data: Located, key: str, fields: dict[str, Field], path: str, what:
         name = item.get("id", item.get("verb")) if isinstance(item, dict) else None
         named = isinstance(name, str | int) and not isinstance(name, bool)
         label = f"{what} '{name}'" if named else f"the entry under '{key}'"
-        checked.append((check_mapping(item, fields, path, label, line), line))
+        with problems.collect():
+            checked.append((check_mapping(item, fields, path, label, line), line))
     return checked
 
 
-def _unique(entries: list[Entry], path: str, what: str) -> None:
+def _unique(entries: list[E], path: str, what: str, problems: Problems) -> list[E]:
+    """The entries with the first of each id; every repeat is reported."""
     seen: dict[str, Entry] = {}
     for entry in entries:
         if entry.id in seen:
             if isinstance(entry, Verb):
-                raise SourceError(
-                    path,
-                    entry.line,
-                    (f"verb '{entry.name}' is listed twice (first on line {seen[entry.id].line}); keep one"),
-                )
-            raise SourceError(
-                path,
-                entry.line,
-                (f"{what} id '{entry.id}' is used twice (first on line {seen[entry.id].line}); make it unique"),
-            )
+                message = f"verb '{entry.name}' is listed twice (first on line {seen[entry.id].line}); keep one"
+            else:
+                message = f"{what} id '{entry.id}' is used twice (first on line {seen[entry.id].line}); make it unique"
+            problems.add(SourceError(path, entry.line, message))
+            continue
         seen[entry.id] = entry
+    return [e for e in entries if seen.get(e.id) is e]
 
 
-def _kinds(data: Located, path: str, what: str) -> list[Kind]:
-    kinds = [Kind(k["id"], k["label"]) for k, _ in _entries(data, "kinds", _KIND, path, f"{what} kind")]
-    seen: set[str] = set()
-    for kind, line in zip(kinds, data["kinds"].item_lines, strict=True):
-        if kind.id in seen:
-            raise SourceError(path, line, f"{what} kind '{kind.id}' is listed twice; keep one")
-        seen.add(kind.id)
+def _kinds(data: Located, path: str, what: str, problems: Problems) -> list[Kind]:
+    kinds: list[Kind] = []
+    for k, line in _entries(data, "kinds", _KIND, path, f"{what} kind", problems):
+        if any(kind.id == k["id"] for kind in kinds):
+            problems.add(SourceError(path, line, f"{what} kind '{k['id']}' is listed twice; keep one"))
+            continue
+        kinds.append(Kind(k["id"], k["label"]))
     return kinds
 
 
-def _check_kind(entry: Located, kinds: list[Kind], path: str, what: str) -> None:
-    if entry["kind"] not in {k.id for k in kinds}:
-        raise SourceError(
+def _kind_known(entry: Located, kinds: list[Kind], path: str, what: str, problems: Problems) -> bool:
+    if entry["kind"] in {k.id for k in kinds}:
+        return True
+    problems.add(
+        SourceError(
             path,
             entry.line_of("kind"),
             f"{what} '{entry['id']}' has kind '{entry['kind']}', which is not under 'kinds:'; use one of: "
             + ", ".join(k.id for k in kinds),
         )
+    )
+    return False
 
 
 def _pattern_lines(entry: Located, key: str) -> list[int]:
@@ -249,17 +262,20 @@ _ACTORS_FILE = _two_lists("actors")
 _GLOSSARY_FILE = {"terms": Field(list, required=True, items=dict)}
 
 
-def _file_kinds(loaded: tuple[str, Located] | None, what: str) -> list[Kind]:
-    return _kinds(loaded[1], loaded[0], what) if loaded and loaded[1].get("kinds") else []
+def _file_kinds(loaded: tuple[str, Located] | None, what: str, problems: Problems) -> list[Kind]:
+    return _kinds(loaded[1], loaded[0], what, problems) if loaded and loaded[1].get("kinds") else []
 
 
-def _instruments(loaded: tuple[str, Located] | None, shared: bool, kinds: list[Kind]) -> list[Instrument]:
+def _instruments(
+    loaded: tuple[str, Located] | None, shared: bool, kinds: list[Kind], problems: Problems
+) -> list[Instrument]:
     if loaded is None:
         return []
     path, data = loaded
     instruments = []
-    for e, line in _entries(data, "instruments", _INSTRUMENT, path, "instrument"):
-        _check_kind(e, kinds, path, "instrument")
+    for e, line in _entries(data, "instruments", _INSTRUMENT, path, "instrument", problems):
+        if not _kind_known(e, kinds, path, "instrument", problems):
+            continue
         instruments.append(
             Instrument(
                 **_common(e, "title", path, line),
@@ -268,34 +284,32 @@ def _instruments(loaded: tuple[str, Located] | None, shared: bool, kinds: list[K
                 **_optional(e, "description", "url", "reference", "celex", "eli", "date"),
             )
         )
-    _unique(instruments, path, "instrument")
-    return instruments
+    return _unique(instruments, path, "instrument", problems)
 
 
-def _terms(loaded: tuple[str, Located] | None, shared: bool) -> list[Term]:
+def _terms(loaded: tuple[str, Located] | None, shared: bool, problems: Problems) -> list[Term]:
     if loaded is None:
         return []
     path, data = loaded
     terms = [
         Term(**_common(e, "term", path, line), shared=shared, **_optional(e, "expansion", "definition", "url"))
-        for e, line in _entries(data, "terms", _TERM, path, "term")
+        for e, line in _entries(data, "terms", _TERM, path, "term", problems)
     ]
-    _unique(terms, path, "term")
-    return terms
+    return _unique(terms, path, "term", problems)
 
 
-def _actors(loaded: tuple[str, Located] | None, shared: bool, kinds: list[Kind]) -> list[Actor]:
+def _actors(loaded: tuple[str, Located] | None, shared: bool, kinds: list[Kind], problems: Problems) -> list[Actor]:
     if loaded is None:
         return []
     path, data = loaded
     actors = []
-    for e, line in _entries(data, "actors", _ACTOR, path, "actor"):
-        _check_kind(e, kinds, path, "actor")
+    for e, line in _entries(data, "actors", _ACTOR, path, "actor", problems):
+        if not _kind_known(e, kinds, path, "actor", problems):
+            continue
         actors.append(
             Actor(**_common(e, "name", path, line), shared=shared, kind=e["kind"], **_optional(e, "description", "url"))
         )
-    _unique(actors, path, "actor")
-    return actors
+    return _unique(actors, path, "actor", problems)
 
 
 _VERBS_FILE = {
@@ -313,22 +327,25 @@ class _Verbs:
     before: list[str]
 
 
-def _verbs(layer: Layer) -> _Verbs | None:
-    loaded = _load(layer, "verbs.yml", _VERBS_FILE)
+def _verbs(layer: Layer, problems: Problems) -> _Verbs | None:
+    loaded = _load(layer, "verbs.yml", _VERBS_FILE, problems)
     if loaded is None:
         return None
     path, data = loaded
     verbs = []
-    for e, line in _entries(data, "verbs", _VERB, path, "verb"):
+    for e, line in _entries(data, "verbs", _VERB, path, "verb", problems):
         verb_id = e["verb"].lower().replace(" ", "-")
         # Letters of every language (RECONNAÎT, PODKREŚLA): the id is an anchor, and HTML ids
         # and URL fragments take any letter.
         if not VERB_ID.fullmatch(verb_id):
-            raise SourceError(
-                path,
-                e.line_of("verb"),
-                (f"verb {e['verb']!r} may hold only letters, digits and single spaces (it becomes part of a URL)"),
+            problems.add(
+                SourceError(
+                    path,
+                    e.line_of("verb"),
+                    f"verb {e['verb']!r} may hold only letters, digits and single spaces (it becomes part of a URL)",
+                )
             )
+            continue
         verbs.append(
             Verb(
                 verb_id,
@@ -341,7 +358,7 @@ def _verbs(layer: Layer) -> _Verbs | None:
                 request=e["request"],
             )
         )
-    _unique(verbs, path, "verb")
+    verbs = _unique(verbs, path, "verb", problems)
     phrases = data.get("not_addressees_after") or LocatedList()
     lines = list(getattr(phrases, "item_lines", [])) if not layer.shared else [0] * len(phrases)
     return _Verbs(path, verbs, list(zip(phrases, lines, strict=True)), list(data.get("before_addressees") or ()))
@@ -353,9 +370,6 @@ def _merge_kinds(first: list[Kind], then: list[Kind]) -> list[Kind]:
     return [*first, *(k for k in then if k.id not in ids)]
 
 
-E = TypeVar("E", bound=Entry)
-
-
 def _merge(site: list[E], shared: list[E]) -> list[E]:
     """The site's entries in its own order, then the shared entries it does not replace by id."""
     ids = {e.id for e in site}
@@ -363,33 +377,45 @@ def _merge(site: list[E], shared: list[E]) -> list[E]:
 
 
 def load_registries(source_dir: Path, shared_dir: Path | None = SHARED) -> Registries:
-    """Read and check the shared registry (unless `shared_dir` is None) and the site's own files."""
+    """Read and check the shared registry (unless `shared_dir` is None) and the site's own files.
+
+    Every mistake is reported (`SourceErrors`), not only the first: an entry that does not
+    fit is left out and the others are still checked.
+    """
+    problems = Problems()
+    registries = read_registries(source_dir, problems, shared_dir)
+    problems.raise_any()
+    return registries
+
+
+def read_registries(source_dir: Path, problems: Problems, shared_dir: Path | None = SHARED) -> Registries:
+    """The registries without the entries that have mistakes, which are added to `problems`."""
     layers = [Layer(source_dir, source_dir.name, shared=False)]
     if shared_dir is not None:
         layers.append(Layer(shared_dir, SHARED_LABEL, shared=True))
     files = [
         {
-            "instruments": _load(layer, "instruments.yml", _INSTRUMENTS_FILE),
-            "glossary": _load(layer, "glossary.yml", _GLOSSARY_FILE),
-            "actors": _load(layer, "actors.yml", _ACTORS_FILE),
+            "instruments": _load(layer, "instruments.yml", _INSTRUMENTS_FILE, problems),
+            "glossary": _load(layer, "glossary.yml", _GLOSSARY_FILE, problems),
+            "actors": _load(layer, "actors.yml", _ACTORS_FILE, problems),
         }
         for layer in layers
     ]
     instrument_kinds: list[Kind] = []
     actor_kinds: list[Kind] = []
     for loaded in files:
-        instrument_kinds = _merge_kinds(instrument_kinds, _file_kinds(loaded["instruments"], "instrument"))
-        actor_kinds = _merge_kinds(actor_kinds, _file_kinds(loaded["actors"], "actor"))
+        instrument_kinds = _merge_kinds(instrument_kinds, _file_kinds(loaded["instruments"], "instrument", problems))
+        actor_kinds = _merge_kinds(actor_kinds, _file_kinds(loaded["actors"], "actor", problems))
     instruments: list[Instrument] = []
     terms: list[Term] = []
     actors: list[Actor] = []
     verb_files: list[_Verbs] = []
     verbs: list[Verb] = []
     for layer, loaded in zip(layers, files, strict=True):
-        instruments = _merge(instruments, _instruments(loaded["instruments"], layer.shared, instrument_kinds))
-        terms = _merge(terms, _terms(loaded["glossary"], layer.shared))
-        actors = _merge(actors, _actors(loaded["actors"], layer.shared, actor_kinds))
-        if (layer_verbs := _verbs(layer)) is not None:
+        instruments = _merge(instruments, _instruments(loaded["instruments"], layer.shared, instrument_kinds, problems))
+        terms = _merge(terms, _terms(loaded["glossary"], layer.shared, problems))
+        actors = _merge(actors, _actors(loaded["actors"], layer.shared, actor_kinds, problems))
+        if (layer_verbs := _verbs(layer, problems)) is not None:
             verb_files.append(layer_verbs)
             verbs = _merge(verbs, layer_verbs.verbs)
     phrases: dict[str, int] = {}
