@@ -84,16 +84,19 @@ def _addressees(
     clause: Clause, text: str, actors: list[Match[Actor]], not_after: list[str], before: set[str]
 ) -> list[Actor]:
     zone_start = clause.verb_start + len(clause.form)
-    infinitive = _INFINITIVE.search(text, zone_start, clause.end)
+    after_verb = [m for m in actors if zone_start <= m.start and m.end <= clause.end]
+    if not after_verb:
+        return []
+    before_first = text[zone_start : after_verb[0].start].strip(" ,")
+    if any(word not in before for word in before_first.split()):
+        return []
+    # The addressees run up to "to <do>"; looked for after the first of them, since "to" may
+    # also stand before it ("RECOMMENDS to the Commission ... to define").
+    infinitive = _INFINITIVE.search(text, after_verb[0].end, clause.end)
     if not infinitive:
         return []
     zone_end = infinitive.start()
-    inside = [m for m in actors if zone_start <= m.start and m.end <= zone_end]
-    if not inside:
-        return []
-    before_first = text[zone_start : inside[0].start].strip(" ,")
-    if any(word not in before for word in before_first.split()):
-        return []
+    inside = [m for m in after_verb if m.end <= zone_end]
     excluded: list[tuple[int, int]] = []
     for phrase in not_after:
         for hit in re.finditer(re.escape(phrase), text[zone_start:zone_end]):
