@@ -228,6 +228,19 @@ def _header(meta: object, path: str, line: int) -> Header:
                 entry.line_of("date"),
                 f"'date' must be a real date written YYYY-MM-DD (e.g. 2023-11-13), not {date!r}; correct it or remove the line",
             )
+    # Subject codes are read for glossary terms (COPS, POLMIL) like the text, but are plain
+    # text: a footnote reference or a tag in one would become markup on the home page.
+    codes = entry.get("subject_codes") or []
+    for code, code_line in zip(
+        codes, getattr(codes, "item_lines", [entry.line_of("subject_codes")] * len(codes)), strict=True
+    ):
+        if markup := next((t.value for t in tokenize(code) if t.kind != "text"), None):
+            raise SourceError(
+                path,
+                code_line,
+                f"subject code {code!r} holds {'[^' + markup + ']' if markup[0] != '<' else markup}, which a subject "
+                "code cannot carry; write the code as plain text",
+            )
     title = get("title")
     return Header(
         institution=get("institution"),
