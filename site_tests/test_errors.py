@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import yaml
 from conclusions.core.errors import SourceError
 from conclusions.core.index import build_edition
+from conclusions.core.registries import SHARED
 
 from site_tests.support.build import FIXTURES, build
 
@@ -382,8 +384,9 @@ CASES = [
         "kind-unknown",
         "instruments.yml",
         [("kind: deal\n", "kind: deals\n")],
-        message="mini/instruments.yml:16: instrument 'blue-deal' has kind 'deals', which is not under 'kinds:'; "
-        "use one of: charter, deal",
+        message="mini/instruments.yml:16: instrument 'blue-deal' has kind 'deals', which is not under 'kinds:' here "
+        "or in the shared registry; use one of: charter, deal, "
+        + ", ".join(k["id"] for k in yaml.safe_load((SHARED / "instruments.yml").read_text(encoding="utf-8"))["kinds"]),
     ),
     Case(
         "url-not-https",

@@ -223,8 +223,8 @@ def _kind_known(entry: Located, kinds: list[Kind], path: str, what: str, problem
         SourceError(
             path,
             entry.line_of("kind"),
-            f"{what} '{entry['id']}' has kind '{entry['kind']}', which is not under 'kinds:'; use one of: "
-            + ", ".join(k.id for k in kinds),
+            f"{what} '{entry['id']}' has kind '{entry['kind']}', which is not under 'kinds:' here or in the shared "
+            "registry; use one of: " + ", ".join(k.id for k in kinds),
         )
     )
     return False
