@@ -36,19 +36,15 @@ __all__ = ["ImportFailure", "ImportResult", "Report", "import_document"]
 _REGISTER_NAME = re.compile(r"^ST-\d+-\d{4}-(?:INIT|REV\d+|COR\d+|ADD\d+)-(?P<language>[a-z]{2})\b", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-EMPTY_REGISTRIES = {
-    "instruments.yml": "kinds: []\ninstruments: []\n",
-    "glossary.yml": "terms: []\n",
-    "actors.yml": "kinds: []\nactors: []\n",
-}
-
 
 @dataclass(frozen=True)
 class ImportResult:
     document_md: str
     """The text of source/document.md."""
     registries: dict[str, str]
-    """File name -> YAML text: instruments.yml, glossary.yml, actors.yml (empty), verbs.yml."""
+    """File name -> YAML text of the registries the site needs of its own: a verbs.yml with the
+    verbs the shared list lacks, when the text has any. Actors, abbreviations, instruments and
+    the known verbs come from the shared registry (`conclusions/registry/`)."""
     report: Report
     removed: tuple[str, ...]
     """Lines of the input not carried into document.md (page furniture, rules), in order."""
@@ -140,7 +136,8 @@ def import_document(
     header = _header(parsed, source.name, options)
     document = document_md(header, parsed)
     found_verbs = find_verbs(parsed.paragraphs, shared_verbs())
-    registries = {**EMPTY_REGISTRIES, "verbs.yml": verbs_yaml(found_verbs, source.name)}
+    new_verbs = [verb for verb in found_verbs if not verb.known]
+    registries = {"verbs.yml": verbs_yaml(new_verbs, source.name)} if new_verbs else {}
     recital_kinds = {"-" if recital.label == "-" else "A" for recital in parsed.recitals}
     report = Report(
         source=source.name,

@@ -106,11 +106,10 @@ def find_verbs(paragraphs: list[Paragraph], known: list[KnownVerb]) -> list[Foun
 
 
 def verbs_yaml(found: list[FoundVerb], source_name: str) -> str:
-    """The site's verbs.yml: exactly the verbs found, with the forms that occur."""
+    """The site's verbs.yml: the verbs found that the shared list lacks, with the forms that occur."""
     head = (
-        f"# Operative verbs found in the numbered paragraphs of {source_name} by the importer.\n"
-        "# request: from the shared list (plugins/conclusions/registry/verbs.yml); verbs not in\n"
-        "# it have request: false and are named as new in the import report: check them.\n"
+        f"# Operative verbs of {source_name} that the shared list (conclusions/registry/verbs.yml)\n"
+        "# lacks, found by the importer. Check each one: request: true when it asks someone to act.\n"
     )
     if not found:
         return head + "verbs: []\n"
