@@ -149,6 +149,12 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             for line in before:
                 _errors.error(line)
             raise SourceMistake(last) from None
+        reg = self.edition.registries
+        log.info(
+            f"{len(self.edition.document.paragraphs)} paragraphs; linked {len(reg.actors)} actors, {len(reg.terms)} "
+            f"terms, {len(reg.instruments)} instruments; {reg.unused_shared} shared registry entries not in this "
+            "text (not published)"
+        )
         config.nav = self._nav()
         _add_theme(config)
         if config.site_name in ("", SITE_NAME_PLACEHOLDER):
