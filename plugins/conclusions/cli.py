@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -225,14 +226,26 @@ def _report(result, wrote: str, kept: list[str], out: Callable[[str], None]) -> 
 
 
 def _requirements() -> str:
+    """The plugin as the Pages workflow can install it: from the repository it was installed
+    from (PEP 610's direct_url.json) when that is a VCS URL, else the version pinned."""
     try:
-        pin = f"{PACKAGE}=={metadata.version(PACKAGE)}"
+        dist = metadata.distribution(PACKAGE)
     except metadata.PackageNotFoundError:
-        pin = PACKAGE
-    return (
+        dist = None
+    direct = json.loads(dist.read_text("direct_url.json") or "null") if dist else None
+    vcs = direct.get("vcs_info") if isinstance(direct, dict) else None
+    head = (
         "# What the GitHub Pages workflow installs to build this site: the `conclusions` MkDocs\n"
         "# plugin (with MkDocs and Material), at the version that made the site.\n"
-        f"{pin}\n"
+    )
+    if vcs and str(direct.get("url", "")).startswith("https://"):
+        return head + f"{PACKAGE} @ {vcs['vcs']}+{direct['url']}@{vcs.get('commit_id', '')}\n".replace("@\n", "\n")
+    pin = f"{PACKAGE}=={dist.version}" if dist else PACKAGE
+    return (
+        head
+        + "# Installed from a local folder? Point this line at the plugin's repository instead, e.g.\n"
+        + f"#   {PACKAGE} @ git+https://github.com/OWNER/REPOSITORY@main\n"
+        + f"{pin}\n"
     )
 
 
