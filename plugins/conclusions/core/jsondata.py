@@ -8,7 +8,6 @@ in `conclusions/schema/`, published next to the data.
 
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 from collections.abc import Callable
@@ -18,7 +17,7 @@ from importlib import resources
 from .citation import citation
 from .index import Edition
 from .inline import plain_text
-from .markup import inline_html
+from .markup import inline_html, sitemap
 from .model import Footnote, Paragraph, Point, Recital, Section
 from .pages.base import GLOSSARY, HOME, TEXT, actor_page, instrument_page, paragraph_page, recital_page, section_page
 from .sharing import DOCUMENT_JSON, SCHEMA_DIR, json_path, site_path
@@ -214,11 +213,3 @@ class JsonData:
         for folder, paths in folders.items():
             out[f"{folder}/sitemap.xml"] = partial(sitemap, [self.site_url + path for path in paths])
         return out
-
-
-def sitemap(urls: list[str]) -> str:
-    entries = "".join(f"  <url><loc>{html.escape(url)}</loc></url>\n" for url in urls)
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n"
-    )

@@ -266,3 +266,12 @@ def inline_html(source: str, footnote_href: str) -> str:
             number = html.escape(token.value)
             out.append(f'<sup class="footnote-ref"><a href="{attr(footnote_href)}#fn:{number}">{number}</a></sup>')
     return "".join(out)
+
+
+def sitemap(urls: list[str]) -> str:
+    """A sitemap (XML) of the addresses, each escaped as XML text."""
+    entries = "".join(f"  <url><loc>{html.escape(url)}</loc></url>\n" for url in urls)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n"
+    )
