@@ -16,8 +16,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conclusions.core.addresses import check_addresses, published_files
 from conclusions.core.errors import SourceError
 from conclusions.core.index import build_edition
+from conclusions.core.pages import all_pages
 from conclusions.core.registries import SHARED
 
 from site_tests.support.build import FIXTURES, build
@@ -609,3 +611,265 @@ def test_failed_build_leaves_the_last_good_site_whole(tmp_path: Path) -> None:
     assert _error_lines(result.stderr) == [f"ERROR   -  {BY_NAME['footnote-unreferenced'].message}"]
     assert _hashes(site) == good, "the previous site must be left exactly as it was, not half rebuilt"
     assert _hashes(source) == broken, "a failed build must never modify the source"
+
+
+# Issue 14: inputs an attacker with write access to source/ tried, and the messages that were wrong.
+# Checked with everything on_config checks before MkDocs touches the site folder (see below).
+ISSUE_14 = [
+    Case(
+        "url-closes-link-instrument",
+        "instruments.yml",
+        [("url: https://example.org/blue-deal", 'url: "https://x.eu/)<script>alert(1)</script>"')],
+        message="mini/instruments.yml:17: 'url' of instrument 'blue-deal' must be an https:// URL, not "
+        "'https://x.eu/)<script>alert(1)</script>': it holds '<' at character 15, which an address "
+        "cannot hold as written; write it as %3C",
+    ),
+    Case(
+        "url-closes-link-glossary",
+        "glossary.yml",
+        [("    definition: A gas.\n", '    definition: A gas.\n    url: "https://x.eu/)<script>alert(1)</script>"\n')],
+        message="mini/glossary.yml:6: 'url' of term 'co2' must be an https:// URL, not "
+        "'https://x.eu/)<script>alert(1)</script>': it holds '<' at character 15, which an address "
+        "cannot hold as written; write it as %3C",
+    ),
+    Case(
+        "url-closes-link-actor",
+        "actors.yml",
+        [("url: https://commission.europa.eu/", 'url: "https://x.eu/)<script>alert(1)</script>"')],
+        message="mini/actors.yml:9: 'url' of actor 'commission' must be an https:// URL, not "
+        "'https://x.eu/)<script>alert(1)</script>': it holds '<' at character 15, which an address "
+        "cannot hold as written; write it as %3C",
+    ),
+    Case(
+        "url-quote",
+        "actors.yml",
+        [("url: https://commission.europa.eu/", "url: 'https://commission.europa.eu/\" onmouseover=\"alert(1)'")],
+        message="mini/actors.yml:9: 'url' of actor 'commission' must be an https:// URL, not "
+        "'https://commission.europa.eu/\" onmouseover=\"alert(1)': it holds '\"' at character 30, which an "
+        "address cannot hold as written; write it as %22",
+    ),
+    Case(
+        "url-user",
+        "instruments.yml",
+        [("url: https://example.org/blue-deal", "url: https://example.org@evil.example/")],
+        message="mini/instruments.yml:17: 'url' of instrument 'blue-deal' must be an https:// URL, not "
+        "'https://example.org@evil.example/': it holds a user name or password before '@'; remove them",
+    ),
+    Case(
+        "carriage-return-escape-front-matter",
+        "document.md",
+        [("title: Council conclusions on ocean observation", 'title: "Council conclusions\\r    code\\r# heading"')],
+        message="mini/document.md:15:8: the control character U+000D (carriage return) in this value (written "
+        "with an escape) is not text; remove it",
+    ),
+    Case(
+        "carriage-return-escape-registry",
+        "instruments.yml",
+        [("description: A charter for the ocean.", 'description: "A charter\\r# for the ocean."')],
+        message="mini/instruments.yml:12:18: the control character U+000D (carriage return) in this value "
+        "(written with an escape) is not text; remove it",
+    ),
+    Case(
+        "carriage-return-alone",
+        "glossary.yml",
+        [(b"definition: A gas.\n", b"definition: A gas.\r    ")],
+        message="mini/glossary.yml:5:23: a carriage return (U+000D) without a line feed after it; end lines "
+        "with LF or CRLF (save the file again with one of them)",
+    ),
+    Case(
+        "id-trailing-newline",
+        "actors.yml",
+        [("id: commission", "id: |\n      commission")],
+        message="mini/actors.yml:5: 'id' of actor 'commission ' must be lower-case letters, digits and dashes "
+        "(it becomes part of a URL), not 'commission\\n'",
+    ),
+    Case(
+        "nul-byte",
+        "document.md",
+        [("THE COUNCIL OF THE EUROPEAN UNION,", "THE COUNCIL OF THE \x00EUROPEAN UNION,")],
+        message="mini/document.md:19:20: the control character U+0000 (NUL) is not text; remove it",
+    ),
+    Case(
+        "nul-escape",
+        "glossary.yml",
+        [("expansion: Energy", 'expansion: "Ener\\0gy"')],
+        message="mini/glossary.yml:9:16: the control character U+0000 (NUL) in this value (written with an "
+        "escape) is not text; remove it",
+    ),
+    Case(
+        "bidi-unclosed",
+        "document.md",
+        [("short_title: Ocean observation", "short_title: Ocean \u202eobservation")],
+        message="mini/document.md:16:20: the bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) is not "
+        "closed on its line, so it would reorder the text after it; close it with U+202C (POP "
+        "DIRECTIONAL FORMATTING) or remove it",
+    ),
+    Case(
+        "bidi-unclosed-escape",
+        "actors.yml",
+        [("name: European Commission", 'name: "European \\u202ECommission"')],
+        message="mini/actors.yml:6:11: the bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) in this value "
+        "(written with an escape) is not closed on its line, so it would reorder the text after it; "
+        "close it with U+202C (POP DIRECTIONAL FORMATTING) or remove it",
+    ),
+    Case(
+        "bidi-stray-close",
+        "document.md",
+        [("2. INVITES", "2. INVITES\u202c")],
+        message="mini/document.md:25:11: the bidirectional control U+202C (POP DIRECTIONAL FORMATTING) closes "
+        "nothing on its line; remove it",
+    ),
+    Case(
+        "line-separator",
+        "document.md",
+        [("3. NOTES the role", "3. NOTES the\u2028role")],
+        message="mini/document.md:27:13: the character U+2028 (line separator) breaks lines that editors show "
+        "unbroken; replace it with a space",
+    ),
+    Case(
+        "form-feed",
+        "document.md",
+        [("[^b]: See the Blue Deal.", "[^b]: See the\x0c Blue Deal.")],
+        message="mini/document.md:35:14: the control character U+000C (form feed) is not text; remove it",
+    ),
+    Case(
+        "next-line",
+        "instruments.yml",
+        [("description: A deal for blue things.", "description: A deal\x85 for blue things.")],
+        message="mini/instruments.yml:18:24: the control character U+0085 (next line, NEL) is not text; remove it",
+    ),
+    Case(
+        "heading-without-title",
+        "document.md",
+        [("## A. FIRST STEPS", "## ")],
+        message="mini/document.md:23: the heading has no title; write it after '## ' (e.g. '## I. TITLE')",
+    ),
+    Case(
+        "heading-number-only",
+        "document.md",
+        [("## A. FIRST STEPS", "## VI.")],
+        message="mini/document.md:23: the heading 'VI.' has a number but no title; write the title after it "
+        "(e.g. '## VI. TITLE')",
+    ),
+    Case(
+        "heading-level-three",
+        "document.md",
+        [("## A. FIRST STEPS", "### A. FIRST STEPS")],
+        message="mini/document.md:23: '### ' headings are not part of the format; write '## ' for a section or "
+        "'# ' for the annex",
+    ),
+    Case(
+        "text-after-closing-quote",
+        "instruments.yml",
+        [("description: A charter for the ocean.", 'description: "A charter" for the ocean.')],
+        message="mini/instruments.yml:12:30: YAML syntax error: text after the closing quote of a value; put "
+        "the whole value inside the quotes",
+    ),
+    Case(
+        "footnote-in-heading",
+        "document.md",
+        [("## A. FIRST STEPS", "## A. FIRST STEPS[^a]")],
+        message="mini/document.md:23: footnote reference [^a] in a heading; a heading cannot carry a footnote, "
+        "put the reference in the text under it",
+    ),
+    Case(
+        "footnote-undefined-in-preamble",
+        "document.md",
+        [("THE COUNCIL OF THE EUROPEAN UNION,", "THE COUNCIL OF THE EUROPEAN UNION[^z],")],
+        message="mini/document.md:19: footnote [^z] is referenced but not defined; add a line '[^z]: text' at "
+        "the end (or '[^z]:' alone when the text does not give it)",
+    ),
+    Case(
+        "footnote-undefined-in-footnote",
+        "document.md",
+        [("[^b]: See the Blue Deal.", "[^b]: See the Blue Deal[^q].")],
+        message="mini/document.md:35: footnote [^q] is referenced but not defined; add a line '[^q]: text' at "
+        "the end (or '[^q]:' alone when the text does not give it)",
+    ),
+    Case(
+        "footnote-in-subject-code",
+        "document.md",
+        [("  - ENER 1", "  - ENER 1[^a]")],
+        message="mini/document.md:9: subject code 'ENER 1[^a]' holds [^a], which a subject code cannot carry; "
+        "write the code as plain text",
+    ),
+    Case(
+        "section-named-opening",
+        "document.md",
+        [("## A. FIRST STEPS", "## OPENING")],
+        message="mini/document.md:23: section 'OPENING' would be published at sections/opening/, which is "
+        "already the address of the opening paragraphs (before the first heading); rename it: every "
+        "page needs an address of its own",
+    ),
+    Case(
+        "instrument-id-index",
+        "instruments.yml",
+        [("id: ocean-charter", "id: index")],
+        message="mini/instruments.yml:7: instrument 'index' would be published at instruments/, which is "
+        "already the address of the page 'Instruments'; rename it: every page needs an address of its "
+        "own",
+    ),
+]
+
+
+def _check_all(source: Path) -> None:
+    """What the plugin checks in on_config, before MkDocs touches the site folder: the sources,
+    then that no two pages or published files share an address."""
+    edition = build_edition(source)
+    check_addresses(list(all_pages(edition)), published_files(edition))
+
+
+@pytest.mark.parametrize("case", ISSUE_14, ids=lambda c: c.name)
+def test_issue_14_input_gives_one_true_line(case: Case, tmp_path: Path) -> None:
+    source = copy_mini(tmp_path)
+    apply(case, source)
+    with pytest.raises(SourceError) as caught:
+        _check_all(source)
+    assert str(caught.value) == case.message
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "name", ["url-closes-link-instrument", "carriage-return-escape-front-matter", "section-named-opening", "nul-byte"]
+)
+def test_issue_14_build_stops_with_the_line_and_writes_nothing(name: str, tmp_path: Path) -> None:
+    case = next(c for c in ISSUE_14 if c.name == name)
+    source = copy_mini(tmp_path)
+    apply(case, source)
+    site = tmp_path / "site"
+    result = build(site, source=source, check=False)
+    assert result.returncode != 0
+    assert _error_lines(result.stderr) == [f"ERROR   -  {case.message}"]
+    assert not site.exists() or not any(site.iterdir()), "a failed build must not write a site"
+
+
+def test_windows_line_ends_are_line_ends(tmp_path: Path) -> None:
+    """Files saved with CRLF are read as with LF: they build, and a mistake is at its true line."""
+    source = copy_mini(tmp_path)
+    for path in source.iterdir():
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    _check_all(source)
+    case = BY_NAME["paragraph-repeated"]
+    apply(case, source)
+    with pytest.raises(SourceError) as caught:
+        build_edition(source)
+    assert str(caught.value) == case.message
+
+
+def test_a_footnote_referenced_from_the_preamble_only_is_referenced(tmp_path: Path) -> None:
+    source = copy_mini(tmp_path)
+    apply(
+        Case(
+            "preamble-footnote",
+            "document.md",
+            [
+                ("THE COUNCIL OF THE EUROPEAN UNION,", "THE COUNCIL OF THE EUROPEAN UNION[^c],"),
+                ("[^b]: See the Blue Deal.", "[^b]: See the Blue Deal.\n\n[^c]: A note on the preamble."),
+            ],
+        ),
+        source,
+    )
+    edition = build_edition(source)
+    text_page = next(page for page in all_pages(edition) if page.src == "text.md")
+    assert '<sup id="fnref:c" class="fnref">[c](#fn:c)' in text_page.body
+    assert '<div class="footnote" id="fn:c" markdown>' in text_page.body

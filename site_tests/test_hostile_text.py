@@ -54,6 +54,17 @@ HOSTILE = [
     ("instruments.yml", "title: Ocean Charter", "title: Ocean Charter <b onmouseover=alert(1)>x</b>"),
     ("actors.yml", "description: The executive of the EU.", "description: 'The executive\" onmouseover=\"alert(1)'"),
     ("actors.yml", "name: European Commission", "name: European Commission' onfocus='alert(1)"),
+    # Issue 14: attr_list read "} {" in the actor-by-section table as the end of one attribute
+    # list and the start of another; "2023. " opened an ordered list and lost its number.
+    ("document.md", "## B. LATER STEPS", "## B. LATER onmouseover=alert(1) } { STEPS"),
+    ("actors.yml", "name: Member States", "name: Member States onmouseover=alert(1) } {"),
+    ("instruments.yml", "description: A deal for blue things.", "description: 2023. A deal for blue things."),
+    (
+        "document.md",
+        "to: Delegations",
+        "to: Delegations\ncover_note: 2023. Delegations will find attached the conclusions.",
+    ),
+    ("instruments.yml", "url: https://example.org/ocean-charter", "url: https://example.org/charter_(ocean)?a=1&b=2"),
 ]
 
 
@@ -172,3 +183,69 @@ def test_javascript_url_is_refused(tmp_path: Path) -> None:
         "mini/instruments.yml:17: 'url' of instrument 'blue-deal' must be an https:// URL, not "
         "'javascript:alert(document.cookie)'"
     )
+
+
+def _article(soup: BeautifulSoup):
+    return soup.select_one("article")
+
+
+def test_braces_add_no_attribute_and_stay_text(hostile: tuple[Path, Path]) -> None:
+    """Issue 14: a section title or actor name holding '} {' gave attr_list an onmouseover."""
+    _, site = hostile
+    actors = _pages(site)["actors/index.html"]
+    for tag in actors.find_all(True):
+        assert not any(attr.startswith("on") for attr in tag.attrs), f"event handler on {tag}"
+    matrix = actors.select_one("table.heatmap")
+    assert matrix is not None
+    assert "Member States onmouseover=alert(1) } {" in _text(matrix)
+    assert any(abbr["title"] == "B. LATER onmouseover=alert(1) } { STEPS" for abbr in matrix.select("abbr[title]")), (
+        "the section's title is the abbreviation's title, as written"
+    )
+    labels = [a.get("aria-label", "") for a in matrix.select("a[aria-label]")]
+    assert any(
+        "to Member States onmouseover=alert(1) } { in B. LATER onmouseover=alert(1) } { STEPS" in x for x in labels
+    )
+
+
+def test_a_text_opening_with_a_year_keeps_it(hostile: tuple[Path, Path]) -> None:
+    """Issue 14: a description or cover note starting "2023. " became an ordered list without its number."""
+    _, site = hostile
+    pages = _pages(site)
+    for page, said in (
+        ("instruments/blue-deal/index.html", "2023. A deal for blue things."),
+        ("index.html", "2023. Delegations will find attached the conclusions."),
+    ):
+        article = _article(pages[page])
+        assert said in _text(article), page
+        assert not article.find("ol"), f"{page}: the text became a list"
+
+
+def test_an_address_with_parentheses_is_one_link(hostile: tuple[Path, Path]) -> None:
+    _, site = hostile
+    article = _article(_pages(site)["instruments/ocean-charter/index.html"])
+    links = article.select('a[rel="external"]')
+    assert [(a["href"], a.get_text()) for a in links] == [
+        ("https://example.org/charter_(ocean)?a=1&b=2", "https://example.org/charter_(ocean)?a=1&b=2")
+    ]
+
+
+def test_every_page_carries_the_content_security_policy(hostile: tuple[Path, Path]) -> None:
+    _, site = hostile
+    for name, soup in _pages(site).items():
+        meta = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert meta is not None and meta["content"].startswith("script-src 'self' 'sha256-"), name
+        assert "unsafe-inline" not in meta["content"], name
+
+
+def test_a_site_url_with_a_quote_is_refused(tmp_path: Path) -> None:
+    """Issue 14: SITE_URL is printed into an inline script of 404.html; a quote in it ended the string."""
+    site = tmp_path / "site"
+    result = build(site, source=FIXTURES / "mini", site_url='https://x.eu/a"+alert(1)+"/', check=False)
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert errors == [
+        "ERROR   -  site_url 'https://x.eu/a\"+alert(1)+\"/' is not an address a page can carry: it holds '\"' "
+        "at character 15, which an address cannot hold as written; write it as %22; set SITE_URL (or site_url in "
+        "mkdocs.yml) to the site's address"
+    ]
+    assert not site.exists() or not any(site.iterdir())
