@@ -498,7 +498,13 @@ def test_no_source_puts_live_markup_on_a_page(workspace, slot: Slot, how: str, q
 
 
 def test_the_slots_cover_every_source_file_and_are_found_once() -> None:
-    assert {slot.file for slot in SLOTS} == {p.name for p in MINI.iterdir()}
+    assert {slot.file for slot in SLOTS} == {
+        "document.md",
+        "instruments.yml",
+        "glossary.yml",
+        "actors.yml",
+        "verbs.yml",
+    }
     for slot in SLOTS:
         text = (MINI / slot.file).read_text(encoding="utf-8")
         assert text.count(slot.old) == 1 and slot.value in slot.old, slot.name

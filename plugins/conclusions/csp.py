@@ -9,7 +9,7 @@ defence: should a `<script>` or an `onclick=` ever reach a page, the browser ref
 The hashes are computed at build time from the templates that write the inline scripts
 (Material's `partials/javascripts/*.html` and the plugin's `partials/early-scripts.html`),
 rendered for the page with the page's own context: `main.html` renders them into a variable
-and passes it to the `csp_policy` filter. They are never taken from the finished page: a
+and passes it to `csp_policy` (a template global). They are never taken from the finished page: a
 script that reached the page some other way (from the text, if its escaping ever failed)
 would then be hashed and allowed, which is exactly what the policy is there to stop. Rendering
 the partials themselves, rather than hashing copies of their text, keeps the hashes right when

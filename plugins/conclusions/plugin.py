@@ -228,7 +228,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # For templates without a page (404.html): the valid paragraph range and the like.
         env.globals["edition"] = self.sharing.site_context()
-        env.filters["csp_policy"] = csp.policy  # theme/main.html: the Content-Security-Policy
+        env.globals["csp_policy"] = csp.policy  # theme/main.html: the Content-Security-Policy
         return self.memory.env(env)
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
