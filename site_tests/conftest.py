@@ -1,4 +1,5 @@
-"""Shared fixtures: the real site and the fixture document, each built once per test session."""
+"""Shared fixtures: every document of the list (support/documents.py), each built once per
+test session; the browser; the document in source/ served."""
 
 from __future__ import annotations
 
@@ -6,23 +7,43 @@ from pathlib import Path
 
 import pytest
 
-from site_tests.support.build import FIXTURES, build
+from site_tests.support.documents import DOCUMENTS, MINI, SOURCE_DOCUMENT, Built, prepare
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test that takes `doc` runs once for every document of the list."""
+    if "doc" in metafunc.fixturenames:
+        metafunc.parametrize("doc", DOCUMENTS, ids=str, indirect=True, scope="session")
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real edition, built for the root of http://127.0.0.1:8000/."""
-    out = tmp_path_factory.mktemp("build") / "site"
-    build(out)
-    return out
+def doc(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """One document of the list, imported if it must be, built for http://127.0.0.1:8000/."""
+    return prepare(request.param, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def source_doc(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The document in source/ (the flagship in this repository), with its model."""
+    return prepare(SOURCE_DOCUMENT, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def site(source_doc: Built) -> Path:
+    """The edition of source/, built for the root of http://127.0.0.1:8000/."""
+    return source_doc.site
+
+
+@pytest.fixture(scope="session")
+def edition(source_doc: Built):
+    """The model of source/: what the tests on the served site take numbers and ids from."""
+    return source_doc.edition
 
 
 @pytest.fixture(scope="session")
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A second, small Council-conclusions-shaped document, built with the same code."""
-    out = tmp_path_factory.mktemp("mini") / "site"
-    build(out, source=FIXTURES / "mini")
-    return out
+    return prepare(MINI, tmp_path_factory).site
 
 
 @pytest.fixture(scope="session")
@@ -40,7 +61,7 @@ def browser():
 
 @pytest.fixture(scope="session")
 def served(site: Path):
-    """The real site served at the root of a local port; yields the base URL."""
+    """The site of source/ served at the root of a local port; yields the base URL."""
     from site_tests.support.server import serve
 
     with serve(site) as base:

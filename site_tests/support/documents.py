@@ -1,0 +1,275 @@
+"""The documents the generic tests run for, each prepared and built once per test session.
+
+A test that takes the `doc` fixture (conftest.py) runs once for every document of
+`DOCUMENTS`, and reads what it expects from that document: counts and numbers from the
+model (`build_edition`), words from its original (support/fidelity.py), and what a person
+read by hand from the data file beside it (`expected.yml`). A document without hand-read
+expectations, or whose expectations describe another document, gets those checks skipped
+with the reason printed.
+
+- `source`: whatever `source/` holds (in this repository the flagship, ST 14512/23);
+- `mini`, `structures`, `francais`: the fixtures written as `document.md` by hand;
+- `imported-9876`: an invented Council text in the register's plain-lines shape
+  (fixtures/import/ST-9876-2024-INIT-en.txt), imported at session start;
+- `flagship-plain-lines`, `flagship-pdf`: the flagship's original turned into the
+  plain-lines and the PDF shape by import_shapes.py, imported at session start. Imported
+  texts have no registry of their own (but a verbs.yml for verbs the shared list lacks):
+  the shared registry alone links them. The shapes share the flagship's document id and
+  its hand-read structure, not its registries.
+
+An imported document is written as `conclusions import` writes a site's `source/`:
+document.md, the registries the importer returns, `original/<input name>` (the input's
+bytes) and `import.yml` (the record of the import). Each document is built once per session.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pytest
+import yaml
+
+from site_tests.support.build import FIXTURES, ROOT, SOURCE, build
+
+IMPORTS = FIXTURES / "import"
+SEED = SOURCE / "original" / "ST-14512-2023-INIT-en.txt"
+"""The flagship's original, in the register's Markdown-like shape: what the shapes are made from."""
+MANIFESTS = ROOT / "site_tests" / "url_manifests"
+FLAGSHIP_ID = "ST 14512/23"
+"""The document whose URLs this repository publishes: its manifest must exist."""
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One document of the list: where its source comes from."""
+
+    name: str
+    """The test id."""
+    source: Path | None = None
+    """A source folder built as it is."""
+    imported: Path | None = None
+    """A Council text given to the importer at session start."""
+    shape: str = ""
+    """'plain' or 'pdf': SEED in that shape (site_tests/import_shapes.py), then imported."""
+    expected: Path | None = None
+    """The hand-read expectations; by default `expected.yml` in the source folder."""
+    only: frozenset[str] | None = None
+    """The keys of the hand-read expectations that hold for this document (None: all)."""
+    unread: str = ""
+    """Why the other keys do not hold."""
+    promised: bool = True
+    """Whether its URLs are promised (kept in a manifest). A shape of the flagship made for the
+    tests shares the flagship's document id but is linked by other registries: no promise."""
+
+    def __str__(self) -> str:
+        return self.name
+
+
+STRUCTURE = frozenset({"document_id", "paragraphs", "recitals", "sections", "footnotes", "points"})
+"""The hand readings of a text's structure, which hold for the text in any shape."""
+SHAPE_UNREAD = (
+    "a shape of the flagship made at session start: only the readings of its structure hold for it "
+    "(its original is another file, and the shared registry alone links it)"
+)
+
+SHAPES = {"expected": SOURCE / "expected.yml", "only": STRUCTURE, "unread": SHAPE_UNREAD, "promised": False}
+
+DOCUMENTS: list[Spec] = [
+    Spec("source", source=SOURCE),
+    Spec("mini", source=FIXTURES / "mini"),
+    Spec("structures", source=FIXTURES / "structures"),
+    Spec("francais", source=FIXTURES / "francais"),
+    Spec(
+        "imported-9876",
+        imported=IMPORTS / "ST-9876-2024-INIT-en.txt",
+        expected=IMPORTS / "ST-9876-2024-INIT-en.expected.yml",
+    ),
+    Spec("flagship-plain-lines", shape="plain", **SHAPES),
+    Spec("flagship-pdf", shape="pdf", **SHAPES),
+]
+SOURCE_DOCUMENT = DOCUMENTS[0]
+MINI = DOCUMENTS[1]
+
+
+def slug(document_id: str) -> str:
+    """'ST 14512/23' -> 'st-14512-23': the name of a document's URL manifest."""
+    return re.sub(r"[^a-z0-9]+", "-", document_id.lower()).strip("-")
+
+
+def manifest_path(document_id: str) -> Path:
+    return MANIFESTS / f"{slug(document_id)}.txt"
+
+
+@dataclass
+class Built:
+    """A document of the list, ready: its source folder, its site, its model."""
+
+    spec: Spec
+    source: Path
+    """The folder built (document.md, registries, original/, import.yml)."""
+    site: Path
+    """The site built from it for http://127.0.0.1:8000/."""
+    expected_path: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.expected_path = self.spec.expected or self.source / "expected.yml"
+
+    def __str__(self) -> str:
+        return self.spec.name
+
+    @cached_property
+    def edition(self):
+        from conclusions.core.index import build_edition
+
+        return build_edition(self.source)
+
+    @property
+    def model(self):
+        """The Document of the model (paragraphs, recitals, sections, footnotes)."""
+        return self.edition.document
+
+    @property
+    def document_id(self) -> str:
+        return self.model.header.document_id
+
+    @cached_property
+    def _expected(self) -> dict | str:
+        """The hand-read expectations, or why there are none for this document."""
+        shown = _shown(self.expected_path)
+        if not self.expected_path.is_file():
+            return (
+                f"{self.spec.name}: no hand-read expectations ({shown} does not exist); "
+                "write one by reading the text by hand to run these checks"
+            )
+        data = yaml.safe_load(self.expected_path.read_text(encoding="utf-8")) or {}
+        named = data.get("document_id") or ""
+        if named != self.document_id:
+            return (
+                f"{self.spec.name}: {shown} describes {named or 'a document without id'}, "
+                f"but the document is {self.document_id or 'without id'}"
+            )
+        return data
+
+    def expected(self, key: str):
+        """The hand-read expectation `key`; skips (with the reason) when there is none."""
+        data = self._expected
+        if isinstance(data, str):
+            pytest.skip(data)
+        if self.spec.only is not None and key not in self.spec.only:
+            pytest.skip(f"{self.spec.name}: '{key}' of {_shown(self.expected_path)} does not hold: {self.spec.unread}")
+        if key not in data:
+            pytest.skip(f"{self.spec.name}: {_shown(self.expected_path)} has no '{key}' read by hand")
+        return data[key]
+
+    def manifest(self) -> Path:
+        """The URL manifest of this document; skips when its URLs are not promised."""
+        if not self.spec.promised:
+            pytest.skip(
+                f"{self.spec.name}: a shape of {self.document_id} made for the tests and linked by the shared "
+                "registry alone; it is not a published site, so no URL of it is promised"
+            )
+        if not self.document_id:
+            pytest.skip(f"{self.spec.name}: the document has no document_id, and manifests are kept per document id")
+        return manifest_path(self.document_id)
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+_READY: dict[str, Built | str] = {}
+
+
+def prepare(spec: Spec, factory: pytest.TempPathFactory) -> Built:
+    """The document of `spec`, imported and built the first time it is asked for; skips with
+    the reason when it cannot be made here (the flagship's original is not in source/)."""
+    if spec.name not in _READY:
+        folder = factory.mktemp(spec.name)
+        try:
+            source = _source(spec, folder)
+        except _Unavailable as why:
+            _READY[spec.name] = str(why)
+        else:
+            site = folder / "site"
+            build(site, source=source)
+            _READY[spec.name] = Built(spec, source, site)
+    ready = _READY[spec.name]
+    if isinstance(ready, str):
+        pytest.skip(ready)
+    return ready
+
+
+class _Unavailable(Exception):
+    pass
+
+
+def _source(spec: Spec, folder: Path) -> Path:
+    if spec.source is not None:
+        return spec.source
+    if spec.imported is not None:
+        return import_into(spec.imported, folder / "source")
+    if not SEED.is_file():
+        raise _Unavailable(
+            f"{spec.name}: {_shown(SEED)} is not there (source/ holds another text), "
+            f"and this document is the flagship's original in the {spec.shape} shape"
+        )
+    from site_tests.import_shapes import pdf_shape, plain_shape
+
+    shape = plain_shape(SEED.read_text(encoding="utf-8"))
+    inputs = folder / "input"
+    inputs.mkdir()
+    if spec.shape == "pdf":
+        made = inputs / SEED.with_suffix(".pdf").name
+        made.write_bytes(pdf_shape(shape))
+    else:
+        made = inputs / SEED.name
+        made.write_text(shape.text(), encoding="utf-8")
+    return import_into(made, folder / "source")
+
+
+def import_into(text: Path, source: Path) -> Path:
+    """Import `text` into the folder `source` as `conclusions import` writes a site's source/."""
+    from conclusions.importer import import_document
+
+    result = import_document(text)
+    (source / "original").mkdir(parents=True)
+    (source / "document.md").write_text(result.document_md, encoding="utf-8")
+    for name, registry in result.registries.items():
+        (source / name).write_text(registry, encoding="utf-8")
+    (source / "original" / text.name).write_bytes(text.read_bytes())
+    (source / "import.yml").write_text(result.record, encoding="utf-8")
+    return source
+
+
+# -- what tests pick from a document's model, instead of numbers only one text has ---------
+
+
+def showcase(edition):
+    """The paragraph the single-page tests open: the first with the most actors asked to act,
+    then the most clauses (paragraph 21 of the flagship has four clauses, three addressees)."""
+    paragraphs = edition.document.paragraphs
+
+    def weight(p) -> tuple[int, int]:
+        clauses = edition.clauses.get(p.number, [])
+        return len({a.id for c in clauses for a in c.addressees}), len(clauses)
+
+    return max(paragraphs, key=lambda p: (weight(p), -p.number))
+
+
+def with_footnote(edition):
+    """The first paragraph, else the first recital, that cites a footnote with text; None if none does."""
+    doc = edition.document
+    for item in [*doc.paragraphs, *doc.recitals]:
+        if any(doc.footnotes[n].available for n in item.footnotes):
+            return item
+    return None
+
+
+def page_of(item) -> str:
+    """The URL (relative to the site) of a paragraph's or recital's own page."""
+    from conclusions.core.model import Paragraph
+
+    return f"paragraphs/{item.number}/" if isinstance(item, Paragraph) else f"recitals/{item.key}/"
