@@ -1,4 +1,7 @@
-"""Instruments and glossary terms found in the text, against what a person read by hand."""
+"""Instruments and glossary terms found in the text, for every document of the list: against
+what a person read by hand (`instruments` and `terms` in the expected.yml beside the
+document), and every page of an instrument or term against the model's backlinks.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from site_tests.expected_by_hand import INSTRUMENTS_BY_PARAGRAPH, TERMS_BY_PARAGRAPH
+from site_tests.support.documents import Built
 from site_tests.support.html import content, page
 
 
@@ -14,63 +17,90 @@ def _para(site: Path, number: int):
     return content(page(site, f"paragraphs/{number}/")).find(id=f"p{number}")
 
 
-@pytest.mark.parametrize("number", sorted(INSTRUMENTS_BY_PARAGRAPH))
-def test_instrument_links_are_exactly_the_hand_read_set(site: Path, number: int) -> None:
-    links = {a["data-instrument"] for a in _para(site, number).select("a.instrument")}
-    assert links == INSTRUMENTS_BY_PARAGRAPH[number]
+def _compare(doc: Built, key: str, found) -> None:
+    expected = {int(n): set(ids) for n, ids in doc.expected(key).items()}
+    wrong = [
+        f"paragraph {n}: built {sorted(found(n))}, read by hand {sorted(ids)}"
+        for n, ids in expected.items()
+        if found(n) != ids
+    ]
+    assert not wrong, f"{doc}: {key} not as read by hand:\n" + "\n".join(wrong)
 
 
-@pytest.mark.parametrize("number", sorted(TERMS_BY_PARAGRAPH))
-def test_tooltip_terms_are_exactly_the_hand_read_set(site: Path, number: int) -> None:
-    terms = {a["data-term"] for a in _para(site, number).select("a.term")}
-    assert terms == TERMS_BY_PARAGRAPH[number]
+def test_instrument_links_are_exactly_the_hand_read_set(doc: Built) -> None:
+    _compare(doc, "instruments", lambda n: {a["data-instrument"] for a in _para(doc.site, n).select("a.instrument")})
 
 
-def test_marked_up_abbreviation_keeps_its_markup(site: Path) -> None:
-    links = _para(site, 33).select('a[data-term="iris2"]')
-    assert [a.decode_contents() for a in links] == ["IRIS<sup>2</sup>", "IRIS<sup>2</sup>"]
-    assert all(a.get("title", "").startswith("IRIS²: ") for a in links)
+def test_tooltip_terms_are_exactly_the_hand_read_set(doc: Built) -> None:
+    _compare(doc, "terms", lambda n: {a["data-term"] for a in _para(doc.site, n).select("a.term")})
 
 
-def test_every_instrument_page_lists_where_it_is_recalled(site: Path) -> None:
-    for number, ids in INSTRUMENTS_BY_PARAGRAPH.items():
-        for instrument in ids:
-            soup = content(page(site, f"instruments/{instrument}/"))
-            table = soup.find(id="recalled-in").find_next("table")
-            targets = {a["href"].split("#")[0] for a in table.select("a")}
-            assert f"../../paragraphs/{number}/" in targets, (instrument, number)
-            assert table.select("mark"), instrument
+def test_marked_up_terms_keep_their_markup(doc: Built) -> None:
+    """A term written with markup (IRIS<sup>2</sup>, CO<sub>2</sub>) is linked with the markup kept."""
+    found = 0
+    for paragraph in doc.model.paragraphs:
+        for match in doc.edition.of(paragraph).terms:
+            written = paragraph.text[match.start : match.end]
+            if "<" not in written:
+                continue
+            found += 1
+            links = _para(doc.site, paragraph.number).select(f'a[data-term="{match.entry.id}"]')
+            assert written in [a.decode_contents() for a in links], (paragraph.number, written)
+            assert all(a.get("title", "").startswith(f"{match.entry.name}: ") for a in links)
+            assert all(a["href"] == f"../../glossary/#{match.entry.id}" for a in links)
+    if not found:
+        pytest.skip(f"{doc}: no glossary term is written with markup in a paragraph")
 
 
-def test_glossary_lists_the_paragraphs_that_use_a_term(site: Path) -> None:
-    soup = content(page(site, "glossary/"))
-    for number, ids in TERMS_BY_PARAGRAPH.items():
-        for term in ids:
-            entry = soup.find(id=term).find_parent("div", class_="gloss")
-            assert entry is not None, term
-            assert entry.find("a", href=f"../paragraphs/{number}/#p{number}") is not None, (term, number)
+def _target(item) -> str:
+    """Where a backlink from a register page (two levels deep) to `item` leads, without its anchor."""
+    from conclusions.core.model import Paragraph, Recital
+
+    if isinstance(item, Paragraph):
+        return f"../../paragraphs/{item.number}/"
+    if isinstance(item, Recital):
+        return f"../../recitals/{item.key}/"
+    return "../../text/"
 
 
-def test_every_entry_is_used_and_every_backlink_resolves(site: Path) -> None:
-    import yaml
-
-    root = Path(__file__).resolve().parents[1] / "source"
-    instruments = yaml.safe_load((root / "instruments.yml").read_text(encoding="utf-8"))["instruments"]
-    for entry in instruments:
-        table = content(page(site, f"instruments/{entry['id']}/")).find(id="recalled-in")
-        assert table is not None, entry["id"]
-    glossary = content(page(site, "glossary/"))
-    for entry in yaml.safe_load((root / "glossary.yml").read_text(encoding="utf-8"))["terms"]:
-        block = glossary.find(id=entry["id"]).find_parent("div", class_="gloss")
-        used = block.find(string=lambda s: s and "Used in" in s)
-        assert used is not None, entry["id"]
-        assert block.select("p a[href]"), entry["id"]
+def test_every_instrument_page_lists_where_it_is_recalled(doc: Built) -> None:
+    instruments = doc.edition.registries.instruments
+    assert {p.name for p in (doc.site / "instruments").iterdir() if p.is_dir()} == {i.id for i in instruments}
+    for instrument in instruments:
+        soup = content(page(doc.site, f"instruments/{instrument.id}/"))
+        table = soup.find(id="recalled-in").find_next("table")
+        rows = table.select("tbody tr")
+        backlinks = doc.edition.instrument_links[instrument.id]
+        assert len(rows) == len(backlinks), instrument.id
+        for row, backlink in zip(rows, backlinks, strict=True):
+            assert row.find("a")["href"].split("#")[0] == _target(backlink.item), instrument.id
+            assert row.find("mark") is not None, instrument.id
 
 
-def test_instruments_index_groups_by_kind_with_counts(site: Path) -> None:
-    soup = content(page(site, "instruments/"))
+def test_glossary_lists_where_each_term_is_used(doc: Built) -> None:
+    soup = content(page(doc.site, "glossary/"))
+    terms = doc.edition.registries.terms
+    assert {el["id"] for el in soup.select("div.gloss h3[id]")} == {t.id for t in terms}
+    for term in terms:
+        entry = soup.find(id=term.id).find_parent("div", class_="gloss")
+        used = entry.find(string=lambda s: s and "Used in" in s)
+        assert used is not None, term.id
+        hrefs = {a["href"] for a in entry.select("p a[href]")}
+        for backlink in doc.edition.term_links[term.id]:
+            target = _target(backlink.item).removeprefix("../")
+            anchor = backlink.item.anchor if hasattr(backlink.item, "anchor") else f"fn:{backlink.item.number}"
+            assert f"{target}#{anchor}" in hrefs, (term.id, target)
+
+
+def test_instruments_index_groups_by_kind_with_counts(doc: Built) -> None:
+    soup = content(page(doc.site, "instruments/"))
+    instruments = doc.edition.registries.instruments
+    kinds = [k for k in doc.edition.registries.instrument_kinds if any(i.kind == k.id for i in instruments)]
     headings = soup.select("h2")
-    assert len(headings) >= 5
-    assert all("(" in h.get_text() for h in headings)
-    strategic = soup.find("a", href="strategic-compass/")
-    assert strategic is not None and "mention" in strategic.parent.get_text()
+    assert [h.get("id") for h in headings] == [k.id for k in kinds]
+    for heading, kind in zip(headings, kinds, strict=True):
+        assert heading.get_text().endswith(f"({sum(i.kind == kind.id for i in instruments)})"), kind.id
+    for instrument in instruments:
+        link = soup.find("a", href=f"{instrument.id}/")
+        count = len(doc.edition.instrument_links[instrument.id])
+        assert link is not None and f"{count} mention" in link.parent.get_text(), instrument.id
