@@ -10,7 +10,8 @@ from conclusions.core.index import build_edition
 from conclusions.core.sharing import Card, Sharing
 from PIL import Image
 
-from site_tests.support.build import FIXTURES, SOURCE, build
+from site_tests.support.build import FIXTURES, build
+from site_tests.support.documents import Built, showcase
 
 
 def _digests(site: Path, folder: str) -> dict[str, str]:
@@ -21,9 +22,10 @@ def _digests(site: Path, folder: str) -> dict[str, str]:
     }
 
 
-def test_one_card_per_paragraph_and_recital_plus_one_for_the_site(site: Path) -> None:
-    paragraphs = {p.name for p in (site / "paragraphs").iterdir() if p.is_dir()}
-    recitals = {p.name for p in (site / "recitals").iterdir() if p.is_dir()}
+def test_one_card_per_paragraph_and_recital_plus_one_for_the_site(doc: Built) -> None:
+    site = doc.site
+    paragraphs = {str(p.number) for p in doc.model.paragraphs}
+    recitals = {r.key for r in doc.model.recitals}
     assert {p.stem for p in (site / "cards" / "paragraphs").glob("*.png")} == paragraphs
     assert {p.stem for p in (site / "cards" / "recitals").glob("*.png")} == recitals
     for png in [site / "cards" / "site.png", *(site / "cards").rglob("*.png")]:
@@ -31,10 +33,11 @@ def test_one_card_per_paragraph_and_recital_plus_one_for_the_site(site: Path) ->
             assert image.format == "PNG" and image.size == (1200, 630), png
 
 
-def test_cards_differ_per_paragraph_and_carry_ink(site: Path) -> None:
+def test_cards_differ_per_paragraph_and_carry_ink(doc: Built) -> None:
+    site = doc.site
     digests = _digests(site, "cards/paragraphs")
-    assert len(set(digests.values())) == len(digests)
-    with Image.open(site / "cards" / "paragraphs" / "21.png") as image:
+    assert len(set(digests.values())) == len(digests) == len(doc.model.paragraphs)
+    with Image.open(site / "cards" / "paragraphs" / f"{showcase(doc.edition).number}.png") as image:
         grey = image.convert("L")
         dark = sum(grey.point(lambda v: 1 if v < 128 else 0).histogram()[1:2])
     # Text covers a fair part of the card (legible at thumbnail size), far from blank or solid.
@@ -74,9 +77,8 @@ def test_characters_the_font_lacks_are_drawn_as_readable_substitutes() -> None:
     assert cards.drawable("The EU\u2019s plan") == "The EU\u2019s plan"
 
 
-def test_cards_show_the_document_and_the_paragraph() -> None:
-    edition = build_edition(SOURCE)
-    paragraph = edition.document.paragraphs[20]
+def test_cards_show_the_document_and_the_paragraph(edition) -> None:
+    paragraph = showcase(edition)
     card = Sharing(edition, "https://example.org/", "Site").item_card(paragraph)
     assert card.label == f"Paragraph {paragraph.number}"
     assert card.heading == edition.document.header.short_title

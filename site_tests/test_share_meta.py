@@ -1,24 +1,23 @@
-"""Link previews: every page's static <head> carries a complete, consistent tag set.
+"""Link previews: every page's static <head> carries a complete, consistent tag set, for
+every document of the list.
 
-Paragraph texts are read here straight from `source/document.md` with a small reader of
-its own, so a parser bug in the plugin cannot make a wrong description look right.
+Paragraph and recital texts are read straight from each `document.md` with a small reader
+of its own (support/source_text.py), so a parser bug in the plugin cannot make a wrong
+description look right.
 """
 
 from __future__ import annotations
 
-import datetime
 import re
 import struct
-import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
-
-from site_tests.support.build import FIXTURES, SOURCE
+from site_tests.support.build import FIXTURES
+from site_tests.support.documents import Built
 from site_tests.support.html import page
+from site_tests.support.source_text import SITE_URL, normal, read_source
 
-SITE_URL = "http://127.0.0.1:8000/"
 OG = [
     "og:type",
     "og:site_name",
@@ -32,43 +31,6 @@ OG = [
     "og:image:alt",
 ]
 TWITTER = ["twitter:card", "twitter:title", "twitter:description", "twitter:image", "twitter:image:alt"]
-
-
-def source_items(source: Path) -> tuple[dict[str, str], dict[int, str], dict[int, str]]:
-    """Front matter, paragraphs and recitals of a document.md, as normalised plain text."""
-    text = (source / "document.md").read_text(encoding="utf-8")
-    _, front, body = text.split("---\n", 2)
-    header = {
-        k.strip(): v.strip()
-        for k, v in (line.split(":", 1) for line in front.splitlines() if re.match(r"^[a-z_]+:\s*\S", line))
-    }
-    paragraphs: dict[int, str] = {}
-    recitals: dict[int, str] = {}
-    for block in re.split(r"\n\s*\n", body):
-        block = block.strip()
-        if m := re.match(r"^(\d+)\.\s+(.*)$", block, re.S):
-            paragraphs[int(m.group(1))] = normal(m.group(2))
-        elif block.startswith("- "):
-            for line in block.splitlines():
-                recitals[len(recitals) + 1] = normal(line[2:])
-    return header, paragraphs, recitals
-
-
-def formal_citation(header: dict[str, str], pinpoint: str, url: str) -> str:
-    """The citation as a reader expects it, written here from the front matter, not by the plugin.
-
-    The month comes from the C library's names (tests run in the C locale), not the plugin's table.
-    """
-    date = datetime.date.fromisoformat(header["date"])
-    title = header.get("citation_title", header["title"])
-    return f"{header['institution']}, {title}, {header['document_id']}, {date.day} {date:%B %Y}, {pinpoint}, {url}."
-
-
-def normal(text: str) -> str:
-    """Plain, comparable text: no footnote references or tags, NFKC (IRIS² == IRIS2), one space."""
-    text = re.sub(r"\[\^[A-Za-z0-9]+\]", "", text)
-    text = re.sub(r"</?(sup|sub|em|strong|i|b)>", "", text)
-    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def built_pages(site: Path) -> list[str]:
@@ -100,11 +62,13 @@ def local(site: Path, url: str, site_url: str = SITE_URL) -> Path:
     return site / urlsplit(url).path.lstrip("/")
 
 
-@pytest.mark.parametrize("which", ["site", "mini_site"])
-def test_every_page_has_the_full_consistent_tag_set(which: str, request: pytest.FixtureRequest) -> None:
-    site: Path = request.getfixturevalue(which)
+def test_every_page_has_the_full_consistent_tag_set(doc: Built) -> None:
+    site = doc.site
     urls = built_pages(site)
-    assert len(urls) > 5
+    items = {f"paragraphs/{p.number}/" for p in doc.model.paragraphs} | {
+        f"recitals/{r.key}/" for r in doc.model.recitals
+    }
+    assert items <= set(urls) and len(urls) > len(items)
     for url in urls:
         soup = page(site, url)
         meta = metas(soup)
@@ -119,6 +83,7 @@ def test_every_page_has_the_full_consistent_tag_set(which: str, request: pytest.
         assert meta["twitter:card"] == "summary_large_image"
         assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
         assert re.fullmatch(r"[a-z]{2}_[A-Z]{2}", meta["og:locale"]), url
+        assert meta["og:locale"].startswith(doc.model.header.language + "_"), url
         assert png_size(local(site, meta["og:image"])) == (1200, 630), url
         alternate = soup.head.find("link", rel="alternate", type="application/json")
         assert alternate is not None, url
@@ -126,44 +91,52 @@ def test_every_page_has_the_full_consistent_tag_set(which: str, request: pytest.
         assert target.is_file() and target.suffix == ".json", (url, alternate["href"])
 
 
-def test_paragraph_pages_are_titled_and_described_by_their_own_text(site: Path) -> None:
-    header, paragraphs, recitals = source_items(SOURCE)
-    short = header["short_title"]
-    for kind, items in (("paragraphs", paragraphs), ("recitals", recitals)):
-        for number, text in items.items():
-            url = f"{kind}/{number}/"
-            soup = page(site, url)
-            meta = metas(soup)
-            label = f"{'Paragraph' if kind == 'paragraphs' else 'Recital'} {number}"
-            assert soup.title.get_text() == f"{label} \u2013 {short}", url
-            assert meta["og:type"] == "article"
-            cut = meta["description"].endswith("…")
-            description = normal(meta["description"].removesuffix("…"))
-            assert 40 <= len(description) <= 200, url
-            if cut:
-                start = description
-                assert text.startswith(start), (url, description)
-                assert len(text) > len(start) and text[len(start)] in " ,;:", (url, "not cut at a word boundary")
-            else:
-                assert description == text, url
-            assert meta["og:image"] == f"{SITE_URL}cards/{kind}/{number}.png"
-            assert label in meta["og:image:alt"]
+def _short_title(doc: Built) -> str:
+    # A front matter without short_title gets one from the title (the model says which).
+    return read_source(doc.source).header.get("short_title") or doc.model.header.short_title
 
 
-def test_each_paragraph_has_its_own_card_and_other_pages_share_one(site: Path) -> None:
-    _, paragraphs, _ = source_items(SOURCE)
-    images = {metas(page(site, f"paragraphs/{n}/"))["og:image"] for n in paragraphs}
+def test_paragraph_and_recital_pages_are_titled_and_described_by_their_own_text(doc: Built) -> None:
+    source = read_source(doc.source)
+    assert len(source.paragraphs) == len(doc.model.paragraphs)
+    assert len(source.recitals) == len(doc.model.recitals)
+    short = _short_title(doc)
+    items = [
+        *((f"paragraphs/{n}/", f"Paragraph {n}", f"paragraphs/{n}", t) for n, t in source.paragraphs.items()),
+        *((f"recitals/{k}/", source.recital_label(k), f"recitals/{k}", t) for k, t in source.recitals.items()),
+    ]
+    for url, label, card, text in items:
+        soup = page(doc.site, url)
+        meta = metas(soup)
+        assert soup.title.get_text() == f"{label} \u2013 {short}", url
+        assert meta["og:type"] == "article"
+        cut = meta["description"].endswith("…")
+        description = normal(meta["description"].removesuffix("…"))
+        assert min(40, len(text)) <= len(description) <= 200, url
+        if cut:
+            start = description
+            assert text.startswith(start), (url, description)
+            assert len(text) > len(start) and text[len(start)] in " ,;:", (url, "not cut at a word boundary")
+        else:
+            assert description == text, url
+        assert meta["og:image"] == f"{SITE_URL}cards/{card}.png"
+        assert label in meta["og:image:alt"]
+
+
+def test_each_paragraph_has_its_own_card_and_other_pages_share_one(doc: Built) -> None:
+    paragraphs = read_source(doc.source).paragraphs
+    images = {metas(page(doc.site, f"paragraphs/{n}/"))["og:image"] for n in paragraphs}
     assert len(images) == len(paragraphs)
-    shared = {metas(page(site, url))["og:image"] for url in ("", "glossary/", "text/", "actors/")}
+    shared = {metas(page(doc.site, url))["og:image"] for url in ("", "glossary/", "text/", "actors/")}
     assert len(shared) == 1 and not shared & images
 
 
-def test_other_pages_name_the_site_and_keep_their_front_matter_description(site: Path) -> None:
-    header, _, _ = source_items(SOURCE)
-    home = page(site, "")
-    assert home.title.get_text() == header["short_title"]
-    glossary = page(site, "glossary/")
-    assert glossary.title.get_text() == f"Glossary \u2013 {header['short_title']}"
+def test_other_pages_name_the_site_and_keep_their_front_matter_description(doc: Built) -> None:
+    short = _short_title(doc)
+    home = page(doc.site, "")
+    assert home.title.get_text() == short
+    glossary = page(doc.site, "glossary/")
+    assert glossary.title.get_text() == f"Glossary \u2013 {short}"
     assert metas(glossary)["og:type"] == "website"
 
 
@@ -175,10 +148,11 @@ def test_meta_content_is_escaped(tmp_path: Path) -> None:
     source.mkdir()
     for f in (FIXTURES / "mini").iterdir():
         (source / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
-    doc = source / "document.md"
+    document = source / "document.md"
     hostile = 'Ocean "observation" <script>alert(1)</script> & co'
-    text = doc.read_text(encoding="utf-8").replace("short_title: Ocean observation", f"short_title: '{hostile}'")
-    doc.write_text(text, encoding="utf-8")
+    text = document.read_text(encoding="utf-8")
+    line = next(line for line in text.split("\n") if line.startswith("short_title:"))
+    document.write_text(text.replace(line, f"short_title: '{hostile}'"), encoding="utf-8")
     out = tmp_path / "site"
     build(out, source=source)
     raw = (out / "paragraphs" / "1" / "index.html").read_text(encoding="utf-8")
