@@ -5,15 +5,18 @@ with PDFium), not through the plugin's parser or the importer's structure finder
 bug in either cannot hide a lost word. What the importer reported removing as page
 furniture (`source/import.yml`, `removed:`) is taken out first, line for line.
 
-Words are compared by their letters and digits only: punctuation, hyphens and spacing are
-not words, and a line-end hyphen joins the two halves whichever way the importer read it.
+Words are compared by their letters and digits only (NFKC: a superscript two is a two):
+punctuation, hyphens and spacing are not words, and a line-end hyphen joins the two halves
+whichever way the importer read it.
 Footnote markers stay glued to the word before them on both sides ("20213" is 2021 and
-marker 3 in the original, and 2021<sup>3</sup> on the site).
+marker 3 in the original, and 2021<sup>3</sup> on the site); PDFium's text layer sets a
+raised marker apart ("security 1"), and so the site's markers are set apart for a PDF.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +34,7 @@ REACH = 40
 
 
 def _tokens(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", text)  # IRIS² as the text layer has it is IRIS<sup>2</sup>
     return [t for t in (re.sub(r"\W|_", "", word) for word in text.split()) if t]
 
 
@@ -81,8 +85,9 @@ def original_words(source: Path) -> list[str]:
     joined = ""
     for line in lines:
         line = line.strip()
-        # A line-end hyphen before a lower-case letter: one word, hyphenated or not.
-        if joined.endswith("-") and line[:1].islower():
+        # A line-end hyphen between letters or digits: one word, hyphenated or not
+        # ("cyber-" / "attack", "EMPHAS-" / "ISES").
+        if joined.endswith("-") and joined[-2:-1].isalnum() and line[:1].isalnum():
             joined += line
         else:
             joined += "\n" + line
@@ -92,10 +97,13 @@ def original_words(source: Path) -> list[str]:
 _BLOCKS = ["p", "div", "li", "ol", "ul", "td", "th", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "br"]
 
 
-def _site_text(element: Tag) -> str:
+def _site_text(element: Tag, markers_apart: bool = False) -> str:
     soup = BeautifulSoup(str(element), "html.parser")
     for extra in soup.select(ADDITIONS):
         extra.decompose()
+    if markers_apart:
+        for marker in soup.select("sup.fnref"):
+            marker.insert_before(" ")
     # Inline elements (links, verbs, markers) sit inside words' spacing as the text has it;
     # only the edges of blocks separate words.
     for block in soup.find_all(_BLOCKS):
@@ -112,11 +120,13 @@ class SiteWords:
     """Each footnote with text: its number, then its words."""
 
 
-def site_words(site: Path) -> SiteWords:
+def site_words(site: Path, header: bool = True, markers_apart: bool = False) -> SiteWords:
+    """The site's words; without the register data of the home page when `header` is False;
+    footnote markers as words of their own when `markers_apart` (as a PDF's text layer has them)."""
     home = content(page(site, ""))
-    header = home.select_one(".doc-header")
-    parts = [header] if header is not None else []
-    sibling = header.find_next_sibling() if header is not None else None
+    register = home.select_one(".doc-header")
+    parts = [register] if register is not None and header else []
+    sibling = register.find_next_sibling() if register is not None else None
     while sibling is not None and sibling.name != "h2":
         parts.append(sibling)
         sibling = sibling.find_next_sibling()
@@ -127,7 +137,7 @@ def site_words(site: Path) -> SiteWords:
             notes.append(_tokens(_site_text(note)))
     for gone in full.select("div.footnotes, #footnotes"):
         gone.decompose()
-    text = " ".join(_site_text(p) for p in parts) + " " + _site_text(full)
+    text = " ".join(_site_text(p, markers_apart) for p in [*parts, full])
     return SiteWords(_tokens(text), notes)
 
 
@@ -141,10 +151,14 @@ def _cut(words: list[str], run: list[str]) -> bool:
     return False
 
 
-def lost_words(source: Path, site: Path) -> list[str]:
-    """Problems, each naming a lost word with the words before it; empty when none is lost."""
+def lost_words(source: Path, site: Path, header: bool = True) -> list[str]:
+    """Problems, each naming a lost word with the words before it; empty when none is lost.
+
+    `header=False` leaves the home page's register data out of the site's words, for an
+    original that has none (`written_original`)."""
     expected = original_words(source)
-    found = site_words(site)
+    pdf = any(p.read_bytes()[:4] == b"%PDF" for p in (source / "original").iterdir() if p.is_file())
+    found = site_words(site, header, markers_apart=pdf)
     problems = [f"footnote {' '.join(n[:8])} is not in the original" for n in found.footnotes if not _cut(expected, n)]
     # Each word must come soon after the one before: the site adds a few words of its own
     # (field labels, numbers, markers), never a page of them. A word not found within that
@@ -156,3 +170,27 @@ def lost_words(source: Path, site: Path) -> list[str]:
         except ValueError:
             problems.append(f"{word!r} after {' '.join(expected[max(0, i - 8) : i])!r}")
     return problems
+
+
+def written_original(source: Path, folder: Path) -> Path:
+    """For a document written as `document.md` by hand (no original/): a folder whose
+    original/ holds the words of its body as a reader sees them, read here without the
+    plugin's parser. The front matter is not text, so the site's register data is not
+    compared (`lost_words(..., header=False)`).
+
+    Footnote references `[^a]` stand as the marker glued to the word, as a register text
+    prints them; a footnote definition is its marker and its text; a marker without text is
+    not a word of the text (the site says the text is missing, in words of its own).
+    """
+    text = (source / "document.md").read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[1]
+    lines = []
+    for line in body.split("\n"):
+        if re.fullmatch(r"\s*\[\^[A-Za-z0-9]+\]:\s*", line):
+            continue
+        line = re.sub(r"^\[\^([A-Za-z0-9]+)\]:", r"\1", line)
+        line = re.sub(r"\[\^([A-Za-z0-9]+)\]", r"\1", line)
+        lines.append(re.sub(r"</?(?:sup|sub|em|strong|i|b)>", "", line))
+    (folder / "original").mkdir(parents=True)
+    (folder / "original" / "document.txt").write_text("\n".join(lines), encoding="utf-8")
+    return folder
