@@ -52,6 +52,7 @@ bench: $(STAMP) browser-deps
 clean:
 	rm -rf site .venv node_modules .pytest_cache
 
-# Record new URLs and anchors in the manifest (never removes one).
+# Record new URLs and anchors in the manifest of every document of site_tests/support/documents.py
+# (site_tests/url_manifests/<document id>.txt; written when missing; never removes a line).
 url-manifest: $(STAMP)
 	UPDATE_URL_MANIFEST=1 $(BIN)/python -m pytest -q site_tests/test_url_manifest.py -k disappears
