@@ -1,6 +1,7 @@
 """Quality gate: a paragraph page works from the keyboard, with focus always visible.
 
-From the top of paragraphs/21/, Tab is pressed until focus has gone through the whole page.
+From the top of a paragraph page (the paragraph of source/ with the most actors asked to act,
+support/documents.py `showcase`), Tab is pressed until focus has gone through the whole page.
 Expected: the skip link first; then the search field; then the site navigation; then the
 page's own content, every tab stop of the article in document order. Every element that
 takes focus shows an indicator: its computed outline or box-shadow differs from the one it
@@ -11,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-PAGE = "paragraphs/21/"
+from site_tests.support.documents import showcase
+
 MAX_TABS = 300
 
 # Marks every tab stop and records how it looks without focus, before any key is pressed.
@@ -64,14 +66,14 @@ def _name(f: dict) -> str:
 
 
 @pytest.fixture(scope="module")
-def tab_walk(served, browser):
+def tab_walk(served, browser, edition):
     """Every element focused by Tab, in order, from page load until focus leaves the page."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
         # Material's script sets up search and navigation once loaded: wait until it has
         # (its first act is to mark the document as scripted).
-        page.goto(served + PAGE, wait_until="load")
+        page.goto(served + f"paragraphs/{showcase(edition).number}/", wait_until="load")
         page.wait_for_function("() => document.documentElement.classList.contains('js')")
         article_stops = page.evaluate(SNAPSHOT)
         walk: list[dict] = []
