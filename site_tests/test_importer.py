@@ -55,14 +55,21 @@ def _same(first: ImportResult, second: ImportResult) -> bool:
     )
 
 
+def _seed() -> Path:
+    """The flagship's original; when source/ holds another text, the tests made from it skip."""
+    if not SEED.is_file():
+        pytest.skip(f"{SEED.relative_to(ROOT)} is not there: source/ holds another text than the seed ST 14512/23")
+    return SEED
+
+
 @pytest.fixture(scope="module")
 def seed_import() -> ImportResult:
-    return import_document(SEED)
+    return import_document(_seed())
 
 
 @pytest.fixture(scope="module")
 def shape():
-    return plain_shape(SEED.read_text(encoding="utf-8"))
+    return plain_shape(_seed().read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -459,7 +466,11 @@ def test_what_cannot_be_imported_says_what_to_fix(name: str, content: bytes | No
 
 
 @pytest.mark.parametrize("name", ["seed", "plain", "pdf", *sorted(p.name for p in FIXTURES.glob("*.txt"))])
-def test_same_input_same_output(name: str, shape_dir: Path) -> None:
-    shapes = {"seed": SEED, "plain": shape_dir / SEED.name, "pdf": shape_dir / SEED.with_suffix(".pdf").name}
-    path = shapes.get(name, FIXTURES / name)
+def test_same_input_same_output(name: str, request: pytest.FixtureRequest) -> None:
+    if name in ("seed", "plain", "pdf"):
+        shape_dir: Path = request.getfixturevalue("shape_dir")
+        shapes = {"seed": SEED, "plain": shape_dir / SEED.name, "pdf": shape_dir / SEED.with_suffix(".pdf").name}
+        path = shapes[name]
+    else:
+        path = FIXTURES / name
     assert _same(import_document(path), import_document(path))
