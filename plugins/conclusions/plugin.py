@@ -30,6 +30,7 @@ from .core.jsondata import JsonData
 from .core.model import Header
 from .core.pages import Page, all_pages
 from .core.sharing import Sharing
+from .core.urls import is_section_page
 from .rebuild import Memory, RememberedPage, watch_often
 
 log = get_plugin_logger(__name__)
@@ -167,7 +168,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         for page in self.pages:
             if not page.in_nav:
                 continue
-            if page.src.startswith("sections/"):
+            if is_section_page(page.src):
                 sections.append({_html(page.title): page.src})
                 if len(sections) == 1:
                     nav.append({self.config.nav_title_sections: sections})

@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from .errors import SourceError
 from .index import Edition
 from .jsondata import JsonData
-from .pages.base import Page, site_path
+from .pages.base import Page
 from .sharing import Sharing
+from .urls import site_path
 
 
 def published_files(edition: Edition) -> list[str]:

@@ -19,8 +19,25 @@ from .index import Edition
 from .inline import plain_text
 from .markup import inline_html, sitemap
 from .model import Footnote, Paragraph, Point, Recital, Section
-from .pages.base import GLOSSARY, HOME, TEXT, actor_page, instrument_page, paragraph_page, recital_page, section_page
-from .sharing import DOCUMENT_JSON, SCHEMA_DIR, json_path, site_path
+from .urls import (
+    DOCUMENT_JSON,
+    GLOSSARY,
+    HOME,
+    SCHEMA_DIR,
+    TEXT,
+    Site,
+    actor_page,
+    entry_anchor,
+    footnote_anchor,
+    instrument_page,
+    paragraph_json,
+    paragraph_page,
+    recital_page,
+    schema_file,
+    section_page,
+    sitemap_file,
+    within,
+)
 
 SCHEMAS = ("document.schema.json", "paragraph.schema.json")
 
@@ -39,11 +56,12 @@ class JsonData:
 
     def __init__(self, edition: Edition, site_url: str) -> None:
         self.edition = edition
-        self.site_url = site_url.rstrip("/") + "/" if site_url else "/"
+        self.site = Site(site_url)
         self.text_url = self.url(TEXT)
 
     def url(self, src: str, anchor: str = "") -> str:
-        return self.site_url + site_path(src) + (f"#{anchor}" if anchor else "")
+        """The address of the generated page `src`, and of `anchor` in it when given."""
+        return self.site.page(src, anchor)
 
     def _links(self, item: Paragraph | Recital | Footnote) -> dict:
         """Instruments, terms and actors mentioned in the item, once each, in reading order."""
@@ -56,20 +74,21 @@ class JsonData:
                 {"id": i.id, "name": i.name, "url": self.url(instrument_page(i.id))} for i in instruments.values()
             ],
             "terms": [
-                {"id": t.id, "term": t.name, "expansion": t.expansion, "url": self.url(GLOSSARY, t.id)}
+                {"id": t.id, "term": t.name, "expansion": t.expansion, "url": self.url(GLOSSARY, entry_anchor(t.id))}
                 for t in terms.values()
             ],
             "actors": [{"id": a.id, "name": a.name, "url": self.url(actor_page(a.id))} for a in actors.values()],
         }
 
     def points(self, item: Paragraph | Recital, page: str, points: tuple[Point, ...]) -> list[dict]:
-        """The points of an item, nested as in the text, each with its own address."""
+        """The points of an item, nested as in the text, each with its own address on `page`
+        (the item's own page, a source path) and on the full text."""
         return [
             {
                 "marker": point.marker,
                 "anchor": point.anchor,
-                "url": f"{page}#{point.anchor}",
-                "full_text_url": self.url(TEXT, f"{item.anchor}-{point.anchor}"),
+                "url": self.url(page, point.anchor),
+                "full_text_url": self.url(TEXT, within(item.anchor, point.anchor)),
                 "text": plain_text(item.text[point.start : point.end]),
                 "points": self.points(item, page, point.points),
             }
@@ -80,7 +99,7 @@ class JsonData:
         note = self.edition.document.footnotes[number]
         return {
             "number": note.number,
-            "url": self.url(TEXT, f"fn:{note.number}"),
+            "url": self.url(TEXT, footnote_anchor(note.number)),
             "available": note.available,
             "text": plain_text(note.text),
             "html": inline_html(note.text, self.text_url),
@@ -94,11 +113,12 @@ class JsonData:
             "label": section.label,
             "title": section.title,
             "heading": section.heading,
-            "url": self.url(section_page(section)),
+            "url": self.url(section_page(section.slug)),
         }
 
     def paragraph(self, p: Paragraph) -> dict:
-        page = self.url(paragraph_page(p.number))
+        src = paragraph_page(p.number)
+        page = self.url(src)
         clauses = []
         for c in self.edition.clauses.get(p.number, []):
             clauses.append(
@@ -106,7 +126,7 @@ class JsonData:
                     "index": c.index,
                     "verb": {"id": c.verb.id, "name": c.verb.name, "form": c.form},
                     "anchor": c.anchor,
-                    "url": f"{page}#{c.anchor}",
+                    "url": self.url(src, c.anchor),
                     "full_text_url": self.url(TEXT, c.text_anchor),
                     "text": plain_text(c.source).strip(),
                     "addressees": [
@@ -119,19 +139,20 @@ class JsonData:
             "label": p.label,
             "url": page,
             "full_text_url": self.url(TEXT, p.anchor),
-            "data_url": self.site_url + json_path(p),
+            "data_url": self.site.file(paragraph_json(p.number)),
             "section": self.section(p.section),
             "text": plain_text(p.text),
             "html": inline_html(p.text, self.text_url),
             "citation": citation(self.edition.document.header, p, page),
-            "points": self.points(p, page, p.points),
+            "points": self.points(p, src, p.points),
             "clauses": clauses,
             "footnotes": [self.footnote(n) for n in p.footnotes],
             **self._links(p),
         }
 
     def recital(self, x: Recital) -> dict:
-        page = self.url(recital_page(x.key))
+        src = recital_page(x.key)
+        page = self.url(src)
         return {
             "number": x.number,
             **({"letter": x.letter} if x.letter else {}),
@@ -141,7 +162,7 @@ class JsonData:
             "text": plain_text(x.text),
             "html": inline_html(x.text, self.text_url),
             "citation": citation(self.edition.document.header, x, page),
-            "points": self.points(x, page, x.points),
+            "points": self.points(x, src, x.points),
             "footnotes": [self.footnote(n) for n in x.footnotes],
             **self._links(x),
         }
@@ -152,13 +173,13 @@ class JsonData:
             "id": h.document_id or None,
             "title": h.title,
             "url": self.url(HOME),
-            "data_url": self.site_url + DOCUMENT_JSON,
+            "data_url": self.site.file(DOCUMENT_JSON),
         }
 
     def paragraph_file(self, p: Paragraph) -> str:
         return dump(
             {
-                "$schema": f"{self.site_url}{SCHEMA_DIR}/paragraph.schema.json",
+                "$schema": self.site.file(schema_file("paragraph.schema.json")),
                 "document": self._document_ref(),
                 **self.paragraph(p),
             }
@@ -169,7 +190,7 @@ class JsonData:
         h = doc.header
         return dump(
             {
-                "$schema": f"{self.site_url}{SCHEMA_DIR}/document.schema.json",
+                "$schema": self.site.file(schema_file("document.schema.json")),
                 **self._document_ref(),
                 "number": h.number,
                 "institution": h.institution,
@@ -201,8 +222,10 @@ class JsonData:
 
     def _plan(self) -> dict[str, Callable[[], str]]:
         out: dict[str, Callable[[], str]] = {DOCUMENT_JSON: self.document_file}
-        out.update({json_path(p): partial(self.paragraph_file, p) for p in self.edition.document.paragraphs})
-        out.update({f"{SCHEMA_DIR}/{name}": partial(schema_text, name) for name in SCHEMAS})
+        out.update(
+            {paragraph_json(p.number): partial(self.paragraph_file, p) for p in self.edition.document.paragraphs}
+        )
+        out.update({schema_file(name): partial(schema_text, name) for name in SCHEMAS})
         # Material fetches `sitemap.xml` beside the target of every <link rel="alternate"> (it
         # expects language versions of the site). A sitemap of the data in each folder the
         # links point into keeps those requests from failing with 404s in the console.
@@ -211,5 +234,5 @@ class JsonData:
             if path.endswith(".json") and not path.startswith(SCHEMA_DIR):
                 folders.setdefault(posixpath.dirname(path), []).append(path)
         for folder, paths in folders.items():
-            out[f"{folder}/sitemap.xml"] = partial(sitemap, [self.site_url + path for path in paths])
+            out[sitemap_file(folder)] = partial(sitemap, [self.site.file(path) for path in paths])
         return out

@@ -7,8 +7,6 @@ every one of them and every anchor when it validates the build. Every piece is b
 
 from __future__ import annotations
 
-import functools
-import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,25 +15,9 @@ from .inline import tokenize
 from .markup import Md, element, end_tag, inline_tag, link, start_tag, text
 from .mentions import Match
 from .registries import Instrument, Term
+from .urls import GLOSSARY, Linker, entry_anchor, instrument_page
 
-
-@functools.cache
-def _relpath(target: str, folder: str) -> str:
-    # posixpath.relpath asks the OS for the working directory on every call; the pairs repeat.
-    return posixpath.relpath(target, folder)
-
-
-class Linker:
-    """Relative links from one generated page to another."""
-
-    def __init__(self, page: str) -> None:
-        self.page = page
-
-    def to(self, target: str, anchor: str = "") -> str:
-        if target == self.page:
-            return f"#{anchor}" if anchor else posixpath.basename(target)
-        rel = _relpath(target, posixpath.dirname(self.page) or ".")
-        return f"{rel}#{anchor}" if anchor else rel
+__all__ = ["Linker", "Span", "render_inline", "span_markdown", "spans"]
 
 
 @dataclass
@@ -63,14 +45,10 @@ def spans(instruments: list[Match[Instrument]], terms: list[Match[Term]]) -> lis
     return sorted(result, key=lambda s: s.start)
 
 
-PAGE_INSTRUMENT = "instruments/{id}.md"
-PAGE_GLOSSARY = "glossary.md"
-
-
 def span_markdown(label: Md, span: Span, linker: Linker) -> Md:
     """A term links to its glossary entry (which names the instrument); an instrument to its page."""
     if span.term is not None:
-        target = linker.to(PAGE_GLOSSARY, span.term.id)
+        target = linker.to(GLOSSARY, entry_anchor(span.term.id))
         tip = f"{span.term.name}: {span.term.expansion}"
         classes = ["xref", "term"]
         data = {"data-term": span.term.id}
@@ -82,7 +60,7 @@ def span_markdown(label: Md, span: Span, linker: Linker) -> Md:
             data["data-instrument"] = span.instrument.id
     else:
         assert span.instrument is not None
-        target = linker.to(PAGE_INSTRUMENT.format(id=span.instrument.id))
+        target = linker.to(instrument_page(span.instrument.id))
         tip = span.instrument.name
         classes = ["xref", "instrument"]
         data = {"data-instrument": span.instrument.id}

@@ -13,12 +13,23 @@ from .citation import citation, long_date
 from .index import Edition
 from .inline import lead, plain_text
 from .model import Header, Paragraph, Recital
-from .pages.base import DESCRIPTION_LIMIT, HOME, TEXT, paragraph_page, recital_page
+from .pages.base import DESCRIPTION_LIMIT
+from .urls import (
+    DOCUMENT_JSON,
+    HOME,
+    SITE_CARD,
+    TEXT,
+    Site,
+    paragraph_card,
+    paragraph_json,
+    paragraph_page,
+    paragraph_path_prefix,
+    recital_card,
+    recital_page,
+    site_path,
+)
 
 CARD_SIZE = (1200, 630)
-SITE_CARD = "cards/site.png"
-DOCUMENT_JSON = "data/document.json"
-SCHEMA_DIR = "data/schema"
 
 # og:locale wants language_TERRITORY; the territory of each official EU language.
 _LOCALES = {
@@ -54,22 +65,14 @@ def locale(language: str) -> str:
     return language if "_" in language else _LOCALES.get(language, language)
 
 
-def site_path(src: str) -> str:
-    """Site-relative directory URL of a generated page: 'paragraphs/21.md' -> 'paragraphs/21/'."""
-    path = src[: -len(".md")]
-    if path == "index" or path.endswith("/index"):
-        return path[: -len("index")]
-    return path + "/"
-
-
 def card_path(item: Paragraph | Recital) -> str:
-    if isinstance(item, Paragraph):
-        return f"cards/paragraphs/{item.number}.png"
-    return f"cards/recitals/{item.key}.png"
+    """Where the link-preview card of a paragraph or recital is published."""
+    return paragraph_card(item.number) if isinstance(item, Paragraph) else recital_card(item.key)
 
 
 def json_path(item: Paragraph) -> str:
-    return f"data/paragraphs/{item.number}.json"
+    """Where a paragraph's JSON is published."""
+    return paragraph_json(item.number)
 
 
 def _identity(h: Header, sep: str) -> str:
@@ -118,7 +121,8 @@ class Sharing:
 
     def __init__(self, edition: Edition, site_url: str, site_name: str) -> None:
         self.edition = edition
-        self.site_url = site_url.rstrip("/") + "/" if site_url else "/"
+        self.site = Site(site_url)
+        self.site_url = self.site.root
         self.site_name = site_name
         doc = edition.document
         # One dict lookup per page keeps the cost linear in the number of pages.
@@ -128,7 +132,8 @@ class Sharing:
         }
 
     def absolute(self, path: str) -> str:
-        return self.site_url + path
+        """The address of the published file at `path`."""
+        return self.site.file(path)
 
     def item_card(self, item: Paragraph | Recital) -> Card:
         h = self.edition.document.header
@@ -165,7 +170,7 @@ class Sharing:
         """The share data of the page generated from `src` (its front matter title and description)."""
         h = self.edition.document.header
         item = self._items.get(src)
-        url = canonical or self.absolute(site_path(src))
+        url = canonical or self.site.page(src)
         # Paragraph and recital titles already name the document; other titles get the site name.
         if item is not None or src == HOME or title == self.site_name:
             html_title = title
@@ -204,6 +209,6 @@ class Sharing:
             "recitals": len(doc.recitals),
             "title": doc.header.title,
             "document_id": doc.header.document_id,
-            "paragraph_path": site_path(paragraph_page(0))[: -len("0/")],
+            "paragraph_path": paragraph_path_prefix(),
             "text_path": site_path(TEXT),
         }

@@ -1,4 +1,4 @@
-"""Where each generated page goes, and what a page is."""
+"""What a generated page is (where it goes: core/urls.py)."""
 
 from __future__ import annotations
 
@@ -6,39 +6,50 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .. import urls
 from ..model import Section
+from ..urls import (
+    ABOUT,
+    ACTORS,
+    GLOSSARY,
+    HOME,
+    INSTRUMENTS,
+    TEXT,
+    VERBS,
+    actor_page,
+    instrument_page,
+    paragraph_page,
+    recital_page,
+    site_path,
+)
 
-TEXT = "text.md"
-HOME = "index.md"
-ABOUT = "about/urls.md"
-INSTRUMENTS = "instruments/index.md"
-GLOSSARY = "glossary.md"
-ACTORS = "actors/index.md"
-VERBS = "verbs.md"
+__all__ = [  # with the page modules' names for the URL scheme, which lives in core/urls.py
+    "ABOUT",
+    "ACTORS",
+    "DESCRIPTION_LIMIT",
+    "GLOSSARY",
+    "HOME",
+    "INSTRUMENTS",
+    "NAV_SECTIONS_LIMIT",
+    "TEXT",
+    "VERBS",
+    "Page",
+    "actor_page",
+    "instrument_page",
+    "paragraph_page",
+    "recital_page",
+    "section_page",
+    "site_path",
+]
+
 DESCRIPTION_LIMIT = 200
 NAV_SECTIONS_LIMIT = 30
 """Sections are listed in the navigation only up to this many (home and full text list them all)."""
 
 
-def paragraph_page(n: int) -> str:
-    return f"paragraphs/{n}.md"
-
-
-def recital_page(key: str) -> str:
-    """A recital's page, by its number or, for lettered recitals, its letter in lower case."""
-    return f"recitals/{key}.md"
-
-
 def section_page(section: Section) -> str:
-    return f"sections/{section.slug}.md"
-
-
-def instrument_page(entry_id: str) -> str:
-    return f"instruments/{entry_id}.md"
-
-
-def actor_page(entry_id: str) -> str:
-    return f"actors/{entry_id}.md"
+    """The page of `section` (`urls.section_page` takes its slug)."""
+    return urls.section_page(section.slug)
 
 
 # libyaml's emitter when PyYAML was built with it: the pure one is most of a rebuild's page time.
@@ -64,11 +75,3 @@ class Page:
         meta = {"title": self.title, **self.meta}
         front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
         return f"---\n{front}---\n\n{self.body}\n"
-
-
-def site_path(page: str) -> str:
-    """The address of a generated page relative to the site root (directory URLs)."""
-    path = page.removesuffix(".md")
-    if path == "index" or path.endswith("/index"):
-        return path.removesuffix("index")
-    return f"{path}/"

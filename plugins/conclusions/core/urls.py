@@ -1,0 +1,216 @@
+"""The URL scheme: the address of every page, anchor, card and data file the site publishes.
+
+Every published address is a promise (README, "URL policy"), so every one is made here and
+nowhere else; `site_tests/test_urls.py` holds the whole scheme in one table. This module is
+the bottom of the core: it imports nothing from it.
+
+- Pages are named by the source path of their generated Markdown (`paragraphs/21.md`), as
+  MkDocs and the links between pages name them. `site_path` is a page's address under the
+  site root with directory URLs (`paragraphs/21/`); `Site` makes absolute addresses under a
+  site URL, which may have a sub-path (`https://example.org/space-strategy/`); `Linker`
+  makes the relative link from one generated page to another, which MkDocs checks.
+- Anchors are the ids inside a page: an item's own (`p21`, `r3`, `ra`), a point's or
+  clause's within its item (`b-iii`, `invites-2`), the same on the full-text page where
+  several items stand (`p21-invites-2`), footnotes with the Council's numbers (`fn:8`).
+- Published files (cards, JSON data, schemas, sitemaps) are named by their path under the
+  site root.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+
+# -- pages, by the source path of their generated Markdown ---------------------------------
+
+HOME = "index.md"
+TEXT = "text.md"
+ABOUT = "about/urls.md"
+INSTRUMENTS = "instruments/index.md"
+GLOSSARY = "glossary.md"
+ACTORS = "actors/index.md"
+VERBS = "verbs.md"
+
+_PARAGRAPHS = "paragraphs"
+_RECITALS = "recitals"
+_SECTIONS = "sections"
+_INSTRUMENTS = "instruments"
+_ACTORS = "actors"
+
+
+def paragraph_page(number: int | str) -> str:
+    """The page of paragraph `number`: 'paragraphs/21.md'."""
+    return f"{_PARAGRAPHS}/{number}.md"
+
+
+def recital_page(key: str) -> str:
+    """The page of a recital, by its key: its number, or its letter in lower case ('recitals/a.md')."""
+    return f"{_RECITALS}/{key}.md"
+
+
+def section_page(slug: str) -> str:
+    """The page of a section, by its slug (its number in lower case, or 'opening'): 'sections/iii.md'."""
+    return f"{_SECTIONS}/{slug}.md"
+
+
+def is_section_page(src: str) -> bool:
+    """Whether the generated page `src` is a section's (the navigation groups them)."""
+    return src.startswith(f"{_SECTIONS}/")
+
+
+def instrument_page(entry_id: str) -> str:
+    """The page of an instrument, by its registry id: 'instruments/strategic-compass.md'."""
+    return f"{_INSTRUMENTS}/{entry_id}.md"
+
+
+def actor_page(entry_id: str) -> str:
+    """The page of an actor, by its registry id: 'actors/commission.md'."""
+    return f"{_ACTORS}/{entry_id}.md"
+
+
+def site_path(src: str) -> str:
+    """The address of the generated page `src` under the site root, with directory URLs.
+
+    'paragraphs/21.md' -> 'paragraphs/21/'; 'instruments/index.md' -> 'instruments/';
+    'index.md' -> '' (the root itself).
+    """
+    path = src.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        return path.removesuffix("index")
+    return f"{path}/"
+
+
+def paragraph_path_prefix() -> str:
+    """What stands before a paragraph's number in its address ('paragraphs/'): the 404 page's
+    jump box adds the number and '/' (theme/assets/share.js)."""
+    return site_path(paragraph_page(0)).removesuffix("0/")
+
+
+# -- anchors: the ids inside a page ---------------------------------------------------------
+
+
+def paragraph_anchor(number: int | str) -> str:
+    """Paragraph `number` on the full text and on its own page: 'p21'."""
+    return f"p{number}"
+
+
+def recital_anchor(key: str) -> str:
+    """A recital, by its key, on the full text and on its own page: 'r3', 'ra'."""
+    return f"r{key}"
+
+
+def within(outer: str, inner: str) -> str:
+    """An anchor inside another: a point inside a point ('b' and 'iii' -> 'b-iii'), and a point
+    or clause of an item on the full text, where many items stand ('p21' and 'invites' -> 'p21-invites')."""
+    return f"{outer}-{inner}"
+
+
+def nth(name: str, count: int) -> str:
+    """The `count`-th anchor of one name in an item: 'invites', then 'invites-2', 'invites-3'
+    (clauses are named by their verb's id)."""
+    return name if count == 1 else f"{name}-{count}"
+
+
+def footnote_anchor(number: str) -> str:
+    """Footnote `number` (the Council's own) where it is listed: 'fn:8'."""
+    return f"fn:{number}"
+
+
+def footnote_ref_anchor(number: str, count: int = 1) -> str:
+    """The `count`-th reference to footnote `number` on a page: 'fnref:8', then 'fnref2:8'."""
+    return f"fnref:{number}" if count == 1 else f"fnref{count}:{number}"
+
+
+def section_anchor(slug: str) -> str:
+    """A section's heading on the full text: 's-iii'."""
+    return f"s-{slug}"
+
+
+def request_anchor(paragraph: int, clause: str) -> str:
+    """A request on an actor's page: the clause `clause` of paragraph `paragraph` ('req-21-invites')."""
+    return f"req-{paragraph}-{clause}"
+
+
+def letter_anchor(letter: str) -> str:
+    """A letter of the glossary's A to Z: 'letter-65' for 'A' (any script's letter makes an id)."""
+    return f"letter-{ord(letter)}"
+
+
+def entry_anchor(entry_id: str) -> str:
+    """A glossary term or an operative verb on its list page ('glossary/#nato', 'verbs/#invites'): its id."""
+    return entry_id
+
+
+# -- published files, by their path under the site root -------------------------------------
+
+SITE_CARD = "cards/site.png"
+DOCUMENT_JSON = "data/document.json"
+SCHEMA_DIR = "data/schema"
+
+
+def paragraph_card(number: int) -> str:
+    """The link-preview card of paragraph `number`: 'cards/paragraphs/21.png'."""
+    return f"cards/{_PARAGRAPHS}/{number}.png"
+
+
+def recital_card(key: str) -> str:
+    """The link-preview card of a recital, by its key: 'cards/recitals/3.png'."""
+    return f"cards/{_RECITALS}/{key}.png"
+
+
+def paragraph_json(number: int) -> str:
+    """Paragraph `number` as JSON: 'data/paragraphs/21.json'."""
+    return f"data/{_PARAGRAPHS}/{number}.json"
+
+
+def schema_file(name: str) -> str:
+    """A JSON Schema of the data, by its file name: 'data/schema/paragraph.schema.json'."""
+    return f"{SCHEMA_DIR}/{name}"
+
+
+def sitemap_file(folder: str) -> str:
+    """The sitemap of the data files in `folder` ('data/paragraphs/sitemap.xml')."""
+    return f"{folder}/sitemap.xml"
+
+
+# -- absolute and relative addresses ---------------------------------------------------------
+
+
+class Site:
+    """Absolute addresses under one site URL (`https://example.org/sub/`), or under '/' when
+    the site URL is not known."""
+
+    def __init__(self, site_url: str) -> None:
+        """`site_url`: the site's address, with or without its final slash; '' for '/'."""
+        self.root = site_url.rstrip("/") + "/" if site_url else "/"
+
+    def page(self, src: str, anchor: str = "") -> str:
+        """The address of the generated page `src`, and of `anchor` in it when given."""
+        return self.root + site_path(src) + (f"#{anchor}" if anchor else "")
+
+    def file(self, path: str) -> str:
+        """The address of the published file at `path` under the site root."""
+        return self.root + path
+
+
+@functools.cache
+def _relpath(target: str, folder: str) -> str:
+    # posixpath.relpath asks the OS for the working directory on every call; the pairs repeat.
+    return posixpath.relpath(target, folder)
+
+
+class Linker:
+    """Relative link targets from one generated page to another (MkDocs checks each one and
+    its anchor, and turns it into the address of the target's `site_path`)."""
+
+    def __init__(self, page: str) -> None:
+        """`page`: the source path of the page the links stand on."""
+        self.page = page
+
+    def to(self, target: str, anchor: str = "") -> str:
+        """The link to the page `target` (a source path; or a published file's path under the
+        site root), and to `anchor` in it when given."""
+        if target == self.page:
+            return f"#{anchor}" if anchor else posixpath.basename(target)
+        rel = _relpath(target, posixpath.dirname(self.page) or ".")
+        return f"{rel}#{anchor}" if anchor else rel
