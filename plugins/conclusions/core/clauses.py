@@ -14,6 +14,7 @@ from itertools import pairwise
 from .mentions import Match, Matcher
 from .model import Paragraph
 from .registries import Actor, Verb
+from .urls import nth, within
 
 # The words that may stand before the first addressee ("INVITES the Commission", "CALLS on
 # all States", "RECOMMENDS to the Commission") are data (`before_addressees` in verbs.yml);
@@ -41,7 +42,7 @@ class Clause:
     @property
     def text_anchor(self) -> str:
         """Anchor of the same clause on the full-text page."""
-        return f"{self.paragraph.anchor}-{self.anchor}"
+        return within(self.paragraph.anchor, self.anchor)
 
     @property
     def source(self) -> str:
@@ -70,7 +71,7 @@ def split_clauses(
         while start < match.start and text[start] == " ":
             start += 1
         counts[match.entry.id] = counts.get(match.entry.id, 0) + 1
-        anchor = match.entry.id if counts[match.entry.id] == 1 else f"{match.entry.id}-{counts[match.entry.id]}"
+        anchor = nth(match.entry.id, counts[match.entry.id])
         clauses.append(Clause(paragraph, i + 1, match.entry, match.pattern, start, len(text), match.start, anchor))
     for current, following in pairwise(clauses):
         current.end = following.start

@@ -27,6 +27,7 @@ from .errors import Problems, SourceError
 from .fields import Field, check_mapping
 from .inline import Token, footnote_refs, tokenize
 from .model import Document, Footnote, Header, Paragraph, Point, Recital, Section
+from .urls import within
 from .yamlsource import load_yaml, read_text
 
 HEADER_FIELDS = {
@@ -156,7 +157,7 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
 
 
-def _point_anchor(marker: str, position: int) -> str:
+def _point_name(marker: str, position: int) -> str:
     """Letters and numerals name themselves ('(iii)' -> 'iii'); dashes count by position."""
     name = marker.strip("().")
     return name if name.isalpha() and name.isascii() else str(position)
@@ -183,13 +184,14 @@ def _points(block: Block, body: str, path: str, owner: str) -> tuple[str, tuple[
     offset = len(body)
     checks: list[tuple[Block, int]] = []
 
-    def build(nodes: list[_Node], prefix: str) -> tuple[Point, ...]:
+    def build(nodes: list[_Node], parent: str) -> tuple[Point, ...]:
         nonlocal offset
         built: list[Point] = []
         seen: dict[str, int] = {}
         for position, node in enumerate(nodes, start=1):
             own = _block(node.lines)
-            anchor = prefix + _point_anchor(node.marker, position)
+            name = _point_name(node.marker, position)
+            anchor = within(parent, name) if parent else name
             line = node.lines[0][0]
             if anchor in seen:
                 raise SourceError(
@@ -204,7 +206,7 @@ def _points(block: Block, body: str, path: str, owner: str) -> tuple[str, tuple[
             text.append("\n" + own)
             offset += len(own)
             checks.append((own, start))
-            children = build(node.children, anchor + "-")
+            children = build(node.children, anchor)
             built.append(Point(node.marker, anchor, start, start + len(own), line, children))
         return tuple(built)
 

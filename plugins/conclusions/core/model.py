@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from . import urls
+
 
 @dataclass(frozen=True)
 class Header:
@@ -94,7 +96,8 @@ class Recital:
 
     @property
     def anchor(self) -> str:
-        return f"r{self.key}"
+        """Its id on the full text and on its own page: 'r3', 'ra'."""
+        return urls.recital_anchor(self.key)
 
     @property
     def label(self) -> str:
@@ -142,7 +145,8 @@ class Paragraph:
 
     @property
     def anchor(self) -> str:
-        return f"p{self.number}"
+        """Its id on the full text and on its own page: 'p21'."""
+        return urls.paragraph_anchor(self.number)
 
     @property
     def label(self) -> str:

@@ -80,6 +80,11 @@ def site_path(src: str) -> str:
     return f"{path}/"
 
 
+def address(src: str, anchor: str = "") -> str:
+    """The address of the generated page `src` under the site root, and of `anchor` in it when given."""
+    return site_path(src) + (f"#{anchor}" if anchor else "")
+
+
 def paragraph_path_prefix() -> str:
     """What stands before a paragraph's number in its address ('paragraphs/'): the 404 page's
     jump box adds the number and '/' (theme/assets/share.js)."""
@@ -126,7 +131,7 @@ def section_anchor(slug: str) -> str:
     return f"s-{slug}"
 
 
-def request_anchor(paragraph: int, clause: str) -> str:
+def request_anchor(paragraph: int | str, clause: str) -> str:
     """A request on an actor's page: the clause `clause` of paragraph `paragraph` ('req-21-invites')."""
     return f"req-{paragraph}-{clause}"
 
@@ -137,8 +142,33 @@ def letter_anchor(letter: str) -> str:
 
 
 def entry_anchor(entry_id: str) -> str:
-    """A glossary term or an operative verb on its list page ('glossary/#nato', 'verbs/#invites'): its id."""
+    """An entry on a list page: a glossary term ('glossary/#nato'), an operative verb
+    ('verbs/#invites'), a kind of instrument ('instruments/#treaties'): its id."""
     return entry_id
+
+
+class Part:
+    """The ids of the parts of pages, which links and readers point to as well."""
+
+    TITLE = "title"
+    """The heading of a paragraph's or recital's own page."""
+    CLAUSES = "clauses"
+    ACTORS = "actors"
+    INSTRUMENTS = "instruments"
+    """On a paragraph's or recital's page: its clauses, its actors, the instruments it recalls."""
+    RECALLED_IN = "recalled-in"
+    """On an instrument's page: where the text recalls it."""
+    ASKED_TO_ACT = "asked-to-act"
+    MENTIONED_IN = "mentioned-in"
+    """On an actor's page: the requests to it, and its other mentions."""
+    REQUESTS_BY_SECTION = "matrix"
+    """On the actors' page: the table of requests by actor and section."""
+    ANNEX = "annex"
+    RECITALS = "recitals"
+    FOOTNOTES = "footnotes"
+    """On the full text: the heading the conclusions stand under, the recitals, the footnotes."""
+    COVER_NOTE = "cover-note"
+    """On the home page: the note that carries the conclusions."""
 
 
 # -- published files, by their path under the site root -------------------------------------
@@ -148,7 +178,7 @@ DOCUMENT_JSON = "data/document.json"
 SCHEMA_DIR = "data/schema"
 
 
-def paragraph_card(number: int) -> str:
+def paragraph_card(number: int | str) -> str:
     """The link-preview card of paragraph `number`: 'cards/paragraphs/21.png'."""
     return f"cards/{_PARAGRAPHS}/{number}.png"
 
@@ -158,7 +188,7 @@ def recital_card(key: str) -> str:
     return f"cards/{_RECITALS}/{key}.png"
 
 
-def paragraph_json(number: int) -> str:
+def paragraph_json(number: int | str) -> str:
     """Paragraph `number` as JSON: 'data/paragraphs/21.json'."""
     return f"data/{_PARAGRAPHS}/{number}.json"
 
@@ -186,7 +216,7 @@ class Site:
 
     def page(self, src: str, anchor: str = "") -> str:
         """The address of the generated page `src`, and of `anchor` in it when given."""
-        return self.root + site_path(src) + (f"#{anchor}" if anchor else "")
+        return self.root + address(src, anchor)
 
     def file(self, path: str) -> str:
         """The address of the published file at `path` under the site root."""
@@ -214,3 +244,7 @@ class Linker:
             return f"#{anchor}" if anchor else posixpath.basename(target)
         rel = _relpath(target, posixpath.dirname(self.page) or ".")
         return f"{rel}#{anchor}" if anchor else rel
+
+    def here(self, anchor: str) -> str:
+        """The link to `anchor` on the page itself."""
+        return f"#{anchor}"

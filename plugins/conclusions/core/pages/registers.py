@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import urls
 from ..clauses import Clause
 from ..index import Backlink, Edition, Item
 from ..inline import lead, plain_text
@@ -24,6 +25,8 @@ from .base import (
 )
 from .render import Renderer, breadcrumb
 
+Part = urls.Part
+
 
 def _item_src(item: Item, edition: Edition) -> tuple[str, str, str]:
     """Page, anchor and label of where a backlink points."""
@@ -31,7 +34,7 @@ def _item_src(item: Item, edition: Edition) -> tuple[str, str, str]:
         return paragraph_page(item.number), item.anchor, item.label
     if isinstance(item, Recital):
         return recital_page(item.key), item.anchor, item.label
-    return TEXT, f"fn:{item.number}", f"Footnote {item.number}"
+    return TEXT, urls.footnote_anchor(item.number), f"Footnote {item.number}"
 
 
 def _context(backlink: Backlink) -> Md:
@@ -68,7 +71,7 @@ def instruments_index(edition: Edition) -> Page:
         members = [i for i in reg.instruments if i.kind == kind.id]
         if not members:
             continue
-        out.append(heading(2, f"{kind.label} ({len(members)})", id=kind.id))
+        out.append(heading(2, f"{kind.label} ({len(members)})", id=urls.entry_anchor(kind.id)))
         out.append(
             bullets(
                 join(
@@ -109,7 +112,7 @@ def instrument(edition: Edition, i) -> Page:
         heading(1, i.name),
         para(i.description),
         table(["Field", "Entry"], facts),
-        _backlink_table(r, edition, edition.instrument_links[i.id], heading(2, "Recalled in", id="recalled-in")),
+        _backlink_table(r, edition, edition.instrument_links[i.id], heading(2, "Recalled in", id=Part.RECALLED_IN)),
     ]
     return Page(
         src,
@@ -129,9 +132,9 @@ def glossary(edition: Edition) -> Page:
         letters.setdefault(t.name[0].upper() if t.name[0].isalpha() else "#", []).append(t)
     in_header = {m.entry.id for matches in edition.header_terms.values() for m in matches}
     out = [heading(1, "Glossary"), "Abbreviations and terms of art used in the conclusions, A to Z."]
-    out.append(join((link(letter, f"#letter-{ord(letter)}") for letter in letters), " · "))
+    out.append(join((link(letter, r.link.here(urls.letter_anchor(letter))) for letter in letters), " · "))
     for letter, members in letters.items():
-        out.append(heading(2, letter, id=f"letter-{ord(letter)}"))
+        out.append(heading(2, letter, id=urls.letter_anchor(letter)))
         for t in members:
             used = []
             seen: set[str] = set()
@@ -154,7 +157,7 @@ def glossary(edition: Edition) -> Page:
                     )
                 )
             entry = [
-                heading(3, t.name, id=t.id),
+                heading(3, t.name, id=urls.entry_anchor(t.id)),
                 join([element("strong", join([t.expansion, "."])), " ", t.definition, *official]),
                 join([Md("Used in: "), join(used, ", ")]),
             ]
@@ -235,7 +238,7 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
                 continue
             level = min(4, 1 + (4 * (len(clauses) - 1)) // peak)
             first = clauses[0]
-            href = r.link.to(actor_page(a.id), f"req-{first.paragraph.number}-{first.anchor}")
+            href = r.link.to(actor_page(a.id), urls.request_anchor(first.paragraph.number, first.anchor))
             label = f"{len(clauses)} request{'s' if len(clauses) != 1 else ''} to {a.name} in {s.heading}"
             count = link(str(len(clauses)), href, attrs={"aria-label": label})
             cells.append(element("td", count, {"class": f"heat-{level}"}, markdown="span"))
@@ -250,13 +253,13 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
             ],
             "\n",
         ),
-        {"class": "heatmap", "aria-labelledby": "matrix"},
+        {"class": "heatmap", "aria-labelledby": Part.REQUESTS_BY_SECTION},
         markdown="1",
         inner="\n",
     )
     return join(
         [
-            heading(2, "Requests by section", id="matrix"),
+            heading(2, "Requests by section", id=Part.REQUESTS_BY_SECTION),
             "Number of requests to each actor, by section of the conclusions. Each number links to the requests.",
             grid_table,
         ],
@@ -279,20 +282,20 @@ def actor(edition: Edition, a) -> Page:
             number = c.paragraph.number
             where = join(
                 [
-                    element("span", "", {"id": f"req-{number}-{c.anchor}"}),
+                    element("span", "", {"id": urls.request_anchor(number, c.anchor)}),
                     link(str(number), r.link.to(paragraph_page(number), c.anchor)),
                 ]
             )
             rows.append((where, c.verb.name, lead(plain_text(c.source), 220)))
         out.append(
             join(
-                [heading(2, "Asked to act", id="asked-to-act"), table(["Paragraph", "Verb", "What is asked"], rows)],
+                [heading(2, "Asked to act", id=Part.ASKED_TO_ACT), table(["Paragraph", "Verb", "What is asked"], rows)],
                 "\n\n",
             )
         )
     mentions = edition.actor_mentions[a.id]
     if mentions:
-        out.append(_backlink_table(r, edition, mentions, heading(2, "Also mentioned in", id="mentioned-in")))
+        out.append(_backlink_table(r, edition, mentions, heading(2, "Also mentioned in", id=Part.MENTIONED_IN)))
     return Page(
         src,
         a.name,
@@ -318,7 +321,7 @@ def verbs(edition: Edition) -> Page:
             )
             for c in clauses
         )
-        entry = join([heading(2, f"{v.name} ({len(clauses)})", id=v.id), uses], "\n\n")
+        entry = join([heading(2, f"{v.name} ({len(clauses)})", id=urls.entry_anchor(v.id)), uses], "\n\n")
         out.append(element("div", entry, {"class": "verb-entry"}, markdown="", inner="\n\n"))
     return Page(
         VERBS,

@@ -8,7 +8,7 @@ from ..inline import lead, plain_text
 from ..markdown import Linker, render_inline
 from ..markup import Md, element, join, link, text
 from ..model import Footnote, Paragraph, Point, Recital
-from .base import paragraph_page, recital_page, site_path
+from ..urls import footnote_anchor, footnote_ref_anchor, paragraph_page, recital_page, site_path, within
 
 
 def _footnote_ref(page_refs: dict[str, int]):
@@ -17,8 +17,10 @@ def _footnote_ref(page_refs: dict[str, int]):
     def ref(number: str) -> Md:
         page_refs[number] = page_refs.get(number, 0) + 1
         count = page_refs[number]
-        ref_id = f"fnref:{number}" if count == 1 else f"fnref{count}:{number}"
-        marker = link(number, f"#fn:{number}", classes=["footnote-ref"], attrs={"aria-label": f"Footnote {number}"})
+        ref_id = footnote_ref_anchor(number, count)
+        marker = link(
+            number, f"#{footnote_anchor(number)}", classes=["footnote-ref"], attrs={"aria-label": f"Footnote {number}"}
+        )
         return element("sup", marker, {"id": ref_id, "class": "fnref"})
 
     return ref
@@ -51,8 +53,9 @@ class Renderer:
         self.refs: dict[str, int] = {}
         self.footnote_ref = _footnote_ref(self.refs)
 
-    def item(self, item: Item, clause_anchor=None, prefix: str = "") -> Md:
-        """The item's text; its points as nested lists whose ids start with `prefix`."""
+    def item(self, item: Item, clause_anchor=None, outer: str = "") -> Md:
+        """The item's text; its points as nested lists, their ids within `outer` when given
+        (the item's anchor, on a page that holds many items)."""
         found = self.edition.of(item)
         clauses = self.edition.clauses.get(item.number, []) if isinstance(item, Paragraph) else []
 
@@ -71,18 +74,18 @@ class Renderer:
         points = item.points if isinstance(item, Paragraph | Recital) else ()
         if not points:
             return words()
-        return join([words((0, points[0].start - 1)), self._points(points, words, prefix)], "\n")
+        return join([words((0, points[0].start - 1)), self._points(points, words, outer)], "\n")
 
-    def _points(self, points: tuple[Point, ...], words, prefix: str) -> Md:
+    def _points(self, points: tuple[Point, ...], words, outer: str) -> Md:
         """Points as a real list, each item with its own anchor; the marker, as written, links to it."""
         tag = "ol" if _point_anchor_is_named(points[0]) else "ul"
         items = []
         for point in points:
-            anchor = prefix + point.anchor
-            inner = join([Md("\n"), self._points(point.points, words, prefix), Md("\n")]) if point.points else ""
+            anchor = within(outer, point.anchor) if outer else point.anchor
+            inner = join([Md("\n"), self._points(point.points, words, outer), Md("\n")]) if point.points else ""
             body = join(
                 [
-                    link(point.marker, f"#{anchor}", classes=["point-marker"]),
+                    link(point.marker, self.link.here(anchor), classes=["point-marker"]),
                     " ",
                     words((point.start, point.end)),
                     inner,
@@ -94,21 +97,19 @@ class Renderer:
 
     def paragraph_block(self, paragraph: Paragraph, full_text: bool) -> Md:
         anchor = (lambda c: c.text_anchor) if full_text else None
-        prefix = f"{paragraph.anchor}-" if full_text else ""
         return self._block(
             paragraph,
             {"class": "para", "id": paragraph.anchor, "data-number": paragraph.number},
             paragraph_page(paragraph.number),
-            self.item(paragraph, anchor, prefix),
+            self.item(paragraph, anchor, paragraph.anchor if full_text else ""),
         )
 
     def recital_block(self, recital: Recital, full_text: bool = True) -> Md:
-        prefix = f"{recital.anchor}-" if full_text else ""
         return self._block(
             recital,
             {"class": "recital", "id": recital.anchor},
             recital_page(recital.key),
-            self.item(recital, prefix=prefix),
+            self.item(recital, outer=recital.anchor if full_text else ""),
         )
 
     def _block(self, item: Paragraph | Recital, attrs: dict, page: str, words: Md) -> Md:
@@ -140,7 +141,7 @@ class Renderer:
                         " ",
                         link(
                             "↩",
-                            f"#fnref:{number}",
+                            self.link.here(footnote_ref_anchor(number)),
                             classes=["footnote-backref"],
                             attrs={"aria-label": f"Back to the reference of footnote {number}"},
                         ),
@@ -164,7 +165,7 @@ class Renderer:
                 element(
                     "div",
                     join([number_mark, " ", body, back]),
-                    {"class": "footnote", "id": f"fn:{number}"},
+                    {"class": "footnote", "id": footnote_anchor(number)},
                     markdown="",
                     inner="\n",
                 )

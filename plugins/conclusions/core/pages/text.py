@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import urls
 from ..index import Edition
 from ..inline import lead, plain_text
 from ..markdown import render_inline
@@ -25,6 +26,8 @@ from .base import (
     section_page,
 )
 from .render import Renderer, breadcrumb, item_lead, pager
+
+Part = urls.Part
 
 
 def home(edition: Edition) -> Page:
@@ -61,7 +64,7 @@ def home(edition: Edition) -> Page:
         heading(2, "Overview"),
     ]
     if doc.recitals:
-        out.append(heading(3, join([link("Recitals", r.link.to(TEXT, "recitals")), f" ({len(doc.recitals)})"])))
+        out.append(heading(3, join([link("Recitals", r.link.to(TEXT, Part.RECITALS)), f" ({len(doc.recitals)})"])))
         out.append(
             bullets(join([link(x.marker, r.link.to(recital_page(x.key))), " ", item_lead(x)]) for x in doc.recitals)
         )
@@ -96,7 +99,9 @@ def _cover_note(edition: Edition, r: Renderer) -> Md:
     def to_text(number: str) -> Md:
         # Footnotes are listed on the full-text page.
         return element(
-            "sup", link(number, r.link.to(TEXT, "fn:" + number), classes=["footnote-ref"]), {"class": "fnref"}
+            "sup",
+            link(number, r.link.to(TEXT, urls.footnote_anchor(number)), classes=["footnote-ref"]),
+            {"class": "fnref"},
         )
 
     blocks = join(
@@ -105,7 +110,7 @@ def _cover_note(edition: Edition, r: Renderer) -> Md:
     return element(
         "div",
         blocks,
-        {"class": "cover-note", "id": "cover-note", "role": "note", "aria-label": "Cover note"},
+        {"class": "cover-note", "id": Part.COVER_NOTE, "role": "note", "aria-label": "Cover note"},
         markdown="",
         inner="\n",
     )
@@ -115,7 +120,7 @@ def full_text(edition: Edition) -> Page:
     doc = edition.document
     r = Renderer(edition, TEXT)
     # The heading under which the Council set the conclusions ("ANNEX") stands before their title.
-    out = [element("p", doc.annex, {"class": "annex", "id": "annex"})] if doc.annex else []
+    out = [element("p", doc.annex, {"class": "annex", "id": Part.ANNEX})] if doc.annex else []
     out.append(heading(1, doc.header.title))
     for line in doc.preamble:
         out.append(element("p", render_inline(line, r.link, r.footnote_ref), {"class": "preamble"}, markdown=""))
@@ -124,7 +129,7 @@ def full_text(edition: Edition) -> Page:
             element(
                 "div",
                 join((r.recital_block(x) for x in doc.recitals), "\n\n"),
-                {"class": "recitals", "id": "recitals"},
+                {"class": "recitals", "id": Part.RECITALS},
                 markdown="",
                 inner="\n\n",
             )
@@ -133,9 +138,13 @@ def full_text(edition: Edition) -> Page:
         out.append(element("p", render_inline(line, r.link, r.footnote_ref), {"class": "preamble"}, markdown=""))
     for section in doc.sections:
         if section.label:
-            out.append(heading(2, link(section.heading, r.link.to(section_page(section))), id=f"s-{section.slug}"))
+            out.append(
+                heading(
+                    2, link(section.heading, r.link.to(section_page(section))), id=urls.section_anchor(section.slug)
+                )
+            )
         out.extend(r.paragraph_block(p, full_text=True) for p in section.paragraphs)
-    out.append(heading(2, "Footnotes", id="footnotes"))
+    out.append(heading(2, "Footnotes", id=Part.FOOTNOTES))
     out.append(r.footnotes(list(doc.footnotes)))
     return Page(
         TEXT,
@@ -179,7 +188,7 @@ def _own_page(
     read = link(f"Read {kind.lower()} {name} in the full text", r.link.to(TEXT, item.anchor))
     out = [
         breadcrumb(r, [("Full text", TEXT), *trail, (item.label, None)]),
-        heading(1, item.label, id="title"),
+        heading(1, item.label, id=Part.TITLE),
         block,
         r.footnotes(item.footnotes),
         element("p", read, {"class": "context"}, markdown=""),
@@ -204,7 +213,7 @@ def _instruments_section(r: Renderer, instruments: dict) -> list[Md]:
     if not instruments:
         return []
     items = bullets(link(i.name, r.link.to(instrument_page(i.id))) for i in instruments.values())
-    return [join([heading(2, "Instruments", id="instruments"), items], "\n\n")]
+    return [join([heading(2, "Instruments", id=Part.INSTRUMENTS), items], "\n\n")]
 
 
 def paragraph(edition: Edition, p: Paragraph) -> Page:
@@ -224,13 +233,15 @@ def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> list[Md]:
     out: list[Md] = []
     clauses = edition.clauses.get(p.number, [])
     if clauses:
-        rows = [(link(c.verb.name, f"#{c.anchor}"), _links(r, c.addressees, actor_page) or "—") for c in clauses]
-        out.append(join([heading(2, "Clauses", id="clauses"), table(["Operative verb", "Asked to act"], rows)], "\n\n"))
+        rows = [(link(c.verb.name, r.link.here(c.anchor)), _links(r, c.addressees, actor_page) or "—") for c in clauses]
+        out.append(
+            join([heading(2, "Clauses", id=Part.CLAUSES), table(["Operative verb", "Asked to act"], rows)], "\n\n")
+        )
     found = edition.of(p)
     addressed = {a.id: a for c in clauses for a in c.addressees}
     mentioned = {m.entry.id: m.entry for m in found.actors if m.entry.id not in addressed}
     if addressed or mentioned:
-        lines = [heading(2, "Actors", id="actors")]
+        lines = [heading(2, "Actors", id=Part.ACTORS)]
         if addressed:
             lines.append(join([Md("Asked to act: "), _links(r, addressed.values(), actor_page)]))
         if mentioned:
@@ -307,62 +318,89 @@ def about_urls(edition: Edition) -> Page:
     doc = edition.document
     r = Renderer(edition, ABOUT)
     first, last = doc.paragraphs[0].number, doc.paragraphs[-1].number
+    # The patterns are the scheme's own addresses, made with placeholders for the numbers and ids.
+    address = urls.address
+    in_text = urls.paragraph_anchor("N")
     rows = [
-        ("The full text", code("text/"), link("Full text", r.link.to(TEXT))),
+        ("The full text", code(address(TEXT)), link("Full text", r.link.to(TEXT))),
         (
             "A paragraph in the full text",
-            code("text/#pN"),
+            code(address(TEXT, in_text)),
             link(f"Paragraph {first}", r.link.to(TEXT, doc.paragraphs[0].anchor)),
         ),
         (
             "A paragraph on its own page",
-            code("paragraphs/N/"),
+            code(address(paragraph_page("N"))),
             link(f"Paragraph {last}", r.link.to(paragraph_page(last))),
         ),
         (
             "A clause of a paragraph",
             join(
                 [
-                    code("paragraphs/N/#verb"),
+                    code(address(paragraph_page("N"), urls.nth("verb", 1))),
                     Md(" (second of the same verb: "),
-                    code("#verb-2"),
+                    code(r.link.here(urls.nth("verb", 2))),
                     Md("); in the full text "),
-                    code("text/#pN-verb"),
+                    code(address(TEXT, urls.within(in_text, "verb"))),
                 ]
             ),
             "",
         ),
-        ("A recital", join([code("recitals/N/"), Md(", or "), code("text/#rN")]), ""),
-        ("A section", join([code("sections/i/"), Md(" (its number, in lower case), or "), code("text/#s-i")]), ""),
-        ("A footnote, with the Council's own number", code("text/#fn:N"), ""),
-        ("An instrument the text recalls", code("instruments/ID/"), link("All instruments", r.link.to(INSTRUMENTS))),
-        ("A glossary entry", code("glossary/#ID"), link("Glossary", r.link.to(GLOSSARY))),
-        ("An actor", code("actors/ID/"), link("All actors", r.link.to(ACTORS))),
-        ("An operative verb", code("verbs/#ID"), link("Verbs", r.link.to(VERBS))),
+        (
+            "A recital",
+            join([code(address(urls.recital_page("N"))), Md(", or "), code(address(TEXT, urls.recital_anchor("N")))]),
+            "",
+        ),
+        (
+            "A section",
+            join(
+                [
+                    code(address(urls.section_page("i"))),
+                    Md(" (its number, in lower case), or "),
+                    code(address(TEXT, urls.section_anchor("i"))),
+                ]
+            ),
+            "",
+        ),
+        ("A footnote, with the Council's own number", code(address(TEXT, urls.footnote_anchor("N"))), ""),
+        (
+            "An instrument the text recalls",
+            code(address(instrument_page("ID"))),
+            link("All instruments", r.link.to(INSTRUMENTS)),
+        ),
+        ("A glossary entry", code(address(GLOSSARY, urls.entry_anchor("ID"))), link("Glossary", r.link.to(GLOSSARY))),
+        ("An actor", code(address(actor_page("ID"))), link("All actors", r.link.to(ACTORS))),
+        ("An operative verb", code(address(VERBS, urls.entry_anchor("ID"))), link("Verbs", r.link.to(VERBS))),
         (
             "The whole document as data (JSON)",
-            code("data/document.json"),
-            link("document.json", r.link.to("data/document.json")),
+            code(urls.DOCUMENT_JSON),
+            link("document.json", r.link.to(urls.DOCUMENT_JSON)),
         ),
         (
             "One paragraph as data (JSON)",
-            code("data/paragraphs/N.json"),
-            link(f"Paragraph {last} as JSON", r.link.to(f"data/paragraphs/{last}.json")),
+            code(urls.paragraph_json("N")),
+            link(f"Paragraph {last} as JSON", r.link.to(urls.paragraph_json(last))),
         ),
         (
             "The JSON Schemas of that data",
-            join([code("data/schema/document.schema.json"), Md(", "), code("data/schema/paragraph.schema.json")]),
-            link("paragraph.schema.json", r.link.to("data/schema/paragraph.schema.json")),
+            join(
+                [
+                    code(urls.schema_file("document.schema.json")),
+                    Md(", "),
+                    code(urls.schema_file("paragraph.schema.json")),
+                ]
+            ),
+            link("paragraph.schema.json", r.link.to(urls.schema_file("paragraph.schema.json"))),
         ),
         (
             "The link-preview image of a paragraph or recital (1200×630 PNG)",
             join(
                 [
-                    code("cards/paragraphs/N.png"),
+                    code(urls.paragraph_card("N")),
                     Md(", "),
-                    code("cards/recitals/N.png"),
+                    code(urls.recital_card("N")),
                     Md("; other pages "),
-                    code("cards/site.png"),
+                    code(urls.SITE_CARD),
                 ]
             ),
             "",
