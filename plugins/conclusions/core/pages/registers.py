@@ -6,7 +6,7 @@ from .. import urls
 from ..clauses import Clause
 from ..index import Backlink, Edition, Item
 from ..inline import lead, plain_text
-from ..markdown import spans
+from ..inline_markdown import spans
 from ..markup import Md, bullets, element, external_link, heading, join, link, para, table
 from ..model import Paragraph, Recital, Section
 from .base import (

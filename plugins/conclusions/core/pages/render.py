@@ -5,10 +5,10 @@ from __future__ import annotations
 from ..citation import citation_prefix, point_pinpoint
 from ..index import Edition, Item
 from ..inline import lead, plain_text
-from ..markdown import Linker, render_inline
+from ..inline_markdown import render_inline
 from ..markup import Md, element, join, link, text
 from ..model import Footnote, Paragraph, Point, Recital
-from ..urls import footnote_anchor, footnote_ref_anchor, paragraph_page, recital_page, site_path, within
+from ..urls import Linker, footnote_anchor, footnote_ref_anchor, paragraph_page, recital_page, site_path, within
 
 
 def _footnote_ref(page_refs: dict[str, int]):

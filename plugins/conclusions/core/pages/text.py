@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import urls
 from ..index import Edition
 from ..inline import lead, plain_text
-from ..markdown import render_inline
+from ..inline_markdown import render_inline
 from ..markup import Md, bullets, code, element, heading, join, link, para, table
 from ..model import Paragraph, Recital, Section
 from .base import (
