@@ -153,7 +153,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         reg = self.edition.registries
         log.info(
             f"{len(self.edition.document.paragraphs)} paragraphs; linked {len(reg.actors)} actors, {len(reg.terms)} "
-            f"terms, {len(reg.instruments)} instruments; {reg.unused_shared} shared registry entries not in this "
+            f"terms, {len(reg.instruments)} instruments; {self.edition.unused_shared} shared registry entries not in this "
             "text (not published)"
         )
         config.nav = self._nav()

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .mentions import Match, Matcher
-from .model import Paragraph
-from .registries import Actor, Verb
+from .model import Actor, Paragraph, Verb
 from .urls import nth, within
 
 # The words that may stand before the first addressee ("INVITES the Commission", "CALLS on

@@ -11,9 +11,9 @@ from .clauses import Clause, split_clauses
 from .document_source import read_document
 from .errors import Problems, SourceError
 from .mentions import Match, Matcher
-from .model import Document, Footnote, Paragraph, Recital, all_points
+from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Recital, Registries, Term, Verb, all_points
 from .operative import opening_runs
-from .registries import Actor, Entry, Instrument, Registries, Term, Verb, read_registries
+from .registry_source import read_registries
 
 Item = Paragraph | Recital | Footnote
 E = TypeVar("E", bound=Entry)
@@ -58,6 +58,8 @@ class Edition:
     verb_clauses: dict[str, list[Clause]]
     header_terms: dict[str, list[Match[Term]]]
     """Glossary mentions in the header's subject codes, keyed by code."""
+    unused_shared: int = 0
+    """Shared registry entries this text does not mention (not published)."""
 
     def of(self, item: Item) -> ItemMentions:
         return self.mentions[id(item)]
@@ -184,16 +186,16 @@ def build_edition(source_dir: Path) -> Edition:
                 actor_mentions[match.entry.id].append(link)
     for code in document.header.subject_codes:
         edition.header_terms[code] = terms.find(code)
-    edition.registries = _published(registries, edition)
+    edition.registries, edition.unused_shared = _published(registries, edition)
     return edition
 
 
-def _published(registries: Registries, edition: Edition) -> Registries:
+def _published(registries: Registries, edition: Edition) -> tuple[Registries, int]:
     """What this text uses: a shared entry it never mentions gets no page and no list entry."""
     in_header = {m.entry.id for matches in edition.header_terms.values() for m in matches}
 
-    def used(entries: list[E], mentioned: Callable[[str], bool]) -> list[E]:
-        return [e for e in entries if not e.shared or mentioned(e.id)]
+    def used(entries: tuple[E, ...], mentioned: Callable[[str], bool]) -> tuple[E, ...]:
+        return tuple(e for e in entries if not e.shared or mentioned(e.id))
 
     published = replace(
         registries,
@@ -204,8 +206,7 @@ def _published(registries: Registries, edition: Edition) -> Registries:
     )
     everything = (registries.instruments, registries.terms, registries.actors, registries.verbs)
     kept = (published.instruments, published.terms, published.actors, published.verbs)
-    published.unused_shared = sum(len(a) - len(b) for a, b in zip(everything, kept, strict=True))
-    return published
+    return published, sum(len(a) - len(b) for a, b in zip(everything, kept, strict=True))
 
 
 def _check_verbs_known(document: Document, verbs: Matcher[Verb], verbs_path: str) -> None:

@@ -18,7 +18,7 @@ from .clauses import Clause
 from .inline import tokenize
 from .markup import Md, element, end_tag, inline_tag, link, start_tag, text
 from .mentions import Match
-from .registries import Instrument, Term
+from .model import Instrument, Term
 from .urls import GLOSSARY, Linker, entry_anchor, instrument_page
 
 

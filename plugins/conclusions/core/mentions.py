@@ -9,12 +9,13 @@ only in part claim the same words, which is an error the editor must resolve.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from .errors import SourceError
 from .inline import tokenize
-from .registries import Entry
+from .model import Entry
 
 E = TypeVar("E", bound=Entry)
 
@@ -55,7 +56,7 @@ def _excluded(match: Match[E], source: str) -> bool:
 class Matcher(Generic[E]):
     """All patterns of one registry, compiled once."""
 
-    def __init__(self, entries: list[E], what: str) -> None:
+    def __init__(self, entries: Sequence[E], what: str) -> None:
         self.what = what
         owner: dict[str, tuple[E, int]] = {}
         for entry in entries:

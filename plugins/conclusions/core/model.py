@@ -1,4 +1,8 @@
-"""The typed model of one Council conclusions document."""
+"""The typed model of one Council conclusions document and of the registries that link it.
+
+`document_source` reads the document into it, `registry_source` the registries; `index`
+links the two (the relations live there, in `Edition`, not in these objects).
+"""
 
 from __future__ import annotations
 
@@ -178,3 +182,102 @@ class Document:
 
     def paragraph(self, number: int) -> Paragraph:
         return self.paragraphs[number - 1]
+
+
+# -- the registries: instruments, glossary terms, actors, operative verbs --------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What every registry entry has: an id, a display name, patterns and where it was written."""
+
+    id: str
+    name: str
+    patterns: tuple[str, ...]
+    """Literal, case-sensitive strings that mention the entry (core/mentions.py)."""
+    path: str
+    line: int
+    pattern_lines: tuple[int, ...] = ()
+    """The line of each pattern (empty: all on `line`)."""
+    shared: bool = False
+    """From the shared registry: published only where the text mentions it."""
+    exclude: tuple[str, ...] = ()
+    """Phrases inside which the patterns do not count ("the Council conclusions" for "the Council")."""
+
+    def where(self) -> str:
+        """'file:line' of the entry."""
+        return f"{self.path}:{self.line}"
+
+    def line_of(self, pattern: str) -> int:
+        """The line of one of its patterns."""
+        return self.pattern_lines[self.patterns.index(pattern)] if self.pattern_lines else self.line
+
+    def located_patterns(self) -> list[tuple[str, int]]:
+        """Each pattern with its line."""
+        return list(zip(self.patterns, self.pattern_lines or (self.line,) * len(self.patterns), strict=True))
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of instrument or actor: the groups of their index pages, in this order."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Instrument(Entry):
+    """A text the conclusions recall (a Treaty, a regulation, earlier conclusions)."""
+
+    kind: str = ""
+    description: str = ""
+    url: str = ""
+    reference: str = ""
+    celex: str = ""
+    eli: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class Term(Entry):
+    """A glossary entry: an abbreviation or term of art, with its expansion and definition."""
+
+    expansion: str = ""
+    definition: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Actor(Entry):
+    """An institution, body, state or organisation the conclusions ask to act or mention."""
+
+    kind: str = ""
+    description: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Verb(Entry):
+    """An operative verb; `patterns` are the forms as written (e.g. 'CALLS upon')."""
+
+    request: bool = False
+    """Whether the verb asks someone to act (its clauses have addressees)."""
+
+
+@dataclass(frozen=True)
+class Registries:
+    """Every registry entry a text may mention: the site's own and the shared registry's."""
+
+    instrument_kinds: tuple[Kind, ...]
+    instruments: tuple[Instrument, ...]
+    terms: tuple[Term, ...]
+    actor_kinds: tuple[Kind, ...]
+    actors: tuple[Actor, ...]
+    verbs: tuple[Verb, ...]
+    not_addressees_after: tuple[str, ...]
+    """Phrases after which a named actor is a partner, not an addressee ("together with")."""
+    not_addressees_lines: tuple[int, ...] = ()
+    """The line of each phrase of `not_addressees_after` in `verbs.yml` (0 for shared ones)."""
+    verbs_path: str = "verbs.yml"
+    before_addressees: tuple[str, ...] = ()
+    """Words that may stand between a verb and the first actor it asks ("the", "all", "to")."""

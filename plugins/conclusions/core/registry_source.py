@@ -1,0 +1,397 @@
+"""Read the registries: instruments, glossary terms, actors and operative verbs (`model.Registries`).
+
+Two layers, read the same way: the shared registry shipped with the package
+(`conclusions/registry/`: the institutions, bodies, Member States, Treaties, abbreviations and
+verbs that recur across Council texts) and a site's own files in `source/`, which add entries
+and replace a shared one by giving its id. Every file of either layer is optional.
+
+A site's own patterns must all occur in its text (a stale or mistyped one is an error); a
+shared entry may match nothing, and is then simply not published.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from .errors import Problems, SourceError
+from .fields import Field, check_mapping
+from .model import Actor, Entry, Instrument, Kind, Registries, Term, Verb
+from .yamlsource import Located, LocatedList, load_yaml, read_text
+
+E = TypeVar("E", bound=Entry)
+
+
+VERB_ID = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # with fullmatch: `$` also matches before a final newline
+
+_KIND = {"id": Field(str, required=True, slug=True), "label": Field(str, required=True)}
+_INSTRUMENT = {
+    "id": Field(str, required=True, slug=True),
+    "title": Field(str, required=True),
+    "kind": Field(str, required=True),
+    "reference": Field(str),
+    "celex": Field(str),
+    "eli": Field(str),
+    "date": Field(str),
+    "url": Field(str, required=True, https=True),
+    "description": Field(str, required=True),
+    "patterns": Field(list, required=True),
+    "exclude": Field(list),
+}
+_TERM = {
+    "id": Field(str, required=True, slug=True),
+    "term": Field(str, required=True),
+    "expansion": Field(str, required=True),
+    "definition": Field(str, required=True),
+    "url": Field(str, https=True),
+    "patterns": Field(list, required=True),
+    "exclude": Field(list),
+}
+_ACTOR = {
+    "id": Field(str, required=True, slug=True),
+    "name": Field(str, required=True),
+    "kind": Field(str, required=True),
+    "description": Field(str, required=True),
+    "url": Field(str, required=True, https=True),
+    "patterns": Field(list, required=True),
+    "exclude": Field(list),
+}
+_VERB = {
+    "verb": Field(str, required=True),
+    "forms": Field(list, required=True),
+    "request": Field(bool, required=True),
+}
+
+
+SHARED = Path(__file__).resolve().parent.parent / "registry"
+"""The shared registry shipped with the package."""
+SHARED_LABEL = "conclusions/registry"
+"""How errors name the shared registry's files."""
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One folder of registry files: the shared registry, or a site's `source/`."""
+
+    folder: Path
+    label: str
+    """The folder as error messages name it."""
+    shared: bool
+
+
+def _load(layer: Layer, name: str, top: dict[str, Field], problems: Problems) -> tuple[str, Located] | None:
+    """The file's top-level mapping, or None when it is absent or its mistake is reported."""
+    path = f"{layer.label}/{name}"
+    if not (layer.folder / name).exists():
+        return None
+    with problems.collect():
+        text = read_text(layer.folder / name, path)
+        if not text.strip():
+            needed = " and ".join(f"'{k}:'" for k, f in top.items() if f.required)
+            raise SourceError(
+                path,
+                1,
+                f"the file is empty; it needs {needed}, or remove the file (see README, 'How to add a document')",
+            )
+        data = load_yaml(text, path)
+        return path, check_mapping(data, top, path, "the file", 1)
+    return None
+
+
+def _entries(
+    data: Located, key: str, fields: dict[str, Field], path: str, what: str, problems: Problems
+) -> list[tuple[Located, int]]:
+    """The entries under `key` that fit `fields`; each one that does not is reported and left out."""
+    items = data[key]
+    lines = getattr(items, "item_lines", [data.line_of(key)] * len(items))
+    checked = []
+    for item, line in zip(items, lines, strict=True):
+        name = item.get("id", item.get("verb")) if isinstance(item, dict) else None
+        named = isinstance(name, str | int) and not isinstance(name, bool)
+        label = f"{what} '{name}'" if named else f"the entry under '{key}'"
+        with problems.collect():
+            checked.append((check_mapping(item, fields, path, label, line), line))
+    return checked
+
+
+def _unique(entries: Sequence[E], path: str, what: str, problems: Problems) -> list[E]:
+    """The entries with the first of each id; every repeat is reported."""
+    seen: dict[str, Entry] = {}
+    for entry in entries:
+        if entry.id in seen:
+            if isinstance(entry, Verb):
+                message = f"verb '{entry.name}' is listed twice (first on line {seen[entry.id].line}); keep one"
+            else:
+                message = f"{what} id '{entry.id}' is used twice (first on line {seen[entry.id].line}); make it unique"
+            problems.add(SourceError(path, entry.line, message))
+            continue
+        seen[entry.id] = entry
+    return [e for e in entries if seen.get(e.id) is e]
+
+
+def _kinds(data: Located, path: str, what: str, problems: Problems) -> list[Kind]:
+    kinds: list[Kind] = []
+    for k, line in _entries(data, "kinds", _KIND, path, f"{what} kind", problems):
+        if any(kind.id == k["id"] for kind in kinds):
+            problems.add(SourceError(path, line, f"{what} kind '{k['id']}' is listed twice; keep one"))
+            continue
+        kinds.append(Kind(k["id"], k["label"]))
+    return kinds
+
+
+def _kind_known(entry: Located, kinds: list[Kind], path: str, what: str, problems: Problems) -> bool:
+    if entry["kind"] in {k.id for k in kinds}:
+        return True
+    problems.add(
+        SourceError(
+            path,
+            entry.line_of("kind"),
+            f"{what} '{entry['id']}' has kind '{entry['kind']}', which is not under 'kinds:' here or in the shared "
+            "registry; use one of: " + ", ".join(k.id for k in kinds),
+        )
+    )
+    return False
+
+
+def _pattern_lines(entry: Located, key: str) -> tuple[int, ...]:
+    value = entry[key]
+    return tuple(getattr(value, "item_lines", [entry.line_of(key)] * len(value)))
+
+
+def _patterns(e: Located) -> tuple[str, ...]:
+    return tuple(e["patterns"])
+
+
+def _exclude(e: Located) -> tuple[str, ...]:
+    return tuple(e.get("exclude") or ())
+
+
+def _optional(e: Located, key: str) -> str:
+    """An optional text field: its value, or empty."""
+    return str(e.get(key) or "")
+
+
+def _two_lists(name: str) -> dict[str, Field]:
+    # `kinds` may be left out by a site whose entries use the shared registry's kinds.
+    return {"kinds": Field(list, items=dict), name: Field(list, required=True, items=dict)}
+
+
+_INSTRUMENTS_FILE = _two_lists("instruments")
+_ACTORS_FILE = _two_lists("actors")
+_GLOSSARY_FILE = {"terms": Field(list, required=True, items=dict)}
+
+
+def _file_kinds(loaded: tuple[str, Located] | None, what: str, problems: Problems) -> list[Kind]:
+    return _kinds(loaded[1], loaded[0], what, problems) if loaded and loaded[1].get("kinds") else []
+
+
+def _instruments(
+    loaded: tuple[str, Located] | None, shared: bool, kinds: list[Kind], problems: Problems
+) -> list[Instrument]:
+    if loaded is None:
+        return []
+    path, data = loaded
+    instruments = []
+    for e, line in _entries(data, "instruments", _INSTRUMENT, path, "instrument", problems):
+        if not _kind_known(e, kinds, path, "instrument", problems):
+            continue
+        instruments.append(
+            Instrument(
+                id=e["id"],
+                name=e["title"],
+                patterns=_patterns(e),
+                path=path,
+                line=line,
+                pattern_lines=_pattern_lines(e, "patterns"),
+                shared=shared,
+                exclude=_exclude(e),
+                kind=e["kind"],
+                description=e["description"],
+                url=e["url"],
+                reference=_optional(e, "reference"),
+                celex=_optional(e, "celex"),
+                eli=_optional(e, "eli"),
+                date=_optional(e, "date"),
+            )
+        )
+    return _unique(instruments, path, "instrument", problems)
+
+
+def _terms(loaded: tuple[str, Located] | None, shared: bool, problems: Problems) -> list[Term]:
+    if loaded is None:
+        return []
+    path, data = loaded
+    terms = [
+        Term(
+            id=e["id"],
+            name=e["term"],
+            patterns=_patterns(e),
+            path=path,
+            line=line,
+            pattern_lines=_pattern_lines(e, "patterns"),
+            shared=shared,
+            exclude=_exclude(e),
+            expansion=e["expansion"],
+            definition=e["definition"],
+            url=_optional(e, "url"),
+        )
+        for e, line in _entries(data, "terms", _TERM, path, "term", problems)
+    ]
+    return _unique(terms, path, "term", problems)
+
+
+def _actors(loaded: tuple[str, Located] | None, shared: bool, kinds: list[Kind], problems: Problems) -> list[Actor]:
+    if loaded is None:
+        return []
+    path, data = loaded
+    actors = []
+    for e, line in _entries(data, "actors", _ACTOR, path, "actor", problems):
+        if not _kind_known(e, kinds, path, "actor", problems):
+            continue
+        actors.append(
+            Actor(
+                id=e["id"],
+                name=e["name"],
+                patterns=_patterns(e),
+                path=path,
+                line=line,
+                pattern_lines=_pattern_lines(e, "patterns"),
+                shared=shared,
+                exclude=_exclude(e),
+                kind=e["kind"],
+                description=e["description"],
+                url=e["url"],
+            )
+        )
+    return _unique(actors, path, "actor", problems)
+
+
+_VERBS_FILE = {
+    "verbs": Field(list, required=True, items=dict),
+    "not_addressees_after": Field(list),
+    "before_addressees": Field(list),
+}
+
+
+@dataclass
+class _Verbs:
+    path: str
+    verbs: list[Verb]
+    phrases: list[tuple[str, int]]
+    before: list[str]
+
+
+def _verbs(layer: Layer, problems: Problems) -> _Verbs | None:
+    loaded = _load(layer, "verbs.yml", _VERBS_FILE, problems)
+    if loaded is None:
+        return None
+    path, data = loaded
+    verbs = []
+    for e, line in _entries(data, "verbs", _VERB, path, "verb", problems):
+        verb_id = e["verb"].lower().replace(" ", "-")
+        # Letters of every language (RECONNAÎT, PODKREŚLA): the id is an anchor, and HTML ids
+        # and URL fragments take any letter.
+        if not VERB_ID.fullmatch(verb_id):
+            problems.add(
+                SourceError(
+                    path,
+                    e.line_of("verb"),
+                    f"verb {e['verb']!r} may hold only letters, digits and single spaces (it becomes part of a URL)",
+                )
+            )
+            continue
+        verbs.append(
+            Verb(
+                id=verb_id,
+                name=e["verb"],
+                patterns=tuple(e["forms"]),
+                path=path,
+                line=line,
+                pattern_lines=_pattern_lines(e, "forms"),
+                shared=layer.shared,
+                request=e["request"],
+            )
+        )
+    verbs = _unique(verbs, path, "verb", problems)
+    phrases = data.get("not_addressees_after") or LocatedList()
+    lines = list(getattr(phrases, "item_lines", [])) if not layer.shared else [0] * len(phrases)
+    return _Verbs(path, verbs, list(zip(phrases, lines, strict=True)), list(data.get("before_addressees") or ()))
+
+
+def _merge_kinds(first: Sequence[Kind], then: Sequence[Kind]) -> list[Kind]:
+    """Kinds by id: the site's labels and order first, the shared registry's after."""
+    ids = {k.id for k in first}
+    return [*first, *(k for k in then if k.id not in ids)]
+
+
+def _merge(site: Sequence[E], shared: Sequence[E]) -> list[E]:
+    """The site's entries in its own order, then the shared entries it does not replace by id."""
+    ids = {e.id for e in site}
+    return [*site, *(e for e in shared if e.id not in ids)]
+
+
+def load_registries(source_dir: Path, shared_dir: Path | None = SHARED) -> Registries:
+    """Read and check the shared registry (unless `shared_dir` is None) and the site's own files.
+
+    Every mistake is reported (`SourceErrors`), not only the first: an entry that does not
+    fit is left out and the others are still checked.
+    """
+    problems = Problems()
+    registries = read_registries(source_dir, problems, shared_dir)
+    problems.raise_any()
+    return registries
+
+
+def read_registries(source_dir: Path, problems: Problems, shared_dir: Path | None = SHARED) -> Registries:
+    """The registries without the entries that have mistakes, which are added to `problems`."""
+    layers = [Layer(source_dir, source_dir.name, shared=False)]
+    if shared_dir is not None:
+        layers.append(Layer(shared_dir, SHARED_LABEL, shared=True))
+    files = [
+        {
+            "instruments": _load(layer, "instruments.yml", _INSTRUMENTS_FILE, problems),
+            "glossary": _load(layer, "glossary.yml", _GLOSSARY_FILE, problems),
+            "actors": _load(layer, "actors.yml", _ACTORS_FILE, problems),
+        }
+        for layer in layers
+    ]
+    instrument_kinds: list[Kind] = []
+    actor_kinds: list[Kind] = []
+    for loaded in files:
+        instrument_kinds = _merge_kinds(instrument_kinds, _file_kinds(loaded["instruments"], "instrument", problems))
+        actor_kinds = _merge_kinds(actor_kinds, _file_kinds(loaded["actors"], "actor", problems))
+    instruments: list[Instrument] = []
+    terms: list[Term] = []
+    actors: list[Actor] = []
+    verb_files: list[_Verbs] = []
+    verbs: list[Verb] = []
+    for layer, loaded in zip(layers, files, strict=True):
+        instruments = _merge(instruments, _instruments(loaded["instruments"], layer.shared, instrument_kinds, problems))
+        terms = _merge(terms, _terms(loaded["glossary"], layer.shared, problems))
+        actors = _merge(actors, _actors(loaded["actors"], layer.shared, actor_kinds, problems))
+        if (layer_verbs := _verbs(layer, problems)) is not None:
+            verb_files.append(layer_verbs)
+            verbs = _merge(verbs, layer_verbs.verbs)
+    phrases: dict[str, int] = {}
+    for verb_file in verb_files:
+        for phrase, line in verb_file.phrases:
+            phrases.setdefault(phrase, line)
+    before = next((v.before for v in verb_files if v.before), ["the", "all", "relevant", "its"])
+    own_verbs = next(
+        (v.path for v in verb_files if not v.path.startswith(SHARED_LABEL)), f"{source_dir.name}/verbs.yml"
+    )
+    return Registries(
+        instrument_kinds=tuple(instrument_kinds),
+        instruments=tuple(instruments),
+        terms=tuple(terms),
+        actor_kinds=tuple(actor_kinds),
+        actors=tuple(actors),
+        verbs=tuple(verbs),
+        not_addressees_after=tuple(phrases),
+        not_addressees_lines=tuple(phrases.values()),
+        verbs_path=own_verbs,
+        before_addressees=tuple(before),
+    )
