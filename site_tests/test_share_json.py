@@ -100,7 +100,7 @@ def test_paragraph_data_matches_the_page_and_the_model(doc: Built) -> None:
             [a.id for a in c.addressees] for c in clauses
         ], n
         shown = [el["id"].split(":")[1] for el in soup.select("div.footnote")]
-        assert [f["number"] for f in data["footnotes"]] == shown == paragraph.footnotes, n
+        assert [f["number"] for f in data["footnotes"]] == shown == list(paragraph.footnotes), n
         for note in data["footnotes"]:
             assert note["url"] == f"{SITE_URL}text/#fn:{note['number']}"
         linked = {a["data-instrument"] for a in block.select("a.instrument")}

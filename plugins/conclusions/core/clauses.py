@@ -8,8 +8,8 @@ first of its semicolon-separated segment, the clause takes in the opening words 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from itertools import pairwise
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .mentions import Match, Matcher
 from .model import Actor, Paragraph, Verb
@@ -22,7 +22,7 @@ from .urls import nth, within
 _INFINITIVE = re.compile(r",?\s+to(?:\s+[a-z]|:)")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Clause:
     """One operative clause of a paragraph."""
 
@@ -36,7 +36,8 @@ class Clause:
     verb_start: int
     anchor: str
     """Anchor on the paragraph's own page, e.g. 'invites-2'."""
-    addressees: list[Actor] = field(default_factory=list)
+    addressees: tuple[Actor, ...] = ()
+    """Whom the clause asks to act (a request's), in the order the text names them."""
 
     @property
     def text_anchor(self) -> str:
@@ -45,56 +46,76 @@ class Clause:
 
     @property
     def source(self) -> str:
+        """The clause's inline source text."""
         return self.paragraph.text[self.start : self.end]
 
 
 def split_clauses(
     paragraph: Paragraph,
     verbs: Matcher[Verb],
-    actors: list[Match[Actor]],
-    not_after: list[str],
-    before: list[str] = ("the", "all", "relevant", "its"),  # type: ignore[assignment]
+    actors: Sequence[Match[Actor]],
+    not_after: Sequence[str],
+    before: Sequence[str] = ("the", "all", "relevant", "its"),
 ) -> list[Clause]:
+    """The operative clauses of `paragraph`, in order, which together cover its text.
+
+    Args:
+        paragraph: the paragraph (its points' words are in its text, each after a newline).
+        verbs: the operative verbs' forms.
+        actors: the actors mentioned in the paragraph (`Matcher.find`); a request's
+            addressees are taken from them.
+        not_after: phrases after which a named actor is a partner, not an addressee
+            ("in close coordination with").
+        before: the words that may stand between a verb and the first actor it asks.
+    """
     text = paragraph.text
     found = verbs.find(text)
+    starts = [_clause_start(text, match, found[i - 1].end if i else 0, first=i == 0) for i, match in enumerate(found)]
+    ends = [*starts[1:], len(text)]
     clauses: list[Clause] = []
     counts: dict[str, int] = {}
-    for i, match in enumerate(found):
-        # Points are joined with newlines: a clause never reaches back into an earlier point,
-        # and a paragraph's opening words ("On partnerships:") stay outside its points' clauses.
-        segment_start = max(text.rfind(";", 0, match.start), text.rfind("\n", 0, match.start)) + 1
-        previous_end = found[i - 1].end if i else 0
-        start = segment_start if segment_start >= previous_end else match.start
-        if i == 0 and "\n" not in text[: match.start]:
-            start = 0
-        while start < match.start and text[start] == " ":
-            start += 1
-        counts[match.entry.id] = counts.get(match.entry.id, 0) + 1
-        anchor = nth(match.entry.id, counts[match.entry.id])
-        clauses.append(Clause(paragraph, i + 1, match.entry, match.pattern, start, len(text), match.start, anchor))
-    for current, following in pairwise(clauses):
-        current.end = following.start
-    for clause in clauses:
-        if clause.verb.request:
-            clause.addressees = _addressees(clause, text, actors, not_after, set(before))
+    for i, (match, start, end) in enumerate(zip(found, starts, ends, strict=True)):
+        verb = match.entry
+        counts[verb.id] = counts.get(verb.id, 0) + 1
+        zone = (match.start + len(match.pattern), end)
+        addressees = _addressees(text, zone, actors, not_after, set(before)) if verb.request else ()
+        anchor = nth(verb.id, counts[verb.id])
+        clauses.append(Clause(paragraph, i + 1, verb, match.pattern, start, end, match.start, anchor, addressees))
     return clauses
 
 
+def _clause_start(text: str, verb: Match[Verb], previous_end: int, *, first: bool) -> int:
+    """Where the clause of `verb` starts: at the start of its segment (after ';' or the newline
+    that opens a point) when no other verb stands there before it, else at the verb itself;
+    the first clause of a paragraph whose verb stands in its opening words, at 0."""
+    # Points are joined with newlines: a clause never reaches back into an earlier point,
+    # and a paragraph's opening words ("On partnerships:") stay outside its points' clauses.
+    segment_start = max(text.rfind(";", 0, verb.start), text.rfind("\n", 0, verb.start)) + 1
+    start = segment_start if segment_start >= previous_end else verb.start
+    if first and "\n" not in text[: verb.start]:
+        start = 0
+    while start < verb.start and text[start] == " ":
+        start += 1
+    return start
+
+
 def _addressees(
-    clause: Clause, text: str, actors: list[Match[Actor]], not_after: list[str], before: set[str]
-) -> list[Actor]:
-    zone_start = clause.verb_start + len(clause.form)
-    after_verb = [m for m in actors if zone_start <= m.start and m.end <= clause.end]
+    text: str, zone: tuple[int, int], actors: Sequence[Match[Actor]], not_after: Sequence[str], before: set[str]
+) -> tuple[Actor, ...]:
+    """The actors named between the verb (its form ends at `zone[0]`) and "to <do>", less the
+    partners after a `not_after` phrase; none when another word than `before` stands first."""
+    zone_start, clause_end = zone
+    after_verb = [m for m in actors if zone_start <= m.start and m.end <= clause_end]
     if not after_verb:
-        return []
+        return ()
     before_first = text[zone_start : after_verb[0].start].strip(" ,")
     if any(word not in before for word in before_first.split()):
-        return []
+        return ()
     # The addressees run up to "to <do>"; looked for after the first of them, since "to" may
     # also stand before it ("RECOMMENDS to the Commission ... to define").
-    infinitive = _INFINITIVE.search(text, after_verb[0].end, clause.end)
+    infinitive = _INFINITIVE.search(text, after_verb[0].end, clause_end)
     if not infinitive:
-        return []
+        return ()
     zone_end = infinitive.start()
     inside = [m for m in after_verb if m.end <= zone_end]
     excluded: list[tuple[int, int]] = []
@@ -109,4 +130,4 @@ def _addressees(
             continue
         if match.entry not in result:
             result.append(match.entry)
-    return result
+    return tuple(result)

@@ -340,6 +340,25 @@ def _read_document(source_dir: Path, problems: Problems, name: str) -> Document:
     return _Parser(path, problems).parse(header, _blocks(lines[end + 1 :], end + 2), end + 2)
 
 
+@dataclass
+class _OpenSection:
+    """A section while its paragraphs are read (`Section` is made once they all are)."""
+
+    label: str
+    title: str
+    slug: str
+    line: int
+    implicit: bool = False
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.label}. {self.title}" if self.label else self.title
+
+    def closed(self) -> Section:
+        return Section(self.label, self.title, self.slug, self.line, tuple(self.paragraphs), self.implicit)
+
+
 class _Parser:
     """Reads the blocks of the body in order; every check names the block's line."""
 
@@ -352,9 +371,9 @@ class _Parser:
         self.annex = ""
         self.recitals: list[Recital] = []
         self.paragraphs: list[Paragraph] = []
-        self.sections: list[Section] = []
+        self.sections: list[_OpenSection] = []
         self.footnotes: dict[str, Footnote] = {}
-        self.current: Section | None = None
+        self.current: _OpenSection | None = None
         self.slugs: dict[str, int] = {}
         self.misnumbered = False
         self.refs_outside_items: list[tuple[str, int]] = []
@@ -399,15 +418,15 @@ class _Parser:
         self.check_footnotes()
         return Document(
             header,
-            self.preamble,
-            self.recitals,
-            self.paragraphs,
-            self.sections,
+            tuple(self.preamble),
+            tuple(self.recitals),
+            tuple(self.paragraphs),
+            tuple(s.closed() for s in self.sections),
             self.footnotes,
             self.path,
             annex=self.annex,
-            cover=self.cover,
-            lead_in=self.lead_in,
+            cover=tuple(self.cover),
+            lead_in=tuple(self.lead_in),
         )
 
     def plain_block(self, block: Block) -> None:
@@ -496,7 +515,7 @@ class _Parser:
                 f"section '{label or title}' appears twice (first on line {self.slugs[slug]}); number sections uniquely",
             )
         self.slugs[slug] = block.line
-        self.current = Section(label, title, slug, block.line)
+        self.current = _OpenSection(label, title, slug, block.line)
         self.sections.append(self.current)
 
     def check_section_filled(self) -> None:
@@ -517,13 +536,14 @@ class _Parser:
             self.problems.add(self.error(block.line, self.numbering_problem(number, expected, block.line)))
         with self.problems.collect():
             _check_inline(block, m.start(2), self.path)
-        text, points = m.group(2), ()
+        text: str = m.group(2)
+        points: tuple[Point, ...] = ()
         with self.problems.collect():
             text, points = self.with_points(block, m.group(2), f"paragraph {number}")
         if self.current is None:
-            self.current = Section("", "Opening paragraphs", "opening", block.line, implicit=True)
+            self.current = _OpenSection("", "Opening paragraphs", "opening", block.line, implicit=True)
             self.sections.append(self.current)
-        paragraph = Paragraph(number, text, block.line, self.current, footnote_refs(text), points)
+        paragraph = Paragraph(number, text, block.line, tuple(footnote_refs(text)), points)
         self.current.paragraphs.append(paragraph)
         self.paragraphs.append(paragraph)
 
@@ -568,10 +588,11 @@ class _Parser:
         with self.problems.collect():
             _check_inline(block, body_at, self.path)
         number = len(self.recitals) + 1
-        text, points = block[body_at:], ()
+        text = block[body_at:]
+        points: tuple[Point, ...] = ()
         with self.problems.collect():
             text, points = self.with_points(block, block[body_at:], f"recital {letter or number}")
-        self.recitals.append(Recital(number, text, block.line, footnote_refs(text), letter, points))
+        self.recitals.append(Recital(number, text, block.line, tuple(footnote_refs(text)), letter, points))
 
     def with_points(self, block: Block, body: str, owner: str) -> tuple[str, tuple[Point, ...]]:
         if not block.points:

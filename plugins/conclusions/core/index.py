@@ -1,9 +1,16 @@
-"""The cross-reference index: every mention, clause and backlink of one document."""
+"""The cross-reference index: every mention, clause and backlink of one document.
+
+`build_edition` follows the data: load (the document and the registries, each mistake
+collected), check (what links them: every pattern of the site's own occurs, every verb that
+opens a clause is known), match (each item's mentions, each paragraph's clauses) and link
+(every entry's backlinks, and which shared entries the text uses). The relations live here,
+in `Edition`, keyed by ids and item anchors: the model's objects are never changed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -16,74 +23,158 @@ from .operative import opening_runs
 from .registry_source import read_registries
 
 Item = Paragraph | Recital | Footnote
+"""What the text is made of: each has an `anchor`, unique in its document."""
 E = TypeVar("E", bound=Entry)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Backlink:
     """A mention of an entry in one item, with the clause (or whole text) around it."""
 
     item: Item
-    match: Match
+    match: Match[Entry]
     clause: Clause | None = None
 
     @property
     def context(self) -> tuple[int, int]:
+        """Where the words around the mention start and end in the item's text."""
         if self.clause is not None:
             return self.clause.start, self.clause.end
         return 0, len(self.item.text)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ItemMentions:
-    instruments: list[Match[Instrument]] = field(default_factory=list)
-    terms: list[Match[Term]] = field(default_factory=list)
-    actors: list[Match[Actor]] = field(default_factory=list)
+    """What one item mentions, in reading order."""
+
+    instruments: tuple[Match[Instrument], ...] = ()
+    terms: tuple[Match[Term], ...] = ()
+    actors: tuple[Match[Actor], ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Edition:
     """The document, its registries and everything that links them."""
 
     document: Document
     registries: Registries
-    mentions: dict[int, ItemMentions]
-    """Mentions per item, keyed by `id(item)`."""
-    clauses: dict[int, list[Clause]]
+    """The entries the text uses: the site's own, and the shared ones it mentions."""
+    mentions: Mapping[str, ItemMentions]
+    """Mentions per item, keyed by the item's anchor ('p21', 'r3', 'fn:8')."""
+    clauses: Mapping[int, tuple[Clause, ...]]
     """Clauses per paragraph number."""
-    instrument_links: dict[str, list[Backlink]]
-    term_links: dict[str, list[Backlink]]
-    actor_mentions: dict[str, list[Backlink]]
-    actor_requests: dict[str, list[Clause]]
-    verb_clauses: dict[str, list[Clause]]
-    header_terms: dict[str, list[Match[Term]]]
+    instrument_links: Mapping[str, tuple[Backlink, ...]]
+    term_links: Mapping[str, tuple[Backlink, ...]]
+    actor_mentions: Mapping[str, tuple[Backlink, ...]]
+    """Mentions of each actor other than the requests to it, by entry id (so are the others)."""
+    actor_requests: Mapping[str, tuple[Clause, ...]]
+    verb_clauses: Mapping[str, tuple[Clause, ...]]
+    header_terms: Mapping[str, tuple[Match[Term], ...]]
     """Glossary mentions in the header's subject codes, keyed by code."""
     unused_shared: int = 0
     """Shared registry entries this text does not mention (not published)."""
 
     def of(self, item: Item) -> ItemMentions:
-        return self.mentions[id(item)]
+        """What `item` mentions."""
+        return self.mentions[item.anchor]
 
     def clause_at(self, paragraph: Paragraph, position: int) -> Clause | None:
-        for clause in self.clauses.get(paragraph.number, []):
-            if clause.start <= position < clause.end:
-                return clause
-        return None
+        """The clause of `paragraph` that holds the character at `position`, if any."""
+        return _clause_at(self.clauses.get(paragraph.number, ()), position)
 
     def items(self) -> list[Item]:
-        return [*self.document.recitals, *self.document.paragraphs, *self.document.footnotes.values()]
+        """Every recital, paragraph and footnote, in that order."""
+        return _items(self.document)
 
 
-def _check_used(matcher: Matcher, entries: list[Entry], texts: list[str], what: str, problems: Problems) -> None:
+def build_edition(source_dir: Path) -> Edition:
+    """Read the document and the registries in `source_dir` and link them.
+
+    Raises `SourceErrors` with every mistake found: the document and the registries are
+    checked independently, then, if both read, everything that links them.
+
+    Args:
+        source_dir: the site's `docs_dir` (`source/`): `document.md` and the registry files.
+    """
+    problems = Problems()
+    document, read_whole, registries = _load(source_dir, problems)
+    matchers = _matchers(registries, problems)
+    _check(document, registries, matchers, read_whole, problems)
+    problems.raise_any()
+    found = _match(document, registries, matchers)
+    return _link(document, registries, found, matchers.terms)
+
+
+# -- load ------------------------------------------------------------------------------------
+
+
+def _load(source_dir: Path, problems: Problems) -> tuple[Document, bool, Registries]:
+    """The document, whether it read without a mistake, and the registries; raises when the
+    document cannot be read at all."""
+    document = read_document(source_dir, problems)
+    # A pattern that "matches nothing" in a text with mistakes is mostly their echo.
+    read_whole = not problems
+    registries = read_registries(source_dir, problems)
+    if document is None:
+        problems.raise_any()
+        raise AssertionError("a document that cannot be read is a mistake reported above")
+    return document, read_whole, registries
+
+
+@dataclass(frozen=True)
+class _Matchers:
+    instruments: Matcher[Instrument]
+    terms: Matcher[Term]
+    actors: Matcher[Actor]
+    verbs: Matcher[Verb]
+
+
+def _matchers(registries: Registries, problems: Problems) -> _Matchers:
+    try:
+        return _Matchers(
+            Matcher(registries.instruments, "instrument"),
+            Matcher(registries.terms, "term"),
+            Matcher(registries.actors, "actor"),
+            Matcher(registries.verbs, "verb"),
+        )
+    except SourceError as error:
+        # Two entries claim one pattern: nothing can be matched until that is settled.
+        problems.add(error)
+        problems.raise_any()
+        raise
+
+
+def _items(document: Document) -> list[Item]:
+    return [*document.recitals, *document.paragraphs, *document.footnotes.values()]
+
+
+# -- check -----------------------------------------------------------------------------------
+
+
+def _check(
+    document: Document, registries: Registries, matchers: _Matchers, read_whole: bool, problems: Problems
+) -> None:
+    """Add to `problems` every mistake in what links the document and the registries."""
+    texts = [item.text for item in _items(document)]
+    paragraphs = [p.text for p in document.paragraphs]
+    if read_whole:
+        _check_used(matchers.instruments, registries.instruments, texts, "instrument", problems)
+        _check_used(matchers.terms, registries.terms, [*texts, *document.header.subject_codes], "term", problems)
+        _check_used(matchers.actors, registries.actors, texts, "actor", problems)
+        _check_used(matchers.verbs, registries.verbs, paragraphs, "verb", problems)
+        _check_phrases_used(registries, "\n".join(paragraphs), problems)
+    with problems.collect():
+        _check_verbs_known(document, matchers.verbs, registries.verbs_path)
+
+
+def _check_used(matcher: Matcher[E], entries: Sequence[E], texts: Sequence[str], what: str, problems: Problems) -> None:
     """Every pattern of the site's own entries must occur somewhere: one that matches nothing
     is a typo or stale. The shared registry's entries may match nothing."""
     occurring = matcher.occurring("\n".join(texts))
     for entry in entries:
         if entry.shared:
             continue
-        for pattern, line in zip(
-            entry.patterns, entry.pattern_lines or [entry.line] * len(entry.patterns), strict=True
-        ):
+        for pattern, line in entry.located_patterns():
             if pattern in occurring:
                 continue
             if isinstance(entry, Verb):
@@ -97,40 +188,10 @@ def _check_used(matcher: Matcher, entries: list[Entry], texts: list[str], what: 
             problems.add(SourceError(entry.path, line, message))
 
 
-def build_edition(source_dir: Path) -> Edition:
-    """Parse `source_dir` and link everything.
-
-    Raises `SourceErrors` with every mistake found: the document and the registries are
-    checked independently, then, if both read, everything that links them.
-    """
-    problems = Problems()
-    document = read_document(source_dir, problems)
-    # A pattern that "matches nothing" in a text with mistakes is mostly their echo.
-    document_read_whole = not problems
-    registries = read_registries(source_dir, problems)
-    if document is None:
-        problems.raise_any()
-    assert document is not None
-    try:
-        instruments = Matcher(registries.instruments, "instrument")
-        terms = Matcher(registries.terms, "term")
-        actors = Matcher(registries.actors, "actor")
-        verbs: Matcher[Verb] = Matcher(registries.verbs, "verb")
-    except SourceError as error:
-        # Two entries claim one pattern: nothing can be matched until that is settled.
-        problems.add(error)
-        problems.raise_any()
-
-    items: list[Item] = [*document.recitals, *document.paragraphs, *document.footnotes.values()]
-    texts = [item.text for item in items]
-    if document_read_whole:
-        _check_used(instruments, registries.instruments, texts, "instrument", problems)
-        _check_used(terms, registries.terms, [*texts, *document.header.subject_codes], "term", problems)
-        _check_used(actors, registries.actors, texts, "actor", problems)
-        _check_used(verbs, registries.verbs, [p.text for p in document.paragraphs], "verb", problems)
-    paragraphs_text = "\n".join(p.text for p in document.paragraphs)
+def _check_phrases_used(registries: Registries, paragraphs_text: str, problems: Problems) -> None:
+    """Every phrase of the site's own `not_addressees_after` must occur in a paragraph."""
     for phrase, line in zip(registries.not_addressees_after, registries.not_addressees_lines, strict=True):
-        if document_read_whole and line and phrase not in paragraphs_text:
+        if line and phrase not in paragraphs_text:
             problems.add(
                 SourceError(
                     registries.verbs_path,
@@ -139,74 +200,6 @@ def build_edition(source_dir: Path) -> Edition:
                     "correct or remove it",
                 )
             )
-    with problems.collect():
-        _check_verbs_known(document, verbs, registries.verbs_path)
-    problems.raise_any()
-
-    mentions: dict[int, ItemMentions] = {}
-    clauses: dict[int, list[Clause]] = {}
-    instrument_links: dict[str, list[Backlink]] = {e.id: [] for e in registries.instruments}
-    term_links: dict[str, list[Backlink]] = {e.id: [] for e in registries.terms}
-    actor_mentions: dict[str, list[Backlink]] = {e.id: [] for e in registries.actors}
-    actor_requests: dict[str, list[Clause]] = {e.id: [] for e in registries.actors}
-    verb_clauses: dict[str, list[Clause]] = {e.id: [] for e in registries.verbs}
-
-    edition = Edition(
-        document,
-        registries,
-        mentions,
-        clauses,
-        instrument_links,
-        term_links,
-        actor_mentions,
-        actor_requests,
-        verb_clauses,
-        {},
-    )
-    for item in items:
-        found = ItemMentions(instruments.find(item.text), terms.find(item.text), actors.find(item.text))
-        found.instruments = _outside_longer_terms(found.instruments, found.terms)
-        _check_crossing(found, item.text)
-        mentions[id(item)] = found
-        if isinstance(item, Paragraph):
-            clauses[item.number] = split_clauses(
-                item, verbs, found.actors, registries.not_addressees_after, registries.before_addressees
-            )
-            for clause in clauses[item.number]:
-                verb_clauses[clause.verb.id].append(clause)
-                for actor in clause.addressees:
-                    actor_requests[actor.id].append(clause)
-        for match in found.instruments:
-            instrument_links[match.entry.id].append(_backlink(edition, item, match))
-        for match in found.terms:
-            term_links[match.entry.id].append(_backlink(edition, item, match))
-        for match in found.actors:
-            link = _backlink(edition, item, match)
-            if link.clause is None or match.entry not in link.clause.addressees:
-                actor_mentions[match.entry.id].append(link)
-    for code in document.header.subject_codes:
-        edition.header_terms[code] = terms.find(code)
-    edition.registries, edition.unused_shared = _published(registries, edition)
-    return edition
-
-
-def _published(registries: Registries, edition: Edition) -> tuple[Registries, int]:
-    """What this text uses: a shared entry it never mentions gets no page and no list entry."""
-    in_header = {m.entry.id for matches in edition.header_terms.values() for m in matches}
-
-    def used(entries: tuple[E, ...], mentioned: Callable[[str], bool]) -> tuple[E, ...]:
-        return tuple(e for e in entries if not e.shared or mentioned(e.id))
-
-    published = replace(
-        registries,
-        instruments=used(registries.instruments, lambda i: bool(edition.instrument_links[i])),
-        terms=used(registries.terms, lambda i: bool(edition.term_links[i]) or i in in_header),
-        actors=used(registries.actors, lambda i: bool(edition.actor_mentions[i] or edition.actor_requests[i])),
-        verbs=used(registries.verbs, lambda i: bool(edition.verb_clauses[i])),
-    )
-    everything = (registries.instruments, registries.terms, registries.actors, registries.verbs)
-    kept = (published.instruments, published.terms, published.actors, published.verbs)
-    return published, sum(len(a) - len(b) for a, b in zip(everything, kept, strict=True))
 
 
 def _check_verbs_known(document: Document, verbs: Matcher[Verb], verbs_path: str) -> None:
@@ -233,12 +226,44 @@ def _check_verbs_known(document: Document, verbs: Matcher[Verb], verbs_path: str
     )
 
 
-def _backlink(edition: Edition, item: Item, match: Match) -> Backlink:
-    clause = edition.clause_at(item, match.start) if isinstance(item, Paragraph) else None
-    return Backlink(item, match, clause)
+# -- match -----------------------------------------------------------------------------------
 
 
-def _outside_longer_terms(instruments: list[Match[Instrument]], terms: list[Match[Term]]) -> list[Match[Instrument]]:
+@dataclass(frozen=True)
+class _Found:
+    """What each item mentions, and each paragraph's clauses."""
+
+    mentions: dict[str, ItemMentions]
+    clauses: dict[int, tuple[Clause, ...]]
+
+
+def _match(document: Document, registries: Registries, matchers: _Matchers) -> _Found:
+    mentions: dict[str, ItemMentions] = {}
+    clauses: dict[int, tuple[Clause, ...]] = {}
+    for item in _items(document):
+        # In this order: each may stop the build with the first claim it finds on the same words.
+        instruments = matchers.instruments.find(item.text)
+        terms = matchers.terms.find(item.text)
+        actors = matchers.actors.find(item.text)
+        found = ItemMentions(tuple(_outside_longer_terms(instruments, terms)), tuple(terms), tuple(actors))
+        _check_crossing(found, item.text)
+        mentions[item.anchor] = found
+        if isinstance(item, Paragraph):
+            clauses[item.number] = tuple(
+                split_clauses(
+                    item,
+                    matchers.verbs,
+                    found.actors,
+                    registries.not_addressees_after,
+                    registries.before_addressees,
+                )
+            )
+    return _Found(mentions, clauses)
+
+
+def _outside_longer_terms(
+    instruments: Sequence[Match[Instrument]], terms: Sequence[Match[Term]]
+) -> list[Match[Instrument]]:
     """A longer term is the more specific reading: 'EU Space Programme Agency' is not the programme."""
     return [
         m
@@ -256,9 +281,79 @@ def _check_crossing(found: ItemMentions, text: str) -> None:
                 if not nested:
                     raise SourceError(
                         b.entry.path,
-                        b.entry.pattern_lines[b.entry.patterns.index(b.pattern)]
-                        if b.entry.pattern_lines
-                        else b.entry.line,
+                        b.entry.line_of(b.pattern),
                         f"term '{b.entry.id}' ('{b.pattern}') cuts across instrument '{a.entry.id}' ('{a.pattern}') "
                         f'in "{text[min(a.start, b.start) : max(a.end, b.end)]}"; align the patterns',
                     )
+
+
+# -- link ------------------------------------------------------------------------------------
+
+
+def _link(document: Document, registries: Registries, found: _Found, terms: Matcher[Term]) -> Edition:
+    """The backlinks of every entry, and the edition of what the text uses."""
+    instrument_links: dict[str, list[Backlink]] = {e.id: [] for e in registries.instruments}
+    term_links: dict[str, list[Backlink]] = {e.id: [] for e in registries.terms}
+    actor_mentions: dict[str, list[Backlink]] = {e.id: [] for e in registries.actors}
+    actor_requests: dict[str, list[Clause]] = {e.id: [] for e in registries.actors}
+    verb_clauses: dict[str, list[Clause]] = {e.id: [] for e in registries.verbs}
+    for item in _items(document):
+        mentions = found.mentions[item.anchor]
+        clauses = found.clauses.get(item.number, ()) if isinstance(item, Paragraph) else ()
+        for clause in clauses:
+            verb_clauses[clause.verb.id].append(clause)
+            for addressee in clause.addressees:
+                actor_requests[addressee.id].append(clause)
+        for instrument in mentions.instruments:
+            instrument_links[instrument.entry.id].append(
+                Backlink(item, instrument, _clause_at(clauses, instrument.start))
+            )
+        for term in mentions.terms:
+            term_links[term.entry.id].append(Backlink(item, term, _clause_at(clauses, term.start)))
+        for actor in mentions.actors:
+            around = _clause_at(clauses, actor.start)
+            if around is None or actor.entry not in around.addressees:
+                actor_mentions[actor.entry.id].append(Backlink(item, actor, around))
+    header_terms = {code: tuple(terms.find(code)) for code in document.header.subject_codes}
+    in_header = {m.entry.id for matches in header_terms.values() for m in matches}
+    published = replace(
+        registries,
+        instruments=_used(registries.instruments, lambda i: bool(instrument_links[i])),
+        terms=_used(registries.terms, lambda i: bool(term_links[i]) or i in in_header),
+        actors=_used(registries.actors, lambda i: bool(actor_mentions[i] or actor_requests[i])),
+        verbs=_used(registries.verbs, lambda i: bool(verb_clauses[i])),
+    )
+    everything = (registries.instruments, registries.terms, registries.actors, registries.verbs)
+    kept = (published.instruments, published.terms, published.actors, published.verbs)
+    return Edition(
+        document,
+        published,
+        found.mentions,
+        found.clauses,
+        _frozen(instrument_links),
+        _frozen(term_links),
+        _frozen(actor_mentions),
+        _frozen(actor_requests),
+        _frozen(verb_clauses),
+        header_terms,
+        unused_shared=sum(len(a) - len(b) for a, b in zip(everything, kept, strict=True)),
+    )
+
+
+T = TypeVar("T")
+
+
+def _frozen(links: dict[str, list[T]]) -> dict[str, tuple[T, ...]]:
+    return {key: tuple(values) for key, values in links.items()}
+
+
+def _used(entries: tuple[E, ...], mentioned: Callable[[str], bool]) -> tuple[E, ...]:
+    """What this text uses: a shared entry it never mentions gets no page and no list entry."""
+    return tuple(e for e in entries if not e.shared or mentioned(e.id))
+
+
+def _clause_at(clauses: Sequence[Clause], position: int) -> Clause | None:
+    for clause in clauses:
+        if clause.start <= position < clause.end:
+            return clause
+    return None

@@ -140,7 +140,7 @@ class JsonData:
             "url": page,
             "full_text_url": self.url(TEXT, p.anchor),
             "data_url": self.site.file(paragraph_json(p.number)),
-            "section": self.section(p.section),
+            "section": self.section(self.edition.document.section_of(p)),
             "text": plain_text(p.text),
             "html": inline_html(p.text, self.text_url),
             "citation": citation(self.edition.document.header, p, page),

@@ -18,13 +18,15 @@ from .inline import tokenize
 from .model import Entry
 
 E = TypeVar("E", bound=Entry)
+E_co = TypeVar("E_co", bound=Entry, covariant=True)
 
 
 @dataclass(frozen=True)
-class Match(Generic[E]):
-    """One mention of `entry` at `start:end` of an item's inline source."""
+class Match(Generic[E_co]):
+    """One mention of `entry` at `start:end` of an item's inline source (a mention of an
+    instrument is a mention of an entry: `Match` is covariant)."""
 
-    entry: E
+    entry: E_co
     start: int
     end: int
     pattern: str

@@ -6,8 +6,9 @@ links the two (the relations live there, in `Edition`, not in these objects).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
 
 from . import urls
 
@@ -36,7 +37,7 @@ class Header:
     cover_note: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Footnote:
     """A footnote, keeping the Council's own number."""
 
@@ -44,6 +45,11 @@ class Footnote:
     text: str
     """Inline source text (may hold `<sup>` markup); empty when the source has the marker only."""
     line: int
+
+    @property
+    def anchor(self) -> str:
+        """Its id where the footnotes are listed: 'fn:8'."""
+        return urls.footnote_anchor(self.number)
 
     @property
     def available(self) -> bool:
@@ -76,11 +82,12 @@ class Point:
 
 
 def all_points(points: tuple[Point, ...]) -> Iterator[Point]:
+    """Every point of `points` and of the points they hold, in reading order."""
     for point in points:
         yield from point.walk()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Recital:
     """One item of the citations that open the conclusions (RECALLING: ...)."""
 
@@ -88,7 +95,8 @@ class Recital:
     """Position among the recitals, from 1."""
     text: str
     line: int
-    footnotes: list[str] = field(default_factory=list)
+    footnotes: tuple[str, ...] = ()
+    """The numbers of the footnotes its text references, in order."""
     letter: str = ""
     """The Council's letter ('A') for lettered recitals; empty for dash recitals, which are numbered."""
     points: tuple[Point, ...] = ()
@@ -105,37 +113,16 @@ class Recital:
 
     @property
     def label(self) -> str:
+        """How the text names it: 'Recital 3', 'Recital A'."""
         return f"Recital {self.letter or self.number}"
 
     @property
     def marker(self) -> str:
+        """Its marker as the full text shows it: '(3)', 'A.'."""
         return f"{self.letter}." if self.letter else f"({self.number})"
 
 
-@dataclass
-class Section:
-    """A numbered heading and the paragraphs under it."""
-
-    label: str
-    """The heading's own number, e.g. 'III'; empty for the untitled opening part."""
-    title: str
-    slug: str
-    line: int
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    implicit: bool = False
-    """The untitled part before the first heading (`line` is its first paragraph's)."""
-
-    @property
-    def heading(self) -> str:
-        return f"{self.label}. {self.title}" if self.label else self.title
-
-    @property
-    def range_label(self) -> str:
-        first, last = self.paragraphs[0].number, self.paragraphs[-1].number
-        return f"{first}" if first == last else f"{first}–{last}"
-
-
-@dataclass
+@dataclass(frozen=True)
 class Paragraph:
     """A numbered paragraph of the conclusions."""
 
@@ -143,8 +130,8 @@ class Paragraph:
     text: str
     """Inline source text: plain text, `[^n]` footnote references, a few HTML tags."""
     line: int
-    section: Section | None = None
-    footnotes: list[str] = field(default_factory=list)
+    footnotes: tuple[str, ...] = ()
+    """The numbers of the footnotes its text references, in order."""
     points: tuple[Point, ...] = ()
 
     @property
@@ -154,34 +141,71 @@ class Paragraph:
 
     @property
     def label(self) -> str:
+        """How the text names it: 'Paragraph 21'."""
         return f"Paragraph {self.number}"
 
 
-@dataclass
+@dataclass(frozen=True)
+class Section:
+    """A numbered heading and the paragraphs under it."""
+
+    label: str
+    """The heading's own number, e.g. 'III'; empty for the untitled opening part."""
+    title: str
+    slug: str
+    line: int
+    paragraphs: tuple[Paragraph, ...] = ()
+    implicit: bool = False
+    """The untitled part before the first heading (`line` is its first paragraph's)."""
+
+    @property
+    def heading(self) -> str:
+        """The heading as written: 'III. RESPONDING TO SPACE THREATS'."""
+        return f"{self.label}. {self.title}" if self.label else self.title
+
+    @property
+    def range_label(self) -> str:
+        """The numbers of its paragraphs: '12–20', or '4' for one."""
+        first, last = self.paragraphs[0].number, self.paragraphs[-1].number
+        return f"{first}" if first == last else f"{first}–{last}"
+
+
+@dataclass(frozen=True)
 class Document:
     """One Council conclusions document."""
 
     header: Header
-    preamble: list[str]
-    recitals: list[Recital]
-    paragraphs: list[Paragraph]
-    sections: list[Section]
+    preamble: tuple[str, ...]
+    recitals: tuple[Recital, ...]
+    paragraphs: tuple[Paragraph, ...]
+    sections: tuple[Section, ...]
     """The parts of the text in order; the first is the untitled opening part if it has paragraphs."""
-    footnotes: dict[str, Footnote]
+    footnotes: Mapping[str, Footnote]
+    """By the Council's number, in the order the source lists them."""
     path: str = "source/document.md"
     annex: str = ""
     """The heading under which the conclusions stand ('ANNEX'), when a cover note comes first."""
-    cover: list[str] = field(default_factory=list)
+    cover: tuple[str, ...] = ()
     """The cover note's own text before the annex, block by block (inline source)."""
-    lead_in: list[str] = field(default_factory=list)
+    lead_in: tuple[str, ...] = ()
     """Text between the recitals and paragraph 1 ("HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:")."""
 
     @property
     def numbered_sections(self) -> list[Section]:
+        """The sections with a heading of their own (not the untitled opening part)."""
         return [s for s in self.sections if s.label]
 
     def paragraph(self, number: int) -> Paragraph:
+        """Paragraph `number` (numbers run 1, 2, 3, ...)."""
         return self.paragraphs[number - 1]
+
+    def section_of(self, paragraph: Paragraph) -> Section:
+        """The section `paragraph` stands in."""
+        return self._sections_by_paragraph[paragraph.number]
+
+    @cached_property
+    def _sections_by_paragraph(self) -> dict[int, Section]:
+        return {p.number: s for s in self.sections for p in s.paragraphs}
 
 
 # -- the registries: instruments, glossary terms, actors, operative verbs --------------------

@@ -219,7 +219,7 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
     if not actors:
         return Md("")
     grid = {
-        (a.id, s.slug): [c for c in edition.actor_requests[a.id] if c.paragraph.section is s]
+        (a.id, s.slug): [c for c in edition.actor_requests[a.id] if edition.document.section_of(c.paragraph) is s]
         for a in actors
         for s in sections
     }

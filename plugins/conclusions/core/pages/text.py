@@ -217,7 +217,8 @@ def _instruments_section(r: Renderer, instruments: dict) -> list[Md]:
 
 
 def paragraph(edition: Edition, p: Paragraph) -> Page:
-    trail = [(p.section.heading, section_page(p.section))] if p.section is not None else []
+    section = edition.document.section_of(p)
+    trail: list[tuple[str, str | None]] = [(section.heading, section_page(section))]
     return _own_page(
         edition,
         p,
