@@ -66,6 +66,7 @@ def test_serve_watches_the_same_paths_more_often(tmp_path) -> None:
     before = {emitter.watch.path for emitter in server.observer.emitters}
     assert server.observer.timeout > WATCH_INTERVAL, "MkDocs' own interval, which the plugin shortens"
 
+    config.plugins.on_startup(command="serve", dirty=False)
     server = config.plugins.on_serve(server, config=config, builder=server.builder)
 
     assert server.observer.timeout == WATCH_INTERVAL and server.build_delay == QUIET
@@ -90,6 +91,7 @@ def test_serve_keeps_mkdocs_interval_for_a_large_watched_tree(tmp_path) -> None:
     server.watch(str(theme))  # as `mkdocs serve --watch-theme` does with the theme's folders
     observer = server.observer
 
+    config.plugins.on_startup(command="serve", dirty=False)
     server = config.plugins.on_serve(server, config=config, builder=server.builder)
 
     assert server.observer is observer, "polling thousands of files often would cost real CPU"
@@ -168,8 +170,9 @@ def test_fast_serve_starts_afresh_when_a_package_template_changes(tmp_path, monk
         plugin = config.plugins["conclusions"]
         files = config.plugins.on_files(Files([]), config=config)
         config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
-        return plugin.memory.site
+        return plugin.serving.memory.site
 
+    config.plugins.on_startup(command="serve", dirty=False)
     config = config.plugins.on_config(config)
     before = signature()
     assert signature() == before

@@ -59,21 +59,16 @@ def policy(scripts_html: str) -> Markup:
     return Markup("; ".join(directives))
 
 
-def allow_livereload(server) -> None:
+def allow_injected_script(html: bytes) -> bytes:
     """Under `mkdocs serve`, add the hash of the live-reload script MkDocs injects into each
-    page it serves (its text changes with every request) to that page's policy."""
-    inject = getattr(server, "_inject_js_into_html", None)
-    if inject is None:  # another MkDocs: pages still work, live reload may not
-        return
+    page it serves (its text changes with every request) to that page's policy.
 
-    def inject_allowed(content: bytes, epoch: int) -> bytes:
-        html = inject(content, epoch)
-        # MkDocs puts its script last before </body> (or at the very end).
-        head = html.rpartition(b"</body>")[0] or html
-        start = head.rfind(b"<script>")
-        if start < 0 or not head.endswith(b"</script>"):
-            return html
-        token = sha256(head[start + len(b"<script>") : -len(b"</script>")].decode("utf-8")).encode("ascii")
-        return html.replace(b"script-src 'self'", b"script-src 'self' " + token, 1)
-
-    server._inject_js_into_html = inject_allowed
+    Args:
+        html: a served page, after MkDocs put its script last before `</body>` (or at the very end).
+    """
+    head = html.rpartition(b"</body>")[0] or html
+    start = head.rfind(b"<script>")
+    if start < 0 or not head.endswith(b"</script>"):
+        return html
+    token = sha256(head[start + len(b"<script>") : -len(b"</script>")].decode("utf-8")).encode("ascii")
+    return html.replace(b"script-src 'self'", b"script-src 'self' " + token, 1)

@@ -2,7 +2,9 @@
 
 All knowledge of the document lives in `core`; this module only translates between the
 core's `Page` objects and MkDocs' files and navigation, and brings the package's own
-templates and assets (`theme/`) to the theme.
+templates and assets (`theme/`) to the theme. It uses MkDocs' public plugin API only: what
+runs under `mkdocs serve` alone, and every MkDocs internal it relies on, is in `rebuild.py`
+and `mkdocs_internals.py`, which `mkdocs build` never imports.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import logging
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,7 +34,13 @@ from .core.model import Header
 from .core.pages import Page, all_pages
 from .core.sharing import Sharing
 from .core.urls import is_section_page
-from .rebuild import Memory, RememberedPage, watch_often
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from .rebuild import Serving
 
 log = get_plugin_logger(__name__)
 # Source mistakes are printed as MkDocs prints the one it stops on: without the plugin's prefix.
@@ -122,12 +131,18 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         self.edition: Edition | None = None
         self.pages: list[Page] = []
         self.sharing: Sharing | None = None
-        self.memory = Memory()
+        self.serving: Serving | None = None
+        """What runs under `mkdocs serve` only (rebuild.py); None under `mkdocs build`."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also keeps this object alive across the rebuilds of `mkdocs serve`,
         # and with it what the last build rendered (see rebuild.py).
-        self.memory = Memory(serving=command == "serve" and self.config.fast_serve)
+        if command == "serve":
+            # Imported here: `mkdocs build` never loads the serve machinery or the MkDocs
+            # internals it relies on (mkdocs_internals.py checks them at this point).
+            from .rebuild import Serving
+
+            self.serving = Serving(fast=self.config.fast_serve)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The site URL is printed into the templates' scripts (404.html's base URL): a quote
@@ -176,24 +191,14 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 nav.append({_html(page.title): page.src})
         return nav
 
-    def on_serve(self, server, *, config: MkDocsConfig, builder):
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
         # MkDocs holds every request after a failed rebuild ("the server will appear stuck").
         # A mistake in the source stops the rebuild before the site folder is touched, so
-        # the last good build is whole: let the server go on serving it.
-        rebuild = server.builder
-
-        def keep_last_good_build() -> None:
-            try:
-                rebuild()
-            except SystemExit as err:  # mkdocs' Abort, raised after it logged the error line
-                if not isinstance(err.__context__, SourceMistake):
-                    raise
-                log.warning("still serving the last good build; fix the mistake above and save to rebuild")
-
-        server.builder = keep_last_good_build
-        if self.config.fast_serve:
-            watch_often(server)
-        csp.allow_livereload(server)  # the page's Content-Security-Policy would block it
+        # the last good build is whole: the server goes on serving it.
+        if self.serving is not None:
+            self.serving.on_serve(server, SourceMistake)
         return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -208,8 +213,9 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 content=page.markdown,
                 inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
             )
-            # The title a nav entry would give it (MkDocs keeps a page set here and its title).
-            RememberedPage(_html(page.title) if page.in_nav else None, file, config, self.memory)
+            if self.serving is not None:
+                # The title a nav entry would give it (MkDocs keeps a page set here and its title).
+                self.serving.page(_html(page.title) if page.in_nav else None, file, config)
             kept.append(file)
         # Link-preview cards and the JSON data are published files, not pages.
         self.sharing = Sharing(self.edition, config.site_url or "", _plain(config.site_name))
@@ -222,15 +228,16 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         # The templates in the site's overrides/ and the plugin's theme/ may change while serving.
-        template_dirs = [d for d in (config.theme.custom_dir, THEME_DIR) if d and os.path.isdir(d)]
-        self.memory.start(config, files, nav, template_dirs)
+        if self.serving is not None:
+            template_dirs = [d for d in (config.theme.custom_dir, THEME_DIR) if d and os.path.isdir(d)]
+            self.serving.on_nav(config, files, nav, template_dirs)
         return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # For templates without a page (404.html): the valid paragraph range and the like.
         env.globals["edition"] = self.sharing.site_context()
         env.globals["csp_policy"] = csp.policy  # theme/main.html: the Content-Security-Policy
-        return self.memory.env(env)
+        return env if self.serving is None else self.serving.on_env(env)
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
         # Read by theme/main.html: titles, descriptions, cards and citation of this page.
@@ -240,9 +247,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             page.meta.get("description", ""),
             page.canonical_url,
         )
-        if isinstance(page, RememberedPage):
-            page.output = page.output_key(context["share"])
-            self.memory.recall_output(page.output, context)
+        if self.serving is not None:
+            self.serving.on_page_context(page, context, context["share"])
         # Material prints `page.meta.title` and `.description` as they are: make them HTML text.
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
@@ -251,19 +257,19 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         output = _conform(output)
-        if isinstance(page, RememberedPage):
-            self.memory.keep_output(page.output, output)
+        if self.serving is not None:
+            self.serving.on_post_page(page, output)
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.memory.serving:
-            log.info(f"{self.memory.reused} of {len(self.pages)} pages unchanged since the last build")
-        self.memory.succeeded()
+        if self.serving is not None:
+            self.serving.on_post_build(len(self.pages))
 
     def on_build_error(self, *, error: Exception) -> None:
         # A mistake in the source stops a build before any page is rendered; anything else,
         # such as strict mode's warnings (counted after `on_post_build`), may follow rendering.
-        self.memory.failed(before_rendering=isinstance(error, SourceMistake))
+        if self.serving is not None:
+            self.serving.on_build_error(before_rendering=isinstance(error, SourceMistake))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return _conform(output_content) if template_name.endswith(".html") else output_content

@@ -1,0 +1,123 @@
+"""Serve-only machinery only under `mkdocs serve` (issue 16).
+
+Every MkDocs internal the plugin relies on is in `mkdocs_internals.py`, used by `rebuild.py`;
+`mkdocs build` imports neither and makes the same bytes without them, and `mkdocs serve`
+checks at start-up that each internal is still there.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+
+from site_tests.support.build import EPOCH, FIXTURES, ROOT, build
+
+SERVE_ONLY = ("conclusions.mkdocs_internals", "conclusions.rebuild")
+
+# `python -m mkdocs`, with the serve-only modules made unimportable (`import` raises ImportError).
+_BUILD_WITHOUT = (
+    "import sys\n"
+    f"for name in {SERVE_ONLY!r}:\n"
+    "    sys.modules[name] = None\n"
+    "from mkdocs.__main__ import cli\n"
+    "sys.argv[0] = 'mkdocs'\n"
+    "cli()\n"
+)
+
+
+def _different(a: Path, b: Path) -> list[str]:
+    """The files that differ between two trees, or are in one only."""
+    found: list[str] = []
+
+    def walk(cmp: filecmp.dircmp[str], at: str) -> None:
+        found.extend(f"{at}{name}" for name in cmp.left_only + cmp.right_only + cmp.funny_files)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        found.extend(f"{at}{name}" for name in mismatch + errors)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, f"{at}{name}/")
+
+    walk(filecmp.dircmp(a, b), "")
+    return sorted(found)
+
+
+def test_a_build_makes_the_same_bytes_without_the_serve_machinery(tmp_path: Path) -> None:
+    with_it = tmp_path / "with"
+    build(with_it, source=FIXTURES / "mini", cards_cache=tmp_path / "cards")
+    config = tmp_path / "with.mkdocs.yml"
+    without = tmp_path / "without"
+    config_without = tmp_path / "without.mkdocs.yml"
+    config_without.write_text(
+        config.read_text(encoding="utf-8").replace(f"site_dir: {with_it}\n", f"site_dir: {without}\n"),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", _BUILD_WITHOUT, "build", "--strict", "-f", str(config_without)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert "unchanged since the last build" not in result.stderr
+    assert (without / "index.html").is_file()
+    assert _different(with_it, without) == []
+
+
+def test_the_serve_only_modules_stay_out_of_a_build_in_process() -> None:
+    """The adapter's own imports: none of the serve-only modules comes with `conclusions.plugin`."""
+    code = f"import sys, conclusions.plugin\nprint(sorted(name for name in {SERVE_ONLY!r} if name in sys.modules))\n"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def _config() -> MkDocsConfig:
+    config = MkDocsConfig(config_file_path=str(ROOT / "mkdocs.yml"))
+    config.load_dict(
+        {
+            "site_name": "conclusions",
+            "docs_dir": str(FIXTURES / "mini"),
+            "plugins": ["conclusions"],
+            "theme": {"name": "material"},
+        }
+    )
+    errors, _ = config.validate()
+    assert not errors
+    return config
+
+
+def test_this_mkdocs_has_every_internal_the_serve_machinery_relies_on() -> None:
+    from conclusions import mkdocs_internals
+
+    assert mkdocs_internals.missing() == []
+
+
+@pytest.mark.parametrize(
+    ("owner", "attribute", "named"),
+    [
+        (LiveReloadServer, "_inject_js_into_html", "LiveReloadServer._inject_js_into_html"),
+        (LiveReloadServer, "__init__", "LiveReloadServer._watched_paths"),
+    ],
+)
+def test_serve_stops_at_start_up_naming_an_internal_that_is_gone(
+    monkeypatch: pytest.MonkeyPatch, owner: type, attribute: str, named: str
+) -> None:
+    if attribute == "__init__":
+        monkeypatch.setattr(owner, attribute, lambda self, *args, **kwargs: None)
+    else:
+        monkeypatch.delattr(owner, attribute)
+    config = _config()
+    with pytest.raises(PluginError) as stopped:
+        config.plugins.on_startup(command="serve", dirty=False)
+    message = str(stopped.value)
+    assert named in message and "`mkdocs build` is not affected" in message
+    # A build does not need it, and does not look.
+    config.plugins.on_startup(command="build", dirty=False)
