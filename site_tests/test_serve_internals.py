@@ -7,7 +7,6 @@ checks at start-up that each internal is still there.
 
 from __future__ import annotations
 
-import filecmp
 import os
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 
 from site_tests.support.build import EPOCH, FIXTURES, ROOT, build
+from site_tests.support.trees import different_files
 
 SERVE_ONLY = ("conclusions.mkdocs_internals", "conclusions.rebuild")
 
@@ -31,21 +31,6 @@ _BUILD_WITHOUT = (
     "sys.argv[0] = 'mkdocs'\n"
     "cli()\n"
 )
-
-
-def _different(a: Path, b: Path) -> list[str]:
-    """The files that differ between two trees, or are in one only."""
-    found: list[str] = []
-
-    def walk(cmp: filecmp.dircmp[str], at: str) -> None:
-        found.extend(f"{at}{name}" for name in cmp.left_only + cmp.right_only + cmp.funny_files)
-        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
-        found.extend(f"{at}{name}" for name in mismatch + errors)
-        for name, sub in cmp.subdirs.items():
-            walk(sub, f"{at}{name}/")
-
-    walk(filecmp.dircmp(a, b), "")
-    return sorted(found)
 
 
 def test_a_build_makes_the_same_bytes_without_the_serve_machinery(tmp_path: Path) -> None:
@@ -69,7 +54,7 @@ def test_a_build_makes_the_same_bytes_without_the_serve_machinery(tmp_path: Path
     assert result.returncode == 0, result.stderr[-4000:]
     assert "unchanged since the last build" not in result.stderr
     assert (without / "index.html").is_file()
-    assert _different(with_it, without) == []
+    assert different_files(with_it, without) == []
 
 
 def test_the_serve_only_modules_stay_out_of_a_build_in_process() -> None:

@@ -99,6 +99,31 @@ def _add_theme(config: MkDocsConfig) -> None:
     config.extra_javascript[:0] = [path for path in ASSETS_JS if path not in listed_js]
 
 
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
+"""The Markdown extensions the generated pages are written for, beside MkDocs' own `toc` and
+`tables` (always on): attr_list for ids, classes and titles (`{ #id .class }`), md_in_html
+for Markdown inside the HTML blocks of paragraphs, points and footnotes (`markdown="1"`)."""
+
+_BUNDLES = ("extra",)
+"""Extensions that include both (`markdown.extensions.extra`, `pymdownx.extra`)."""
+
+
+def add_extensions(config: MkDocsConfig) -> None:
+    """Add each of `REQUIRED_EXTENSIONS` that `mkdocs.yml` does not list, as Material's tags
+    plugin adds attr_list: without md_in_html a page would show its raw Markdown.
+
+    Args:
+        config: the site's configuration; an extension is known by its last dotted name
+            (`markdown.extensions.attr_list` is attr_list).
+    """
+    names = {str(name).rsplit(".", 1)[-1] for name in config.markdown_extensions}
+    if names & set(_BUNDLES):
+        return
+    for extension in REQUIRED_EXTENSIONS:
+        if extension not in names:
+            config.markdown_extensions.append(extension)
+
+
 def describe(header: Header) -> str:
     """The site description made of the header's citation title and document id, those it has."""
     title, number = header.citation_title or header.title, header.document_id
@@ -172,6 +197,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             "text (not published)"
         )
         config.nav = self._nav()
+        add_extensions(config)
         _add_theme(config)
         if config.site_name in ("", SITE_NAME_PLACEHOLDER):
             _name_from_document(config, self.edition.document.header)
