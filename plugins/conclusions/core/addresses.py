@@ -41,6 +41,7 @@ def check_addresses(pages: Iterable[Page], files: Iterable[str] = ()) -> None:
             raise RuntimeError(f"{what} and {first} are both published at {address}")
         if origin is None:
             (what, origin), first = (first, first_origin), what
+        assert origin is not None
         path, line = origin
         raise SourceError(
             path,

@@ -62,9 +62,11 @@ _thread = threading.local()
 
 def _font(size: int) -> ImageFont.FreeTypeFont:
     # One set of fonts per thread: a FreeType face must not be used by two threads at once.
-    fonts = _thread.__dict__.setdefault("fonts", {})
+    fonts: dict[int, ImageFont.FreeTypeFont] = _thread.__dict__.setdefault("fonts", {})
     if size not in fonts:
-        fonts[size] = ImageFont.load_default(size=size)
+        font = ImageFont.load_default(size=size)
+        assert isinstance(font, ImageFont.FreeTypeFont), "Pillow 10.1+ has a scalable default font"
+        fonts[size] = font
     return fonts[size]
 
 

@@ -216,7 +216,10 @@ def _points(block: Block, body: str, path: str, owner: str) -> tuple[str, tuple[
 
 def _header(meta: object, path: str, line: int) -> Header:
     entry = check_mapping(meta, HEADER_FIELDS, path, "the front matter", line)
-    get = lambda key: str(entry.get(key) or "")  # noqa: E731
+
+    def get(key: str) -> str:
+        return str(entry.get(key) or "")
+
     date = get("date")
     if date:
         try:
@@ -605,7 +608,8 @@ class _Parser:
 
     def check_footnotes(self) -> None:
         referenced: dict[str, int] = {}
-        for item in [*self.recitals, *self.paragraphs]:
+        items: list[Recital | Paragraph] = [*self.recitals, *self.paragraphs]
+        for item in items:
             for ref in item.footnotes:
                 referenced.setdefault(ref, item.line)
         for ref, line in self.refs_outside_items:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 
 
 @dataclass
@@ -67,6 +66,7 @@ class Problems:
         self.more = 0
 
     def add(self, error: SourceError) -> None:
+        """Record `error` (each of the mistakes of `SourceErrors`), once; past `MAX_REPORTED`, count it."""
         found = error.errors if isinstance(error, SourceErrors) else [error]
         for one in found:
             if one in self.errors:
@@ -78,16 +78,33 @@ class Problems:
         if isinstance(error, SourceErrors):
             self.more += error.more
 
-    @contextmanager
-    def collect(self) -> Iterator[None]:
-        try:
-            yield
-        except SourceError as error:
-            self.add(error)
+    def collect(self) -> _Collect:
+        """A context in which a `SourceError` is recorded here, and the code after it goes on."""
+        return _Collect(self)
 
     def __bool__(self) -> bool:
         return bool(self.errors)
 
     def raise_any(self) -> None:
+        """Raise every mistake recorded, at once, if there is any."""
         if self.errors:
             raise SourceErrors(self.errors, self.more)
+
+
+class _Collect:
+    """`Problems.collect()`: its `__exit__` says `bool`, so that type checkers know the code
+    after the `with` runs after a mistake too."""
+
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> bool:
+        if isinstance(error, SourceError):
+            self.problems.add(error)
+            return True
+        return False

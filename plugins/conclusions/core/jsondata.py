@@ -13,6 +13,7 @@ import posixpath
 from collections.abc import Callable
 from functools import partial
 from importlib import resources
+from typing import Any
 
 from .citation import citation
 from .index import Edition
@@ -46,7 +47,7 @@ def schema_text(name: str) -> str:
     return resources.files("conclusions").joinpath("schema", name).read_text(encoding="utf-8")
 
 
-def dump(data: dict) -> str:
+def dump(data: dict[str, Any]) -> str:
     # Fixed key order and formatting: the same input gives the same bytes.
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -63,7 +64,7 @@ class JsonData:
         """The address of the generated page `src`, and of `anchor` in it when given."""
         return self.site.page(src, anchor)
 
-    def _links(self, item: Paragraph | Recital | Footnote) -> dict:
+    def _links(self, item: Paragraph | Recital | Footnote) -> dict[str, Any]:
         """Instruments, terms and actors mentioned in the item, once each, in reading order."""
         found = self.edition.of(item)
         instruments = {m.entry.id: m.entry for m in found.instruments}
@@ -80,7 +81,7 @@ class JsonData:
             "actors": [{"id": a.id, "name": a.name, "url": self.url(actor_page(a.id))} for a in actors.values()],
         }
 
-    def points(self, item: Paragraph | Recital, page: str, points: tuple[Point, ...]) -> list[dict]:
+    def points(self, item: Paragraph | Recital, page: str, points: tuple[Point, ...]) -> list[dict[str, Any]]:
         """The points of an item, nested as in the text, each with its own address on `page`
         (the item's own page, a source path) and on the full text."""
         return [
@@ -95,7 +96,7 @@ class JsonData:
             for point in points
         ]
 
-    def footnote(self, number: str) -> dict:
+    def footnote(self, number: str) -> dict[str, Any]:
         note = self.edition.document.footnotes[number]
         return {
             "number": note.number,
@@ -106,9 +107,8 @@ class JsonData:
             **self._links(note),
         }
 
-    def section(self, section: Section | None) -> dict | None:
-        if section is None:
-            return None
+    def section(self, section: Section) -> dict[str, Any]:
+        """A section's heading and address."""
         return {
             "label": section.label,
             "title": section.title,
@@ -116,7 +116,7 @@ class JsonData:
             "url": self.url(section_page(section.slug)),
         }
 
-    def paragraph(self, p: Paragraph) -> dict:
+    def paragraph(self, p: Paragraph) -> dict[str, Any]:
         src = paragraph_page(p.number)
         page = self.url(src)
         clauses = []
@@ -150,7 +150,7 @@ class JsonData:
             **self._links(p),
         }
 
-    def recital(self, x: Recital) -> dict:
+    def recital(self, x: Recital) -> dict[str, Any]:
         src = recital_page(x.key)
         page = self.url(src)
         return {
@@ -167,7 +167,7 @@ class JsonData:
             **self._links(x),
         }
 
-    def _document_ref(self) -> dict:
+    def _document_ref(self) -> dict[str, Any]:
         h = self.edition.document.header
         return {
             "id": h.document_id or None,
@@ -203,10 +203,7 @@ class JsonData:
                 "citation_title": h.citation_title,
                 "full_text_url": self.text_url,
                 "recitals": [self.recital(x) for x in doc.recitals],
-                "sections": [
-                    {**self.section(s), "paragraphs": [p.number for p in s.paragraphs]}  # type: ignore[dict-item]
-                    for s in doc.sections
-                ],
+                "sections": [{**self.section(s), "paragraphs": [p.number for p in s.paragraphs]} for s in doc.sections],
                 "paragraphs": [self.paragraph(p) for p in doc.paragraphs],
                 "footnotes": [self.footnote(n) for n in doc.footnotes],
             }

@@ -160,7 +160,9 @@ def _opens(text: str, tokens: list[_Token], first: int, i: int, opened_at: int |
         return True
     before = text[opened_at : tokens[i].start]
     match = _CONJUNCTION_PHRASE.search(before)
-    return bool(match) and all(word.isalpha() and word.islower() for word in match.group("conj").split())
+    if match is None:
+        return False
+    return all(word.isalpha() and word.islower() for word in match.group("conj").split())
 
 
 def _accepted(tokens: list[_Token], i: int, end: int) -> Run | None:

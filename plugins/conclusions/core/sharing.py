@@ -61,6 +61,7 @@ _LOCALES = {
 
 
 def locale(language: str) -> str:
+    """og:locale of a language: 'en' -> 'en_GB', 'pt-BR' -> 'pt_BR'."""
     language = language.replace("-", "_")
     return language if "_" in language else _LOCALES.get(language, language)
 
@@ -176,31 +177,23 @@ class Sharing:
             html_title = title
         else:
             html_title = f"{title} \u2013 {self.site_name}"
-        common = dict(
+        card = self.site_card() if item is None else self.item_card(item)
+        return Share(
             html_title=html_title,
             title=html_title,
+            description=description or lead(h.title, DESCRIPTION_LIMIT),
+            type="website" if item is None else "article",
             url=url,
             site_name=self.site_name,
-            site_url=self.site_url,
             locale=locale(h.language),
-            description=description or lead(h.title, DESCRIPTION_LIMIT),
-        )
-        if item is None:
-            card = self.site_card()
-            return Share(
-                **common, type="website", image=self.absolute(card.path), image_alt=card.alt, json=DOCUMENT_JSON
-            )
-        card = self.item_card(item)
-        return Share(
-            **common,
-            type="article",
             image=self.absolute(card.path),
             image_alt=card.alt,
             json=json_path(item) if isinstance(item, Paragraph) else DOCUMENT_JSON,
-            citation=citation(h, item, url),
+            site_url=self.site_url,
+            citation="" if item is None else citation(h, item, url),
         )
 
-    def site_context(self) -> dict:
+    def site_context(self) -> dict[str, str | int]:
         """Values for templates that are not pages (the 404 page): the valid ranges."""
         doc = self.edition.document
         return {

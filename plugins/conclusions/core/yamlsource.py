@@ -5,36 +5,37 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from .errors import SourceError
 
 
-class Located(dict):
-    """A mapping from YAML that knows the line of each of its keys."""
+class Located(dict[Any, Any]):
+    """A mapping from YAML that knows the line of each of its keys (text: the loader refuses others)."""
 
     line: int = 0
     key_lines: dict[str, int]
 
     def line_of(self, key: str) -> int:
+        """The line of `key`, or the mapping's own when it lacks the key."""
         return self.key_lines.get(key, self.line)
 
 
-class LocatedList(list):
+class LocatedList(list[Any]):
     """A sequence from YAML that knows the line of each item."""
 
     line: int = 0
     item_lines: list[int]
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe loader (no tags that run code) that records line numbers."""
+class _LineConstructors(yaml.constructor.SafeConstructor):
+    """The safe constructors (no tags that run code), recording line numbers; the base of both
+    loaders."""
 
-    def __init__(self, stream: str, line_offset: int) -> None:
-        super().__init__(stream)
-        self.line_offset = line_offset
+    name: str
+    line_offset: int
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Located:
         result = Located()
@@ -59,7 +60,7 @@ class _Loader(yaml.SafeLoader):
         result.item_lines = [child.start_mark.line + 1 + self.line_offset for child in node.value]
         return result
 
-    def construct_scalar(self, node: yaml.ScalarNode) -> Any:
+    def construct_scalar(self, node: yaml.ScalarNode | yaml.MappingNode) -> str:
         # Escapes in double quotes ("\r", "\0", "\u202E") make characters the file itself may
         # not hold: the value is checked as the file was (see `text_problem`).
         value = yaml.constructor.SafeConstructor.construct_scalar(self, node)
@@ -69,9 +70,17 @@ class _Loader(yaml.SafeLoader):
         return value
 
 
+class _Loader(_LineConstructors, yaml.SafeLoader):
+    """The pure-Python loader, whose syntax errors `_explain` turns into advice."""
+
+    def __init__(self, stream: str, line_offset: int) -> None:
+        yaml.SafeLoader.__init__(self, stream)
+        self.line_offset = line_offset
+
+
 if hasattr(yaml, "CSafeLoader"):
 
-    class _FastLoader(yaml.CSafeLoader):
+    class _FastLoader(_LineConstructors, yaml.CSafeLoader):
         """The same constructors over libyaml's parser, several times faster on the registries.
 
         Its syntax errors are worded differently, so a file it refuses is read again by the
@@ -82,17 +91,36 @@ if hasattr(yaml, "CSafeLoader"):
             yaml.CSafeLoader.__init__(self, stream)
             self.line_offset = line_offset
 
-        construct_mapping = _Loader.construct_mapping
-        construct_sequence = _Loader.construct_sequence
-        construct_scalar = _Loader.construct_scalar
-else:
-    _FastLoader = _Loader
+else:  # PyYAML built without libyaml
+    _FastLoader = _Loader  # type: ignore[misc,assignment]
 
-for _cls in {_Loader, _FastLoader}:
-    _cls.add_constructor("tag:yaml.org,2002:map", _cls.construct_mapping)
-    _cls.add_constructor("tag:yaml.org,2002:seq", _cls.construct_sequence)
+
+_C = TypeVar("_C", bound=_LineConstructors)
+
+
+def _mapping(loader: _C, node: yaml.Node) -> Located:
+    assert isinstance(node, yaml.MappingNode)
+    return loader.construct_mapping(node)
+
+
+def _sequence(loader: _C, node: yaml.Node) -> LocatedList:
+    assert isinstance(node, yaml.SequenceNode)
+    return loader.construct_sequence(node)
+
+
+def _text(loader: _C, node: yaml.Node) -> str:
     # Dates stay text: the site prints them as written and JSON needs no conversion.
-    _cls.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+    assert isinstance(node, yaml.ScalarNode)
+    return loader.construct_scalar(node)
+
+
+for _tag, _constructor in (
+    ("tag:yaml.org,2002:map", _mapping),
+    ("tag:yaml.org,2002:seq", _sequence),
+    ("tag:yaml.org,2002:timestamp", _text),
+):
+    _Loader.add_constructor(_tag, _constructor)
+    _FastLoader.add_constructor(_tag, _constructor)
 
 
 def read_text(path: Path, display: str) -> str:

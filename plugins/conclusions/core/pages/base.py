@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -64,7 +65,7 @@ class Page:
     title: str
     body: str
     in_nav: bool = False
-    meta: dict = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
     what: str = ""
     """What the page is of, for errors ("section 'OPENING'"); empty for the pages every site has."""
     origin: tuple[str, int] | None = None
