@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from .clauses import Clause, split_clauses
 from .document_source import read_document
@@ -25,14 +25,15 @@ from .registry_source import read_registries
 Item = Paragraph | Recital | Footnote
 """What the text is made of: each has an `anchor`, unique in its document."""
 E = TypeVar("E", bound=Entry)
+E_co = TypeVar("E_co", bound=Entry, covariant=True)
 
 
 @dataclass(frozen=True)
-class Backlink:
+class Backlink(Generic[E_co]):
     """A mention of an entry in one item, with the clause (or whole text) around it."""
 
     item: Item
-    match: Match[Entry]
+    match: Match[E_co]
     clause: Clause | None = None
 
     @property
@@ -63,9 +64,9 @@ class Edition:
     """Mentions per item, keyed by the item's anchor ('p21', 'r3', 'fn:8')."""
     clauses: Mapping[int, tuple[Clause, ...]]
     """Clauses per paragraph number."""
-    instrument_links: Mapping[str, tuple[Backlink, ...]]
-    term_links: Mapping[str, tuple[Backlink, ...]]
-    actor_mentions: Mapping[str, tuple[Backlink, ...]]
+    instrument_links: Mapping[str, tuple[Backlink[Instrument], ...]]
+    term_links: Mapping[str, tuple[Backlink[Term], ...]]
+    actor_mentions: Mapping[str, tuple[Backlink[Actor], ...]]
     """Mentions of each actor other than the requests to it, by entry id (so are the others)."""
     actor_requests: Mapping[str, tuple[Clause, ...]]
     verb_clauses: Mapping[str, tuple[Clause, ...]]
@@ -292,9 +293,9 @@ def _check_crossing(found: ItemMentions, text: str) -> None:
 
 def _link(document: Document, registries: Registries, found: _Found, terms: Matcher[Term]) -> Edition:
     """The backlinks of every entry, and the edition of what the text uses."""
-    instrument_links: dict[str, list[Backlink]] = {e.id: [] for e in registries.instruments}
-    term_links: dict[str, list[Backlink]] = {e.id: [] for e in registries.terms}
-    actor_mentions: dict[str, list[Backlink]] = {e.id: [] for e in registries.actors}
+    instrument_links: dict[str, list[Backlink[Instrument]]] = {e.id: [] for e in registries.instruments}
+    term_links: dict[str, list[Backlink[Term]]] = {e.id: [] for e in registries.terms}
+    actor_mentions: dict[str, list[Backlink[Actor]]] = {e.id: [] for e in registries.actors}
     actor_requests: dict[str, list[Clause]] = {e.id: [] for e in registries.actors}
     verb_clauses: dict[str, list[Clause]] = {e.id: [] for e in registries.verbs}
     for item in _items(document):

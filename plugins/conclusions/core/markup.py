@@ -215,7 +215,7 @@ def heading(level: int, content: str, *, id: str | None = None) -> Md:
     return Md(f"{'#' * level} {body}" + (f" {braces}" if braces else ""))
 
 
-def table(header: Iterable[str], rows: Iterable[Iterable[str]], align: Iterable[str] | None = None) -> Md:
+def table(header: Iterable[str], rows: Iterable[Iterable[str | int]], align: Iterable[str] | None = None) -> Md:
     """A Markdown table; `align` gives each column's rule ('---', '---:')."""
     head = [md(h) for h in header]
     rules = list(align) if align is not None else ["---"] * len(head)

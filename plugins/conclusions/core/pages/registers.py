@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .. import urls
 from ..clauses import Clause
 from ..index import Backlink, Edition, Item
 from ..inline import lead, plain_text
 from ..inline_markdown import spans
 from ..markup import Md, bullets, element, external_link, heading, join, link, para, table
-from ..model import Paragraph, Recital, Section
+from ..model import Actor, Entry, Instrument, Paragraph, Recital, Section, Term
 from .base import (
     ACTORS,
     DESCRIPTION_LIMIT,
@@ -37,7 +39,7 @@ def _item_src(item: Item, edition: Edition) -> tuple[str, str, str]:
     return TEXT, urls.footnote_anchor(item.number), f"Footnote {item.number}"
 
 
-def _context(backlink: Backlink) -> Md:
+def _context(backlink: Backlink[Entry]) -> Md:
     """The clause around a mention, with the mention marked."""
     start, end = backlink.context
     text = backlink.item.text
@@ -51,7 +53,7 @@ def _context(backlink: Backlink) -> Md:
     return join([before.lstrip(), element("mark", hit), after.rstrip()])
 
 
-def _backlink_table(r: Renderer, edition: Edition, backlinks: list[Backlink], title: Md) -> Md:
+def _backlink_table(r: Renderer, edition: Edition, backlinks: Sequence[Backlink[Entry]], title: Md) -> Md:
     rows = []
     for backlink in backlinks:
         page, anchor, label = _item_src(backlink.item, edition)
@@ -98,7 +100,7 @@ def instruments_index(edition: Edition) -> Page:
     )
 
 
-def instrument(edition: Edition, i) -> Page:
+def instrument(edition: Edition, i: Instrument) -> Page:
     src = instrument_page(i.id)
     r = Renderer(edition, src)
     kind = next(k.label for k in edition.registries.instrument_kinds if k.id == i.kind)
@@ -127,7 +129,7 @@ def instrument(edition: Edition, i) -> Page:
 def glossary(edition: Edition) -> Page:
     r = Renderer(edition, GLOSSARY)
     terms = sorted(edition.registries.terms, key=lambda t: t.name.casefold())
-    letters: dict[str, list] = {}
+    letters: dict[str, list[Term]] = {}
     for t in terms:
         letters.setdefault(t.name[0].upper() if t.name[0].isalpha() else "#", []).append(t)
     in_header = {m.entry.id for matches in edition.header_terms.values() for m in matches}
@@ -173,9 +175,9 @@ def glossary(edition: Edition) -> Page:
     )
 
 
-def _instruments_of_term(edition: Edition, term_id: str) -> list:
+def _instruments_of_term(edition: Edition, term_id: str) -> list[Instrument]:
     """Instruments whose words a term shares somewhere in the text (an abbreviation and its programme)."""
-    found: dict[str, object] = {}
+    found: dict[str, Instrument] = {}
     for backlink in edition.term_links[term_id]:
         for span in spans(edition.of(backlink.item).instruments, [backlink.match]):
             if span.instrument is not None and span.term is not None:
@@ -267,7 +269,7 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
     )
 
 
-def actor(edition: Edition, a) -> Page:
+def actor(edition: Edition, a: Actor) -> Page:
     src = actor_page(a.id)
     r = Renderer(edition, src)
     out = [
@@ -310,7 +312,7 @@ def verbs(edition: Edition) -> Page:
     r = Renderer(edition, VERBS)
     out = [heading(1, "Operative verbs"), "Each operative verb of the conclusions, with every clause that uses it."]
     for v in sorted(edition.registries.verbs, key=lambda v: v.name):
-        clauses: list[Clause] = edition.verb_clauses[v.id]
+        clauses: Sequence[Clause] = edition.verb_clauses[v.id]
         uses = bullets(
             join(
                 [

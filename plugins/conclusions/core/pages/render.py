@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
 from ..citation import citation_prefix, point_pinpoint
+from ..clauses import Clause
 from ..index import Edition, Item
 from ..inline import lead, plain_text
 from ..inline_markdown import render_inline
@@ -10,8 +14,13 @@ from ..markup import Md, element, join, link, text
 from ..model import Footnote, Paragraph, Point, Recital
 from ..urls import Linker, footnote_anchor, footnote_ref_anchor, paragraph_page, recital_page, site_path, within
 
+Words = Callable[[tuple[int, int] | None], Md]
+"""The Markdown of an item's text, or of a window of it."""
+Attrs = dict[str, str | int | bool | None]
+OwnItem = TypeVar("OwnItem", bound=Paragraph | Recital)
 
-def _footnote_ref(page_refs: dict[str, int]):
+
+def _footnote_ref(page_refs: dict[str, int]) -> Callable[[str], Md]:
     """Footnote references keep the Council's number; each gets a unique back-reference id."""
 
     def ref(number: str) -> Md:
@@ -53,11 +62,11 @@ class Renderer:
         self.refs: dict[str, int] = {}
         self.footnote_ref = _footnote_ref(self.refs)
 
-    def item(self, item: Item, clause_anchor=None, outer: str = "") -> Md:
+    def item(self, item: Item, clause_anchor: Callable[[Clause], str] | None = None, outer: str = "") -> Md:
         """The item's text; its points as nested lists, their ids within `outer` when given
         (the item's anchor, on a page that holds many items)."""
         found = self.edition.of(item)
-        clauses = self.edition.clauses.get(item.number, []) if isinstance(item, Paragraph) else []
+        clauses = self.edition.clauses.get(item.number, ()) if isinstance(item, Paragraph) else ()
 
         def words(window: tuple[int, int] | None = None) -> Md:
             return render_inline(
@@ -76,7 +85,7 @@ class Renderer:
             return words()
         return join([words((0, points[0].start - 1)), self._points(points, words, outer)], "\n")
 
-    def _points(self, points: tuple[Point, ...], words, outer: str) -> Md:
+    def _points(self, points: tuple[Point, ...], words: Words, outer: str) -> Md:
         """Points as a real list, each item with its own anchor; the marker, as written, links to it."""
         tag = "ol" if _point_anchor_is_named(points[0]) else "ul"
         items = []
@@ -112,7 +121,7 @@ class Renderer:
             self.item(recital, outer=recital.anchor if full_text else ""),
         )
 
-    def _block(self, item: Paragraph | Recital, attrs: dict, page: str, words: Md) -> Md:
+    def _block(self, item: Paragraph | Recital, attrs: Attrs, page: str, words: Md) -> Md:
         """The item with its number (a link to its own page) and share tools. The data
         attributes say what "Copy link" and "Cite" copy: the page's path from the site root and
         the citation without its address (share.js joins them with the site URL the template prints)."""
@@ -129,7 +138,8 @@ class Renderer:
         }
         return element("div", join([number, _share_tools(item.label), " ", words]), attrs, markdown="", inner="\n")
 
-    def footnotes(self, numbers: list[str]) -> Md:
+    def footnotes(self, numbers: Sequence[str]) -> Md:
+        """The footnotes `numbers`, each with a link back to its first reference on this page."""
         if not numbers:
             return Md("")
         notes = []
@@ -185,10 +195,26 @@ def _point_anchor_is_named(point: Point) -> bool:
 
 
 def item_lead(item: Item, limit: int = 140) -> Md:
+    """The opening words of an item's text, as text."""
     return text(lead(plain_text(item.text), limit))
 
 
-def pager(r: Renderer, items: list, index: int, page_of, label) -> Md:
+def pager(
+    r: Renderer,
+    items: Sequence[OwnItem],
+    index: int,
+    page_of: Callable[[OwnItem], str],
+    label: Callable[[OwnItem], str],
+) -> Md:
+    """Links to the previous and next of `items` around `items[index]`.
+
+    Args:
+        r: the page's renderer.
+        items: the paragraphs, or the recitals, in order.
+        index: the position of the page's own item.
+        page_of: the page of an item.
+        label: how a link names an item.
+    """
     links = []
     if index > 0:
         prev = items[index - 1]
@@ -201,7 +227,8 @@ def pager(r: Renderer, items: list, index: int, page_of, label) -> Md:
     )
 
 
-def breadcrumb(r: Renderer, trail: list[tuple[str, str | None]]) -> Md:
+def breadcrumb(r: Renderer, trail: Sequence[tuple[str, str | None]]) -> Md:
+    """Where the page stands: (label, page) from the top; the page itself last, with no page."""
     parts = [
         link(label, r.link.to(src)) if src else element("span", label, {"aria-current": "page"}) for label, src in trail
     ]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
 from .. import urls
 from ..index import Edition
 from ..inline import lead, plain_text
 from ..inline_markdown import render_inline
 from ..markup import Md, bullets, code, element, heading, join, link, para, table
-from ..model import Paragraph, Recital, Section
+from ..model import Entry, Instrument, Paragraph, Recital, Section
 from .base import (
     ABOUT,
     ACTORS,
@@ -25,7 +27,7 @@ from .base import (
     recital_page,
     section_page,
 )
-from .render import Renderer, breadcrumb, item_lead, pager
+from .render import OwnItem, Renderer, breadcrumb, item_lead, pager
 
 Part = urls.Part
 
@@ -36,7 +38,7 @@ def home(edition: Edition) -> Page:
     r = Renderer(edition, HOME)
     codes = []
     for subject_code in h.subject_codes:
-        matches = edition.header_terms.get(subject_code, [])
+        matches = edition.header_terms.get(subject_code, ())
         codes.append(render_inline(subject_code, r.link, r.footnote_ref, [], matches))
     rows = [
         ("Institution", h.institution),
@@ -167,12 +169,12 @@ def full_text(edition: Edition) -> Page:
 
 def _own_page(
     edition: Edition,
-    item: Paragraph | Recital,
+    item: OwnItem,
     src: str,
-    trail: list[tuple[str, str | None]],
-    siblings: list,
-    page_of,
-    extra,
+    trail: Sequence[tuple[str, str | None]],
+    siblings: Sequence[OwnItem],
+    page_of: Callable[[OwnItem], str],
+    extra: Callable[[Renderer], list[Md]],
 ) -> Page:
     """The page of one paragraph or recital: where it sits, its text, footnotes, neighbours.
 
@@ -205,11 +207,11 @@ def _own_page(
     )
 
 
-def _links(r: Renderer, entries, page_of) -> Md:
+def _links(r: Renderer, entries: Iterable[Entry], page_of: Callable[[str], str]) -> Md:
     return join((link(e.name, r.link.to(page_of(e.id))) for e in entries), ", ")
 
 
-def _instruments_section(r: Renderer, instruments: dict) -> list[Md]:
+def _instruments_section(r: Renderer, instruments: Mapping[str, Instrument]) -> list[Md]:
     if not instruments:
         return []
     items = bullets(link(i.name, r.link.to(instrument_page(i.id))) for i in instruments.values())
@@ -218,12 +220,11 @@ def _instruments_section(r: Renderer, instruments: dict) -> list[Md]:
 
 def paragraph(edition: Edition, p: Paragraph) -> Page:
     section = edition.document.section_of(p)
-    trail: list[tuple[str, str | None]] = [(section.heading, section_page(section))]
     return _own_page(
         edition,
         p,
         paragraph_page(p.number),
-        trail,
+        [(section.heading, section_page(section))],
         edition.document.paragraphs,
         lambda x: paragraph_page(x.number),
         lambda r: _paragraph_links(edition, r, p),
@@ -232,7 +233,7 @@ def paragraph(edition: Edition, p: Paragraph) -> Page:
 
 def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> list[Md]:
     out: list[Md] = []
-    clauses = edition.clauses.get(p.number, [])
+    clauses = edition.clauses.get(p.number, ())
     if clauses:
         rows = [(link(c.verb.name, r.link.here(c.anchor)), _links(r, c.addressees, actor_page) or "—") for c in clauses]
         out.append(
