@@ -66,3 +66,19 @@ def served(site: Path):
 
     with serve(site) as base:
         yield base
+
+
+@pytest.fixture(scope="session")
+def instant(tmp_path_factory: pytest.TempPathFactory):
+    """The site of source/ built for the origin it is served from, so that Material's instant
+    navigation is on, as it is for readers (REFERENCE §11); yields the base URL."""
+    from site_tests.support.build import build
+    from site_tests.support.server import free_port, serve
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    site_dir = tmp_path_factory.mktemp("instant") / "site"
+    build(site_dir, site_url=base)
+    with serve(site_dir, port=port) as served_at:
+        assert served_at == base
+        yield base

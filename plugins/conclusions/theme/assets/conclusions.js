@@ -14,7 +14,7 @@
   var owner = null;
   var hideTimer = 0;
   var lastPointer = "mouse";
-  var armed = null; /* the term a first tap opened; a second tap on it follows the link */
+  var armed = null; /* the term a tap opened; a second tap on it closes the tooltip */
 
   function tooltip() {
     if (!tip || !document.body.contains(tip)) {
@@ -104,7 +104,10 @@
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape" && tip && !tip.hidden) hide();
   });
-  /* On touch, the first tap shows the tooltip; a second tap on the same term follows the link. */
+  /* On touch, a tap shows the tooltip and a second tap on the same term closes it; the
+     tooltip holds the link to the entry. The tap never navigates: preventDefault alone is
+     not enough, since Material's instant navigation listens on document.body and ignores
+     defaultPrevented, so the click stops here, in the capture phase on the document. */
   document.addEventListener("click", function (e) {
     var el = target(e);
     if (!el) {
@@ -112,12 +115,13 @@
       return;
     }
     if (lastPointer !== "touch") return;
+    e.preventDefault();
+    e.stopPropagation();
     if (armed !== el) {
-      e.preventDefault();
       show(el);
       armed = el;
     } else {
-      armed = null;
+      hide();
     }
   }, true);
   window.addEventListener("resize", hide);
