@@ -28,9 +28,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import yaml
+
+if TYPE_CHECKING:
+    from .importer import ImportResult
 
 PROG = "conclusions"
 PACKAGE = "conclusions-edition"
@@ -135,7 +138,7 @@ def _checked_input(path: Path) -> bytes:
 # -- the import ----------------------------------------------------------------------------------
 
 
-def _run_importer(args: argparse.Namespace):
+def _run_importer(args: argparse.Namespace) -> ImportResult:
     from .importer import ImportFailure, import_document
 
     try:
@@ -172,7 +175,9 @@ def _importer_refusal(input_path: Path, message: str) -> Refusal:
     return Refusal(f"{location}: {line}")
 
 
-def _source_files(result, original: bytes, input_name: str, registries: dict[str, str]) -> dict[str, bytes]:
+def _source_files(
+    result: ImportResult, original: bytes, input_name: str, registries: dict[str, str]
+) -> dict[str, bytes]:
     """The files of source/ this import writes, by path inside source/."""
     files = {DOCUMENT: result.document_md.encode("utf-8")}
     files.update({name: text.encode("utf-8") for name, text in registries.items()})
@@ -213,7 +218,7 @@ def _move_into(staged: Path, target: Path) -> None:
             os.replace(staged / rel, target / rel)
 
 
-def _report(result, wrote: str, kept: list[str], out: Callable[[str], None]) -> None:
+def _report(result: ImportResult, wrote: str, kept: list[str], out: Callable[[str], None]) -> None:
     text = result.report.text().rstrip("\n")
     if text:
         out(text)
@@ -232,8 +237,9 @@ def _requirements() -> str:
         dist = metadata.distribution(PACKAGE)
     except metadata.PackageNotFoundError:
         dist = None
-    direct = json.loads(dist.read_text("direct_url.json") or "null") if dist else None
-    vcs = direct.get("vcs_info") if isinstance(direct, dict) else None
+    found = json.loads(dist.read_text("direct_url.json") or "null") if dist else None
+    direct: dict[str, Any] = found if isinstance(found, dict) else {}
+    vcs = direct.get("vcs_info")
     head = (
         "# What the GitHub Pages workflow installs to build this site: the `conclusions` MkDocs\n"
         "# plugin (with MkDocs and Material), at the version that made the site.\n"

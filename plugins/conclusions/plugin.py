@@ -12,8 +12,9 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,6 +22,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.templates import TemplateContext
 
 from . import csp
 from .config import ConclusionsConfig
@@ -38,6 +41,7 @@ from .core.urls import is_section_page
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from jinja2 import Environment
     from mkdocs.livereload import LiveReloadServer
 
     from .rebuild import Serving
@@ -63,6 +67,7 @@ def _html(text: str) -> Markup:
 
 
 def _plain(text: str) -> str:
+    """Text as it reads: `site_name` after `_html` is Markup."""
     return text.unescape() if isinstance(text, Markup) else text
 
 
@@ -75,6 +80,7 @@ _CHECKBOX_AUTOCOMPLETE = (
 
 
 def _conform(html: str) -> str:
+    """Material's HTML made valid where it is not (`_CHECKBOX_AUTOCOMPLETE`)."""
     for attr in _CHECKBOX_AUTOCOMPLETE:
         html = html.replace(attr, attr.removesuffix(' autocomplete="off"'))
     return html
@@ -203,9 +209,17 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             _name_from_document(config, self.edition.document.header)
         return config
 
-    def _nav(self) -> list:
-        nav: list = []
-        sections: list = []
+    @property
+    def _edition(self) -> Edition:
+        """The edition `on_config` read (every later event comes after it)."""
+        if self.edition is None:
+            raise PluginError("the conclusions plugin's events ran before on_config read the source")
+        return self.edition
+
+    def _nav(self) -> list[dict[str, Any]]:
+        """MkDocs' `nav`: the pages that are in it, the sections grouped under one heading."""
+        nav: list[dict[str, Any]] = []
+        sections: list[dict[str, str]] = []
         for page in self.pages:
             if not page.in_nav:
                 continue
@@ -228,10 +242,18 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        # The source files are inputs, not pages: only generated pages are published.
-        kept = Files(
-            [f for f in files if not f.abs_src_path or not Path(f.abs_src_path).is_relative_to(config.docs_dir)]
-        )
+        # Filter, generate, publish: the source files are inputs, not pages; the generated
+        # pages take their place; cards and JSON data are published beside them.
+        kept = _without_sources(files, config.docs_dir)
+        for file in self._generated_pages(config):
+            kept.append(file)
+        self.sharing = Sharing(self._edition, config.site_url or "", _plain(config.site_name))
+        for file in self._published_files(config, self.sharing):
+            kept.append(file)
+        return kept
+
+    def _generated_pages(self, config: MkDocsConfig) -> Iterator[File]:
+        """A file per generated page, in or out of the navigation."""
         for page in self.pages:
             file = File.generated(
                 config,
@@ -242,15 +264,22 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             if self.serving is not None:
                 # The title a nav entry would give it (MkDocs keeps a page set here and its title).
                 self.serving.page(_html(page.title) if page.in_nav else None, file, config)
-            kept.append(file)
-        # Link-preview cards and the JSON data are published files, not pages.
-        self.sharing = Sharing(self.edition, config.site_url or "", _plain(config.site_name))
-        all_cards = list(self.sharing.cards())
+            yield file
+
+    def _published_files(self, config: MkDocsConfig, sharing: Sharing) -> Iterator[File]:
+        """The link-preview cards and the JSON data: published files, not pages."""
+        all_cards = list(sharing.cards())
         for card, png in zip(all_cards, cards.render_all(all_cards, Path(self.config.cards_cache_dir)), strict=True):
-            kept.append(File.generated(config, card.path, content=png))
-        for path, text in JsonData(self.edition, config.site_url or "").files().items():
-            kept.append(File.generated(config, path, content=text))
-        return kept
+            yield File.generated(config, card.path, content=png)
+        for path, text in JsonData(self._edition, config.site_url or "").files().items():
+            yield File.generated(config, path, content=text)
+
+    @property
+    def _sharing(self) -> Sharing:
+        """The share data `on_files` made (every later event comes after it)."""
+        if self.sharing is None:
+            raise PluginError("the conclusions plugin's events ran before on_files")
+        return self.sharing
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         # The templates in the site's overrides/ and the plugin's theme/ may change while serving.
@@ -259,29 +288,33 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             self.serving.on_nav(config, files, nav, template_dirs)
         return nav
 
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # For templates without a page (404.html): the valid paragraph range and the like.
-        env.globals["edition"] = self.sharing.site_context()
+        env.globals["edition"] = self._sharing.site_context()
         env.globals["csp_policy"] = csp.policy  # theme/main.html: the Content-Security-Policy
         return env if self.serving is None else self.serving.on_env(env)
 
-    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
+    def on_page_context(
+        self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         # Read by theme/main.html: titles, descriptions, cards and citation of this page.
-        context["share"] = self.sharing.for_page(
+        share = self._sharing.for_page(
             page.file.src_uri,
             page.meta.get("title", ""),
             page.meta.get("description", ""),
             page.canonical_url,
         )
+        values = cast("dict[str, Any]", context)  # MkDocs' TypedDict names its own keys only
+        values["share"] = share
         if self.serving is not None:
-            self.serving.on_page_context(page, context, context["share"])
+            self.serving.on_page_context(page, values, share)
         # Material prints `page.meta.title` and `.description` as they are: make them HTML text.
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = _html(page.meta[key])
         return context
 
-    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         output = _conform(output)
         if self.serving is not None:
             self.serving.on_post_page(page, output)
@@ -299,3 +332,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return _conform(output_content) if template_name.endswith(".html") else output_content
+
+
+def _without_sources(files: Files, docs_dir: str) -> Files:
+    """`files` without those in `docs_dir`: the source is read by the plugin, not published."""
+    return Files([f for f in files if not f.abs_src_path or not Path(f.abs_src_path).is_relative_to(docs_dir)])
