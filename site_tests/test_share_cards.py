@@ -72,9 +72,18 @@ def test_an_unchanged_card_is_not_redrawn(tmp_path: Path, monkeypatch) -> None:
     assert len(list(tmp_path.glob("*.png"))) == 2
 
 
-def test_characters_the_font_lacks_are_drawn_as_readable_substitutes() -> None:
-    assert cards.drawable("IRIS² \u2013 5 €, café") == "IRIS2 - 5 EUR, cafe"
+def test_the_cards_font_draws_the_texts_own_characters() -> None:
+    """DejaVu Sans, shipped in the package with its licence, draws what Pillow's built-in font
+    could not: superscripts, dashes, the euro sign, and the letters of every EU language."""
+    assert cards.REGULAR.is_file() and cards.BOLD.is_file()
+    assert "Bitstream Vera" in (cards.FONTS / "LICENSE").read_text(encoding="utf-8")
+    text = "IRIS² \u2013 5 €, café: Ελλάδα, България, Łódź, Hrvatska, Dvořák, Ñandú, ő ț ș ā ė ų"
+    assert cards.drawable(text) == text
     assert cards.drawable("The EU\u2019s plan") == "The EU\u2019s plan"
+
+
+def test_characters_the_font_lacks_are_drawn_as_readable_substitutes() -> None:
+    assert cards.drawable("\ue000") == "?"
 
 
 def test_cards_show_the_document_and_the_paragraph(edition) -> None:

@@ -1,8 +1,10 @@
 """Draw 1200x630 PNG link-preview cards with Pillow, offline and byte-reproducibly.
 
-Pillow's embedded default font (scalable since 10.1) needs no network and no system fonts,
-so the same input gives the same bytes on every machine with the same Pillow. Cards are
-cached by a hash of what they show, so an unchanged paragraph is never drawn twice.
+The text is drawn in DejaVu Sans, shipped in the package (fonts/, Bitstream Vera licence):
+it covers the Latin, Greek and Cyrillic letters of every EU language, "²", "–" and "€",
+which Pillow's built-in font lacks. Laid out with Pillow's basic layout engine (no system
+library), the same input gives the same bytes on every machine with the same Pillow. Cards
+are cached by a hash of what they show, so an unchanged paragraph is never drawn twice.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from .inline import lead
 from .sharing import CARD_SIZE, Card
 
 # Bump when the drawing changes: it invalidates every cached card.
-CARD_VERSION = "2"
+CARD_VERSION = "3"
 
 WIDTH, HEIGHT = CARD_SIZE
 MARGIN = 72
@@ -40,7 +42,9 @@ _RAMP = [round(INK[c] + (PAPER[c] - INK[c]) * level / 255) for level in range(25
 # Big type: previews are often shown at a quarter of this size.
 HEADING_SIZE, LABEL_SIZE, TEXT_SIZE, FOOTER_SIZE = 38, 84, 44, 30
 TEXT_LINES = 4
-# Characters the embedded font lacks, drawn as their nearest ASCII (NFKD handles accents).
+FONTS = Path(__file__).resolve().parent.parent / "fonts"
+REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
+# Characters the font might lack, drawn as their nearest ASCII (NFKD handles accents).
 _FALLBACK = str.maketrans(
     {
         "\u2013": "-",
@@ -60,14 +64,13 @@ _FALLBACK = str.maketrans(
 _thread = threading.local()
 
 
-def _font(size: int) -> ImageFont.FreeTypeFont:
+def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     # One set of fonts per thread: a FreeType face must not be used by two threads at once.
-    fonts: dict[int, ImageFont.FreeTypeFont] = _thread.__dict__.setdefault("fonts", {})
-    if size not in fonts:
-        font = ImageFont.load_default(size=size)
-        assert isinstance(font, ImageFont.FreeTypeFont), "Pillow 10.1+ has a scalable default font"
-        fonts[size] = font
-    return fonts[size]
+    fonts: dict[tuple[int, bool], ImageFont.FreeTypeFont] = _thread.__dict__.setdefault("fonts", {})
+    if (size, bold) not in fonts:
+        path = BOLD if bold else REGULAR
+        fonts[size, bold] = ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
+    return fonts[size, bold]
 
 
 def _pixels(char: str) -> bytes:
@@ -132,12 +135,12 @@ def draw(card: Card) -> bytes:
     pen.rectangle((0, 0, WIDTH, BAND), fill=SOLID)
     inner = WIDTH - 2 * MARGIN
     y = BAND + 46
-    heading = _font(HEADING_SIZE)
+    heading = _font(HEADING_SIZE, bold=True)
     for line in _wrap(drawable(card.heading), heading, inner, 2):
         pen.text((MARGIN, y), line, font=heading, fill=SOLID)
         y += HEADING_SIZE + 10
     y += 22
-    label = _font(LABEL_SIZE)
+    label = _font(LABEL_SIZE, bold=True)
     for line in _wrap(drawable(card.label), label, inner, 2):
         pen.text((MARGIN, y), line, font=label, fill=SOLID)
         y += LABEL_SIZE + 8
