@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import lines as plain_lines
 from . import markdownish
-from .model import Cleaned, ImportFailure, Parsed, count_points
+from .model import Cleaned, ImportFailure, Paragraph, Parsed, Recital, count_points
 from .report import Report
 from .structure import build, citation_title, iso_date, short_title
 from .verbs import find_verbs, shared_verbs, verbs_yaml
@@ -139,6 +139,7 @@ def import_document(
     new_verbs = [verb for verb in found_verbs if not verb.known]
     registries = {"verbs.yml": verbs_yaml(new_verbs, source.name)} if new_verbs else {}
     recital_kinds = {"-" if recital.label == "-" else "A" for recital in parsed.recitals}
+    items: list[Recital | Paragraph] = [*parsed.recitals, *parsed.paragraphs]
     report = Report(
         source=source.name,
         kind=cleaned.kind,
@@ -148,7 +149,7 @@ def import_document(
         recital_kind=" and ".join(sorted({"-": "dashes", "A": "letters"}[k] for k in recital_kinds)),
         paragraphs=len(parsed.paragraphs),
         sections=len(parsed.sections),
-        points=sum(count_points(item.points) for item in [*parsed.recitals, *parsed.paragraphs]),
+        points=sum(count_points(item.points) for item in items),
         footnotes=len(parsed.footnotes),
         footnotes_without_text=tuple(note.number for note in parsed.footnotes if not note.text),
         verbs=tuple(found_verbs),

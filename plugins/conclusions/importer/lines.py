@@ -253,7 +253,9 @@ def clean(pages: list[list[SourceLine]], kind: str, dropped: Counter[str]) -> Cl
         bodies.append(page[:zone])
         if zone < len(page):
             seen = {n for line in page[:zone] for _, _, n, _ in _candidates(line.text)}
-            first = _start_number(_FOOTNOTE_START.match(page[zone].text))
+            start = _FOOTNOTE_START.match(page[zone].text)
+            assert start is not None, "_footnote_zone starts the zone at a footnote's first line"
+            first = _start_number(start)
             for number, lines in _split_footnotes(page[zone:], first, seen):
                 found.append((number, lines, index))
                 next_number = number + 1

@@ -219,8 +219,7 @@ class _Builder:
             elif "number" in header and not labels_seen and "status" not in header and _CODES.match(text):
                 codes.extend(" ".join(code.split()) for code in re.findall(_CODE, text))
                 current = None
-            elif (match := _LABEL.match(text)) and self._label_field(match.group("label")):
-                field = self._label_field(match.group("label"))
+            elif (match := _LABEL.match(text)) and (field := self._label_field(match.group("label"))):
                 labels_seen = True
                 if field == "?":
                     self.unplaced(line)
@@ -351,9 +350,9 @@ class _Builder:
                 parsed.recitals.append(recital)
                 block, owner, stack, zone = _Block(recital, text), recital, [], "recitals"
             elif point and owner is not None and may_follow and (block is not None or not self.wrapped):
-                item = Point(point.group("marker"), point.group("text"), line.where)
-                self._place_point(item, owner, stack, block.last_line if block else "")
-                block = _Block(item, text)
+                placed = Point(point.group("marker"), point.group("text"), line.where)
+                self._place_point(placed, owner, stack, block.last_line if block else "")
+                block = _Block(placed, text)
             elif zone == "recitals" and _is_caps(text) and text.endswith(":") and not parsed.paragraphs:
                 # "HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:" between the recitals and paragraph 1.
                 parsed.lead_in.append(text)
@@ -361,7 +360,7 @@ class _Builder:
             elif zone == "front":
                 block = self._front(line, title, title_open, block)
                 title_open = title_open and not parsed.preamble
-            elif isinstance(block.target if block else None, Section) and _is_caps(text):
+            elif block is not None and isinstance(block.target, Section) and _is_caps(text):
                 section = block.target  # a heading wrapped over two lines
                 section.title = self.join(section.title, text)
             elif (
@@ -432,7 +431,8 @@ class _Builder:
     def footnotes(self) -> None:
         """The footnote texts found, plus an empty one for each marker whose text is missing."""
         placed: list[tuple[str, Where]] = []
-        for item in [*self.parsed.recitals, *self.parsed.paragraphs]:
+        items: list[Recital | Paragraph] = [*self.parsed.recitals, *self.parsed.paragraphs]
+        for item in items:
             placed += [(item.text, item.where), *_point_texts(item.points)]
         # Markers stand in the cover note, the preamble and the lead-in too ("of 14 February 20241,").
         first = placed[0][1] if placed else Where(0, 0)

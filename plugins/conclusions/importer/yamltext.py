@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 
-class FlowList(list):
+class FlowList(list[Any]):
     """A list written on one line: `[a, b]`."""
 
 
