@@ -105,7 +105,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _document_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("what the text does not say (or says wrongly)")
-    group.add_argument("--number", metavar="N", help="the Council's number, e.g. 14512/23")
+    group.add_argument("--number", metavar="N", help="the Council's number, e.g. 9876/24")
     group.add_argument("--date", metavar="YYYY-MM-DD", help="the document's date")
     group.add_argument("--title", metavar="T", help="the heading of the text")
     group.add_argument("--short-title", metavar="S", help="the short title, used in page titles")

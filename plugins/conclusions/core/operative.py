@@ -84,7 +84,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
 
 
 def _is_upper_word(token: _Token) -> bool:
-    # The core must be letters only: "IRIS<sup>2</sup>" or "EU-NATO" are not words.
+    # The core must be letters only: "CO<sub>2</sub>" or "EU-NATO" are not words.
     return token.core.isalpha() and token.core.isupper()
 
 

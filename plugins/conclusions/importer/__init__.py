@@ -32,7 +32,7 @@ from .yamltext import dump
 
 __all__ = ["ImportFailure", "ImportResult", "Report", "import_document"]
 
-# Register file names: ST-14512-2023-INIT-en.pdf, ST-9237-2024-REV1-fr.txt
+# Register file names: ST-9876-2024-INIT-en.pdf, ST-9237-2024-REV1-fr.txt
 _REGISTER_NAME = re.compile(r"^ST-\d+-\d{4}-(?:INIT|REV\d+|COR\d+|ADD\d+)-(?P<language>[a-z]{2})\b", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -2,7 +2,7 @@
 
 What such lines carry besides the text, and what is done with it here:
 
-- page furniture on every page: "14512/23 FB/ab 3" (number, drafters' initials, page),
+- page furniture on every page: "9876/24 JK/lm 3" (number, drafters' initials, page),
   a directorate line ("RELEX.5", "GIP.1 EN"), "EN", "LIMITE", and "ANNEX" repeated as a
   page header inside an annex. Removed, and listed in order for the report and the record.
   Without form feeds, a run of furniture lines is where one page ends and the next begins.
@@ -13,7 +13,7 @@ What such lines carry besides the text, and what is done with it here:
   20213,"; from a PDF, superscript digits "2021³"): a candidate is read as footnote N when
   footnotes run in order (N above the last marker) and N's text is on the same page, or,
   when no text for N was found anywhere, when N is exactly the next number. Otherwise the
-  digits are text ("EDF22"); superscript digits become `<sup>N</sup>` ("IRIS²").
+  digits are text ("EDF22"); superscript digits become `<sup>N</sup>` ("km²").
 - line-end hyphens, decided when the lines of a block are joined (`join_wrapped`).
 """
 
@@ -32,7 +32,7 @@ _MARKINGS = rf"(?:LIMITE|{_LANGUAGES})"
 _DIRECTORATE = r"[A-Z]{2,8}(?:\.\d+[A-Z]?)(?:\.[0-9A-Z]+)*"
 _ANNEX_WORD = r"(?:ANNEX|ANNEXE|ANLAGE)(?:\s+(?:[IVX]+|\d+))?"
 _FURNITURE = [
-    # "14512/23 FB/ab 3", "14512/23 REV 1 FB/ab 3 RELEX.5 EN", "9237/24 ANNEX JJ/mk/lr 12"
+    # "9876/24 JK/lm 3", "9876/24 REV 1 JK/lm 3 RELEX.5 EN", "9237/24 ANNEX JJ/mk/lr 12"
     re.compile(
         rf"^\d{{1,6}}/\d{{2}}(?:\s+(?:REV|COR|ADD)\s*\d+)*(?:\s+{_ANNEX_WORD})?\s+[A-Z]{{1,4}}(?:/[A-Za-z]{{1,4}})+"
         rf"\s+\d{{1,4}}(?:\s+(?:{_DIRECTORATE}|{_MARKINGS}|{_ANNEX_WORD}))*$"

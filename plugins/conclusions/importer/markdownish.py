@@ -1,4 +1,4 @@
-"""Clean a Markdown-like extraction of a Council text (the shape of ST-14512-2023-INIT-en.txt).
+"""Clean a Markdown-like extraction of a Council text (the shape of the files in ../shared/documents/).
 
 That shape has a block per line: bold `**` around header fields and headings, `#` in
 front of some headings, `---` rules between header fields and above footnote texts,
@@ -8,7 +8,7 @@ no text of its own, so it is taken away; rules are listed as removed lines.
 
 A `<sup>N</sup>` is footnote N when a text for N exists and the markers run in order
 (N above the last marker); without any text for N, when N is exactly the next number.
-Otherwise it stays a superscript ("IRIS<sup>2</sup>" after footnote 2 was used).
+Otherwise it stays a superscript ("km<sup>2</sup>" after footnote 2 was used).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ Why characters and not `get_text_range()`: PDFium's own lines put a raised footn
 marker on a line of its own or after a space ("2021 3"), and fold a line-end hyphen into
 the next line. Council PDFs (made by Word) draw a marker as a smaller digit above the
 baseline; here such a digit becomes a Unicode superscript digit glued to the word before
-it ("2021³"), which `lines.py` then reads as footnote 3 or as a superscript ("IRIS²").
+it ("2021³"), which `lines.py` then reads as footnote 3 or as a superscript ("km²").
 A line-end hyphen stays a "-" at the end of its line, for `lines.py` to decide.
 """
 
