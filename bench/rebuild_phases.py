@@ -14,23 +14,25 @@ import statistics
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import mkdocs.plugins as plugins
+from mkdocs import utils as mkutils
 from mkdocs.commands import build as mkbuild
 from mkdocs.config import load_config
 from mkdocs.structure import files as mkfiles
 
-PHASES: Counter[str] = Counter()
+PHASES: defaultdict[str, float] = defaultdict(float)
 
 
 def _time(owner: object, name: str, phase: str) -> None:
     wrapped = getattr(owner, name)
 
     @functools.wraps(wrapped)
-    def timed(*args, **kwargs):
+    def timed(*args: Any, **kwargs: Any) -> Any:
         start = time.perf_counter()
         try:
             return wrapped(*args, **kwargs)
@@ -41,7 +43,7 @@ def _time(owner: object, name: str, phase: str) -> None:
 
 
 def _instrument() -> None:
-    _time(mkbuild.utils, "clean_directory", "clean the site folder")
+    _time(mkutils, "clean_directory", "clean the site folder")
     _time(mkfiles.Files, "add_files_from_theme", "list the theme's files")
     _time(mkbuild, "get_navigation", "navigation")
     _time(mkbuild, "_populate_page", "Markdown to HTML (all pages)")

@@ -42,8 +42,8 @@ def synth_document(text: str, copies: int) -> str:
     for block in blocks:
         if _FOOTNOTE.match(block):  # definitions may sit on consecutive lines
             for line in block.splitlines():
-                m = _FOOTNOTE.match(line)
-                notes[m.group(1)] = m.group(2)
+                if m := _FOOTNOTE.match(line):
+                    notes[m.group(1)] = m.group(2)
         elif _SECTION.match(block) or _PARAGRAPH.match(block) or body:
             body.append(block)
         else:
@@ -68,11 +68,12 @@ def synth_document(text: str, copies: int) -> str:
                     out_body.append(f"## {sections + label}. {m.group(2).strip()} (PART {r})")
                 continue
             m = _PARAGRAPH.match(block)
+            assert m is not None, block
             number += 1
             para = m.group(2)
             if r > 1:
 
-                def renumber(ref: re.Match) -> str:
+                def renumber(ref: re.Match[str]) -> str:
                     nonlocal next_note
                     new = str(next_note)
                     next_note += 1
