@@ -71,7 +71,7 @@ def split_clauses(
     text = paragraph.text
     found = verbs.find(text)
     starts = [_clause_start(text, match, found[i - 1].end if i else 0, first=i == 0) for i, match in enumerate(found)]
-    ends = [*starts[1:], len(text)]
+    ends = [*starts[1:], len(text)][: len(starts)]
     clauses: list[Clause] = []
     counts: dict[str, int] = {}
     for i, (match, start, end) in enumerate(zip(found, starts, ends, strict=True)):
