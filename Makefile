@@ -11,7 +11,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: serve build test lint browser-deps bench clean url-manifest
+.PHONY: serve build test lint unit browser-deps bench clean url-manifest
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ browser-deps:
 lint: $(STAMP)
 	$(BIN)/ruff check plugins site_tests bench
 	$(BIN)/ruff format --check plugins site_tests bench
+	$(BIN)/mypy  # plugins/ and bench/, strict ([tool.mypy] in pyproject.toml)
+
+# The core's unit tests: no build, a few seconds (site_tests/unit/).
+unit: $(STAMP)
+	$(BIN)/python -m pytest -q site_tests/unit
 
 test: $(STAMP) browser-deps lint
 	$(BIN)/python -m pytest

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import difflib
 import os
-from pathlib import Path
 
 import markdown
 from conclusions.core.index import build_edition
