@@ -79,14 +79,6 @@ class Edition:
         """What `item` mentions."""
         return self.mentions[item.anchor]
 
-    def clause_at(self, paragraph: Paragraph, position: int) -> Clause | None:
-        """The clause of `paragraph` that holds the character at `position`, if any."""
-        return _clause_at(self.clauses.get(paragraph.number, ()), position)
-
-    def items(self) -> list[Item]:
-        """Every recital, paragraph and footnote, in that order."""
-        return _items(self.document)
-
 
 def build_edition(source_dir: Path) -> Edition:
     """Read the document and the registries in `source_dir` and link them.

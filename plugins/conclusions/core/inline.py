@@ -42,22 +42,8 @@ def tokenize(source: str) -> list[Token]:
     return tokens
 
 
-def unbalanced_tag(source: str) -> Token | None:
-    """The first tag that is not properly opened and closed, if any."""
-    stack: list[Token] = []
-    for token in tokenize(source):
-        if token.kind != "tag":
-            continue
-        if not token.value.startswith("</"):
-            stack.append(token)
-        elif stack and stack[-1].value == token.value.replace("/", ""):
-            stack.pop()
-        else:
-            return token
-    return stack[0] if stack else None
-
-
 def footnote_refs(source: str) -> list[str]:
+    """The numbers of the footnotes `source` references, in order."""
     return [t.value for t in tokenize(source) if t.kind == "fn"]
 
 

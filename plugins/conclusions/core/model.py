@@ -228,10 +228,6 @@ class Entry:
     exclude: tuple[str, ...] = ()
     """Phrases inside which the patterns do not count ("the Council conclusions" for "the Council")."""
 
-    def where(self) -> str:
-        """'file:line' of the entry."""
-        return f"{self.path}:{self.line}"
-
     def line_of(self, pattern: str) -> int:
         """The line of one of its patterns."""
         return self.pattern_lines[self.patterns.index(pattern)] if self.pattern_lines else self.line
