@@ -20,7 +20,7 @@ from conclusions.core.addresses import check_addresses, published_files
 from conclusions.core.errors import SourceError
 from conclusions.core.index import build_edition
 from conclusions.core.pages import all_pages
-from conclusions.core.registries import SHARED
+from conclusions.core.registry_source import SHARED
 
 from site_tests.support.build import FIXTURES, build
 

@@ -88,7 +88,7 @@ _POINT = re.compile(r"^(?:\((?:[a-z]|[ivxlc]+)\)|(?:[a-z]|[ivxlc]+)[.)]|[–—�
 
 def _forms(doc: Built) -> list[str]:
     """Every form of every verb the document's registries list (its own and the shared ones)."""
-    from conclusions.core.registries import load_registries
+    from conclusions.core.registry_source import load_registries
 
     return [form for verb in load_registries(doc.source).verbs for form in verb.patterns]
 
