@@ -256,6 +256,12 @@ def _requirements() -> str:
 
 
 def new_site(args: argparse.Namespace, out: Callable[[str], None]) -> None:
+    """`conclusions new DIR --from INPUT`: a site folder for one Council text.
+
+    Args:
+        args: the parsed command line (`dir`, `input`, `force` and the importer's options).
+        out: where the report and what was written are printed.
+    """
     _checked_date(args)
     target: Path = args.dir
     if target.exists() and not target.is_dir():
@@ -310,6 +316,12 @@ def _check_not_edited(source: Path) -> None:
 
 
 def import_into_site(args: argparse.Namespace, out: Callable[[str], None]) -> None:
+    """`conclusions import INPUT`: a new version of the text into a site's `source/`.
+
+    Args:
+        args: the parsed command line (`input`, `source`, `force` and the importer's options).
+        out: where the report and what was written are printed.
+    """
     _checked_date(args)
     source: Path = args.source
     if not source.is_dir():
@@ -334,6 +346,11 @@ def import_into_site(args: argparse.Namespace, out: Callable[[str], None]) -> No
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The `conclusions` command; returns its exit status.
+
+    Args:
+        argv: the arguments after the program name (None: `sys.argv[1:]`).
+    """
     args = _parser().parse_args(argv)
     try:
         args.run(args, print)

@@ -200,6 +200,7 @@ class RememberedPage(MkDocsPage):
         """Digest of everything its template reads (set in `on_page_context`)."""
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
+        """Render the page, or set what the last good build rendered from the same Markdown."""
         self.key = _digest(self.memory.site, self.file.src_uri, self.markdown)
         self.meta["template"] = TEMPLATE
         if (done := self.memory.recall_rendering(self.key)) is not None:

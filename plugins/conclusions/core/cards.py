@@ -162,6 +162,7 @@ def draw(card: Card) -> bytes:
 
 
 def cache_key(card: Card) -> str:
+    """The name of `card`'s file in the cache: a digest of what it shows and how it is drawn."""
     what = "\x1f".join((CARD_VERSION, PIL.__version__, card.heading, card.label, card.text, card.footer))
     return hashlib.sha256(what.encode("utf-8")).hexdigest()
 

@@ -52,6 +52,7 @@ def citation_prefix(header: Header, item: Paragraph | Recital) -> str:
 
 
 def citation(header: Header, item: Paragraph | Recital, url: str) -> str:
+    """The formal citation of `item` of the document of `header`, ending with `url`, its address."""
     return f"{citation_prefix(header, item)}, {url}."
 
 

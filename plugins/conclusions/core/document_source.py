@@ -83,6 +83,8 @@ class Block(str):
 
 @dataclass(frozen=True)
 class PointLine:
+    """One indented line under a block: a point's first line, or a line that continues it."""
+
     line: int
     indent: int
     raw: str

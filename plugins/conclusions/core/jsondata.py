@@ -44,10 +44,12 @@ SCHEMAS = ("document.schema.json", "paragraph.schema.json")
 
 
 def schema_text(name: str) -> str:
+    """The JSON Schema `name` shipped in `conclusions/schema/`."""
     return resources.files("conclusions").joinpath("schema", name).read_text(encoding="utf-8")
 
 
 def dump(data: dict[str, Any]) -> str:
+    """`data` as the JSON text of a published file."""
     # Fixed key order and formatting: the same input gives the same bytes.
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -97,6 +99,7 @@ class JsonData:
         ]
 
     def footnote(self, number: str) -> dict[str, Any]:
+        """Footnote `number` (the Council's): its text, HTML, address and mentions."""
         note = self.edition.document.footnotes[number]
         return {
             "number": note.number,
@@ -117,6 +120,7 @@ class JsonData:
         }
 
     def paragraph(self, p: Paragraph) -> dict[str, Any]:
+        """Paragraph `p`: its text, addresses, points, clauses, footnotes and mentions."""
         src = paragraph_page(p.number)
         page = self.url(src)
         clauses = []
@@ -151,6 +155,7 @@ class JsonData:
         }
 
     def recital(self, x: Recital) -> dict[str, Any]:
+        """Recital `x`: its text, addresses, points, footnotes and mentions."""
         src = recital_page(x.key)
         page = self.url(src)
         return {
@@ -177,6 +182,7 @@ class JsonData:
         }
 
     def paragraph_file(self, p: Paragraph) -> str:
+        """The text of `data/paragraphs/N.json` for paragraph `p`."""
         return dump(
             {
                 "$schema": self.site.file(schema_file("paragraph.schema.json")),
@@ -186,6 +192,7 @@ class JsonData:
         )
 
     def document_file(self) -> str:
+        """The text of `data/document.json`: the header and every item."""
         doc = self.edition.document
         h = doc.header
         return dump(

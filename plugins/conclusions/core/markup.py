@@ -185,6 +185,7 @@ def start_tag(tag: str, attrs: Mapping[str, str | int | bool | None] | None = No
 
 
 def end_tag(tag: str) -> Md:
+    """`</tag>`."""
     return Md(f"</{_name(tag)}>")
 
 

@@ -76,6 +76,7 @@ class Point:
     points: tuple[Point, ...] = ()
 
     def walk(self) -> Iterator[Point]:
+        """This point, then the points it holds, in reading order."""
         yield self
         for point in self.points:
             yield from point.walk()

@@ -39,6 +39,8 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 @dataclass(frozen=True)
 class ImportResult:
+    """What one import makes: document.md, registry files, the record of the import and the report."""
+
     document_md: str
     """The text of source/document.md."""
     registries: dict[str, str]

@@ -88,6 +88,8 @@ def pages_from_text(text: str, dropped: Counter[str]) -> list[list[SourceLine]]:
 
 
 def pages_from_pdf(pages: list[list[str]], dropped: Counter[str]) -> list[list[SourceLine]]:
+    """A PDF's text layer, page by page and line by line, tidied (what is taken out is counted
+    in `dropped`)."""
     return [
         [SourceLine(_tidy(text, dropped), Where(page, line)) for line, text in enumerate(lines, start=1)]
         for page, lines in enumerate(pages, start=1)

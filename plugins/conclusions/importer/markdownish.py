@@ -33,6 +33,7 @@ def looks_markdownish(text: str) -> bool:
 
 
 def clean(text: str) -> Cleaned:
+    """The lines of the register's Markdown-like extraction, without its page furniture."""
     removed: list[SourceLine] = []
     body: list[SourceLine] = []
     footnotes: list[FootnoteText] = []

@@ -23,6 +23,7 @@ class Where:
     line: int
 
     def label(self) -> str:
+        """'page 2, line 14', or 'line 14' for a text without pages."""
         return f"page {self.page}, line {self.line}" if self.page else f"line {self.line}"
 
 
@@ -87,6 +88,8 @@ class Recital:
 
 @dataclass
 class Paragraph:
+    """A numbered paragraph as the importer found it."""
+
     number: int
     text: str
     where: Where
@@ -95,6 +98,8 @@ class Paragraph:
 
 @dataclass
 class Section:
+    """A section heading as the importer found it."""
+
     label: str
     """"I", "A", "3" or "" for a heading without a number."""
     title: str
@@ -123,10 +128,12 @@ class Parsed:
 
     @property
     def paragraphs(self) -> list[Paragraph]:
+        """The paragraphs of the body, in order."""
         return [item for item in self.body if isinstance(item, Paragraph)]
 
     @property
     def sections(self) -> list[Section]:
+        """The section headings of the body, in order."""
         return [item for item in self.body if isinstance(item, Section)]
 
 

@@ -17,6 +17,8 @@ _EXAMPLES = 3
 
 @dataclass(frozen=True)
 class Report:
+    """What an import found and did, for the person who checks it (`text()`)."""
+
     source: str
     kind: str
     fields_found: tuple[str, ...]
@@ -37,9 +39,11 @@ class Report:
 
     @property
     def new_verbs(self) -> tuple[FoundVerb, ...]:
+        """The operative verbs the shared list lacks."""
         return tuple(verb for verb in self.verbs if not verb.known)
 
     def text(self) -> str:
+        """The report as the command prints it."""
         out = [f"Import of {self.source} ({self.kind})"]
         if self.options:
             out.append("Options: " + ", ".join(f"{name}={value}" for name, value in self.options))

@@ -27,6 +27,8 @@ SHARED = Path(__file__).resolve().parent.parent / "registry" / "verbs.yml"
 
 @dataclass(frozen=True)
 class KnownVerb:
+    """An operative verb of the shared list: its forms and whether it asks someone to act."""
+
     verb: str
     forms: tuple[str, ...]
     request: bool
@@ -44,6 +46,7 @@ class FoundVerb:
 
 
 def shared_verbs() -> list[KnownVerb]:
+    """The operative verbs of the shared registry (`conclusions/registry/verbs.yml`)."""
     data = yaml.safe_load(SHARED.read_text(encoding="utf-8"))
     return [KnownVerb(entry["verb"], tuple(entry["forms"]), bool(entry["request"])) for entry in data["verbs"]]
 
@@ -62,6 +65,8 @@ def _at_word_end(text: str, end: int) -> bool:
 
 
 def find_verbs(paragraphs: list[Paragraph], known: list[KnownVerb]) -> list[FoundVerb]:
+    """The operative verbs that open the clauses of `paragraphs`, known ones by their forms in
+    `known`, others as new."""
     by_form = {form: verb for verb in known for form in verb.forms}
     forms_longest_first = sorted(by_form, key=len, reverse=True)
     counts: dict[str, dict[str, int]] = {}

@@ -38,6 +38,7 @@ _INDENT = "   "
 
 
 def front_matter(header: dict[str, object]) -> str:
+    """document.md's YAML front matter from the header fields found, in `FIELD_ORDER`."""
     data: dict[str, object] = {}
     for name in FIELD_ORDER:
         if name not in header:
@@ -63,6 +64,7 @@ def _with_points(first: str, points: list[Point]) -> str:
 
 
 def body(parsed: Parsed) -> str:
+    """document.md's text after the front matter, in the source format."""
     blocks: list[str] = []
     if parsed.annex is not None:
         blocks += parsed.cover
@@ -95,4 +97,5 @@ def body(parsed: Parsed) -> str:
 
 
 def document_md(header: dict[str, object], parsed: Parsed) -> str:
+    """The whole of document.md: front matter and body."""
     return front_matter(header) + "\n" + body(parsed)

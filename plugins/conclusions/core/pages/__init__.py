@@ -24,6 +24,7 @@ __all__ = ["Page", "all_pages"]
 
 
 def all_pages(edition: Edition) -> Iterator[Page]:
+    """Every page of the edition, in the order of the navigation."""
     doc = edition.document
     yield home(edition)
     yield full_text(edition)

@@ -73,6 +73,7 @@ class Page:
 
     @property
     def markdown(self) -> str:
+        """The page's Markdown file: YAML front matter (its title first), then its body."""
         meta = {"title": self.title, **self.meta}
         front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
         return f"---\n{front}---\n\n{self.body}\n"

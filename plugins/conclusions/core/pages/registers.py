@@ -63,6 +63,7 @@ def _backlink_table(r: Renderer, edition: Edition, backlinks: Sequence[Backlink[
 
 
 def instruments_index(edition: Edition) -> Page:
+    """The list of instruments, grouped by kind, with how often each is mentioned."""
     r = Renderer(edition, INSTRUMENTS)
     reg = edition.registries
     out = [
@@ -101,6 +102,7 @@ def instruments_index(edition: Edition) -> Page:
 
 
 def instrument(edition: Edition, i: Instrument) -> Page:
+    """The page of instrument `i`: what it is, its official address, where the text recalls it."""
     src = instrument_page(i.id)
     r = Renderer(edition, src)
     kind = next(k.label for k in edition.registries.instrument_kinds if k.id == i.kind)
@@ -127,6 +129,7 @@ def instrument(edition: Edition, i: Instrument) -> Page:
 
 
 def glossary(edition: Edition) -> Page:
+    """The glossary, A to Z: each term's expansion, definition and where the text uses it."""
     r = Renderer(edition, GLOSSARY)
     terms = sorted(edition.registries.terms, key=lambda t: t.name.casefold())
     letters: dict[str, list[Term]] = {}
@@ -186,6 +189,7 @@ def _instruments_of_term(edition: Edition, term_id: str) -> list[Instrument]:
 
 
 def actors_index(edition: Edition) -> Page:
+    """The list of actors with their counts, and the table of requests by actor and section."""
     r = Renderer(edition, ACTORS)
     reg = edition.registries
     sections = [s for s in edition.document.sections]
@@ -270,6 +274,7 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
 
 
 def actor(edition: Edition, a: Actor) -> Page:
+    """The page of actor `a`: what the text asks of it, and where it mentions it otherwise."""
     src = actor_page(a.id)
     r = Renderer(edition, src)
     out = [
@@ -309,6 +314,7 @@ def actor(edition: Edition, a: Actor) -> Page:
 
 
 def verbs(edition: Edition) -> Page:
+    """The operative verbs, each with every clause that uses it."""
     r = Renderer(edition, VERBS)
     out = [heading(1, "Operative verbs"), "Each operative verb of the conclusions, with every clause that uses it."]
     for v in sorted(edition.registries.verbs, key=lambda v: v.name):

@@ -105,6 +105,8 @@ class Renderer:
         return element(tag, join(items, "\n"), {"class": "points"}, markdown="", inner="\n")
 
     def paragraph_block(self, paragraph: Paragraph, full_text: bool) -> Md:
+        """A paragraph with its number and share tools; on the full text (`full_text`) its
+        clauses and points have ids within the paragraph's anchor."""
         anchor = (lambda c: c.text_anchor) if full_text else None
         return self._block(
             paragraph,
@@ -114,6 +116,8 @@ class Renderer:
         )
 
     def recital_block(self, recital: Recital, full_text: bool = True) -> Md:
+        """A recital with its marker and share tools; on the full text (`full_text`) its
+        points have ids within the recital's anchor."""
         return self._block(
             recital,
             {"class": "recital", "id": recital.anchor},
