@@ -72,14 +72,18 @@ _TYPE_NAMES = {str: "text", list: "a list of texts", bool: "true or false"}
 
 
 def check_mapping(entry: Any, fields: dict[str, Field], path: str, what: str, line: int) -> Located:
-    """Return `entry` if it fits `fields`, or raise an error naming the line and the fix."""
+    """Return `entry` if it fits `fields`, or raise an error naming the line and the fix.
+
+    Args:
+        entry: what YAML gave for the mapping.
+        fields: its allowed keys.
+        path: the file, as errors name it.
+        what: the mapping, as errors name it ("instrument 'pesco'", "the front matter").
+        line: the mapping's line, for a mistake that has no line of its own.
+    """
     if not isinstance(entry, Located):
         raise SourceError(path, line, f"{what} must be a mapping of 'key: value' lines")
-    for key in entry:
-        if key not in fields:
-            close = difflib.get_close_matches(key, fields, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(fields)}"
-            raise SourceError(path, entry.line_of(key), f"unknown key '{key}' in {what}; {hint}")
+    _check_keys(entry, fields, path, what)
     for key, field in fields.items():
         if key not in entry:
             if field.required:
@@ -89,33 +93,48 @@ def check_mapping(entry: Any, fields: dict[str, Field], path: str, what: str, li
             if field.required:
                 raise SourceError(path, entry.line_of(key), f"'{key}' of {what} has no value; fill it in")
             continue
-        value = entry[key]
-        if field.kind is str and isinstance(value, int | float) and not isinstance(value, bool):
-            value = entry[key] = str(value)
-        ok = isinstance(value, field.kind)
-        if ok and field.kind is list and field.items is str:
-            ok = bool(value) and all(isinstance(v, str) and v.strip() for v in value)
-        if ok and field.kind is str:
-            ok = bool(value.strip())
-        if not ok:
-            type_name = "a list of entries" if field.items is dict else _TYPE_NAMES[field.kind]
-            raise SourceError(
-                path,
-                entry.line_of(key),
-                f"'{key}' of {what} must be {type_name}" + (" and not empty" if field.kind is not bool else ""),
-            )
-        if field.https and (problem := url_problem(value)):
-            message = f"'{key}' of {what} must be an https:// URL, not {value!r}"
-            if value.startswith("https://"):
-                message += f": {problem}"
-            raise SourceError(path, entry.line_of(key), message)
-        if field.slug and not SLUG.fullmatch(value):
-            raise SourceError(
-                path,
-                entry.line_of(key),
-                (
-                    f"'{key}' of {what} must be lower-case letters, digits and dashes (it "
-                    f"becomes part of a URL), not {value!r}"
-                ),
-            )
+        _check_value(entry, key, field, path, what)
     return entry
+
+
+def _check_keys(entry: Located, fields: dict[str, Field], path: str, what: str) -> None:
+    """No key but those of `fields`; a near miss is named."""
+    for key in entry:
+        if key not in fields:
+            close = difflib.get_close_matches(key, fields, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(fields)}"
+            raise SourceError(path, entry.line_of(key), f"unknown key '{key}' in {what}; {hint}")
+
+
+def _check_value(entry: Located, key: str, field: Field, path: str, what: str) -> None:
+    """The value of `key` has the field's type and is not empty; an address is safe, a slug a slug.
+    A number given for text becomes that text."""
+    value = entry[key]
+    if field.kind is str and isinstance(value, int | float) and not isinstance(value, bool):
+        value = entry[key] = str(value)
+    ok = isinstance(value, field.kind)
+    if ok and field.kind is list and field.items is str:
+        ok = bool(value) and all(isinstance(v, str) and v.strip() for v in value)
+    if ok and field.kind is str:
+        ok = bool(value.strip())
+    if not ok:
+        type_name = "a list of entries" if field.items is dict else _TYPE_NAMES[field.kind]
+        raise SourceError(
+            path,
+            entry.line_of(key),
+            f"'{key}' of {what} must be {type_name}" + (" and not empty" if field.kind is not bool else ""),
+        )
+    if field.https and (problem := url_problem(value)):
+        message = f"'{key}' of {what} must be an https:// URL, not {value!r}"
+        if value.startswith("https://"):
+            message += f": {problem}"
+        raise SourceError(path, entry.line_of(key), message)
+    if field.slug and not SLUG.fullmatch(value):
+        raise SourceError(
+            path,
+            entry.line_of(key),
+            (
+                f"'{key}' of {what} must be lower-case letters, digits and dashes (it "
+                f"becomes part of a URL), not {value!r}"
+            ),
+        )
