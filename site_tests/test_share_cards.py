@@ -90,7 +90,9 @@ def test_cards_show_the_document_and_the_paragraph(edition) -> None:
     paragraph = showcase(edition)
     card = Sharing(edition, "https://example.org/", "Site").item_card(paragraph)
     assert card.label == f"Paragraph {paragraph.number}"
-    assert card.heading == edition.document.header.short_title
+    header = edition.document.header
+    assert card.heading == (header.citation_title or header.title)  # the document by its full name
+    assert card.footer.startswith("Unofficial edition")  # whose edition it is
     assert edition.document.header.document_id in card.footer
 
 

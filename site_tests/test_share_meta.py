@@ -96,11 +96,15 @@ def _short_title(doc: Built) -> str:
     return read_source(doc.source).header.get("short_title") or doc.model.header.short_title
 
 
+def _full_title(doc: Built) -> str:
+    header = read_source(doc.source).header
+    return header.get("citation_title") or header.get("title") or doc.model.header.title
+
+
 def test_paragraph_and_recital_pages_are_titled_and_described_by_their_own_text(doc: Built) -> None:
     source = read_source(doc.source)
     assert len(source.paragraphs) == len(doc.model.paragraphs)
     assert len(source.recitals) == len(doc.model.recitals)
-    short = _short_title(doc)
     items = [
         *((f"paragraphs/{n}/", f"Paragraph {n}", f"paragraphs/{n}", t) for n, t in source.paragraphs.items()),
         *((f"recitals/{k}/", source.recital_label(k), f"recitals/{k}", t) for k, t in source.recitals.items()),
@@ -108,7 +112,10 @@ def test_paragraph_and_recital_pages_are_titled_and_described_by_their_own_text(
     for url, label, card, text in items:
         soup = page(doc.site, url)
         meta = metas(soup)
-        assert soup.title.get_text() == f"{label} \u2013 {short}", url
+        # The document by its full name (the short title may also name another document).
+        named = f"Para. {label.removeprefix('Paragraph ')}" if label.startswith("Paragraph ") else label
+        assert soup.title.get_text() == f"{named} \u2013 {_full_title(doc)}", url
+        assert meta["og:title"] == soup.title.get_text(), url
         assert meta["og:type"] == "article"
         cut = meta["description"].endswith("…")
         description = normal(meta["description"].removesuffix("…"))
@@ -151,8 +158,12 @@ def test_meta_content_is_escaped(tmp_path: Path) -> None:
     document = source / "document.md"
     hostile = 'Ocean "observation" <script>alert(1)</script> & co'
     text = document.read_text(encoding="utf-8")
-    line = next(line for line in text.split("\n") if line.startswith("short_title:"))
-    document.write_text(text.replace(line, f"short_title: '{hostile}'"), encoding="utf-8")
+    # Into every title the page prints: the short one (site name) and the full one (page title).
+    for key in ("short_title", "citation_title", "title"):
+        line = next((line for line in text.split("\n") if line.startswith(f"{key}:")), None)
+        if line is not None:
+            text = text.replace(line, f"{key}: '{hostile}'")
+    document.write_text(text, encoding="utf-8")
     out = tmp_path / "site"
     build(out, source=source)
     raw = (out / "paragraphs" / "1" / "index.html").read_text(encoding="utf-8")
@@ -161,5 +172,5 @@ def test_meta_content_is_escaped(tmp_path: Path) -> None:
     for attr in re.findall(r'<meta (?:property|name)="(?:og|twitter):[^"]+" content="([^"]*)"', head):
         assert "<" not in attr and '"' not in attr
     soup = page(out, "paragraphs/1/")
-    assert metas(soup)["og:title"] == f"Paragraph 1 \u2013 {hostile}"
-    assert soup.title.get_text() == f"Paragraph 1 \u2013 {hostile}"
+    assert metas(soup)["og:title"] == f"Para. 1 \u2013 {hostile}"
+    assert soup.title.get_text() == f"Para. 1 \u2013 {hostile}"

@@ -25,6 +25,20 @@ class ConclusionsConfig(Config):
     in `mkdocs.yml` are used as written.
     """
 
+    publisher = c.Type(str, default="")
+    """Who publishes this edition, named on every page's footer, on the About page and on the
+    link-preview cards. Empty: the edition is called "an unofficial edition", with no name."""
+
+    publisher_url = c.Type(str, default="")
+    """The publisher's address (optional): the footer links the name to it."""
+
+    reuse_notice = c.Type(str, default="")
+    """The reuse notice of the original text, as the site states it (footer and About page).
+    Empty: none is stated."""
+
+    document_kind = c.Type(str, default="Council conclusions")
+    """What the document is, at the head of the line that names it on every page."""
+
     nav_title_sections = c.Type(str, default="Sections")
     """Heading of the sections group in the navigation."""
 

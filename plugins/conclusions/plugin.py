@@ -31,10 +31,12 @@ from .core import cards
 from .core.addresses import check_addresses, published_files
 from .core.errors import SourceError, SourceErrors
 from .core.fields import url_problem
+from .core.identity import EditionInfo
 from .core.index import Edition, build_edition
 from .core.jsondata import JsonData
 from .core.model import Header
 from .core.pages import Page, all_pages
+from .core.pages.edition import about_edition
 from .core.sharing import Sharing
 from .core.urls import is_section_page
 
@@ -162,6 +164,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         self.edition: Edition | None = None
         self.pages: list[Page] = []
         self.sharing: Sharing | None = None
+        self.info = EditionInfo()
         self.serving: Serving | None = None
         """What runs under `mkdocs serve` only (rebuild.py); None under `mkdocs build`."""
 
@@ -183,11 +186,21 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 f"site_url {config.site_url!r} is not an address a page can carry: {problem}; "
                 "set SITE_URL (or site_url in mkdocs.yml) to the site's address"
             )
+        if self.config.publisher_url and (problem := url_problem(self.config.publisher_url)):
+            raise PluginError(
+                f"publisher_url {self.config.publisher_url!r} is not an address a page can link to: {problem}"
+            )
+        self.info = EditionInfo(
+            publisher=self.config.publisher,
+            publisher_url=self.config.publisher_url,
+            reuse=self.config.reuse_notice,
+            kind=self.config.document_kind,
+        )
         # Read again on every (re)build of `mkdocs serve`: the source is what changed.
         source = Path(config.docs_dir)
         try:
             self.edition = build_edition(source)
-            self.pages = list(all_pages(self.edition))
+            self.pages = [*all_pages(self.edition), about_edition(self.edition, self.info)]
             # Before MkDocs empties the site folder: no page or file may take another's address.
             check_addresses(self.pages, published_files(self.edition))
         except SourceError as err:
@@ -247,7 +260,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         kept = _without_sources(files, config.docs_dir)
         for file in self._generated_pages(config):
             kept.append(file)
-        self.sharing = Sharing(self._edition, config.site_url or "", _plain(config.site_name))
+        self.sharing = Sharing(self._edition, config.site_url or "", _plain(config.site_name), self.info)
         for file in self._published_files(config, self.sharing):
             kept.append(file)
         return kept

@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .citation import citation, long_date
+from .identity import EditionInfo, document_line, edition_name, register_url
 from .index import Edition
 from .inline import lead, plain_text
 from .model import Header, Paragraph, Recital
 from .pages.base import DESCRIPTION_LIMIT
 from .urls import (
+    ABOUT_EDITION,
     DOCUMENT_JSON,
     HOME,
     SITE_CARD,
@@ -120,8 +122,9 @@ class Share:
 class Sharing:
     """Link-preview data of every page of one edition, for one site URL."""
 
-    def __init__(self, edition: Edition, site_url: str, site_name: str) -> None:
+    def __init__(self, edition: Edition, site_url: str, site_name: str, info: EditionInfo | None = None) -> None:
         self.edition = edition
+        self.info = info or EditionInfo()
         self.site = Site(site_url)
         self.site_url = self.site.root
         self.site_name = site_name
@@ -141,10 +144,10 @@ class Sharing:
         text = plain_text(item.text)
         return Card(
             path=card_path(item),
-            heading=h.short_title,
+            heading=h.citation_title or h.title,
             label=item.label,
             text=text,
-            footer=_identity(h, " · "),
+            footer=" · ".join(x for x in (edition_name(self.info), _identity(h, " · ")) if x),
             alt=f"{item.label} of the {h.title}: {lead(text, 120)}",
         )
 
@@ -152,10 +155,10 @@ class Sharing:
         h = self.edition.document.header
         return Card(
             path=SITE_CARD,
-            heading=h.institution or h.title,
+            heading=edition_name(self.info),
             label=h.short_title,
-            text=h.cover_note or h.title,
-            footer=_identity(h, " · "),
+            text=h.citation_title or h.title,
+            footer=" · ".join(document_line(h, self.info)),
             alt=", ".join(x for x in (h.title, h.document_id, long_date(h.date)) if x),
         )
 
@@ -204,4 +207,12 @@ class Sharing:
             "document_id": doc.header.document_id,
             "paragraph_path": paragraph_path_prefix(),
             "text_path": site_path(TEXT),
+            # The document line and the footer of every page (theme/partials/identity.html).
+            "line": " · ".join(document_line(doc.header, self.info)),
+            "register_url": register_url(doc.header.document_id, doc.header.language),
+            "edition_name": edition_name(self.info),
+            "publisher": self.info.publisher,
+            "publisher_url": self.info.publisher_url,
+            "reuse": self.info.reuse,
+            "about_path": site_path(ABOUT_EDITION),
         }

@@ -26,6 +26,8 @@ import posixpath
 HOME = "index.md"
 TEXT = "text.md"
 ABOUT = "about/urls.md"
+ABOUT_EDITION = "about/index.md"
+"""Who publishes this edition, that it is unofficial, where the official text is (issue 15)."""
 INSTRUMENTS = "instruments/index.md"
 GLOSSARY = "glossary.md"
 ACTORS = "actors/index.md"

@@ -199,7 +199,8 @@ def _own_page(
     ]
     return Page(
         src,
-        f"{item.label} – {edition.document.header.short_title}",
+        # The document by its full name: the short title is also the name of other documents.
+        f"{'Para. ' + str(item.number) if isinstance(item, Paragraph) else item.label} – {edition.document.header.citation_title or edition.document.header.title}",
         join((x for x in out if x), "\n\n"),
         meta={"description": lead(plain_text(item.text), DESCRIPTION_LIMIT)},
         what=item.label.lower(),

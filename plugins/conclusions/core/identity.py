@@ -1,0 +1,66 @@
+"""What this edition is, said on every page: which document, whose edition, where the official text is.
+
+Everything comes from the document's header (front matter) and the site's configuration
+(`EditionInfo`, from the plugin's options in `mkdocs.yml`); nothing here names a document
+or a publisher. A part that neither gives is left out, never invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .citation import long_date
+from .model import Header
+
+REGISTER = "https://data.consilium.europa.eu/doc/document/{id}/{language}/pdf"
+"""The Council register's address of a document's PDF (REFERENCE §10)."""
+
+_ID = re.compile(
+    r"(?P<series>[A-Z]{1,4})\s*(?P<number>\d{1,6})/(?P<year>\d{2}|\d{4})"
+    r"(?:\s+(?P<version>REV|COR|ADD)\s*(?P<n>\d{1,3}))?"
+    r"(?:\s+(?P<version2>REV|COR|ADD)\s*(?P<n2>\d{1,3}))?"
+)
+
+
+def register_id(document_id: str) -> str:
+    """'ST 14512/23' -> 'ST-14512-2023-INIT'; 'ST 14512/23 REV 1' -> 'ST-14512-2023-REV1';
+    'ST 9876/24 ADD 1 REV 2' -> 'ST-9876-2024-ADD1-REV2'; '' (or an id of another shape) -> ''."""
+    found = _ID.fullmatch(document_id.strip())
+    if not found:
+        return ""
+    year = found["year"] if len(found["year"]) == 4 else f"20{found['year']}"
+    versions = [f"{v}{n}" for v, n in ((found["version"], found["n"]), (found["version2"], found["n2"])) if v]
+    return "-".join([found["series"], found["number"], year, *(versions or ["INIT"])])
+
+
+def register_url(document_id: str, language: str) -> str:
+    """The address of the official text in the Council's register, or '' when the id does not say."""
+    key = register_id(document_id)
+    lang = language.split("-")[0].lower()
+    if not key or not re.fullmatch(r"[a-z]{2}", lang):
+        return ""
+    return REGISTER.format(id=key, language=lang)
+
+
+@dataclass(frozen=True)
+class EditionInfo:
+    """Who publishes this edition, from the site's configuration (the plugin's options)."""
+
+    publisher: str = ""
+    """Who publishes it ('' leaves the name out: "An unofficial edition")."""
+    publisher_url: str = ""
+    reuse: str = ""
+    """The reuse notice of the original, as the site states it ('' leaves it out)."""
+    kind: str = "Council conclusions"
+    """What the document is, at the head of the document line."""
+
+
+def document_line(header: Header, info: EditionInfo) -> list[str]:
+    """'Council conclusions', 'ST 14512/23', '13 November 2023': the parts the header gives."""
+    return [x for x in (info.kind, header.document_id, long_date(header.date)) if x]
+
+
+def edition_name(info: EditionInfo) -> str:
+    """'Unofficial edition by <publisher>', or 'Unofficial edition' when none is configured."""
+    return f"Unofficial edition by {info.publisher}" if info.publisher else "Unofficial edition"

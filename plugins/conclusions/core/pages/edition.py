@@ -1,0 +1,76 @@
+"""The "About this edition" page: who publishes it, that it is unofficial, where the official
+text is, the reuse notice, and what is editorial. From the document's header and the site's
+configuration (`EditionInfo`); a part neither gives is left out."""
+
+from __future__ import annotations
+
+from ..identity import EditionInfo, document_line, register_url
+from ..index import Edition
+from ..markup import Md, external_link, heading, join, link, para
+from ..urls import ABOUT, ABOUT_EDITION, ACTORS, GLOSSARY, Linker
+from .base import Page
+
+
+def about_edition(edition: Edition, info: EditionInfo) -> Page:
+    h = edition.document.header
+    to = Linker(ABOUT_EDITION)
+    name = h.citation_title or h.title
+    official = register_url(h.document_id, h.language)
+    publisher: Md | str = (
+        (external_link(info.publisher, info.publisher_url) if info.publisher_url else info.publisher)
+        if info.publisher
+        else ""
+    )
+    out: list[str] = [
+        heading(1, "About this edition"),
+        para(join(document_line(h, info), " · ")),
+        para(
+            join(
+                [
+                    "This is an unofficial, hyperlinked edition of the ",
+                    name,
+                    *((" (", h.document_id, ")") if h.document_id else ()),
+                    *((", published by ", publisher) if publisher else ()),
+                    ". It is not the official text, and the Council of the European Union has not "
+                    "published or endorsed it.",
+                ]
+            )
+        ),
+    ]
+    if official:
+        out.append(
+            para(
+                join(
+                    [
+                        "The official text is the Council's, in its public register: ",
+                        external_link(f"{h.document_id} ({h.language}, PDF)", official),
+                        ".",
+                    ]
+                )
+            )
+        )
+    out.append(heading(2, "What is editorial"))
+    out.append(
+        para(
+            join(
+                [
+                    "The words of the conclusions are the Council's. The ",
+                    link("glossary", to.to(GLOSSARY)),
+                    ", the descriptions of the ",
+                    link("actors", to.to(ACTORS)),
+                    ", the links between paragraphs, instruments and actors, the division into "
+                    "clauses and the link-preview cards are this edition's own work, not the Council's.",
+                ]
+            )
+        )
+    )
+    if info.reuse:
+        out += [heading(2, "Reuse"), para(info.reuse)]
+    out.append(para(join(["Every paragraph has a stable address: see ", link("About these URLs", to.to(ABOUT)), "."])))
+    return Page(
+        ABOUT_EDITION,
+        "About this edition",
+        join(out, "\n\n"),
+        in_nav=True,
+        meta={"description": f"Who publishes this edition of the {name}, and where the official text is."},
+    )
