@@ -61,3 +61,7 @@ clean:
 # (site_tests/url_manifests/<document id>.txt; written when missing; never removes a line).
 url-manifest: $(STAMP)
 	UPDATE_URL_MANIFEST=1 $(BIN)/python -m pytest -q site_tests/test_url_manifest.py -k disappears
+
+# PNGs of every page type, phone and desktop, light and dark, into screenshots/ (not committed).
+screenshots: $(STAMP) browser-deps
+	$(BIN)/python -m site_tests.screenshots screenshots
