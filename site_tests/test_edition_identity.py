@@ -76,3 +76,7 @@ def test_the_cards_are_headed_by_the_edition_not_the_council(edition) -> None:
     assert named.heading == edition_name(EditionInfo(publisher="A Reader")) == "Unofficial edition by A Reader"
     item = Sharing(edition, "https://example.org/", "Site").item_card(edition.document.paragraphs[0])
     assert item.footer.startswith("Unofficial edition")
+
+
+def test_the_404_page_is_titled_page_not_found(doc: Built) -> None:
+    assert page(doc.site, "404.html").title.get_text().startswith("Page not found")

@@ -36,6 +36,12 @@ def _context(browser, origin: str, phone: bool):
     return ctx
 
 
+def _open(p, phone: bool) -> None:
+    """Open the paragraph's one share control (a menu of Copy link and Cite)."""
+    toggle = p.get_by_role("button", name=f"Share Paragraph {NUMBER}")
+    toggle.tap() if phone else toggle.click()
+
+
 @pytest.mark.parametrize("phone", [False, True], ids=["desktop", "phone"])
 def test_a_points_marker_is_its_permalink_and_copy_link_names_it(browser, origin: str, phone: bool) -> None:
     ctx = _context(browser, origin, phone)
@@ -52,12 +58,14 @@ def test_a_points_marker_is_its_permalink_and_copy_link_names_it(browser, origin
     pinpoint = point.get_attribute("data-pinpoint")
     url = f"{origin}paragraphs/{NUMBER}/#{NESTED}"
 
+    _open(p, phone)
     button = p.get_by_role("button", name=f"Copy link to Paragraph {NUMBER}")
     button.tap() if phone else button.click()
     expect(p.locator("#share-status")).to_contain_text(f"Copied link to Paragraph {NUMBER}, {pinpoint}")
     assert p.evaluate("navigator.clipboard.readText()") == url
 
     cite = p.locator(f"#p{NUMBER}").get_attribute("data-cite")
+    _open(p, phone)
     button = p.get_by_role("button", name=f"Cite Paragraph {NUMBER}")
     button.tap() if phone else button.click()
     expect(p.locator("#share-status")).to_contain_text("Copied citation")
@@ -70,6 +78,7 @@ def test_without_a_targeted_point_copy_link_names_the_paragraph(browser, origin:
     ctx = _context(browser, origin, phone=False)
     p = ctx.new_page()
     p.goto(f"{origin}paragraphs/{NUMBER}/")
+    _open(p, phone=False)
     p.get_by_role("button", name=f"Copy link to Paragraph {NUMBER}").click()
     expect(p.locator("#share-status")).to_contain_text(f"Copied link to Paragraph {NUMBER}")
     assert p.evaluate("navigator.clipboard.readText()") == f"{origin}paragraphs/{NUMBER}/"

@@ -49,14 +49,26 @@ def _clipboard(p) -> str:
     return p.evaluate("navigator.clipboard.readText()")
 
 
+def _open(p, label: str, touch: bool = False) -> None:
+    """Open the one share control of `label` ('Paragraph 21'): its menu holds Copy link and Cite."""
+    toggle = p.get_by_role("button", name=f"Share {label}", exact=True)
+    toggle.tap() if touch else toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+
+
 def test_copy_link_and_cite_by_mouse(context, served, n: int) -> None:
     p = context.new_page()
     p.goto(served + f"paragraphs/{n}/")
     url = f"{SITE_URL}paragraphs/{n}/"
     assert p.locator("link[rel=canonical]").get_attribute("href") == url
+    # One control per paragraph: the actions are out of sight until it is opened.
+    assert p.get_by_role("button", name=f"Copy link to Paragraph {n}", exact=True).count() == 0
+    _open(p, f"Paragraph {n}")
     p.get_by_role("button", name=f"Copy link to Paragraph {n}", exact=True).click()
     expect(p.locator("#share-status")).to_contain_text("Copied")
     assert _clipboard(p) == url
+    assert p.get_by_role("button", name=f"Cite Paragraph {n}", exact=True).count() == 0, "a copy closes the menu"
+    _open(p, f"Paragraph {n}")
     p.get_by_role("button", name=f"Cite Paragraph {n}", exact=True).click()
     expect(p.locator("#share-status")).to_contain_text("Copied citation")
     assert _clipboard(p) == citation(f"para. {n}", url)
@@ -68,20 +80,30 @@ def test_copy_link_and_cite_by_keyboard_on_the_full_text(context, served, n: int
     p.goto(served + "text/")
     p.locator(f"#p{n} a.pnum").focus()
     p.keyboard.press("Tab")
+    assert p.evaluate("document.activeElement.getAttribute('aria-label')") == f"Share Paragraph {n}"
+    p.keyboard.press("Enter")  # opens the menu, focus on its first action
     assert p.evaluate("document.activeElement.textContent") == "Copy link"
     p.keyboard.press("Enter")
     expect(p.locator("#share-status")).to_contain_text(f"Copied link to Paragraph {n}")
     assert _clipboard(p) == f"{SITE_URL}paragraphs/{n}/"
+    # The copy closed the menu and gave focus back to its button; Escape closes it too.
+    assert p.evaluate("document.activeElement.getAttribute('aria-label')") == f"Share Paragraph {n}"
+    p.keyboard.press("Enter")
+    p.keyboard.press("Escape")
+    assert p.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
+    p.keyboard.press("Enter")
     p.keyboard.press("Tab")
     assert p.evaluate("document.activeElement.textContent") == "Cite"
     p.keyboard.press("Enter")
     expect(p.locator("#share-status")).to_contain_text(f"Copied citation of Paragraph {n}")
     assert _clipboard(p) == citation(f"para. {n}", f"{SITE_URL}paragraphs/{n}/")
-    # Recitals too, and every numbered item gets exactly one pair of buttons.
+    # Recitals too, and every numbered item gets exactly one control.
     assert p.locator(".share-tools").count() == len(PARAGRAPHS) + len(RECITALS)
+    assert p.locator("button.share-toggle").count() == len(PARAGRAPHS) + len(RECITALS)
     if RECITALS:
         key = next(iter(RECITALS))
         label = TEXT.recital_label(key)
+        _open(p, label)
         p.get_by_role("button", name=f"Cite {label}", exact=True).click()
         expect(p.locator("#share-status")).to_contain_text(f"Copied citation of {label}")
         assert _clipboard(p) == citation(f"recital {key.upper()}", f"{SITE_URL}recitals/{key}/")
@@ -93,6 +115,10 @@ def test_buttons_work_on_touch(browser, served, n: int) -> None:
     ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
     p = ctx.new_page()
     p.goto(served + f"paragraphs/{n}/")
+    toggle = p.get_by_role("button", name=f"Share Paragraph {n}", exact=True)
+    box = toggle.bounding_box()
+    assert box["height"] >= 24 and box["width"] >= 24
+    _open(p, f"Paragraph {n}", touch=True)
     button = p.get_by_role("button", name=f"Copy link to Paragraph {n}", exact=True)
     box = button.bounding_box()
     assert box["height"] >= 24 and box["width"] >= 24
@@ -110,6 +136,7 @@ def test_without_javascript_the_number_is_the_permalink(browser, served, edition
     items = len(edition.document.paragraphs) + len(edition.document.recitals)
     assert p.locator(".share-btn").count() == 2 * items, "Copy link and Cite beside every number"
     assert p.locator(".share-btn:visible").count() == 0
+    assert p.locator(".share-toggle:visible").count() == 0
     assert p.get_by_role("button", name=f"Copy link to Paragraph {n}", exact=True).count() == 0
     p.locator(f"#p{n} a.pnum").click()
     assert p.url == served + f"paragraphs/{n}/"
@@ -143,7 +170,7 @@ def test_search_finds_a_paragraph_by_its_number(context, served, query: str, n: 
     first = p.locator(".md-search-result__item a").first
     expect(first).to_be_visible()
     assert urlsplit(first.get_attribute("href")).path == urlsplit(served).path + f"paragraphs/{n}/"
-    assert re.match(rf"Paragraph {n}\b", first.locator("h1").inner_text())
+    assert re.match(rf"(Paragraph|Para\.) {n}\b", first.locator("h1").inner_text())
 
 
 def _own_words(n: int) -> str:
@@ -192,6 +219,11 @@ def test_printing_a_paragraph_keeps_text_footnotes_and_citation(context, served,
         assert p.locator(chrome).first.evaluate("(el) => getComputedStyle(el).display") == "none", chrome
     assert p.locator(f"#{item.anchor}").is_visible()
     assert p.locator("div.footnote").first.is_visible()
+    assert p.locator("article p.doc-line").is_visible(), "the document line says which document"
+    for part in ("clauses", "actors", "instruments"):
+        heading = p.locator(f"article h2#{part}")
+        if heading.count():
+            assert not heading.is_visible(), part
     printed = p.locator(".share-print")
     assert printed.is_visible()
     url = SITE_URL + page_of(item)

@@ -103,6 +103,11 @@ _TARGET = re.compile(r"[\w./#:%-]*")
 _ALLOWED = {f"<{tag}>" for tag in ALLOWED_TAGS} | {f"</{tag}>" for tag in ALLOWED_TAGS}
 
 
+SEARCH_EXCLUDE = {"data-search-exclude": "true"}
+"""The attribute by which Material's search plugin leaves an element out of the index (and
+then removes it from the page): interface, breadcrumbs, tables."""
+
+
 def text(value: str) -> Md:
     """Text that Markdown renders exactly as written, wherever it stands."""
     if isinstance(value, Md):
@@ -216,8 +221,15 @@ def heading(level: int, content: str, *, id: str | None = None) -> Md:
     return Md(f"{'#' * level} {body}" + (f" {braces}" if braces else ""))
 
 
-def table(header: Iterable[str], rows: Iterable[Iterable[str | int]], align: Iterable[str] | None = None) -> Md:
-    """A Markdown table; `align` gives each column's rule ('---', '---:')."""
+def table(
+    header: Iterable[str],
+    rows: Iterable[Iterable[str | int]],
+    align: Iterable[str] | None = None,
+    classes: Iterable[str] = (),
+) -> Md:
+    """A Markdown table; `align` gives each column's rule ('---', '---:'). Kept out of the
+    search index (Material's `data-search-exclude`): flattened, a table's cells read as one
+    run of words; what they say is indexed where it stands, on the paragraph's own page."""
     head = [md(h) for h in header]
     rules = list(align) if align is not None else ["---"] * len(head)
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join(rules) + "|"]
@@ -226,7 +238,8 @@ def table(header: Iterable[str], rows: Iterable[Iterable[str | int]], align: Ite
         if any("\n" in cell for cell in cells):
             raise ValueError("a table cell is one line")
         lines.append("| " + " | ".join(cells) + " |")
-    return Md("\n".join(lines))
+    wrapper = {"class": " ".join(_name(c) for c in classes) or None, **SEARCH_EXCLUDE}
+    return element("div", Md("\n".join(lines)), wrapper, markdown="", inner="\n\n")
 
 
 def bullets(items: Iterable[str]) -> Md:

@@ -71,6 +71,8 @@ def about_edition(edition: Edition, info: EditionInfo) -> Page:
         ABOUT_EDITION,
         "About this edition",
         join(out, "\n\n"),
-        in_nav=True,
+        # Linked from every page's footer and document line; not in the navigation, whose
+        # length on a desktop is the viewport's (a longer one scrolls under Material's sticky title).
+        in_nav=False,
         meta={"description": f"Who publishes this edition of the {name}, and where the official text is."},
     )

@@ -9,7 +9,7 @@ from ..clauses import Clause
 from ..index import Backlink, Edition, Item
 from ..inline import lead, plain_text
 from ..inline_markdown import spans
-from ..markup import Md, bullets, element, external_link, heading, join, link, para, table
+from ..markup import SEARCH_EXCLUDE, Md, bullets, element, external_link, heading, join, link, para, table
 from ..model import Actor, Entry, Instrument, Paragraph, Recital, Section, Term
 from .base import (
     ACTORS,
@@ -259,7 +259,7 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
             ],
             "\n",
         ),
-        {"class": "heatmap", "aria-labelledby": Part.REQUESTS_BY_SECTION},
+        {"class": "heatmap", "aria-labelledby": Part.REQUESTS_BY_SECTION, **SEARCH_EXCLUDE},
         markdown="1",
         inner="\n",
     )

@@ -10,7 +10,7 @@ from ..clauses import Clause
 from ..index import Edition, Item
 from ..inline import lead, plain_text
 from ..inline_markdown import render_inline
-from ..markup import Md, element, join, link, text
+from ..markup import SEARCH_EXCLUDE, Md, element, join, link, text
 from ..model import Footnote, Paragraph, Point, Recital
 from ..urls import Linker, footnote_anchor, footnote_ref_anchor, paragraph_page, recital_page, site_path, within
 
@@ -36,10 +36,12 @@ def _footnote_ref(page_refs: dict[str, int]) -> Callable[[str], Md]:
 
 
 def _share_tools(label: str) -> Md:
-    """ "Copy link" and "Cite" buttons, in the HTML so the page does not shift when they work.
+    """One quiet control per item, in the margin under its number: a button that opens a
+    small menu of "Copy link" and "Cite" (a disclosure: share.js opens and closes it, Escape
+    closes it and gives focus back). In the HTML so the page does not shift when it works.
 
-    They are shown only once a script in the page's head has marked it as scripted (CSS):
-    without JavaScript, the number before them is the permalink.
+    Shown only once a script in the page's head has marked the page as scripted (CSS):
+    without JavaScript, the number beside it is the permalink.
     """
     buttons = [
         element(
@@ -49,7 +51,25 @@ def _share_tools(label: str) -> Md:
         )
         for name, share, verb in (("Copy link", "link", "Copy link to"), ("Cite", "cite", "Cite"))
     ]
-    group = element("span", join(buttons), {"class": "share-tools", "role": "group", "aria-label": f"Share {label}"})
+    # Each part is excluded from the search index by itself: Material's search parser tells
+    # elements apart by tag only, so a span inside an excluded span would end the exclusion.
+    toggle = element(
+        "button",
+        "⋯",
+        {
+            "type": "button",
+            "class": "share-toggle",
+            "aria-expanded": "false",
+            "aria-label": f"Share {label}",
+            **SEARCH_EXCLUDE,
+        },
+    )
+    menu = element(
+        "span",
+        join(buttons),
+        {"class": "share-menu", "role": "group", "aria-label": f"Share {label}", "hidden": True, **SEARCH_EXCLUDE},
+    )
+    group = element("span", join([toggle, menu]), {"class": "share-tools"})
     return join([" ", group])
 
 
@@ -227,7 +247,11 @@ def pager(
         nxt = items[index + 1]
         links.append(link(f"{label(nxt)} →", r.link.to(page_of(nxt)), attrs={"rel": "next"}))
     return element(
-        "nav", join(links, " "), {"class": "pager", "aria-label": "Previous and next"}, markdown="", inner="\n"
+        "nav",
+        join(links, " "),
+        {"class": "pager", "aria-label": "Previous and next", **SEARCH_EXCLUDE},
+        markdown="",
+        inner="\n",
     )
 
 
@@ -236,4 +260,10 @@ def breadcrumb(r: Renderer, trail: Sequence[tuple[str, str | None]]) -> Md:
     parts = [
         link(label, r.link.to(src)) if src else element("span", label, {"aria-current": "page"}) for label, src in trail
     ]
-    return element("nav", join(parts, " › "), {"class": "crumbs", "aria-label": "Breadcrumb"}, markdown="", inner="\n")
+    return element(
+        "nav",
+        join(parts, " › "),
+        {"class": "crumbs", "aria-label": "Breadcrumb", **SEARCH_EXCLUDE},
+        markdown="",
+        inner="\n",
+    )

@@ -8,7 +8,7 @@ from .. import urls
 from ..index import Edition
 from ..inline import lead, plain_text
 from ..inline_markdown import render_inline
-from ..markup import Md, bullets, code, element, heading, join, link, para, table
+from ..markup import SEARCH_EXCLUDE, Md, bullets, code, element, heading, join, link, para, table
 from ..model import Entry, Instrument, Paragraph, Recital, Section
 from .base import (
     ABOUT,
@@ -43,7 +43,7 @@ def home(edition: Edition) -> Page:
     rows = [
         ("Institution", h.institution),
         ("Place and date", f"{h.place_date} {h.language_note}".strip()),
-        ("Document", h.number),
+        ("Document", h.document_id or h.number),
         ("Subject codes", join(codes, ", ")),
         ("Status", h.status),
         ("From", h.sender),
@@ -56,7 +56,7 @@ def home(edition: Edition) -> Page:
         element(
             "div",
             table(["Field", "Entry"], [(k, v) for k, v in rows if v]),
-            {"class": "doc-header"},
+            {"class": "doc-header", **SEARCH_EXCLUDE},
             markdown="",
             inner="\n\n",
         ),
@@ -193,7 +193,7 @@ def _own_page(
         heading(1, item.label, id=Part.TITLE),
         block,
         r.footnotes(item.footnotes),
-        element("p", read, {"class": "context"}, markdown=""),
+        element("p", read, {"class": "context", **SEARCH_EXCLUDE}, markdown=""),
         pager(r, siblings, item.number - 1, page_of, lambda x: x.label),
         *extra(r),
     ]
@@ -202,7 +202,8 @@ def _own_page(
         # The document by its full name: the short title is also the name of other documents.
         f"{'Para. ' + str(item.number) if isinstance(item, Paragraph) else item.label} – {edition.document.header.citation_title or edition.document.header.title}",
         join((x for x in out if x), "\n\n"),
-        meta={"description": lead(plain_text(item.text), DESCRIPTION_LIMIT)},
+        # Found first by its number ("paragraph 21"): the title names the document at length.
+        meta={"description": lead(plain_text(item.text), DESCRIPTION_LIMIT), "search": {"boost": 2}},
         what=item.label.lower(),
         origin=(edition.document.path, item.line),
     )
@@ -245,8 +246,9 @@ def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> list[Md]:
     mentioned = {m.entry.id: m.entry for m in found.actors if m.entry.id not in addressed}
     if addressed or mentioned:
         lines = [heading(2, "Actors", id=Part.ACTORS)]
+        # Those asked to act are in the Clauses table, each beside its clause: not listed twice.
         if addressed:
-            lines.append(join([Md("Asked to act: "), _links(r, addressed.values(), actor_page)]))
+            lines.append(join([Md("Asked to act: see "), link("Clauses", r.link.here(Part.CLAUSES)), Md(".")]))
         if mentioned:
             lines.append(join([Md("Also mentioned: "), _links(r, mentioned.values(), actor_page)]))
         out.append(join(lines, "\n\n"))
@@ -411,7 +413,7 @@ def about_urls(edition: Edition) -> Page:
     ]
     numbers = f"Paragraph numbers are the Council's own ({first} to {last}); footnotes keep the Council's numbers too."
     body = join(
-        [_ABOUT_INTRO, table(["What", "Address", "Example"], rows), numbers, _ABOUT_DATA_LINKS],
+        [_ABOUT_INTRO, table(["What", "Address", "Example"], rows, classes=["url-scheme"]), numbers, _ABOUT_DATA_LINKS],
         "\n\n",
     )
     return Page(

@@ -125,4 +125,18 @@
     }
   }, true);
   window.addEventListener("resize", hide);
+
+  /* Material's search.highlight opens a result as ".../?h=term": once the page has
+     highlighted it, the address loses "?h=" again, so that the address a reader copies from
+     the bar is the page's own. */
+  function dropHighlightQuery() {
+    var url = new URL(window.location.href);
+    if (!url.searchParams.has("h")) return;
+    url.searchParams.delete("h");
+    setTimeout(function () {
+      window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
+    }, 0);
+  }
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(dropHighlightQuery);
+  else dropHighlightQuery();
 })();

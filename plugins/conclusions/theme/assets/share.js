@@ -1,4 +1,4 @@
-/* "Copy link" and "Cite" beside every paragraph and recital number, and the 404 jump box.
+/* "Copy link" and "Cite", one menu beside every paragraph and recital number, and the 404 jump box.
  *
  * Progressive enhancement: the buttons are in the HTML but shown only on scripted pages
  * (a class set in <head>, so nothing shifts); without JavaScript the paragraph number is the
@@ -86,9 +86,49 @@
     return point && point.matches("li[data-point]") && item.contains(point) ? point : null;
   }
 
+  /* One control per item: a button in the margin opens a small menu of "Copy link" and
+     "Cite" (a disclosure). Opening it moves focus to its first action; Escape, a click
+     elsewhere or a copy closes it, and Escape gives focus back to the button. */
+  function menuOf(toggle) { return toggle.parentNode.querySelector(".share-menu"); }
+
+  function closeMenus(except) {
+    var open = document.querySelectorAll("button.share-toggle[aria-expanded=true]");
+    for (var i = 0; i < open.length; i++) {
+      if (open[i] === except) continue;
+      open[i].setAttribute("aria-expanded", "false");
+      menuOf(open[i]).hidden = true;
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var t = event.target.closest && event.target.closest("button.share-toggle");
+    if (t) {
+      var opening = t.getAttribute("aria-expanded") !== "true";
+      closeMenus(t);
+      t.setAttribute("aria-expanded", opening ? "true" : "false");
+      menuOf(t).hidden = !opening;
+      if (opening) menuOf(t).querySelector("button").focus();
+      return;
+    }
+    if (!(event.target.closest && event.target.closest(".share-menu"))) closeMenus(null);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var menu = event.target.closest && event.target.closest(".share-menu");
+    closeMenus(null);
+    if (menu) menu.parentNode.querySelector("button.share-toggle").focus();
+  });
+
   document.addEventListener("click", function (event) {
     var b = event.target.closest && event.target.closest("button.share-btn");
     if (!b) return;
+    var tools = b.closest(".share-tools");
+    var toggle = tools && tools.querySelector("button.share-toggle");
+    if (toggle) {
+      closeMenus(null);
+      toggle.focus();
+    }
     var item = b.closest(ITEMS);
     if (!item) return;
     var url = permalink(item);
