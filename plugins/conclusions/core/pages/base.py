@@ -1,4 +1,4 @@
-"""What a generated page is (where it goes: core/urls.py)."""
+"""What a generated page is; where it goes is core/urls.py's."""
 
 from __future__ import annotations
 
@@ -7,50 +7,9 @@ from typing import Any
 
 import yaml
 
-from .. import urls
-from ..model import Section
-from ..urls import (
-    ABOUT,
-    ACTORS,
-    GLOSSARY,
-    HOME,
-    INSTRUMENTS,
-    TEXT,
-    VERBS,
-    actor_page,
-    instrument_page,
-    paragraph_page,
-    recital_page,
-    site_path,
-)
-
-__all__ = [  # with the page modules' names for the URL scheme, which lives in core/urls.py
-    "ABOUT",
-    "ACTORS",
-    "DESCRIPTION_LIMIT",
-    "GLOSSARY",
-    "HOME",
-    "INSTRUMENTS",
-    "NAV_SECTIONS_LIMIT",
-    "TEXT",
-    "VERBS",
-    "Page",
-    "actor_page",
-    "instrument_page",
-    "paragraph_page",
-    "recital_page",
-    "section_page",
-    "site_path",
-]
-
 DESCRIPTION_LIMIT = 200
 NAV_SECTIONS_LIMIT = 30
 """Sections are listed in the navigation only up to this many (home and full text list them all)."""
-
-
-def section_page(section: Section) -> str:
-    """The page of `section` (`urls.section_page` takes its slug)."""
-    return urls.section_page(section.slug)
 
 
 # libyaml's emitter when PyYAML was built with it: the pure one is most of a rebuild's page time.

@@ -11,20 +11,19 @@ from ..inline import lead, plain_text
 from ..inline_markdown import spans
 from ..markup import SEARCH_EXCLUDE, Md, bullets, element, external_link, heading, join, link, para, table
 from ..model import Actor, Entry, Instrument, Paragraph, Recital, Section, Term
-from .base import (
+from ..urls import (
     ACTORS,
-    DESCRIPTION_LIMIT,
     GLOSSARY,
     HOME,
     INSTRUMENTS,
     TEXT,
     VERBS,
-    Page,
     actor_page,
     instrument_page,
     paragraph_page,
     recital_page,
 )
+from .base import DESCRIPTION_LIMIT, Page
 from .render import Renderer, breadcrumb
 
 Part = urls.Part

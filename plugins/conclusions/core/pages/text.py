@@ -10,23 +10,21 @@ from ..inline import lead, plain_text
 from ..inline_markdown import render_inline
 from ..markup import SEARCH_EXCLUDE, Md, bullets, code, element, heading, join, link, para, table
 from ..model import Entry, Instrument, Paragraph, Recital, Section
-from .base import (
+from ..urls import (
     ABOUT,
     ACTORS,
-    DESCRIPTION_LIMIT,
     GLOSSARY,
     HOME,
     INSTRUMENTS,
-    NAV_SECTIONS_LIMIT,
     TEXT,
     VERBS,
-    Page,
     actor_page,
     instrument_page,
     paragraph_page,
     recital_page,
     section_page,
 )
+from .base import DESCRIPTION_LIMIT, NAV_SECTIONS_LIMIT, Page
 from .render import OwnItem, Renderer, breadcrumb, item_lead, pager
 
 Part = urls.Part
@@ -74,7 +72,12 @@ def home(edition: Edition) -> Page:
         out.append(
             heading(
                 3,
-                join([link(section.heading, r.link.to(section_page(section))), f" (paragraphs {section.range_label})"]),
+                join(
+                    [
+                        link(section.heading, r.link.to(section_page(section.slug))),
+                        f" (paragraphs {section.range_label})",
+                    ]
+                ),
             )
         )
         out.append(
@@ -142,7 +145,9 @@ def full_text(edition: Edition) -> Page:
         if section.label:
             out.append(
                 heading(
-                    2, link(section.heading, r.link.to(section_page(section))), id=urls.section_anchor(section.slug)
+                    2,
+                    link(section.heading, r.link.to(section_page(section.slug))),
+                    id=urls.section_anchor(section.slug),
                 )
             )
         out.extend(r.paragraph_block(p, full_text=True) for p in section.paragraphs)
@@ -226,7 +231,7 @@ def paragraph(edition: Edition, p: Paragraph) -> Page:
         edition,
         p,
         paragraph_page(p.number),
-        [(section.heading, section_page(section))],
+        [(section.heading, section_page(section.slug))],
         edition.document.paragraphs,
         lambda x: paragraph_page(x.number),
         lambda r: _paragraph_links(edition, r, p),
@@ -274,7 +279,7 @@ def recital(edition: Edition, x: Recital) -> Page:
 
 
 def section(edition: Edition, s: Section) -> Page:
-    src = section_page(s)
+    src = section_page(s.slug)
     r = Renderer(edition, src)
     items = bullets(
         join([link(str(p.number), r.link.to(paragraph_page(p.number)), title=p.label), " ", item_lead(p, 200)])
