@@ -31,6 +31,7 @@ Part = urls.Part
 
 
 def home(edition: Edition) -> Page:
+    """The home page: the document's register data, the cover note and an overview of every section."""
     doc = edition.document
     h = doc.header
     r = Renderer(edition, HOME)
@@ -122,6 +123,7 @@ def _cover_note(edition: Edition, r: Renderer) -> Md:
 
 
 def full_text(edition: Edition) -> Page:
+    """The full text: preamble, recitals, every section's paragraphs with their clauses and points, footnotes."""
     doc = edition.document
     r = Renderer(edition, TEXT)
     # The heading under which the Council set the conclusions ("ANNEX") stands before their title.
@@ -226,6 +228,7 @@ def _instruments_section(r: Renderer, instruments: Mapping[str, Instrument]) -> 
 
 
 def paragraph(edition: Edition, p: Paragraph) -> Page:
+    """The page of paragraph `p`: where it stands, its text, footnotes, neighbours, clauses and links."""
     section = edition.document.section_of(p)
     return _own_page(
         edition,
@@ -262,6 +265,7 @@ def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> list[Md]:
 
 
 def recital(edition: Edition, x: Recital) -> Page:
+    """The page of recital `x`: its text, footnotes, neighbours and the instruments it recalls."""
     doc = edition.document
     # A recital's instruments are often named only in its footnote (a document number).
     instruments = {m.entry.id: m.entry for m in edition.of(x).instruments}
@@ -279,6 +283,7 @@ def recital(edition: Edition, x: Recital) -> Page:
 
 
 def section(edition: Edition, s: Section) -> Page:
+    """The page of section `s`: its paragraphs, each with its opening words."""
     src = section_page(s.slug)
     r = Renderer(edition, src)
     items = bullets(
@@ -325,6 +330,7 @@ paragraph page its own file, every other page the whole document."""
 
 
 def about_urls(edition: Edition) -> Page:
+    """The URL policy: every family of address, as the scheme (core/urls.py) makes it."""
     doc = edition.document
     r = Renderer(edition, ABOUT)
     first, last = doc.paragraphs[0].number, doc.paragraphs[-1].number
