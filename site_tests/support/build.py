@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "source"
 FIXTURES = ROOT / "site_tests" / "fixtures"
 EPOCH = "1699833600"  # 13 November 2023, the document's date: builds are reproducible.
+
+
+class _TagsIgnored(yaml.SafeLoader):
+    """mkdocs.yml read for its plain values: MkDocs' own tags (!ENV) are left empty."""
+
+
+_TagsIgnored.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def _root_plugin_options() -> dict[str, object]:
+    """The `conclusions` plugin's options in the project's mkdocs.yml (a list given in a
+    config that inherits replaces the parent's, options and all)."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TagsIgnored)
+    for entry in config.get("plugins", []):
+        if isinstance(entry, dict) and "conclusions" in entry:
+            return dict(entry["conclusions"] or {})
+    return {}
 
 
 def build(
@@ -35,7 +55,12 @@ def build(
         f"site_dir: {site_dir}\n"
         f"site_url: {site_url}\n"
         f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n"
-        + (f"plugins:\n  - conclusions:\n      cards_cache_dir: {cards_cache}\n  - search\n" if cards_cache else ""),
+        + (
+            f"plugins:\n  - conclusions: {json.dumps({**_root_plugin_options(), 'cards_cache_dir': str(cards_cache)})}\n"
+            "  - search\n"
+            if cards_cache
+            else ""
+        ),
         encoding="utf-8",
     )
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}

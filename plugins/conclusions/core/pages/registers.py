@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from .. import urls
@@ -38,6 +39,9 @@ def _item_src(item: Item, edition: Edition) -> tuple[str, str, str]:
     return TEXT, urls.footnote_anchor(item.number), f"Footnote {item.number}"
 
 
+_ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
+
+
 def _context(backlink: Backlink[Entry]) -> Md:
     """The clause around a mention, with the mention marked."""
     start, end = backlink.context
@@ -54,9 +58,20 @@ def _context(backlink: Backlink[Entry]) -> Md:
 
 def _backlink_table(r: Renderer, edition: Edition, backlinks: Sequence[Backlink[Entry]], title: Md) -> Md:
     rows = []
+    # An item that mentions the entry more than once is told apart by its clause's verb, and
+    # by the mention's rank within that clause when one clause mentions it twice.
+    per_item = Counter(id(b.item) for b in backlinks)
+    per_clause = Counter((id(b.item), b.clause.anchor) for b in backlinks if b.clause is not None)
+    seen: Counter[tuple[int, str]] = Counter()
     for backlink in backlinks:
         page, anchor, label = _item_src(backlink.item, edition)
         target = backlink.clause.anchor if backlink.clause is not None else anchor
+        if backlink.clause is not None and per_item[id(backlink.item)] > 1:
+            key = (id(backlink.item), backlink.clause.anchor)
+            seen[key] += 1
+            label = f"{label}, {backlink.clause.verb.name}"
+            if per_clause[key] > 1:
+                label = f"{label} ({_ORDINALS.get(seen[key], str(seen[key]))} mention)"
         rows.append((link(label, r.link.to(page, target)), _context(backlink)))
     return join([title, table(["Where", "Text"], rows)], "\n\n")
 
@@ -111,7 +126,7 @@ def instrument(edition: Edition, i: Instrument) -> Page:
             facts.append((label, value))
     facts.append(("Official address", external_link(i.url, i.url)))
     out = [
-        breadcrumb(r, [("Instruments", INSTRUMENTS), (i.name, None)]),
+        breadcrumb(r, [("Instruments", INSTRUMENTS)]),
         heading(1, i.name),
         para(i.description),
         table(["Field", "Entry"], facts),

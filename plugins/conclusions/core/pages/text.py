@@ -42,7 +42,7 @@ def home(edition: Edition) -> Page:
     rows = [
         ("Institution", h.institution),
         ("Place and date", f"{h.place_date} {h.language_note}".strip()),
-        ("Document", h.document_id or h.number),
+        ("Document", _document(h.document_id, h.number)),
         ("Subject codes", join(codes, ", ")),
         ("Status", h.status),
         ("From", h.sender),
@@ -94,6 +94,13 @@ def home(edition: Edition) -> Page:
         in_nav=True,
         meta={"description": lead(h.cover_note or h.title, DESCRIPTION_LIMIT)},
     )
+
+
+def _document(document_id: str, number: str) -> str:
+    """'ST 14512/23' (the id, which holds the number), or both when the id does not hold it."""
+    if document_id and number and number not in document_id:
+        return f"{document_id} ({number})"
+    return document_id or number
 
 
 def _cover_note(edition: Edition, r: Renderer) -> Md:
