@@ -24,7 +24,7 @@ _ID = re.compile(
 
 
 def register_id(document_id: str) -> str:
-    """'ST 14512/23' -> 'ST-14512-2023-INIT'; 'ST 14512/23 REV 1' -> 'ST-14512-2023-REV1';
+    """'ST 9876/24' -> 'ST-9876-2024-INIT'; 'ST 9876/24 REV 1' -> 'ST-9876-2024-REV1';
     'ST 9876/24 ADD 1 REV 2' -> 'ST-9876-2024-ADD1-REV2'; '' (or an id of another shape) -> ''."""
     found = _ID.fullmatch(document_id.strip())
     if not found:
@@ -57,7 +57,7 @@ class EditionInfo:
 
 
 def document_line(header: Header, info: EditionInfo) -> list[str]:
-    """'Council conclusions', 'ST 14512/23', '13 November 2023': the parts the header gives."""
+    """'Council conclusions', 'ST 9876/24', '21 May 2024': the parts the header gives."""
     return [x for x in (info.kind, header.document_id, long_date(header.date)) if x]
 
 

@@ -79,7 +79,7 @@ def json_path(item: Paragraph) -> str:
 
 
 def _identity(h: Header, sep: str) -> str:
-    """'ST 14512/23 · 13 November 2023', from the parts the source gives."""
+    """'ST 9876/24 · 21 May 2024', from the parts the source gives."""
     return sep.join(x for x in (h.document_id, long_date(h.date)) if x)
 
 
