@@ -97,7 +97,7 @@ def home(edition: Edition) -> Page:
 
 
 def _document(document_id: str, number: str) -> str:
-    """'ST 14512/23' (the id, which holds the number), or both when the id does not hold it."""
+    """'ST 9876/24' (the id, which holds the number), or both when the id does not hold it."""
     if document_id and number and number not in document_id:
         return f"{document_id} ({number})"
     return document_id or number
