@@ -11,7 +11,7 @@ from ..index import Backlink, Edition, Item
 from ..inline import lead, plain_text
 from ..inline_markdown import spans
 from ..markup import SEARCH_EXCLUDE, Md, bullets, element, external_link, heading, join, link, para, table
-from ..model import Actor, Entry, Instrument, Paragraph, Recital, Section, Term
+from ..model import Actor, Entry, Instrument, Paragraph, Recital, Section, Term, Verb
 from ..urls import (
     ACTORS,
     GLOSSARY,
@@ -327,24 +327,38 @@ def actor(edition: Edition, a: Actor) -> Page:
     )
 
 
+def _verb_entry(edition: Edition, r: Renderer, v: Verb, level: int) -> Md:
+    """One verb's heading and every clause that uses it."""
+    clauses: Sequence[Clause] = edition.verb_clauses[v.id]
+    uses = bullets(
+        join(
+            [
+                link(f"Paragraph {c.paragraph.number}", r.link.to(paragraph_page(c.paragraph.number), c.anchor)),
+                Md(": "),
+                lead(plain_text(c.source), 160),
+            ]
+        )
+        for c in clauses
+    )
+    entry = join([heading(level, f"{v.name} ({len(clauses)})", id=urls.entry_anchor(v.id)), uses], "\n\n")
+    return element("div", entry, {"class": "verb-entry"}, markdown="", inner="\n\n")
+
+
 def verbs(edition: Edition) -> Page:
     """The operative verbs, each with every clause that uses it."""
     r = Renderer(edition, VERBS)
     out = [heading(1, "Operative verbs"), "Each operative verb of the conclusions, with every clause that uses it."]
+    # Verbs that share their first word ("CALLS FOR", "CALLS ON", "CALLS UPON") stand together
+    # under it, each keeping its own heading and anchor.
+    groups: dict[str, list[Verb]] = {}
     for v in sorted(edition.registries.verbs, key=lambda v: v.name):
-        clauses: Sequence[Clause] = edition.verb_clauses[v.id]
-        uses = bullets(
-            join(
-                [
-                    link(f"Paragraph {c.paragraph.number}", r.link.to(paragraph_page(c.paragraph.number), c.anchor)),
-                    Md(": "),
-                    lead(plain_text(c.source), 160),
-                ]
-            )
-            for c in clauses
-        )
-        entry = join([heading(2, f"{v.name} ({len(clauses)})", id=urls.entry_anchor(v.id)), uses], "\n\n")
-        out.append(element("div", entry, {"class": "verb-entry"}, markdown="", inner="\n\n"))
+        groups.setdefault(v.name.split()[0], []).append(v)
+    for first, members in groups.items():
+        level = 3 if len(members) > 1 else 2
+        entries = [_verb_entry(edition, r, v, level) for v in members]
+        if len(members) > 1:
+            entries.insert(0, heading(2, first, id=urls.entry_anchor("group-" + members[0].id.split("-")[0])))
+        out.extend(entries)
     return Page(
         VERBS,
         "Operative verbs",
