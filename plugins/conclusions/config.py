@@ -39,6 +39,9 @@ class ConclusionsConfig(Config):
     document_kind = c.Type(str, default="Council conclusions")
     """What the document is, at the head of the line that names it on every page."""
 
+    nav_title_home = c.Type(str, default="Overview")
+    """The home page's entry in the navigation, under the site's name (which is its title)."""
+
     nav_title_sections = c.Type(str, default="Sections")
     """Heading of the sections group in the navigation."""
 

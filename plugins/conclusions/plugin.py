@@ -38,6 +38,7 @@ from .core.model import Header
 from .core.pages import Page, all_pages
 from .core.pages.edition import about_edition
 from .core.sharing import Sharing
+from .core.urls import HOME as HOME_PAGE
 from .core.urls import is_section_page
 
 if TYPE_CHECKING:
@@ -240,6 +241,9 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 sections.append({_html(page.title): page.src})
                 if len(sections) == 1:
                     nav.append({self.config.nav_title_sections: sections})
+            elif page.src == HOME_PAGE:
+                # The sidebar already opens with the site's name, which is this page's title.
+                nav.append({self.config.nav_title_home: page.src})
             else:
                 nav.append({_html(page.title): page.src})
         return nav
