@@ -128,6 +128,27 @@ def test_buttons_work_on_touch(browser, served, n: int) -> None:
     ctx.close()
 
 
+def test_the_share_menu_works_on_touch_with_instant_navigation_on(browser, instant: str, n: int) -> None:
+    """As readers get it: the site built for the origin it is served from, so Material's
+    instant navigation intercepts taps; opening the menu and copying must not navigate."""
+    ctx = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=instant.rstrip("/"))
+    p = ctx.new_page()
+    page_url = f"{instant}paragraphs/{n}/"
+    p.goto(page_url)
+    assert p.evaluate("typeof window.document$") == "object", "instant navigation is not on"
+    _open(p, f"Paragraph {n}", touch=True)
+    p.get_by_role("button", name=f"Copy link to Paragraph {n}", exact=True).tap()
+    expect(p.locator("#share-status")).to_contain_text("Copied link")
+    assert _clipboard(p) == page_url
+    _open(p, f"Paragraph {n}", touch=True)
+    p.get_by_role("button", name=f"Cite Paragraph {n}", exact=True).tap()
+    expect(p.locator("#share-status")).to_contain_text("Copied citation")
+    assert _clipboard(p).endswith(f", {page_url}.")
+    assert p.url == page_url
+    ctx.close()
+
+
 def test_without_javascript_the_number_is_the_permalink(browser, served, edition, n: int) -> None:
     ctx = browser.new_context(java_script_enabled=False)
     p = ctx.new_page()
