@@ -178,6 +178,8 @@ def test_opening_an_anchor_highlights_the_paragraph_or_clause(context, served, e
     first, second = with_clauses[:2]
     target = edition.clauses[first][0].text_anchor
     p.goto(served + f"text/#{target}")
+    # A fragment change on the same page: wait until the browser has made it the target.
+    p.wait_for_function("id => document.querySelector(':target')?.id === id", arg=target)
     clause = p.locator(f"#{target}")
     assert clause.evaluate(style) != p.locator(f"#p{second} span.clause[id]").first.evaluate(style)
 

@@ -241,12 +241,14 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 sections.append({_html(page.title): page.src})
                 if len(sections) == 1:
                     nav.append({self.config.nav_title_sections: sections})
-            elif page.src == HOME_PAGE:
-                # The sidebar already opens with the site's name, which is this page's title.
-                nav.append({self.config.nav_title_home: page.src})
             else:
-                nav.append({_html(page.title): page.src})
+                nav.append({self._nav_label(page): page.src})
         return nav
+
+    def _nav_label(self, page: Page) -> str:
+        """A page's entry in the navigation: its title; the home page's is `nav_title_home`,
+        since the sidebar already opens with the site's name, which is that page's title."""
+        return self.config.nav_title_home if page.src == HOME_PAGE else _html(page.title)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
@@ -280,7 +282,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             )
             if self.serving is not None:
                 # The title a nav entry would give it (MkDocs keeps a page set here and its title).
-                self.serving.page(_html(page.title) if page.in_nav else None, file, config)
+                self.serving.page(self._nav_label(page) if page.in_nav else None, file, config)
             yield file
 
     def _published_files(self, config: MkDocsConfig, sharing: Sharing) -> Iterator[File]:
