@@ -46,7 +46,7 @@ def test_tokens_of_inline_source() -> None:
 
 
 def test_plain_text_and_leads() -> None:
-    assert plain_text("IRIS<sup>2</sup> and CO<sub>2</sub>[^8]") == "IRIS² and CO2"
+    assert plain_text("km<sup>2</sup> and CO<sub>2</sub>[^8]") == "km² and CO2"
     assert plain_text("x[^8]", footnotes=True) == "x[8]"
     assert lead("one two three four", 9) == "one two…"
     assert lead("one,   two", 40) == "one, two"
