@@ -78,6 +78,12 @@ class Problems:
         if isinstance(error, SourceErrors):
             self.more += error.more
 
+    def extend(self, other: Problems) -> None:
+        """Record every mistake `other` holds (one document's, in a collection)."""
+        for error in other.errors:
+            self.add(error)
+        self.more += other.more
+
     def collect(self) -> _Collect:
         """A context in which a `SourceError` is recorded here, and the code after it goes on."""
         return _Collect(self)

@@ -21,6 +21,7 @@ from .mentions import Match, Matcher
 from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Recital, Registries, Term, Verb, all_points
 from .operative import opening_runs
 from .registry_source import read_registries
+from .urls import AT_ROOT, DocumentUrls
 
 Item = Paragraph | Recital | Footnote
 """What the text is made of: each has an `anchor`, unique in its document."""
@@ -74,6 +75,8 @@ class Edition:
     """Glossary mentions in the header's subject codes, keyed by code."""
     unused_shared: int = 0
     """Shared registry entries this text does not mention (not published)."""
+    urls: DocumentUrls = AT_ROOT
+    """Where the document's pages and files are: the site root, or its prefix in a collection."""
 
     def of(self, item: Item) -> ItemMentions:
         """What `item` mentions."""
@@ -90,28 +93,47 @@ def build_edition(source_dir: Path) -> Edition:
         source_dir: the site's `docs_dir` (`source/`): `document.md` and the registry files.
     """
     problems = Problems()
-    document, read_whole, registries = _load(source_dir, problems)
-    matchers = _matchers(registries, problems)
-    _check(document, registries, matchers, read_whole, problems)
+    registries = read_registries(source_dir, problems)
+    edition = link_document(source_dir, registries, problems)
     problems.raise_any()
+    assert edition is not None
+    return edition
+
+
+def link_document(
+    document_dir: Path, registries: Registries, problems: Problems, urls: DocumentUrls = AT_ROOT
+) -> Edition | None:
+    """The edition of the document in `document_dir`, with `registries` (read by the caller,
+    once for every document of a collection); None when it has a mistake, each added to `problems`.
+
+    Args:
+        document_dir: the folder of `document.md`.
+        registries: the site's registries over the shared ones; mistakes in them are in
+            `problems` already.
+        problems: where every mistake goes.
+        urls: where the document's pages go.
+    """
+    mine = Problems()
+    document = read_document(document_dir, mine)
+    # A pattern that "matches nothing" in a text with mistakes is mostly their echo.
+    read_whole = not mine
+    if document is None:
+        problems.extend(mine)
+        return None
+    try:
+        matchers = _matchers(registries, mine)
+    except SourceError:
+        problems.extend(mine)
+        return None
+    _check(document, registries, matchers, read_whole, mine)
+    if mine:
+        problems.extend(mine)
+        return None
     found = _match(document, registries, matchers)
-    return _link(document, registries, found, matchers.terms)
+    return replace(_link(document, registries, found, matchers.terms), urls=urls)
 
 
 # -- load ------------------------------------------------------------------------------------
-
-
-def _load(source_dir: Path, problems: Problems) -> tuple[Document, bool, Registries]:
-    """The document, whether it read without a mistake, and the registries; raises when the
-    document cannot be read at all."""
-    document = read_document(source_dir, problems)
-    # A pattern that "matches nothing" in a text with mistakes is mostly their echo.
-    read_whole = not problems
-    registries = read_registries(source_dir, problems)
-    if document is None:
-        problems.raise_any()
-        raise AssertionError("a document that cannot be read is a mistake reported above")
-    return document, read_whole, registries
 
 
 @dataclass(frozen=True)

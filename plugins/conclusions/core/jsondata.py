@@ -21,21 +21,14 @@ from .inline import plain_text
 from .markup import inline_html, sitemap
 from .model import Footnote, Paragraph, Point, Recital, Section
 from .urls import (
-    DOCUMENT_JSON,
     GLOSSARY,
-    HOME,
     SCHEMA_DIR,
-    TEXT,
     Site,
     actor_page,
     entry_anchor,
     footnote_anchor,
     instrument_page,
-    paragraph_json,
-    paragraph_page,
-    recital_page,
     schema_file,
-    section_page,
     sitemap_file,
     within,
 )
@@ -59,8 +52,9 @@ class JsonData:
 
     def __init__(self, edition: Edition, site_url: str) -> None:
         self.edition = edition
+        self.urls = edition.urls
         self.site = Site(site_url)
-        self.text_url = self.url(TEXT)
+        self.text_url = self.url(self.urls.text)
 
     def url(self, src: str, anchor: str = "") -> str:
         """The address of the generated page `src`, and of `anchor` in it when given."""
@@ -91,7 +85,7 @@ class JsonData:
                 "marker": point.marker,
                 "anchor": point.anchor,
                 "url": self.url(page, point.anchor),
-                "full_text_url": self.url(TEXT, within(item.anchor, point.anchor)),
+                "full_text_url": self.url(self.urls.text, within(item.anchor, point.anchor)),
                 "text": plain_text(item.text[point.start : point.end]),
                 "points": self.points(item, page, point.points),
             }
@@ -103,7 +97,7 @@ class JsonData:
         note = self.edition.document.footnotes[number]
         return {
             "number": note.number,
-            "url": self.url(TEXT, footnote_anchor(note.number)),
+            "url": self.url(self.urls.text, footnote_anchor(note.number)),
             "available": note.available,
             "text": plain_text(note.text),
             "html": inline_html(note.text, self.text_url),
@@ -116,12 +110,12 @@ class JsonData:
             "label": section.label,
             "title": section.title,
             "heading": section.heading,
-            "url": self.url(section_page(section.slug)),
+            "url": self.url(self.urls.section_page(section.slug)),
         }
 
     def paragraph(self, p: Paragraph) -> dict[str, Any]:
         """Paragraph `p`: its text, addresses, points, clauses, footnotes and mentions."""
-        src = paragraph_page(p.number)
+        src = self.urls.paragraph_page(p.number)
         page = self.url(src)
         clauses = []
         for c in self.edition.clauses.get(p.number, []):
@@ -131,7 +125,7 @@ class JsonData:
                     "verb": {"id": c.verb.id, "name": c.verb.name, "form": c.form},
                     "anchor": c.anchor,
                     "url": self.url(src, c.anchor),
-                    "full_text_url": self.url(TEXT, c.text_anchor),
+                    "full_text_url": self.url(self.urls.text, c.text_anchor),
                     "text": plain_text(c.source).strip(),
                     "addressees": [
                         {"id": a.id, "name": a.name, "url": self.url(actor_page(a.id))} for a in c.addressees
@@ -142,8 +136,8 @@ class JsonData:
             "number": p.number,
             "label": p.label,
             "url": page,
-            "full_text_url": self.url(TEXT, p.anchor),
-            "data_url": self.site.file(paragraph_json(p.number)),
+            "full_text_url": self.url(self.urls.text, p.anchor),
+            "data_url": self.site.file(self.urls.paragraph_json(p.number)),
             "section": self.section(self.edition.document.section_of(p)),
             "text": plain_text(p.text),
             "html": inline_html(p.text, self.text_url),
@@ -156,14 +150,14 @@ class JsonData:
 
     def recital(self, x: Recital) -> dict[str, Any]:
         """Recital `x`: its text, addresses, points, footnotes and mentions."""
-        src = recital_page(x.key)
+        src = self.urls.recital_page(x.key)
         page = self.url(src)
         return {
             "number": x.number,
             **({"letter": x.letter} if x.letter else {}),
             "label": x.label,
             "url": page,
-            "full_text_url": self.url(TEXT, x.anchor),
+            "full_text_url": self.url(self.urls.text, x.anchor),
             "text": plain_text(x.text),
             "html": inline_html(x.text, self.text_url),
             "citation": citation(self.edition.document.header, x, page),
@@ -177,8 +171,8 @@ class JsonData:
         return {
             "id": h.document_id or None,
             "title": h.title,
-            "url": self.url(HOME),
-            "data_url": self.site.file(DOCUMENT_JSON),
+            "url": self.url(self.urls.home),
+            "data_url": self.site.file(self.urls.document_json),
         }
 
     def paragraph_file(self, p: Paragraph) -> str:
@@ -225,9 +219,12 @@ class JsonData:
         return list(self._plan())
 
     def _plan(self) -> dict[str, Callable[[], str]]:
-        out: dict[str, Callable[[], str]] = {DOCUMENT_JSON: self.document_file}
+        out: dict[str, Callable[[], str]] = {self.urls.document_json: self.document_file}
         out.update(
-            {paragraph_json(p.number): partial(self.paragraph_file, p) for p in self.edition.document.paragraphs}
+            {
+                self.urls.paragraph_json(p.number): partial(self.paragraph_file, p)
+                for p in self.edition.document.paragraphs
+            }
         )
         out.update({schema_file(name): partial(schema_text, name) for name in SCHEMAS})
         # Material fetches `sitemap.xml` beside the target of every <link rel="alternate"> (it

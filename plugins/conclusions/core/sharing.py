@@ -17,17 +17,8 @@ from .model import Header, Paragraph, Recital
 from .pages.base import DESCRIPTION_LIMIT
 from .urls import (
     ABOUT_EDITION,
-    DOCUMENT_JSON,
-    HOME,
-    SITE_CARD,
-    TEXT,
+    DocumentUrls,
     Site,
-    paragraph_card,
-    paragraph_json,
-    paragraph_page,
-    paragraph_path_prefix,
-    recital_card,
-    recital_page,
     site_path,
 )
 
@@ -68,14 +59,9 @@ def locale(language: str) -> str:
     return language if "_" in language else _LOCALES.get(language, language)
 
 
-def card_path(item: Paragraph | Recital) -> str:
+def card_path(item: Paragraph | Recital, urls: DocumentUrls) -> str:
     """Where the link-preview card of a paragraph or recital is published."""
-    return paragraph_card(item.number) if isinstance(item, Paragraph) else recital_card(item.key)
-
-
-def json_path(item: Paragraph) -> str:
-    """Where a paragraph's JSON is published."""
-    return paragraph_json(item.number)
+    return urls.paragraph_card(item.number) if isinstance(item, Paragraph) else urls.recital_card(item.key)
 
 
 def _identity(h: Header, sep: str) -> str:
@@ -124,6 +110,7 @@ class Sharing:
 
     def __init__(self, edition: Edition, site_url: str, site_name: str, info: EditionInfo | None = None) -> None:
         self.edition = edition
+        self.urls = edition.urls
         self.info = info or EditionInfo()
         self.site = Site(site_url)
         self.site_url = self.site.root
@@ -131,8 +118,8 @@ class Sharing:
         doc = edition.document
         # One dict lookup per page keeps the cost linear in the number of pages.
         self._items: dict[str, Paragraph | Recital] = {
-            **{recital_page(x.key): x for x in doc.recitals},
-            **{paragraph_page(p.number): p for p in doc.paragraphs},
+            **{self.urls.recital_page(x.key): x for x in doc.recitals},
+            **{self.urls.paragraph_page(p.number): p for p in doc.paragraphs},
         }
 
     def absolute(self, path: str) -> str:
@@ -143,7 +130,7 @@ class Sharing:
         h = self.edition.document.header
         text = plain_text(item.text)
         return Card(
-            path=card_path(item),
+            path=card_path(item, self.urls),
             heading=h.citation_title or h.title,
             label=item.label,
             text=text,
@@ -154,7 +141,7 @@ class Sharing:
     def site_card(self) -> Card:
         h = self.edition.document.header
         return Card(
-            path=SITE_CARD,
+            path=self.urls.site_card,
             heading=edition_name(self.info),
             label=h.short_title,
             text=h.citation_title or h.title,
@@ -176,7 +163,7 @@ class Sharing:
         item = self._items.get(src)
         url = canonical or self.site.page(src)
         # Paragraph and recital titles already name the document; other titles get the site name.
-        if item is not None or src == HOME or title == self.site_name:
+        if item is not None or src == self.urls.home or title == self.site_name:
             html_title = title
         else:
             html_title = f"{title} \u2013 {self.site_name}"
@@ -191,7 +178,7 @@ class Sharing:
             locale=locale(h.language),
             image=self.absolute(card.path),
             image_alt=card.alt,
-            json=json_path(item) if isinstance(item, Paragraph) else DOCUMENT_JSON,
+            json=self.urls.paragraph_json(item.number) if isinstance(item, Paragraph) else self.urls.document_json,
             site_url=self.site_url,
             citation="" if item is None else citation(h, item, url),
         )
@@ -205,8 +192,8 @@ class Sharing:
             "recitals": len(doc.recitals),
             "title": doc.header.title,
             "document_id": doc.header.document_id,
-            "paragraph_path": paragraph_path_prefix(),
-            "text_path": site_path(TEXT),
+            "paragraph_path": self.urls.paragraph_path_prefix(),
+            "text_path": site_path(self.urls.text),
             # The document line and the footer of every page (theme/partials/identity.html).
             "line": " · ".join(document_line(doc.header, self.info)),
             "register_url": register_url(doc.header.document_id, doc.header.language),

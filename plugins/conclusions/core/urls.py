@@ -18,8 +18,10 @@ the bottom of the core: it imports nothing from it.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import posixpath
+import re
 
 # -- pages, by the source path of their generated Markdown ---------------------------------
 
@@ -203,6 +205,88 @@ def schema_file(name: str) -> str:
 def sitemap_file(folder: str) -> str:
     """The sitemap of the data files in `folder` ('data/paragraphs/sitemap.xml')."""
     return f"{folder}/sitemap.xml"
+
+
+# -- where a document stands: at the site root, or under its prefix in a collection ----------
+
+
+@dataclasses.dataclass(frozen=True)
+class DocumentUrls:
+    """The pages and files of one document, under `prefix`.
+
+    A one-document site has its document at the root (`prefix` ''), where its addresses have
+    always been; in a collection each document stands under its own prefix, made from its
+    document id (`document_prefix`): 'st-14512-2023/paragraphs/21/'. The pages of the
+    registers (instruments, glossary, actors, verbs) and the About pages belong to the site,
+    not to a document, and stay at the root.
+    """
+
+    prefix: str = ""
+    """'' or a folder name with its final slash ('st-14512-2023/')."""
+
+    @property
+    def home(self) -> str:
+        return self.prefix + HOME
+
+    @property
+    def text(self) -> str:
+        return self.prefix + TEXT
+
+    def paragraph_page(self, number: int | str) -> str:
+        return self.prefix + paragraph_page(number)
+
+    def recital_page(self, key: str) -> str:
+        return self.prefix + recital_page(key)
+
+    def section_page(self, slug: str) -> str:
+        return self.prefix + section_page(slug)
+
+    def is_section_page(self, src: str) -> bool:
+        return src.startswith(self.prefix) and is_section_page(src.removeprefix(self.prefix))
+
+    def paragraph_path_prefix(self) -> str:
+        return self.prefix + paragraph_path_prefix()
+
+    @property
+    def site_card(self) -> str:
+        return self.prefix + SITE_CARD
+
+    def paragraph_card(self, number: int | str) -> str:
+        return self.prefix + paragraph_card(number)
+
+    def recital_card(self, key: str) -> str:
+        return self.prefix + recital_card(key)
+
+    @property
+    def document_json(self) -> str:
+        return self.prefix + DOCUMENT_JSON
+
+    def paragraph_json(self, number: int | str) -> str:
+        return self.prefix + paragraph_json(number)
+
+    def owns(self, src: str) -> bool:
+        """Whether the page or file `src` is this document's (in a collection: under its prefix)."""
+        return src.startswith(self.prefix)
+
+
+AT_ROOT = DocumentUrls()
+"""The document of a one-document site."""
+
+_NUMBER_YEAR = re.compile(r"(\d+)\s*/\s*(\d{2})(?!\d)")
+
+
+def document_prefix(document_id: str, year: str) -> str:
+    """A document's folder in a collection, from its id and the year of its date: 'ST 14512/23'
+    of 2023 -> 'st-14512-2023'; 'ST 14512/23 REV 1' -> 'st-14512-2023-rev-1'. The register's
+    two-digit year becomes the date's four-digit one when they agree (else takes the date's century);
+    '' when the id has no letter or digit to make one from."""
+    text = document_id.strip().lower()
+    if m := _NUMBER_YEAR.search(text):
+        short = m.group(2)
+        century = year[:2] if len(year) == 4 and year.isdigit() else "20"
+        full = year if year.endswith(short) and len(year) == 4 else century + short
+        text = f"{text[: m.start()]}{m.group(1)} {full}{text[m.end() :]}"
+    return "-".join(re.findall(r"[a-z0-9]+", text))
 
 
 # -- absolute and relative addresses ---------------------------------------------------------

@@ -15,14 +15,10 @@ from ..model import Actor, Entry, Instrument, Paragraph, Recital, Section, Term,
 from ..urls import (
     ACTORS,
     GLOSSARY,
-    HOME,
     INSTRUMENTS,
-    TEXT,
     VERBS,
     actor_page,
     instrument_page,
-    paragraph_page,
-    recital_page,
 )
 from .base import DESCRIPTION_LIMIT, Page
 from .render import Renderer, breadcrumb
@@ -32,11 +28,12 @@ Part = urls.Part
 
 def _item_src(item: Item, edition: Edition) -> tuple[str, str, str]:
     """Page, anchor and label of where a backlink points."""
+    u = edition.urls
     if isinstance(item, Paragraph):
-        return paragraph_page(item.number), item.anchor, item.label
+        return u.paragraph_page(item.number), item.anchor, item.label
     if isinstance(item, Recital):
-        return recital_page(item.key), item.anchor, item.label
-    return TEXT, urls.footnote_anchor(item.number), f"Footnote {item.number}"
+        return u.recital_page(item.key), item.anchor, item.label
+    return u.text, urls.footnote_anchor(item.number), f"Footnote {item.number}"
 
 
 _ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
@@ -144,6 +141,7 @@ def instrument(edition: Edition, i: Instrument) -> Page:
 
 def glossary(edition: Edition) -> Page:
     """The glossary, A to Z: each term's expansion, definition and where the text uses it."""
+    u = edition.urls
     r = Renderer(edition, GLOSSARY)
     terms = sorted(edition.registries.terms, key=lambda t: t.name.casefold())
     letters: dict[str, list[Term]] = {}
@@ -163,7 +161,7 @@ def glossary(edition: Edition) -> Page:
                     seen.add(label)
                     used.append(link(label, r.link.to(page, anchor)))
             if t.id in in_header:
-                used.insert(0, link("Document header", r.link.to(HOME)))
+                used.insert(0, link("Document header", r.link.to(u.home)))
             official = [join([" ", external_link("Official source", t.url)])] if t.url else []
             for instrument in _instruments_of_term(edition, t.id):
                 official.append(
@@ -289,6 +287,7 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
 
 def actor(edition: Edition, a: Actor) -> Page:
     """The page of actor `a`: what the text asks of it, and where it mentions it otherwise."""
+    u = edition.urls
     src = actor_page(a.id)
     r = Renderer(edition, src)
     out = [
@@ -304,7 +303,7 @@ def actor(edition: Edition, a: Actor) -> Page:
             where = join(
                 [
                     element("span", "", {"id": urls.request_anchor(number, c.anchor)}),
-                    link(str(number), r.link.to(paragraph_page(number), c.anchor)),
+                    link(str(number), r.link.to(u.paragraph_page(number), c.anchor)),
                 ]
             )
             rows.append((where, c.verb.name, lead(plain_text(c.source), 220)))
@@ -329,11 +328,12 @@ def actor(edition: Edition, a: Actor) -> Page:
 
 def _verb_entry(edition: Edition, r: Renderer, v: Verb, level: int) -> Md:
     """One verb's heading and every clause that uses it."""
+    u = edition.urls
     clauses: Sequence[Clause] = edition.verb_clauses[v.id]
     uses = bullets(
         join(
             [
-                link(f"Paragraph {c.paragraph.number}", r.link.to(paragraph_page(c.paragraph.number), c.anchor)),
+                link(f"Paragraph {c.paragraph.number}", r.link.to(u.paragraph_page(c.paragraph.number), c.anchor)),
                 Md(": "),
                 lead(plain_text(c.source), 160),
             ]

@@ -12,7 +12,7 @@ from ..inline import lead, plain_text
 from ..inline_markdown import render_inline
 from ..markup import SEARCH_EXCLUDE, Md, element, join, link, text
 from ..model import Footnote, Paragraph, Point, Recital
-from ..urls import Linker, footnote_anchor, footnote_ref_anchor, paragraph_page, recital_page, site_path, within
+from ..urls import Linker, footnote_anchor, footnote_ref_anchor, site_path, within
 
 Words = Callable[[tuple[int, int] | None], Md]
 """The Markdown of an item's text, or of a window of it."""
@@ -78,6 +78,7 @@ class Renderer:
 
     def __init__(self, edition: Edition, page: str) -> None:
         self.edition = edition
+        self.urls = edition.urls
         self.link = Linker(page)
         self.refs: dict[str, int] = {}
         self.footnote_ref = _footnote_ref(self.refs)
@@ -131,7 +132,7 @@ class Renderer:
         return self._block(
             paragraph,
             {"class": "para", "id": paragraph.anchor, "data-number": paragraph.number},
-            paragraph_page(paragraph.number),
+            self.urls.paragraph_page(paragraph.number),
             self.item(paragraph, anchor, paragraph.anchor if full_text else ""),
         )
 
@@ -141,7 +142,7 @@ class Renderer:
         return self._block(
             recital,
             {"class": "recital", "id": recital.anchor},
-            recital_page(recital.key),
+            self.urls.recital_page(recital.key),
             self.item(recital, outer=recital.anchor if full_text else ""),
         )
 

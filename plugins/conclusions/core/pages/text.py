@@ -14,15 +14,10 @@ from ..urls import (
     ABOUT,
     ACTORS,
     GLOSSARY,
-    HOME,
     INSTRUMENTS,
-    TEXT,
     VERBS,
     actor_page,
     instrument_page,
-    paragraph_page,
-    recital_page,
-    section_page,
 )
 from .base import DESCRIPTION_LIMIT, NAV_SECTIONS_LIMIT, Page
 from .render import OwnItem, Renderer, breadcrumb, item_lead, pager
@@ -32,9 +27,10 @@ Part = urls.Part
 
 def home(edition: Edition) -> Page:
     """The home page: the document's register data, the cover note and an overview of every section."""
+    u = edition.urls
     doc = edition.document
     h = doc.header
-    r = Renderer(edition, HOME)
+    r = Renderer(edition, u.home)
     codes = []
     for subject_code in h.subject_codes:
         matches = edition.header_terms.get(subject_code, ())
@@ -61,13 +57,13 @@ def home(edition: Edition) -> Page:
         ),
         para(h.cover_note) if h.cover_note else "",
         _cover_note(edition, r),
-        link("Read the full text", r.link.to(TEXT), classes=["md-button", "md-button--primary"]),
+        link("Read the full text", r.link.to(u.text), classes=["md-button", "md-button--primary"]),
         heading(2, "Overview"),
     ]
     if doc.recitals:
-        out.append(heading(3, join([link("Recitals", r.link.to(TEXT, Part.RECITALS)), f" ({len(doc.recitals)})"])))
+        out.append(heading(3, join([link("Recitals", r.link.to(u.text, Part.RECITALS)), f" ({len(doc.recitals)})"])))
         out.append(
-            bullets(join([link(x.marker, r.link.to(recital_page(x.key))), " ", item_lead(x)]) for x in doc.recitals)
+            bullets(join([link(x.marker, r.link.to(u.recital_page(x.key))), " ", item_lead(x)]) for x in doc.recitals)
         )
     for section in doc.sections:
         out.append(
@@ -75,7 +71,7 @@ def home(edition: Edition) -> Page:
                 3,
                 join(
                     [
-                        link(section.heading, r.link.to(section_page(section.slug))),
+                        link(section.heading, r.link.to(u.section_page(section.slug))),
                         f" (paragraphs {section.range_label})",
                     ]
                 ),
@@ -83,12 +79,12 @@ def home(edition: Edition) -> Page:
         )
         out.append(
             bullets(
-                join([link(str(p.number), r.link.to(paragraph_page(p.number)), title=p.label), " ", item_lead(p)])
+                join([link(str(p.number), r.link.to(u.paragraph_page(p.number)), title=p.label), " ", item_lead(p)])
                 for p in section.paragraphs
             )
         )
     return Page(
-        HOME,
+        u.home,
         h.short_title,
         join((x for x in out if x), "\n\n"),
         in_nav=True,
@@ -106,6 +102,7 @@ def _document(document_id: str, number: str) -> str:
 def _cover_note(edition: Edition, r: Renderer) -> Md:
     """The note that carries the conclusions (a Presidency note), with its own numbering kept
     as text: `markdown="span"` so that a block opening "1. " is not read as a list."""
+    u = edition.urls
     if not edition.document.cover:
         return Md("")
 
@@ -113,7 +110,7 @@ def _cover_note(edition: Edition, r: Renderer) -> Md:
         # Footnotes are listed on the full-text page.
         return element(
             "sup",
-            link(number, r.link.to(TEXT, urls.footnote_anchor(number)), classes=["footnote-ref"]),
+            link(number, r.link.to(u.text, urls.footnote_anchor(number)), classes=["footnote-ref"]),
             {"class": "fnref"},
         )
 
@@ -131,8 +128,9 @@ def _cover_note(edition: Edition, r: Renderer) -> Md:
 
 def full_text(edition: Edition) -> Page:
     """The full text: preamble, recitals, every section's paragraphs with their clauses and points, footnotes."""
+    u = edition.urls
     doc = edition.document
-    r = Renderer(edition, TEXT)
+    r = Renderer(edition, u.text)
     # The heading under which the Council set the conclusions ("ANNEX") stands before their title.
     out = [element("p", doc.annex, {"class": "annex", "id": Part.ANNEX})] if doc.annex else []
     out.append(heading(1, doc.header.title))
@@ -155,7 +153,7 @@ def full_text(edition: Edition) -> Page:
             out.append(
                 heading(
                     2,
-                    link(section.heading, r.link.to(section_page(section.slug))),
+                    link(section.heading, r.link.to(u.section_page(section.slug))),
                     id=urls.section_anchor(section.slug),
                 )
             )
@@ -163,7 +161,7 @@ def full_text(edition: Edition) -> Page:
     out.append(heading(2, "Footnotes", id=Part.FOOTNOTES))
     out.append(r.footnotes(list(doc.footnotes)))
     return Page(
-        TEXT,
+        u.text,
         "Full text",
         join(out, "\n\n"),
         in_nav=True,
@@ -194,6 +192,7 @@ def _own_page(
 
     `extra(renderer)` adds what is particular to the kind of item, after the common parts.
     """
+    u = edition.urls
     r = Renderer(edition, src)
     block = (
         r.paragraph_block(item, full_text=False)
@@ -201,9 +200,9 @@ def _own_page(
         else r.recital_block(item, full_text=False)
     )
     kind, name = item.label.split(" ", 1)
-    read = link(f"Read {kind.lower()} {name} in the full text", r.link.to(TEXT, item.anchor))
+    read = link(f"Read {kind.lower()} {name} in the full text", r.link.to(u.text, item.anchor))
     out = [
-        breadcrumb(r, [("Full text", TEXT), *trail, (item.label, None)]),
+        breadcrumb(r, [("Full text", u.text), *trail, (item.label, None)]),
         heading(1, item.label, id=Part.TITLE),
         block,
         r.footnotes(item.footnotes),
@@ -236,14 +235,15 @@ def _instruments_section(r: Renderer, instruments: Mapping[str, Instrument]) -> 
 
 def paragraph(edition: Edition, p: Paragraph) -> Page:
     """The page of paragraph `p`: where it stands, its text, footnotes, neighbours, clauses and links."""
+    u = edition.urls
     section = edition.document.section_of(p)
     return _own_page(
         edition,
         p,
-        paragraph_page(p.number),
-        [(section.heading, section_page(section.slug))],
+        u.paragraph_page(p.number),
+        [(section.heading, u.section_page(section.slug))],
         edition.document.paragraphs,
-        lambda x: paragraph_page(x.number),
+        lambda x: u.paragraph_page(x.number),
         lambda r: _paragraph_links(edition, r, p),
     )
 
@@ -273,6 +273,7 @@ def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> list[Md]:
 
 def recital(edition: Edition, x: Recital) -> Page:
     """The page of recital `x`: its text, footnotes, neighbours and the instruments it recalls."""
+    u = edition.urls
     doc = edition.document
     # A recital's instruments are often named only in its footnote (a document number).
     instruments = {m.entry.id: m.entry for m in edition.of(x).instruments}
@@ -281,25 +282,26 @@ def recital(edition: Edition, x: Recital) -> Page:
     return _own_page(
         edition,
         x,
-        recital_page(x.key),
+        u.recital_page(x.key),
         [],
         doc.recitals,
-        lambda y: recital_page(y.key),
+        lambda y: u.recital_page(y.key),
         lambda r: _instruments_section(r, instruments),
     )
 
 
 def section(edition: Edition, s: Section) -> Page:
     """The page of section `s`: its paragraphs, each with its opening words."""
-    src = section_page(s.slug)
+    u = edition.urls
+    src = u.section_page(s.slug)
     r = Renderer(edition, src)
     items = bullets(
-        join([link(str(p.number), r.link.to(paragraph_page(p.number)), title=p.label), " ", item_lead(p, 200)])
+        join([link(str(p.number), r.link.to(u.paragraph_page(p.number)), title=p.label), " ", item_lead(p, 200)])
         for p in s.paragraphs
     )
-    read = link("Read this section in the full text", r.link.to(TEXT, s.paragraphs[0].anchor))
+    read = link("Read this section in the full text", r.link.to(u.text, s.paragraphs[0].anchor))
     out = [
-        breadcrumb(r, [("Full text", TEXT), (s.heading, None)]),
+        breadcrumb(r, [("Full text", u.text), (s.heading, None)]),
         heading(1, s.heading),
         join([f"Paragraphs {s.range_label}. ", read, "."]),
         items,
@@ -338,6 +340,7 @@ paragraph page its own file, every other page the whole document."""
 
 def about_urls(edition: Edition) -> Page:
     """The URL policy: every family of address, as the scheme (core/urls.py) makes it."""
+    u = edition.urls
     doc = edition.document
     r = Renderer(edition, ABOUT)
     first, last = doc.paragraphs[0].number, doc.paragraphs[-1].number
@@ -345,47 +348,47 @@ def about_urls(edition: Edition) -> Page:
     address = urls.address
     in_text = urls.paragraph_anchor("N")
     rows = [
-        ("The full text", code(address(TEXT)), link("Full text", r.link.to(TEXT))),
+        ("The full text", code(address(u.text)), link("Full text", r.link.to(u.text))),
         (
             "A paragraph in the full text",
-            code(address(TEXT, in_text)),
-            link(f"Paragraph {first}", r.link.to(TEXT, doc.paragraphs[0].anchor)),
+            code(address(u.text, in_text)),
+            link(f"Paragraph {first}", r.link.to(u.text, doc.paragraphs[0].anchor)),
         ),
         (
             "A paragraph on its own page",
-            code(address(paragraph_page("N"))),
-            link(f"Paragraph {last}", r.link.to(paragraph_page(last))),
+            code(address(u.paragraph_page("N"))),
+            link(f"Paragraph {last}", r.link.to(u.paragraph_page(last))),
         ),
         (
             "A clause of a paragraph",
             join(
                 [
-                    code(address(paragraph_page("N"), urls.nth("verb", 1))),
+                    code(address(u.paragraph_page("N"), urls.nth("verb", 1))),
                     Md(" (second of the same verb: "),
                     code(r.link.here(urls.nth("verb", 2))),
                     Md("); in the full text "),
-                    code(address(TEXT, urls.within(in_text, "verb"))),
+                    code(address(u.text, urls.within(in_text, "verb"))),
                 ]
             ),
             "",
         ),
         (
             "A recital",
-            join([code(address(urls.recital_page("N"))), Md(", or "), code(address(TEXT, urls.recital_anchor("N")))]),
+            join([code(address(u.recital_page("N"))), Md(", or "), code(address(u.text, urls.recital_anchor("N")))]),
             "",
         ),
         (
             "A section",
             join(
                 [
-                    code(address(urls.section_page("i"))),
+                    code(address(u.section_page("i"))),
                     Md(" (its number, in lower case), or "),
-                    code(address(TEXT, urls.section_anchor("i"))),
+                    code(address(u.text, urls.section_anchor("i"))),
                 ]
             ),
             "",
         ),
-        ("A footnote, with the Council's own number", code(address(TEXT, urls.footnote_anchor("N"))), ""),
+        ("A footnote, with the Council's own number", code(address(u.text, urls.footnote_anchor("N"))), ""),
         (
             "An instrument the text recalls",
             code(address(instrument_page("ID"))),
@@ -396,13 +399,13 @@ def about_urls(edition: Edition) -> Page:
         ("An operative verb", code(address(VERBS, urls.entry_anchor("ID"))), link("Verbs", r.link.to(VERBS))),
         (
             "The whole document as data (JSON)",
-            code(urls.DOCUMENT_JSON),
-            link("document.json", r.link.to(urls.DOCUMENT_JSON)),
+            code(u.document_json),
+            link("document.json", r.link.to(u.document_json)),
         ),
         (
             "One paragraph as data (JSON)",
-            code(urls.paragraph_json("N")),
-            link(f"Paragraph {last} as JSON", r.link.to(urls.paragraph_json(last))),
+            code(u.paragraph_json("N")),
+            link(f"Paragraph {last} as JSON", r.link.to(u.paragraph_json(last))),
         ),
         (
             "The JSON Schemas of that data",
@@ -419,9 +422,9 @@ def about_urls(edition: Edition) -> Page:
             "The link-preview image of a paragraph or recital (1200×630 PNG)",
             join(
                 [
-                    code(urls.paragraph_card("N")),
+                    code(u.paragraph_card("N")),
                     Md(", "),
-                    code(urls.recital_card("N")),
+                    code(u.recital_card("N")),
                     Md("; other pages "),
                     code(urls.SITE_CARD),
                 ]
