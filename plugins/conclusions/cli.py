@@ -98,6 +98,12 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("input", metavar="INPUT", type=Path, help="the Council text")
     imp.add_argument("--source", metavar="DIR", type=Path, default=Path("source"), help="default: source")
     imp.add_argument("--force", action="store_true", help="replace a document.md edited by hand")
+    imp.add_argument(
+        "--add",
+        action="store_true",
+        help="make a one-document site a collection holding its document and this one "
+        "(its pages move under their own prefix; the old addresses redirect)",
+    )
     _document_options(imp)
     imp.set_defaults(run=import_into_site)
     return parser
@@ -315,11 +321,33 @@ def _check_not_edited(source: Path) -> None:
         )
 
 
+def _identity(document_md: str) -> tuple[str, str]:
+    """(document id, its prefix in a collection) of a document.md's front matter; ('', '') when it gives none."""
+    from .core.urls import document_prefix
+
+    front = document_md.split("\n---", 1)[0].removeprefix("---")
+    try:
+        data = yaml.safe_load(front)
+    except yaml.YAMLError:
+        return "", ""
+    if not isinstance(data, dict):
+        return "", ""
+    document_id, date = str(data.get("document_id") or ""), str(data.get("date") or "")
+    return document_id, document_prefix(document_id, date[:4])
+
+
+COLLECTION_DIR = "documents"
+COLLECTION_FILE = "collection.yml"
+MOVED_WITH_DOCUMENT = (DOCUMENT, RECORD, ORIGINAL, "expected.yml")
+"""What belongs to a document, not to the site: it moves into the document's folder."""
+
+
 def import_into_site(args: argparse.Namespace, out: Callable[[str], None]) -> None:
-    """`conclusions import INPUT`: a new version of the text into a site's `source/`.
+    """`conclusions import INPUT`: a new version of the text into a site's `source/`, or a
+    text added to a collection (`source/documents/<prefix>/`).
 
     Args:
-        args: the parsed command line (`input`, `source`, `force` and the importer's options).
+        args: the parsed command line (`input`, `source`, `force`, `add` and the importer's options).
         out: where the report and what was written are printed.
     """
     _checked_date(args)
@@ -331,17 +359,60 @@ def import_into_site(args: argparse.Namespace, out: Callable[[str], None]) -> No
             "run this in the site's folder, name its source folder with --source, "
             "or make a site with `conclusions new`",
         )
-    if not args.force:
-        _check_not_edited(source)
     original = _checked_input(args.input)
     result = _run_importer(args)
+    new_id, new_prefix = _identity(result.document_md)
+    collection = (source / COLLECTION_DIR).is_dir()
+    moving: str = ""
+    if not collection and (source / DOCUMENT).exists():
+        old_id, old_prefix = _identity((source / DOCUMENT).read_text(encoding="utf-8"))
+        if new_id and old_id and new_id != old_id:
+            if not args.add:
+                raise _refusal(
+                    source / DOCUMENT,
+                    f"is {old_id} and {args.input} is {new_id}",
+                    "pass --add to make the site a collection holding both (each document's pages then stand "
+                    f"under its own prefix, /{old_prefix}/ and /{new_prefix}/, and the old addresses redirect), "
+                    "or --force to replace the document",
+                )
+            if args.force:
+                raise _refusal(args.input, "--add and --force", "give one of them")
+            moving, collection = old_prefix, True
+    if collection and not new_prefix:
+        raise _refusal(
+            args.input,
+            "gives no document id to name its folder in the collection",
+            "give it with --number and --date",
+        )
+    target = source / COLLECTION_DIR / new_prefix if collection else source
+    if not args.force and not moving:
+        _check_not_edited(target)
 
     registries = {name: text for name, text in result.registries.items() if not (source / name).exists()}
     kept = [str(source / name) for name in result.registries if name not in registries]
-    files = _source_files(result, original, args.input.name, registries)
+    document_files = _source_files(result, original, args.input.name, {})
+    files = {name: text.encode("utf-8") for name, text in registries.items()}
+    where = f"{COLLECTION_DIR}/{new_prefix}/" if collection else ""
+    files.update({where + rel: data for rel, data in document_files.items()})
+    if moving and not (source / COLLECTION_FILE).exists():
+        files[COLLECTION_FILE] = (
+            "# A collection of Council texts (see the plugin's core/collection.py).\n"
+            "title: Council conclusions\n"
+            "# The document this site published at its root: its old addresses redirect to its new ones.\n"
+            f"formerly_at_root: {moving}\n"
+        ).encode()
     with _staging(source.absolute().parent) as staging:  # outside docs_dir: `mkdocs serve` may watch it
         _write(staging, files)
+        if moving:
+            # The document that was at the root moves into its folder first, whole.
+            folder = source / COLLECTION_DIR / moving
+            folder.mkdir(parents=True, exist_ok=True)
+            for name in MOVED_WITH_DOCUMENT:
+                if (source / name).exists():
+                    os.replace(source / name, folder / name)
         _move_into(staging, source)
+    if moving:
+        out(f"moved {source / DOCUMENT} and what belongs to it into {source / COLLECTION_DIR / moving}/")
     _report(result, ", ".join(str(source / rel) for rel in files), kept, out)
 
 

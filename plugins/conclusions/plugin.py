@@ -29,17 +29,18 @@ from . import csp
 from .config import ConclusionsConfig
 from .core import cards
 from .core.addresses import check_addresses, published_files
+from .core.collection import Collection, build_collection
 from .core.errors import SourceError, SourceErrors
 from .core.fields import url_problem
 from .core.identity import EditionInfo
-from .core.index import Edition, build_edition
-from .core.jsondata import JsonData
+from .core.jsondata import site_data
 from .core.model import Header
 from .core.pages import Page, all_pages
 from .core.pages.edition import about_edition
-from .core.sharing import Sharing
+from .core.redirects import moved
+from .core.sharing import SiteSharing
 from .core.urls import HOME as HOME_PAGE
-from .core.urls import is_section_page
+from .core.urls import Site, is_section_page
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -140,9 +141,14 @@ def describe(header: Header) -> str:
     return f"A hyperlinked, citable edition of {of}." if of else "A hyperlinked, citable edition."
 
 
-def _name_from_document(config: MkDocsConfig, header: Header) -> None:
-    """The site's name, description and interface language from the document (`ConclusionsConfig`)."""
-    config.site_name = _html(header.short_title or header.title)
+def _name_from_document(config: MkDocsConfig, header: Header, keep_name: bool = False) -> None:
+    """The site's name, description and interface language from the document (`ConclusionsConfig`);
+    a collection (`keep_name`) has its own name and says what it is itself."""
+    if keep_name:
+        if not config.site_description:
+            config.site_description = _html(f"A hyperlinked, citable edition of {_plain(config.site_name)}.")
+    else:
+        config.site_name = _html(header.short_title or header.title)
     if not config.site_description:
         config.site_description = _html(describe(header))
     # Material's words (search, "Back to top") in the document's language, where it has them.
@@ -162,9 +168,9 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.edition: Edition | None = None
+        self.collection: Collection | None = None
         self.pages: list[Page] = []
-        self.sharing: Sharing | None = None
+        self.sharing: SiteSharing | None = None
         self.info = EditionInfo()
         self.serving: Serving | None = None
         """What runs under `mkdocs serve` only (rebuild.py); None under `mkdocs build`."""
@@ -200,35 +206,47 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         # Read again on every (re)build of `mkdocs serve`: the source is what changed.
         source = Path(config.docs_dir)
         try:
-            self.edition = build_edition(source)
-            self.pages = [*all_pages(self.edition), about_edition(self.edition, self.info)]
+            self.collection = build_collection(source)
+            self.pages = [*all_pages(self.collection), about_edition(self.collection, self.info)]
             # Before MkDocs empties the site folder: no page or file may take another's address.
-            check_addresses(self.pages, published_files(self.edition))
+            check_addresses(self.pages, published_files(self.collection))
         except SourceError as err:
             # One error line per mistake: MkDocs prints the exception's message as the last one.
             *before, last = err.lines() if isinstance(err, SourceErrors) else [str(err)]
             for line in before:
                 _errors.error(line)
             raise SourceMistake(last) from None
-        reg = self.edition.registries
+        c = self.collection
+        reg = c.registries
+        paragraphs = sum(len(e.document.paragraphs) for e in c.editions)
+        documents = f"{len(c.editions)} documents, " if c.is_collection else ""
         log.info(
-            f"{len(self.edition.document.paragraphs)} paragraphs; linked {len(reg.actors)} actors, {len(reg.terms)} "
-            f"terms, {len(reg.instruments)} instruments; {self.edition.unused_shared} shared registry entries not in this "
-            "text (not published)"
+            f"{documents}{paragraphs} paragraphs; linked {len(reg.actors)} actors, {len(reg.terms)} "
+            f"terms, {len(reg.instruments)} instruments; {c.unused_shared} shared registry entries not in "
+            f"{'these texts' if c.is_collection else 'this text'} (not published)"
         )
+        if c.is_collection:
+            resolved = sum(1 for r in c.references if r.cited is not None and not r.why)
+            log.info(f"{resolved} references between the documents linked; {len(c.unresolved)} not linked:")
+            # The build report: each reference the tool could not link, and why (a reference to a
+            # document outside the collection is normal, hence info, not a warning).
+            for r in c.unresolved:
+                log.info(f"  {r.citing.path}:{r.line}: '{' '.join(r.words.split())}': {r.why}")
         config.nav = self._nav()
         add_extensions(config)
         _add_theme(config)
         if config.site_name in ("", SITE_NAME_PLACEHOLDER):
-            _name_from_document(config, self.edition.document.header)
+            if c.is_collection:
+                config.site_name = _html(c.title)
+            _name_from_document(config, c.editions[0].document.header, keep_name=c.is_collection)
         return config
 
     @property
-    def _edition(self) -> Edition:
-        """The edition `on_config` read (every later event comes after it)."""
-        if self.edition is None:
+    def _collection(self) -> Collection:
+        """What `on_config` read (every later event comes after it)."""
+        if self.collection is None:
             raise PluginError("the conclusions plugin's events ran before on_config read the source")
-        return self.edition
+        return self.collection
 
     def _nav(self) -> list[dict[str, Any]]:
         """MkDocs' `nav`: the pages that are in it, the sections grouped under one heading."""
@@ -266,7 +284,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         kept = _without_sources(files, config.docs_dir)
         for file in self._generated_pages(config):
             kept.append(file)
-        self.sharing = Sharing(self._edition, config.site_url or "", _plain(config.site_name), self.info)
+        self.sharing = SiteSharing(self._collection, config.site_url or "", _plain(config.site_name), self.info)
         for file in self._published_files(config, self.sharing):
             kept.append(file)
         return kept
@@ -285,16 +303,23 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 self.serving.page(self._nav_label(page) if page.in_nav else None, file, config)
             yield file
 
-    def _published_files(self, config: MkDocsConfig, sharing: Sharing) -> Iterator[File]:
-        """The link-preview cards and the JSON data: published files, not pages."""
+    def _published_files(self, config: MkDocsConfig, sharing: SiteSharing) -> Iterator[File]:
+        """The link-preview cards and the JSON data: published files, not pages; and, for a
+        document that was at the root of the site, its old addresses (`core/redirects.py`)."""
+        c = self._collection
         all_cards = list(sharing.cards())
+        published: dict[str, str | bytes] = {}
         for card, png in zip(all_cards, cards.render_all(all_cards, Path(self.config.cards_cache_dir)), strict=True):
-            yield File.generated(config, card.path, content=png)
-        for path, text in JsonData(self._edition, config.site_url or "").files().items():
-            yield File.generated(config, path, content=text)
+            published[card.path] = png
+        published.update(site_data(c, config.site_url or ""))
+        for path, content in published.items():
+            yield File.generated(config, path, content=content)
+        if c.formerly_at_root is not None:
+            for path, content in moved(c.formerly_at_root, published, Site(config.site_url or "")).items():
+                yield File.generated(config, path, content=content)
 
     @property
-    def _sharing(self) -> Sharing:
+    def _sharing(self) -> SiteSharing:
         """The share data `on_files` made (every later event comes after it)."""
         if self.sharing is None:
             raise PluginError("the conclusions plugin's events ran before on_files")
@@ -325,6 +350,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         )
         values = cast("dict[str, Any]", context)  # MkDocs' TypedDict names its own keys only
         values["share"] = share
+        # The document line and footer of this page's document (the collection's on its own pages).
+        values["edition"] = self._sharing.site_context(page.file.src_uri)
         if self.serving is not None:
             self.serving.on_page_context(page, values, share)
         # Material prints `page.meta.title` and `.description` as they are: make them HTML text.

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .collection import Collection
 from .errors import SourceError
-from .index import Edition
-from .jsondata import JsonData
+from .jsondata import site_data_paths
 from .pages.base import Page
-from .sharing import Sharing
+from .sharing import SiteSharing
 from .urls import site_path
 
 
-def published_files(edition: Edition) -> list[str]:
+def published_files(c: Collection) -> list[str]:
     """The files published beside the pages: preview cards and JSON data (paths only)."""
-    return [card.path for card in Sharing(edition, "", "").cards()] + JsonData(edition, "").paths()
+    return [card.path for card in SiteSharing(c, "", "").cards()] + site_data_paths(c)
 
 
 def check_addresses(pages: Iterable[Page], files: Iterable[str] = ()) -> None:

@@ -10,7 +10,7 @@ in `Edition`, keyed by ids and item anchors: the model's objects are never chang
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -20,6 +20,7 @@ from .errors import Problems, SourceError
 from .mentions import Match, Matcher
 from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Recital, Registries, Term, Verb, all_points
 from .operative import opening_runs
+from .references import Reference
 from .registry_source import read_registries
 from .urls import AT_ROOT, DocumentUrls
 
@@ -77,6 +78,15 @@ class Edition:
     """Shared registry entries this text does not mention (not published)."""
     urls: DocumentUrls = AT_ROOT
     """Where the document's pages and files are: the site root, or its prefix in a collection."""
+    references: Mapping[str, tuple[Reference, ...]] = field(default_factory=dict)
+    """What each item names of the other documents of the collection, by item anchor (in a
+    collection; resolved or not)."""
+    recalled_in: tuple[Reference, ...] = ()
+    """Where the other documents of the collection name this one."""
+
+    def references_of(self, item: Item) -> tuple[Reference, ...]:
+        """The references to other documents in `item`'s words."""
+        return self.references.get(item.anchor, ())
 
     def of(self, item: Item) -> ItemMentions:
         """What `item` mentions."""
@@ -101,7 +111,11 @@ def build_edition(source_dir: Path) -> Edition:
 
 
 def link_document(
-    document_dir: Path, registries: Registries, problems: Problems, urls: DocumentUrls = AT_ROOT
+    document_dir: Path,
+    registries: Registries,
+    problems: Problems,
+    urls: DocumentUrls = AT_ROOT,
+    check_used: bool = True,
 ) -> Edition | None:
     """The edition of the document in `document_dir`, with `registries` (read by the caller,
     once for every document of a collection); None when it has a mistake, each added to `problems`.
@@ -112,6 +126,8 @@ def link_document(
             `problems` already.
         problems: where every mistake goes.
         urls: where the document's pages go.
+        check_used: whether every pattern of the site's own registries must occur in this
+            document; in a collection it must occur in one of them (`check_used_across`).
     """
     mine = Problems()
     document = read_document(document_dir, mine)
@@ -125,7 +141,7 @@ def link_document(
     except SourceError:
         problems.extend(mine)
         return None
-    _check(document, registries, matchers, read_whole, mine)
+    _check(document, registries, matchers, read_whole and check_used, mine)
     if mine:
         problems.extend(mine)
         return None
@@ -166,20 +182,36 @@ def _items(document: Document) -> list[Item]:
 # -- check -----------------------------------------------------------------------------------
 
 
+def check_used_across(documents: Sequence[Document], registries: Registries, problems: Problems) -> None:
+    """In a collection: every pattern of the site's own registries occurs in one of the documents."""
+    try:
+        matchers = _matchers(registries, Problems())
+    except SourceError:
+        return  # reported by each document's own reading
+    _check_all_used(documents, registries, matchers, problems)
+
+
 def _check(
-    document: Document, registries: Registries, matchers: _Matchers, read_whole: bool, problems: Problems
+    document: Document, registries: Registries, matchers: _Matchers, check_used: bool, problems: Problems
 ) -> None:
     """Add to `problems` every mistake in what links the document and the registries."""
-    texts = [item.text for item in _items(document)]
-    paragraphs = [p.text for p in document.paragraphs]
-    if read_whole:
-        _check_used(matchers.instruments, registries.instruments, texts, "instrument", problems)
-        _check_used(matchers.terms, registries.terms, [*texts, *document.header.subject_codes], "term", problems)
-        _check_used(matchers.actors, registries.actors, texts, "actor", problems)
-        _check_used(matchers.verbs, registries.verbs, paragraphs, "verb", problems)
-        _check_phrases_used(registries, "\n".join(paragraphs), problems)
+    if check_used:
+        _check_all_used([document], registries, matchers, problems)
     with problems.collect():
         _check_verbs_known(document, matchers.verbs, registries.verbs_path)
+
+
+def _check_all_used(
+    documents: Sequence[Document], registries: Registries, matchers: _Matchers, problems: Problems
+) -> None:
+    texts = [item.text for document in documents for item in _items(document)]
+    paragraphs = [p.text for document in documents for p in document.paragraphs]
+    codes = [code for document in documents for code in document.header.subject_codes]
+    _check_used(matchers.instruments, registries.instruments, texts, "instrument", problems)
+    _check_used(matchers.terms, registries.terms, [*texts, *codes], "term", problems)
+    _check_used(matchers.actors, registries.actors, texts, "actor", problems)
+    _check_used(matchers.verbs, registries.verbs, paragraphs, "verb", problems)
+    _check_phrases_used(registries, "\n".join(paragraphs), problems)
 
 
 def _check_used(matcher: Matcher[E], entries: Sequence[E], texts: Sequence[str], what: str, problems: Problems) -> None:

@@ -19,6 +19,7 @@ from .inline import tokenize
 from .markup import Md, element, end_tag, inline_tag, link, start_tag, text
 from .mentions import Match
 from .model import Instrument, Term
+from .references import Reference
 from .urls import GLOSSARY, Linker, entry_anchor, instrument_page
 
 
@@ -30,9 +31,31 @@ class Span:
     end: int
     instrument: Instrument | None = None
     term: Term | None = None
+    page: str = ""
+    """For words that name another document of a collection: the page they link to (its home,
+    or the paragraph they name); `tip` says which document."""
+    tip: str = ""
 
 
-def spans(instruments: Sequence[Match[Instrument]], terms: Sequence[Match[Term]]) -> list[Span]:
+def reference_spans(references: Sequence[Reference]) -> list[Span]:
+    """The links of the references an item makes to other documents of the collection: the
+    words naming the document to its home, each paragraph number named to that paragraph."""
+    out = []
+    for r in references:
+        if r.cited is None:
+            continue
+        name = f"{r.cited.document_id}: {r.cited.title}" if r.cited.document_id else r.cited.title
+        out.append(Span(r.start, r.end, page=r.cited.urls.home, tip=name))
+        for p in r.paragraphs:
+            out.append(
+                Span(p.start, p.end, page=r.cited.urls.paragraph_page(p.number), tip=f"Paragraph {p.number} of {name}")
+            )
+    return out
+
+
+def spans(
+    instruments: Sequence[Match[Instrument]], terms: Sequence[Match[Term]], references: Sequence[Reference] = ()
+) -> list[Span]:
     """Merge instrument and term mentions: a term within an instrument's words rides on its
     link (the first such term), any other term is a span of its own.
 
@@ -50,7 +73,11 @@ def spans(instruments: Sequence[Match[Instrument]], terms: Sequence[Match[Term]]
         else:
             riders.setdefault(host, t.entry)
     hosts = [Span(m.start, m.end, instrument=m.entry, term=riders.get(i)) for i, m in enumerate(instruments)]
-    return sorted([*hosts, *alone], key=lambda s: s.start)
+    documents = reference_spans(references)
+    # Words that name a document of the collection link to it: the document is more precise
+    # than a register entry on the same words ("Council conclusions of 23 May 2023").
+    kept = [s for s in [*hosts, *alone] if not any(s.start < d.end and d.start < s.end for d in documents)]
+    return sorted([*kept, *documents], key=lambda s: s.start)
 
 
 def span_markdown(label: Md, span: Span, linker: Linker) -> Md:
@@ -62,6 +89,8 @@ def span_markdown(label: Md, span: Span, linker: Linker) -> Md:
         span: what the words mention.
         linker: links from the page the span stands on.
     """
+    if span.page:
+        return link(label, linker.to(span.page), title=span.tip, classes=["xref", "document"])
     if span.term is not None:
         target = linker.to(GLOSSARY, entry_anchor(span.term.id))
         tip = f"{span.term.name}: {span.term.expansion}"
@@ -146,6 +175,7 @@ def render_inline(
     clauses: Sequence[Clause] = (),
     clause_anchor: Callable[[Clause], str] = lambda c: c.anchor,
     window: tuple[int, int] | None = None,
+    references: Sequence[Reference] = (),
 ) -> Md:
     """Markdown for one paragraph, recital or footnote text, or for `source[start:end]` of it.
 
@@ -161,9 +191,10 @@ def render_inline(
         clauses: the item's operative clauses (a paragraph's), each a span with an id.
         clause_anchor: the id of a clause on this page.
         window: (start, end) of the part of `source` to render; all of it when None.
+        references: the item's references to other documents of a collection.
     """
     start, end = window or (0, len(source))
-    events = _events(clauses, spans(instruments, terms), start, end)
+    events = _events(clauses, spans(instruments, terms, references), start, end)
     out: list[Md] = []
     pos = start
     for stop in sorted(set(events) | {end}):

@@ -16,11 +16,14 @@ from importlib import resources
 from typing import Any
 
 from .citation import citation
+from .collection import Collection
 from .index import Edition
 from .inline import plain_text
 from .markup import inline_html, sitemap
 from .model import Footnote, Paragraph, Point, Recital, Section
+from .references import Reference
 from .urls import (
+    COLLECTION_JSON,
     GLOSSARY,
     SCHEMA_DIR,
     Site,
@@ -146,6 +149,7 @@ class JsonData:
             "clauses": clauses,
             "footnotes": [self.footnote(n) for n in p.footnotes],
             **self._links(p),
+            **self._references(p.anchor, p.number),
         }
 
     def recital(self, x: Recital) -> dict[str, Any]:
@@ -164,6 +168,7 @@ class JsonData:
             "points": self.points(x, src, x.points),
             "footnotes": [self.footnote(n) for n in x.footnotes],
             **self._links(x),
+            **self._references(x.anchor),
         }
 
     def _document_ref(self) -> dict[str, Any]:
@@ -174,6 +179,44 @@ class JsonData:
             "url": self.url(self.urls.home),
             "data_url": self.site.file(self.urls.document_json),
         }
+
+    def reference(self, r: Reference) -> dict[str, Any]:
+        """One reference between documents, from where its words stand to what they name."""
+        item_page, _anchor, _label = r.place()
+        out: dict[str, Any] = {
+            "words": r.words,
+            "form": r.form,
+            "from": {"document": r.citing.document_id or None, "item": r.carrier, "url": self.url(item_page)},
+            "to": None,
+        }
+        if r.cited is not None:
+            first = r.paragraphs[0].number if r.paragraphs else None
+            target = r.cited.urls.home if first is None else r.cited.urls.paragraph_page(first)
+            out["to"] = {"document": r.cited.document_id or None, "url": self.url(target)}
+            if r.paragraphs:
+                out["paragraphs"] = [n.number for n in r.paragraphs]
+        return out
+
+    def _references(self, anchor: str, number: int | None = None) -> dict[str, Any]:
+        """A collection's keys of an item: what it recalls, and where a paragraph is recalled."""
+        out: dict[str, Any] = {}
+        recalls = [r for r in self.edition.references.get(anchor, ())]
+        recalls += [r for notes in self._notes_of(anchor) for r in self.edition.references.get(notes, ())]
+        if recalls:
+            out["recalls"] = [self.reference(r) for r in recalls]
+        if number is not None:
+            cited = [r for r in self.edition.recalled_in if any(p.number == number for p in r.paragraphs)]
+            if cited:
+                out["recalled_in"] = [self.reference(r) for r in cited]
+        return out
+
+    def _notes_of(self, anchor: str) -> list[str]:
+        """The anchors of the footnotes whose references belong to the item `anchor`."""
+        return [
+            key
+            for key, refs in self.edition.references.items()
+            if key != anchor and any(r.carrier == anchor for r in refs)
+        ]
 
     def paragraph_file(self, p: Paragraph) -> str:
         """The text of `data/paragraphs/N.json` for paragraph `p`."""
@@ -207,6 +250,11 @@ class JsonData:
                 "sections": [{**self.section(s), "paragraphs": [p.number for p in s.paragraphs]} for s in doc.sections],
                 "paragraphs": [self.paragraph(p) for p in doc.paragraphs],
                 "footnotes": [self.footnote(n) for n in doc.footnotes],
+                **(
+                    {"recalled_in": [self.reference(r) for r in self.edition.recalled_in]}
+                    if self.edition.recalled_in
+                    else {}
+                ),
             }
         )
 
@@ -219,6 +267,9 @@ class JsonData:
         return list(self._plan())
 
     def _plan(self) -> dict[str, Callable[[], str]]:
+        return sitemaps(self._files(), self.site)
+
+    def _files(self) -> dict[str, Callable[[], str]]:
         out: dict[str, Callable[[], str]] = {self.urls.document_json: self.document_file}
         out.update(
             {
@@ -227,13 +278,64 @@ class JsonData:
             }
         )
         out.update({schema_file(name): partial(schema_text, name) for name in SCHEMAS})
-        # Material fetches `sitemap.xml` beside the target of every <link rel="alternate"> (it
-        # expects language versions of the site). A sitemap of the data in each folder the
-        # links point into keeps those requests from failing with 404s in the console.
-        folders: dict[str, list[str]] = {}
-        for path in out:
-            if path.endswith(".json") and not path.startswith(SCHEMA_DIR):
-                folders.setdefault(posixpath.dirname(path), []).append(path)
-        for folder, paths in folders.items():
-            out[sitemap_file(folder)] = partial(sitemap, [self.site.file(path) for path in paths])
         return out
+
+
+def sitemaps(files: dict[str, Callable[[], str]], site: Site) -> dict[str, Callable[[], str]]:
+    """`files` and a sitemap of the JSON files in each folder."""
+    out = dict(files)
+    # Material fetches `sitemap.xml` beside the target of every <link rel="alternate"> (it
+    # expects language versions of the site). A sitemap of the data in each folder the
+    # links point into keeps those requests from failing with 404s in the console.
+    folders: dict[str, list[str]] = {}
+    for path in out:
+        if path.endswith(".json") and not path.startswith(SCHEMA_DIR):
+            folders.setdefault(posixpath.dirname(path), []).append(path)
+    for folder, paths in folders.items():
+        out[sitemap_file(folder)] = partial(sitemap, [site.file(path) for path in paths])
+    return out
+
+
+def collection_file(c: Collection, site_url: str) -> str:
+    """The text of `data/collection.json`: every document, and every reference between them."""
+    site = Site(site_url)
+    data = JsonData(c.editions[0], site_url)
+    return dump(
+        {
+            "title": c.title,
+            "documents": [
+                {
+                    "id": e.document.header.document_id or None,
+                    "title": e.document.header.title,
+                    "date": e.document.header.date or None,
+                    "subject_codes": list(e.document.header.subject_codes),
+                    "paragraphs": len(e.document.paragraphs),
+                    "url": site.page(e.urls.home),
+                    "data_url": site.file(e.urls.document_json),
+                }
+                for e in c.editions
+            ],
+            "references": [data.reference(r) for r in c.references],
+        }
+    )
+
+
+def site_data(c: Collection, site_url: str) -> dict[str, str]:
+    """Every JSON file of the site: each document's, and a collection's own."""
+    site = Site(site_url)
+    plan: dict[str, Callable[[], str]] = {}
+    for edition in c.editions:
+        plan.update(JsonData(edition, site_url)._files())
+    if c.is_collection:
+        plan[COLLECTION_JSON] = partial(collection_file, c, site_url)
+    return {path: make() for path, make in sitemaps(plan, site).items()}
+
+
+def site_data_paths(c: Collection) -> list[str]:
+    """The paths of `site_data`, without making their content (for the address check)."""
+    plan: dict[str, Callable[[], str]] = {}
+    for edition in c.editions:
+        plan.update(JsonData(edition, "")._files())
+    if c.is_collection:
+        plan[COLLECTION_JSON] = lambda: ""
+    return list(sitemaps(plan, Site("")))

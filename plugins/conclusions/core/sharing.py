@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .citation import citation, long_date
+from .collection import Collection
 from .identity import EditionInfo, document_line, edition_name, register_url
 from .index import Edition
 from .inline import lead, plain_text
@@ -17,6 +18,9 @@ from .model import Header, Paragraph, Recital
 from .pages.base import DESCRIPTION_LIMIT
 from .urls import (
     ABOUT_EDITION,
+    COLLECTION_JSON,
+    HOME,
+    SITE_CARD,
     DocumentUrls,
     Site,
     site_path,
@@ -197,6 +201,82 @@ class Sharing:
             # The document line and the footer of every page (theme/partials/identity.html).
             "line": " · ".join(document_line(doc.header, self.info)),
             "register_url": register_url(doc.header.document_id, doc.header.language),
+            "edition_name": edition_name(self.info),
+            "publisher": self.info.publisher,
+            "publisher_url": self.info.publisher_url,
+            "reuse": self.info.reuse,
+            "about_path": site_path(ABOUT_EDITION),
+        }
+
+
+class SiteSharing:
+    """Link-preview data of every page of the site: each document's pages by their edition's
+    `Sharing`, and, in a collection, the collection's own pages (home, registers) by its card."""
+
+    def __init__(self, c: Collection, site_url: str, site_name: str, info: EditionInfo | None = None) -> None:
+        self.collection = c
+        self.info = info or EditionInfo()
+        self.site = Site(site_url)
+        self.site_name = site_name
+        self.by_prefix = {e.urls.prefix: Sharing(e, site_url, site_name, info) for e in c.editions}
+
+    def of(self, src: str) -> Sharing | None:
+        """The sharing of the document whose page or file `src` is; None for the collection's own."""
+        edition = self.collection.edition_of(src)
+        return None if edition is None else self.by_prefix[edition.urls.prefix]
+
+    def collection_card(self) -> Card:
+        c = self.collection
+        return Card(
+            path=SITE_CARD,
+            heading=edition_name(self.info),
+            label=c.title,
+            text=f"{len(c.editions)} documents, linked paragraph by paragraph.",
+            footer=edition_name(self.info),
+            alt=f"{c.title}: {len(c.editions)} documents",
+        )
+
+    def cards(self) -> list[Card]:
+        own = [self.collection_card()] if self.collection.is_collection else []
+        return own + [card for sharing in self.by_prefix.values() for card in sharing.cards()]
+
+    def for_page(self, src: str, title: str, description: str, canonical: str | None) -> Share:
+        sharing = self.of(src)
+        if sharing is not None:
+            return sharing.for_page(src, title, description, canonical)
+        card = self.collection_card()
+        html_title = title if src == HOME or title == self.site_name else f"{title} \u2013 {self.site_name}"
+        return Share(
+            html_title=html_title,
+            title=html_title,
+            description=description or lead(self.collection.title, DESCRIPTION_LIMIT),
+            type="website",
+            url=canonical or self.site.page(src),
+            site_name=self.site_name,
+            locale=locale(self.collection.editions[0].document.header.language),
+            image=self.site.file(card.path),
+            image_alt=card.alt,
+            json=COLLECTION_JSON,
+            site_url=self.site.root,
+        )
+
+    def site_context(self, src: str | None = None) -> dict[str, str | int]:
+        """The values of the document line and footer of the page `src` (of the 404 page when None)."""
+        sharing = self.of(src) if src is not None else (None if self.collection.is_collection else self.of(HOME))
+        if sharing is not None:
+            return sharing.site_context()
+        c = self.collection
+        return {
+            "first_paragraph": 0,
+            "last_paragraph": 0,
+            "recitals": 0,
+            "title": c.title,
+            "document_id": "",
+            "paragraph_path": "",
+            "text_path": "",
+            "home_path": site_path(HOME),
+            "line": f"{c.title} · {len(c.editions)} documents",
+            "register_url": "",
             "edition_name": edition_name(self.info),
             "publisher": self.info.publisher,
             "publisher_url": self.info.publisher_url,

@@ -135,9 +135,10 @@ def section_anchor(slug: str) -> str:
     return f"s-{slug}"
 
 
-def request_anchor(paragraph: int | str, clause: str) -> str:
-    """A request on an actor's page: the clause `clause` of paragraph `paragraph` ('req-21-invites')."""
-    return f"req-{paragraph}-{clause}"
+def request_anchor(paragraph: int | str, clause: str, document: str = "") -> str:
+    """A request on an actor's page: the clause `clause` of paragraph `paragraph` ('req-21-invites'),
+    of the document whose `DocumentUrls.key` is `document` when not ''."""
+    return f"req-{document}-{paragraph}-{clause}" if document else f"req-{paragraph}-{clause}"
 
 
 def letter_anchor(letter: str) -> str:
@@ -179,6 +180,8 @@ class Part:
 
 SITE_CARD = "cards/site.png"
 DOCUMENT_JSON = "data/document.json"
+COLLECTION_JSON = "data/collection.json"
+"""A collection's documents and the references between them."""
 SCHEMA_DIR = "data/schema"
 
 
@@ -223,6 +226,11 @@ class DocumentUrls:
 
     prefix: str = ""
     """'' or a folder name with its final slash ('st-14512-2023/')."""
+    key: str = ""
+    """What names the document in anchors on the collection's own pages, where several
+    documents stand ('st-14512-2023' in 'req-st-14512-2023-21-invites'); '' for the document
+    of a one-document site, and for the one that was at the root of a site that became a
+    collection: its anchors there stay as they were published."""
 
     @property
     def home(self) -> str:

@@ -1,4 +1,4 @@
-"""Generate the Markdown of every page from the edition.
+"""Generate the Markdown of every page from the edition, or from each edition of a collection.
 
 Each function returns one `Page`; `all_pages` yields them all. Nothing here knows MkDocs:
 the adapter turns `Page` objects into MkDocs files.
@@ -7,9 +7,12 @@ the adapter turns `Page` objects into MkDocs files.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
+from ..collection import Collection
 from ..index import Edition
 from .base import Page
+from .collection import collection_home
 from .registers import (
     actor,
     actors_index,
@@ -20,11 +23,33 @@ from .registers import (
 )
 from .text import about_urls, full_text, home, paragraph, recital, section
 
-__all__ = ["Page", "all_pages"]
+__all__ = ["Page", "all_pages", "document_pages"]
 
 
-def all_pages(edition: Edition) -> Iterator[Page]:
-    """Every page of the edition, in the order of the navigation."""
+def all_pages(c: Collection) -> Iterator[Page]:
+    """Every page of the site, in the order of the navigation."""
+    if c.is_collection:
+        yield collection_home(c)
+        for edition in c.editions:
+            # A collection's navigation holds its own pages only: a document's are reached from
+            # the collection's home, so no page carries a list of every document's pages.
+            for page in document_pages(edition):
+                yield replace(page, in_nav=False)
+    else:
+        yield from document_pages(c.editions[0])
+    yield instruments_index(c)
+    for i in c.registries.instruments:
+        yield instrument(c, i)
+    yield glossary(c)
+    yield actors_index(c)
+    for a in c.registries.actors:
+        yield actor(c, a)
+    yield verbs(c)
+    yield about_urls(c.editions[0])
+
+
+def document_pages(edition: Edition) -> Iterator[Page]:
+    """The pages of one document: its home, full text, sections, recitals and paragraphs."""
     doc = edition.document
     yield home(edition)
     yield full_text(edition)
@@ -34,12 +59,3 @@ def all_pages(edition: Edition) -> Iterator[Page]:
         yield recital(edition, x)
     for p in doc.paragraphs:
         yield paragraph(edition, p)
-    yield instruments_index(edition)
-    for i in edition.registries.instruments:
-        yield instrument(edition, i)
-    yield glossary(edition)
-    yield actors_index(edition)
-    for a in edition.registries.actors:
-        yield actor(edition, a)
-    yield verbs(edition)
-    yield about_urls(edition)

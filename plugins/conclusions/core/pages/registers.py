@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .. import urls
 from ..clauses import Clause
+from ..collection import Collection
 from ..index import Backlink, Edition, Item
 from ..inline import lead, plain_text
 from ..inline_markdown import spans
@@ -21,7 +22,7 @@ from ..urls import (
     instrument_page,
 )
 from .base import DESCRIPTION_LIMIT, Page
-from .render import Renderer, breadcrumb
+from .render import Renderer, breadcrumb, document_label
 
 Part = urls.Part
 
@@ -53,6 +54,29 @@ def _context(backlink: Backlink[Entry]) -> Md:
     return join([before.lstrip(), element("mark", hit), after.rstrip()])
 
 
+def _by_document(
+    r: Renderer, c: Collection, backlinks_of: Callable[[Edition], Sequence[Backlink[Entry]]], title: Md, part: str
+) -> Md:
+    """The backlinks of an entry in each document, newest first; one document's without a heading of its own."""
+    if not c.is_collection:
+        return _backlink_table(r, c.editions[0], backlinks_of(c.editions[0]), title)
+    out = [title]
+    for edition in c.editions:
+        found = backlinks_of(edition)
+        if found:
+            out.append(_backlink_table(r, edition, found, _document_heading(r, edition, part)))
+    return join(out, "\n\n") if len(out) > 1 else Md("")
+
+
+def _document_heading(r: Renderer, edition: Edition, part: str) -> Md:
+    """A document's heading in a list across documents, with an id of its own on the page."""
+    return heading(3, link(document_label(edition), r.link.to(edition.urls.home)), id=_group_anchor(part, edition))
+
+
+def _key(edition: Edition) -> str:
+    return edition.urls.prefix.rstrip("/")
+
+
 def _backlink_table(r: Renderer, edition: Edition, backlinks: Sequence[Backlink[Entry]], title: Md) -> Md:
     rows = []
     # An item that mentions the entry more than once is told apart by its clause's verb, and
@@ -73,10 +97,15 @@ def _backlink_table(r: Renderer, edition: Edition, backlinks: Sequence[Backlink[
     return join([title, table(["Where", "Text"], rows)], "\n\n")
 
 
-def instruments_index(edition: Edition) -> Page:
+def instruments_index(c: Collection) -> Page:
     """The list of instruments, grouped by kind, with how often each is mentioned."""
+    edition = c.editions[0]
     r = Renderer(edition, INSTRUMENTS)
-    reg = edition.registries
+    reg = c.registries
+
+    def mentions(i: Instrument) -> int:
+        return sum(len(e.instrument_links.get(i.id, ())) for e in c.editions)
+
     out = [
         heading(1, "Instruments"),
         "What the conclusions recall and rely on, grouped by kind, with how often each is mentioned.",
@@ -91,8 +120,7 @@ def instruments_index(edition: Edition) -> Page:
                 join(
                     [
                         link(i.name, r.link.to(instrument_page(i.id))),
-                        f" — {len(edition.instrument_links[i.id])} "
-                        f"mention{'s' if len(edition.instrument_links[i.id]) != 1 else ''}",
+                        f" — {mentions(i)} mention{'s' if mentions(i) != 1 else ''}",
                     ]
                 )
                 for i in members
@@ -105,18 +133,18 @@ def instruments_index(edition: Edition) -> Page:
         in_nav=True,
         meta={
             "description": lead(
-                f"The instruments recalled in the {edition.document.header.title}, with every paragraph that mentions them.",
+                f"The instruments recalled in the {_what(c)}, with every paragraph that mentions them.",
                 DESCRIPTION_LIMIT,
             ),
         },
     )
 
 
-def instrument(edition: Edition, i: Instrument) -> Page:
-    """The page of instrument `i`: what it is, its official address, where the text recalls it."""
+def instrument(c: Collection, i: Instrument) -> Page:
+    """The page of instrument `i`: what it is, its official address, where the texts recall it."""
     src = instrument_page(i.id)
-    r = Renderer(edition, src)
-    kind = next(k.label for k in edition.registries.instrument_kinds if k.id == i.kind)
+    r = Renderer(c.editions[0], src)
+    kind = next(k.label for k in c.registries.instrument_kinds if k.id == i.kind)
     facts: list[tuple[str, str]] = [("Kind", kind)]
     for label, value in (("Reference", i.reference), ("Date", i.date), ("CELEX", i.celex), ("ELI", i.eli)):
         if value:
@@ -127,7 +155,13 @@ def instrument(edition: Edition, i: Instrument) -> Page:
         heading(1, i.name),
         para(i.description),
         table(["Field", "Entry"], facts),
-        _backlink_table(r, edition, edition.instrument_links[i.id], heading(2, "Recalled in", id=Part.RECALLED_IN)),
+        _by_document(
+            r,
+            c,
+            lambda e: e.instrument_links.get(i.id, ()),
+            heading(2, "Recalled in", id=Part.RECALLED_IN),
+            Part.RECALLED_IN,
+        ),
     ]
     return Page(
         src,
@@ -139,31 +173,21 @@ def instrument(edition: Edition, i: Instrument) -> Page:
     )
 
 
-def glossary(edition: Edition) -> Page:
-    """The glossary, A to Z: each term's expansion, definition and where the text uses it."""
-    u = edition.urls
-    r = Renderer(edition, GLOSSARY)
-    terms = sorted(edition.registries.terms, key=lambda t: t.name.casefold())
+def glossary(c: Collection) -> Page:
+    """The glossary, A to Z: each term's expansion, definition and where the texts use it."""
+    r = Renderer(c.editions[0], GLOSSARY)
+    terms = sorted(c.registries.terms, key=lambda t: t.name.casefold())
     letters: dict[str, list[Term]] = {}
     for t in terms:
         letters.setdefault(t.name[0].upper() if t.name[0].isalpha() else "#", []).append(t)
-    in_header = {m.entry.id for matches in edition.header_terms.values() for m in matches}
-    out = [heading(1, "Glossary"), "Abbreviations and terms of art used in the conclusions, A to Z."]
+    out = [heading(1, "Glossary"), f"Abbreviations and terms of art used in the {_texts(c)}, A to Z."]
     out.append(join((link(letter, r.link.here(urls.letter_anchor(letter))) for letter in letters), " · "))
     for letter, members in letters.items():
         out.append(heading(2, letter, id=urls.letter_anchor(letter)))
         for t in members:
-            used = []
-            seen: set[str] = set()
-            for backlink in edition.term_links[t.id]:
-                page, anchor, label = _item_src(backlink.item, edition)
-                if label not in seen:
-                    seen.add(label)
-                    used.append(link(label, r.link.to(page, anchor)))
-            if t.id in in_header:
-                used.insert(0, link("Document header", r.link.to(u.home)))
+            used = [_uses(r, e, t, c.is_collection) for e in c.editions]
             official = [join([" ", external_link("Official source", t.url)])] if t.url else []
-            for instrument in _instruments_of_term(edition, t.id):
+            for instrument in _instruments_of_term(c, t.id):
                 official.append(
                     join(
                         [
@@ -176,7 +200,7 @@ def glossary(edition: Edition) -> Page:
             entry = [
                 heading(3, t.name, id=urls.entry_anchor(t.id)),
                 join([element("strong", join([t.expansion, "."])), " ", t.definition, *official]),
-                join([Md("Used in: "), join(used, ", ")]),
+                join([Md("Used in: "), join((u for u in used if u), "; ")]),
             ]
             out.append(element("div", join(entry, "\n\n"), {"class": "gloss"}, markdown="", inner="\n\n"))
     return Page(
@@ -185,46 +209,116 @@ def glossary(edition: Edition) -> Page:
         join(out, "\n\n"),
         in_nav=True,
         meta={
-            "description": "Abbreviations and terms of art of the conclusions, with plain-language definitions.",
+            "description": f"Abbreviations and terms of art of the {_texts(c)}, with plain-language definitions.",
         },
     )
 
 
-def _instruments_of_term(edition: Edition, term_id: str) -> list[Instrument]:
-    """Instruments whose words a term shares somewhere in the text (an abbreviation and its programme)."""
+def _uses(r: Renderer, edition: Edition, t: Term, named: bool) -> Md:
+    """Where one document uses term `t`, each item once; the document named first when `named`."""
+    used = []
+    seen: set[str] = set()
+    for backlink in edition.term_links.get(t.id, ()):
+        page, anchor, label = _item_src(backlink.item, edition)
+        if label not in seen:
+            seen.add(label)
+            used.append(link(label, r.link.to(page, anchor)))
+    if any(m.entry.id == t.id for matches in edition.header_terms.values() for m in matches):
+        used.insert(0, link("Document header", r.link.to(edition.urls.home)))
+    if not used:
+        return Md("")
+    if named:
+        return join(
+            [
+                link(edition.document.header.document_id or document_label(edition), r.link.to(edition.urls.home)),
+                Md(": "),
+                join(used, ", "),
+            ]
+        )
+    return join(used, ", ")
+
+
+def _instruments_of_term(c: Collection, term_id: str) -> list[Instrument]:
+    """Instruments whose words a term shares somewhere in the texts (an abbreviation and its programme)."""
     found: dict[str, Instrument] = {}
-    for backlink in edition.term_links[term_id]:
-        for span in spans(edition.of(backlink.item).instruments, [backlink.match]):
-            if span.instrument is not None and span.term is not None:
-                found[span.instrument.id] = span.instrument
+    for edition in c.editions:
+        for backlink in edition.term_links.get(term_id, ()):
+            for span in spans(edition.of(backlink.item).instruments, [backlink.match]):
+                if span.instrument is not None and span.term is not None:
+                    found[span.instrument.id] = span.instrument
     return list(found.values())
 
 
-def actors_index(edition: Edition) -> Page:
-    """The list of actors with their counts, and the table of requests by actor and section."""
+def _texts(c: Collection) -> str:
+    """What the site's texts are called in running text."""
+    return "conclusions of this collection" if c.is_collection else "conclusions"
+
+
+def _what(c: Collection) -> str:
+    """What the site's texts are, for descriptions: the document's title, or the collection's."""
+    return c.editions[0].document.header.title if not c.is_collection else f"{c.title} of this collection"
+
+
+def actors_index(c: Collection) -> Page:
+    """The list of actors with their counts, and the table of requests by actor and section
+    (for a collection: the requests in each document)."""
+    edition = c.editions[0]
     r = Renderer(edition, ACTORS)
-    reg = edition.registries
-    sections = [s for s in edition.document.sections]
-    out = [heading(1, "Actors"), "Who the conclusions ask to act, and who they mention."]
+    reg = c.registries
+    out = [heading(1, "Actors"), f"Who the {_texts(c)} ask to act, and who they mention."]
     rows = [
         (
             link(a.name, r.link.to(actor_page(a.id))),
-            len(edition.actor_requests[a.id]),
-            len(edition.actor_mentions[a.id]),
+            sum(len(e.actor_requests.get(a.id, ())) for e in c.editions),
+            sum(len(e.actor_mentions.get(a.id, ())) for e in c.editions),
         )
         for a in reg.actors
     ]
     out.append(table(["Actor", "Requests", "Other mentions"], rows, align=["---", "---:", "---:"]))
-    out.append(_matrix(edition, r, sections))
+    if c.is_collection:
+        out.append(_requests_by_document(c, r))
+    else:
+        out.append(_matrix(edition, r, list(edition.document.sections)))
     return Page(
         ACTORS,
         "Actors",
         join(out, "\n\n"),
         in_nav=True,
         meta={
-            "description": lead(f"Who the {edition.document.header.title} ask to act, and where.", DESCRIPTION_LIMIT),
+            "description": lead(f"Who the {_what(c)} ask to act, and where.", DESCRIPTION_LIMIT),
         },
     )
+
+
+def _requests_by_document(c: Collection, r: Renderer) -> Md:
+    """In a collection, each document's requests by actor, newest first: one line each, so
+    that the page grows with the documents, not with documents times actors."""
+    items = []
+    for edition in c.editions:
+        counts = [
+            link(
+                f"{a.name} ({len(edition.actor_requests[a.id])})",
+                r.link.to(actor_page(a.id), _group_anchor(Part.ASKED_TO_ACT, edition)),
+            )
+            for a in edition.registries.actors
+            if edition.actor_requests.get(a.id)
+        ]
+        if counts:
+            items.append(
+                join([link(document_label(edition), r.link.to(edition.urls.home)), Md(": "), join(counts, ", ")])
+            )
+    return join(
+        [
+            heading(2, "Requests by document", id=Part.REQUESTS_BY_SECTION),
+            "Requests to each actor in each document, newest first. Each count links to the requests.",
+            bullets(items),
+        ],
+        "\n\n",
+    )
+
+
+def _group_anchor(part: str, edition: Edition) -> str:
+    return f"{part}-{_key(edition)}"
 
 
 def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
@@ -256,7 +350,9 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
                 continue
             level = min(4, 1 + (4 * (len(clauses) - 1)) // peak)
             first = clauses[0]
-            href = r.link.to(actor_page(a.id), urls.request_anchor(first.paragraph.number, first.anchor))
+            href = r.link.to(
+                actor_page(a.id), urls.request_anchor(first.paragraph.number, first.anchor, edition.urls.key)
+            )
             label = f"{len(clauses)} request{'s' if len(clauses) != 1 else ''} to {a.name} in {s.heading}"
             count = link(str(len(clauses)), href, attrs={"aria-label": label})
             cells.append(element("td", count, {"class": f"heat-{level}"}, markdown="span"))
@@ -285,37 +381,34 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
     )
 
 
-def actor(edition: Edition, a: Actor) -> Page:
-    """The page of actor `a`: what the text asks of it, and where it mentions it otherwise."""
-    u = edition.urls
+def actor(c: Collection, a: Actor) -> Page:
+    """The page of actor `a`: what the texts ask of it (newest first), and where they mention it otherwise."""
     src = actor_page(a.id)
-    r = Renderer(edition, src)
+    r = Renderer(c.editions[0], src)
     out = [
         breadcrumb(r, [("Actors", ACTORS), (a.name, None)]),
         heading(1, a.name),
         para(join([a.description, " ", external_link("Official website", a.url)])),
     ]
-    requests = edition.actor_requests[a.id]
-    if requests:
-        rows = []
-        for c in requests:
-            number = c.paragraph.number
-            where = join(
-                [
-                    element("span", "", {"id": urls.request_anchor(number, c.anchor)}),
-                    link(str(number), r.link.to(u.paragraph_page(number), c.anchor)),
-                ]
-            )
-            rows.append((where, c.verb.name, lead(plain_text(c.source), 220)))
+    asked = [(e, e.actor_requests.get(a.id, ())) for e in c.editions]
+    asked = [(e, found) for e, found in asked if found]
+    if asked:
+        parts = [heading(2, "Asked to act", id=Part.ASKED_TO_ACT)]
+        for edition, requests in asked:
+            if c.is_collection:
+                parts.append(_document_heading(r, edition, Part.ASKED_TO_ACT))
+            parts.append(_requests_table(r, edition, requests))
+        out.append(join(parts, "\n\n"))
+    if any(e.actor_mentions.get(a.id) for e in c.editions):
         out.append(
-            join(
-                [heading(2, "Asked to act", id=Part.ASKED_TO_ACT), table(["Paragraph", "Verb", "What is asked"], rows)],
-                "\n\n",
+            _by_document(
+                r,
+                c,
+                lambda e: e.actor_mentions.get(a.id, ()),
+                heading(2, "Also mentioned in", id=Part.MENTIONED_IN),
+                Part.MENTIONED_IN,
             )
         )
-    mentions = edition.actor_mentions[a.id]
-    if mentions:
-        out.append(_backlink_table(r, edition, mentions, heading(2, "Also mentioned in", id=Part.MENTIONED_IN)))
     return Page(
         src,
         a.name,
@@ -326,11 +419,40 @@ def actor(edition: Edition, a: Actor) -> Page:
     )
 
 
-def _verb_entry(edition: Edition, r: Renderer, v: Verb, level: int) -> Md:
-    """One verb's heading and every clause that uses it."""
+def _requests_table(r: Renderer, edition: Edition, requests: Sequence[Clause]) -> Md:
     u = edition.urls
-    clauses: Sequence[Clause] = edition.verb_clauses[v.id]
-    uses = bullets(
+    rows = []
+    for c in requests:
+        number = c.paragraph.number
+        where = join(
+            [
+                element("span", "", {"id": urls.request_anchor(number, c.anchor, u.key)}),
+                link(str(number), r.link.to(u.paragraph_page(number), c.anchor)),
+            ]
+        )
+        rows.append((where, c.verb.name, lead(plain_text(c.source), 220)))
+    return table(["Paragraph", "Verb", "What is asked"], rows)
+
+
+def _verb_entry(c: Collection, r: Renderer, v: Verb, level: int) -> Md:
+    """One verb's heading and every clause that uses it, by document in a collection."""
+    parts = []
+    total = 0
+    for edition in c.editions:
+        clauses = edition.verb_clauses.get(v.id, ())
+        if not clauses:
+            continue
+        total += len(clauses)
+        if c.is_collection:
+            parts.append(para(link(document_label(edition), r.link.to(edition.urls.home))))
+        parts.append(_verb_uses(r, edition, clauses))
+    entry = join([heading(level, f"{v.name} ({total})", id=urls.entry_anchor(v.id)), *parts], "\n\n")
+    return element("div", entry, {"class": "verb-entry"}, markdown="", inner="\n\n")
+
+
+def _verb_uses(r: Renderer, edition: Edition, clauses: Sequence[Clause]) -> Md:
+    u = edition.urls
+    return bullets(
         join(
             [
                 link(f"Paragraph {c.paragraph.number}", r.link.to(u.paragraph_page(c.paragraph.number), c.anchor)),
@@ -340,22 +462,20 @@ def _verb_entry(edition: Edition, r: Renderer, v: Verb, level: int) -> Md:
         )
         for c in clauses
     )
-    entry = join([heading(level, f"{v.name} ({len(clauses)})", id=urls.entry_anchor(v.id)), uses], "\n\n")
-    return element("div", entry, {"class": "verb-entry"}, markdown="", inner="\n\n")
 
 
-def verbs(edition: Edition) -> Page:
+def verbs(c: Collection) -> Page:
     """The operative verbs, each with every clause that uses it."""
-    r = Renderer(edition, VERBS)
-    out = [heading(1, "Operative verbs"), "Each operative verb of the conclusions, with every clause that uses it."]
+    r = Renderer(c.editions[0], VERBS)
+    out = [heading(1, "Operative verbs"), f"Each operative verb of the {_texts(c)}, with every clause that uses it."]
     # Verbs that share their first word ("CALLS FOR", "CALLS ON", "CALLS UPON") stand together
     # under it, each keeping its own heading and anchor.
     groups: dict[str, list[Verb]] = {}
-    for v in sorted(edition.registries.verbs, key=lambda v: v.name):
+    for v in sorted(c.registries.verbs, key=lambda v: v.name):
         groups.setdefault(v.name.split()[0], []).append(v)
     for first, members in groups.items():
         level = 3 if len(members) > 1 else 2
-        entries = [_verb_entry(edition, r, v, level) for v in members]
+        entries = [_verb_entry(c, r, v, level) for v in members]
         if len(members) > 1:
             entries.insert(0, heading(2, first, id=urls.entry_anchor("group-" + members[0].id.split("-")[0])))
         out.extend(entries)
@@ -365,6 +485,6 @@ def verbs(edition: Edition) -> Page:
         join(out, "\n\n"),
         in_nav=True,
         meta={
-            "description": "Each operative verb of the conclusions with every clause that uses it.",
+            "description": f"Each operative verb of the {_texts(c)} with every clause that uses it.",
         },
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from ..citation import citation_prefix, point_pinpoint
+from ..citation import citation_prefix, long_date, point_pinpoint
 from ..clauses import Clause
 from ..index import Edition, Item
 from ..inline import lead, plain_text
@@ -99,6 +99,7 @@ class Renderer:
                 clauses,
                 clause_anchor or (lambda c: c.anchor),
                 window,
+                self.edition.references_of(item),
             )
 
         points = item.points if isinstance(item, Paragraph | Recital) else ()
@@ -254,6 +255,13 @@ def pager(
         markdown="",
         inner="\n",
     )
+
+
+def document_label(edition: Edition) -> str:
+    """A document as lists across documents name it: 'ST 9876/24, 21 May 2024: <short title>'."""
+    h = edition.document.header
+    when = ", ".join(x for x in (h.document_id, long_date(h.date)) if x)
+    return f"{when}: {h.short_title or h.title}" if when else h.short_title or h.title
 
 
 def breadcrumb(r: Renderer, trail: Sequence[tuple[str, str | None]]) -> Md:

@@ -10,6 +10,7 @@ from ..inline import lead, plain_text
 from ..inline_markdown import render_inline
 from ..markup import SEARCH_EXCLUDE, Md, bullets, code, element, heading, join, link, para, table
 from ..model import Entry, Instrument, Paragraph, Recital, Section
+from ..references import Reference
 from ..urls import (
     ABOUT,
     ACTORS,
@@ -83,6 +84,7 @@ def home(edition: Edition) -> Page:
                 for p in section.paragraphs
             )
         )
+    out.extend(recalled_in(r, edition.recalled_in, "Other documents of this collection that name this one."))
     return Page(
         u.home,
         h.short_title,
@@ -222,6 +224,35 @@ def _own_page(
     )
 
 
+def recalled_in(r: Renderer, references: Sequence[Reference], intro: str) -> list[Md]:
+    """Where other documents of the collection name this one (or this paragraph): each citing
+    place once, newest document first, with the words that name it."""
+    if not references:
+        return []
+    rows = []
+    seen: set[tuple[str, str]] = set()
+    for ref in references:
+        page, anchor, label = ref.place()
+        if (page, anchor) in seen:
+            continue
+        seen.add((page, anchor))
+        who = ref.citing.document_id or ref.citing.title
+        rows.append((link(f"{who}, {label.lower()}", r.link.to(page, anchor)), _words_around(ref)))
+    return [join([heading(2, "Recalled in", id=Part.RECALLED_IN), intro, table(["Where", "Text"], rows)], "\n\n")]
+
+
+def _words_around(ref: Reference) -> Md:
+    """The reference's words, marked, in a little of the text around them."""
+    text = ref.text
+    before = plain_text(text[max(0, ref.start - 120) : ref.start])
+    after = plain_text(text[ref.end : ref.end + 120])
+    if ref.start > 120:
+        before = "…" + before.split(" ", 1)[-1]
+    if ref.end + 120 < len(text):
+        after = after.rsplit(" ", 1)[0] + "…"
+    return join([before.lstrip(), element("mark", plain_text(ref.words)), after.rstrip()])
+
+
 def _links(r: Renderer, entries: Iterable[Entry], page_of: Callable[[str], str]) -> Md:
     return join((link(e.name, r.link.to(page_of(e.id))) for e in entries), ", ")
 
@@ -244,7 +275,14 @@ def paragraph(edition: Edition, p: Paragraph) -> Page:
         [(section.heading, u.section_page(section.slug))],
         edition.document.paragraphs,
         lambda x: u.paragraph_page(x.number),
-        lambda r: _paragraph_links(edition, r, p),
+        lambda r: [
+            *_paragraph_links(edition, r, p),
+            *recalled_in(
+                r,
+                [ref for ref in edition.recalled_in if any(n.number == p.number for n in ref.paragraphs)],
+                "Other documents of this collection that name this paragraph.",
+            ),
+        ],
     )
 
 

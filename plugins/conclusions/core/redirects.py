@@ -1,0 +1,79 @@
+"""The old addresses of a document that was at the root of a site that became a collection.
+
+Published addresses are a promise (README, "URL policy"). When a one-document site takes in
+more documents, its document moves under its prefix ('/paragraphs/21/' to
+'/st-14512-2023/paragraphs/21/'). GitHub Pages serves files only, with no server redirects,
+so each old page address gets a small page that sends the reader on: a meta refresh (which
+needs no script), a canonical link (so search engines move their entry), a visible link, and
+a script that keeps the fragment (`#p21`), which a meta refresh drops. The old data files and
+cards are published again at their old paths, unchanged in content.
+
+The register pages (instruments, glossary, actors, verbs) and the About pages belong to the
+site and keep their addresses; the old home is the collection's home.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterator, Mapping
+
+from .index import Edition
+from .markup import Md, element, join, start_tag, text
+from .urls import AT_ROOT, Site, site_path
+
+KEEP_FRAGMENT = "location.replace(document.querySelector('link[rel=canonical]').href + location.hash)"
+"""The one inline script of every redirect page (its hash is in the page's policy)."""
+
+
+def old_pages(edition: Edition) -> Iterator[tuple[str, str]]:
+    """(old page source path, new page source path) of each page of `edition` but its home."""
+    doc = edition.document
+    now = edition.urls
+    yield AT_ROOT.text, now.text
+    for s in doc.sections:
+        yield AT_ROOT.section_page(s.slug), now.section_page(s.slug)
+    for x in doc.recitals:
+        yield AT_ROOT.recital_page(x.key), now.recital_page(x.key)
+    for p in doc.paragraphs:
+        yield AT_ROOT.paragraph_page(p.number), now.paragraph_page(p.number)
+
+
+def redirect_page(target: str, title: str) -> str:
+    """The HTML of a page that sends the reader to the absolute address `target`."""
+    digest = base64.b64encode(hashlib.sha256(KEEP_FRAGMENT.encode("utf-8")).digest()).decode("ascii")
+    policy = f"default-src 'none'; script-src 'sha256-{digest}'"
+    head = join(
+        [
+            start_tag("meta", {"charset": "utf-8"}),
+            start_tag("meta", {"http-equiv": "Content-Security-Policy", "content": policy}),
+            element("title", text(title)),
+            start_tag("link", {"rel": "canonical", "href": target}),
+            start_tag("meta", {"name": "robots", "content": "noindex"}),
+            start_tag("meta", {"http-equiv": "refresh", "content": f"0; url={target}"}),
+            element("script", Md(KEEP_FRAGMENT)),
+        ],
+        "\n",
+    )
+    body = element("p", join([text("This page has moved to "), element("a", text(target), {"href": target}), "."]))
+    return f'<!doctype html>\n<html lang="en">\n<head>\n{head}\n</head>\n<body>\n{body}\n</body>\n</html>\n'
+
+
+def moved(edition: Edition, published: Mapping[str, str | bytes], site: Site) -> dict[str, str | bytes]:
+    """Every old address of `edition`'s pages and files: a redirect page, or the file again.
+
+    Args:
+        edition: the document that was at the root.
+        published: the files the site publishes (cards, data), by path.
+        site: addresses under the site URL.
+    """
+    out: dict[str, str | bytes] = {}
+    for old, new in old_pages(edition):
+        out[site_path(old) + "index.html"] = redirect_page(site.page(new), "Moved")
+    prefix = edition.urls.prefix
+    for path, content in published.items():
+        old = path.removeprefix(prefix)
+        # The old site-wide card and sitemaps are the collection's own now.
+        if path.startswith(prefix) and old not in published and not path.endswith("sitemap.xml"):
+            out[old] = content
+    return out

@@ -1,0 +1,348 @@
+"""References between the documents of a collection: where one text names another.
+
+A Council text names an earlier one in three ways: by its date and title ("Council
+conclusions of 23 May 2023 on the 'Fair and sustainable use of space'"), by its register
+number ("ST 9675/23", "doc. 9675/23"), or by a footnote that gives the number ("9675/23.").
+It may name a paragraph of it ("paragraph 12 of the Council conclusions of ...").
+
+`find_references` recognises every such name in every document of a collection and resolves
+it to the document of the collection it names, if any. The words are data
+(`registry/references.yml`, by language); the number needs none. A name that no document
+of the collection answers to is kept, unresolved, for the build report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import Problems, SourceError
+from .model import Document, Footnote, Paragraph, Recital
+from .urls import DocumentUrls
+from .yamlsource import load_yaml, read_text
+
+RULES_FILE = "references.yml"
+SHARED_RULES = Path(__file__).resolve().parent.parent / "registry" / RULES_FILE
+
+DATE_TITLE = "date-title"
+NUMBER = "number"
+FOOTNOTE = "footnote"
+
+
+@dataclass(frozen=True)
+class Named:
+    """A document of the collection as others name it."""
+
+    urls: DocumentUrls
+    document_id: str
+    title: str
+    date: str
+    """ISO date, '' when the header gives none."""
+    path: Path | str
+    """Its document.md, for the report."""
+
+
+@dataclass(frozen=True)
+class ParagraphNamed:
+    """A paragraph number the words name ("paragraph 12 of ..."), where it stands in the item's text."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Words in one item of a document that name another document."""
+
+    citing: Named
+    item: str
+    """The anchor of the item the words stand in: 'r2', 'p3', 'fn:2'."""
+    carrier: str
+    """The recital or paragraph the reference belongs to: the item itself, or for a footnote
+    the item that carries its marker (the footnote's own anchor when none does)."""
+    start: int
+    end: int
+    words: str
+    form: str
+    """DATE_TITLE, NUMBER or FOOTNOTE."""
+    line: int
+    cited: Named | None
+    """The document of the collection it names; None when it names none of them."""
+    paragraphs: tuple[ParagraphNamed, ...] = ()
+    why: str = ""
+    """For an unresolved reference: why it is not linked."""
+    text: str = ""
+    """The whole text of the item the words stand in (for showing them in context)."""
+
+    def place(self) -> tuple[str, str, str]:
+        """Page, anchor and label of where the reference stands: its paragraph's or recital's
+        own page, or the full text at its footnote."""
+        by = self.citing.urls
+        kind, key = self.carrier[:1], self.carrier[1:]
+        if kind == "p" and key.isdigit():
+            return by.paragraph_page(key), self.carrier, f"Paragraph {key}"
+        if kind == "r" and key:
+            return by.recital_page(key), self.carrier, f"Recital {key.upper() if key.isalpha() else key}"
+        return by.text, self.carrier, f"Footnote {self.carrier.removeprefix('fn:')}"
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The words of one language that name a document (see `registry/references.yml`)."""
+
+    months: tuple[str, ...]
+    date: str
+    by_date: tuple[str, ...]
+    paragraph: tuple[str, ...]
+    of: tuple[str, ...]
+    and_: tuple[str, ...]
+    stop_words: frozenset[str]
+
+    def date_words(self, iso: str) -> str:
+        """'2023-05-23' -> '23 May 2023'; '' for a date that is not ISO."""
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
+        if not m or not 1 <= int(m.group(2)) <= 12:
+            return ""
+        return self.date.format(day=int(m.group(3)), month=self.months[int(m.group(2)) - 1], year=m.group(1))
+
+    def date_pattern(self) -> re.Pattern[str]:
+        """The words before a date, then the date: group 'day', 'month', 'year'."""
+        before = "|".join(re.escape(w) for w in sorted(self.by_date, key=len, reverse=True))
+        months = "|".join(re.escape(m) for m in self.months)
+        date = re.escape(self.date).replace(re.escape("{day}"), r"(?P<day>\d{1,2})")
+        date = date.replace(re.escape("{month}"), f"(?P<month>{months})").replace(
+            re.escape("{year}"), r"(?P<year>\d{4})"
+        )
+        return re.compile(rf"(?:{before})\s+{date}", re.IGNORECASE)
+
+    def paragraphs_before(self) -> re.Pattern[str]:
+        """ "paragraphs 2 and 4 of the " at the end of the text before a reference."""
+        words = "|".join(re.escape(w) for w in sorted(self.paragraph, key=len, reverse=True))
+        joins = "|".join(re.escape(w) for w in sorted(self.and_, key=len, reverse=True))
+        of = "|".join(re.escape(w) for w in sorted(self.of, key=len, reverse=True))
+        return re.compile(rf"\b(?:{words})\s+(?P<numbers>\d+(?:\s*(?:{joins})\s*\d+)*)\s+(?:{of})\s+$", re.IGNORECASE)
+
+
+_NUMBER = re.compile(r"(?<![\w/])(?:(?:ST|doc\.|document)\s+)?(?P<number>\d{3,5})\s?/\s?(?P<year>\d{2})(?![\d/])")
+"""A register number: '14512/23', 'ST 14512/23'; not '2021/698' (an act's year/number)."""
+
+
+def number_key(text: str) -> tuple[str, str] | None:
+    """('14512', '23') for a document id or number that holds a register number."""
+    m = _NUMBER.search(text)
+    return (m.group("number"), m.group("year")) if m else None
+
+
+def read_rules(source_dir: Path | None, problems: Problems) -> dict[str, Rules]:
+    """The rules by language: the shared file's, each language replaced by the site's own file's."""
+    raw: dict[str, Any] = {}
+    for path, display in ((SHARED_RULES, f"conclusions/registry/{RULES_FILE}"), _site_file(source_dir)):
+        if path is None or not path.is_file():
+            continue
+        try:
+            data = load_yaml(read_text(path, display), display)
+        except SourceError as error:
+            problems.add(error)
+            continue
+        if not isinstance(data, dict):
+            problems.add(SourceError(display, 1, "expected a mapping of language codes to their reference words"))
+            continue
+        raw.update(data)
+    rules: dict[str, Rules] = {}
+    for language, words in raw.items():
+        try:
+            rules[str(language)] = Rules(
+                months=tuple(str(m) for m in words["months"]),
+                date=str(words["date"]),
+                by_date=tuple(str(w) for w in words["by_date"]),
+                paragraph=tuple(str(w) for w in words["paragraph"]),
+                of=tuple(str(w) for w in words["of"]),
+                and_=tuple(str(w) for w in words["and"]),
+                stop_words=frozenset(str(w).lower() for w in words.get("title_stop_words", ())),
+            )
+        except (KeyError, TypeError) as error:
+            problems.add(
+                SourceError(
+                    RULES_FILE,
+                    None,
+                    f"language '{language}' lacks {error}; give months, date, by_date, paragraph, of and and",
+                )
+            )
+    return rules
+
+
+def _site_file(source_dir: Path | None) -> tuple[Path | None, str]:
+    if source_dir is None:
+        return None, ""
+    return source_dir / RULES_FILE, f"{source_dir.name}/{RULES_FILE}"
+
+
+def named(document: Document, urls: DocumentUrls) -> Named:
+    h = document.header
+    return Named(urls, h.document_id, h.citation_title or h.title, h.date, document.path)
+
+
+def find_references(
+    documents: Sequence[tuple[Document, DocumentUrls]], rules: Mapping[str, Rules]
+) -> tuple[Reference, ...]:
+    """Every reference from one document to another in `documents`, resolved where the collection holds the document named.
+
+    Args:
+        documents: each document and where its pages are.
+        rules: the words by language; a document in a language without rules is read for
+            numbers only.
+    """
+    all_named = [named(d, u) for d, u in documents]
+    by_number: dict[tuple[str, str], Named] = {}
+    for one in all_named:
+        if key := number_key(one.document_id):
+            by_number[key] = one
+    by_date: dict[str, list[Named]] = {}
+    for one in all_named:
+        if one.date:
+            by_date.setdefault(one.date, []).append(one)
+    paragraph_numbers = {
+        n.urls.prefix: {p.number for p in d.paragraphs} for n, (d, _) in zip(all_named, documents, strict=True)
+    }
+    found: list[Reference] = []
+    for citing, (document, _) in zip(all_named, documents, strict=True):
+        language = rules.get(document.header.language)
+        reader = _Reader(citing, document, language, by_number, by_date, paragraph_numbers)
+        found.extend(reader.read())
+    return tuple(found)
+
+
+class _Reader:
+    """Reads one document's items for references."""
+
+    def __init__(
+        self,
+        citing: Named,
+        document: Document,
+        rules: Rules | None,
+        by_number: Mapping[tuple[str, str], Named],
+        by_date: Mapping[str, list[Named]],
+        paragraph_numbers: Mapping[str, set[int]],
+    ) -> None:
+        self.citing = citing
+        self.document = document
+        self.rules = rules
+        self.by_number = by_number
+        self.by_date = by_date
+        self.paragraph_numbers = paragraph_numbers
+        self.date_pattern = rules.date_pattern() if rules else None
+        self.paragraphs_before = rules.paragraphs_before() if rules else None
+        self.own = number_key(citing.document_id)
+
+    def read(self) -> list[Reference]:
+        out: list[Reference] = []
+        items: list[Paragraph | Recital | Footnote] = [
+            *self.document.recitals,
+            *self.document.paragraphs,
+            *self.document.footnotes.values(),
+        ]
+        for item in items:
+            carrier = self._carrier(item) if isinstance(item, Footnote) else item.anchor
+            taken: list[tuple[int, int]] = []
+            for ref in [*self._by_date(item, carrier), *self._by_number(item, carrier)]:
+                if any(ref.start < e and s < ref.end for s, e in taken):
+                    continue
+                taken.append((ref.start, ref.end))
+                out.append(ref)
+        return sorted(out, key=lambda r: (r.line, r.start))
+
+    def _carrier(self, note: Footnote) -> str:
+        carriers: list[Paragraph | Recital] = [*self.document.recitals, *self.document.paragraphs]
+        for item in carriers:
+            if note.number in item.footnotes:
+                return item.anchor
+        return note.anchor
+
+    def _by_date(self, item: Paragraph | Recital | Footnote, carrier: str) -> list[Reference]:
+        if self.date_pattern is None or self.rules is None:
+            return []
+        out = []
+        for m in self.date_pattern.finditer(item.text):
+            month = next(i for i, name in enumerate(self.rules.months) if name.lower() == m.group("month").lower())
+            iso = f"{m.group('year')}-{month + 1:02d}-{int(m.group('day')):02d}"
+            cited, why = self._by_title(iso, item.text[m.end() : m.end() + 240])
+            out.append(self._reference(item, carrier, m.start(), m.end(), DATE_TITLE, cited, why))
+        return out
+
+    def _by_title(self, iso: str, after: str) -> tuple[Named | None, str]:
+        """The document of date `iso` whose title the words `after` the date agree with."""
+        assert self.rules is not None
+        # The title runs to the end of the clause: a footnote marker, a semicolon, a new line.
+        after = re.split(r"\[\^|;|\n|\(", after, maxsplit=1)[0]
+        said = self._content_words(after)
+        candidates = [c for c in self.by_date.get(iso, []) if c is not self.citing]
+        if not candidates:
+            return None, "no document of this collection has that date"
+        scored = sorted(((len(said & self._content_words(c.title)), c) for c in candidates), key=lambda sc: -sc[0])
+        best, cited = scored[0]
+        if said and best == 0:
+            return None, "the document of that date has another title"
+        if len(scored) > 1 and scored[1][0] == best:
+            return None, f"{len(scored)} documents have that date and the title does not tell them apart"
+        return cited, ""
+
+    def _content_words(self, text: str) -> set[str]:
+        assert self.rules is not None
+        words = {w.lower() for w in re.findall(r"\w+", text)}
+        return {w for w in words if len(w) > 2 and w not in self.rules.stop_words}
+
+    def _by_number(self, item: Paragraph | Recital | Footnote, carrier: str) -> list[Reference]:
+        out = []
+        for m in _NUMBER.finditer(item.text):
+            key = (m.group("number"), m.group("year"))
+            if key == self.own:
+                continue
+            cited = self.by_number.get(key)
+            form = FOOTNOTE if isinstance(item, Footnote) else NUMBER
+            why = "" if cited else "no document of this collection has that number"
+            out.append(self._reference(item, carrier, m.start(), m.end(), form, cited, why))
+        return out
+
+    def _reference(
+        self,
+        item: Paragraph | Recital | Footnote,
+        carrier: str,
+        start: int,
+        end: int,
+        form: str,
+        cited: Named | None,
+        why: str,
+    ) -> Reference:
+        paragraphs: tuple[ParagraphNamed, ...] = ()
+        if self.paragraphs_before is not None:
+            before = item.text[max(0, start - 120) : start]
+            if m := self.paragraphs_before.search(before):
+                offset = start - len(before) + m.start("numbers")
+                paragraphs = tuple(
+                    ParagraphNamed(int(n.group()), offset + n.start(), offset + n.end())
+                    for n in re.finditer(r"\d+", m.group("numbers"))
+                )
+        if cited is not None:
+            known = self.paragraph_numbers.get(cited.urls.prefix, set())
+            missing = [p.number for p in paragraphs if p.number not in known]
+            if missing:
+                why = f"{cited.document_id} has no paragraph {', '.join(map(str, missing))}"
+                paragraphs = tuple(p for p in paragraphs if p.number in known)
+        return Reference(
+            self.citing,
+            item.anchor,
+            carrier,
+            start,
+            end,
+            item.text[start:end],
+            form,
+            item.line,
+            cited,
+            paragraphs,
+            why,
+            item.text,
+        )
