@@ -10,6 +10,8 @@ Parts (run all by default, or name some with --only):
   live        `mkdocs serve`: from saving source/document.md to the new page being served,
               with the plugin's fast_serve on and off
   profile     cProfile of one build: where the time goes
+  collection  100 synthetic documents as a collection (issue 17): plugin vs plain Material,
+              peak memory, and a one-paragraph edit under `mkdocs serve`
 
 Results are appended, as a dated section, to bench/RESULTS.md (--no-write: print only).
 Scratch output goes to bench/out/ (ignored by git). Timings are medians of builds run
@@ -33,7 +35,7 @@ from typing import Any
 
 from common import CHROMIUM, HERE, OUT, RESULTS, ROOT, log
 
-PARTS = ("build", "scale", "weight", "lighthouse", "live", "profile")
+PARTS = ("build", "scale", "weight", "lighthouse", "live", "profile", "collection")
 
 
 def _run_part(part: str, args: argparse.Namespace, repeats: int) -> tuple[list[str], Any]:
@@ -45,6 +47,8 @@ def _run_part(part: str, args: argparse.Namespace, repeats: int) -> tuple[list[s
         return module.run(repeats, args.quick, args.big_repeats)  # type: ignore[no-any-return]
     if part == "live":
         return module.run(3 if args.quick else 7)  # type: ignore[no-any-return]
+    if part == "collection":
+        return module.run(args.big_repeats, 3 if args.quick else 5)  # type: ignore[no-any-return]
     return module.run()  # type: ignore[no-any-return]
 
 
@@ -93,7 +97,12 @@ def main() -> int:
     ap.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts ({', '.join(PARTS)})")
     ap.add_argument("--quick", action="store_true", help="fewer repeats, scale up to 440 paragraphs, no Lighthouse")
     ap.add_argument("--repeats", type=int, default=None, help="builds per side (default 7, quick 3)")
-    ap.add_argument("--big-repeats", type=int, default=1, help="builds per side at 4,400 paragraphs (default 1)")
+    ap.add_argument(
+        "--big-repeats",
+        type=int,
+        default=1,
+        help="builds per side at 4,400 paragraphs and for the collection (default 1)",
+    )
     ap.add_argument("--no-write", action="store_true", help="print the results without appending to RESULTS.md")
     args = ap.parse_args()
     parts = [p.strip() for p in args.only.split(",") if p.strip()]

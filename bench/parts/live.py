@@ -18,8 +18,16 @@ from typing import Any
 from common import HERE, ROOT, free_port, log, stop, verdict
 
 
-def _live_edits(tmp: Path, config: str, edits: int) -> tuple[list[float], list[float], list[tuple[str, str]]]:
-    """Serve `config` in the project copy `tmp`, save `edits` changes to paragraph 1, time each."""
+def _live_edits(
+    tmp: Path,
+    config: str,
+    edits: int,
+    doc: Path = Path("source/document.md"),
+    page: str = "paragraphs/1/",
+    start_timeout: float = 60,
+) -> tuple[list[float], list[float], list[tuple[str, str]]]:
+    """Serve `config` in the project copy `tmp`, save `edits` changes to paragraph 1 of `doc`
+    (relative to `tmp`; the flagship's text), time each until `page` serves them."""
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
     log_path = tmp / f"serve-{port}.log"
@@ -31,7 +39,7 @@ def _live_edits(tmp: Path, config: str, edits: int) -> tuple[list[float], list[f
         stdout=serve_log,
         stderr=subprocess.STDOUT,
     )
-    url = f"http://127.0.0.1:{port}/paragraphs/1/"
+    url = f"http://127.0.0.1:{port}/{page}"
 
     def fetch() -> str:
         try:
@@ -41,10 +49,10 @@ def _live_edits(tmp: Path, config: str, edits: int) -> tuple[list[float], list[f
             return ""
 
     times: list[float] = []
-    doc = tmp / "source" / "document.md"
+    doc = tmp / doc
     original = doc.read_text(encoding="utf-8")
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + start_timeout
         while "ACKNOWLEDGES" not in fetch():
             if time.monotonic() > deadline or proc.poll() is not None:
                 raise RuntimeError("mkdocs serve did not start")
