@@ -60,7 +60,7 @@ clean:
 # Record new URLs and anchors in the manifest of every document of site_tests/support/documents.py
 # (site_tests/url_manifests/<document id>.txt; written when missing; never removes a line).
 url-manifest: $(STAMP)
-	UPDATE_URL_MANIFEST=1 $(BIN)/python -m pytest -q site_tests/test_url_manifest.py -k disappears
+	UPDATE_URL_MANIFEST=1 $(BIN)/python -m pytest -q site_tests/test_url_manifest.py site_tests/test_collection.py -k disappears
 
 # PNGs of every page type, phone and desktop, light and dark, into screenshots/ (not committed).
 screenshots: $(STAMP) browser-deps

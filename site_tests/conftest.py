@@ -82,3 +82,27 @@ def instant(tmp_path_factory: pytest.TempPathFactory):
     with serve(site_dir, port=port) as served_at:
         assert served_at == base
         yield base
+
+
+@pytest.fixture(scope="session")
+def collection(tmp_path_factory: pytest.TempPathFactory):
+    """source/ with the fixture collection's texts added (support/collection.py), built."""
+    from site_tests.support.collection import prepare_collection
+
+    return prepare_collection(tmp_path_factory.mktemp("collection"))
+
+
+@pytest.fixture(scope="session")
+def collection_served(collection, tmp_path_factory: pytest.TempPathFactory):
+    """The collection built for the origin it is served from (its redirect pages name
+    absolute addresses, and instant navigation is on); yields the base URL."""
+    from site_tests.support.build import build
+    from site_tests.support.server import free_port, serve
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    site_dir = tmp_path_factory.mktemp("collection-served") / "site"
+    build(site_dir, source=collection.source, site_url=base)
+    with serve(site_dir, port=port) as served_at:
+        assert served_at == base
+        yield base

@@ -264,6 +264,15 @@ def _check_verbs_known(document: Document, verbs: Matcher[Verb], verbs_path: str
     line = next((p.line for p in all_points(paragraph.points) if p.start <= offset < p.end), paragraph.line)
     others = sorted({w for _, _, w in unknown[1:]} - {words})
     more = f" (also unknown: {', '.join(others)})" if others else ""
+    verb = next((v for v, _ in verbs.owner.values() if v.name.casefold() == words.casefold()), None)
+    if verb is not None:
+        # A site's own entry may list fewer spellings than another text of a collection uses.
+        raise SourceError(
+            verb.path,
+            verb.line,
+            f"'{words}' opens a clause of paragraph {paragraph.number} of {document.path}, but verb '{verb.name}' "
+            f"lists only the forms {', '.join(verb.patterns)}; add '{words}' to its forms{more}",
+        )
     raise SourceError(
         document.path,
         line,

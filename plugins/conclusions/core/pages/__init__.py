@@ -33,8 +33,14 @@ def all_pages(c: Collection) -> Iterator[Page]:
         for edition in c.editions:
             # A collection's navigation holds its own pages only: a document's are reached from
             # the collection's home, so no page carries a list of every document's pages.
+            h = edition.document.header
+            names = [n for n in (h.citation_title, h.title, h.short_title, h.document_id) if n]
             for page in document_pages(edition):
-                yield replace(page, in_nav=False)
+                # Titles that do not name the document ("Full text") name it among many documents:
+                # search results show them.
+                named = any(n in page.title for n in names)
+                title = page.title if named else f"{page.title} – {h.document_id or h.short_title}"
+                yield replace(page, in_nav=False, title=title)
     else:
         yield from document_pages(c.editions[0])
     yield instruments_index(c)

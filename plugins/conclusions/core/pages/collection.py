@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..citation import long_date
 from ..collection import Collection
 from ..inline import lead
-from ..markup import Md, heading, join, link, para, table
+from ..markup import Md, element, heading, join, link, para, table
 from ..urls import ACTORS, GLOSSARY, HOME, INSTRUMENTS, Linker
 from .base import DESCRIPTION_LIMIT, Page
 
@@ -46,6 +46,20 @@ def collection_home(c: Collection) -> Page:
             )
         ),
         heading(2, "Documents", id="documents"),
+        *(
+            [
+                element(
+                    "div",
+                    "",
+                    {
+                        "hidden": True,
+                        "data-moved-anchors": to.to(c.formerly_at_root.urls.home).removesuffix("index.md"),
+                    },
+                )
+            ]
+            if c.formerly_at_root is not None
+            else []
+        ),
         table(["Date", "Document", "Subject codes", "Paragraphs"], rows, align=["---", "---", "---", "---:"]),
     ]
     return Page(

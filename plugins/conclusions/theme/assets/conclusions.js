@@ -139,4 +139,17 @@
   }
   if (typeof window.document$ !== "undefined") window.document$.subscribe(dropHighlightQuery);
   else dropHighlightQuery();
+
+  /* A site that became a collection: its old home's anchors ("/#overview") now name headings
+     of the document's own home ("/st-14512-2023/#overview"). GitHub Pages cannot redirect a
+     fragment, and the server never sees one, so the collection's home sends an anchor it
+     does not have on to the page that has it (core/pages/collection.py writes the target). */
+  function followMovedAnchor() {
+    var moved = document.querySelector("[data-moved-anchors]");
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!moved || !id || document.getElementById(id)) return;
+    window.location.replace(new URL(moved.getAttribute("data-moved-anchors"), window.location.href).href + window.location.hash);
+  }
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(followMovedAnchor);
+  else followMovedAnchor();
 })();
