@@ -71,18 +71,21 @@ def real_config(source: Path, site: Path) -> Path:
     return cfg
 
 
-def plain_config(source: Path, site: Path) -> tuple[Path, int]:
+def plain_config(source: Path, site: Path, material_only: bool = False) -> tuple[Path, int]:
     """Write every generated page's Markdown to a docs dir; a config without the plugin.
 
     Same mkdocs.yml otherwise (theme, overrides, CSS/JS, Markdown extensions, search), the
     same nav, and the same pages kept out of it (`not_in_nav`). Returns (config, pages).
+
+    `material_only`: Material as it comes instead, the yardstick of issue 15's first paint
+    ("within 0.2 s of plain Material on the same page"): none of the plugin's templates, CSS
+    or JS, and no palette (so no palette.css), with the site's features and `font: false`.
     """
-    from conclusions.core.index import build_edition
+    from conclusions.core.collection import build_collection
     from conclusions.core.pages import all_pages
     from conclusions.plugin import ASSETS_CSS, ASSETS_JS, THEME_DIR, ConclusionsPlugin
 
-    edition = build_edition(source)
-    pages = list(all_pages(edition))
+    pages = list(all_pages(build_collection(source)))
     docs = site.parent / f"{site.name}.docs"
     shutil.rmtree(docs, ignore_errors=True)
     for page in pages:
@@ -107,13 +110,21 @@ def plain_config(source: Path, site: Path) -> tuple[Path, int]:
         else:
             patterns.extend(f"/{s}" for s in srcs)
     cfg = site.parent / f"{site.name}.mkdocs.yml"
+    if material_only:
+        empty = site.parent / f"{site.name}.overrides"  # custom_dir must exist; nothing in it
+        empty.mkdir(parents=True, exist_ok=True)
+        theme = f"theme:\n  name: material\n  custom_dir: {empty}\n  palette: []\nextra_css: []\nextra_javascript: []\n"
+    else:
+        theme = (
+            f"theme:\n  name: material\n  custom_dir: {THEME_DIR}\n"
+            f"extra_css: {json.dumps(list(ASSETS_CSS))}\nextra_javascript: {json.dumps(list(ASSETS_JS))}\n"
+            f"hooks: [{HERE / 'plain_hooks.py'}]\n"
+        )
     cfg.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {docs}\nsite_dir: {site}\nsite_url: http://127.0.0.1:8000/\n"
-        f"theme:\n  name: material\n  custom_dir: {THEME_DIR}\n"
-        f"extra_css: {json.dumps(list(ASSETS_CSS))}\nextra_javascript: {json.dumps(list(ASSETS_JS))}\n"
-        "strict: false\nplugins:\n  - search\n"
-        f"hooks: [{HERE / 'plain_hooks.py'}]\n"
+        + theme
+        + "strict: false\nplugins:\n  - search\n"
         f"nav: {json.dumps(nav, ensure_ascii=False)}\n"
         "not_in_nav: |\n" + "".join(f"  {p}\n" for p in patterns),
         encoding="utf-8",
