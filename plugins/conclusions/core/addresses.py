@@ -11,16 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .collection import Collection
+from .collection import Collection, single
 from .errors import SourceError
+from .index import Edition
 from .jsondata import site_data_paths
 from .pages.base import Page
 from .sharing import SiteSharing
 from .urls import site_path
 
 
-def published_files(c: Collection) -> list[str]:
+def published_files(site: Collection | Edition) -> list[str]:
     """The files published beside the pages: preview cards and JSON data (paths only)."""
+    c = site if isinstance(site, Collection) else single(site)
     return [card.path for card in SiteSharing(c, "", "").cards()] + site_data_paths(c)
 
 

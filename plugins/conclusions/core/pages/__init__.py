@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ..collection import Collection
+from ..collection import Collection, single
 from ..index import Edition
 from .base import Page
 from .collection import collection_home
@@ -26,8 +26,9 @@ from .text import about_urls, full_text, home, paragraph, recital, section
 __all__ = ["Page", "all_pages", "document_pages"]
 
 
-def all_pages(c: Collection) -> Iterator[Page]:
-    """Every page of the site, in the order of the navigation."""
+def all_pages(site: Collection | Edition) -> Iterator[Page]:
+    """Every page of the site, in the order of the navigation (an edition alone: a one-document site's)."""
+    c = site if isinstance(site, Collection) else single(site)
     if c.is_collection:
         yield collection_home(c)
         for edition in c.editions:
