@@ -83,7 +83,14 @@ def build_collection(source_dir: Path) -> Collection:
     for folder in folders:
         # The document that was at the root keeps its anchors on the register pages.
         key = "" if folder.name == root else folder.name
-        edition = link_document(folder, registries, problems, DocumentUrls(f"{folder.name}/", key), check_used=False)
+        edition = link_document(
+            folder,
+            registries,
+            problems,
+            DocumentUrls(f"{folder.name}/", key),
+            check_used=False,
+            shown_as=f"{source_dir.name}/{DOCUMENTS_DIR}/{folder.name}",
+        )
         if edition is not None:
             _check_folder(folder, edition, problems)
             editions.append(edition)

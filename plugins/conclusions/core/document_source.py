@@ -308,19 +308,22 @@ def parse_document(source_dir: Path, name: str = "document.md") -> Document:
     return document
 
 
-def read_document(source_dir: Path, problems: Problems, name: str = "document.md") -> Document | None:
+def read_document(
+    source_dir: Path, problems: Problems, name: str = "document.md", shown_as: str = ""
+) -> Document | None:
     """The document, with its mistakes added to `problems`; None when it cannot be read at all.
 
     A document with mistakes is still returned when its blocks could be read, so that the
-    checks that link it to the registries can run and report theirs in the same run.
+    checks that link it to the registries can run and report theirs in the same run. Errors
+    name the file as `shown_as` (default: the folder's name, 'source'), then `name`.
     """
     with problems.collect():
-        return _read_document(source_dir, problems, name)
+        return _read_document(source_dir, problems, name, shown_as or source_dir.name)
     return None
 
 
-def _read_document(source_dir: Path, problems: Problems, name: str) -> Document:
-    path = f"{source_dir.name}/{name}"
+def _read_document(source_dir: Path, problems: Problems, name: str, shown_as: str) -> Document:
+    path = f"{shown_as}/{name}"
     text = read_text(source_dir / name, path)
     if not text.strip():
         raise SourceError(

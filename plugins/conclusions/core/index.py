@@ -116,6 +116,7 @@ def link_document(
     problems: Problems,
     urls: DocumentUrls = AT_ROOT,
     check_used: bool = True,
+    shown_as: str = "",
 ) -> Edition | None:
     """The edition of the document in `document_dir`, with `registries` (read by the caller,
     once for every document of a collection); None when it has a mistake, each added to `problems`.
@@ -128,9 +129,10 @@ def link_document(
         urls: where the document's pages go.
         check_used: whether every pattern of the site's own registries must occur in this
             document; in a collection it must occur in one of them (`check_used_across`).
+        shown_as: how errors name the document's folder ('source/documents/st-14512-2023').
     """
     mine = Problems()
-    document = read_document(document_dir, mine)
+    document = read_document(document_dir, mine, shown_as=shown_as)
     # A pattern that "matches nothing" in a text with mistakes is mostly their echo.
     read_whole = not mine
     if document is None:

@@ -52,7 +52,7 @@ def all_pages(site: Collection | Edition) -> Iterator[Page]:
     for a in c.registries.actors:
         yield actor(c, a)
     yield verbs(c)
-    yield about_urls(c.editions[0])
+    yield about_urls(c.editions[0], collection=c.is_collection)
 
 
 def document_pages(edition: Edition) -> Iterator[Page]:

@@ -376,9 +376,15 @@ paragraph page its own file, every other page the whole document."""
 )
 
 
-def about_urls(edition: Edition) -> Page:
-    """The URL policy: every family of address, as the scheme (core/urls.py) makes it."""
+_PREFIX_SHOWN = "st-NUMBER-YEAR/"
+"""A document's prefix as the URL policy of a collection shows it."""
+
+
+def about_urls(edition: Edition, collection: bool = False) -> Page:
+    """The URL policy: every family of address, as the scheme (core/urls.py) makes it; in a
+    `collection`, a document's addresses under a placeholder for its prefix."""
     u = edition.urls
+    shown = urls.DocumentUrls(_PREFIX_SHOWN) if collection else u
     doc = edition.document
     r = Renderer(edition, ABOUT)
     first, last = doc.paragraphs[0].number, doc.paragraphs[-1].number
@@ -386,47 +392,53 @@ def about_urls(edition: Edition) -> Page:
     address = urls.address
     in_text = urls.paragraph_anchor("N")
     rows = [
-        ("The full text", code(address(u.text)), link("Full text", r.link.to(u.text))),
+        ("The full text", code(address(shown.text)), link("Full text", r.link.to(u.text))),
         (
             "A paragraph in the full text",
-            code(address(u.text, in_text)),
+            code(address(shown.text, in_text)),
             link(f"Paragraph {first}", r.link.to(u.text, doc.paragraphs[0].anchor)),
         ),
         (
             "A paragraph on its own page",
-            code(address(u.paragraph_page("N"))),
+            code(address(shown.paragraph_page("N"))),
             link(f"Paragraph {last}", r.link.to(u.paragraph_page(last))),
         ),
         (
             "A clause of a paragraph",
             join(
                 [
-                    code(address(u.paragraph_page("N"), urls.nth("verb", 1))),
+                    code(address(shown.paragraph_page("N"), urls.nth("verb", 1))),
                     Md(" (second of the same verb: "),
                     code(r.link.here(urls.nth("verb", 2))),
                     Md("); in the full text "),
-                    code(address(u.text, urls.within(in_text, "verb"))),
+                    code(address(shown.text, urls.within(in_text, "verb"))),
                 ]
             ),
             "",
         ),
         (
             "A recital",
-            join([code(address(u.recital_page("N"))), Md(", or "), code(address(u.text, urls.recital_anchor("N")))]),
+            join(
+                [
+                    code(address(shown.recital_page("N"))),
+                    Md(", or "),
+                    code(address(shown.text, urls.recital_anchor("N"))),
+                ]
+            ),
             "",
         ),
         (
             "A section",
             join(
                 [
-                    code(address(u.section_page("i"))),
+                    code(address(shown.section_page("i"))),
                     Md(" (its number, in lower case), or "),
-                    code(address(u.text, urls.section_anchor("i"))),
+                    code(address(shown.text, urls.section_anchor("i"))),
                 ]
             ),
             "",
         ),
-        ("A footnote, with the Council's own number", code(address(u.text, urls.footnote_anchor("N"))), ""),
+        ("A footnote, with the Council's own number", code(address(shown.text, urls.footnote_anchor("N"))), ""),
         (
             "An instrument the text recalls",
             code(address(instrument_page("ID"))),
@@ -437,12 +449,12 @@ def about_urls(edition: Edition) -> Page:
         ("An operative verb", code(address(VERBS, urls.entry_anchor("ID"))), link("Verbs", r.link.to(VERBS))),
         (
             "The whole document as data (JSON)",
-            code(u.document_json),
+            code(shown.document_json),
             link("document.json", r.link.to(u.document_json)),
         ),
         (
             "One paragraph as data (JSON)",
-            code(u.paragraph_json("N")),
+            code(shown.paragraph_json("N")),
             link(f"Paragraph {last} as JSON", r.link.to(u.paragraph_json(last))),
         ),
         (
@@ -460,9 +472,9 @@ def about_urls(edition: Edition) -> Page:
             "The link-preview image of a paragraph or recital (1200×630 PNG)",
             join(
                 [
-                    code(u.paragraph_card("N")),
+                    code(shown.paragraph_card("N")),
                     Md(", "),
-                    code(u.recital_card("N")),
+                    code(shown.recital_card("N")),
                     Md("; other pages "),
                     code(urls.SITE_CARD),
                 ]
@@ -471,6 +483,13 @@ def about_urls(edition: Edition) -> Page:
         ),
     ]
     numbers = f"Paragraph numbers are the Council's own ({first} to {last}); footnotes keep the Council's numbers too."
+    if collection:
+        h = edition.document.header
+        numbers = (
+            f"Each document's pages and files stand under its own prefix ({_PREFIX_SHOWN} above), made from its "
+            f"document id and the year of its date: {h.document_id} is {u.prefix}. Paragraph and footnote numbers "
+            "are the Council's own."
+        )
     body = join(
         [_ABOUT_INTRO, table(["What", "Address", "Example"], rows, classes=["url-scheme"]), numbers, _ABOUT_DATA_LINKS],
         "\n\n",
