@@ -289,3 +289,15 @@ def sitemap(urls: list[str]) -> str:
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n"
     )
+
+
+def html_page(head: Iterable[str], body: str, language: str = "en") -> str:
+    """A whole HTML page, outside MkDocs' templates (a redirect page): its head elements and
+    body, already built here; `language` is checked as a language tag."""
+    if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", language):
+        raise ValueError(f"not a language tag: {language!r}")
+    return (
+        f'<!doctype html>\n<html lang="{language}">\n<head>\n'
+        + "\n".join(md(part) for part in head)
+        + f"\n</head>\n<body>\n{md(body)}\n</body>\n</html>\n"
+    )

