@@ -53,7 +53,12 @@ def test_a_points_marker_is_its_permalink_and_copy_link_names_it(browser, origin
     point = p.locator(f'li[id="{NESTED}"]')
     marker = point.locator("a.point-marker").first
     marker.tap() if phone else marker.click()
-    p.wait_for_function(f"location.hash === '#{NESTED}'")
+    # The address changes first; the point becomes the :target as the navigation completes
+    # (a loaded machine showed the gap): wait for both, then check.
+    p.wait_for_function(
+        f"location.hash === '#{NESTED}' && !!document.querySelector(':target') "
+        f"&& document.querySelector(':target').id === '{NESTED}'"
+    )
     assert p.evaluate("document.querySelector(':target') && document.querySelector(':target').id") == NESTED
     pinpoint = point.get_attribute("data-pinpoint")
     url = f"{origin}paragraphs/{NUMBER}/#{NESTED}"
