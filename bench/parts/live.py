@@ -25,6 +25,7 @@ def _live_edits(
     doc: Path = Path("source/document.md"),
     page: str = "paragraphs/1/",
     start_timeout: float = 60,
+    edit_timeout: float = 30,
 ) -> tuple[list[float], list[float], list[tuple[str, str]]]:
     """Serve `config` in the project copy `tmp`, save `edits` changes to paragraph 1 of `doc`
     (relative to `tmp`; the flagship's text), time each until `page` serves them."""
@@ -64,10 +65,10 @@ def _live_edits(
             word = f"benchword{i}x{port}"
             saved = time.perf_counter()
             doc.write_text(original.replace(anchor, f"have become {word} indispensable"), encoding="utf-8")
-            deadline = saved + 30
+            deadline = saved + edit_timeout
             while word not in fetch():
                 if time.perf_counter() > deadline:
-                    raise RuntimeError("the edit never reached the served page (30 s)")
+                    raise RuntimeError(f"the edit never reached the served page ({edit_timeout:.0f} s)")
                 time.sleep(0.02)
             times.append(time.perf_counter() - saved)
         time.sleep(0.5)
