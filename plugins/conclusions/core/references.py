@@ -267,8 +267,24 @@ class _Reader:
             month = next(i for i, name in enumerate(self.rules.months) if name.lower() == m.group("month").lower())
             iso = f"{m.group('year')}-{month + 1:02d}-{int(m.group('day')):02d}"
             cited, why = self._by_title(iso, item.text[m.end() : m.end() + 240])
-            out.append(self._reference(item, carrier, m.start(), m.end(), DATE_TITLE, cited, why))
+            end = m.end() + (self._title_length(cited, item.text[m.end() :]) if cited else 0)
+            out.append(self._reference(item, carrier, m.start(), end, DATE_TITLE, cited, why))
         return out
+
+    def _title_length(self, cited: Named, after: str) -> int:
+        """How much of `after` (the text after the date) is the cited document's title: the
+        words are the document's name, so its link spans them (and an instrument of the same
+        name inside them does not take them)."""
+        # The subject of the title, after its "… on": "the EU Space Strategy for Security and Defence".
+        subject = re.split(r"\s(?:on|sur|über|relative à)\s", cited.title, maxsplit=1, flags=re.IGNORECASE)[-1]
+        words = re.findall(r"\w+", subject)
+        if not words:
+            return 0
+        quote = "['‘’\"“”«»]?"
+        gap = r"[\s'‘’\"“”«»]+"
+        pattern = r"\s+\w+\s+" + quote + gap.join(map(re.escape, words)) + r"\b" + quote
+        found = re.match(pattern, after, re.IGNORECASE)
+        return found.end() if found else 0
 
     def _by_title(self, iso: str, after: str) -> tuple[Named | None, str]:
         """The document of date `iso` whose title the words `after` the date agree with."""

@@ -198,6 +198,9 @@ class Sharing:
             "document_id": doc.header.document_id,
             "paragraph_path": self.urls.paragraph_path_prefix(),
             "text_path": site_path(self.urls.text),
+            # In a collection, the line names one document among many: it links to its home.
+            "home_path": site_path(self.urls.home) if self.urls.prefix else "",
+            "home_title": doc.header.citation_title or doc.header.title,
             # The document line and the footer of every page (theme/partials/identity.html).
             "line": " · ".join(document_line(doc.header, self.info)),
             "register_url": register_url(doc.header.document_id, doc.header.language),
@@ -274,7 +277,7 @@ class SiteSharing:
             "document_id": "",
             "paragraph_path": "",
             "text_path": "",
-            "home_path": site_path(HOME),
+            "home_path": "",
             "line": f"{c.title} · {len(c.editions)} documents",
             "register_url": "",
             "edition_name": edition_name(self.info),
