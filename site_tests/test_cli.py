@@ -334,3 +334,59 @@ def test_import_refuses_a_document_no_import_recorded(tmp_path, monkeypatch, imp
     assert capsys.readouterr().err.startswith("conclusions: elsewhere: no such folder; ")
     assert _main("import", "../input.txt", "--force") == 0
     assert _recorded(site) == _sha256(site / "source" / "document.md")
+
+
+# -- collections: `import --add`, and importing into a collection ----------------------------------
+
+COLLECTION_TEXTS = sorted((FIXTURES / "collection").glob("*.txt"))
+
+
+def test_import_of_another_text_asks_for_add_and_writes_nothing(tmp_path: Path) -> None:
+    first, second = COLLECTION_TEXTS[:2]
+    assert _run("new", "site", "--from", str(first), cwd=tmp_path).returncode == 0
+    site = tmp_path / "site"
+    before = _tree(site)
+    line = _one_error_line(_run("import", str(second), cwd=site))
+    assert "pass --add" in line and "source/document.md" in line
+    assert _tree(site) == before
+
+
+def test_add_makes_a_collection_of_both_texts_and_it_builds(tmp_path: Path) -> None:
+    first, second, third = COLLECTION_TEXTS[:3]
+    assert _run("new", "site", "--from", str(first), cwd=tmp_path).returncode == 0
+    site = tmp_path / "site"
+    moved = {name: (site / "source" / name).read_bytes() for name in ("document.md", "import.yml")}
+    result = _run("import", str(second), "--add", cwd=site)
+    assert result.returncode == 0, result.stderr
+    folders = sorted(p.name for p in (site / "source" / "documents").iterdir())
+    assert len(folders) == 2 and not (site / "source" / "document.md").exists()
+    settings = yaml.safe_load((site / "source" / "collection.yml").read_text(encoding="utf-8"))
+    root = settings["formerly_at_root"]
+    assert root in folders
+    # The document that was at the root moved whole, its bytes unchanged (hand edits and all).
+    for name, data in moved.items():
+        assert (site / "source" / "documents" / root / name).read_bytes() == data
+    assert (site / "source" / "documents" / root / "original" / first.name).is_file()
+    # In a collection, `import` adds without --add.
+    assert _run("import", str(third), cwd=site).returncode == 0
+    assert len(list((site / "source" / "documents").iterdir())) == 3
+    _build(site)
+    assert (site / "site" / root / "index.html").is_file()
+    home = BeautifulSoup((site / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(home.select("article table tbody tr")) == 3
+
+
+def test_a_reimport_into_a_collection_keeps_hand_edits(tmp_path: Path) -> None:
+    first, second = COLLECTION_TEXTS[:2]
+    assert _run("new", "site", "--from", str(first), cwd=tmp_path).returncode == 0
+    site = tmp_path / "site"
+    assert _run("import", str(second), "--add", cwd=site).returncode == 0
+    settings = yaml.safe_load((site / "source" / "collection.yml").read_text(encoding="utf-8"))
+    other = next(p for p in (site / "source" / "documents").iterdir() if p.name != settings["formerly_at_root"])
+    document = other / "document.md"
+    document.write_text(document.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    before = _tree(site)
+    line = _one_error_line(_run("import", str(second), cwd=site))
+    assert "edited by hand" in line and str(Path("documents") / other.name / "document.md") in line
+    assert _tree(site) == before
+    assert _run("import", str(second), "--force", cwd=site).returncode == 0
