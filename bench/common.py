@@ -83,7 +83,7 @@ def plain_config(source: Path, site: Path, material_only: bool = False) -> tuple
     """
     from conclusions.core.collection import build_collection
     from conclusions.core.pages import all_pages
-    from conclusions.plugin import ASSETS_CSS, ASSETS_JS, THEME_DIR, ConclusionsPlugin
+    from conclusions.plugin import ASSETS_JS, THEME_DIR, ConclusionsPlugin
 
     pages = list(all_pages(build_collection(source)))
     docs = site.parent / f"{site.name}.docs"
@@ -117,7 +117,7 @@ def plain_config(source: Path, site: Path, material_only: bool = False) -> tuple
     else:
         theme = (
             f"theme:\n  name: material\n  custom_dir: {THEME_DIR}\n"
-            f"extra_css: {json.dumps(list(ASSETS_CSS))}\nextra_javascript: {json.dumps(list(ASSETS_JS))}\n"
+            f"extra_javascript: {json.dumps(list(ASSETS_JS))}\n"
             f"hooks: [{HERE / 'plain_hooks.py'}]\n"
         )
     cfg.write_text(

@@ -1,14 +1,16 @@
-"""MkDocs hooks of the bench's plain Material build (common.plain_config): the template global
-the plugin's templates call, `csp_policy`, without the plugin. Nothing else of the plugin runs."""
+"""MkDocs hooks of the bench's plain Material build (common.plain_config): the template globals
+the plugin's templates call (`csp_policy`, and head.py's), without the plugin. Nothing else of
+the plugin runs."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from conclusions import csp
+from conclusions import csp, head
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    """Give the templates the Content-Security-Policy function the plugin gives them."""
+    """Give the templates the functions the plugin gives them."""
     env.globals["csp_policy"] = csp.policy
+    env.globals.update(head.TEMPLATE_GLOBALS)
     return env

@@ -105,7 +105,10 @@ def test_new_makes_a_site_that_builds_strict_with_no_hand_edit(tmp_path: Path, o
     assert description.endswith(f", {header['document_id']}.")
     assert home.find("html")["lang"] == "en"
     head = "".join(str(tag) for tag in home.find_all(["link", "script"]))
-    assert "assets/conclusions.css" in head and "assets/share.js" in head
+    assert "assets/share.js" in head
+    # The plugin's stylesheet is written into the head (issue 15: first paint), not linked.
+    styles = "".join(tag.get_text() for tag in home.head.find_all("style"))
+    assert ".doc-line" in styles and "assets/conclusions.css" not in head
 
 
 def test_import_keeps_hand_edits_unless_forced_and_never_replaces_a_registry(tmp_path: Path, original: Path) -> None:

@@ -144,6 +144,43 @@ def test_an_injected_inline_script_handler_and_javascript_link_are_blocked(brows
     assert console, "Chromium says why it refused them"
 
 
+def test_the_pages_own_style_elements_apply_and_an_injected_one_is_blocked(browser, origin) -> None:
+    """Issue 15: the palette's rules and the plugin's stylesheet are <style> elements in the head,
+    allowed by their hashes; a <style> no template wrote (what escaping keeps out of the
+    source) is refused, so it cannot hide or restyle the text."""
+    base, site = origin
+    html = (site / "paragraphs" / "1" / "index.html").read_text("utf-8")
+    linked = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+    assert len(linked) == 1 and "/main." in linked[0], linked  # Material's; the rest is inline
+    injected = site / "injected-style" / "index.html"
+    injected.parent.mkdir()
+    hostile = "<style>article { display: none }</style>"
+    injected.write_text(re.sub(r"(<article[^>]*>)", lambda m: m.group(1) + hostile, html), "utf-8")
+    context, page, console, _ = _open(browser, base + "injected-style/")
+    try:
+        page.wait_for_function("window.__csp.length >= 1")
+        shown = page.evaluate("getComputedStyle(document.querySelector('article')).display")
+        # The plugin's stylesheet: the document line is smaller than the text (0.7rem).
+        line = page.evaluate("getComputedStyle(document.querySelector('.doc-line')).fontSize")
+        # The palette's rule for this site's primary colour in the dark scheme.
+        link = page.evaluate(
+            """() => {
+              document.body.setAttribute("data-md-color-scheme", "slate");
+              return getComputedStyle(document.body).getPropertyValue("--md-typeset-a-color").trim();
+            }"""
+        )
+        violations = page.evaluate("window.__csp")
+    finally:
+        context.close()
+        injected.unlink()
+        injected.parent.rmdir()
+    assert shown != "none", "the injected style applied"
+    assert [v.split(" ", 1)[0] for v in violations] == ["style-src-elem"], violations
+    assert console, "Chromium says why it refused it"
+    assert line == "14px", line
+    assert link == "#5488e8", link
+
+
 def test_live_reload_runs_under_mkdocs_serve(browser, tmp_path: Path) -> None:
     """MkDocs injects an inline script into every page it serves; the plugin allows it by hash."""
     source = tmp_path / "mini"

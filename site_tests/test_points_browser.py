@@ -54,9 +54,10 @@ def test_a_points_marker_is_its_permalink_and_copy_link_names_it(browser, origin
     marker = point.locator("a.point-marker").first
     marker.tap() if phone else marker.click()
     # The address changes first; the point becomes the :target as the navigation completes
-    # (a loaded machine showed the gap): wait for both, then check.
+    # (a loaded machine showed the gap): wait for both, then check. A function, not an
+    # expression: Playwright polls an expression with eval, which the page's policy refuses.
     p.wait_for_function(
-        f"location.hash === '#{NESTED}' && !!document.querySelector(':target') "
+        f"() => location.hash === '#{NESTED}' && !!document.querySelector(':target') "
         f"&& document.querySelector(':target').id === '{NESTED}'"
     )
     assert p.evaluate("document.querySelector(':target') && document.querySelector(':target').id") == NESTED
@@ -101,5 +102,5 @@ def test_points_are_a_list_to_assistive_technology(browser, origin: str) -> None
     first = p.locator("a.point-marker").first
     first.focus()
     p.keyboard.press("Enter")
-    p.wait_for_function(f"location.hash === '#{ANCHORS[0]}'")
+    p.wait_for_function(f"() => location.hash === '#{ANCHORS[0]}'")
     ctx.close()

@@ -1,5 +1,5 @@
-"""A Content-Security-Policy for every page: scripts from the site itself, and the inline
-scripts of the templates, by their hashes.
+"""A Content-Security-Policy for every page: scripts and style sheets from the site itself, and
+the inline scripts and `<style>` elements of the templates, by their hashes.
 
 GitHub Pages sends no headers of a site's choosing, so the policy is a `<meta http-equiv>`
 that `theme/main.html` writes at the top of `<head>` (and `404.html` through it). Escaping
@@ -14,6 +14,13 @@ script that reached the page some other way (from the text, if its escaping ever
 would then be hashed and allowed, which is exactly what the policy is there to stop. Rendering
 the partials themselves, rather than hashing copies of their text, keeps the hashes right when
 Material's scripts change or a site overrides a partial.
+
+Style sheets likewise (`style-src-elem`): the site's own files, and the `<style>` elements of
+the `styles` and `fonts` blocks (head.py writes the palette and the plugin's stylesheet into
+the first), hashed from those blocks rendered again. `style` attributes are left alone
+(`style-src-attr` is not set): Markdown's tables align their cells with them, and they can
+neither load nor run anything. Material's web fonts (`theme.font`) load only from the site's
+own files then, as its privacy plugin arranges; the flagship and `conclusions new` turn them off.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ _SCRIPT = re.compile(r"<script(?P<attrs>\s[^>]*)?>(?P<body>.*?)</script\s*>", re
 _SRC = re.compile(r"\ssrc\s*=", re.I)
 _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
+_STYLE = re.compile(r"<style(?:\s[^>]*)?>(?P<body>.*?)</style\s*>", re.S | re.I)
 
 OTHER_DIRECTIVES = ("object-src 'none'", "base-uri 'self'")
 """No plugins, and no <base> that would send relative script addresses elsewhere."""
@@ -51,10 +59,21 @@ def inline_scripts(html: str) -> list[str]:
     return found
 
 
-def policy(scripts_html: str) -> Markup:
-    """The policy allowing scripts from the site ('self') and the inline scripts in `scripts_html`."""
-    hashes = list(dict.fromkeys(sha256(script) for script in inline_scripts(str(scripts_html))))
-    directives = ["script-src 'self' " + " ".join(hashes) if hashes else "script-src 'self'", *OTHER_DIRECTIVES]
+def inline_styles(html: str) -> list[str]:
+    """The text of every `<style>` element in `html`."""
+    return [match.group("body") for match in _STYLE.finditer(html)]
+
+
+def _sources(directive: str, hashes: list[str]) -> str:
+    return " ".join([directive, "'self'", *dict.fromkeys(hashes)])
+
+
+def policy(scripts_html: str, styles_html: str = "") -> Markup:
+    """The policy allowing scripts and style sheets from the site ('self'), the inline scripts
+    in `scripts_html` and the `<style>` elements in `styles_html`."""
+    scripts = [sha256(script) for script in inline_scripts(str(scripts_html))]
+    styles = [sha256(style) for style in inline_styles(str(styles_html))]
+    directives = [_sources("script-src", scripts), _sources("style-src-elem", styles), *OTHER_DIRECTIVES]
     # Only letters, digits, quotes, "+/=-", ";" and spaces: safe in a double-quoted attribute.
     return Markup("; ".join(directives))
 

@@ -25,7 +25,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from . import csp
+from . import csp, head
 from .config import ConclusionsConfig
 from .core import cards
 from .core.addresses import check_addresses, published_files
@@ -60,9 +60,9 @@ THEME_DIR = str(Path(__file__).resolve().parent / "theme")
 SITE_NAME_PLACEHOLDER = "conclusions"
 """The `site_name` that stands for the document's own (see `ConclusionsConfig`); `conclusions new` writes it."""
 
-ASSETS_CSS = ("assets/conclusions.css",)
 ASSETS_JS = ("assets/conclusions.js", "assets/share.js")
-"""The plugin's style sheet and scripts (in `THEME_DIR`), in the order pages load them."""
+"""The plugin's scripts (in `THEME_DIR`), in the order pages load them. Its stylesheet,
+`assets/conclusions.css`, is written into each page's head by `theme/main.html` (head.py)."""
 
 
 def _html(text: str) -> Markup:
@@ -96,15 +96,14 @@ def _add_theme(config: MkDocsConfig) -> None:
     Jinja looks in the theme's folders in order, so a file in the site's `custom_dir`
     (`overrides/`) still overrides the plugin's, which overrides Material's. MkDocs publishes
     the non-template files of these folders (the CSS and JS, at `assets/...`) as it does
-    Material's own; pages load them through `extra_css` and `extra_javascript`, ahead of a
-    site's own entries (so the site's CSS comes later and wins), unless they are listed already.
+    Material's own; pages load the scripts through `extra_javascript`, ahead of a site's own
+    entries, unless they are listed already. The stylesheet is not listed: `main.html` writes
+    it into the head, ahead of the site's `extra_css` (so the site's CSS comes later and wins).
     """
     dirs = config.theme.dirs
     if THEME_DIR not in dirs:
         custom = config.theme.custom_dir
         dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, THEME_DIR)
-    listed_css = {str(entry) for entry in config.extra_css}
-    config.extra_css[:0] = [path for path in ASSETS_CSS if path not in listed_css]
     listed_js = {str(entry) for entry in config.extra_javascript}
     config.extra_javascript[:0] = [path for path in ASSETS_JS if path not in listed_js]
 
@@ -336,6 +335,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         # For templates without a page (404.html): the valid paragraph range and the like.
         env.globals["edition"] = self._sharing.site_context()
         env.globals["csp_policy"] = csp.policy  # theme/main.html: the Content-Security-Policy
+        env.globals.update(head.TEMPLATE_GLOBALS)  # theme/main.html: the styles written into the head
         return env if self.serving is None else self.serving.on_env(env)
 
     def on_page_context(
