@@ -128,9 +128,9 @@ def test_an_injected_inline_script_handler_and_javascript_link_are_blocked(brows
     injected.write_text(re.sub(r"(<article[^>]*>)", lambda m: m.group(1) + hostile, html), "utf-8")
     context, page, console, _ = _open(browser, base + "injected/")
     try:
-        page.wait_for_function("window.__csp.length >= 2")
+        page.wait_for_function("() => window.__csp.length >= 2")
         page.click("#js-link")
-        page.wait_for_function("window.__csp.length >= 3")
+        page.wait_for_function("() => window.__csp.length >= 3")
         ran = page.evaluate("window.__injected")
         violations = page.evaluate("window.__csp")
     finally:
@@ -158,7 +158,7 @@ def test_the_pages_own_style_elements_apply_and_an_injected_one_is_blocked(brows
     injected.write_text(re.sub(r"(<article[^>]*>)", lambda m: m.group(1) + hostile, html), "utf-8")
     context, page, console, _ = _open(browser, base + "injected-style/")
     try:
-        page.wait_for_function("window.__csp.length >= 1")
+        page.wait_for_function("() => window.__csp.length >= 1")
         shown = page.evaluate("getComputedStyle(document.querySelector('article')).display")
         # The plugin's stylesheet: the document line is smaller than the text (0.7rem).
         line = page.evaluate("getComputedStyle(document.querySelector('.doc-line')).fontSize")
@@ -189,7 +189,7 @@ def test_live_reload_runs_under_mkdocs_serve(browser, tmp_path: Path) -> None:
         context, page, console, response = _open(browser, served.base + "paragraphs/1/")
         try:
             assert response.status == 200
-            page.wait_for_function("typeof window.livereload === 'function'")
+            page.wait_for_function("() => typeof window.livereload === 'function'")
             violations = page.evaluate("window.__csp")
         finally:
             context.close()

@@ -60,7 +60,7 @@ def test_a_search_result_leaves_no_highlight_query_in_the_address(browser, insta
     first.wait_for(state="visible")
     assert "?h=" in first.get_attribute("href")
     first.click()
-    p.wait_for_function("!document.querySelector('[data-md-toggle=search]').checked")
-    p.wait_for_function("!location.search.includes('h=')")
+    p.wait_for_function("() => !document.querySelector('[data-md-toggle=search]').checked")
+    p.wait_for_function("() => !location.search.includes('h=')")
     assert "?h=" not in p.url
     context.close()
