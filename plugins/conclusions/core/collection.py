@@ -2,7 +2,7 @@
 
 A one-document site has `document.md` at the top of `source/`, and its pages at the site
 root. A collection has one folder per document under `source/documents/`, named by the
-document's prefix (`urls.document_prefix`: 'st-14512-2023'), each with its `document.md`
+document's prefix (`urls.document_prefix`: 'st-9876-2024'), each with its `document.md`
 (and its `original/`, `import.yml`, `expected.yml`). The registries at the top of `source/`
 serve every document; the register pages (instruments, glossary, actors, verbs) are the
 collection's, across documents. `source/collection.yml` (optional) gives the collection's

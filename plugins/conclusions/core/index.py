@@ -129,7 +129,7 @@ def link_document(
         urls: where the document's pages go.
         check_used: whether every pattern of the site's own registries must occur in this
             document; in a collection it must occur in one of them (`check_used_across`).
-        shown_as: how errors name the document's folder ('source/documents/st-14512-2023').
+        shown_as: how errors name the document's folder ('source/documents/st-9876-2024').
     """
     mine = Problems()
     document = read_document(document_dir, mine, shown_as=shown_as)

@@ -2,7 +2,7 @@
 
 Published addresses are a promise (README, "URL policy"). When a one-document site takes in
 more documents, its document moves under its prefix ('/paragraphs/21/' to
-'/st-14512-2023/paragraphs/21/'). GitHub Pages serves files only, with no server redirects,
+'/st-9876-2024/paragraphs/21/'). GitHub Pages serves files only, with no server redirects,
 so each old page address gets a small page that sends the reader on: a meta refresh (which
 needs no script), a canonical link (so search engines move their entry), a visible link, and
 a script that keeps the fragment (`#p21`), which a meta refresh drops. The old data files and

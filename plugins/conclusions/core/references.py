@@ -125,11 +125,11 @@ def _any_of(words: Iterable[str]) -> str:
 
 
 _NUMBER = re.compile(r"(?<![\w/])(?:(?:ST|doc\.|document)\s+)?(?P<number>\d{3,5})\s?/\s?(?P<year>\d{2})(?![\d/])")
-"""A register number: '14512/23', 'ST 14512/23'; not '2021/698' (an act's year/number)."""
+"""A register number: '9876/24', 'ST 9876/24'; not '2021/698' (an act's year/number)."""
 
 
 def number_key(text: str) -> tuple[str, str] | None:
-    """('14512', '23') for a document id or number that holds a register number."""
+    """('9876', '24') for a document id or number that holds a register number."""
     m = _NUMBER.search(text)
     return (m.group("number"), m.group("year")) if m else None
 

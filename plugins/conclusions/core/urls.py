@@ -219,16 +219,16 @@ class DocumentUrls:
 
     A one-document site has its document at the root (`prefix` ''), where its addresses have
     always been; in a collection each document stands under its own prefix, made from its
-    document id (`document_prefix`): 'st-14512-2023/paragraphs/21/'. The pages of the
+    document id (`document_prefix`): 'st-9876-2024/paragraphs/21/'. The pages of the
     registers (instruments, glossary, actors, verbs) and the About pages belong to the site,
     not to a document, and stay at the root.
     """
 
     prefix: str = ""
-    """'' or a folder name with its final slash ('st-14512-2023/')."""
+    """'' or a folder name with its final slash ('st-9876-2024/')."""
     key: str = ""
     """What names the document in anchors on the collection's own pages, where several
-    documents stand ('st-14512-2023' in 'req-st-14512-2023-21-invites'); '' for the document
+    documents stand ('st-9876-2024' in 'req-st-9876-2024-21-invites'); '' for the document
     of a one-document site, and for the one that was at the root of a site that became a
     collection: its anchors there stay as they were published."""
 
@@ -284,8 +284,8 @@ _NUMBER_YEAR = re.compile(r"(\d+)\s*/\s*(\d{2})(?!\d)")
 
 
 def document_prefix(document_id: str, year: str) -> str:
-    """A document's folder in a collection, from its id and the year of its date: 'ST 14512/23'
-    of 2023 -> 'st-14512-2023'; 'ST 14512/23 REV 1' -> 'st-14512-2023-rev-1'. The register's
+    """A document's folder in a collection, from its id and the year of its date: 'ST 9876/24'
+    of 2024 -> 'st-9876-2024'; 'ST 9876/24 REV 1' -> 'st-9876-2024-rev-1'. The register's
     two-digit year becomes the date's four-digit one when they agree (else takes the date's century);
     '' when the id has no letter or digit to make one from."""
     text = document_id.strip().lower()

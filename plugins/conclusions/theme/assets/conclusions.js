@@ -141,7 +141,7 @@
   else dropHighlightQuery();
 
   /* A site that became a collection: its old home's anchors ("/#overview") now name headings
-     of the document's own home ("/st-14512-2023/#overview"). GitHub Pages cannot redirect a
+     of the document's own home ("/st-9876-2024/#overview"). GitHub Pages cannot redirect a
      fragment, and the server never sees one, so the collection's home sends an anchor it
      does not have on to the page that has it (core/pages/collection.py writes the target). */
   function followMovedAnchor() {
