@@ -19,24 +19,29 @@ What the plugin relies on, as MkDocs 1.6 has it:
   handles the plugin's error, which is therefore its `__context__` (`keep_serving_after`).
 - `LiveReloadServer._inject_js_into_html`: how the live-reload script gets into each served
   page (`rewrite_served_pages`).
-- The Jinja environment MkDocs makes once per build and hands to `on_env`, whose loader a
-  plugin may put a template before (`add_template`).
+- `mkdocs.commands.serve` calling `build` by its module-level name, and a dirty build
+  (`build(..., dirty=True)`) keeping the site folder and skipping every page and file whose
+  `File.is_modified()` is false, after logging one warning (`rebuild_in_place`).
+- Material's search plugin keeping this build's index entries in `search_index.entries`
+  (`search_entries`).
 """
 
 from __future__ import annotations
 
 import inspect
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import mkdocs
-from jinja2 import ChoiceLoader, DictLoader, Environment
 from mkdocs.commands import build as build_command
+from mkdocs.commands import serve as serve_command
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, PluginCollection
 from mkdocs.structure import nav as nav_module
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from watchdog.observers.polling import PollingObserver
@@ -80,6 +85,21 @@ _RELIED_ON: list[tuple[str, Callable[[], bool]]] = [
         "LiveReloadServer._inject_js_into_html",
         lambda: callable(getattr(LiveReloadServer, "_inject_js_into_html", None)),
     ),
+    (
+        "mkdocs serve calling build by its module's name",
+        lambda: (
+            _mentions(serve_command.serve, "build(config, serve_url=")
+            and callable(getattr(serve_command, "build", None))
+        ),
+    ),
+    (
+        "a dirty build skipping the pages whose File.is_modified() is false",
+        lambda: (
+            _mentions(build_command._populate_page, "is_modified()")
+            and _mentions(build_command._build_page, "is_modified()")
+        ),
+    ),
+    ("a dirty build's warning", lambda: _mentions(build_command.build, DIRTY_WARNING)),
 ]
 
 
@@ -112,10 +132,14 @@ class Rendering:
     title: str | None
     anchors: frozenset[str]
     links_to_anchors: dict[str, dict[str, str]] | None
+    markdown: str
+    """The body `Page.read_source` read (and plugins' `on_page_markdown` changed)."""
+    meta: dict[str, Any]
+    """The front matter as `Page.read_source` read it, before `on_page_context` changed it."""
 
     @classmethod
-    def of(cls, page: Page) -> Rendering:
-        """What `page.render` set."""
+    def of(cls, page: Page, meta: dict[str, Any]) -> Rendering:
+        """What `page.render` set; `meta`: the page's front matter as read."""
         links = page.links_to_anchors
         return cls(
             page.content or "",
@@ -123,7 +147,14 @@ class Rendering:
             page._title_from_render,
             frozenset(page.present_anchor_ids or ()),
             None if links is None else {f.src_uri: dict(anchors) for f, anchors in links.items()},
+            page.markdown or "",
+            meta,
         )
+
+    def read(self, page: Page) -> None:
+        """Set on `page` what `Page.read_source` would set (for a page MkDocs does not build)."""
+        page.markdown = self.markdown
+        page.meta = dict(self.meta)
 
     def apply(self, page: Page, files: Files) -> None:
         """Set on `page` what rendering it would set, with links to this build's `files`."""
@@ -134,8 +165,9 @@ class Rendering:
         if self.links_to_anchors is not None:
             # Validated after the build against this build's pages, as MkDocs does for any page.
             page.links_to_anchors = {}
+            by_src = files.src_uris  # a dict MkDocs keeps (`get_file_from_path` normalises each path first)
             for src, anchors in self.links_to_anchors.items():
-                if (target := files.get_file_from_path(src)) is not None:
+                if (target := by_src.get(src)) is not None:
                     page.links_to_anchors[target] = dict(anchors)
 
 
@@ -196,12 +228,67 @@ def rewrite_served_pages(server: LiveReloadServer, rewrite: Callable[[bytes], by
     server._inject_js_into_html = inject_then_rewrite  # type: ignore[method-assign]
 
 
-# -- templates -------------------------------------------------------------------------------
+# -- rebuilding in place ---------------------------------------------------------------------
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+"""How MkDocs' warning about dirty builds starts; the plugin makes them exact (rebuild.py)."""
 
 
-def add_template(env: Environment, name: str, source: str) -> None:
-    """Make template `name` (with `source`) found before the theme's own templates."""
-    loaders: list[Any] = [DictLoader({name: source})]
-    if env.loader is not None:
-        loaders.append(env.loader)
-    env.loader = ChoiceLoader(loaders)
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith(DIRTY_WARNING)
+
+
+def rebuild_in_place() -> None:
+    """Make every later build of this `mkdocs serve` a dirty one: MkDocs then keeps the site
+    folder and builds only the pages and files whose `File.is_modified()` is true.
+
+    MkDocs' own dirty builds compare modification times, which generated files do not have,
+    and miss every page that shows what changed elsewhere; the plugin sets `is_modified` on
+    each file itself, and empties the folder when everything must be built again. MkDocs'
+    warning that dirty builds are inexact (counted as a failure in strict mode) is dropped.
+    """
+    build = serve_command.build  # type: ignore[attr-defined]
+    if getattr(build, "in_place", False):
+        return
+
+    def in_place(config: Any, *, serve_url: str | None = None, dirty: bool = False) -> None:
+        build(config, serve_url=serve_url, dirty=True)
+
+    in_place.in_place = True  # type: ignore[attr-defined]
+    serve_command.build = in_place  # type: ignore[attr-defined]
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+
+
+def set_modified(file: File, modified: bool) -> None:
+    """What `file.is_modified()` answers in this build (dirty builds skip it when False)."""
+    file.is_modified = lambda: modified  # type: ignore[method-assign]
+
+
+# -- other plugins ---------------------------------------------------------------------------
+
+_PAGE_EVENTS = (
+    "on_pre_page",
+    "on_page_read_source",
+    "on_page_markdown",
+    "on_page_content",
+    "on_page_context",
+    "on_post_page",
+)
+
+
+def page_plugins(plugins: PluginCollection) -> list[tuple[str, BasePlugin[Any]]]:
+    """The plugins that do something for each page (a page MkDocs does not build, they miss)."""
+    return [
+        (name, plugin)
+        for name, plugin in plugins.items()
+        if any(callable(getattr(plugin, event, None)) for event in _PAGE_EVENTS)
+    ]
+
+
+def search_entries(plugin: BasePlugin[Any]) -> list[dict[str, Any]] | None:
+    """The search index entries `plugin` made in this build, if it is Material's search."""
+    index = getattr(plugin, "search_index", None)
+    entries = getattr(index, "entries", None)
+    return (
+        entries if type(plugin).__module__ == "material.plugins.search.plugin" and isinstance(entries, list) else None
+    )

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, cast
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -38,6 +38,7 @@ from .core.model import Header
 from .core.pages import Page, all_pages
 from .core.pages.edition import about_edition
 from .core.redirects import moved
+from .core.reuse import Reuse
 from .core.sharing import SiteSharing
 from .core.urls import HOME as HOME_PAGE
 from .core.urls import Site, is_section_page
@@ -173,6 +174,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         self.info = EditionInfo()
         self.serving: Serving | None = None
         """What runs under `mkdocs serve` only (rebuild.py); None under `mkdocs build`."""
+        self.reuse: Reuse | None = None
+        """What the last good build read and generated, under `mkdocs serve` with `fast_serve`."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also keeps this object alive across the rebuilds of `mkdocs serve`,
@@ -183,6 +186,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             from .rebuild import Serving
 
             self.serving = Serving(fast=self.config.fast_serve)
+            if self.config.fast_serve:
+                self.reuse = Reuse()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The site URL is printed into the templates' scripts (404.html's base URL): a quote
@@ -202,11 +207,15 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             reuse=self.config.reuse_notice,
             kind=self.config.document_kind,
         )
+        if self.serving is not None:
+            self.serving.on_config()
         # Read again on every (re)build of `mkdocs serve`: the source is what changed.
         source = Path(config.docs_dir)
         try:
-            self.collection = build_collection(source)
-            self.pages = [*all_pages(self.collection), about_edition(self.collection, self.info)]
+            if self.reuse is not None:
+                self.reuse.start()
+            self.collection = build_collection(source, self.reuse)
+            self.pages = [*all_pages(self.collection, self.reuse), about_edition(self.collection, self.info)]
             # Before MkDocs empties the site folder: no page or file may take another's address.
             check_addresses(self.pages, published_files(self.collection))
         except SourceError as err:
@@ -281,9 +290,13 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         # Filter, generate, publish: the source files are inputs, not pages; the generated
         # pages take their place; cards and JSON data are published beside them.
         kept = _without_sources(files, config.docs_dir)
+        if self.serving is not None:
+            self.serving.begin_files(config)
         for file in self._generated_pages(config):
             kept.append(file)
-        self.sharing = SiteSharing(self._collection, config.site_url or "", _plain(config.site_name), self.info)
+        self.sharing = SiteSharing(
+            self._collection, config.site_url or "", _plain(config.site_name), self.info, self.reuse
+        )
         for file in self._published_files(config, self.sharing):
             kept.append(file)
         return kept
@@ -291,16 +304,13 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     def _generated_pages(self, config: MkDocsConfig) -> Iterator[File]:
         """A file per generated page, in or out of the navigation."""
         for page in self.pages:
-            file = File.generated(
-                config,
-                page.src,
-                content=page.markdown,
-                inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
-            )
-            if self.serving is not None:
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            if self.serving is None:
+                yield File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
+            else:
                 # The title a nav entry would give it (MkDocs keeps a page set here and its title).
-                self.serving.page(self._nav_label(page) if page.in_nav else None, file, config)
-            yield file
+                title = self._nav_label(page) if page.in_nav else None
+                yield self.serving.page_file(config, page.src, page.markdown, inclusion, title)
 
     def _published_files(self, config: MkDocsConfig, sharing: SiteSharing) -> Iterator[File]:
         """The link-preview cards and the JSON data: published files, not pages; and, for a
@@ -310,7 +320,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         published: dict[str, str | bytes] = {}
         for card, png in zip(all_cards, cards.render_all(all_cards, Path(self.config.cards_cache_dir)), strict=True):
             published[card.path] = png
-        published.update(site_data(c, config.site_url or ""))
+        published.update(site_data(c, config.site_url or "", self.reuse))
         for path, content in published.items():
             yield File.generated(config, path, content=content)
         if c.formerly_at_root is not None:
@@ -328,7 +338,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         # The templates in the site's overrides/ and the plugin's theme/ may change while serving.
         if self.serving is not None:
             template_dirs = [d for d in (config.theme.custom_dir, THEME_DIR) if d and os.path.isdir(d)]
-            self.serving.on_nav(config, files, nav, template_dirs)
+            self.serving.on_nav(config, files, nav, template_dirs, self._sharing.fingerprint())
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -352,8 +362,6 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         values["share"] = share
         # The document line and footer of this page's document (the collection's on its own pages).
         values["edition"] = self._sharing.site_context(page.file.src_uri)
-        if self.serving is not None:
-            self.serving.on_page_context(page, values, share)
         # Material prints `page.meta.title` and `.description` as they are: make them HTML text.
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
@@ -361,14 +369,16 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        output = _conform(output)
-        if self.serving is not None:
-            self.serving.on_post_page(page, output)
-        return output
+        return _conform(output)
 
+    # Before Material's search writes its index: under `mkdocs serve`, the entries of the pages
+    # not built again are added to it first (rebuild.py).
+    @event_priority(50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.serving is not None:
-            self.serving.on_post_build(len(self.pages))
+            self.serving.on_post_build(config, len(self.pages))
+        if self.reuse is not None:
+            self.reuse.succeeded()
 
     def on_build_error(self, *, error: Exception) -> None:
         # A mistake in the source stops a build before any page is rendered; anything else,

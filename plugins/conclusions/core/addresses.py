@@ -23,7 +23,7 @@ from .urls import site_path
 def published_files(site: Collection | Edition) -> list[str]:
     """The files published beside the pages: preview cards and JSON data (paths only)."""
     c = site if isinstance(site, Collection) else single(site)
-    return [card.path for card in SiteSharing(c, "", "").cards()] + site_data_paths(c)
+    return SiteSharing(c, "", "").card_paths() + site_data_paths(c)
 
 
 def check_addresses(pages: Iterable[Page], files: Iterable[str] = ()) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from .errors import Problems, SourceError
@@ -21,6 +22,7 @@ from .index import Edition, check_used_across, link_document
 from .model import Registries
 from .references import Reference, find_references, read_rules
 from .registry_source import read_registries
+from .reuse import Reuse, reused
 from .urls import AT_ROOT, DocumentUrls, document_prefix
 from .yamlsource import load_yaml, read_text
 
@@ -65,9 +67,14 @@ def is_collection(source_dir: Path) -> bool:
     return (source_dir / DOCUMENTS_DIR).is_dir()
 
 
-def build_collection(source_dir: Path) -> Collection:
+def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection:
     """Read every document of `source_dir` with the registries, link them, and resolve the
-    references between them. Raises `SourceErrors` with every mistake of every document."""
+    references between them. Raises `SourceErrors` with every mistake of every document.
+
+    Args:
+        source_dir: the site's `source/`.
+        reuse: what the last build read, taken again where its inputs are the same (`mkdocs serve`).
+    """
     problems = Problems()
     registries = read_registries(source_dir, problems)
     rules = read_rules(source_dir, problems)
@@ -83,19 +90,19 @@ def build_collection(source_dir: Path) -> Collection:
     for folder in folders:
         # The document that was at the root keeps its anchors on the register pages.
         key = "" if folder.name == root else folder.name
-        edition = link_document(
-            folder,
-            registries,
-            problems,
-            DocumentUrls(f"{folder.name}/", key),
-            check_used=False,
-            shown_as=f"{source_dir.name}/{DOCUMENTS_DIR}/{folder.name}",
+        urls = DocumentUrls(f"{folder.name}/", key)
+        shown_as = f"{source_dir.name}/{DOCUMENTS_DIR}/{folder.name}"
+        edition = reused(
+            reuse,
+            ("linked", folder.name),
+            ((folder / "document.md").read_bytes(), registries, urls, shown_as),
+            partial(link_document, folder, registries, problems, urls, check_used=False, shown_as=shown_as),
         )
         if edition is not None:
             _check_folder(folder, edition, problems)
             editions.append(edition)
     if len(editions) == len(folders):
-        check_used_across([e.document for e in editions], registries, problems)
+        check_used_across([e.document for e in editions], registries, problems, reuse)
     ids = {e.urls.prefix.rstrip("/") for e in editions}
     if root and root not in ids:
         problems.add(
@@ -108,8 +115,9 @@ def build_collection(source_dir: Path) -> Collection:
         )
     problems.raise_any()
     editions.sort(key=lambda e: (e.document.header.date, e.document.header.document_id), reverse=True)
-    references = find_references([(e.document, e.urls) for e in editions], rules)
-    linked = tuple(_with_references(e, references) for e in editions)
+    named = [(e.document, e.urls) for e in editions]
+    references = find_references(named, rules, reuse)
+    linked = tuple(_with_references(e, references, reuse) for e in editions)
     return Collection(
         linked,
         _used_by_any(registries, linked),
@@ -183,13 +191,19 @@ def _check_folder(folder: Path, edition: Edition, problems: Problems) -> None:
         )
 
 
-def _with_references(edition: Edition, references: Sequence[Reference]) -> Edition:
+def _with_references(edition: Edition, references: Sequence[Reference], reuse: Reuse | None) -> Edition:
     outgoing: dict[str, list[Reference]] = {}
     for ref in references:
         if ref.citing.urls == edition.urls:
             outgoing.setdefault(ref.item, []).append(ref)
+    by_item = {k: tuple(v) for k, v in outgoing.items()}
     incoming = tuple(r for r in references if r.cited is not None and r.cited.urls == edition.urls)
-    return replace(edition, references={k: tuple(v) for k, v in outgoing.items()}, recalled_in=incoming)
+    return reused(
+        reuse,
+        ("edition", edition.urls.prefix),
+        (edition, by_item, incoming),
+        partial(replace, edition, references=by_item, recalled_in=incoming),
+    )
 
 
 def _used_by_any(registries: Registries, editions: Sequence[Edition]) -> Registries:

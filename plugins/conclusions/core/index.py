@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -22,6 +23,7 @@ from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Reci
 from .operative import opening_runs
 from .references import Reference
 from .registry_source import read_registries
+from .reuse import Reuse, reused
 from .urls import AT_ROOT, DocumentUrls
 
 Item = Paragraph | Recital | Footnote
@@ -184,13 +186,21 @@ def _items(document: Document) -> list[Item]:
 # -- check -----------------------------------------------------------------------------------
 
 
-def check_used_across(documents: Sequence[Document], registries: Registries, problems: Problems) -> None:
-    """In a collection: every pattern of the site's own registries occurs in one of the documents."""
+def check_used_across(
+    documents: Sequence[Document], registries: Registries, problems: Problems, reuse: Reuse | None = None
+) -> None:
+    """In a collection: every pattern of the site's own registries occurs in one of the documents.
+
+    With `reuse`, what occurs in a document is the last build's while it is the same object."""
     try:
         matchers = _matchers(registries, Problems())
     except SourceError:
         return  # reported by each document's own reading
-    _check_all_used(documents, registries, matchers, problems)
+    found = [
+        reused(reuse, ("occurring", i), (d, registries), partial(_occurring, [d], registries, matchers))
+        for i, d in enumerate(documents)
+    ]
+    _report_unused(_Occurring.union(found), registries, problems)
 
 
 def _check(
@@ -203,27 +213,66 @@ def _check(
         _check_verbs_known(document, matchers.verbs, registries.verbs_path)
 
 
+@dataclass(frozen=True)
+class _Occurring:
+    """The patterns of each kind, and the phrases, that occur in some texts."""
+
+    instruments: frozenset[str]
+    terms: frozenset[str]
+    actors: frozenset[str]
+    verbs: frozenset[str]
+    phrases: frozenset[str]
+
+    @staticmethod
+    def union(found: Sequence[_Occurring]) -> _Occurring:
+        return _Occurring(
+            *(
+                frozenset().union(*(getattr(f, kind) for f in found))
+                for kind in ("instruments", "terms", "actors", "verbs", "phrases")
+            )
+        )
+
+
 def _check_all_used(
     documents: Sequence[Document], registries: Registries, matchers: _Matchers, problems: Problems
 ) -> None:
+    _report_unused(_occurring(documents, registries, matchers), registries, problems)
+
+
+def _occurring(documents: Sequence[Document], registries: Registries, matchers: _Matchers) -> _Occurring:
     texts = [item.text for document in documents for item in _items(document)]
     paragraphs = [p.text for document in documents for p in document.paragraphs]
     codes = [code for document in documents for code in document.header.subject_codes]
-    _check_used(matchers.instruments, registries.instruments, texts, "instrument", problems)
-    _check_used(matchers.terms, registries.terms, [*texts, *codes], "term", problems)
-    _check_used(matchers.actors, registries.actors, texts, "actor", problems)
-    _check_used(matchers.verbs, registries.verbs, paragraphs, "verb", problems)
-    _check_phrases_used(registries, "\n".join(paragraphs), problems)
+    paragraphs_text = "\n".join(paragraphs)
+    return _Occurring(
+        _occurring_in(matchers.instruments, texts),
+        _occurring_in(matchers.terms, [*texts, *codes]),
+        _occurring_in(matchers.actors, texts),
+        _occurring_in(matchers.verbs, paragraphs),
+        frozenset(phrase for phrase in registries.not_addressees_after if phrase in paragraphs_text),
+    )
 
 
-def _check_used(matcher: Matcher[E], entries: Sequence[E], texts: Sequence[str], what: str, problems: Problems) -> None:
-    """Every pattern of the site's own entries must occur somewhere: one that matches nothing
-    is a typo or stale. The shared registry's entries may match nothing."""
+def _occurring_in(matcher: Matcher[E], texts: Sequence[str]) -> frozenset[str]:
     # Text by text: a match may not cut into markup, which is checked against every tag of
     # the text searched; one text made of all of them would make that quadratic.
     occurring: set[str] = set()
     for text in texts:
         occurring |= matcher.occurring(text)
+    return frozenset(occurring)
+
+
+def _report_unused(occurring: _Occurring, registries: Registries, problems: Problems) -> None:
+    _check_used(registries.instruments, occurring.instruments, "instrument", problems)
+    _check_used(registries.terms, occurring.terms, "term", problems)
+    _check_used(registries.actors, occurring.actors, "actor", problems)
+    _check_used(registries.verbs, occurring.verbs, "verb", problems)
+    _check_phrases_used(registries, occurring.phrases, problems)
+
+
+def _check_used(entries: Sequence[E], occurring: frozenset[str], what: str, problems: Problems) -> None:
+    """Every pattern of the site's own entries must occur somewhere: one that matches nothing
+    is a typo or stale. The shared registry's entries may match nothing."""
     for entry in entries:
         if entry.shared:
             continue
@@ -241,10 +290,10 @@ def _check_used(matcher: Matcher[E], entries: Sequence[E], texts: Sequence[str],
             problems.add(SourceError(entry.path, line, message))
 
 
-def _check_phrases_used(registries: Registries, paragraphs_text: str, problems: Problems) -> None:
+def _check_phrases_used(registries: Registries, occurring: frozenset[str], problems: Problems) -> None:
     """Every phrase of the site's own `not_addressees_after` must occur in a paragraph."""
     for phrase, line in zip(registries.not_addressees_after, registries.not_addressees_lines, strict=True):
-        if line and phrase not in paragraphs_text:
+        if line and phrase not in occurring:
             problems.add(
                 SourceError(
                     registries.verbs_path,

@@ -21,6 +21,7 @@ from typing import Any
 
 from .errors import Problems, SourceError
 from .model import Document, Footnote, Paragraph, Recital
+from .reuse import Reuse, reused
 from .urls import DocumentUrls
 from .yamlsource import load_yaml, read_text
 
@@ -184,7 +185,7 @@ def named(document: Document, urls: DocumentUrls) -> Named:
 
 
 def find_references(
-    documents: Sequence[tuple[Document, DocumentUrls]], rules: Mapping[str, Rules]
+    documents: Sequence[tuple[Document, DocumentUrls]], rules: Mapping[str, Rules], reuse: Reuse | None = None
 ) -> tuple[Reference, ...]:
     """Every reference from one document to another in `documents`, resolved where the collection holds the document named.
 
@@ -192,6 +193,9 @@ def find_references(
         documents: each document and where its pages are.
         rules: the words by language; a document in a language without rules is read for
             numbers only.
+        reuse: each document's references as the last build found them, while the document,
+            its rules and what identifies every document (ids, titles, dates, paragraph
+            numbers) are the same.
     """
     all_named = [named(d, u) for d, u in documents]
     by_number: dict[tuple[str, str], Named] = {}
@@ -205,11 +209,16 @@ def find_references(
     paragraph_numbers = {
         n.urls.prefix: {p.number for p in d.paragraphs} for n, (d, _) in zip(all_named, documents, strict=True)
     }
+    identities = (tuple(all_named), tuple((k, frozenset(v)) for k, v in paragraph_numbers.items()))
+    # Compared once here; below, the very object (identity is the cheapest comparison).
+    identities = reused(reuse, "identities", identities, lambda: identities)
     found: list[Reference] = []
     for citing, (document, _) in zip(all_named, documents, strict=True):
         language = rules.get(document.header.language)
         reader = _Reader(citing, document, language, by_number, by_date, paragraph_numbers)
-        found.extend(reader.read())
+        found.extend(
+            reused(reuse, ("references", citing.urls.prefix), (document, citing, language, identities), reader.read)
+        )
     return tuple(found)
 
 

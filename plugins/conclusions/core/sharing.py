@@ -7,6 +7,7 @@ values come from the model, never from this module: it knows page kinds, not the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .citation import citation, long_date
@@ -16,6 +17,7 @@ from .index import Edition
 from .inline import lead, plain_text
 from .model import Header, Paragraph, Recital
 from .pages.base import DESCRIPTION_LIMIT
+from .reuse import Reuse, reused
 from .urls import (
     ABOUT_EDITION,
     COLLECTION_JSON,
@@ -161,6 +163,15 @@ class Sharing:
             *(self.item_card(p) for p in doc.paragraphs),
         ]
 
+    def card_paths(self) -> list[str]:
+        """Where `cards()` go, without making them."""
+        doc = self.edition.document
+        return [
+            self.urls.site_card,
+            *(card_path(x, self.urls) for x in doc.recitals),
+            *(card_path(p, self.urls) for p in doc.paragraphs),
+        ]
+
     def for_page(self, src: str, title: str, description: str, canonical: str | None) -> Share:
         """The share data of the page generated from `src` (its front matter title and description)."""
         h = self.edition.document.header
@@ -216,8 +227,12 @@ class SiteSharing:
     """Link-preview data of every page of the site: each document's pages by their edition's
     `Sharing`, and, in a collection, the collection's own pages (home, registers) by its card."""
 
-    def __init__(self, c: Collection, site_url: str, site_name: str, info: EditionInfo | None = None) -> None:
+    def __init__(
+        self, c: Collection, site_url: str, site_name: str, info: EditionInfo | None = None, reuse: Reuse | None = None
+    ) -> None:
         self.collection = c
+        self.reuse = reuse
+        """The cards the last build made of each edition, taken again for the same edition."""
         self.info = info or EditionInfo()
         self.site = Site(site_url)
         self.site_name = site_name
@@ -241,7 +256,15 @@ class SiteSharing:
 
     def cards(self) -> list[Card]:
         own = [self.collection_card()] if self.collection.is_collection else []
-        return own + [card for sharing in self.by_prefix.values() for card in sharing.cards()]
+        for prefix, sharing in self.by_prefix.items():
+            inputs = (sharing.edition, sharing.site_url, sharing.site_name, sharing.info)
+            own.extend(reused(self.reuse, ("cards", prefix), inputs, sharing.cards))
+        return own
+
+    def card_paths(self) -> list[str]:
+        """Where `cards()` go, without making them."""
+        own = [SITE_CARD] if self.collection.is_collection else []
+        return own + [path for sharing in self.by_prefix.values() for path in sharing.card_paths()]
 
     def for_page(self, src: str, title: str, description: str, canonical: str | None) -> Share:
         sharing = self.of(src)
@@ -262,6 +285,17 @@ class SiteSharing:
             json=COLLECTION_JSON,
             site_url=self.site.root,
         )
+
+    def fingerprint(self) -> Callable[[str], str]:
+        """What the share data and document line of a page depend on beyond its own Markdown,
+        the site's name and URL and the `EditionInfo`, by the page's source path: its
+        document's header; the collection's title and size for the collection's own pages."""
+        c = self.collection
+        own = repr((c.title, len(c.editions), c.editions[0].document.header.language))
+        headers = {prefix: repr(sharing.edition.document.header) for prefix, sharing in self.by_prefix.items()}
+        if not c.is_collection:
+            return lambda _src: headers[""]
+        return lambda src: headers.get(src.split("/", 1)[0] + "/", own)
 
     def site_context(self, src: str | None = None) -> dict[str, str | int]:
         """The values of the document line and footer of the page `src` (of the 404 page when None)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -30,9 +31,11 @@ class Page:
     origin: tuple[str, int] | None = None
     """The source file and line the page comes from, if any (a heading, a registry entry)."""
 
-    @property
+    @cached_property
     def markdown(self) -> str:
-        """The page's Markdown file: YAML front matter (its title first), then its body."""
+        """The page's Markdown file: YAML front matter (its title first), then its body.
+
+        Made once: a page taken again from the last build (`Reuse`) is not dumped again."""
         meta = {"title": self.title, **self.meta}
         front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
         return f"---\n{front}---\n\n{self.body}\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from .. import urls
 from ..clauses import Clause
@@ -13,6 +14,7 @@ from ..inline import lead, plain_text
 from ..inline_markdown import spans
 from ..markup import SEARCH_EXCLUDE, Md, bullets, element, external_link, heading, join, link, para, table
 from ..model import Actor, Entry, Instrument, Paragraph, Recital, Section, Term, Verb
+from ..reuse import Reuse, reused
 from ..urls import (
     ACTORS,
     GLOSSARY,
@@ -54,17 +56,30 @@ def _context(backlink: Backlink[Entry]) -> Md:
     return join([before.lstrip(), element("mark", hit), after.rstrip()])
 
 
+def _of_document(reuse: Reuse | None, r: Renderer, part: str, edition: Edition, make: Callable[[], Md]) -> Md:
+    """What page `r` shows of one document under `part`: the last build's while the edition is
+    the same object (under `mkdocs serve`, a save changes one document of many)."""
+    return reused(reuse, ("register", r.link.page, part, edition.urls.prefix), (edition,), make)
+
+
 def _by_document(
-    r: Renderer, c: Collection, backlinks_of: Callable[[Edition], Sequence[Backlink[Entry]]], title: Md, part: str
+    r: Renderer,
+    c: Collection,
+    backlinks_of: Callable[[Edition], Sequence[Backlink[Entry]]],
+    title: Md,
+    part: str,
+    reuse: Reuse | None = None,
 ) -> Md:
     """The backlinks of an entry in each document, newest first; one document's without a heading of its own."""
     if not c.is_collection:
         return _backlink_table(r, c.editions[0], backlinks_of(c.editions[0]), title)
-    out = [title]
-    for edition in c.editions:
+
+    def of(edition: Edition) -> Md:
         found = backlinks_of(edition)
-        if found:
-            out.append(_backlink_table(r, edition, found, _document_heading(r, edition, part)))
+        return _backlink_table(r, edition, found, _document_heading(r, edition, part)) if found else Md("")
+
+    out = [title, *(_of_document(reuse, r, part, e, partial(of, e)) for e in c.editions)]
+    out = [x for x in out if x]
     return join(out, "\n\n") if len(out) > 1 else Md("")
 
 
@@ -140,7 +155,7 @@ def instruments_index(c: Collection) -> Page:
     )
 
 
-def instrument(c: Collection, i: Instrument) -> Page:
+def instrument(c: Collection, i: Instrument, reuse: Reuse | None = None) -> Page:
     """The page of instrument `i`: what it is, its official address, where the texts recall it."""
     src = instrument_page(i.id)
     r = Renderer(c.editions[0], src)
@@ -161,6 +176,7 @@ def instrument(c: Collection, i: Instrument) -> Page:
             lambda e: e.instrument_links.get(i.id, ()),
             heading(2, "Recalled in", id=Part.RECALLED_IN),
             Part.RECALLED_IN,
+            reuse,
         ),
     ]
     return Page(
@@ -173,7 +189,7 @@ def instrument(c: Collection, i: Instrument) -> Page:
     )
 
 
-def glossary(c: Collection) -> Page:
+def glossary(c: Collection, reuse: Reuse | None = None) -> Page:
     """The glossary, A to Z: each term's expansion, definition and where the texts use it."""
     r = Renderer(c.editions[0], GLOSSARY)
     terms = sorted(c.registries.terms, key=lambda t: t.name.casefold())
@@ -185,9 +201,11 @@ def glossary(c: Collection) -> Page:
     for letter, members in letters.items():
         out.append(heading(2, letter, id=urls.letter_anchor(letter)))
         for t in members:
-            used = [_uses(r, e, t, c.is_collection) for e in c.editions]
+            used = [
+                _of_document(reuse, r, f"uses-{t.id}", e, partial(_uses, r, e, t, c.is_collection)) for e in c.editions
+            ]
             official = [join([" ", external_link("Official source", t.url)])] if t.url else []
-            for instrument in _instruments_of_term(c, t.id):
+            for instrument in _instruments_of_term(c, t.id, reuse):
                 official.append(
                     join(
                         [
@@ -238,15 +256,22 @@ def _uses(r: Renderer, edition: Edition, t: Term, named: bool) -> Md:
     return join(used, ", ")
 
 
-def _instruments_of_term(c: Collection, term_id: str) -> list[Instrument]:
+def _instruments_of_term(c: Collection, term_id: str, reuse: Reuse | None = None) -> list[Instrument]:
     """Instruments whose words a term shares somewhere in the texts (an abbreviation and its programme)."""
     found: dict[str, Instrument] = {}
     for edition in c.editions:
-        for backlink in edition.term_links.get(term_id, ()):
-            for span in spans(edition.of(backlink.item).instruments, [backlink.match]):
-                if span.instrument is not None and span.term is not None:
-                    found[span.instrument.id] = span.instrument
+        made = partial(_term_instruments, edition, term_id)
+        found.update(reused(reuse, ("term instruments", term_id, edition.urls.prefix), (edition,), made))
     return list(found.values())
+
+
+def _term_instruments(edition: Edition, term_id: str) -> dict[str, Instrument]:
+    found: dict[str, Instrument] = {}
+    for backlink in edition.term_links.get(term_id, ()):
+        for span in spans(edition.of(backlink.item).instruments, [backlink.match]):
+            if span.instrument is not None and span.term is not None:
+                found[span.instrument.id] = span.instrument
+    return found
 
 
 def _texts(c: Collection) -> str:
@@ -259,7 +284,7 @@ def _what(c: Collection) -> str:
     return c.editions[0].document.header.title if not c.is_collection else f"{c.title} of this collection"
 
 
-def actors_index(c: Collection) -> Page:
+def actors_index(c: Collection, reuse: Reuse | None = None) -> Page:
     """The list of actors with their counts, and the table of requests by actor and section
     (for a collection: the requests in each document)."""
     edition = c.editions[0]
@@ -276,7 +301,7 @@ def actors_index(c: Collection) -> Page:
     ]
     out.append(table(["Actor", "Requests", "Other mentions"], rows, align=["---", "---:", "---:"]))
     if c.is_collection:
-        out.append(_requests_by_document(c, r))
+        out.append(_requests_by_document(c, r, reuse))
     else:
         out.append(_matrix(edition, r, list(edition.document.sections)))
     return Page(
@@ -290,23 +315,11 @@ def actors_index(c: Collection) -> Page:
     )
 
 
-def _requests_by_document(c: Collection, r: Renderer) -> Md:
+def _requests_by_document(c: Collection, r: Renderer, reuse: Reuse | None = None) -> Md:
     """In a collection, each document's requests by actor, newest first: one line each, so
     that the page grows with the documents, not with documents times actors."""
-    items = []
-    for edition in c.editions:
-        counts = [
-            link(
-                f"{a.name} ({len(edition.actor_requests[a.id])})",
-                r.link.to(actor_page(a.id), _group_anchor(Part.ASKED_TO_ACT, edition)),
-            )
-            for a in edition.registries.actors
-            if edition.actor_requests.get(a.id)
-        ]
-        if counts:
-            items.append(
-                join([link(document_label(edition), r.link.to(edition.urls.home)), Md(": "), join(counts, ", ")])
-            )
+    lines = (_of_document(reuse, r, "requests", e, partial(_requests_line, r, e)) for e in c.editions)
+    items = [line for line in lines if line]
     return join(
         [
             heading(2, "Requests by document", id=Part.REQUESTS_BY_SECTION),
@@ -315,6 +328,20 @@ def _requests_by_document(c: Collection, r: Renderer) -> Md:
         ],
         "\n\n",
     )
+
+
+def _requests_line(r: Renderer, edition: Edition) -> Md:
+    counts = [
+        link(
+            f"{a.name} ({len(edition.actor_requests[a.id])})",
+            r.link.to(actor_page(a.id), _group_anchor(Part.ASKED_TO_ACT, edition)),
+        )
+        for a in edition.registries.actors
+        if edition.actor_requests.get(a.id)
+    ]
+    if not counts:
+        return Md("")
+    return join([link(document_label(edition), r.link.to(edition.urls.home)), Md(": "), join(counts, ", ")])
 
 
 def _group_anchor(part: str, edition: Edition) -> str:
@@ -381,7 +408,7 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
     )
 
 
-def actor(c: Collection, a: Actor) -> Page:
+def actor(c: Collection, a: Actor, reuse: Reuse | None = None) -> Page:
     """The page of actor `a`: what the texts ask of it (newest first), and where they mention it otherwise."""
     src = actor_page(a.id)
     r = Renderer(c.editions[0], src)
@@ -390,14 +417,14 @@ def actor(c: Collection, a: Actor) -> Page:
         heading(1, a.name),
         para(join([a.description, " ", external_link("Official website", a.url)])),
     ]
-    asked = [(e, e.actor_requests.get(a.id, ())) for e in c.editions]
-    asked = [(e, found) for e, found in asked if found]
+    asked = [e for e in c.editions if e.actor_requests.get(a.id)]
     if asked:
         parts = [heading(2, "Asked to act", id=Part.ASKED_TO_ACT)]
-        for edition, requests in asked:
+        for edition in asked:
             if c.is_collection:
                 parts.append(_document_heading(r, edition, Part.ASKED_TO_ACT))
-            parts.append(_requests_table(r, edition, requests))
+            requests = partial(_requests_table, r, edition, edition.actor_requests[a.id])
+            parts.append(_of_document(reuse, r, Part.ASKED_TO_ACT, edition, requests))
         out.append(join(parts, "\n\n"))
     if any(e.actor_mentions.get(a.id) for e in c.editions):
         out.append(
@@ -407,6 +434,7 @@ def actor(c: Collection, a: Actor) -> Page:
                 lambda e: e.actor_mentions.get(a.id, ()),
                 heading(2, "Also mentioned in", id=Part.MENTIONED_IN),
                 Part.MENTIONED_IN,
+                reuse,
             )
         )
     return Page(
@@ -434,8 +462,10 @@ def _requests_table(r: Renderer, edition: Edition, requests: Sequence[Clause]) -
     return table(["Paragraph", "Verb", "What is asked"], rows)
 
 
-def _verb_entry(c: Collection, r: Renderer, v: Verb, level: int) -> Md:
-    """One verb's heading and every clause that uses it, by document in a collection."""
+def _verb_entry(c: Collection, r: Renderer, v: Verb, level: int, reuse: Reuse | None = None) -> Md:
+    """One verb's heading and every clause that uses it: with its words in one document; in a
+    collection, by document, each clause by its paragraph's number (the words of thousands of
+    clauses would make a page of megabytes, and one changed word would change it)."""
     parts = []
     total = 0
     for edition in c.editions:
@@ -444,8 +474,9 @@ def _verb_entry(c: Collection, r: Renderer, v: Verb, level: int) -> Md:
             continue
         total += len(clauses)
         if c.is_collection:
-            parts.append(para(link(document_label(edition), r.link.to(edition.urls.home))))
-        parts.append(_verb_uses(r, edition, clauses))
+            parts.append(_of_document(reuse, r, f"verb-{v.id}", edition, partial(_verb_numbers, r, edition, clauses)))
+        else:
+            parts.append(_verb_uses(r, edition, clauses))
     entry = join([heading(level, f"{v.name} ({total})", id=urls.entry_anchor(v.id)), *parts], "\n\n")
     return element("div", entry, {"class": "verb-entry"}, markdown="", inner="\n\n")
 
@@ -464,7 +495,21 @@ def _verb_uses(r: Renderer, edition: Edition, clauses: Sequence[Clause]) -> Md:
     )
 
 
-def verbs(c: Collection) -> Page:
+def _verb_numbers(r: Renderer, edition: Edition, clauses: Sequence[Clause]) -> Md:
+    """One document's clauses with a verb, as a line of paragraph numbers, each linking to its clause."""
+    u = edition.urls
+    seen: Counter[int] = Counter()
+    numbers = []
+    for c in clauses:
+        n = c.paragraph.number
+        seen[n] += 1
+        label = str(n) if seen[n] == 1 else f"{n} ({_ORDINALS.get(seen[n], str(seen[n]))} clause)"
+        numbers.append(link(label, r.link.to(u.paragraph_page(n), c.anchor), title=f"Paragraph {n}"))
+    home = link(document_label(edition), r.link.to(edition.urls.home))
+    return para(join([home, Md(": paragraph" if len(clauses) == 1 else ": paragraphs "), join(numbers, ", ")]))
+
+
+def verbs(c: Collection, reuse: Reuse | None = None) -> Page:
     """The operative verbs, each with every clause that uses it."""
     r = Renderer(c.editions[0], VERBS)
     out = [heading(1, "Operative verbs"), f"Each operative verb of the {_texts(c)}, with every clause that uses it."]
@@ -475,7 +520,7 @@ def verbs(c: Collection) -> Page:
         groups.setdefault(v.name.split()[0], []).append(v)
     for first, members in groups.items():
         level = 3 if len(members) > 1 else 2
-        entries = [_verb_entry(c, r, v, level) for v in members]
+        entries = [_verb_entry(c, r, v, level, reuse) for v in members]
         if len(members) > 1:
             entries.insert(0, heading(2, first, id=urls.entry_anchor("group-" + members[0].id.split("-")[0])))
         out.extend(entries)
