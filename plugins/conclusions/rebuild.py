@@ -256,8 +256,6 @@ class RememberedPage(MkDocsPage):
         self.key = _digest(self.memory.site, self.file.src_uri, self.file.content_string)
         done = self.memory.unchanged(self.file.src_uri, _digest(self.key, context), self.key)
         self.built = done is None
-        if self.built and os.environ.get("CONCLUSIONS_DEBUG_BUILT"):
-            log.info(f"built: {self.file.src_uri} {len(self.file.content_string)}")
         mkdocs_internals.set_modified(self.file, self.built)
         if done is not None:
             done.read(self)
