@@ -136,11 +136,11 @@ class Memory:
     _last_site: str = ""
     _template_code: _TemplateCode = field(default_factory=_TemplateCode)
     _renderings: dict[str, Rendering] = field(default_factory=dict)
-    _inputs: dict[str, str] = field(default_factory=dict)
+    _inputs: dict[str, tuple[str, str]] = field(default_factory=dict)
     _files: dict[str, str] = field(default_factory=dict)
     _search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     _new_renderings: dict[str, Rendering] = field(default_factory=dict)
-    _new_inputs: dict[str, str] = field(default_factory=dict)
+    _new_inputs: dict[str, tuple[str, str]] = field(default_factory=dict)
     _new_files: dict[str, str] = field(default_factory=dict)
     _new_search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
@@ -190,7 +190,7 @@ class Memory:
         """What the next build may reuse, if this one succeeds."""
         self._new_renderings[key] = done
 
-    def unchanged(self, src: str, inputs: str, key: str) -> Rendering | None:
+    def unchanged(self, src: str, inputs: tuple[str, str], key: str) -> Rendering | None:
         """The rendering of page `src`, if the last good build built it from the same `inputs`
         and this build builds in place: MkDocs need not build it again."""
         self._new_inputs[src] = inputs
@@ -246,6 +246,9 @@ class RememberedPage(MkDocsPage):
         self.memory = memory
         self.key = ""
         """Digest of the site signature, the page's path and its Markdown."""
+        self._keyed = ("", "")
+        """The site signature and the Markdown `key` was made from: a page taken again from
+        the last build (`Memory.file`) has the same Markdown, the very string."""
         self.built = True
         """Whether MkDocs builds the page in this build."""
 
@@ -253,8 +256,12 @@ class RememberedPage(MkDocsPage):
         """Before MkDocs reads the pages: leave the page out of the build if the last good one
         built it from the same inputs (`context`: what its template reads beyond its Markdown
         and the site signature), with what that build read and rendered."""
-        self.key = _digest(self.memory.site, self.file.src_uri, self.file.content_string)
-        done = self.memory.unchanged(self.file.src_uri, _digest(self.key, context), self.key)
+        markdown = self.file.content_string
+        site, keyed_markdown = self._keyed
+        if site != self.memory.site or keyed_markdown is not markdown:
+            self.key = _digest(self.memory.site, self.file.src_uri, markdown)
+            self._keyed = (self.memory.site, markdown)
+        done = self.memory.unchanged(self.file.src_uri, (self.key, context), self.key)
         self.built = done is None
         mkdocs_internals.set_modified(self.file, self.built)
         if done is not None:
