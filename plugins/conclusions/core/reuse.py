@@ -47,6 +47,15 @@ class Reuse:
             self._now[name] = (inputs, value)
         return value
 
+    def kept(self, name: Hashable, inputs: tuple[Any, ...]) -> dict[Hashable, Any]:
+        """A dict that lives while `inputs` stay the same: for many small results made from
+        the same inputs (a document's parts of every register page), one lookup each."""
+        now = self._now.get(name)
+        if now is not None and now[0] == inputs:
+            kept: dict[Hashable, Any] = now[1]
+            return kept
+        return self.get(name, inputs, dict)
+
     def start(self) -> None:
         """A new build: forget what a build that did not succeed made."""
         self._now = {}

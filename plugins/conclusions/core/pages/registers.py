@@ -59,7 +59,14 @@ def _context(backlink: Backlink[Entry]) -> Md:
 def _of_document(reuse: Reuse | None, r: Renderer, part: str, edition: Edition, make: Callable[[], Md]) -> Md:
     """What page `r` shows of one document under `part`: the last build's while the edition is
     the same object (under `mkdocs serve`, a save changes one document of many)."""
-    return reused(reuse, ("register", r.link.page, part, edition.urls.prefix), (edition,), make)
+    if reuse is None:
+        return make()
+    kept = reuse.kept(("register", edition.urls.prefix), (edition,))
+    key = (r.link.page, part)
+    found: Md | None = kept.get(key)
+    if found is None:
+        found = kept[key] = make()
+    return found
 
 
 def _by_document(
