@@ -169,6 +169,27 @@ def test_every_old_url_of_the_document_still_works(collection):
     assert not problems, f"{len(problems)} promised URLs broken:\n" + "\n".join(problems[:50])
 
 
+def test_the_old_addresses_of_cards_and_data_give_the_same_bytes(collection):
+    """The cards and JSON files of the document that was at the root are published again at
+    their old paths: the same bytes as at their new ones (the cards copied from the same file)."""
+    moved_from = collection.model.formerly_at_root
+    if moved_from is None:
+        pytest.skip("no document of this collection was at the root of the site")
+    site, prefix = collection.site, moved_from.urls.prefix.strip("/")
+    pairs = [
+        (new, site / new.relative_to(site / prefix))
+        for folder in ("cards", "data")
+        for new in sorted((site / prefix / folder).rglob("*"))
+        # The old site-wide card and sitemaps are the collection's own now (core/redirects.py).
+        if new.is_file() and not new.name.endswith("sitemap.xml") and new.name != "site.png"
+    ]
+    assert any(new.suffix == ".png" for new, _ in pairs) and any(new.suffix == ".json" for new, _ in pairs)
+    different = [
+        str(old.relative_to(site)) for new, old in pairs if not old.is_file() or old.read_bytes() != new.read_bytes()
+    ]
+    assert not different, f"{len(different)} old addresses differ from the new: {different[:10]}"
+
+
 def test_no_url_of_the_collection_disappears(collection):
     """The collection's own URL promise (url_manifests/collection.txt, `make url-manifest`)."""
     import os

@@ -5,17 +5,22 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
+import logging
+import re
 import struct
+import threading
+import time
 import zlib
 from pathlib import Path
 
+import pytest
 from conclusions.core import cards
 from conclusions.core.index import build_edition
 from conclusions.core.inline import lead
 from conclusions.core.sharing import Card, Sharing
 from PIL import Image, ImageDraw, ImageFont
 
-from site_tests.support.build import FIXTURES, build
+from site_tests.support.build import FIXTURES, ROOT, build
 from site_tests.support.documents import Built, showcase
 
 
@@ -58,6 +63,100 @@ def test_two_builds_give_the_same_bytes(tmp_path: Path) -> None:
     for folder in ("cards", "data"):
         assert _digests(first, folder) == _digests(second, folder)
         assert _digests(first, folder)
+
+
+def test_every_card_cache_setting_publishes_the_same_cards(tmp_path: Path, monkeypatch) -> None:
+    """Cards drawn into an empty cache, found in it on the next build, or drawn into a temporary
+    folder (no cache set, or one that cannot be written) are published as the same bytes; the
+    temporary folder is gone once MkDocs ends."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))  # where the builds' temporary folders go
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    cache = tmp_path / "cache"
+    settings: dict[str, Path | str] = {"empty": cache, "cached": cache, "none": "", "unwritable": blocked / "cards"}
+    published, kept = {}, {}
+    for name, setting in settings.items():
+        site = tmp_path / name / "site"
+        site.parent.mkdir()
+        result = build(site, source=FIXTURES / "mini", cards_cache=setting)
+        published[name] = _digests(site, "cards")
+        kept[name] = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+        assert ("cannot be written" in result.stderr) == (name == "unwritable"), result.stderr
+    assert published["empty"] and all(digests == published["empty"] for digests in published.values())
+    assert len(kept["empty"]) == len(set(published["empty"].values())), "every card drawn is kept in the cache"
+    assert kept["cached"] == kept["empty"], "the cached cards were not drawn again"
+    assert not list(scratch.iterdir()), "the temporary folder is removed"
+
+
+def _in_process(tmp_path: Path):
+    """An `mkdocs build` of the mini fixture run in this process, with an empty card cache."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    config = MkDocsConfig(config_file_path=str(ROOT / "mkdocs.yml"))
+    config.load_dict(
+        {
+            "site_name": "conclusions",
+            "docs_dir": str(FIXTURES / "mini"),
+            "site_dir": str(tmp_path / "site"),
+            "plugins": [{"conclusions": {"cards_cache_dir": str(tmp_path / "cards")}}],
+            "theme": {"name": "material"},
+        }
+    )
+    assert not config.validate()[0]
+    config.plugins.on_startup(command="build", dirty=False)
+    return config
+
+
+def _drawing_threads() -> list[str]:
+    return [t.name for t in threading.enumerate() if t.name.startswith("cards")]
+
+
+def test_a_card_that_cannot_be_drawn_stops_the_build_in_one_error_line(tmp_path: Path, monkeypatch, caplog) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import Abort
+
+    def full(card: Card) -> bytes:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cards, "draw", full)
+    config = _in_process(tmp_path)
+    with pytest.raises(Abort):
+        mkdocs_build(config)
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1, errors
+    assert re.fullmatch(
+        r"could not draw the link-preview card cards/\S+\.png: OSError: \[Errno 28\] No space left on device", errors[0]
+    )
+    assert not _drawing_threads()
+    config.plugins.on_shutdown()
+
+
+def test_a_build_that_fails_stops_drawing(tmp_path: Path, monkeypatch) -> None:
+    """A build that stops after the cards began to be drawn ends the drawing (on_build_error):
+    no worker is left running, and the cards not begun are not drawn."""
+    from mkdocs.commands import build as build_command
+
+    draw = cards.draw
+
+    def slow(card: Card) -> bytes:
+        time.sleep(0.2)
+        return draw(card)
+
+    def no_nav(*_: object, **__: object) -> None:
+        raise RuntimeError("the navigation failed")
+
+    monkeypatch.setattr(cards, "draw", slow)
+    monkeypatch.setattr(cards.os, "cpu_count", lambda: 2)  # one worker thread
+    monkeypatch.setattr(build_command, "get_navigation", no_nav)
+    config = _in_process(tmp_path)
+    with pytest.raises(RuntimeError, match="navigation"):
+        build_command.build(config)
+    assert not _drawing_threads(), "a drawing thread outlived the build"
+    drawn = len(list((tmp_path / "cards").glob("*.png")))
+    assert drawn < len(list(build_edition(FIXTURES / "mini").document.paragraphs)), drawn
+    config.plugins.on_shutdown()
 
 
 def test_an_unchanged_card_is_not_redrawn(tmp_path: Path, monkeypatch) -> None:
@@ -107,8 +206,9 @@ def test_many_cards_are_drawn_on_every_core_to_the_same_bytes(monkeypatch, tmp_p
     todo = [sharing.item_card(p) for p in edition.document.paragraphs]
     alone = [cards.draw(card) for card in todo]
     monkeypatch.setattr(cards, "PARALLEL_MIN", 2)
-    monkeypatch.setattr(cards.os, "cpu_count", lambda: 2)
-    assert cards._draw_many(todo, tmp_path) == alone
+    monkeypatch.setattr(cards.os, "cpu_count", lambda: 3)  # two workers, one core left to the build
+    monkeypatch.setattr(cards, "ThreadPoolExecutor", None)  # above PARALLEL_MIN: processes
+    assert cards.render_all(todo, tmp_path) == alone
     # Each worker keeps what it drew in the cache.
     assert [(tmp_path / f"{cards.cache_key(card)}.png").read_bytes() for card in todo] == alone
 
@@ -118,10 +218,33 @@ def test_a_few_cards_are_drawn_in_threads_to_the_same_bytes(monkeypatch) -> None
     sharing = Sharing(edition, "https://example.org/", "Site")
     todo = [sharing.item_card(p) for p in edition.document.paragraphs] * 3
     alone = [cards.draw(card) for card in todo]
-    monkeypatch.setattr(cards.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(cards.os, "cpu_count", lambda: 3)
     monkeypatch.setattr(cards, "ProcessPoolExecutor", None)  # below PARALLEL_MIN: no process
     assert len(todo) < cards.PARALLEL_MIN
-    assert cards._draw_many(todo) == alone
+    assert cards.render_all(todo, None) == alone
+
+
+def test_a_card_that_cannot_be_drawn_is_named_in_one_line(monkeypatch, tmp_path: Path) -> None:
+    edition = build_edition(FIXTURES / "mini")
+    sharing = Sharing(edition, "https://example.org/", "Site")
+    todo = [sharing.item_card(p) for p in edition.document.paragraphs]
+    broken = todo[1]
+    draw = cards.draw
+
+    def fail_one(card: Card) -> bytes:
+        if card == broken:
+            raise ValueError("no room\nfor this")
+        return draw(card)
+
+    monkeypatch.setattr(cards, "draw", fail_one)
+    drawing = cards.Drawing(todo, tmp_path)
+    try:
+        drawing.wait()
+    except cards.CardError as err:
+        assert str(err) == f"could not draw the link-preview card {broken.path}: ValueError: no room for this"
+    else:
+        raise AssertionError("a card that could not be drawn went unnoticed")
+    assert not list(tmp_path.glob("*.tmp")), "no half-written card is left behind"
 
 
 def _chunks(png: bytes) -> list[tuple[bytes, bytes]]:

@@ -46,7 +46,9 @@ class ConclusionsConfig(Config):
     """Heading of the sections group in the navigation."""
 
     cards_cache_dir = c.Type(str, default=".cache/cards")
-    """Where drawn preview cards are kept between builds (relative to where mkdocs runs)."""
+    """Where drawn preview cards are kept between builds (relative to where mkdocs runs). Empty,
+    or a folder that cannot be written: the cards not in it are drawn into a temporary folder,
+    kept for the rebuilds of one `mkdocs serve` and removed when MkDocs ends."""
 
     fast_serve = c.Type(bool, default=True)
     """Under `mkdocs serve`, reuse what did not change since the last good build and look for

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -176,8 +177,14 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         """What runs under `mkdocs serve` only (rebuild.py); None under `mkdocs build`."""
         self.reuse: Reuse | None = None
         """What the last good build read and generated, under `mkdocs serve` with `fast_serve`."""
+        self.drawing: cards.Drawing | None = None
+        """The cards being drawn while MkDocs renders the pages (from `on_files` to `on_env`)."""
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        """Where cards are drawn when `cards_cache_dir` is empty or cannot be written."""
+        self.dirty = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
         # Defining this hook also keeps this object alive across the rebuilds of `mkdocs serve`,
         # and with it what the last build rendered (see rebuild.py).
         if command == "serve":
@@ -314,18 +321,55 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
 
     def _published_files(self, config: MkDocsConfig, sharing: SiteSharing) -> Iterator[File]:
         """The link-preview cards and the JSON data: published files, not pages; and, for a
-        document that was at the root of the site, its old addresses (`core/redirects.py`)."""
+        document that was at the root of the site, its old addresses (`core/redirects.py`).
+
+        Each card is published as its file in the card cache; those not there yet are drawn
+        while MkDocs renders the pages, and `on_env` waits for them before MkDocs copies them.
+        """
         c = self._collection
         all_cards = list(sharing.cards())
-        published: dict[str, str | bytes] = {}
-        for card, png in zip(all_cards, cards.render_all(all_cards, Path(self.config.cards_cache_dir)), strict=True):
-            published[card.path] = png
+        self._stop_drawing()
+        drawing = self.drawing = cards.Drawing(all_cards, *self._card_folders())
+        if self.dirty:
+            self._wait_for_cards()
+        published: dict[str, str | bytes | Path] = {}
+        for card, file in zip(all_cards, drawing.files, strict=True):
+            # A dirty build copies a file only when it is newer than its copy in the site, and
+            # a card found in the cache may be older than the one it replaces: give the bytes.
+            published[card.path] = file.read_bytes() if self.dirty else file
         published.update(site_data(c, config.site_url or "", self.reuse))
         for path, content in published.items():
-            yield File.generated(config, path, content=content)
+            yield _published(config, path, content)
         if c.formerly_at_root is not None:
             for path, content in moved(c.formerly_at_root, published, Site(config.site_url or "")).items():
-                yield File.generated(config, path, content=content)
+                yield _published(config, path, content)
+
+    def _card_folders(self) -> tuple[Path, list[Path]]:
+        """Where the missing cards are drawn, and where else cards drawn before are looked for:
+        the cache (`cards_cache_dir`), or a temporary folder when none is set or it cannot be
+        written (kept for the rebuilds of `mkdocs serve`, removed at shutdown)."""
+        setting = self.config.cards_cache_dir
+        cache = Path(setting).resolve() if setting else None
+        if cache is not None and cards.writable(cache):
+            return cache, []
+        if cache is not None:
+            log.info(f"cards_cache_dir '{setting}' cannot be written: the cards not in it are drawn elsewhere")
+        if self._scratch is None:
+            self._scratch = tempfile.TemporaryDirectory(prefix="conclusions-cards-")
+        return Path(self._scratch.name), [cache] if cache is not None else []
+
+    def _wait_for_cards(self) -> None:
+        drawing, self.drawing = self.drawing, None
+        if drawing is not None:
+            try:
+                drawing.wait()
+            except cards.CardError as err:
+                raise PluginError(str(err)) from None
+
+    def _stop_drawing(self) -> None:
+        drawing, self.drawing = self.drawing, None
+        if drawing is not None:
+            drawing.close()
 
     @property
     def _sharing(self) -> SiteSharing:
@@ -342,6 +386,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # MkDocs copies the published files next: the cards must be drawn by then.
+        self._wait_for_cards()
         # For templates without a page (404.html): the valid paragraph range and the like.
         env.globals["edition"] = self._sharing.site_context()
         env.globals["csp_policy"] = csp.policy  # theme/main.html: the Content-Security-Policy
@@ -381,13 +427,27 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             self.reuse.succeeded()
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._stop_drawing()
         # A mistake in the source stops a build before any page is rendered; anything else,
         # such as strict mode's warnings (counted after `on_post_build`), may follow rendering.
         if self.serving is not None:
             self.serving.on_build_error(before_rendering=isinstance(error, SourceMistake))
 
+    def on_shutdown(self) -> None:
+        self._stop_drawing()
+        scratch, self._scratch = self._scratch, None
+        if scratch is not None:
+            scratch.cleanup()
+
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return _conform(output_content) if template_name.endswith(".html") else output_content
+
+
+def _published(config: MkDocsConfig, path: str, content: str | bytes | Path) -> File:
+    """A published file at `path`: its content, or a copy of the file `content` names."""
+    if isinstance(content, Path):
+        return File.generated(config, path, abs_src_path=str(content))
+    return File.generated(config, path, content=content)
 
 
 def _without_sources(files: Files, docs_dir: str) -> Files:

@@ -40,7 +40,7 @@ def build(
     site_url: str = "http://127.0.0.1:8000/",
     strict: bool = True,
     check: bool = True,
-    cards_cache: Path | None = None,
+    cards_cache: Path | str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build` on the project's mkdocs.yml with another docs_dir, site_dir and site_url.
 
@@ -58,7 +58,7 @@ def build(
         + (
             f"plugins:\n  - conclusions: {json.dumps({**_root_plugin_options(), 'cards_cache_dir': str(cards_cache)})}\n"
             "  - search\n"
-            if cards_cache
+            if cards_cache is not None
             else ""
         ),
         encoding="utf-8",

@@ -5,7 +5,8 @@ it covers the Latin, Greek and Cyrillic letters of every EU language, "²", "–
 which Pillow's built-in font lacks. Laid out with Pillow's basic layout engine (no system
 library) and compressed by Python's zlib, the same input gives the same bytes on every machine
 with the same Pillow and zlib. Cards are cached by a hash of what they show, so an unchanged
-paragraph is never drawn twice.
+paragraph is never drawn twice; those missing are drawn in the background (`Drawing`) while
+the build goes on, each into its file in the cache.
 
 Drawing is cheap (about 3.5 ms a card, against 9.5 ms for the 8-bit cards drawn whole), as a
 build from scratch draws thousands: fonts are loaded once per thread, line widths summed from
@@ -23,9 +24,10 @@ import tempfile
 import threading
 import unicodedata
 import zlib
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from collections.abc import Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 
 import PIL
@@ -311,50 +313,123 @@ def cache_key(card: Card) -> str:
 PARALLEL_MIN = 200
 
 
-def _store(cache_dir: Path, card: Card, data: bytes) -> None:
-    # Write then rename: concurrent builds never see a half-written card.
-    fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-    os.replace(tmp, cache_dir / f"{cache_key(card)}.png")
+class CardError(Exception):
+    """A card that could not be drawn or written, in one line: which card, and why."""
 
 
-def _drawn(card: Card, cache_dir: Path | None) -> bytes:
-    """`card` drawn, and kept in `cache_dir` (by the worker that drew it, beside the others)."""
-    data = draw(card)
-    if cache_dir is not None:
-        _store(cache_dir, card, data)
-    return data
+def _one_line(err: BaseException) -> str:
+    return " ".join(f"{type(err).__name__}: {err}".split())
 
 
-def _draw_many(todo: list[Card], cache_dir: Path | None = None) -> list[bytes]:
-    """Draw cards on every core: in threads, or in processes when there are many.
+def _store(folder: Path, card: Card, data: bytes) -> None:
+    # Write then rename: a build, or another one at the same time, never sees a half-written card.
+    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, folder / f"{cache_key(card)}.png")
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
-    Drawing is CPU-bound and each card independent; "spawn" workers, because `mkdocs serve`
-    rebuilds in a thread and forking a threaded process is unsafe. Output is the same bytes.
+
+def _draw_into(todo: list[Card], folder: Path) -> None:
+    """Draw each card of `todo` into its file in `folder` (in a worker)."""
+    for card in todo:
+        try:
+            _store(folder, card, draw(card))
+        except Exception as err:
+            raise CardError(f"could not draw the link-preview card {card.path}: {_one_line(err)}") from None
+
+
+def writable(folder: Path) -> bool:
+    """Whether cards can be kept in `folder` (made if missing)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError:
+        return False
+    return True
+
+
+class Drawing:
+    """The files of a site's cards, those not yet drawn being drawn in the background.
+
+    Drawing is CPU-bound and each card independent: it runs while MkDocs renders the pages,
+    in threads or, when there are many cards, in "spawn" processes (`mkdocs serve` rebuilds
+    in a thread, and forking a threaded process is unsafe). One core is left to the build
+    itself. `wait` before anything reads the files; `close` when the build stops.
     """
-    work = partial(_drawn, cache_dir=cache_dir)
-    workers = min(os.cpu_count() or 1, 8)
-    if len(todo) < 2 or workers < 2:
-        return [work(card) for card in todo]
-    if len(todo) < PARALLEL_MIN:
-        # zlib lets go of the interpreter lock while it compresses, and Pillow while it pastes:
-        # threads draw a real document's cards faster on two cores, with no process to start.
-        with ThreadPoolExecutor(workers) as pool:
-            return list(pool.map(work, todo))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return list(pool.map(work, todo, chunksize=32))
+
+    def __init__(self, cards: Sequence[Card], into: Path, cached: Sequence[Path] = ()) -> None:
+        """Start drawing.
+
+        Args:
+            cards: the cards, each published at its `path`.
+            into: the folder the missing cards are drawn into (it exists and can be written).
+            cached: folders looked in first for a card drawn before (by `cache_key`).
+        """
+        folders = list(dict.fromkeys((*cached, into)))
+        self.files: list[Path] = []
+        """Each card's file, in the order of `cards`: complete once `wait` returns."""
+        todo: dict[Path, Card] = {}
+        for card in cards:
+            name = f"{cache_key(card)}.png"
+            found = next((folder / name for folder in folders if (folder / name).is_file()), None)
+            if found is None:
+                found = into / name
+                todo.setdefault(found, card)
+            self.files.append(found)
+        self._pool: Executor | None = None
+        self._pending: list[Future[None]] = []
+        if todo:
+            self._start(list(todo.values()), into)
+
+    def _start(self, todo: list[Card], into: Path) -> None:
+        workers = max(1, min((os.cpu_count() or 1) - 1, 8))
+        if len(todo) < PARALLEL_MIN:
+            # zlib lets go of the interpreter lock while it compresses, and Pillow while it
+            # pastes: threads draw a document's cards with no process to start.
+            self._pool = ThreadPoolExecutor(workers, thread_name_prefix="cards")
+        else:
+            self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        size = max(1, min(32, len(todo) // (4 * workers)))
+        for at in range(0, len(todo), size):
+            self._pending.append(self._pool.submit(_draw_into, todo[at : at + size], into))
+
+    def wait(self) -> None:
+        """Return once every card is in its file.
+
+        Raises:
+            CardError: the first card that could not be drawn or written (the others are
+                not waited for).
+        """
+        try:
+            for future in self._pending:
+                try:
+                    future.result()
+                except CardError:
+                    raise
+                except Exception as err:  # a worker process that died, a card that could not be sent
+                    raise CardError(f"could not draw the link-preview cards: {_one_line(err)}") from None
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop drawing: the cards not begun are not drawn; the workers are ended."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def render_all(cards: list[Card], cache_dir: Path | None) -> list[bytes]:
-    """Every card's PNG, in order: from the cache when it holds one for exactly this content."""
-    found: list[bytes | None] = []
-    for card in cards:
-        cached = cache_dir / f"{cache_key(card)}.png" if cache_dir is not None else None
-        found.append(cached.read_bytes() if cached is not None and cached.is_file() else None)
-    missing = [i for i, data in enumerate(found) if data is None]
-    if missing and cache_dir is not None:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-    for i, data in zip(missing, _draw_many([cards[i] for i in missing], cache_dir), strict=True):
-        found[i] = data
-    return [data for data in found if data is not None]
+    """Every card's PNG, in order: from the cache when it holds one for exactly this content,
+    else drawn (and kept in `cache_dir`, when given)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        into = cache_dir if cache_dir is not None else Path(scratch)
+        into.mkdir(parents=True, exist_ok=True)
+        drawing = Drawing(cards, into)
+        drawing.wait()
+        return [file.read_bytes() for file in drawing.files]

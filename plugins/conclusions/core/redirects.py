@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Iterator, Mapping
+from typing import TypeVar
 
 from .index import Edition
 from .markup import Md, element, html_page, join, start_tag, text
@@ -24,6 +25,9 @@ from .urls import AT_ROOT, Site, site_path
 
 KEEP_FRAGMENT = "location.replace(document.querySelector('link[rel=canonical]').href + location.hash)"
 """The one inline script of every redirect page (its hash is in the page's policy)."""
+
+Published = TypeVar("Published")
+"""What a published file is to the caller: its content, or where it is."""
 
 
 def old_pages(edition: Edition) -> Iterator[tuple[str, str]]:
@@ -56,15 +60,16 @@ def redirect_page(target: str, title: str) -> str:
     return html_page(head, body)
 
 
-def moved(edition: Edition, published: Mapping[str, str | bytes], site: Site) -> dict[str, str | bytes]:
-    """Every old address of `edition`'s pages and files: a redirect page, or the file again.
+def moved(edition: Edition, published: Mapping[str, Published], site: Site) -> dict[str, str | Published]:
+    """Every old address of `edition`'s pages and files: a redirect page (its HTML), or the file
+    again (what `published` gives for it: its content, or the file it is copied from).
 
     Args:
         edition: the document that was at the root.
         published: the files the site publishes (cards, data), by path.
         site: addresses under the site URL.
     """
-    out: dict[str, str | bytes] = {}
+    out: dict[str, str | Published] = {}
     for old, new in old_pages(edition):
         out[site_path(old) + "index.html"] = redirect_page(site.page(new), "Moved")
     prefix = edition.urls.prefix
