@@ -22,6 +22,7 @@ What the plugin relies on, as MkDocs 1.6 has it:
 - `mkdocs.commands.serve` calling `build` by its module-level name, and a dirty build
   (`build(..., dirty=True)`) keeping the site folder and skipping every page and file whose
   `File.is_modified()` is false, after logging one warning (`rebuild_in_place`).
+- `File._content`: a generated file's content as given (`made_of`).
 - Material's search plugin keeping this build's index entries in `search_index.entries`
   (`search_entries`).
 """
@@ -257,6 +258,14 @@ def rebuild_in_place() -> None:
     in_place.in_place = True  # type: ignore[attr-defined]
     serve_command.build = in_place  # type: ignore[attr-defined]
     logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+
+
+def made_of(file: File) -> str | bytes:
+    """What a generated file is made of: its content as the plugin gave it (the very object,
+    which the plugin takes again from the last build when unchanged), or, for a copy, the
+    path it is copied from (a card in the card cache, named by its content)."""
+    content: str | bytes | None = file._content
+    return content if content is not None else f"copy of {file.abs_src_path}"
 
 
 def set_modified(file: File, modified: bool) -> None:

@@ -14,6 +14,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -338,11 +339,13 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             # a card found in the cache may be older than the one it replaces: give the bytes.
             published[card.path] = file.read_bytes() if self.dirty else file
         published.update(site_data(c, config.site_url or "", self.reuse))
-        for path, content in published.items():
-            yield _published(config, path, content)
         if c.formerly_at_root is not None:
-            for path, content in moved(c.formerly_at_root, published, Site(config.site_url or "")).items():
+            published.update(moved(c.formerly_at_root, published, Site(config.site_url or "")))
+        for path, content in published.items():
+            if self.serving is None:
                 yield _published(config, path, content)
+            else:
+                yield self.serving.published_file(config, path, content, partial(_published, config, path, content))
 
     def _card_folders(self) -> tuple[Path, list[Path]]:
         """Where the missing cards are drawn, and where else cards drawn before are looked for:

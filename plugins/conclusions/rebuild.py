@@ -145,11 +145,11 @@ class Memory:
     _template_code: _TemplateCode = field(default_factory=_TemplateCode)
     _renderings: dict[str, Rendering] = field(default_factory=dict)
     _inputs: dict[str, tuple[str, str]] = field(default_factory=dict)
-    _files: dict[str, str] = field(default_factory=dict)
+    _files: dict[str, tuple[str | bytes, str]] = field(default_factory=dict)
     _search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     _new_renderings: dict[str, Rendering] = field(default_factory=dict)
     _new_inputs: dict[str, tuple[str, str]] = field(default_factory=dict)
-    _new_files: dict[str, str] = field(default_factory=dict)
+    _new_files: dict[str, tuple[str | bytes, str]] = field(default_factory=dict)
     _new_search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def start(self, config: MkDocsConfig, files: Files, nav: Navigation, template_dirs: list[str]) -> bool:
@@ -206,11 +206,16 @@ class Memory:
             return None
         return self.recall_rendering(key)
 
-    def file_unchanged(self, dest: str, content: bytes) -> bool:
-        """Whether the last good build wrote the same `content` at `dest`, and this build builds in place."""
-        digest = hashlib.sha256(content).hexdigest()
-        self._new_files[dest] = digest
-        return self.in_place and self._files.get(dest) == digest
+    def file_unchanged(self, dest: str, made: str | bytes) -> bool:
+        """Whether the last good build wrote at `dest` what is `made` of the same content (the
+        very object, or the same bytes), and this build builds in place."""
+        last = self._files.get(dest)
+        if last is not None and last[0] is made:
+            digest = last[1]
+        else:
+            digest = hashlib.sha256(made.encode() if isinstance(made, str) else made).hexdigest()
+        self._new_files[dest] = (made, digest)
+        return self.in_place and last is not None and last[1] == digest
 
     def search(self, pages: list[tuple[str, bool]], entries: list[dict[str, Any]]) -> None:
         """Material's search index `entries` of the pages built now, with those of the pages
@@ -369,6 +374,11 @@ class Serving:
 
         return make() if self.memory is None else self.memory.file(src, (markdown, inclusion, title), make)
 
+    def published_file(self, config: MkDocsConfig, path: str, made_from: object, make: Callable[[], File]) -> File:
+        """The file the site publishes at `path` (not a page): the last build's, when `made_from`
+        (its content, or the file it is copied from) is the same (`fast_serve`)."""
+        return make() if self.memory is None else self.memory.file(path, (made_from,), make)
+
     def on_serve(self, server: LiveReloadServer, mistake: type[Exception]) -> None:
         """Keep serving the last good build after a rebuild that `mistake` (a mistake in the
         source, which stops a rebuild before the site folder is touched) stopped; look at the
@@ -423,9 +433,7 @@ class Serving:
             file.page.prepare(files, context(file.src_uri))
         for file in files:
             if file.generated_by == "conclusions" and not file.is_documentation_page():
-                # A published file copied from elsewhere (a card in the card cache) is named by its
-                # content: the same source path is the same bytes.
-                made = file.content_bytes if file.abs_src_path is None else f"from {file.abs_src_path}".encode()
+                made = mkdocs_internals.made_of(file)
                 mkdocs_internals.set_modified(file, not self.memory.file_unchanged(file.dest_uri, made))
         self._pages = [
             (f.page.url, not isinstance(f.page, RememberedPage) or f.page.built)
