@@ -21,7 +21,7 @@ from .errors import Problems, SourceError
 from .index import Edition, check_used_across, link_document
 from .model import Registries
 from .references import Reference, find_references, read_rules
-from .registry_source import read_registries
+from .registry_source import SHARED, read_registries
 from .reuse import Reuse, reused
 from .urls import AT_ROOT, DocumentUrls, document_prefix
 from .yamlsource import load_yaml, read_text
@@ -76,7 +76,7 @@ def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection
         reuse: what the last build read, taken again where its inputs are the same (`mkdocs serve`).
     """
     problems = Problems()
-    registries = read_registries(source_dir, problems)
+    registries = _registries(source_dir, problems, reuse)
     rules = read_rules(source_dir, problems)
     if not is_collection(source_dir):
         single = link_document(source_dir, registries, problems)
@@ -117,7 +117,15 @@ def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection
     editions.sort(key=lambda e: (e.document.header.date, e.document.header.document_id), reverse=True)
     named = [(e.document, e.urls) for e in editions]
     references = find_references(named, rules, reuse)
-    linked = tuple(_with_references(e, references, reuse) for e in editions)
+    outgoing: dict[str, dict[str, list[Reference]]] = {}
+    incoming: dict[str, list[Reference]] = {}
+    for ref in references:
+        outgoing.setdefault(ref.citing.urls.prefix, {}).setdefault(ref.item, []).append(ref)
+        if ref.cited is not None:
+            incoming.setdefault(ref.cited.urls.prefix, []).append(ref)
+    linked = tuple(
+        _with_references(e, outgoing.get(e.urls.prefix, {}), incoming.get(e.urls.prefix, []), reuse) for e in editions
+    )
     return Collection(
         linked,
         _used_by_any(registries, linked),
@@ -191,19 +199,41 @@ def _check_folder(folder: Path, edition: Edition, problems: Problems) -> None:
         )
 
 
-def _with_references(edition: Edition, references: Sequence[Reference], reuse: Reuse | None) -> Edition:
-    outgoing: dict[str, list[Reference]] = {}
-    for ref in references:
-        if ref.citing.urls == edition.urls:
-            outgoing.setdefault(ref.item, []).append(ref)
+def _with_references(
+    edition: Edition, outgoing: dict[str, list[Reference]], incoming: list[Reference], reuse: Reuse | None
+) -> Edition:
     by_item = {k: tuple(v) for k, v in outgoing.items()}
-    incoming = tuple(r for r in references if r.cited is not None and r.cited.urls == edition.urls)
+    recalled_in = tuple(incoming)
     return reused(
         reuse,
         ("edition", edition.urls.prefix),
-        (edition, by_item, incoming),
-        partial(replace, edition, references=by_item, recalled_in=incoming),
+        (edition, by_item, recalled_in),
+        partial(replace, edition, references=by_item, recalled_in=recalled_in),
     )
+
+
+REGISTRY_FILES = ("instruments.yml", "glossary.yml", "actors.yml", "verbs.yml")
+"""The files `read_registries` reads, in the site's `source/` and in the shared registry."""
+
+
+def _registries(source_dir: Path, problems: Problems, reuse: Reuse | None) -> Registries:
+    """`read_registries`; with `reuse`, the last build's while the registry files hold the same bytes."""
+    if reuse is None:
+        return read_registries(source_dir, problems)
+    with_mistakes: list[Registries] = []
+
+    def read() -> Registries | None:
+        mine = Problems()
+        registries = read_registries(source_dir, mine)
+        if not mine:
+            return registries
+        problems.extend(mine)  # not kept: read again next time, to report them again
+        with_mistakes.append(registries)
+        return None
+
+    files = [folder / name for folder in (source_dir, SHARED) for name in REGISTRY_FILES]
+    kept = reuse.get("registries", tuple(f.read_bytes() if f.is_file() else None for f in files), read)
+    return kept if kept is not None else with_mistakes[0]
 
 
 def _used_by_any(registries: Registries, editions: Sequence[Edition]) -> Registries:

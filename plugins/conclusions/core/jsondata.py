@@ -342,7 +342,10 @@ def site_data_paths(c: Collection) -> list[str]:
     """The paths of `site_data`, without making their content (for the address check)."""
     plan: dict[str, Callable[[], str]] = {}
     for edition in c.editions:
-        plan.update(JsonData(edition, "")._files())
+        u = edition.urls
+        plan[u.document_json] = str
+        plan.update((u.paragraph_json(p.number), str) for p in edition.document.paragraphs)
+        plan.update((schema_file(name), str) for name in SCHEMAS)
     if c.is_collection:
-        plan[COLLECTION_JSON] = lambda: ""
+        plan[COLLECTION_JSON] = str
     return list(sitemaps(plan, Site("")))
