@@ -41,7 +41,7 @@ from .core.pages import Page, all_pages
 from .core.pages.edition import about_edition
 from .core.redirects import moved
 from .core.reuse import Reuse
-from .core.sharing import SiteSharing
+from .core.sharing import Card, SiteSharing
 from .core.urls import HOME as HOME_PAGE
 from .core.urls import Site, is_section_page
 
@@ -183,6 +183,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
         """Where cards are drawn when `cards_cache_dir` is empty or cannot be written."""
         self.dirty = False
+        self._card_names: dict[Card, str] | None = None
+        """The cards' file names in the card cache, kept between the builds of `mkdocs serve`."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -330,7 +332,10 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         c = self._collection
         all_cards = list(sharing.cards())
         self._stop_drawing()
-        drawing = self.drawing = cards.Drawing(all_cards, *self._card_folders())
+        drawing = self.drawing = cards.Drawing(all_cards, *self._card_folders(), names=self._card_names)
+        if self.reuse is not None:
+            # Under `mkdocs serve`, for the next build: 5,000 digests fewer for a large collection.
+            self._card_names = drawing.names
         if self.dirty:
             self._wait_for_cards()
         published: dict[str, str | bytes | Path] = {}

@@ -24,7 +24,7 @@ import tempfile
 import threading
 import unicodedata
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -363,20 +363,28 @@ class Drawing:
     itself. `wait` before anything reads the files; `close` when the build stops.
     """
 
-    def __init__(self, cards: Sequence[Card], into: Path, cached: Sequence[Path] = ()) -> None:
+    def __init__(
+        self, cards: Sequence[Card], into: Path, cached: Sequence[Path] = (), names: Mapping[Card, str] | None = None
+    ) -> None:
         """Start drawing.
 
         Args:
             cards: the cards, each published at its `path`.
             into: the folder the missing cards are drawn into (it exists and can be written).
             cached: folders looked in first for a card drawn before (by `cache_key`).
+            names: the file names of cards known already (a `Drawing.names` of the last
+                build, under `mkdocs serve`): their keys need not be computed again.
         """
         folders = list(dict.fromkeys((*cached, into)))
         self.files: list[Path] = []
         """Each card's file, in the order of `cards`: complete once `wait` returns."""
+        self.names: dict[Card, str] = {}
+        """Each card's file name (its `cache_key`)."""
+        known = names or {}
         todo: dict[Path, Card] = {}
         for card in cards:
-            name = f"{cache_key(card)}.png"
+            name = known.get(card) or f"{cache_key(card)}.png"
+            self.names[card] = name
             found = next((folder / name for folder in folders if (folder / name).is_file()), None)
             if found is None:
                 found = into / name
