@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Iterator
 from functools import partial
@@ -182,12 +183,12 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         """The cards being drawn while MkDocs renders the pages (from `on_files` to `on_env`)."""
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
         """Where cards are drawn when `cards_cache_dir` is empty or cannot be written."""
-        self.dirty = False
+        self._copies: dict[str, Path] = {}
+        """The files `on_post_build` copies into the site (the cards), by their path there."""
         self._card_names: dict[Card, str] | None = None
         """The cards' file names in the card cache, kept between the builds of `mkdocs serve`."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.dirty = dirty
         # Defining this hook also keeps this object alive across the rebuilds of `mkdocs serve`,
         # and with it what the last build rendered (see rebuild.py).
         if command == "serve":
@@ -326,8 +327,9 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         """The link-preview cards and the JSON data: published files, not pages; and, for a
         document that was at the root of the site, its old addresses (`core/redirects.py`).
 
-        Each card is published as its file in the card cache; those not there yet are drawn
-        while MkDocs renders the pages, and `on_env` waits for them before MkDocs copies them.
+        The cards are not MkDocs' files: those not in the card cache yet are drawn while MkDocs
+        renders the pages, and `on_post_build` copies each from the cache (`_copies`). MkDocs
+        goes over its files several times in a build; 5,000 cards would be most of them.
         """
         c = self._collection
         all_cards = list(sharing.cards())
@@ -336,17 +338,16 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         if self.reuse is not None:
             # Under `mkdocs serve`, for the next build: 5,000 digests fewer for a large collection.
             self._card_names = drawing.names
-        if self.dirty:
-            self._wait_for_cards()
-        published: dict[str, str | bytes | Path] = {}
-        for card, file in zip(all_cards, drawing.files, strict=True):
-            # A dirty build copies a file only when it is newer than its copy in the site, and
-            # a card found in the cache may be older than the one it replaces: give the bytes.
-            published[card.path] = file.read_bytes() if self.dirty else file
+        published: dict[str, str | Path] = {
+            card.path: file for card, file in zip(all_cards, drawing.files, strict=True)
+        }
         published.update(site_data(c, config.site_url or "", self.reuse))
         if c.formerly_at_root is not None:
             published.update(moved(c.formerly_at_root, published, Site(config.site_url or "")))
+        self._copies = {path: file for path, file in published.items() if isinstance(file, Path)}
         for path, content in published.items():
+            if isinstance(content, Path):
+                continue
             if self.serving is None:
                 yield _published(config, path, content)
             else:
@@ -374,6 +375,15 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             except cards.CardError as err:
                 raise PluginError(str(err)) from None
 
+    def _write_copies(self, site_dir: str) -> None:
+        """Copy each card (and each card again at an old address) from the card cache into the
+        site; under `mkdocs serve`, only those that changed since the last build."""
+        copies = self._copies if self.serving is None else self.serving.copies_to_write(self._copies)
+        for path, source in copies.items():
+            target = Path(site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+
     def _stop_drawing(self) -> None:
         drawing, self.drawing = self.drawing, None
         if drawing is not None:
@@ -394,8 +404,6 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        # MkDocs copies the published files next: the cards must be drawn by then.
-        self._wait_for_cards()
         # For templates without a page (404.html): the valid paragraph range and the like.
         env.globals["edition"] = self._sharing.site_context()
         env.globals["csp_policy"] = csp.policy  # theme/main.html: the Content-Security-Policy
@@ -429,6 +437,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     # not built again are added to it first (rebuild.py).
     @event_priority(50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._wait_for_cards()
+        self._write_copies(config.site_dir)
         if self.serving is not None:
             self.serving.on_post_build(config, len(self.pages))
         if self.reuse is not None:
@@ -451,10 +461,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         return _conform(output_content) if template_name.endswith(".html") else output_content
 
 
-def _published(config: MkDocsConfig, path: str, content: str | bytes | Path) -> File:
-    """A published file at `path`: its content, or a copy of the file `content` names."""
-    if isinstance(content, Path):
-        return File.generated(config, path, abs_src_path=str(content))
+def _published(config: MkDocsConfig, path: str, content: str) -> File:
+    """A published file at `path`, with its content."""
     return File.generated(config, path, content=content)
 
 

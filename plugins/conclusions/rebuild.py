@@ -41,6 +41,7 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from jinja2 import BytecodeCache, Environment
@@ -151,6 +152,8 @@ class Memory:
     _new_inputs: dict[str, tuple[str, str]] = field(default_factory=dict)
     _new_files: dict[str, tuple[str | bytes, str]] = field(default_factory=dict)
     _new_search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    _copies: dict[str, Path] = field(default_factory=dict)
+    _new_copies: dict[str, Path] = field(default_factory=dict)
 
     def start(self, config: MkDocsConfig, files: Files, nav: Navigation, template_dirs: list[str]) -> bool:
         """Take the site signature, once this build's files and navigation are known; whether
@@ -217,6 +220,14 @@ class Memory:
         self._new_files[dest] = (made, digest)
         return self.in_place and last is not None and last[1] == digest
 
+    def copies_to_write(self, copies: dict[str, Path]) -> dict[str, Path]:
+        """Of the files copied into the site (`copies`: the source of each, by its path there),
+        those the last good build did not copy from the same source, when building in place."""
+        self._new_copies = copies
+        if not self.in_place:
+            return copies
+        return {path: source for path, source in copies.items() if self._copies.get(path) != source}
+
     def search(self, pages: list[tuple[str, bool]], entries: list[dict[str, Any]]) -> None:
         """Material's search index `entries` of the pages built now, with those of the pages
         not built again (`pages`: each page's URL, and whether it was built) as the last good
@@ -235,15 +246,18 @@ class Memory:
         """What this build made is what the next one may reuse (and nothing older)."""
         self._last_site = self.site
         self._renderings, self._inputs = self._new_renderings, self._new_inputs
-        self._files, self._search = self._new_files, self._new_search
+        self._files, self._search, self._copies = self._new_files, self._new_search, self._new_copies
         self._new_renderings, self._new_inputs, self._new_files, self._new_search = {}, {}, {}, {}
+        self._new_copies = {}
 
     def failed(self, *, before_rendering: bool) -> None:
         """A build failed. If it had written anything, the next build builds everything."""
         self._new_renderings, self._new_inputs, self._new_files, self._new_search = {}, {}, {}, {}
+        self._new_copies = {}
         if not before_rendering:
             self._last_site = ""
             self._renderings, self._inputs, self._files, self._search = {}, {}, {}, {}
+            self._copies = {}
 
 
 class RememberedPage(MkDocsPage):
@@ -444,6 +458,10 @@ class Serving:
     def on_env(self, env: Environment) -> Environment:
         """The build's template environment, with compiled templates kept (`fast_serve`)."""
         return env if self.memory is None else self.memory.env(env)
+
+    def copies_to_write(self, copies: dict[str, Path]) -> dict[str, Path]:
+        """Of the files the plugin copies into the site (the cards), those to copy in this build."""
+        return copies if self.memory is None else self.memory.copies_to_write(copies)
 
     def on_post_build(self, config: MkDocsConfig, pages: int) -> None:
         """Complete the search index with the pages not built again, say how many of the

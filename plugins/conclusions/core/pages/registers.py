@@ -14,7 +14,7 @@ from ..inline import lead, plain_text
 from ..inline_markdown import spans
 from ..markup import SEARCH_EXCLUDE, Md, bullets, element, external_link, heading, join, link, para, table
 from ..model import Actor, Entry, Instrument, Paragraph, Recital, Section, Term, Verb
-from ..reuse import Reuse, reused
+from ..reuse import Reuse
 from ..urls import (
     ACTORS,
     GLOSSARY,
@@ -267,8 +267,14 @@ def _instruments_of_term(c: Collection, term_id: str, reuse: Reuse | None = None
     """Instruments whose words a term shares somewhere in the texts (an abbreviation and its programme)."""
     found: dict[str, Instrument] = {}
     for edition in c.editions:
-        made = partial(_term_instruments, edition, term_id)
-        found.update(reused(reuse, ("term instruments", term_id, edition.urls.prefix), (edition,), made))
+        if reuse is None:
+            found.update(_term_instruments(edition, term_id))
+            continue
+        kept = reuse.kept(("register", edition.urls.prefix), (edition,))
+        key = ("term instruments", term_id)
+        if (mine := kept.get(key)) is None:
+            mine = kept[key] = _term_instruments(edition, term_id)
+        found.update(mine)
     return list(found.values())
 
 
