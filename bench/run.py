@@ -48,7 +48,7 @@ def _run_part(part: str, args: argparse.Namespace, repeats: int) -> tuple[list[s
     if part == "live":
         return module.run(3 if args.quick else 7)  # type: ignore[no-any-return]
     if part == "collection":
-        return module.run(args.big_repeats, 2 if args.quick else 3)  # type: ignore[no-any-return]
+        return module.run(args.big_repeats, 3 if args.quick else 7)  # type: ignore[no-any-return]
     return module.run()  # type: ignore[no-any-return]
 
 
