@@ -33,7 +33,7 @@ import inspect
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import mkdocs
 from mkdocs.commands import build as build_command
@@ -157,19 +157,28 @@ class Rendering:
         page.markdown = self.markdown
         page.meta = dict(self.meta)
 
-    def apply(self, page: Page, files: Files) -> None:
-        """Set on `page` what rendering it would set, with links to this build's `files`."""
+    def apply(self, page: Page, files: Files, *, links: bool = True) -> None:
+        """Set on `page` what rendering it would set, with links to this build's `files`
+        (`links`: False leaves its links unchecked, see `check_links`)."""
         page.content = self.content
         page.toc = self.toc
         page._title_from_render = self.title
-        page.present_anchor_ids = set(self.anchors)
-        if self.links_to_anchors is not None:
-            # Validated after the build against this build's pages, as MkDocs does for any page.
-            page.links_to_anchors = {}
-            by_src = files.src_uris  # a dict MkDocs keeps (`get_file_from_path` normalises each path first)
-            for src, anchors in self.links_to_anchors.items():
-                if (target := by_src.get(src)) is not None:
-                    page.links_to_anchors[target] = dict(anchors)
+        # Read only, by MkDocs' check of the links to the page: the set itself can be shared.
+        page.present_anchor_ids = cast("set[str]", self.anchors)
+        page.links_to_anchors = None
+        if links:
+            self.check_links(page, files)
+
+    def check_links(self, page: Page, files: Files) -> None:
+        """Have MkDocs check `page`'s links to anchors after the build, against this build's
+        pages (as it does for any page it renders)."""
+        if self.links_to_anchors is None:
+            return
+        page.links_to_anchors = {}
+        by_src = files.src_uris  # a dict MkDocs keeps (`get_file_from_path` normalises each path first)
+        for src, anchors in self.links_to_anchors.items():
+            if (target := by_src.get(src)) is not None:
+                page.links_to_anchors[target] = dict(anchors)
 
 
 # -- the server ------------------------------------------------------------------------------

@@ -153,6 +153,8 @@ class Memory:
     _new_files: dict[str, tuple[str | bytes, str]] = field(default_factory=dict)
     _new_search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     _copies: dict[str, Path] = field(default_factory=dict)
+    _linked_from: dict[str, set[str]] = field(default_factory=dict)
+    """Which pages link to anchors of each page (kept up to date as pages are rendered)."""
     _new_copies: dict[str, Path] = field(default_factory=dict)
 
     def start(self, config: MkDocsConfig, files: Files, nav: Navigation, template_dirs: list[str]) -> bool:
@@ -196,6 +198,19 @@ class Memory:
         done = self._renderings.get(key)
         self.reused += done is not None
         return done
+
+    def linked(self, src: str, done: Rendering) -> None:
+        """Page `src` was rendered as `done`: note the pages it links to anchors of."""
+        for target in done.links_to_anchors or ():
+            self._linked_from.setdefault(target, set()).add(src)
+
+    def forget_links(self) -> None:
+        """Every page is rendered again: the index of links is made again as they are."""
+        self._linked_from = {}
+
+    def linking_to(self, src: str) -> set[str]:
+        """The pages that linked to anchors of page `src` when they were last rendered."""
+        return self._linked_from.get(src, set())
 
     def keep_rendering(self, key: str, done: Rendering) -> None:
         """What the next build may reuse, if this one succeeds."""
@@ -257,7 +272,7 @@ class Memory:
         if not before_rendering:
             self._last_site = ""
             self._renderings, self._inputs, self._files, self._search = {}, {}, {}, {}
-            self._copies = {}
+            self._copies, self._linked_from = {}, {}
 
 
 class RememberedPage(MkDocsPage):
@@ -278,6 +293,8 @@ class RememberedPage(MkDocsPage):
         the last build (`Memory.file`) has the same Markdown, the very string."""
         self.built = True
         """Whether MkDocs builds the page in this build."""
+        self.done: Rendering | None = None
+        """What the last good build rendered, for a page not built again."""
 
     def prepare(self, files: Files, context: str) -> None:
         """Before MkDocs reads the pages: leave the page out of the build if the last good one
@@ -291,10 +308,11 @@ class RememberedPage(MkDocsPage):
         done = self.memory.unchanged(self.file.src_uri, (self.key, context), self.key)
         self.built = done is None
         mkdocs_internals.set_modified(self.file, self.built)
+        self.done = done
         if done is not None:
             done.read(self)
-            # Its links are checked again, against this build's pages, as MkDocs does for any page.
-            done.apply(self, files)
+            # Its links need checking only if a page it links to changed (`Serving.on_nav`).
+            done.apply(self, files, links=False)
             self.memory.keep_rendering(self.key, done)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
@@ -305,6 +323,7 @@ class RememberedPage(MkDocsPage):
             meta = dict(self.meta)
             super().render(config, files)
             done = Rendering.of(self, meta)
+        self.memory.linked(self.file.src_uri, done)
         self.memory.keep_rendering(self.key, done)
 
 
@@ -442,9 +461,21 @@ class Serving:
         if not self.memory.in_place:
             # Rebuilds keep the site folder (`rebuild_in_place`): what this one does not write must go.
             mkdocs_utils.clean_directory(config.site_dir)
+        if not self.memory.in_place:
+            self.memory.forget_links()
         for file in generated:
             assert isinstance(file.page, RememberedPage)
             file.page.prepare(files, context(file.src_uri))
+        # The links of a page not built again were checked by the last good build, against the
+        # same pages, except those to a page built now: its anchors may have changed.
+        by_src = files.src_uris
+        for file in generated:
+            if isinstance(file.page, RememberedPage) and file.page.built:
+                for src in self.memory.linking_to(file.src_uri):
+                    linking = by_src.get(src)
+                    page = linking.page if linking is not None else None
+                    if isinstance(page, RememberedPage) and page.done is not None:
+                        page.done.check_links(page, files)
         for file in files:
             if file.generated_by == "conclusions" and not file.is_documentation_page():
                 made = mkdocs_internals.made_of(file)
