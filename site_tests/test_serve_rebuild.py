@@ -71,6 +71,13 @@ def _line(path: Path, number: int) -> str:
     return path.read_text(encoding="utf-8").split("\n")[number - 1]
 
 
+def _edit_paragraph(served: Served, document: Path, line: int, page: str) -> None:
+    """Add a word to the paragraph on `line` of `document`; wait until `page` serves it."""
+    first = _line(document, line)
+    _edit(document, first, first + " zyxmarker")
+    served.wait_for("the paragraph edit", served.page_has(page, "zyxmarker"))
+
+
 def test_rebuilds_reuse_only_what_did_not_change(tmp_path: Path, edition) -> None:
     source = tmp_path / "source"
     shutil.copytree(SOURCE, source)
@@ -82,9 +89,7 @@ def test_rebuilds_reuse_only_what_did_not_change(tmp_path: Path, edition) -> Non
         pages = _rebuilds(served)[0][1]
 
         # One paragraph edited: its pages are rendered again, the others reused.
-        first = _line(document, first_paragraph.line)
-        _edit(document, first, first + " zyxmarker")
-        served.wait_for("the paragraph edit", served.page_has(first_page, "zyxmarker"))
+        _edit_paragraph(served, document, first_paragraph.line, first_page)
         reused, total = _rebuilds(served)[-1]
         assert total == pages and 0 < reused < pages
         _assert_same_as_clean_build(served, source, tmp_path / "clean-1")
@@ -133,9 +138,7 @@ def test_a_collection_rebuilds_what_an_edit_changes_across_its_texts(tmp_path: P
         pages = _rebuilds(served)[0][1]
 
         # One paragraph of one text.
-        first = _line(document, paragraph.line)
-        _edit(document, first, first + " zyxmarker")
-        served.wait_for("the paragraph edit", served.page_has(page, "zyxmarker"))
+        _edit_paragraph(served, document, paragraph.line, page)
         reused, total = _rebuilds(served)[-1]
         assert total == pages and 0 < reused < pages
         _assert_same_as_clean_build(served, source, tmp_path / "clean-1")
