@@ -180,7 +180,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         self.reuse: Reuse | None = None
         """What the last good build read and generated, under `mkdocs serve` with `fast_serve`."""
         self.drawing: cards.Drawing | None = None
-        """The cards being drawn while MkDocs renders the pages (from `on_files` to `on_env`)."""
+        """The cards being drawn while MkDocs renders the pages (from `on_files` to `on_post_build`)."""
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
         """Where cards are drawn when `cards_cache_dir` is empty or cannot be written."""
         self._copies: dict[str, Path] = {}
