@@ -16,11 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
+from .automatic import read_words
 from .errors import Problems, SourceError
-from .index import Edition, check_used_across, link_document
+from .index import Edition, check_suppressions_across, check_used_across, link_document, without_resolved
 from .model import Registries
-from .references import Reference, find_references, read_rules
+from .references import Reference, find_references
 from .registry_source import SHARED, read_registries
 from .reuse import Reuse, reused
 from .urls import AT_ROOT, DocumentUrls, document_prefix
@@ -77,9 +79,10 @@ def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection
     """
     problems = Problems()
     registries = _registries(source_dir, problems, reuse)
-    rules = read_rules(source_dir, problems)
+    words = read_words(source_dir, problems)
+    rules = {language: w.rules for language, w in words.items() if w.rules is not None}
     if not is_collection(source_dir):
-        single = link_document(source_dir, registries, problems)
+        single = link_document(source_dir, registries, problems, words=words)
         problems.raise_any()
         assert single is not None
         # A reference from a lone document can only point outside: nothing to resolve.
@@ -96,13 +99,16 @@ def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection
             reuse,
             ("linked", folder.name),
             ((folder / "document.md").read_bytes(), registries, urls, shown_as),
-            partial(link_document, folder, registries, problems, urls, check_used=False, shown_as=shown_as),
+            partial(
+                link_document, folder, registries, problems, urls, check_used=False, shown_as=shown_as, words=words
+            ),
         )
         if edition is not None:
             _check_folder(folder, edition, problems)
             editions.append(edition)
     if len(editions) == len(folders):
         check_used_across([e.document for e in editions], registries, problems, reuse)
+        check_suppressions_across(editions, registries, problems)
     ids = {e.urls.prefix.rstrip("/") for e in editions}
     if root and root not in ids:
         problems.add(
@@ -128,7 +134,7 @@ def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection
     )
     return Collection(
         linked,
-        _used_by_any(registries, linked),
+        _used_by_any(_with_found(registries, linked), linked),
         references,
         True,
         title,
@@ -204,11 +210,29 @@ def _with_references(
 ) -> Edition:
     by_item = {k: tuple(v) for k, v in outgoing.items()}
     recalled_in = tuple(incoming)
-    return reused(
-        reuse,
-        ("edition", edition.urls.prefix),
-        (edition, by_item, recalled_in),
-        partial(replace, edition, references=by_item, recalled_in=recalled_in),
+
+    def linked() -> Edition:
+        # Words that name a document of the collection link to it, not to an instrument found in them.
+        resolved = {anchor: [(r.start, r.end) for r in refs if r.cited is not None] for anchor, refs in by_item.items()}
+        return replace(without_resolved(edition, resolved), references=by_item, recalled_in=recalled_in)
+
+    return reused(reuse, ("edition", edition.urls.prefix), (edition, by_item, recalled_in), linked)
+
+
+def _with_found(registries: Registries, editions: Sequence[Edition]) -> Registries:
+    """`registries` and the entries each document gave of itself (one entry per id: the same
+    number, abbreviation or name is the same entry, with the name of the first text, newest first)."""
+    extra: dict[str, dict[str, Any]] = {"instruments": {}, "terms": {}, "actors": {}}
+    for edition in editions:
+        for kind, found in extra.items():
+            for entry in getattr(edition.registries, kind):
+                if entry.automatic:
+                    found.setdefault(entry.id, entry)
+    return replace(
+        registries,
+        instruments=(*registries.instruments, *extra["instruments"].values()),
+        terms=(*registries.terms, *extra["terms"].values()),
+        actors=(*registries.actors, *extra["actors"].values()),
     )
 
 
