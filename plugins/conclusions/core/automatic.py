@@ -277,6 +277,8 @@ class _Reader:
             TERM: {p for e in registries.terms for p in e.patterns},
             ACTOR: {p for e in registries.actors for p in e.patterns},
         }
+        # What a site's entry took over from the shared one it replaces: known, so never made anew.
+        self.shadowed = registries.shadowed
 
     def _suppressed(self, kind: str, *values: str) -> bool:
         """Whether the site suppresses one of `values` (an id, or words) of `kind`; noted, so
@@ -369,7 +371,8 @@ class _Reader:
             if key is None:
                 return
             entry_id, reference, url = self._register(key)
-            name = f"Council document {reference}"
+            label = self.words.forms.council_document if self.words.forms else "Council document"
+            name = f"{label} {reference}"
             self._instrument(entry_id, name, "council-document", url, item, words, "number", reference=reference)
             return
         body = "European Council" if ref.european_council else "Council"
@@ -457,7 +460,7 @@ class _Reader:
         if registry is not None:
             self.extras.append(Extra(registry, words, how=f"the same {_what(entry_id)} ({how})"))
             return
-        if words in self.registry_patterns[INSTRUMENT]:
+        if words in self.registry_patterns[INSTRUMENT] or words in self.shadowed:
             return
         found = self.new_instruments.get(entry_id)
         if found is None:
@@ -508,6 +511,8 @@ class _Reader:
         self.definitions = {short: found for short, found in seen.items() if short not in ambiguous}
         for short, (item, d) in self.definitions.items():
             entry_id = slug(short)
+            if short in self.shadowed:
+                continue
             known = next((t for t in self.registries.terms if short in t.patterns or t.id == entry_id), None)
             if known is not None:
                 # "the EU Space Programme Agency (EUSPA)": the registry's EUSPA takes its long
@@ -573,7 +578,7 @@ class _Reader:
             long = words
         abbreviation = name.abbreviation
         entry_id = slug(abbreviation or words)
-        if not entry_id or self._suppressed(ACTOR, entry_id, words):
+        if not entry_id or self._suppressed(ACTOR, entry_id, words) or {words, long, abbreviation} & self.shadowed:
             return
         known = [w for w in (words, long, abbreviation) if w and w in self.registry_patterns[ACTOR]]
         spelled = self.spellings.entry(long) or self.spellings.entry(words)

@@ -90,6 +90,8 @@ class Forms:
     """The kind and the words before a title, at the end of the text before a footnote marker."""
     addresses: Mapping[str, Mapping[str, str]]
     treaties: Mapping[str, Mapping[str, str]]
+    council_document: str = "Council document"
+    """What a Council document cited by its number alone is called ("Council document ST 7371/22")."""
 
     def find(self, text: str) -> list[Citation]:
         """Every citation in `text`, in order, none overlapping another."""
@@ -383,6 +385,7 @@ def _language(language: str, words: Mapping[str, Any], data: Mapping[str, Any]) 
         named_before,
         {str(k): dict(v) for k, v in (addresses or {}).items() if isinstance(v, dict)},
         {str(k): dict(v) for k, v in (treaties or {}).items() if isinstance(v, dict)},
+        str(words.get("council_document") or "Council document"),
     )
 
 

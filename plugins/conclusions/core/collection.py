@@ -56,6 +56,24 @@ class Collection:
         paragraph the cited document lacks."""
         return tuple(r for r in self.references if r.cited is None or r.why)
 
+    def found_automatically(self) -> list[str]:
+        """The lines of the build log and the import report that list what the texts gave of
+        themselves (`automatic.py`): each entry found and each set of words found for a
+        registry entry, with its kind, id, words, places and address."""
+        found = [(e, f) for e in self.editions for f in e.automatic]
+        if not found:
+            return []
+        new = sum(1 for _, f in found if f.new)
+        lines = [
+            f"Found in the text{'s' if self.is_collection else ''} itself: {new} entries, and words for "
+            f"{len(found) - new} registry entries (confirm or correct one in source/instruments.yml, "
+            "glossary.yml or actors.yml by its id, or list its id or words under 'suppress:' there):"
+        ]
+        for edition, finding in found:
+            where = f"{edition.document.header.document_id or edition.document.path}: " if self.is_collection else ""
+            lines.append(f"  {where}{finding.line()}")
+        return lines
+
     def edition_of(self, src: str) -> Edition | None:
         """The edition whose page or file `src` is; None for the collection's own pages."""
         if not self.is_collection:

@@ -319,3 +319,6 @@ class Registries:
     suppressed: tuple[Suppressed, ...] = ()
     """What the site's registry files list under `suppress:`: entries found in the text (by id)
     or words found for an entry, not to be linked."""
+    shadowed: frozenset[str] = frozenset()
+    """The patterns of the shared entries a site's entry of the same id replaces: names the
+    registry knows, so the text's own reading makes no new entry of them."""

@@ -71,11 +71,16 @@ def read_name_words(source_dir: Path | None, problems: Problems) -> dict[str, Na
         if not isinstance(words, dict):
             continue
         infinitive = str(words.get("infinitive") or "")
+        articles = texts(words.get("articles"))
+        # "to report", not "to the Ramsar Convention" ("all Parties to the Ramsar Convention to report").
+        not_a_verb = r"(?!(?:" + "|".join(re.escape(a) for a in articles) + r")\b)" if articles else ""
         out[language] = NameWords(
-            frozenset(texts(words.get("articles"))),
+            frozenset(articles),
             frozenset(texts(words.get("quantifiers"))),
             frozenset(texts(words.get("connectors"))),
-            re.compile(r",?\s+" + re.escape(infinitive) + r"(?:\s+[^\W\d_]*[a-zà-ÿ]|:)") if infinitive else None,
+            re.compile(r",?\s+" + re.escape(infinitive) + r"(?:\s+" + not_a_verb + r"[^\W\d_]*[a-zà-ÿ]|:)")
+            if infinitive
+            else None,
             frozenset(texts(words.get("organisations"))),
             texts(words.get("qualifiers")),
             tuple(
@@ -186,13 +191,18 @@ def _name_end(tokens: list[tuple[int, int, str]], i: int, words: NameWords) -> i
         if _capitalised(word):
             last = j
             j += 1
-            if word in words.organisations:
-                break
             continue
-        if word in words.connectors and j + 1 < len(tokens) and _capitalised(tokens[j + 1][2]):
-            if word == "and" and (_acronym(tokens[j - 1][2]) or _acronym(tokens[j + 1][2])):
-                break
-            j += 1
+        k = j
+        while k < len(tokens) and tokens[k][2] in words.connectors:
+            k += 1  # "Parties to the Ramsar Convention": connectors, then the name goes on
+        if k > j and k < len(tokens) and _capitalised(tokens[k][2]):
+            joined = [t[2] for t in tokens[j:k]]
+            before, after = tokens[j - 1][2], tokens[k][2]
+            if "and" in joined and (
+                joined != ["and"] or _acronym(before) or _acronym(after) or before in words.organisations
+            ):
+                break  # "EUMETSAT and ECMWF", "the Forum and the Agency", "the Forum and Mercator": two names
+            j = k
             continue
         break
     return last + 1

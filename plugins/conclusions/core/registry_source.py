@@ -388,10 +388,17 @@ def read_registries(source_dir: Path, problems: Problems, shared_dir: Path | Non
     ]
     verb_files: list[_Verbs] = []
     verbs: list[Verb] = []
+    shadowed: set[str] = set()
     for layer, loaded in zip(layers, files, strict=True):
-        instruments = _merge(instruments, _instruments(loaded["instruments"], layer.shared, instrument_kinds, problems))
-        terms = _merge(terms, _terms(loaded["glossary"], layer.shared, problems))
-        actors = _merge(actors, _actors(loaded["actors"], layer.shared, actor_kinds, problems))
+        layer_instruments = _instruments(loaded["instruments"], layer.shared, instrument_kinds, problems)
+        layer_terms = _terms(loaded["glossary"], layer.shared, problems)
+        layer_actors = _actors(loaded["actors"], layer.shared, actor_kinds, problems)
+        for mine, theirs in ((instruments, layer_instruments), (terms, layer_terms), (actors, layer_actors)):
+            ids = {e.id for e in mine}
+            shadowed.update(p for e in theirs if e.id in ids for p in e.patterns)
+        instruments = _merge(instruments, layer_instruments)
+        terms = _merge(terms, layer_terms)
+        actors = _merge(actors, layer_actors)
         if (layer_verbs := _verbs(layer, problems)) is not None:
             verb_files.append(layer_verbs)
             verbs = _merge(verbs, layer_verbs.verbs)
@@ -415,4 +422,5 @@ def read_registries(source_dir: Path, problems: Problems, shared_dir: Path | Non
         verbs_path=own_verbs,
         before_addressees=tuple(before),
         suppressed=tuple(suppressed),
+        shadowed=frozenset(shadowed),
     )
