@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from site_tests.support.build import FIXTURES, SOURCE
-from site_tests.support.documents import SEED, import_into
+from site_tests.support.documents import IMPORTS, SEED, import_into
 
 MAPPING = FIXTURES / "automatic" / "st-14512-23.yml"
 INSTRUMENTS_AT_LEAST = 22
@@ -125,3 +125,44 @@ def test_every_request_finds_whom_it_asks_and_no_one_else(measure: Measure) -> N
     assert measure.requests, "expected.yml lists requests to actors"
     assert not measure.missing_requests, "\n".join(measure.missing_requests)
     assert not measure.extra_requests, "\n".join(measure.extra_requests)
+
+
+# -- another text, as a new user would try one --------------------------------------------------
+
+INVENTED = IMPORTS / "ST-10234-2025-INIT-en.txt"
+
+
+@pytest.fixture(scope="module")
+def invented(tmp_path_factory: pytest.TempPathFactory):
+    from conclusions.core.index import build_edition
+
+    expected = _load(INVENTED.with_name(INVENTED.stem + ".expected.yml"))
+    return build_edition(import_into(INVENTED, tmp_path_factory.mktemp("invented") / "source")), expected
+
+
+def test_references_by_number_or_date_and_title_link_to_official_addresses(invented) -> None:
+    edition, expected = invented
+    items = {i.anchor: i for i in [*edition.document.recitals, *edition.document.paragraphs]}
+    wrong = []
+    for ref in expected["references"]:
+        item = items[ref["in"]]
+        start = item.text.index(ref["words"])
+        hits = [m for m in edition.of(item).instruments if m.start <= start < m.end]
+        if not hits or not hits[0].entry.url.startswith(ref["to"]):
+            got = hits[0].entry.url if hits else "no link"
+            wrong.append(f"{ref['in']}: '{ref['words']}' -> {got}, read by hand {ref['to']}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_abbreviation_the_text_defines_has_a_tooltip(invented) -> None:
+    edition, expected = invented
+    linked = {item.text[m.start : m.end] for item in edition.document.paragraphs for m in edition.of(item).terms}
+    assert set(expected["defined"]) <= linked, f"no tooltip on {sorted(set(expected['defined']) - linked)}"
+
+
+def test_every_body_asked_to_act_has_an_actor_page(invented) -> None:
+    edition, expected = invented
+    asked = {a.id for clauses in edition.clauses.values() for c in clauses for a in c.addressees}
+    published = {a.id for a in edition.registries.actors}
+    assert set(expected["asked"]) == asked
+    assert asked <= published
