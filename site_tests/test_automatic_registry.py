@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conclusions.core.collection import build_collection
 from conclusions.core.errors import SourceErrors
 from conclusions.core.index import build_edition

@@ -6,7 +6,6 @@ what it must give."""
 from __future__ import annotations
 
 import pytest
-
 from conclusions.core.abbreviations import definitions
 from conclusions.core.citations import read_forms
 from conclusions.core.clauses import split_clauses
@@ -15,6 +14,7 @@ from conclusions.core.mentions import Matcher
 from conclusions.core.names import addressee_names, read_name_words
 from conclusions.core.references import given_title_length, read_rules
 from conclusions.core.variants import Spellings, short_forms
+
 from site_tests.unit.entries import actor, instrument, paragraph, verb
 
 FORMS = read_forms(None, Problems())
@@ -102,7 +102,9 @@ def test_what_is_no_reference_by_form_gives_none(text: str) -> None:
 
 
 def test_french_forms_give_the_same_ids() -> None:
-    text = "la décision (PESC) 2021/698 du Conseil, le règlement (UE) n° 1285/2013 et l'article 42, paragraphe 7, du TUE"
+    text = (
+        "la décision (PESC) 2021/698 du Conseil, le règlement (UE) n° 1285/2013 et l'article 42, paragraphe 7, du TUE"
+    )
     assert [c.id for c in FORMS["fr"].find(text)] == ["dec-2021-698", "reg-2013-1285", "teu-article-42-7"]
 
 
@@ -123,9 +125,15 @@ RULES = read_rules(None, Problems())["en"]
 @pytest.mark.parametrize(
     ("text", "title"),
     [
-        ("Council conclusions of 23 May 2023 on the ‘Fair and sustainable use of space’[^2],", "on the ‘Fair and sustainable use of space’"),
+        (
+            "Council conclusions of 23 May 2023 on the ‘Fair and sustainable use of space’[^2],",
+            "on the ‘Fair and sustainable use of space’",
+        ),
         ("its conclusions of 12 June 2021 on biodiversity; STRESSES", "on biodiversity"),
-        ("paragraph 7 of the conclusions of 21 June 2022 on hybrid campaigns and INVITES the Commission", "on hybrid campaigns"),
+        (
+            "paragraph 7 of the conclusions of 21 June 2022 on hybrid campaigns and INVITES the Commission",
+            "on hybrid campaigns",
+        ),
         ("its conclusions of 12 June 2021, which", ""),
     ],
 )
@@ -149,7 +157,11 @@ def test_the_title_may_come_before_the_date_when_it_is_quoted() -> None:
 DEFINED = [
     ("the Galileo Public Regulated Service (PRS) is", "PRS", "Public Regulated Service"),
     ("such as ‘Common Hub for Governmental Imagery’ (CoHGI);", "CoHGI", "Common Hub for Governmental Imagery"),
-    ("with the EU Space Surveillance and Tracking (EU SST) subcomponent", "EU SST", "EU Space Surveillance and Tracking"),
+    (
+        "with the EU Space Surveillance and Tracking (EU SST) subcomponent",
+        "EU SST",
+        "EU Space Surveillance and Tracking",
+    ),
     ("with the European External Action Service (EEAS) in", "EEAS", "European External Action Service"),
     ("such space domain awareness (SDA) information", "SDA", "space domain awareness"),
     ("destructive direct-ascent ASAT (Anti-satellite) missile tests", "ASAT", "Anti-satellite"),
@@ -207,7 +219,10 @@ def _names(text: str, known: tuple[str, ...] = ()) -> list[str]:
         ("CALLS ON the Copernicus User Forum to review the needs;", ["Copernicus User Forum"]),
         ("INVITES EUMETSAT and ECMWF to strengthen their cooperation;", ["EUMETSAT", "ECMWF"]),
         ("CALLS on all States to join this commitment;", ["all States"]),
-        ("URGES all Parties to the Ramsar Convention to report;".replace("URGES", "INVITES"), ["all Parties to the Ramsar Convention"]),
+        (
+            "URGES all Parties to the Ramsar Convention to report;".replace("URGES", "INVITES"),
+            ["all Parties to the Ramsar Convention"],
+        ),
         ("INVITES the Court of Justice of the European Union to publish;", ["Court of Justice of the European Union"]),
         (
             "INVITES the Single Intelligence Analysis Capacity (SIAC) to factor in the analysis;",

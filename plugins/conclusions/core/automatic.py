@@ -40,7 +40,7 @@ from .inline import plain_text, tokenize
 from .mentions import Match, Matcher
 from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Recital, Registries, Term
 from .names import NO_WORDS, Name, NameWords, addressee_names, read_name_words
-from .references import DATE_TITLE, Reference, Rules, find_references, read_rules
+from .references import DATE_TITLE, Reference, Rules, find_references, number_key, read_rules
 from .urls import AT_ROOT
 from .variants import Extra, Spellings, short_forms
 
@@ -65,6 +65,20 @@ class Words:
     forms: Forms | None = None
     names: NameWords = NO_WORDS
     rules: Rules | None = None
+
+
+@dataclass(frozen=True)
+class Held:
+    """The texts of a collection, as other texts name them: by register number and by date.
+    Words that name one of them link to that text (`references.py`): no instrument is made of them."""
+
+    numbers: frozenset[tuple[str, str]] = frozenset()
+    """(number, two-digit year): ('9876', '24')."""
+    dates: frozenset[str] = frozenset()
+    """ISO dates."""
+
+
+NOTHING_HELD = Held()
 
 
 @dataclass(frozen=True)
@@ -236,6 +250,7 @@ def read(
     found: Mapping[str, RegistryMentions],
     clauses: Mapping[int, Sequence[Clause]],
     words: Words,
+    held: Held = NOTHING_HELD,
 ) -> Automatic:
     """What `document` gives of itself beyond what `registries` name.
 
@@ -245,8 +260,9 @@ def read(
         found: the registry's matches in each item, by the item's anchor.
         clauses: each paragraph's clauses, with the registry's actors as addressees.
         words: the words of the text's language.
+        held: in a collection, the texts it holds.
     """
-    reader = _Reader(document, registries, found, words)
+    reader = _Reader(document, registries, found, words, held)
     reader.instruments()
     reader.terms()
     reader.actors(clauses)
@@ -255,8 +271,14 @@ def read(
 
 class _Reader:
     def __init__(
-        self, document: Document, registries: Registries, found: Mapping[str, RegistryMentions], words: Words
+        self,
+        document: Document,
+        registries: Registries,
+        found: Mapping[str, RegistryMentions],
+        words: Words,
+        held: Held = NOTHING_HELD,
     ) -> None:
+        self.held = held
         self.document = document
         self.registries = registries
         self.found = found
@@ -329,7 +351,8 @@ class _Reader:
                 continue
             key = _register_key(text, whole=True)
             if key is not None:
-                out[note.number] = (*self._register(key), "council-document")
+                if not self._held(text):
+                    out[note.number] = (*self._register(key), "council-document")
                 continue
             citations = forms.find(text) if forms else []
             if len(citations) == 1 and citations[0].start == 0 and citations[0].end == len(text):
@@ -356,7 +379,18 @@ class _Reader:
         """Council documents by number and conclusions by date, as `references.py` reads them."""
         rules = {self.document.header.language: self.words.rules} if self.words.rules else {}
         by_anchor = {item.anchor: item for item in self.items}
-        return [(by_anchor[r.item], r) for r in find_references([(self.document, AT_ROOT)], rules)]
+        return [
+            (by_anchor[r.item], r)
+            for r in find_references([(self.document, AT_ROOT)], rules)
+            if not self._held(r.words, r.date if r.form == DATE_TITLE else "")
+        ]
+
+    def _held(self, words: str, date: str = "") -> bool:
+        """Whether the words name a text of the collection (they link to it, not to an instrument)."""
+        if date:
+            return date in self.held.dates
+        key = number_key(words)
+        return key is not None and key in self.held.numbers
 
     def _reference(
         self,

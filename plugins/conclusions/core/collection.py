@@ -18,11 +18,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .automatic import read_words
+from .automatic import Held, read_words
 from .errors import Problems, SourceError
-from .index import Edition, check_suppressions_across, check_used_across, link_document, without_resolved
+from .index import Edition, check_suppressions_across, check_used_across, link_document
 from .model import Registries
-from .references import Reference, find_references
+from .references import Reference, find_references, number_key
 from .registry_source import SHARED, read_registries
 from .reuse import Reuse, reused
 from .urls import AT_ROOT, DocumentUrls, document_prefix
@@ -108,6 +108,7 @@ def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection
     title, root = _settings(source_dir, problems)
     editions: list[Edition] = []
     folders = _folders(source_dir, problems)
+    held = _held(folders)
     for folder in folders:
         # The document that was at the root keeps its anchors on the register pages.
         key = "" if folder.name == root else folder.name
@@ -116,9 +117,17 @@ def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection
         edition = reused(
             reuse,
             ("linked", folder.name),
-            ((folder / "document.md").read_bytes(), registries, urls, shown_as),
+            ((folder / "document.md").read_bytes(), registries, urls, shown_as, held),
             partial(
-                link_document, folder, registries, problems, urls, check_used=False, shown_as=shown_as, words=words
+                link_document,
+                folder,
+                registries,
+                problems,
+                urls,
+                check_used=False,
+                shown_as=shown_as,
+                words=words,
+                held=held,
             ),
         )
         if edition is not None:
@@ -209,6 +218,26 @@ def _folders(source_dir: Path, problems: Problems) -> list[Path]:
     return found
 
 
+def _held(folders: Sequence[Path]) -> Held:
+    """The register numbers and dates of the texts in `folders`, from their front matter (a
+    mistake there is reported when the text itself is read)."""
+    numbers: set[tuple[str, str]] = set()
+    dates: set[str] = set()
+    for folder in folders:
+        try:
+            front = (folder / "document.md").read_text(encoding="utf-8").split("\n---", 1)[0]
+            data = load_yaml(front.removeprefix("---"), str(folder))
+        except (OSError, UnicodeDecodeError, SourceError):
+            continue
+        if not isinstance(data, dict):
+            continue
+        if key := number_key(str(data.get("document_id") or "")):
+            numbers.add(key)
+        if isinstance(data.get("date"), str) and data["date"]:
+            dates.add(data["date"])
+    return Held(frozenset(numbers), frozenset(dates))
+
+
 def _check_folder(folder: Path, edition: Edition, problems: Problems) -> None:
     """A document's folder is its prefix, made from its id: its addresses must not depend on a folder's name."""
     h = edition.document.header
@@ -229,12 +258,12 @@ def _with_references(
     by_item = {k: tuple(v) for k, v in outgoing.items()}
     recalled_in = tuple(incoming)
 
-    def linked() -> Edition:
-        # Words that name a document of the collection link to it, not to an instrument found in them.
-        resolved = {anchor: [(r.start, r.end) for r in refs if r.cited is not None] for anchor, refs in by_item.items()}
-        return replace(without_resolved(edition, resolved), references=by_item, recalled_in=recalled_in)
-
-    return reused(reuse, ("edition", edition.urls.prefix), (edition, by_item, recalled_in), linked)
+    return reused(
+        reuse,
+        ("edition", edition.urls.prefix),
+        (edition, by_item, recalled_in),
+        partial(replace, edition, references=by_item, recalled_in=recalled_in),
+    )
 
 
 def _with_found(registries: Registries, editions: Sequence[Edition]) -> Registries:

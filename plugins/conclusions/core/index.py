@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from . import automatic as reading
-from .automatic import NOTHING, Automatic, Finding, RegistryMentions, Words
+from .automatic import NOTHING, NOTHING_HELD, Automatic, Finding, Held, RegistryMentions, Words
 from .clauses import Clause, split_clauses
 from .document_source import read_document
 from .errors import Problems, SourceError
@@ -92,9 +92,6 @@ class Edition:
     registry entries, with where they stand; for the build log and the import report."""
     suppressions_used: frozenset[tuple[str, str]] = frozenset()
     """The (kind, value) of the site's `suppress:` items that held something back here."""
-    reading: Automatic = NOTHING
-    """What the text gave of itself, as matched: for the findings again when some of it is
-    taken back (`without_resolved`)."""
 
     def references_of(self, item: Item) -> tuple[Reference, ...]:
         """The references to other documents in `item`'s words."""
@@ -131,6 +128,7 @@ def link_document(
     check_used: bool = True,
     shown_as: str = "",
     words: Mapping[str, Words] | None = None,
+    held: Held = NOTHING_HELD,
 ) -> Edition | None:
     """The edition of the document in `document_dir`, with `registries` (read by the caller,
     once for every document of a collection); None when it has a mistake, each added to `problems`.
@@ -146,6 +144,7 @@ def link_document(
         shown_as: how errors name the document's folder ('source/documents/st-9876-2024').
         words: what the automatic reading looks for, by language (`automatic.read_words`);
             None: the text gives nothing of itself.
+        held: in a collection, the texts it holds: words that name one of them link to it.
     """
     mine = Problems()
     document = read_document(document_dir, mine, shown_as=shown_as)
@@ -164,7 +163,7 @@ def link_document(
         problems.extend(mine)
         return None
     found = _match(
-        document, registries, matchers, reading.words_for(words, document.header.language) if words else None
+        document, registries, matchers, reading.words_for(words, document.header.language) if words else None, held
     )
     if check_used:
         _check_suppressions_used(registries, found.suppressions_used, mine)
@@ -371,7 +370,13 @@ class _Found:
     suppressions_used: frozenset[tuple[str, str]] = frozenset()
 
 
-def _match(document: Document, registries: Registries, matchers: _Matchers, words: Words | None = None) -> _Found:
+def _match(
+    document: Document,
+    registries: Registries,
+    matchers: _Matchers,
+    words: Words | None = None,
+    held: Held = NOTHING_HELD,
+) -> _Found:
     """Each item's mentions and each paragraph's clauses: the registry's, then what the text
     gives of itself (`automatic.py`) on the words the registry leaves."""
     items = _items(document)
@@ -383,7 +388,7 @@ def _match(document: Document, registries: Registries, matchers: _Matchers, word
         actors = matchers.actors.find(item.text)
         registry[item.anchor] = RegistryMentions(instruments, terms, actors)
     by_registry = {p.number: _clauses(p, matchers, registries, registry[p.anchor].actors) for p in document.paragraphs}
-    found = reading.read(document, registries, registry, by_registry, words) if words is not None else NOTHING
+    found = reading.read(document, registries, registry, by_registry, words, held) if words is not None else NOTHING
     mentions: dict[str, ItemMentions] = {}
     clauses: dict[int, tuple[Clause, ...]] = {}
     for item in items:
@@ -511,46 +516,6 @@ def _link(document: Document, registries: Registries, found: _Found, terms: Matc
         ),
         automatic=automatic_found,
         suppressions_used=found.suppressions_used,
-        reading=auto,
-    )
-
-
-def found_automatically(match: Match[Entry]) -> bool:
-    """Whether a mention comes from the text's own reading: an entry found there, or words
-    found for a registry entry that its patterns lack."""
-    return match.entry.automatic or match.pattern not in match.entry.patterns
-
-
-def without_resolved(edition: Edition, spans: Mapping[str, Sequence[tuple[int, int]]]) -> Edition:
-    """`edition` without the instruments found in the text on words that name a document of
-    its collection (`spans`, by item anchor): those words link to the document itself."""
-    dropped: set[tuple[str, int]] = set()
-    mentions = dict(edition.mentions)
-    for anchor, taken in spans.items():
-        if anchor not in mentions or not taken:
-            continue
-        own = mentions[anchor]
-        kept = []
-        for m in own.instruments:
-            if found_automatically(m) and any(m.start < e and s < m.end for s, e in taken):
-                dropped.add((anchor, m.start))
-            else:
-                kept.append(m)
-        mentions[anchor] = replace(own, instruments=tuple(kept))
-    if not dropped:
-        return edition
-    links = {
-        key: tuple(b for b in backlinks if (b.item.anchor, b.match.start) not in dropped)
-        for key, backlinks in edition.instrument_links.items()
-    }
-    instruments = tuple(i for i in edition.registries.instruments if links.get(i.id) or not (i.automatic or i.shared))
-    document = edition.document
-    return replace(
-        edition,
-        registries=replace(edition.registries, instruments=instruments),
-        mentions=mentions,
-        instrument_links=links,
-        automatic=reading.findings([(item, mentions[item.anchor]) for item in _items(document)], edition.reading),
     )
 
 
