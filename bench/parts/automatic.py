@@ -136,4 +136,3 @@ def run(repeats: int = 5, big_repeats: int = 1) -> tuple[list[str], dict[str, An
     ]
     data["builds"] = builds
     return lines, data
-

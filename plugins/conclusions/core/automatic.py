@@ -301,6 +301,11 @@ class _Reader:
         }
         # What a site's entry took over from the shared one it replaces: known, so never made anew.
         self.shadowed = registries.shadowed
+        # Looked up by pattern or id, once each: no name is compared with every entry.
+        self.terms_by_name = _by_name(registries.terms)
+        self.actors_by_name = _by_name(registries.actors)
+        self.cited: dict[str, list[tuple[int, int]]] = {}
+        """Where each item's references by form stand (a bracket inside one defines nothing)."""
 
     def _suppressed(self, kind: str, *values: str) -> bool:
         """Whether the site suppresses one of `values` (an id, or words) of `kind`; noted, so
@@ -318,15 +323,16 @@ class _Reader:
         for item in self.items:
             for citation in forms.find(item.text) if forms else ():
                 cited_in.setdefault(citation.id, []).append((item, citation))
+                self.cited.setdefault(item.anchor, []).append((citation.start, citation.end))
         numbers = self._footnote_numbers()
         references = self._references()
         # A date with a number somewhere in the text: its other references by date are the same document.
-        by_date: dict[tuple[str, bool], str] = {}
+        by_date: dict[tuple[str, bool], tuple[str, str, str, str]] = {}
         for item, ref in references:
             if ref.form == DATE_TITLE and ref.date:
                 number = self._number_after(item, ref.end, numbers)
                 if number:
-                    by_date.setdefault((ref.date, ref.european_council), number[0])
+                    by_date.setdefault((ref.date, ref.european_council), number)
         dated: set[tuple[str, int]] = set()
         for item, ref in references:
             self._reference(item, ref, numbers, by_date)
@@ -397,7 +403,7 @@ class _Reader:
         item: Item,
         ref: Reference,
         numbers: Mapping[str, tuple[str, str, str, str]],
-        by_date: Mapping[tuple[str, bool], str],
+        by_date: Mapping[tuple[str, bool], tuple[str, str, str, str]],
     ) -> None:
         words = item.text[ref.start : ref.end]
         if ref.form != DATE_TITLE:
@@ -410,12 +416,9 @@ class _Reader:
             self._instrument(entry_id, name, "council-document", url, item, words, "number", reference=reference)
             return
         body = "European Council" if ref.european_council else "Council"
-        number = self._number_after(item, ref.end, numbers)
+        number = self._number_after(item, ref.end, numbers) or by_date.get((ref.date, ref.european_council))
         if number is not None:
             entry_id, reference, url, _kind = number
-        elif (ref.date, ref.european_council) in by_date:
-            entry_id = by_date[(ref.date, ref.european_council)]
-            reference, url = "", ""
         else:
             entry_id = slug(f"{body} conclusions {ref.date}")
             reference = ""
@@ -472,7 +475,7 @@ class _Reader:
                 entry_id, " ".join(words.split()), kind.kind, url, item, words, "title and number", reference=reference
             )
             if title and len(title.split()) >= 2:
-                self._words_for(INSTRUMENT, entry_id, title)
+                self._add_title(entry_id, title)
 
     def _instrument(
         self,
@@ -522,10 +525,11 @@ class _Reader:
             found.how = how
         found.add(words)
 
-    def _words_for(self, kind: str, entry_id: str, words: str) -> None:
-        """More words for an entry found here (a document's quoted title)."""
-        if kind == INSTRUMENT and entry_id in self.new_instruments and words not in self.registry_patterns[INSTRUMENT]:
-            self.new_instruments[entry_id].add(words)
+    def _add_title(self, entry_id: str, title: str) -> None:
+        """A document's title as more words for the instrument found here ("EU Space Strategy
+        for Security and Defence", which a later paragraph may name again)."""
+        if entry_id in self.new_instruments and title not in self.registry_patterns[INSTRUMENT]:
+            self.new_instruments[entry_id].add(title)
 
     # -- terms -------------------------------------------------------------------------------------
 
@@ -535,9 +539,9 @@ class _Reader:
         seen: dict[str, tuple[Item, Definition]] = {}
         ambiguous: set[str] = set()
         for item in self.items:
-            taken = [*self.found[item.anchor].instruments]
+            taken = [(m.start, m.end) for m in self.found[item.anchor].instruments] + self.cited.get(item.anchor, [])
             for d in definitions(item.text):
-                if any(m.start <= d.short_start < m.end for m in taken):
+                if any(start <= d.short_start < end for start, end in taken):
                     continue  # "(CFSP)" in "Council Decision (CFSP) 2021/698"
                 if d.short in seen and _fold(seen[d.short][1].long) != _fold(d.long):
                     ambiguous.add(d.short)
@@ -547,7 +551,7 @@ class _Reader:
             entry_id = slug(short)
             if short in self.shadowed:
                 continue
-            known = next((t for t in self.registries.terms if short in t.patterns or t.id == entry_id), None)
+            known = self.terms_by_name.get(short) or self.terms_by_name.get(entry_id)
             if known is not None:
                 # "the EU Space Programme Agency (EUSPA)": the registry's EUSPA takes its long
                 # form too, which then no shorter name inside it takes ("EU Space Programme").
@@ -621,13 +625,13 @@ class _Reader:
             self.extras.append(Extra(spelled, words, f"another spelling of '{spelled.patterns[0]}' ({how})"))
             return
         if known:
-            owner = next(e for e in self.registries.actors if known[0] in e.patterns)
+            owner = self.actors_by_name[known[0]]
             for w in (words, long, abbreviation):
                 if w and w not in self.registry_patterns[ACTOR] and owner.shared:
                     self.extras.append(Extra(owner, w, how=f"the same actor ({how})"))
             return
-        registry = next((e for e in self.registries.actors if e.id == entry_id), None)
-        if registry is not None:
+        registry = self.actors_by_name.get(entry_id)
+        if registry is not None and registry.id == entry_id:
             self.extras.append(Extra(registry, words, how=f"the same id ({how})"))
             return
         found = self.new_actors.get(entry_id)
@@ -761,6 +765,15 @@ def findings(items: Sequence[tuple[Item, _Mentions]], found: Automatic) -> tuple
     return tuple(out)
 
 
+def _by_name(entries: Sequence[E]) -> dict[str, E]:
+    """Each entry by each of its patterns and by its id (the first entry that has it)."""
+    out: dict[str, E] = {}
+    for entry in entries:
+        for name in (*entry.patterns, entry.id):
+            out.setdefault(name, entry)
+    return out
+
+
 def _entries(found: Mapping[str, _Found[E]]) -> tuple[E, ...]:
     out = []
     for f in found.values():
@@ -870,10 +883,11 @@ def _keys_of(entry: Instrument, forms: Forms | None) -> set[str]:
     if entry.reference:
         if forms is not None:
             keys.update(c.id for c in forms.find(entry.reference))
+        # "ST 7371/22", "JOIN(2023) 9 final (Council document ST 7315/23)": a register number
+        # said to be one ("ST", "document"), or the whole reference.
         for m in _REGISTER.finditer(entry.reference):
-            if (
-                m["number"] and re.search(r"(?:ST|doc\.|document)\s*" + m["number"], entry.reference)
-            ) or entry.reference.strip().startswith(m.group()):
+            said = m.group().startswith(("ST", "doc", "document"))
+            if said or m.group() == entry.reference.strip():
                 full = ("19" if int(m["year"]) >= 90 else "20") + m["year"]
                 version = f"-{m['version'].lower()}-{m['version_number']}" if m["version"] else ""
                 keys.add(f"st-{m['number']}-{full}{version}")
