@@ -125,6 +125,14 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _restates(long: str, short: str) -> bool:
+    """Whether the words before the bracket hold the short form itself, or a number ("2014/496/CFSP"):
+    then they do not spell it out."""
+    if re.search(r"\d/", long):
+        return True
+    return any(word.strip(_QUOTES + ",.") == short for word in long.split())
+
+
 def definitions(text: str) -> Iterator[Definition]:
     """Every abbreviation defined in `text` (an item's inline source), in order."""
     for m in _BRACKETS.finditer(text):
@@ -142,7 +150,7 @@ def definitions(text: str) -> Iterator[Definition]:
                 continue
             long_start, long_end = _trimmed(text, window + found, before_end)
             long = text[long_start:long_end]
-            if len(long) > len(inner) and " " in long and not re.search(rf"(?<!\w){re.escape(inner)}(?!\w)|\d/", long):
+            if len(long) > len(inner) and " " in long and not _restates(long, inner):
                 yield Definition(inner, long, inner_start, inner_end, long_start, long_end)
             continue
         # "ASAT (Anti-satellite)": the short form before the bracket, the long form inside it.

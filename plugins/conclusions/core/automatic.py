@@ -40,7 +40,7 @@ from .inline import plain_text, tokenize
 from .mentions import Match, Matcher
 from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Recital, Registries, Term
 from .names import NO_WORDS, Name, NameWords, addressee_names, read_name_words
-from .references import DATE_TITLE, Reference, Rules, find_references, number_key, read_rules
+from .references import DATE_TITLE, Held, Reference, Rules, find_references, number_key, read_rules
 from .urls import AT_ROOT
 from .variants import Extra, Spellings, short_forms
 
@@ -65,17 +65,6 @@ class Words:
     forms: Forms | None = None
     names: NameWords = NO_WORDS
     rules: Rules | None = None
-
-
-@dataclass(frozen=True)
-class Held:
-    """The texts of a collection, as other texts name them: by register number and by date.
-    Words that name one of them link to that text (`references.py`): no instrument is made of them."""
-
-    numbers: frozenset[tuple[str, str]] = frozenset()
-    """(number, two-digit year): ('9876', '24')."""
-    dates: frozenset[str] = frozenset()
-    """ISO dates."""
 
 
 NOTHING_HELD = Held()

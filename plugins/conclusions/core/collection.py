@@ -18,11 +18,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .automatic import Held, read_words
+from .automatic import read_words
 from .errors import Problems, SourceError
 from .index import Edition, check_suppressions_across, check_used_across, link_document
 from .model import Registries
-from .references import Reference, find_references, number_key
+from .references import Held, Reference, cited_keys, find_references, number_key
 from .registry_source import SHARED, read_registries
 from .reuse import Reuse, reused
 from .urls import AT_ROOT, DocumentUrls, document_prefix
@@ -114,10 +114,15 @@ def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection
         key = "" if folder.name == root else folder.name
         urls = DocumentUrls(f"{folder.name}/", key)
         shown_as = f"{source_dir.name}/{DOCUMENTS_DIR}/{folder.name}"
+        text = (folder / "document.md").read_bytes()
+        # Only the texts this one names matter to it: another text's new date or number
+        # leaves it as it was (and, under `mkdocs serve`, its pages with it).
+        cited = cited_keys(text.decode("utf-8", "replace"), rules.values())
+        mine = Held(held.numbers & cited.numbers, held.dates & cited.dates)
         edition = reused(
             reuse,
             ("linked", folder.name),
-            ((folder / "document.md").read_bytes(), registries, urls, shown_as, held),
+            (text, registries, urls, shown_as, mine),
             partial(
                 link_document,
                 folder,
@@ -127,7 +132,7 @@ def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection
                 check_used=False,
                 shown_as=shown_as,
                 words=words,
-                held=held,
+                held=mine,
             ),
         )
         if edition is not None:

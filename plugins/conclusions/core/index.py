@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from . import automatic as reading
-from .automatic import NOTHING, NOTHING_HELD, Automatic, Finding, Held, RegistryMentions, Words
+from .automatic import NOTHING, NOTHING_HELD, Automatic, Finding, RegistryMentions, Words
 from .clauses import Clause, split_clauses
 from .document_source import read_document
 from .errors import Problems, SourceError
 from .mentions import Match, Matcher
 from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Recital, Registries, Term, Verb, all_points
 from .operative import opening_runs
-from .references import Reference
+from .references import Held, Reference
 from .registry_source import read_registries
 from .reuse import Reuse, reused
 from .urls import AT_ROOT, DocumentUrls

@@ -98,6 +98,17 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Held:
+    """The texts of a collection, as other texts name them: by register number and by date.
+    Words that name one of them link to that text: the automatic reading makes no instrument of them."""
+
+    numbers: frozenset[tuple[str, str]] = frozenset()
+    """(number, two-digit year): ('9876', '24')."""
+    dates: frozenset[str] = frozenset()
+    """ISO dates."""
+
+
+@dataclass(frozen=True)
 class Rules:
     """The words of one language that name a document (see `registry/references.yml`)."""
 
@@ -117,9 +128,10 @@ class Rules:
 
     def date_pattern(self) -> re.Pattern[str]:
         """The words before a date, then the date: group 'day', 'month', 'year'."""
-        return re.compile(_any_of(self.by_date) + r"\s+" + self._date(), re.IGNORECASE)
+        return re.compile(_any_of(self.by_date) + r"\s+" + self.date_regex(), re.IGNORECASE)
 
-    def _date(self) -> str:
+    def date_regex(self) -> str:
+        """The regular expression of a date in words: groups 'day', 'month', 'year'."""
         date = re.escape(self.date)
         date = date.replace(re.escape("{day}"), r"(?P<day>\d{1,2})")
         date = date.replace(re.escape("{month}"), "(?P<month>" + _any_of(self.months) + ")")
@@ -136,7 +148,7 @@ class Rules:
             + r"\s+(?P<title>['‘\"“«][^'’\"”»;\n\[\]]{2,200}['’\"”»])\s+"
             + _any_of(self.before_date)
             + r"\s+"
-            + self._date(),
+            + self.date_regex(),
             re.IGNORECASE,
         )
 
@@ -197,6 +209,20 @@ def number_key(text: str) -> tuple[str, str] | None:
     """('9876', '24') for a document id or number that holds a register number."""
     m = _NUMBER.search(text)
     return (m.group("number"), m.group("year")) if m else None
+
+
+def cited_keys(text: str, rules: Iterable[Rules]) -> Held:
+    """Every register number and every date (by the words of any of `rules`) that `text` holds:
+    what of a collection's texts it may name, found in one pass over it."""
+    numbers = {(m.group("number"), m.group("year")) for m in _NUMBER.finditer(text)}
+    dates: set[str] = set()
+    for language in rules:
+        months = {name.lower(): i + 1 for i, name in enumerate(language.months)}
+        for m in re.finditer(language.date_regex(), text, re.IGNORECASE):
+            month = months.get(m.group("month").lower())
+            if month:
+                dates.add(f"{m.group('year')}-{month:02d}-{int(m.group('day')):02d}")
+    return Held(frozenset(numbers), frozenset(dates))
 
 
 def read_rules(source_dir: Path | None, problems: Problems) -> dict[str, Rules]:
