@@ -12,6 +12,8 @@ Parts (run all by default, or name some with --only):
   profile     cProfile of one build: where the time goes
   collection  100 synthetic documents as a collection (issue 17): plugin vs plain Material,
               peak memory, and a one-paragraph edit under `mkdocs serve`
+  automatic   what the text's own reading (references, abbreviations, actors) costs, on the
+              flagship and on collections of up to 100 imports without registries
 
 Results are appended, as a dated section, to bench/RESULTS.md (--no-write: print only).
 Scratch output goes to bench/out/ (ignored by git). Timings are medians of builds run
@@ -35,7 +37,7 @@ from typing import Any
 
 from common import CHROMIUM, HERE, OUT, RESULTS, ROOT, log
 
-PARTS = ("build", "scale", "weight", "lighthouse", "live", "profile", "collection")
+PARTS = ("build", "scale", "weight", "lighthouse", "live", "profile", "collection", "automatic")
 
 
 def _run_part(part: str, args: argparse.Namespace, repeats: int) -> tuple[list[str], Any]:
@@ -49,6 +51,8 @@ def _run_part(part: str, args: argparse.Namespace, repeats: int) -> tuple[list[s
         return module.run(3 if args.quick else 7)  # type: ignore[no-any-return]
     if part == "collection":
         return module.run(args.big_repeats, 3 if args.quick else 7)  # type: ignore[no-any-return]
+    if part == "automatic":
+        return module.run(repeats, args.big_repeats)  # type: ignore[no-any-return]
     return module.run()  # type: ignore[no-any-return]
 
 

@@ -336,7 +336,12 @@ def html_problems(html: str, allowed_sources: set[str], policy: str | None) -> l
         if attrs.get("src") is not None:
             if _normal(attrs["src"]) not in allowed_sources:
                 problems.append(f"a script from {attrs['src']!r}")
-        elif (attrs.get("type") or "").lower() == "application/json":
+        elif (attrs.get("type") or "").lower() in ("application/json", "application/ld+json"):
+            # A data block is never run; what source text reached it is JSON text, or it broke out.
+            try:
+                json.loads(body)
+            except ValueError:
+                problems.append(f"a data block that is no JSON: {body[:80]!r}")
             continue
         elif policy is None or sha256(body) not in policy:
             problems.append(f"an inline script no template wrote: {body[:80]!r}")

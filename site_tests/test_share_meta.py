@@ -8,6 +8,7 @@ description look right.
 
 from __future__ import annotations
 
+import json
 import re
 import struct
 from pathlib import Path
@@ -172,5 +173,32 @@ def test_meta_content_is_escaped(tmp_path: Path) -> None:
     for attr in re.findall(r'<meta (?:property|name)="(?:og|twitter):[^"]+" content="([^"]*)"', head):
         assert "<" not in attr and '"' not in attr
     soup = page(out, "paragraphs/1/")
+    # In the JSON-LD data block, the title is JSON text whose < > & are escapes.
+    (block,) = soup.select('script[type="application/ld+json"]')
+    assert json.loads(block.string)["isPartOf"]["name"] == hostile
     assert metas(soup)["og:title"] == f"Para. 1 \u2013 {hostile}"
     assert soup.title.get_text() == f"Para. 1 \u2013 {hostile}"
+
+
+def test_paragraph_pages_carry_schema_org_legislation_citing_what_they_name(doc: Built) -> None:
+    """JSON-LD on each paragraph page: the paragraph as (unofficial) Legislation, part of the
+    document, citing each instrument it names with the identifiers of its JSON data."""
+    for paragraph in doc.model.paragraphs:
+        soup = page(doc.site, f"paragraphs/{paragraph.number}/")
+        blocks = soup.select('script[type="application/ld+json"]')
+        assert len(blocks) == 1, paragraph.number
+        data = json.loads(blocks[0].string)
+        assert (data["@context"], data["@type"]) == ("https://schema.org", "Legislation")
+        assert data["url"] == f"{SITE_URL}paragraphs/{paragraph.number}/"
+        assert data["legislationLegalValue"] == "https://schema.org/UnofficialLegalValue"
+        if doc.document_id:
+            assert data["isPartOf"]["legislationIdentifier"] == doc.document_id
+        item = json.loads((doc.site / "data" / "paragraphs" / f"{paragraph.number}.json").read_text(encoding="utf-8"))
+        cited = [(c["name"], c["url"], c.get("legislationIdentifier")) for c in data.get("citation", [])]
+        named = [
+            (i["name"], i["official_url"], i.get("eli") or i.get("celex") or i.get("reference"))
+            for i in item["instruments"]
+        ]
+        assert cited == named, paragraph.number
+    other = page(doc.site, "text/")
+    assert not other.select('script[type="application/ld+json"]'), "only paragraph pages describe one paragraph"

@@ -289,6 +289,7 @@ def new_site(args: argparse.Namespace, out: Callable[[str], None]) -> None:
             target.absolute().parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / "site", target)
     _report(result, f"{target}/: {', '.join(files)}", [], out)
+    _found(target / "source", out)
     out(f"next: cd {target} && mkdocs serve")
 
 
@@ -414,6 +415,20 @@ def import_into_site(args: argparse.Namespace, out: Callable[[str], None]) -> No
     if moving:
         out(f"moved {source / DOCUMENT} and what belongs to it into {source / COLLECTION_DIR / moving}/")
     _report(result, ", ".join(str(source / rel) for rel in files), kept, out)
+    _found(source, out)
+
+
+def _found(source: Path, out: Callable[[str], None]) -> None:
+    """What the texts give of themselves (`core/automatic.py`), as the build will link it."""
+    from .core.collection import build_collection
+    from .core.errors import SourceError
+
+    try:
+        lines = build_collection(source).found_automatically()
+    except SourceError:
+        out("Found in the text: listed by the build once the mistakes it names are corrected")
+        return
+    out("\n".join(lines) if lines else "Found in the text: nothing beyond the registries")
 
 
 def main(argv: list[str] | None = None) -> int:

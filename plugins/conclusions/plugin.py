@@ -244,6 +244,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             f"terms, {len(reg.instruments)} instruments; {c.unused_shared} shared registry entries not in "
             f"{'these texts' if c.is_collection else 'this text'} (not published)"
         )
+        for line in c.found_automatically():
+            log.info(line)
         if c.is_collection:
             resolved = sum(1 for r in c.references if r.cited is not None and not r.why)
             log.info(f"{resolved} references between the documents linked; {len(c.unresolved)} not linked:")

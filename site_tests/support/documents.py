@@ -11,6 +11,8 @@ with the reason printed.
 - `mini`, `structures`, `francais`: the fixtures written as `document.md` by hand;
 - `imported-9876`: an invented Council text in the register's plain-lines shape
   (fixtures/import/ST-9876-2024-INIT-en.txt), imported at session start;
+- `imported-10234`: another (fixtures/import/ST-10234-2025-INIT-en.txt), which names most of
+  what it recalls, defines and asks by its own form, for the text's own reading to link;
 - `flagship-plain-lines`, `flagship-pdf`: the flagship's original turned into the
   plain-lines and the PDF shape by import_shapes.py, imported at session start. Imported
   texts have no registry of their own (but a verbs.yml for verbs the shared list lacks):
@@ -86,6 +88,11 @@ DOCUMENTS: list[Spec] = [
         "imported-9876",
         imported=IMPORTS / "ST-9876-2024-INIT-en.txt",
         expected=IMPORTS / "ST-9876-2024-INIT-en.expected.yml",
+    ),
+    Spec(
+        "imported-10234",
+        imported=IMPORTS / "ST-10234-2025-INIT-en.txt",
+        expected=IMPORTS / "ST-10234-2025-INIT-en.expected.yml",
     ),
     Spec("flagship-plain-lines", shape="plain", **SHAPES),
     Spec("flagship-pdf", shape="pdf", **SHAPES),

@@ -16,11 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
+from .automatic import read_words
 from .errors import Problems, SourceError
-from .index import Edition, check_used_across, link_document
+from .index import Edition, check_suppressions_across, check_used_across, link_document
 from .model import Registries
-from .references import Reference, find_references, read_rules
+from .references import Held, Reference, cited_keys, find_references, number_key
 from .registry_source import SHARED, read_registries
 from .reuse import Reuse, reused
 from .urls import AT_ROOT, DocumentUrls, document_prefix
@@ -54,6 +56,24 @@ class Collection:
         paragraph the cited document lacks."""
         return tuple(r for r in self.references if r.cited is None or r.why)
 
+    def found_automatically(self) -> list[str]:
+        """The lines of the build log and the import report that list what the texts gave of
+        themselves (`automatic.py`): each entry found and each set of words found for a
+        registry entry, with its kind, id, words, places and address."""
+        found = [(e, f) for e in self.editions for f in e.automatic]
+        if not found:
+            return []
+        new = sum(1 for _, f in found if f.new)
+        lines = [
+            f"Found in the text{'s' if self.is_collection else ''} itself: {new} entries, and words for "
+            f"{len(found) - new} registry entries (confirm or correct one in source/instruments.yml, "
+            "glossary.yml or actors.yml by its id, or list its id or words under 'suppress:' there):"
+        ]
+        for edition, finding in found:
+            where = f"{edition.document.header.document_id or edition.document.path}: " if self.is_collection else ""
+            lines.append(f"  {where}{finding.line()}")
+        return lines
+
     def edition_of(self, src: str) -> Edition | None:
         """The edition whose page or file `src` is; None for the collection's own pages."""
         if not self.is_collection:
@@ -77,9 +97,10 @@ def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection
     """
     problems = Problems()
     registries = _registries(source_dir, problems, reuse)
-    rules = read_rules(source_dir, problems)
+    words = read_words(source_dir, problems)
+    rules = {language: w.rules for language, w in words.items() if w.rules is not None}
     if not is_collection(source_dir):
-        single = link_document(source_dir, registries, problems)
+        single = link_document(source_dir, registries, problems, words=words)
         problems.raise_any()
         assert single is not None
         # A reference from a lone document can only point outside: nothing to resolve.
@@ -87,22 +108,39 @@ def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection
     title, root = _settings(source_dir, problems)
     editions: list[Edition] = []
     folders = _folders(source_dir, problems)
+    held = _held(folders)
     for folder in folders:
         # The document that was at the root keeps its anchors on the register pages.
         key = "" if folder.name == root else folder.name
         urls = DocumentUrls(f"{folder.name}/", key)
         shown_as = f"{source_dir.name}/{DOCUMENTS_DIR}/{folder.name}"
+        text = (folder / "document.md").read_bytes()
+        # Only the texts this one names matter to it: another text's new date or number
+        # leaves it as it was (and, under `mkdocs serve`, its pages with it).
+        cited = cited_keys(text.decode("utf-8", "replace"), rules.values())
+        mine = Held(held.numbers & cited.numbers, held.dates & cited.dates)
         edition = reused(
             reuse,
             ("linked", folder.name),
-            ((folder / "document.md").read_bytes(), registries, urls, shown_as),
-            partial(link_document, folder, registries, problems, urls, check_used=False, shown_as=shown_as),
+            (text, registries, urls, shown_as, mine),
+            partial(
+                link_document,
+                folder,
+                registries,
+                problems,
+                urls,
+                check_used=False,
+                shown_as=shown_as,
+                words=words,
+                held=mine,
+            ),
         )
         if edition is not None:
             _check_folder(folder, edition, problems)
             editions.append(edition)
     if len(editions) == len(folders):
         check_used_across([e.document for e in editions], registries, problems, reuse)
+        check_suppressions_across(editions, registries, problems)
     ids = {e.urls.prefix.rstrip("/") for e in editions}
     if root and root not in ids:
         problems.add(
@@ -128,7 +166,7 @@ def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection
     )
     return Collection(
         linked,
-        _used_by_any(registries, linked),
+        _used_by_any(_with_found(registries, linked), linked),
         references,
         True,
         title,
@@ -185,6 +223,26 @@ def _folders(source_dir: Path, problems: Problems) -> list[Path]:
     return found
 
 
+def _held(folders: Sequence[Path]) -> Held:
+    """The register numbers and dates of the texts in `folders`, from their front matter (a
+    mistake there is reported when the text itself is read)."""
+    numbers: set[tuple[str, str]] = set()
+    dates: set[str] = set()
+    for folder in folders:
+        try:
+            front = (folder / "document.md").read_text(encoding="utf-8").split("\n---", 1)[0]
+            data = load_yaml(front.removeprefix("---"), str(folder))
+        except (OSError, UnicodeDecodeError, SourceError):
+            continue
+        if not isinstance(data, dict):
+            continue
+        if key := number_key(str(data.get("document_id") or "")):
+            numbers.add(key)
+        if isinstance(data.get("date"), str) and data["date"]:
+            dates.add(data["date"])
+    return Held(frozenset(numbers), frozenset(dates))
+
+
 def _check_folder(folder: Path, edition: Edition, problems: Problems) -> None:
     """A document's folder is its prefix, made from its id: its addresses must not depend on a folder's name."""
     h = edition.document.header
@@ -204,11 +262,29 @@ def _with_references(
 ) -> Edition:
     by_item = {k: tuple(v) for k, v in outgoing.items()}
     recalled_in = tuple(incoming)
+
     return reused(
         reuse,
         ("edition", edition.urls.prefix),
         (edition, by_item, recalled_in),
         partial(replace, edition, references=by_item, recalled_in=recalled_in),
+    )
+
+
+def _with_found(registries: Registries, editions: Sequence[Edition]) -> Registries:
+    """`registries` and the entries each document gave of itself (one entry per id: the same
+    number, abbreviation or name is the same entry, with the name of the first text, newest first)."""
+    extra: dict[str, dict[str, Any]] = {"instruments": {}, "terms": {}, "actors": {}}
+    for edition in editions:
+        for kind, found in extra.items():
+            for entry in getattr(edition.registries, kind):
+                if entry.automatic:
+                    found.setdefault(entry.id, entry)
+    return replace(
+        registries,
+        instruments=(*registries.instruments, *extra["instruments"].values()),
+        terms=(*registries.terms, *extra["terms"].values()),
+        actors=(*registries.actors, *extra["actors"].values()),
     )
 
 

@@ -15,13 +15,15 @@ from functools import partial
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from . import automatic as reading
+from .automatic import NOTHING, NOTHING_HELD, Automatic, Finding, RegistryMentions, Words
 from .clauses import Clause, split_clauses
 from .document_source import read_document
 from .errors import Problems, SourceError
 from .mentions import Match, Matcher
 from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Recital, Registries, Term, Verb, all_points
 from .operative import opening_runs
-from .references import Reference
+from .references import Held, Reference
 from .registry_source import read_registries
 from .reuse import Reuse, reused
 from .urls import AT_ROOT, DocumentUrls
@@ -85,6 +87,11 @@ class Edition:
     collection; resolved or not)."""
     recalled_in: tuple[Reference, ...] = ()
     """Where the other documents of the collection name this one."""
+    automatic: tuple[Finding, ...] = ()
+    """What the text gave of itself (`automatic.py`): each entry found, and the words found for
+    registry entries, with where they stand; for the build log and the import report."""
+    suppressions_used: frozenset[tuple[str, str]] = frozenset()
+    """The (kind, value) of the site's `suppress:` items that held something back here."""
 
     def references_of(self, item: Item) -> tuple[Reference, ...]:
         """The references to other documents in `item`'s words."""
@@ -106,7 +113,8 @@ def build_edition(source_dir: Path) -> Edition:
     """
     problems = Problems()
     registries = read_registries(source_dir, problems)
-    edition = link_document(source_dir, registries, problems)
+    words = reading.read_words(source_dir, problems)
+    edition = link_document(source_dir, registries, problems, words=words)
     problems.raise_any()
     assert edition is not None
     return edition
@@ -119,6 +127,8 @@ def link_document(
     urls: DocumentUrls = AT_ROOT,
     check_used: bool = True,
     shown_as: str = "",
+    words: Mapping[str, Words] | None = None,
+    held: Held = NOTHING_HELD,
 ) -> Edition | None:
     """The edition of the document in `document_dir`, with `registries` (read by the caller,
     once for every document of a collection); None when it has a mistake, each added to `problems`.
@@ -132,6 +142,9 @@ def link_document(
         check_used: whether every pattern of the site's own registries must occur in this
             document; in a collection it must occur in one of them (`check_used_across`).
         shown_as: how errors name the document's folder ('source/documents/st-9876-2024').
+        words: what the automatic reading looks for, by language (`automatic.read_words`);
+            None: the text gives nothing of itself.
+        held: in a collection, the texts it holds: words that name one of them link to it.
     """
     mine = Problems()
     document = read_document(document_dir, mine, shown_as=shown_as)
@@ -149,7 +162,14 @@ def link_document(
     if mine:
         problems.extend(mine)
         return None
-    found = _match(document, registries, matchers)
+    found = _match(
+        document, registries, matchers, reading.words_for(words, document.header.language) if words else None, held
+    )
+    if check_used:
+        _check_suppressions_used(registries, found.suppressions_used, mine)
+        if mine:
+            problems.extend(mine)
+            return None
     return replace(_link(document, registries, found, matchers.terms), urls=urls)
 
 
@@ -346,30 +366,65 @@ class _Found:
 
     mentions: dict[str, ItemMentions]
     clauses: dict[int, tuple[Clause, ...]]
+    automatic: Automatic = NOTHING
+    suppressions_used: frozenset[tuple[str, str]] = frozenset()
 
 
-def _match(document: Document, registries: Registries, matchers: _Matchers) -> _Found:
-    mentions: dict[str, ItemMentions] = {}
-    clauses: dict[int, tuple[Clause, ...]] = {}
-    for item in _items(document):
+def _match(
+    document: Document,
+    registries: Registries,
+    matchers: _Matchers,
+    words: Words | None = None,
+    held: Held = NOTHING_HELD,
+) -> _Found:
+    """Each item's mentions and each paragraph's clauses: the registry's, then what the text
+    gives of itself (`automatic.py`) on the words the registry leaves."""
+    items = _items(document)
+    registry: dict[str, RegistryMentions] = {}
+    for item in items:
         # In this order: each may stop the build with the first claim it finds on the same words.
         instruments = matchers.instruments.find(item.text)
         terms = matchers.terms.find(item.text)
         actors = matchers.actors.find(item.text)
-        found = ItemMentions(tuple(_outside_longer_terms(instruments, terms)), tuple(terms), tuple(actors))
-        _check_crossing(found, item.text)
-        mentions[item.anchor] = found
+        registry[item.anchor] = RegistryMentions(instruments, terms, actors)
+    by_registry = {p.number: _clauses(p, matchers, registries, registry[p.anchor].actors) for p in document.paragraphs}
+    found = reading.read(document, registries, registry, by_registry, words, held) if words is not None else NOTHING
+    mentions: dict[str, ItemMentions] = {}
+    clauses: dict[int, tuple[Clause, ...]] = {}
+    for item in items:
+        own = registry[item.anchor]
+        instruments = found.instruments_in(item.text, own.instruments, own.terms)
+        terms = found.terms_in(item.text, own.terms, instruments)
+        actors = found.actors_in(item.text, own.actors)
+        item_mentions = ItemMentions(tuple(_outside_longer_terms(instruments, terms)), tuple(terms), tuple(actors))
+        _check_crossing(item_mentions, item.text)
+        mentions[item.anchor] = item_mentions
         if isinstance(item, Paragraph):
-            clauses[item.number] = tuple(
-                split_clauses(
-                    item,
-                    matchers.verbs,
-                    found.actors,
-                    registries.not_addressees_after,
-                    registries.before_addressees,
+            same = len(actors) == len(own.actors)
+            clauses[item.number] = by_registry[item.number] if same else _clauses(item, matchers, registries, actors)
+    return _Found(mentions, clauses, found, found.suppressions_used)
+
+
+def _clauses(
+    paragraph: Paragraph, matchers: _Matchers, registries: Registries, actors: Sequence[Match[Actor]]
+) -> tuple[Clause, ...]:
+    return tuple(
+        split_clauses(paragraph, matchers.verbs, actors, registries.not_addressees_after, registries.before_addressees)
+    )
+
+
+def _check_suppressions_used(registries: Registries, used: frozenset[tuple[str, str]], problems: Problems) -> None:
+    """Every `suppress:` item of the site's files must hold something back: one that does not is a typo or stale."""
+    for s in registries.suppressed:
+        if (s.kind, s.value) not in used:
+            problems.add(
+                SourceError(
+                    s.path,
+                    s.line,
+                    f"suppress '{s.value}' names no {s.kind} found in the text, nor words found for one; "
+                    "correct or remove it (the build log lists what was found)",
                 )
             )
-    return _Found(mentions, clauses)
 
 
 def _outside_longer_terms(
@@ -403,6 +458,13 @@ def _check_crossing(found: ItemMentions, text: str) -> None:
 
 def _link(document: Document, registries: Registries, found: _Found, terms: Matcher[Term]) -> Edition:
     """The backlinks of every entry, and the edition of what the text uses."""
+    auto = found.automatic
+    registries = replace(
+        registries,
+        instruments=(*registries.instruments, *auto.instruments),
+        terms=(*registries.terms, *auto.terms),
+        actors=(*registries.actors, *auto.actors),
+    )
     instrument_links: dict[str, list[Backlink[Instrument]]] = {e.id: [] for e in registries.instruments}
     term_links: dict[str, list[Backlink[Term]]] = {e.id: [] for e in registries.terms}
     actor_mentions: dict[str, list[Backlink[Actor]]] = {e.id: [] for e in registries.actors}
@@ -436,6 +498,7 @@ def _link(document: Document, registries: Registries, found: _Found, terms: Matc
     )
     everything = (registries.instruments, registries.terms, registries.actors, registries.verbs)
     kept = (published.instruments, published.terms, published.actors, published.verbs)
+    automatic_found = reading.findings([(item, found.mentions[item.anchor]) for item in _items(document)], auto)
     return Edition(
         document,
         published,
@@ -447,8 +510,19 @@ def _link(document: Document, registries: Registries, found: _Found, terms: Matc
         _frozen(actor_requests),
         _frozen(verb_clauses),
         header_terms,
-        unused_shared=sum(len(a) - len(b) for a, b in zip(everything, kept, strict=True)),
+        unused_shared=sum(
+            sum(1 for e in a if not e.automatic) - sum(1 for e in b if not e.automatic)
+            for a, b in zip(everything, kept, strict=True)
+        ),
+        automatic=automatic_found,
+        suppressions_used=found.suppressions_used,
     )
+
+
+def check_suppressions_across(editions: Sequence[Edition], registries: Registries, problems: Problems) -> None:
+    """In a collection: every `suppress:` item of the site's files holds something back in one of the texts."""
+    used = frozenset().union(*(e.suppressions_used for e in editions))
+    _check_suppressions_used(registries, used, problems)
 
 
 T = TypeVar("T")
@@ -459,8 +533,9 @@ def _frozen(links: dict[str, list[T]]) -> dict[str, tuple[T, ...]]:
 
 
 def _used(entries: tuple[E, ...], mentioned: Callable[[str], bool]) -> tuple[E, ...]:
-    """What this text uses: a shared entry it never mentions gets no page and no list entry."""
-    return tuple(e for e in entries if not e.shared or mentioned(e.id))
+    """What this text uses: a shared entry, or one found in the text, that it never mentions
+    gets no page and no list entry."""
+    return tuple(e for e in entries if not (e.shared or e.automatic) or mentioned(e.id))
 
 
 def _clause_at(clauses: Sequence[Clause], position: int) -> Clause | None:

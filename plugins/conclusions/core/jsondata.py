@@ -17,10 +17,11 @@ from typing import Any
 
 from .citation import citation
 from .collection import Collection
+from .identity import register_url
 from .index import Edition
 from .inline import plain_text
 from .markup import inline_html, sitemap
-from .model import Footnote, Paragraph, Point, Recital, Section
+from .model import Footnote, Instrument, Paragraph, Point, Recital, Section
 from .references import Reference
 from .reuse import Reuse, reused
 from .urls import (
@@ -64,16 +65,35 @@ class JsonData:
         """The address of the generated page `src`, and of `anchor` in it when given."""
         return self.site.page(src, anchor)
 
+    def instrument(self, i: Instrument, words: list[str]) -> dict[str, Any]:
+        """An instrument as an item names it: its page, its official address, and the numbers
+        that identify it (ELI, CELEX, the register's or the act's number) where known."""
+        out: dict[str, Any] = {
+            "id": i.id,
+            "name": i.name,
+            "url": self.url(instrument_page(i.id)),
+            "official_url": i.url,
+        }
+        out.update(
+            {key: value for key, value in (("reference", i.reference), ("celex", i.celex), ("eli", i.eli)) if value}
+        )
+        out["words"] = words
+        out["found_in_text"] = i.automatic
+        return out
+
     def _links(self, item: Paragraph | Recital | Footnote) -> dict[str, Any]:
         """Instruments, terms and actors mentioned in the item, once each, in reading order."""
         found = self.edition.of(item)
         instruments = {m.entry.id: m.entry for m in found.instruments}
+        words: dict[str, list[str]] = {}
+        for m in found.instruments:
+            said = " ".join(plain_text(item.text[m.start : m.end]).split())
+            if said not in words.setdefault(m.entry.id, []):
+                words[m.entry.id].append(said)
         terms = {m.entry.id: m.entry for m in found.terms}
         actors = {m.entry.id: m.entry for m in found.actors}
         return {
-            "instruments": [
-                {"id": i.id, "name": i.name, "url": self.url(instrument_page(i.id))} for i in instruments.values()
-            ],
+            "instruments": [self.instrument(i, words[i.id]) for i in instruments.values()],
             "terms": [
                 {"id": t.id, "term": t.name, "expansion": t.expansion, "url": self.url(GLOSSARY, entry_anchor(t.id))}
                 for t in terms.values()
@@ -218,6 +238,48 @@ class JsonData:
             for key, refs in self.edition.references.items()
             if key != anchor and any(r.carrier == anchor for r in refs)
         ]
+
+    def legislation(self, p: Paragraph) -> dict[str, Any]:
+        """Paragraph `p` as schema.org `Legislation` (JSON-LD for its page): part of the
+        document, an unofficial edition of it, citing the instruments it names."""
+        h = self.edition.document.header
+        page = self.url(self.urls.paragraph_page(p.number))
+        document: dict[str, Any] = {"@type": "Legislation", "name": h.title, "url": self.url(self.urls.home)}
+        if h.document_id:
+            document["legislationIdentifier"] = h.document_id
+        if h.date:
+            document["legislationDate"] = h.date
+        if official := register_url(h.document_id, h.language):
+            document["sameAs"] = official
+        out: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "Legislation",
+            "@id": page,
+            "url": page,
+            "name": f"{p.label} – {h.citation_title or h.title}",
+            "inLanguage": h.language,
+            "legislationLegalValue": "https://schema.org/UnofficialLegalValue",
+            "isPartOf": document,
+        }
+        if h.document_id:
+            out["legislationIdentifier"] = f"{h.document_id}, {p.label.lower()}"
+        cited = []
+        for i in {m.entry.id: m.entry for m in self.edition.of(p).instruments}.values():
+            identifier = i.eli or i.celex or i.reference
+            # A programme or a framework the text names is a work, not legislation.
+            act: dict[str, Any] = {
+                "@type": "Legislation" if identifier else "CreativeWork",
+                "name": i.name,
+                "url": i.url,
+            }
+            if identifier:
+                act["legislationIdentifier"] = identifier
+            if i.date:
+                act["legislationDate"] = i.date
+            cited.append(act)
+        if cited:
+            out["citation"] = cited
+        return out
 
     def paragraph_file(self, p: Paragraph) -> str:
         """The text of `data/paragraphs/N.json` for paragraph `p`."""

@@ -56,10 +56,17 @@ def _excluded(match: Match[E], source: str) -> bool:
 
 
 class Matcher(Generic[E]):
-    """All patterns of one registry, compiled once."""
+    """All patterns of one registry, compiled once.
 
-    def __init__(self, entries: Sequence[E], what: str) -> None:
+    A `lenient` matcher (for the words the text itself gives, `automatic.py`) takes patterns
+    and entries in pairs, and settles two claims on the same words by the longest and the
+    first, where the registry's matcher stops the build: no one wrote those patterns."""
+
+    def __init__(
+        self, entries: Sequence[E], what: str, pairs: Sequence[tuple[str, E]] = (), lenient: bool = False
+    ) -> None:
         self.what = what
+        self.lenient = lenient
         owner: dict[str, tuple[E, int]] = {}
         for entry in entries:
             for pattern, line in zip(
@@ -73,6 +80,8 @@ class Matcher(Generic[E]):
                         f"pattern '{pattern}' of {what} '{entry.id}' is also claimed by '{first.id}' (line {first.line}); keep it in one entry",
                     )
                 owner[pattern] = (entry, line)
+        for pattern, entry in pairs:
+            owner.setdefault(pattern, (entry, entry.line))
         self.owner = owner
         ordered = sorted(owner, key=len, reverse=True)
         self.regex = re.compile("|".join(re.escape(p) for p in ordered)) if ordered else None
@@ -106,7 +115,7 @@ class Matcher(Generic[E]):
             if chosen and match.start < chosen[-1].end:
                 last = chosen[-1]
                 inside = match.end <= last.end
-                if not inside and match.entry is not last.entry:
+                if not inside and match.entry is not last.entry and not self.lenient:
                     raise SourceError(
                         match.entry.path,
                         self.owner[match.pattern][1],

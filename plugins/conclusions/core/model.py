@@ -228,6 +228,9 @@ class Entry:
     """From the shared registry: published only where the text mentions it."""
     exclude: tuple[str, ...] = ()
     """Phrases inside which the patterns do not count ("the Council conclusions" for "the Council")."""
+    automatic: bool = False
+    """Found in the text itself (`automatic.py`), not written in a registry: published only
+    where the text mentions it; `path` and `line` are where the text first gives it."""
 
     def line_of(self, pattern: str) -> int:
         """The line of one of its patterns."""
@@ -286,6 +289,17 @@ class Verb(Entry):
 
 
 @dataclass(frozen=True)
+class Suppressed:
+    """An automatic finding a site does not want: an entry's id, or words, of one kind."""
+
+    kind: str
+    """'instrument', 'term' or 'actor'."""
+    value: str
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Registries:
     """Every registry entry a text may mention: the site's own and the shared registry's."""
 
@@ -302,3 +316,9 @@ class Registries:
     verbs_path: str = "verbs.yml"
     before_addressees: tuple[str, ...] = ()
     """Words that may stand between a verb and the first actor it asks ("the", "all", "to")."""
+    suppressed: tuple[Suppressed, ...] = ()
+    """What the site's registry files list under `suppress:`: entries found in the text (by id)
+    or words found for an entry, not to be linked."""
+    shadowed: frozenset[str] = frozenset()
+    """The patterns of the shared entries a site's entry of the same id replaces: names the
+    registry knows, so the text's own reading makes no new entry of them."""

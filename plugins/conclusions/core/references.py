@@ -78,6 +78,12 @@ class Reference:
     """For an unresolved reference: why it is not linked."""
     text: str = ""
     """The whole text of the item the words stand in (for showing them in context)."""
+    date: str = ""
+    """For a reference by date: the ISO date it gives."""
+    title: str = ""
+    """For a reference by date: the title it gives, as written ('' when none)."""
+    european_council: bool = False
+    """For a reference by date: the European Council's conclusions, not the Council's."""
 
     def place(self) -> tuple[str, str, str]:
         """Page, anchor and label of where the reference stands: its paragraph's or recital's
@@ -92,6 +98,17 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Held:
+    """The texts of a collection, as other texts name them: by register number and by date.
+    Words that name one of them link to that text: the automatic reading makes no instrument of them."""
+
+    numbers: frozenset[tuple[str, str]] = frozenset()
+    """(number, two-digit year): ('9876', '24')."""
+    dates: frozenset[str] = frozenset()
+    """ISO dates."""
+
+
+@dataclass(frozen=True)
 class Rules:
     """The words of one language that name a document (see `registry/references.yml`)."""
 
@@ -102,14 +119,38 @@ class Rules:
     of: tuple[str, ...]
     and_: tuple[str, ...]
     stop_words: frozenset[str]
+    by_title: tuple[str, ...] = ()
+    """The words before a title that the date follows ("Council conclusions on 'X' of 23 May 2023")."""
+    before_date: tuple[str, ...] = ()
+    """The words between such a title and its date ("of")."""
+    european_council: tuple[str, ...] = ()
+    """Words in a reference that make it the European Council's conclusions, not the Council's."""
 
     def date_pattern(self) -> re.Pattern[str]:
         """The words before a date, then the date: group 'day', 'month', 'year'."""
+        return re.compile(_any_of(self.by_date) + r"\s+" + self.date_regex(), re.IGNORECASE)
+
+    def date_regex(self) -> str:
+        """The regular expression of a date in words: groups 'day', 'month', 'year'."""
         date = re.escape(self.date)
         date = date.replace(re.escape("{day}"), r"(?P<day>\d{1,2})")
         date = date.replace(re.escape("{month}"), "(?P<month>" + _any_of(self.months) + ")")
-        date = date.replace(re.escape("{year}"), r"(?P<year>\d{4})")
-        return re.compile(_any_of(self.by_date) + r"\s+" + date, re.IGNORECASE)
+        return date.replace(re.escape("{year}"), r"(?P<year>\d{4})")
+
+    def title_date_pattern(self) -> re.Pattern[str] | None:
+        """The words before a title, the title, then its date ("conclusions on 'X' of 23 May 2023"):
+        group 'title', and the date's groups."""
+        if not self.by_title or not self.before_date:
+            return None
+        # Quoted: "conclusions on the attack of 7 October" would otherwise read as conclusions of that date.
+        return re.compile(
+            _any_of(self.by_title)
+            + r"\s+(?P<title>['‘\"“«][^'’\"”»;\n\[\]]{2,200}['’\"”»])\s+"
+            + _any_of(self.before_date)
+            + r"\s+"
+            + self.date_regex(),
+            re.IGNORECASE,
+        )
 
     def paragraphs_before(self) -> re.Pattern[str]:
         """ "paragraphs 2 and 4 of the " at the end of the text before a reference."""
@@ -125,14 +166,63 @@ def _any_of(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
-_NUMBER = re.compile(r"(?<![\w/])(?:(?:ST|doc\.|document)\s+)?(?P<number>\d{3,5})\s?/\s?(?P<year>\d{2})(?![\d/])")
-"""A register number: '9876/24', 'ST 9876/24'; not '2021/698' (an act's year/number)."""
+_NUMBER = re.compile(
+    r"(?<![\w/])(?:(?:ST|doc\.|document)\s+)?(?P<number>\d{3,5})(?:/(?P<revision>\d{1,2}))?\s?/\s?(?P<year>\d{2})(?![\d/])"
+    r"(?:\s*\+?\s*(?P<version>REV|COR|ADD)\s?(?P<version_number>\d{1,2})(?!\d))?"
+)
+"""A register number: '9876/24', 'ST 9876/24', '7745/21 + REV 3', '9675/1/23 REV 1'; not
+'2021/698' (an act's year/number)."""
+
+
+_TITLE_STOP = re.compile(r"\[\^|[;(\n]|,\s|\.(?:\s|$)")
+# "... on X and INVITES the Commission": an operative verb after "and" opens the next clause.
+_NEXT_CLAUSE = re.compile(r"\s+and\s+(?:thus\s+)?(?P<verb>[^\W\d_]{4,})\s+[^\W\d_]*[a-zà-ÿ]")
+
+
+def given_title_length(text: str, start: int) -> int:
+    """How much of `text` after `start` (the end of a date) is the title the words give: up to
+    a footnote marker, the end of the clause, a comma or a full stop, or an operative verb
+    ("... on X and INVITES"); a quoted title ends at its closing quote."""
+    after = text[start : start + 300]
+    quoted = re.match(r"\s+\w+(?:\s+\w+)?\s+['‘\"“«][^'’\"”»\[\]]{2,250}['’\"”»]", after)
+    if quoted:
+        return quoted.end()
+    stop = _TITLE_STOP.search(after)
+    end = stop.start() if stop else len(after)
+    for verb in _NEXT_CLAUSE.finditer(after, 0, end):
+        if verb.group("verb").isupper():
+            end = verb.start()
+            break
+    return len(after[:end].rstrip(" ,"))
+
+
+def _title_words(words: str) -> str:
+    """A given title without the words that lead into it ("on the", "on an") and its quotes."""
+    words = " ".join(words.split())
+    words = re.sub(
+        r"^(?:on|sur|über|relative à)\s+(?:(?:the|an|a|le|la|les|l['’])\s*)?", "", words, flags=re.IGNORECASE
+    )
+    return words.strip("'‘’\"“”«» ")
 
 
 def number_key(text: str) -> tuple[str, str] | None:
     """('9876', '24') for a document id or number that holds a register number."""
     m = _NUMBER.search(text)
     return (m.group("number"), m.group("year")) if m else None
+
+
+def cited_keys(text: str, rules: Iterable[Rules]) -> Held:
+    """Every register number and every date (by the words of any of `rules`) that `text` holds:
+    what of a collection's texts it may name, found in one pass over it."""
+    numbers = {(m.group("number"), m.group("year")) for m in _NUMBER.finditer(text)}
+    dates: set[str] = set()
+    for language in rules:
+        months = {name.lower(): i + 1 for i, name in enumerate(language.months)}
+        for m in re.finditer(language.date_regex(), text, re.IGNORECASE):
+            month = months.get(m.group("month").lower())
+            if month:
+                dates.add(f"{m.group('year')}-{month:02d}-{int(m.group('day')):02d}")
+    return Held(frozenset(numbers), frozenset(dates))
 
 
 def read_rules(source_dir: Path | None, problems: Problems) -> dict[str, Rules]:
@@ -161,6 +251,9 @@ def read_rules(source_dir: Path | None, problems: Problems) -> dict[str, Rules]:
                 of=tuple(str(w) for w in words["of"]),
                 and_=tuple(str(w) for w in words["and"]),
                 stop_words=frozenset(str(w).lower() for w in words.get("title_stop_words", ())),
+                by_title=tuple(str(w) for w in words.get("by_title", ())),
+                before_date=tuple(str(w) for w in words.get("before_date", ())),
+                european_council=tuple(str(w) for w in words.get("european_council", ())),
             )
         except (KeyError, TypeError) as error:
             problems.add(
@@ -241,6 +334,7 @@ class _Reader:
         self.by_date = by_date
         self.paragraph_numbers = paragraph_numbers
         self.date_pattern = rules.date_pattern() if rules else None
+        self.title_date = rules.title_date_pattern() if rules else None
         self.paragraphs_before = rules.paragraphs_before() if rules else None
         self.own = number_key(citing.document_id)
 
@@ -273,12 +367,27 @@ class _Reader:
             return []
         out = []
         for m in self.date_pattern.finditer(item.text):
-            month = next(i for i, name in enumerate(self.rules.months) if name.lower() == m.group("month").lower())
-            iso = f"{m.group('year')}-{month + 1:02d}-{int(m.group('day')):02d}"
+            iso = self._iso(m)
             cited, why = self._by_title(iso, item.text[m.end() : m.end() + 240])
+            given = given_title_length(item.text, m.end())
             end = m.end() + (self._title_length(cited, item.text[m.end() :]) if cited else 0)
-            out.append(self._reference(item, carrier, m.start(), end, DATE_TITLE, cited, why))
+            end = max(end, m.end() + given)
+            title = _title_words(item.text[m.end() : m.end() + given])
+            out.append(self._reference(item, carrier, m.start(), end, DATE_TITLE, cited, why, iso, title))
+        if self.title_date is not None:
+            for m in self.title_date.finditer(item.text):
+                iso = self._iso(m)
+                title = m.group("title").strip()
+                cited, why = self._by_title(iso, title)
+                out.append(
+                    self._reference(item, carrier, m.start(), m.end(), DATE_TITLE, cited, why, iso, _title_words(title))
+                )
         return out
+
+    def _iso(self, m: re.Match[str]) -> str:
+        assert self.rules is not None
+        month = next(i for i, name in enumerate(self.rules.months) if name.lower() == m.group("month").lower())
+        return f"{m.group('year')}-{month + 1:02d}-{int(m.group('day')):02d}"
 
     def _title_length(self, cited: Named, after: str) -> int:
         """How much of `after` (the text after the date) is the cited document's title: the
@@ -338,6 +447,8 @@ class _Reader:
         form: str,
         cited: Named | None,
         why: str,
+        date: str = "",
+        title: str = "",
     ) -> Reference:
         paragraphs: tuple[ParagraphNamed, ...] = ()
         if self.paragraphs_before is not None:
@@ -367,4 +478,10 @@ class _Reader:
             paragraphs,
             why,
             item.text,
+            date,
+            title,
+            self._european_council(item.text[start:end]),
         )
+
+    def _european_council(self, words: str) -> bool:
+        return bool(self.rules) and any(w in words for w in self.rules.european_council) if self.rules else False

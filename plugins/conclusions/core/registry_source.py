@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from .errors import Problems, SourceError
 from .fields import Field, check_mapping
-from .model import Actor, Entry, Instrument, Kind, Registries, Term, Verb
+from .model import Actor, Entry, Instrument, Kind, Registries, Suppressed, Term, Verb
 from .yamlsource import Located, LocatedList, load_yaml, read_text
 
 E = TypeVar("E", bound=Entry)
@@ -97,8 +97,21 @@ def _load(layer: Layer, name: str, top: dict[str, Field], problems: Problems) ->
                 f"the file is empty; it needs {needed}, or remove the file (see README, 'How to add a document')",
             )
         data = load_yaml(text, path)
+        main = next((k for k, f in top.items() if f.required), "")
+        if isinstance(data, Located) and "suppress" in top and "suppress" in data and main not in data:
+            data[main] = LocatedList()  # a file may only suppress what the text gave
         return path, check_mapping(data, top, path, "the file", 1)
     return None
+
+
+def _suppressed(loaded: tuple[str, Located] | None, name: str) -> list[Suppressed]:
+    """What a site's file lists under `suppress:` (ids of entries found in the text, or words)."""
+    if loaded is None or not loaded[1].get("suppress"):
+        return []
+    path, data = loaded
+    values = data["suppress"]
+    lines = getattr(values, "item_lines", [data.line_of("suppress")] * len(values))
+    return [Suppressed(_SUPPRESSING[name], str(v), path, line) for v, line in zip(values, lines, strict=True)]
 
 
 def _entries(
@@ -176,12 +189,14 @@ def _optional(e: Located, key: str) -> str:
 
 def _two_lists(name: str) -> dict[str, Field]:
     # `kinds` may be left out by a site whose entries use the shared registry's kinds.
-    return {"kinds": Field(list, items=dict), name: Field(list, required=True, items=dict)}
+    return {"kinds": Field(list, items=dict), name: Field(list, required=True, items=dict), "suppress": Field(list)}
 
 
 _INSTRUMENTS_FILE = _two_lists("instruments")
 _ACTORS_FILE = _two_lists("actors")
-_GLOSSARY_FILE = {"terms": Field(list, required=True, items=dict)}
+_GLOSSARY_FILE = {"terms": Field(list, required=True, items=dict), "suppress": Field(list)}
+_SUPPRESSING = {"instruments.yml": "instrument", "glossary.yml": "term", "actors.yml": "actor"}
+"""The files whose `suppress:` list names what the text gave of that kind and is not to be linked."""
 
 
 def _file_kinds(loaded: tuple[str, Located] | None, what: str, problems: Problems) -> list[Kind]:
@@ -366,12 +381,24 @@ def read_registries(source_dir: Path, problems: Problems, shared_dir: Path | Non
     instruments: list[Instrument] = []
     terms: list[Term] = []
     actors: list[Actor] = []
+    suppressed = [
+        s
+        for key, name in (("instruments", "instruments.yml"), ("glossary", "glossary.yml"), ("actors", "actors.yml"))
+        for s in _suppressed(files[0][key], name)
+    ]
     verb_files: list[_Verbs] = []
     verbs: list[Verb] = []
+    shadowed: set[str] = set()
     for layer, loaded in zip(layers, files, strict=True):
-        instruments = _merge(instruments, _instruments(loaded["instruments"], layer.shared, instrument_kinds, problems))
-        terms = _merge(terms, _terms(loaded["glossary"], layer.shared, problems))
-        actors = _merge(actors, _actors(loaded["actors"], layer.shared, actor_kinds, problems))
+        layer_instruments = _instruments(loaded["instruments"], layer.shared, instrument_kinds, problems)
+        layer_terms = _terms(loaded["glossary"], layer.shared, problems)
+        layer_actors = _actors(loaded["actors"], layer.shared, actor_kinds, problems)
+        for mine, theirs in ((instruments, layer_instruments), (terms, layer_terms), (actors, layer_actors)):
+            ids = {e.id for e in mine}
+            shadowed.update(p for e in theirs if e.id in ids for p in e.patterns)
+        instruments = _merge(instruments, layer_instruments)
+        terms = _merge(terms, layer_terms)
+        actors = _merge(actors, layer_actors)
         if (layer_verbs := _verbs(layer, problems)) is not None:
             verb_files.append(layer_verbs)
             verbs = _merge(verbs, layer_verbs.verbs)
@@ -394,4 +421,6 @@ def read_registries(source_dir: Path, problems: Problems, shared_dir: Path | Non
         not_addressees_lines=tuple(phrases.values()),
         verbs_path=own_verbs,
         before_addressees=tuple(before),
+        suppressed=tuple(suppressed),
+        shadowed=frozenset(shadowed),
     )

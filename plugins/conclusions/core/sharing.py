@@ -8,13 +8,17 @@ values come from the model, never from this module: it knows page kinds, not the
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
 
 from .citation import citation, long_date
 from .collection import Collection
 from .identity import EditionInfo, document_line, edition_name, register_url
 from .index import Edition
 from .inline import lead, plain_text
+from .jsondata import JsonData
+from .markup import json_data
 from .model import Header, Paragraph, Recital
 from .pages.base import DESCRIPTION_LIMIT
 from .reuse import Reuse, reused
@@ -109,6 +113,8 @@ class Share:
     citation: str = ""
     image_width: int = CARD_SIZE[0]
     image_height: int = CARD_SIZE[1]
+    linked_data: Markup = field(default_factory=Markup)
+    """A paragraph page's schema.org `Legislation`, as the text of a JSON-LD data block."""
 
 
 class Sharing:
@@ -196,6 +202,9 @@ class Sharing:
             json=self.urls.paragraph_json(item.number) if isinstance(item, Paragraph) else self.urls.document_json,
             site_url=self.site_url,
             citation="" if item is None else citation(h, item, url),
+            linked_data=json_data(JsonData(self.edition, self.site_url).legislation(item))
+            if isinstance(item, Paragraph)
+            else Markup(""),
         )
 
     def site_context(self) -> dict[str, str | int]:

@@ -428,7 +428,8 @@ def actor(c: Collection, a: Actor, reuse: Reuse | None = None) -> Page:
     out = [
         breadcrumb(r, [("Actors", ACTORS), (a.name, None)]),
         heading(1, a.name),
-        para(join([a.description, " ", external_link("Official website", a.url)])),
+        # An actor found in the text has no official address until a site's registry gives one.
+        para(join([a.description, " ", external_link("Official website", a.url)]) if a.url else join([a.description])),
     ]
     asked = [e for e in c.editions if e.actor_requests.get(a.id)]
     if asked:
