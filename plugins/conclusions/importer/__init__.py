@@ -5,11 +5,9 @@ registries a new site starts with, a report for the person who checks the import
 lines that were dropped as page furniture, and the record kept as `source/import.yml`.
 Nothing here knows MkDocs; the command line and the scaffold call it.
 
-The input kind comes from its content, not its name: a PDF starts with `%PDF`; a text
-with `<sup>N</sup>`, `**`, `#` headings or `---` rules is the Markdown-like shape; any
-other text is read as lines laid out like a PDF's text layer. Text must be UTF-8
-(`\\r\\n` is read as `\\n`); lines are numbered by `\\n` only. Same input and options, same
-output, byte for byte.
+The input is read into numbered lines by `conclusions.reader`, the reader the build's
+fidelity check reads `source/original/` with again. Same input and options, same output,
+byte for byte.
 """
 
 from __future__ import annotations
@@ -17,10 +15,10 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..reader.lines import KIND_MARKDOWNISH, Unreadable, read_original
 from . import lines as plain_lines
 from . import markdownish
 from .model import Cleaned, ImportFailure, Paragraph, Parsed, Recital, count_points
@@ -66,23 +64,13 @@ def _check_options(date: str | None) -> None:
 
 
 def _clean(data: bytes, name: str) -> Cleaned:
-    dropped: Counter[str] = Counter()  # invisible characters taken out (see chars.py)
-    if data.lstrip()[:4] == b"%PDF":
-        from .pdf import read_pdf  # PDFium is loaded only for PDFs
-
-        return plain_lines.clean(plain_lines.pages_from_pdf(read_pdf(data), dropped), "PDF", dropped)
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFailure(
-            f"{name} is not UTF-8 text (byte {error.start}): save it as UTF-8, or import the PDF"
-        ) from None
-    text = text.replace("\r\n", "\n")
-    if not text.strip():
-        raise ImportFailure(f"{name} is empty: give the text or the PDF of a Council document")
-    if markdownish.looks_markdownish(text):
-        return markdownish.clean(text)
-    return plain_lines.clean(plain_lines.pages_from_text(text, dropped), "plain text lines", dropped)
+        original = read_original(data, name)
+    except Unreadable as error:
+        raise ImportFailure(str(error)) from None
+    if original.kind == KIND_MARKDOWNISH:
+        return markdownish.clean(original)
+    return plain_lines.clean(original.pages, original.kind, original.dropped)
 
 
 def _header(parsed: Parsed, name: str, options: dict[str, str | None]) -> dict[str, object]:

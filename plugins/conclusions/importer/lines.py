@@ -23,28 +23,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from .chars import notes as char_notes
-from .chars import tidy
-from .model import Cleaned, FootnoteText, SourceLine, Where
-
-_LANGUAGES = "BG|CS|DA|DE|EL|EN|ES|ET|FI|FR|GA|HR|HU|IT|LT|LV|MT|NL|PL|PT|RO|SK|SL|SV"
-_MARKINGS = rf"(?:LIMITE|{_LANGUAGES})"
-_DIRECTORATE = r"[A-Z]{2,8}(?:\.\d+[A-Z]?)(?:\.[0-9A-Z]+)*"
-_ANNEX_WORD = r"(?:ANNEX|ANNEXE|ANLAGE)(?:\s+(?:[IVX]+|\d+))?"
-_FURNITURE = [
-    # "9876/24 JK/lm 3", "9876/24 REV 1 JK/lm 3 RELEX.5 EN", "9237/24 ANNEX JJ/mk/lr 12"
-    re.compile(
-        rf"^\d{{1,6}}/\d{{2}}(?:\s+(?:REV|COR|ADD)\s*\d+)*(?:\s+{_ANNEX_WORD})?\s+[A-Z]{{1,4}}(?:/[A-Za-z]{{1,4}})+"
-        rf"\s+\d{{1,4}}(?:\s+(?:{_DIRECTORATE}|{_MARKINGS}|{_ANNEX_WORD}))*$"
-    ),
-    # "RELEX.5", "GIP.1 EN", "ANNEX COMPET.1 LIMITE EN"
-    re.compile(rf"^(?:{_ANNEX_WORD}\s+)?{_DIRECTORATE}(?:\s+{_MARKINGS})*$"),
-    # "EN", "LIMITE", "LIMITE EN"
-    re.compile(rf"^{_MARKINGS}(?:\s+{_MARKINGS})*$"),
-]
-ANNEX = re.compile(rf"^{_ANNEX_WORD}$")
-# Rules drawn between header fields or above footnotes carry no text.
-RULE = re.compile(r"^(?:-{3,}|_{3,}|\*{3,}|(?:\*\s){2,}\*)$")
+from ..reader.chars import notes as char_notes
+from ..reader.furniture import lone_number, normal, split_pages
+from ..reader.lines import SourceLine
+from .model import Cleaned, FootnoteText
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
@@ -60,40 +42,6 @@ _CANDIDATE = re.compile(
 _FOOTNOTE_START = re.compile(rf"^(?:(?P<number>\d{{1,3}})\s+|(?P<sup>[{_SUPERSCRIPTS}]{{1,3}})\s*)(?P<text>\S.*)$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _HYPHENS = "-\u00ad"
-
-
-def is_furniture(text: str) -> bool:
-    """Whether a line is page furniture or a rule (the ANNEX page header: see `clean`)."""
-    text = " ".join(text.split())
-    return any(pattern.match(text) for pattern in _FURNITURE) or bool(RULE.match(text))
-
-
-def _tidy(text: str, dropped: Counter[str]) -> str:
-    # A soft hyphen matters only at a line's end (see join_wrapped); elsewhere it is invisible.
-    text = tidy(text, dropped)
-    return text[:-1].replace("\u00ad", "") + text[-1:] if text else text
-
-
-def pages_from_text(text: str, dropped: Counter[str]) -> list[list[SourceLine]]:
-    """Lines numbered by "\\n" only; a form feed starts a new page where it stands."""
-    pages: list[list[SourceLine]] = [[]]
-    for number, raw in enumerate(text.split("\n"), start=1):
-        parts = raw.split("\f")
-        for k, part in enumerate(parts):
-            if k:
-                pages.append([])
-            if part.strip() or not k:
-                pages[-1].append(SourceLine(_tidy(part, dropped), Where(0, number)))
-    return pages
-
-
-def pages_from_pdf(pages: list[list[str]], dropped: Counter[str]) -> list[list[SourceLine]]:
-    """A PDF's text layer, page by page and line by line, tidied (what is taken out is counted
-    in `dropped`)."""
-    return [
-        [SourceLine(_tidy(text, dropped), Where(page, line)) for line, text in enumerate(lines, start=1)]
-        for page, lines in enumerate(pages, start=1)
-    ]
 
 
 def _candidates(text: str) -> Iterable[tuple[int, int, int, str]]:
@@ -114,38 +62,6 @@ def _start_number(match: re.Match[str]) -> int:
 
 def _superscripts(text: str) -> str:
     return re.sub(f"[{_SUPERSCRIPTS}]+", lambda m: f"<sup>{m.group().translate(_FROM_SUPERSCRIPT)}</sup>", text)
-
-
-def _split_pages(pages: list[list[SourceLine]], removed: list[SourceLine]) -> list[list[SourceLine]]:
-    """Take out the furniture; without form feeds, cut pages where furniture stood."""
-    one_text_page = len(pages) == 1
-    annex_seen: str | None = None
-    result: list[list[SourceLine]] = []
-    for page in pages:
-        current: list[SourceLine] = []
-        in_furniture = False
-        for line in page:
-            text = " ".join(line.text.split())
-            if RULE.match(text):
-                # The rule above a page's footnotes: no text, and no page break either.
-                removed.append(line)
-                continue
-            furniture = is_furniture(text)
-            if ANNEX.match(text):
-                # The first ANNEX line opens the annex; the same line again is a page header.
-                furniture = annex_seen == text
-                annex_seen = annex_seen or text
-            if furniture:
-                removed.append(line)
-                in_furniture = True
-                continue
-            if in_furniture and one_text_page:
-                result.append(current)
-                current = []
-            in_furniture = False
-            current.append(line)
-        result.append(current)
-    return result
 
 
 def _footnote_zone(page: list[SourceLine], next_number: int) -> int:
@@ -243,14 +159,47 @@ def _width(lines: list[str]) -> int:
     return lengths[int(len(lengths) * 0.95)] if lengths else 0
 
 
+def _lone_numbers(page: list[SourceLine], next_number: int, removed: list[SourceLine]) -> list[list[SourceLine]]:
+    """A page with its lone numbers read: a number alone on its line is a footnote's number when
+    its marker stands on the page above and a line of text follows (the two are read as one line,
+    "N text"); else it is a page number, furniture (appended to `removed`), and where a page
+    ends: the page comes back cut there."""
+    pages: list[list[SourceLine]] = [[]]
+    seen: set[int] = set()
+    i = 0
+    while i < len(page):
+        line = page[i]
+        if not lone_number(line.text):
+            seen.update(number for _, _, number, _ in _candidates(line.text))
+            pages[-1].append(line)
+            i += 1
+            continue
+        number = int(normal(line.text))
+        k = next((j for j in range(i + 1, len(page)) if page[j].text), None)
+        if k is not None and number >= next_number and number in seen and not lone_number(page[k].text):
+            pages[-1].append(SourceLine(f"{number} {page[k].text}", line.where))
+            next_number = number + 1
+            i = k + 1
+            continue
+        removed.append(line)
+        pages.append([])
+        seen = set()
+        i += 1
+    return pages
+
+
 def clean(pages: list[list[SourceLine]], kind: str, dropped: Counter[str]) -> Cleaned:
     """Furniture out, footnote texts apart, markers resolved, for `structure.build`."""
     removed: list[SourceLine] = []
-    pages = _split_pages(pages, removed)
+    pending = split_pages(pages, removed)
     bodies: list[list[SourceLine]] = []
     found: list[tuple[int, list[SourceLine], int]] = []  # number, lines, page index
     next_number = 1
-    for index, page in enumerate(pages):
+    while pending:
+        cut = _lone_numbers(pending.pop(0), next_number, removed)
+        pending[:0] = cut[1:]
+        page = cut[0]
+        index = len(bodies)
         zone = _footnote_zone(page, next_number)
         bodies.append(page[:zone])
         if zone < len(page):
@@ -278,4 +227,5 @@ def clean(pages: list[list[SourceLine]], kind: str, dropped: Counter[str]) -> Cl
         footnotes.append(FootnoteText(str(number), _superscripts(text), lines[0].where))
     notes = [f"footnote {number}: marker found, its text is not in the input" for number in missing]
     notes += char_notes(dropped)
+    removed.sort(key=lambda line: line.where)
     return Cleaned(kind, body, footnotes, removed, True, words, _width([line.text for line in body]), notes)

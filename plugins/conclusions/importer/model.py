@@ -9,30 +9,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..reader.lines import SourceLine, Where
+
+__all__ = ["SourceLine", "Where"]  # the reader's, which the importer's data keep
+
 
 class ImportFailure(Exception):
     """The input cannot be imported; the message is one line that says what to fix."""
-
-
-@dataclass(frozen=True, order=True)
-class Where:
-    """A line of the input: its number counted by "\\n" (within its page for a PDF)."""
-
-    page: int
-    """1-based page for a PDF; 0 for a text file (lines are counted through the file)."""
-    line: int
-
-    def label(self) -> str:
-        """'page 2, line 14', or 'line 14' for a text without pages."""
-        return f"page {self.page}, line {self.line}" if self.page else f"line {self.line}"
-
-
-@dataclass(frozen=True)
-class SourceLine:
-    """One input line, stripped of surrounding white space ("" for a blank line)."""
-
-    text: str
-    where: Where
 
 
 @dataclass(frozen=True)

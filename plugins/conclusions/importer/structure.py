@@ -21,7 +21,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .lines import ANNEX, join_wrapped
+from ..reader.furniture import is_annex
+from .lines import join_wrapped
 from .model import Cleaned, FootnoteText, Paragraph, Parsed, Point, Recital, Section, SourceLine, Where
 
 _MONTHS = {
@@ -268,7 +269,7 @@ class _Builder:
     def _starts_body(self, text: str, current: str | None, previous: str) -> bool:
         """Whether the header ends before this line: the annex, the title, the preamble or a
         numbered paragraph starts; or (once labels were seen) a wrapped field ended."""
-        if ANNEX.match(text) or _TITLE_START.match(text) or _PREAMBLE_START.match(text):
+        if is_annex(text) or _TITLE_START.match(text) or _PREAMBLE_START.match(text):
             return True
         paragraph = _PARAGRAPH.match(text)
         if paragraph and _first_letter_upper(paragraph.group("text")):
@@ -487,7 +488,7 @@ def build(cleaned: Cleaned) -> Parsed:
     """Recognise the document in cleaned lines; what fits nowhere is listed as unplaced."""
     builder = _Builder(cleaned)
     start = builder.header()
-    annex = next((i for i in range(start, len(cleaned.lines)) if ANNEX.match(cleaned.lines[i].text)), None)
+    annex = next((i for i in range(start, len(cleaned.lines)) if is_annex(cleaned.lines[i].text)), None)
     if annex is not None:
         builder.cover(start, annex)
         builder.parsed.annex = cleaned.lines[annex].text
