@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problems, SourceError
-from .fields import Field, check_mapping
+from .fields import Field, check_mapping, url_problem
 from .inline import Token, footnote_refs, tokenize
 from .model import Document, Footnote, Header, Paragraph, Point, Recital, Section
 from .urls import within
-from .yamlsource import load_yaml, read_text
+from .yamlsource import Located, load_yaml, read_text
 
 HEADER_FIELDS = {
     "institution": Field(str),
@@ -42,8 +42,12 @@ HEADER_FIELDS = {
     "from": Field(str),
     "to": Field(str),
     "previous_document": Field(str),
+    "interinstitutional_file": Field(str),
+    "commission_document": Field(str),
     "subject": Field(str),
     "cover_note": Field(str),
+    "cover_language": Field(str),
+    "eli": Field(str),
     "title": Field(str, required=True),
     "short_title": Field(str),
     "citation_title": Field(str),
@@ -248,6 +252,7 @@ def _header(meta: object, path: str, line: int) -> Header:
                 f"subject code {code!r} holds {'[^' + markup + ']' if markup[0] != '<' else markup}, which a subject "
                 "code cannot carry; write the code as plain text",
             )
+    _check_address_fields(entry, path)
     title = get("title")
     return Header(
         institution=get("institution"),
@@ -261,13 +266,32 @@ def _header(meta: object, path: str, line: int) -> Header:
         sender=get("from"),
         recipient=get("to"),
         previous_document=get("previous_document"),
+        interinstitutional_file=get("interinstitutional_file"),
+        commission_document=get("commission_document"),
         subject=get("subject"),
         cover_note=get("cover_note"),
+        cover_language=get("cover_language"),
+        eli=get("eli"),
         title=title,
         short_title=get("short_title") or title,
         citation_title=get("citation_title") or title,
         language=get("language") or "en",
     )
+
+
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def _check_address_fields(entry: Located, path: str) -> None:
+    """`eli` is an address pages link to, `cover_language` a part of a page's `lang`."""
+    eli = str(entry.get("eli") or "")
+    if eli and (problem := url_problem(eli, ("http", "https"))):
+        raise SourceError(path, entry.line_of("eli"), f"'eli' must be the act's ELI address ({problem})")
+    value = str(entry.get("cover_language") or "")
+    if value and not _LANGUAGE_TAG.fullmatch(value):
+        raise SourceError(
+            path, entry.line_of("cover_language"), f"'cover_language' must be a language code such as fr, not {value!r}"
+        )
 
 
 def _check_inline(block: Block, offset: int, path: str) -> None:

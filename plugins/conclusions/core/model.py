@@ -34,7 +34,17 @@ class Header:
     sender: str = ""
     recipient: str = ""
     previous_document: str = ""
+    interinstitutional_file: str = ""
+    """The procedure's number, for a text on a legislative file ("2021/0223(COD)")."""
+    commission_document: str = ""
+    """"No. Cion doc.": the Commission's document the text is about ("COM(2021) 559 final")."""
     cover_note: str = ""
+    cover_language: str = ""
+    """The language of the cover note and register data when it is not the text's (a French
+    note over English conclusions); empty when it is the same."""
+    eli: str = ""
+    """The act's European Legislation Identifier, for a text the Official Journal publishes:
+    its official address (`http://data.europa.eu/eli/C/2024/1234/oj`)."""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,13 +26,15 @@ from .model import Cleaned, ImportFailure, Paragraph, Parsed, Recital, count_poi
 from .report import Report
 from .structure import build, citation_title, iso_date, short_title
 from .verbs import find_verbs, shared_verbs, verbs_yaml
-from .writer import FIELD_ORDER, document_md
+from .writer import FIELD_ORDER, OCCASIONAL, document_md
 from .yamltext import dump
 
 __all__ = ["ImportFailure", "ImportResult", "Report", "import_document"]
 
-# Register file names: ST-9876-2024-INIT-en.pdf, ST-9237-2024-REV1-fr.txt
-_REGISTER_NAME = re.compile(r"^ST-\d+-\d{4}-(?:INIT|REV\d+|COR\d+|ADD\d+)-(?P<language>[a-z]{2})\b", re.IGNORECASE)
+# Register file names: ST-9876-2024-INIT-en.pdf, ST-9237-2024-REV1-fr.txt, EUCO-25-2024-INIT-en.pdf
+_REGISTER_NAME = re.compile(
+    r"^(?:ST|EUCO|CM|PE-CONS)-\d+-\d{4}-(?:INIT|REV\d+|COR\d+|ADD\d+)-(?P<language>[a-z]{2})\b", re.IGNORECASE
+)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -79,7 +82,7 @@ def _header(parsed: Parsed, name: str, options: dict[str, str | None]) -> dict[s
     if options["number"]:
         found["number"] = options["number"]
     if "number" in found:
-        found["document_id"] = " ".join(["ST", str(found["number"]), parsed.number_suffix]).strip()
+        found["document_id"] = _document_id(str(found["number"]), parsed, bool(options["number"]))
     if "place_date" in found and iso_date(str(found["place_date"])):
         found["date"] = iso_date(str(found["place_date"]))
     if options["date"]:
@@ -99,9 +102,25 @@ def _header(parsed: Parsed, name: str, options: dict[str, str | None]) -> dict[s
     if not language and register:
         language = register.group("language").lower()
         parsed.notes.append(f"language: {language}, from the register file name")
+    if not language and parsed.language:
+        language = parsed.language
+        parsed.notes.append(f"language: {language}, from the words of the title")
     if language:
         found["language"] = language
+    labels = Counter(parsed.label_languages).most_common(1)
+    if labels and language and labels[0][0] != language:
+        found["cover_language"] = labels[0][0]
+        parsed.notes.append(f"cover_language: {labels[0][0]}, the language of the cover page's labels")
     return {field: found[field] for field in FIELD_ORDER if field in found}
+
+
+def _document_id(number: str, parsed: Parsed, given: bool) -> str:
+    """ "ST 9876/24 REV 1" for the register's number "9876/24" (series ST unless it says another:
+    "EUCO 25/24"); an Official Journal act's number is its id ("C/2024/1234")."""
+    if parsed.series == "act" and not given:
+        return number
+    series = "" if number[:1].isalpha() else "ST"
+    return " ".join(part for part in (series, number, "" if given else parsed.number_suffix) if part)
 
 
 def import_document(
@@ -134,7 +153,7 @@ def import_document(
         source=source.name,
         kind=cleaned.kind,
         fields_found=tuple(field for field in FIELD_ORDER if field in header),
-        fields_missing=tuple(field for field in FIELD_ORDER if field not in header),
+        fields_missing=tuple(field for field in FIELD_ORDER if field not in header and field not in OCCASIONAL),
         recitals=len(parsed.recitals),
         recital_kind=" and ".join(sorted({"-": "dashes", "A": "letters"}[k] for k in recital_kinds)),
         paragraphs=len(parsed.paragraphs),

@@ -89,6 +89,16 @@ class Section:
     where: Where
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """A part the import placed but cannot vouch for: where (a line, or a header field), its
+    text, and the likely cause."""
+
+    where: str
+    text: str
+    why: str
+
+
 @dataclass
 class Parsed:
     """The document as recognised, before it is written as `document.md`."""
@@ -96,6 +106,13 @@ class Parsed:
     header: dict[str, object] = field(default_factory=dict)
     number_suffix: str = ""
     """"REV 1", "COR 1", "ADD 1" after the number, for the document id."""
+    series: str = ""
+    """The register's series before the number ("EUCO"; "" for ST), or "act" for an act of the
+    Official Journal, whose number is its id ("C/2024/1234")."""
+    label_languages: list[str] = field(default_factory=list)
+    """The languages of the header labels found (the cover note's language)."""
+    language: str = ""
+    """The language the title is written in, when the words of one language match it."""
     cover: list[str] = field(default_factory=list)
     """Blocks of a cover note's body, when the conclusions sit in an annex."""
     annex: str | None = None
@@ -107,6 +124,7 @@ class Parsed:
     body: list[Paragraph | Section] = field(default_factory=list)
     footnotes: list[FootnoteText] = field(default_factory=list)
     unplaced: list[SourceLine] = field(default_factory=list)
+    doubtful: list[Doubt] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property

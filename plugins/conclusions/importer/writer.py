@@ -27,13 +27,19 @@ FIELD_ORDER = (
     "from",
     "to",
     "previous_document",
+    "interinstitutional_file",
+    "commission_document",
     "subject",
     "cover_note",
+    "cover_language",
+    "eli",
     "title",
     "short_title",
     "citation_title",
     "language",
 )
+OCCASIONAL = frozenset({"interinstitutional_file", "commission_document", "cover_language", "eli"})
+"""Fields only some texts have: the report does not call them missing when a text lacks them."""
 _INDENT = "   "
 
 

@@ -45,6 +45,8 @@ def home(edition: Edition) -> Page:
         ("From", h.sender),
         ("To", h.recipient),
         ("No. prev. doc.", h.previous_document),
+        ("Interinstitutional file", h.interinstitutional_file),
+        ("No. Cion doc.", h.commission_document),
         ("Subject", h.subject),
     ]
     out = [

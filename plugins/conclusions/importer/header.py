@@ -1,0 +1,323 @@
+"""The header: the fields of a Council document's cover page, line by line.
+
+Each line gets one kind (`_KINDS`, tried in order: the first whose test holds), and the handler
+of that kind puts it into a field, ends the header, or lists it as unplaced:
+
+- the register's fields as it prints them: the institution (one line or two), place and date,
+  "(OR. en)", the number ("9876/24", "9876/24 REV 1", "EUCO 25/24"), subject codes, the status
+  ("NOTE"), "Label: value" lines in any language of `conclusions/words/` (a value may wrap; a PDF
+  may give the labels first and the values after them), and the cover sentence ("Delegations
+  will find attached ...");
+- the Official Journal's: the act's number ("C/2024/1234") and date ("14.6.2024");
+- the header ends where the text begins: the annex, a title, the preamble, a numbered paragraph
+  or heading, or (after the labels) a line no field takes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..reader.furniture import forms, is_annex
+from .model import SourceLine
+from .words import Words, words
+
+_LANGUAGE_NOTE = re.compile(r"^\(OR\.\s*[a-z]{2}(?:\s*,\s*[a-z]{2})*\)$")
+_ACT = re.compile(r"^(?P<act>C/\d{4}/\d{1,6})(?:\s+(?P<date>\d{1,2}\.\d{1,2}\.\d{4}))?$")
+_OJ_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$")
+_CODE = r"[A-Z][A-Z0-9-]*(?:/[A-Z][A-Z0-9-]*)*(?:\s[A-Z][A-Z0-9-]*)*\s+\d{1,5}"
+_CODES = re.compile(rf"^(?:{_CODE})(?:\s+{_CODE})*$")
+_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w.° ]{0,30}?)\s*:\s*(?P<text>.*)$")
+_OTHER_LABEL = re.compile(r"^(?:no\.|n°|nr\.)\s.*\bdoc")
+PARAGRAPH = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<text>\S.*)$")
+# "I. INTRODUCTION", "II. Recommendations": a Roman numeral and a title of a few words.
+ROMAN_HEADING = re.compile(r"^(?P<label>[IVXL]{1,6})\.\s+(?P<title>[^\W\d_][^.;]{0,150})$")
+MAX_FIELD = 400
+"""A header field longer than this, or of more than two sentences, has taken in body text."""
+
+
+def place_date(text: str) -> re.Match[str] | None:
+    """ "Brussels, 13 November 2023 (OR. en)": place, day, month, year, the language note."""
+    pattern = _place_date_pattern(tuple(words().date_words))
+    return pattern.match(text)
+
+
+_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _place_date_pattern(date_words: tuple[str, ...]) -> re.Pattern[str]:
+    if date_words not in _PATTERNS:
+        prefix = "|".join(re.escape(w) for w in date_words) or "(?!)"
+        _PATTERNS[date_words] = re.compile(
+            r"^(?P<place_date>(?P<place>[^\W\d_][^,\d]*?),\s+(?:(?:" + prefix + r")\s+)?"
+            r"(?P<day>\d{1,2})\.?(?:er)?\s+(?P<month>[^\W\d_]+)\.?\s+(?P<year>\d{4}))"
+            r"(?:\s+(?P<note>\(OR\.[^)]*\)))?$"
+        )
+    return _PATTERNS[date_words]
+
+
+def number_line(text: str) -> re.Match[str] | None:
+    """A document number as the register prints it: "9876/24", "9876/24 REV 1", "EUCO 25/24"."""
+    parts = forms().parts
+    pattern = rf"^(?:(?P<series>{parts['series']})\s+)?(?P<number>\d{{1,6}}/\d{{2}})(?P<suffix>(?:\s+(?:REV|COR|ADD)\s*\d+)*)$"
+    return re.match(pattern, text)
+
+
+def is_caps(text: str) -> bool:
+    return any(ch.isalpha() for ch in text) and not any(ch.islower() for ch in text)
+
+
+def first_letter_upper(text: str) -> bool:
+    return next((ch.isupper() for ch in text if ch.isalpha()), False)
+
+
+def starts_text(text: str, w: Words) -> bool:
+    """Whether a line opens the text after the header: the annex, a title, the preamble, a
+    numbered paragraph or a numbered heading."""
+    if is_annex(text) or w.titles.match(text) or w.preamble.match(text):
+        return True
+    paragraph = PARAGRAPH.match(text)
+    return bool(paragraph and first_letter_upper(paragraph.group("text"))) or bool(ROMAN_HEADING.match(text))
+
+
+@dataclass
+class State:
+    """The header while it is read."""
+
+    wrapped: bool
+    ended: Callable[[str, str], bool]
+    """Whether a wrapped line ended its block before the next (see structure._Builder.ended)."""
+    join: Callable[[str, str], str]
+    header: dict[str, object] = field(default_factory=dict)
+    codes: list[str] = field(default_factory=list)
+    unplaced: list[SourceLine] = field(default_factory=list)
+    number_suffix: str = ""
+    series: str = ""
+    label_languages: list[str] = field(default_factory=list)
+    labels_seen: bool = False
+    current: str | None = None
+    """The field a wrapped line continues ("?" for a label without a field)."""
+    pending: list[str] = field(default_factory=list)
+    """Fields whose labels came without values: the next lines are their values, in order."""
+    previous: str = ""
+
+
+def _label_field(label: str) -> str | None:
+    """The field of a header label, "?" for another register label, else None (text with a colon)."""
+    key = " ".join(label.lower().split())
+    known = words().labels.get(key)
+    if known:
+        return known
+    return "?" if _OTHER_LABEL.match(key) else None
+
+
+# -- the kinds of header lines: (name, test) in the order they are tried -----------------------
+
+
+def _is_body_start(text: str, s: State) -> bool:
+    if s.current == "cover_note":
+        return False
+    if starts_text(text, words()):
+        return True
+    current = s.current if s.labels_seen else None
+    # A wrapped field ends where a short line stopped.
+    return current is not None and current != "?" and s.ended(s.previous, text) and not _LABEL.match(text)
+
+
+def _is_label(text: str, s: State) -> bool:
+    match = _LABEL.match(text)
+    return match is not None and _label_field(match.group("label")) is not None
+
+
+def _is_codes(text: str, s: State) -> bool:
+    return "number" in s.header and "status" not in s.header and bool(_CODES.match(text))
+
+
+def _is_status(text: str, s: State) -> bool:
+    before_fields = not any(f in s.header for f in ("from", "to", "subject", "previous_document"))
+    return "number" in s.header and "status" not in s.header and before_fields and is_caps(text)
+
+
+_KINDS: list[tuple[str, Callable[[str, State], bool]]] = [
+    ("cover more", lambda t, s: s.current == "cover_note"),
+    ("end", _is_body_start),
+    ("cover", lambda t, s: bool(words().cover.match(t))),
+    ("place date", lambda t, s: "place_date" not in s.header and place_date(t) is not None),
+    ("language note", lambda t, s: "language_note" not in s.header and bool(_LANGUAGE_NOTE.match(t))),
+    ("number", lambda t, s: "number" not in s.header and number_line(t) is not None),
+    ("act", lambda t, s: "number" not in s.header and bool(_ACT.match(t))),
+    ("act date", lambda t, s: "place_date" not in s.header and bool(_OJ_DATE.match(t))),
+    ("codes", _is_codes),
+    ("label", _is_label),
+    ("status", _is_status),
+    ("institution", lambda t, s: not s.header and not s.codes),
+    ("institution more", lambda t, s: s.current == "institution" and "place_date" not in s.header),
+    ("unplaced more", lambda t, s: s.current == "?" and not s.pending),
+    ("value", lambda t, s: bool(s.pending)),
+    ("field more", lambda t, s: bool(s.current)),
+    ("end after labels", lambda t, s: s.labels_seen),
+    ("unplaced", lambda t, s: True),
+]
+
+
+_ENDS = frozenset({"end", "end after labels"})
+"""The kinds of line that open the text: the header ends before them."""
+
+
+def kind_of(text: str, s: State) -> str:
+    """The kind of a non-blank header line."""
+    return next(name for name, test in _KINDS if test(text, s))
+
+
+# -- handlers --------------------------------------------------------------------------------
+
+
+def _cover(line: SourceLine, s: State) -> None:
+    s.header["cover_note"] = line.text
+    s.current = "cover_note"
+
+
+def _cover_more(line: SourceLine, s: State) -> None:
+    s.header["cover_note"] = s.join(str(s.header["cover_note"]), line.text)
+
+
+def _place_date(line: SourceLine, s: State) -> None:
+    match = place_date(line.text)
+    assert match is not None
+    s.header["place_date"] = match.group("place_date")
+    if match.group("note"):
+        s.header["language_note"] = match.group("note")
+    s.current = None
+
+
+def _language_note(line: SourceLine, s: State) -> None:
+    s.header["language_note"] = line.text
+    s.current = None
+
+
+def _number(line: SourceLine, s: State) -> None:
+    match = number_line(line.text)
+    assert match is not None
+    s.series = match.group("series") or ""
+    s.header["number"] = f"{s.series} {match.group('number')}".strip()
+    s.number_suffix = " ".join(match.group("suffix").split())
+    s.current = None
+
+
+def _act(line: SourceLine, s: State) -> None:
+    match = _ACT.match(line.text)
+    assert match is not None
+    s.header["number"] = match.group("act")
+    s.series = "act"
+    if match.group("date") and "place_date" not in s.header:
+        s.header["place_date"] = match.group("date")
+    s.current = None
+
+
+def _act_date(line: SourceLine, s: State) -> None:
+    s.header["place_date"] = line.text
+    s.current = None
+
+
+def _codes(line: SourceLine, s: State) -> None:
+    s.codes.extend(" ".join(code.split()) for code in re.findall(_CODE, line.text))
+    s.current = None
+
+
+def _label(line: SourceLine, s: State) -> None:
+    match = _LABEL.match(line.text)
+    assert match is not None
+    s.labels_seen = True
+    name = _label_field(match.group("label"))
+    key = " ".join(match.group("label").lower().split())
+    if key in words().label_language and words().label_language[key]:
+        s.label_languages.append(words().label_language[key])
+    value = match.group("text").strip()
+    if name == "?":
+        s.unplaced.append(line)
+        s.current = "?"
+    elif not value:
+        s.pending.append(str(name))  # the value comes on a later line
+        s.current = None
+    else:
+        s.header[str(name)] = value
+        s.current = name
+
+
+def _status(line: SourceLine, s: State) -> None:
+    s.header["status"] = line.text
+    s.current = None
+
+
+def _institution(line: SourceLine, s: State) -> None:
+    s.header["institution"] = line.text
+    s.current = "institution"
+
+
+def _more(line: SourceLine, s: State) -> None:
+    assert s.current is not None
+    s.header[s.current] = s.join(str(s.header[s.current]), line.text)
+
+
+def _value(line: SourceLine, s: State) -> None:
+    name = s.pending.pop(0)
+    s.header[name] = line.text
+    s.current = name
+
+
+def _unplaced(line: SourceLine, s: State) -> None:
+    s.unplaced.append(line)
+
+
+HANDLERS: dict[str, Callable[[SourceLine, State], None]] = {
+    "cover more": _cover_more,
+    "cover": _cover,
+    "place date": _place_date,
+    "language note": _language_note,
+    "number": _number,
+    "act": _act,
+    "act date": _act_date,
+    "codes": _codes,
+    "label": _label,
+    "status": _status,
+    "institution": _institution,
+    "institution more": _more,
+    "unplaced more": _unplaced,
+    "value": _value,
+    "field more": _more,
+    "unplaced": _unplaced,
+}
+
+
+def read_header(lines: list[SourceLine], s: State) -> int:
+    """Read the header fields into `s`; the index of the first line after them."""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.text:
+            if s.current == "cover_note":
+                break
+            s.current = None
+            i += 1
+            continue
+        kind = kind_of(line.text, s)
+        if kind in _ENDS:
+            break
+        HANDLERS[kind](line, s)
+        s.previous = line.text
+        i += 1
+        if s.current == "cover_note" and (str(s.header["cover_note"]).endswith(".") or not s.wrapped):
+            break
+    if s.codes:
+        s.header["subject_codes"] = s.codes
+    for name in [*s.pending, "subject"]:
+        if name in s.header and not s.header[name]:
+            del s.header[name]
+    return i
+
+
+def swallowed(value: str) -> bool:
+    """Whether a header field's value holds more than a field does: body text taken in."""
+    sentences = len(re.findall(r"[.;:!?](?:\s+|$)(?=[A-Z(]|$)", value))
+    return len(value) > MAX_FIELD or sentences > 2
