@@ -52,6 +52,8 @@ _REACH = 40
 (words the document has and the original not: added by hand, or a field read twice)."""
 _AGREE = 3
 """How many words in a row must agree before the check moves to another stream."""
+MAX_FIELD = 400
+"""A header field longer than this, or of more than two sentences, has taken in text of the body."""
 _MARKDOWN_SIGNS = re.compile(r"</?sup>|\*\*|^#{1,6}\s+")
 
 # The labels of the register's header, any language: structure, not words of the text (the
@@ -127,6 +129,12 @@ def _words_of_inline(source: str, optional: bool, part: int) -> Iterator[Word]:
         elif token.kind == "text":
             text_parts.append(token.value)
     yield from (Word(t, optional, False, part) for t in tokens("".join(text_parts)))
+
+
+def swallowed(value: str) -> bool:
+    """Whether a header field holds more than a field does: text of the body taken in."""
+    sentences = len(re.findall(r"[.;:!?](?:\s+|$)(?=[A-Z(]|$)", value))
+    return len(value) > MAX_FIELD or sentences > 2
 
 
 # -- the document's streams -------------------------------------------------------------------
@@ -433,11 +441,17 @@ def read_record(folder: Path, shown: str) -> Record:
             record.unplaced.add(entry["where"])
     for entry, line in _entries(data, "accepted"):
         checked = check_mapping(entry, _ACCEPTED, display, "an accepted difference", line)
-        words = tokens(checked["words"])
-        if not words:
-            raise SourceError(display, checked.line_of("words"), "'words' of an accepted difference holds no word")
+        words = tokens(str(checked.get("words") or ""))
+        if not words and _is_line(checked["where"]):
+            raise SourceError(
+                display, checked.line, "an accepted difference at a line needs 'words': the words of the line accepted"
+            )
         record.accepted.append((checked["where"], words, checked.line))
     return record
+
+
+def _is_line(where: str) -> bool:
+    return bool(re.fullmatch(r"(?:page \d+, )?line \d+", where))
 
 
 def _entries(data: dict[str, Any], key: str) -> Iterator[tuple[Any, int]]:
@@ -499,7 +513,26 @@ def _problems_of(
         for path in originals:
             with problems.collect():
                 _check_one(path, f"{shown}/{ORIGINAL_DIR}/{path.name}", document, urls, record, problems)
+        _check_fields(document, record, problems)
     return tuple(problems.errors)
+
+
+def _check_fields(document: Document, record: Record, problems: Problems) -> None:
+    """A header field that took in text of the body is a fault, unless accepted (`where: title`)."""
+    accepted = {where for where, _words, _line in record.accepted}
+    for name, shown in _HEADER_TEXT:
+        value = getattr(document.header, name)
+        key = {"sender": "from", "recipient": "to"}.get(name, name)
+        if value and swallowed(value) and key not in accepted:
+            problems.add(
+                SourceError(
+                    document.path,
+                    None,
+                    f"the {shown} ('{key}') is {len(value)} characters long (over {MAX_FIELD}, or more than two "
+                    f"sentences): it has taken in text of the body; move that text where it belongs, or accept it "
+                    f"in import.yml ('accepted:', where: {key}, with a reason)",
+                )
+            )
 
 
 def _check_one(
@@ -570,7 +603,7 @@ def _unaccepted(lost: list[Lost], record: Record, record_path: str, problems: Pr
             continue
         kept.append(item)
     for where, words, line in record.accepted:
-        if not any((where, word) in used for word in words):
+        if _is_line(where) and not any((where, word) in used for word in words):
             problems.add(
                 SourceError(
                     record_path,

@@ -25,7 +25,8 @@ from . import markdownish
 from .model import Cleaned, ImportFailure, Paragraph, Parsed, Recital, count_points
 from .report import Report
 from .structure import build, citation_title, iso_date, short_title
-from .verbs import find_verbs, shared_verbs, verbs_yaml
+from .verbs import FoundVerb, find_prose_verbs, find_verbs, shared_verbs, verbs_yaml
+from .words import words
 from .writer import FIELD_ORDER, OCCASIONAL, document_md
 from .yamltext import dump
 
@@ -77,7 +78,8 @@ def _clean(data: bytes, name: str) -> Cleaned:
 
 
 def _header(parsed: Parsed, name: str, options: dict[str, str | None]) -> dict[str, object]:
-    """The front matter's fields: found in the text, then the options over them."""
+    """The front matter's fields: found in the text, then the options over them (no title when
+    neither gives one: the import is then refused, see `_refusal`)."""
     found = dict(parsed.header)
     if options["number"]:
         found["number"] = options["number"]
@@ -93,7 +95,7 @@ def _header(parsed: Parsed, name: str, options: dict[str, str | None]) -> dict[s
         found["title"] = found["subject"]
         parsed.notes.append("title: no title found above the text; the subject is used")
     if "title" not in found:
-        raise ImportFailure(f"{name}: no title found (no 'Council conclusions ...' line, no Subject): pass a title")
+        return {field: found[field] for field in FIELD_ORDER if field in found}
     title = str(found["title"])
     found["short_title"] = options["short_title"] or short_title(title)
     found["citation_title"] = citation_title(title)
@@ -112,6 +114,39 @@ def _header(parsed: Parsed, name: str, options: dict[str, str | None]) -> dict[s
         found["cover_language"] = labels[0][0]
         parsed.notes.append(f"cover_language: {labels[0][0]}, the language of the cover page's labels")
     return {field: found[field] for field in FIELD_ORDER if field in found}
+
+
+def _refusal(name: str, header: dict[str, object], parsed: Parsed, verbs: list[FoundVerb]) -> str:
+    """Why the text is no Council conclusions or resolution the edition can publish; "" when it is.
+
+    Numbered paragraphs alone do not make conclusions: a note's paragraphs are numbered too. The
+    text must also have a title of conclusions or a resolution, a preamble that names the Council
+    ("THE COUNCIL OF THE EUROPEAN UNION,"), or an operative verb in its paragraphs."""
+    unplaced = len(parsed.unplaced)
+    lines = f"{unplaced} line{'s' if unplaced != 1 else ''} unplaced"
+    if "title" not in header:
+        return f"no title found (no 'Council conclusions ...' line, no Subject), {lines}; pass a title with --title"
+    adopted = any(words().preamble.match(line) for line in parsed.preamble)
+    concluding = bool(words().titles.match(str(header["title"]))) or adopted or bool(verbs)
+    if not parsed.paragraphs or not concluding:
+        return (
+            f"no numbered paragraphs of conclusions found; {lines}; the text ({str(header['title'])[:80]!r}) is no "
+            "Council conclusions or resolution: import the conclusions themselves"
+        )
+    return ""
+
+
+def _merged(upper: list[FoundVerb], prose: list[FoundVerb]) -> list[FoundVerb]:
+    """The verbs found both ways, one entry per verb (forms and counts added up)."""
+    by_verb = {verb.verb: verb for verb in upper}
+    for verb in prose:
+        if verb.verb in by_verb:
+            first = by_verb[verb.verb]
+            forms = tuple(sorted({*first.forms, *verb.forms}))
+            by_verb[verb.verb] = FoundVerb(verb.verb, forms, first.request, first.count + verb.count, first.known)
+        else:
+            by_verb[verb.verb] = verb
+    return [by_verb[name] for name in sorted(by_verb)]
 
 
 def _document_id(number: str, parsed: Parsed, given: bool) -> str:
@@ -143,12 +178,15 @@ def import_document(
     cleaned = _clean(data, source.name)
     parsed = build(cleaned)
     header = _header(parsed, source.name, options)
-    document = document_md(header, parsed)
-    found_verbs = find_verbs(parsed.paragraphs, shared_verbs())
+    found_verbs = _merged(
+        find_verbs(parsed.paragraphs, shared_verbs()),
+        find_prose_verbs(parsed.paragraphs, shared_verbs(lower_case=True)),
+    )
     new_verbs = [verb for verb in found_verbs if not verb.known]
     registries = {"verbs.yml": verbs_yaml(new_verbs, source.name)} if new_verbs else {}
     recital_kinds = {"-" if recital.label == "-" else "A" for recital in parsed.recitals}
     items: list[Recital | Paragraph] = [*parsed.recitals, *parsed.paragraphs]
+    refusal = _refusal(source.name, header, parsed, found_verbs)
     report = Report(
         source=source.name,
         kind=cleaned.kind,
@@ -166,7 +204,13 @@ def import_document(
         unplaced=tuple(parsed.unplaced),
         notes=tuple(parsed.notes),
         options=tuple((name, value) for name, value in options.items() if value is not None),
+        doubtful=tuple(parsed.doubtful),
+        causes=tuple(parsed.causes.items()),
+        refusal=refusal,
     )
+    if refusal:
+        raise ImportFailure(f"{source.name}: {refusal}", report)
+    document = document_md(header, parsed)
     record = dump(
         {
             "input": source.name,
@@ -175,6 +219,11 @@ def import_document(
             "document_sha256": hashlib.sha256(document.encode("utf-8")).hexdigest(),
             "options": options,
             "removed": [{"where": line.where.label(), "text": line.text} for line in cleaned.removed],
+            "unplaced": [
+                {"where": line.where.label(), "text": line.text, "cause": parsed.causes.get(line.where.label(), "")}
+                for line in parsed.unplaced
+            ],
+            "doubtful": [{"where": doubt.where, "text": doubt.text, "cause": doubt.why} for doubt in parsed.doubtful],
         }
     )
     return ImportResult(document, registries, report, tuple(line.text for line in cleaned.removed), record)

@@ -264,6 +264,7 @@ def _front(line: SourceLine, b: Body) -> None:
         return
     if not preamble and not is_preamble_line and not b.prose:
         b.parsed.unplaced.append(line)
+        b.parsed.causes[line.where.label()] = "text after the title that is not the preamble"
         b.block = None
         return
     continues = bool(preamble) and b.block is not None and b.block.target is preamble
@@ -318,6 +319,11 @@ def _sub_paragraph(line: SourceLine, b: Body) -> None:
 
 def _unplaced(line: SourceLine, b: Body) -> None:
     b.parsed.unplaced.append(line)
+    if b.block is not None:
+        cause = "after a paragraph that ended: a note, text without a number, or a kind of line not known"
+    else:
+        cause = "opens nothing known: no paragraph number, heading, recital, point or lead-in"
+    b.parsed.causes[line.where.label()] = cause
     b.block = None
 
 

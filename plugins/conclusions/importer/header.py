@@ -33,8 +33,6 @@ _OTHER_LABEL = re.compile(r"^(?:no\.|n°|nr\.)\s.*\bdoc")
 PARAGRAPH = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<text>\S.*)$")
 # "I. INTRODUCTION", "II. Recommendations": a Roman numeral and a title of a few words.
 ROMAN_HEADING = re.compile(r"^(?P<label>[IVXL]{1,6})\.\s+(?P<title>[^\W\d_][^.;]{0,150})$")
-MAX_FIELD = 400
-"""A header field longer than this, or of more than two sentences, has taken in body text."""
 
 
 def place_date(text: str) -> re.Match[str] | None:
@@ -92,6 +90,7 @@ class State:
     header: dict[str, object] = field(default_factory=dict)
     codes: list[str] = field(default_factory=list)
     unplaced: list[SourceLine] = field(default_factory=list)
+    causes: dict[str, str] = field(default_factory=dict)
     number_suffix: str = ""
     series: str = ""
     label_languages: list[str] = field(default_factory=list)
@@ -236,6 +235,7 @@ def _label(line: SourceLine, s: State) -> None:
     value = match.group("text").strip()
     if name == "?":
         s.unplaced.append(line)
+        s.causes[line.where.label()] = "a header label the front matter has no field for"
         s.current = "?"
     elif not value:
         s.pending.append(str(name))  # the value comes on a later line
@@ -268,6 +268,9 @@ def _value(line: SourceLine, s: State) -> None:
 
 def _unplaced(line: SourceLine, s: State) -> None:
     s.unplaced.append(line)
+    s.causes[line.where.label()] = (
+        "the value of the label above" if s.current == "?" else "a header line no field takes"
+    )
 
 
 HANDLERS: dict[str, Callable[[SourceLine, State], None]] = {
@@ -315,9 +318,3 @@ def read_header(lines: list[SourceLine], s: State) -> int:
         if name in s.header and not s.header[name]:
             del s.header[name]
     return i
-
-
-def swallowed(value: str) -> bool:
-    """Whether a header field's value holds more than a field does: body text taken in."""
-    sentences = len(re.findall(r"[.;:!?](?:\s+|$)(?=[A-Z(]|$)", value))
-    return len(value) > MAX_FIELD or sentences > 2

@@ -15,7 +15,12 @@ __all__ = ["SourceLine", "Where"]  # the reader's, which the importer's data kee
 
 
 class ImportFailure(Exception):
-    """The input cannot be imported; the message is one line that says what to fix."""
+    """The input cannot be imported; the message is one line that says what to fix. `report`,
+    when the input was read, says what was found (printed before the refusal)."""
+
+    def __init__(self, message: str, report: object = None) -> None:
+        super().__init__(message)
+        self.report = report
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,8 @@ class Parsed:
     body: list[Paragraph | Section] = field(default_factory=list)
     footnotes: list[FootnoteText] = field(default_factory=list)
     unplaced: list[SourceLine] = field(default_factory=list)
+    causes: dict[str, str] = field(default_factory=dict)
+    """The likely cause of an unplaced line, by its place ('line 38')."""
     doubtful: list[Doubt] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 

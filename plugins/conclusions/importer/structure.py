@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime
 import re
 
+from ..core.fidelity import MAX_FIELD, swallowed
 from ..reader.furniture import is_annex
 from .body import Body, read_body
-from .header import MAX_FIELD, PARAGRAPH, ROMAN_HEADING, State, place_date, read_header, swallowed
+from .header import PARAGRAPH, ROMAN_HEADING, State, place_date, read_header
 from .lines import join_wrapped
 from .model import Cleaned, Doubt, FootnoteText, Paragraph, Parsed, Point, Recital, SourceLine, Where
 from .words import language_of_title, words
@@ -91,6 +92,7 @@ class _Reading:
         start = read_header(self.cleaned.lines, state)
         self.parsed.header.update(state.header)
         self.parsed.unplaced += state.unplaced
+        self.parsed.causes.update(state.causes)
         self.parsed.number_suffix = state.number_suffix
         self.parsed.series = state.series
         self.parsed.label_languages = state.label_languages
