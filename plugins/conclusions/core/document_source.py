@@ -3,7 +3,8 @@
 Body blocks are separated by blank lines:
 
 - `# ANNEX`: where the conclusions begin when a cover note comes first; the blocks
-  before it are the cover note's text;
+  before it are the cover note's text. After the numbered paragraphs, `# ANNEX` starts an
+  annex of the text (a resolution's framework): its blocks are text, their numbers kept as text;
 - `- text` lines: the recitals (citations after RECALLING:), numbered in order; or
   `A. text`: lettered recitals, keeping the Council's letters;
 - `N. text`: paragraph N (numbers must run 1, 2, 3, ...);
@@ -372,6 +373,21 @@ def _read_document(source_dir: Path, problems: Problems, name: str, shown_as: st
     return _Parser(path, problems).parse(header, _blocks(lines[end + 1 :], end + 2), end + 2)
 
 
+def _text_before(blocks: list[Block]) -> bool:
+    """Whether the text itself stands before these blocks end: numbered paragraphs after its
+    preamble ("THE COUNCIL OF THE EUROPEAN UNION,"), a recital or a section heading, none of
+    which a cover note holds. A `# ` heading after them is the text's own annex."""
+    if not any(_PARAGRAPH.match(b) for b in blocks):
+        return False
+    return any(
+        _RECITAL.match(b)
+        or (_LETTERED.match(b) and b.upper() != b)
+        or _SECTION.match(b)
+        or (b.rstrip().endswith(",") and b.upper() == b)
+        for b in blocks
+    )
+
+
 @dataclass
 class _OpenSection:
     """A section while its paragraphs are read (`Section` is made once they all are)."""
@@ -408,6 +424,8 @@ class _Parser:
         self.current: _OpenSection | None = None
         self.slugs: dict[str, int] = {}
         self.misnumbered = False
+        self.appendix_heading = ""
+        self.appendix: list[str] = []
         self.refs_outside_items: list[tuple[str, int]] = []
         """Footnote references in the preamble and the cover note: (number, line)."""
 
@@ -415,6 +433,7 @@ class _Parser:
         return SourceError(self.path, line, message, column)
 
     def parse(self, header: Header, blocks: list[Block], first_line: int) -> Document:
+        blocks = self.appendix_of(blocks)
         annexes = [i for i, b in enumerate(blocks) if _ANNEX.match(b)]
         for extra in annexes[1:]:
             self.problems.add(
@@ -459,7 +478,35 @@ class _Parser:
             annex=self.annex,
             cover=tuple(self.cover),
             lead_in=tuple(self.lead_in),
+            appendix_heading=self.appendix_heading,
+            appendix=tuple(self.appendix),
         )
+
+    def appendix_of(self, blocks: list[Block]) -> list[Block]:
+        """The blocks less an annex after the numbered paragraphs, which is kept as text blocks
+        (`self.appendix`); footnote definitions after it stay footnotes."""
+        start = next((i for i, b in enumerate(blocks) if _ANNEX.match(b) and _text_before(blocks[:i])), None)
+        if start is None:
+            return blocks
+        match = _ANNEX.match(blocks[start])
+        assert match is not None
+        self.appendix_heading = match.group(1).strip()
+        with self.problems.collect():
+            self.check_heading_text(blocks[start], self.appendix_heading)
+        kept = blocks[:start]
+        for block in blocks[start + 1 :]:
+            if _FOOTNOTE.match(block):
+                kept.append(block)
+                continue
+            if _ANNEX.match(block):
+                self.problems.add(
+                    self.error(block.line, "a second '# ' heading after the paragraphs; an annex has one heading")
+                )
+                continue
+            with self.problems.collect():
+                self.plain_block(block)
+            self.appendix.append(str(block) + "".join(" " + pl.raw for pl in block.points))
+        return kept
 
     def plain_block(self, block: Block) -> None:
         _check_inline(block, 0, self.path)

@@ -217,6 +217,11 @@ def _text_stream(document: Document, urls: DocumentUrls) -> Stream:
             owner = (paragraph.label.lower(), address(urls.paragraph_page(paragraph.number)))
             text.add(str(paragraph.number), owner, optional=True)
             _item(text, paragraph.text, paragraph.points, owner)
+    if document.appendix_heading:
+        owner = (f"the {document.appendix_heading}", address(urls.text, "appendix"))
+        text.add(document.appendix_heading, owner)
+        for block in document.appendix:
+            text.add(block, owner)
     return text
 
 
@@ -314,7 +319,10 @@ def _find(stream: Stream, ahead: list[str], reach: int) -> tuple[int, int] | Non
         after = _match_at(words, position, ahead[0])
         if after is not None:
             agree = _agreement(words, after, ahead[1:])
-            if agree >= min(len(ahead) - 1, _left(words, after, _AGREE)):
+            # A label or marker may stand apart from its words (a PDF gives "From:", "To:"
+            # first, then their values): it needs no agreement at its stream's place.
+            apart = words[after - 1].optional and position == stream.at
+            if apart or agree >= min(len(ahead) - 1, _left(words, after, _AGREE)):
                 return after, agree + 1
         if not words[position].optional:
             passed += 1

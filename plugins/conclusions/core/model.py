@@ -200,6 +200,10 @@ class Document:
     """The cover note's own text before the annex, block by block (inline source)."""
     lead_in: tuple[str, ...] = ()
     """Text between the recitals and paragraph 1 ("HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:")."""
+    appendix_heading: str = ""
+    """The heading of an annex after the paragraphs ('ANNEX'), when the text has one."""
+    appendix: tuple[str, ...] = ()
+    """That annex's text, block by block (inline source; its headings and numbers kept as text)."""
 
     @property
     def numbered_sections(self) -> list[Section]:

@@ -2,14 +2,19 @@
 
 The kinds (`KINDS`, tried in order, the first whose test holds) and what their handlers do:
 
-- `eli`: the act's ELI line (an Official Journal text) becomes the `eli` header field;
 - `heading`: "I. TITLE", "3. GENERAL REMARKS", "II. Recommendations" (a Roman numeral and a
   title in sentence case) open a section;
 - `paragraph`: "N. " with the next number N opens paragraph N;
 - `lettered recital`, `dash recital`: "A. " with the next letter, or a dash, before the paragraphs;
 - `point`: "a.", "(ii)", "–" ... after a line that may end an item: a point of the paragraph or
   recital (nested by marker kind, see `points.py`);
+- `item recital`: in a text that gives a paragraph per line, an unmarked line after
+  "HAVING REGARD TO:" or another recital: a recital;
 - `lead-in`: "HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:" between the recitals and paragraph 1;
+- `opener`: "RECALLING THAT:" between two groups of recitals: the first words of the next recital;
+- `unnumbered paragraph`: a line that opens with an operative verb ("ENCOURAGES the Member
+  States ...") after a paragraph ended, in the operative part: a paragraph the text does not
+  number; the edition numbers it, and the report says so;
 - `front`: before the recitals and paragraphs, the title (a line or two) and the preamble;
 - `heading more`: the second line of a heading;
 - `unnumbered heading`: a line in capitals that stands alone between paragraphs;
@@ -31,7 +36,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..reader.furniture import forms
 from .header import ROMAN_HEADING, first_letter_upper, is_caps
 from .model import Paragraph, Parsed, Point, Recital, Section, SourceLine
 from .points import place_point
@@ -83,6 +87,13 @@ class Body:
     """What points go under."""
     previous: str = ""
     after_blank: bool = False
+    one_per_line: bool = False
+    """The text gives a paragraph per line (`Cleaned.one_per_line`)."""
+    following: str = ""
+    """The next non-blank line, for the kinds that look ahead (a lead-in before a paragraph)."""
+    last_kind: str = ""
+    openers: list[str] = field(default_factory=list)
+    """Lines waiting to open the next recital ("RECALLING THAT:")."""
 
     def may_follow(self) -> bool:
         return self.item_may_follow(self.previous) or self.after_blank
@@ -94,10 +105,6 @@ class Body:
 
 
 # -- tests -----------------------------------------------------------------------------------
-
-
-def _is_eli(text: str, b: Body) -> bool:
-    return "eli" not in b.parsed.header and bool(forms().repeated["eli"].match(text))
 
 
 def _heading(text: str, b: Body) -> re.Match[str] | None:
@@ -141,7 +148,33 @@ def _is_point(text: str, b: Body) -> bool:
 def _is_lead_in(text: str, b: Body) -> bool:
     if b.zone != "recitals" or b.parsed.paragraphs or not is_caps(text):
         return False
-    return text.endswith(":") or bool(words().lead_ins.match(text))
+    if words().lead_ins.match(text):
+        return True
+    return text.endswith(":") and (bool(_PARAGRAPH.match(b.following)) or _opens_with_verb(b.following))
+
+
+def _is_opener(text: str, b: Body) -> bool:
+    return b.zone == "recitals" and not b.parsed.paragraphs and is_caps(text) and text.endswith(":")
+
+
+def _is_item_recital(text: str, b: Body) -> bool:
+    if not b.one_per_line or b.zone == "paragraphs" or is_caps(text) or not b.parsed.preamble:
+        return False
+    return b.last_kind in {"item recital", "opener"} or (b.last_kind == "front" and b.parsed.preamble[-1].endswith(":"))
+
+
+def _opens_with_verb(text: str) -> bool:
+    """Whether a line opens with an operative verb: a word in capitals of four letters or more,
+    then a word in lower case ("ENCOURAGES the Member States")."""
+    first = text.split()[:2]
+    return (
+        len(first) == 2 and first[0].isalpha() and first[0].isupper() and len(first[0]) >= 4 and first[1][:1].islower()
+    )
+
+
+def _is_unnumbered_paragraph(text: str, b: Body) -> bool:
+    operative = b.zone == "paragraphs" or bool(b.parsed.lead_in)
+    return operative and _opens_with_verb(text) and (b.one_per_line or b.ended(b.previous, text))
 
 
 def _is_heading_more(text: str, b: Body) -> bool:
@@ -155,14 +188,15 @@ def _is_heading_more(text: str, b: Body) -> bool:
 
 
 def _is_unnumbered_heading(text: str, b: Body) -> bool:
-    return (
-        b.zone == "paragraphs"
-        and is_caps(text)
-        and len(text.split()) >= 2
-        and text[-1:] not in {".", ",", ";", ":"}
-        and (b.after_blank or b.previous[-1:] in _ENDS)
-        and not words().preamble.match(text)
-    )
+    """A line in capitals alone between paragraphs: a heading ("GENERAL REMARKS"), or a
+    resolution's words before its next items ("TAKE NOTE THAT:", "HEREBY RESOLVES:")."""
+    if b.zone != "paragraphs" or not is_caps(text) or len(text.split()) < 2 or words().preamble.match(text):
+        return False
+    if not (b.after_blank or b.previous[-1:] in _ENDS):
+        return False
+    if text.endswith(":"):
+        return bool(_PARAGRAPH.match(b.following)) or _opens_with_verb(b.following)
+    return text[-1:] not in {".", ",", ";"}
 
 
 def _is_continuation(text: str, b: Body) -> bool:
@@ -174,13 +208,15 @@ def _is_sub_paragraph(text: str, b: Body) -> bool:
 
 
 KINDS: list[tuple[str, Callable[[str, Body], object]]] = [
-    ("eli", _is_eli),
     ("heading", _heading),
     ("paragraph", _paragraph),
     ("lettered recital", _is_lettered),
     ("dash recital", _is_dash_recital),
     ("point", _is_point),
+    ("item recital", _is_item_recital),
     ("lead-in", _is_lead_in),
+    ("opener", _is_opener),
+    ("unnumbered paragraph", _is_unnumbered_paragraph),
     ("front", lambda t, b: b.zone == "front"),
     ("heading more", _is_heading_more),
     ("unnumbered heading", _is_unnumbered_heading),
@@ -198,10 +234,6 @@ def kind_of(text: str, b: Body) -> str:
 # -- handlers --------------------------------------------------------------------------------
 
 
-def _eli(line: SourceLine, b: Body) -> None:
-    b.parsed.header["eli"] = line.text.split(":", 1)[1].strip()
-
-
 def _open_heading(line: SourceLine, b: Body) -> None:
     match = _HEADING.match(line.text)
     assert match is not None
@@ -213,6 +245,8 @@ def _open_heading(line: SourceLine, b: Body) -> None:
 def _open_paragraph(line: SourceLine, b: Body) -> None:
     match = _PARAGRAPH.match(line.text)
     assert match is not None
+    b.parsed.lead_in.extend(b.openers)  # a group opener with no recital after it leads in
+    b.openers.clear()
     item = Paragraph(b.expected, match.group("text"), line.where)
     b.parsed.body.append(item)
     b.expected += 1
@@ -222,18 +256,43 @@ def _open_paragraph(line: SourceLine, b: Body) -> None:
 def _open_lettered(line: SourceLine, b: Body) -> None:
     match = _LETTERED.match(line.text)
     assert match is not None
-    recital = Recital(b.letter, match.group("text"), line.where)
-    b.parsed.recitals.append(recital)
+    letter = b.letter
     b.letter = chr(ord(b.letter) + 1)
-    b.opens(recital, line.text, recital, "recitals")
+    _recital(letter, match.group("text"), line, b)
 
 
 def _open_dash(line: SourceLine, b: Body) -> None:
     match = _DASH.match(line.text)
     assert match is not None
-    recital = Recital("-", match.group("text"), line.where)
+    _recital("-", match.group("text"), line, b)
+
+
+def _recital(label: str, text: str, line: SourceLine, b: Body) -> None:
+    """A recital, with the lines that open its group before its words ("RECALLING THAT: ...")."""
+    recital = Recital(label, " ".join([*b.openers, text]), line.where)
+    b.openers.clear()
     b.parsed.recitals.append(recital)
     b.opens(recital, line.text, recital, "recitals")
+
+
+def _item_recital(line: SourceLine, b: Body) -> None:
+    _recital("-", line.text, line, b)
+
+
+def _opener(line: SourceLine, b: Body) -> None:
+    b.openers.append(line.text)
+    b.block = None
+
+
+def _unnumbered_paragraph(line: SourceLine, b: Body) -> None:
+    """An operative paragraph the text does not number: the edition gives it the next number."""
+    item = Paragraph(b.expected, line.text, line.where)
+    b.parsed.body.append(item)
+    b.parsed.notes.append(
+        f"{line.where.label()}: a paragraph without a number in the text; the edition numbers it {b.expected}"
+    )
+    b.expected += 1
+    b.opens(item, line.text, item, "paragraphs")
 
 
 def _open_point(line: SourceLine, b: Body) -> None:
@@ -328,13 +387,15 @@ def _unplaced(line: SourceLine, b: Body) -> None:
 
 
 HANDLERS: dict[str, Callable[[SourceLine, Body], None]] = {
-    "eli": _eli,
     "heading": _open_heading,
     "paragraph": _open_paragraph,
     "lettered recital": _open_lettered,
     "dash recital": _open_dash,
     "point": _open_point,
+    "item recital": _item_recital,
     "lead-in": _lead_in,
+    "opener": _opener,
+    "unnumbered paragraph": _unnumbered_paragraph,
     "front": _front,
     "heading more": _heading_more,
     "unnumbered heading": _unnumbered_heading,
@@ -346,7 +407,12 @@ HANDLERS: dict[str, Callable[[SourceLine, Body], None]] = {
 
 def read_body(lines: list[SourceLine], b: Body) -> None:
     """Place every line of the text (see the module's docstring)."""
+    texts = [line.text for line in lines if line.text]
+    position = 0
     for line in lines:
+        if line.text:
+            position += 1
+            b.following = texts[position] if position < len(texts) else ""
         if not line.text:
             b.after_blank = True
             if not b.wrapped:
@@ -359,5 +425,7 @@ def read_body(lines: list[SourceLine], b: Body) -> None:
             b.title_open = b.title_open and not b.parsed.preamble
         b.previous = line.text
         b.after_blank = False
+        b.last_kind = kind
+    b.parsed.lead_in.extend(b.openers)
     if b.title:
         b.parsed.header["title"] = " ".join(b.title)

@@ -37,9 +37,13 @@ _CANDIDATE = re.compile(
     rf"|(?<![\d/.,])(?P<year>(?:1[89]|20)\d\d)(?P<after_year>\d{{1,3}}){_AFTER_MARKER}"
     rf"|(?<=[^\W\d_’'\"”)])(?P<after_word>\d{{1,3}}){_AFTER_MARKER}"
     rf"|(?<=[’'\"”)])(?P<after_quote>\d{{1,3}}){_AFTER_MARKER}"
+    # EUR-Lex sets a marker apart in brackets: "2019-2027 ( 1 ),"
+    rf"|(?<=\S)\s\(\s?(?P<bracketed>\d{{1,3}})\s?\){_AFTER_MARKER}"
 )
 # "1 7371/22." as text; "¹ 7371/22." or "¹7371/22." from a PDF that raises the number.
-_FOOTNOTE_START = re.compile(rf"^(?:(?P<number>\d{{1,3}})\s+|(?P<sup>[{_SUPERSCRIPTS}]{{1,3}})\s*)(?P<text>\S.*)$")
+_FOOTNOTE_START = re.compile(
+    rf"^(?:(?P<number>\d{{1,3}})\s+|(?P<sup>[{_SUPERSCRIPTS}]{{1,3}})\s*|\(\s?(?P<bracketed>\d{{1,3}})\s?\)\s+)(?P<text>\S.*)$"
+)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _HYPHENS = "-\u00ad"
 
@@ -51,13 +55,15 @@ def _candidates(text: str) -> Iterable[tuple[int, int, int, str]]:
             yield match.start(), match.end(), int(match.group("sup").translate(_FROM_SUPERSCRIPT)), "sup"
         elif match.group("year"):
             yield match.start("after_year"), match.end(), int(match.group("after_year")), "digits"
+        elif match.group("bracketed"):
+            yield match.start(), match.end(), int(match.group("bracketed")), "digits"
         else:
             name = "after_word" if match.group("after_word") else "after_quote"
             yield match.start(name), match.end(), int(match.group(name)), "digits"
 
 
 def _start_number(match: re.Match[str]) -> int:
-    return int((match.group("number") or match.group("sup")).translate(_FROM_SUPERSCRIPT))
+    return int((match.group("number") or match.group("sup") or match.group("bracketed")).translate(_FROM_SUPERSCRIPT))
 
 
 def _superscripts(text: str) -> str:
@@ -154,6 +160,23 @@ def join_wrapped(left: str, right: str, words: Counter[str]) -> str:
     return left + " " + right
 
 
+_LONG = 150
+"""A line longer than this is no wrapped line of a page: the text gives a paragraph per line."""
+_FULL = 60
+"""Lines this long are the ones a wrapped text breaks in the middle of a sentence."""
+
+
+def _one_per_line(lines: list[str]) -> bool:
+    """Whether the lines are paragraphs, not wrapped lines: many are longer than a page is wide,
+    or hardly any longer line stops in the middle of a sentence, as a wrapped line does."""
+    long_lines = sum(1 for text in lines if len(text) > _LONG)
+    if long_lines >= 3 and long_lines * 10 >= len([text for text in lines if text]):
+        return True
+    full = [text for text in lines if len(text) >= _FULL]
+    cut = sum(1 for text in full if text[-1].isalnum() or text[-1] in "-–")
+    return len(full) >= 5 and cut * 100 < 15 * len(full)
+
+
 def _width(lines: list[str]) -> int:
     lengths = sorted(len(text) for text in lines if text)
     return lengths[int(len(lengths) * 0.95)] if lengths else 0
@@ -228,4 +251,5 @@ def clean(pages: list[list[SourceLine]], kind: str, dropped: Counter[str]) -> Cl
     notes = [f"footnote {number}: marker found, its text is not in the input" for number in missing]
     notes += char_notes(dropped)
     removed.sort(key=lambda line: line.where)
-    return Cleaned(kind, body, footnotes, removed, True, words, _width([line.text for line in body]), notes)
+    texts = [line.text for line in body]
+    return Cleaned(kind, body, footnotes, removed, True, words, _width(texts), notes, _one_per_line(texts))

@@ -52,6 +52,9 @@ class Cleaned:
     """About how many characters a full line holds (wrapped inputs only)."""
     notes: list[str] = field(default_factory=list)
     """Findings for the report (markers without a footnote text, ...)."""
+    one_per_line: bool = False
+    """Lines are not wrapped: each line is a block of its own (text copied from EUR-Lex's pages,
+    where a paragraph is one long line)."""
 
 
 @dataclass
@@ -122,6 +125,10 @@ class Parsed:
     """Blocks of a cover note's body, when the conclusions sit in an annex."""
     annex: str | None = None
     """The annex heading as written ("ANNEX")."""
+    appendix_heading: str = ""
+    """The heading of an annex after the paragraphs ("ANNEX")."""
+    appendix: list[str] = field(default_factory=list)
+    """That annex's blocks of text."""
     preamble: list[str] = field(default_factory=list)
     recitals: list[Recital] = field(default_factory=list)
     lead_in: list[str] = field(default_factory=list)

@@ -14,7 +14,7 @@ import datetime
 import re
 
 from ..core.fidelity import MAX_FIELD, swallowed
-from ..reader.furniture import is_annex
+from ..reader.furniture import always, is_annex
 from .body import Body, read_body
 from .header import PARAGRAPH, ROMAN_HEADING, State, place_date, read_header
 from .lines import join_wrapped
@@ -81,7 +81,10 @@ class _Reading:
         return end[-1:] in {":", ";", ",", ".", "!", "?", "]"} or (bool(last) and last[-1] in words().conjunctions)
 
     def ended(self, previous: str, following: str) -> bool:
-        """Whether a wrapped line ended its block (see _SHORT)."""
+        """Whether a wrapped line ended its block (see _SHORT); a line of a text that gives a
+        paragraph per line always does."""
+        if self.cleaned.one_per_line and previous:
+            return True
         if not self.wrapped or not previous or previous[-1:] not in {".", ";", ":"}:
             return False
         first_word = following.split()[0] if following.split() else ""
@@ -100,7 +103,12 @@ class _Reading:
 
     def cover(self, lines: list[SourceLine]) -> None:
         """The cover note's blocks: its headings and numbered paragraphs each a block of its own."""
-        blocks = self.parsed.cover
+        self.text_blocks(lines, self.parsed.cover, appendix=False)
+
+    def text_blocks(self, lines: list[SourceLine], blocks: list[str], appendix: bool) -> None:
+        """Blocks of text kept with their numbers as text: a cover note, an annex after the
+        paragraphs. A block opens at a blank line, a number, a heading, a point; in an annex also
+        after a line that ended or stopped short (its headings: "Article 1", "Subject matter")."""
         previous = ""
         after_blank = True
         for line in lines:
@@ -114,6 +122,7 @@ class _Reading:
                 or bool(ROMAN_HEADING.match(text))
                 or bool(ROMAN_HEADING.match(previous))
                 or (bool(_POINT.match(text)) and self.item_may_follow(previous))
+                or (appendix and (self.ended(previous, text) or not self.full_line(previous)))
             )
             if opens or not blocks:
                 blocks.append(text)
@@ -127,7 +136,12 @@ class _Reading:
             words().prose.search(str(self.parsed.header.get(key, ""))) for key in ("institution", "number", "subject")
         )
         body = Body(self.parsed, self.join, self.item_may_follow, self.ended, self.wrapped, prose, self.full_line)
+        body.one_per_line = self.cleaned.one_per_line
         read_body(lines, body)
+        # The act's ELI stands at the foot of its pages: page furniture, and its official address.
+        eli = next((line.text for line in self.cleaned.removed if always(line.text) == "eli"), "")
+        if eli:
+            self.parsed.header["eli"] = eli.split(":", 1)[1].strip()
 
     def full_line(self, text: str) -> bool:
         """Whether a wrapped line was filled up to about the width (it goes on on the next line)."""
@@ -192,16 +206,29 @@ def _labels_alone(lines: list[SourceLine]) -> list[SourceLine]:
     return result
 
 
+def _text_before(lines: list[SourceLine]) -> bool:
+    """Whether the text (its title or preamble) starts before these lines end: an annex after
+    them is then the text's own annex, not the one a cover note carries."""
+    w = words()
+    return any(w.preamble.match(line.text) or w.titles.match(line.text) for line in lines)
+
+
 def build(cleaned: Cleaned) -> Parsed:
     """Recognise the document in cleaned lines; what fits nowhere is listed as unplaced."""
     reading = _Reading(cleaned)
     start = reading.header()
     lines = _labels_alone(cleaned.lines[start:])
     annex = next((i for i, line in enumerate(lines) if is_annex(line.text)), None)
-    if annex is not None:
+    if annex is not None and not _text_before(lines[:annex]):
         reading.cover(lines[:annex])
         reading.parsed.annex = lines[annex].text
         lines = lines[annex + 1 :]
+        annex = next((i for i, line in enumerate(lines) if is_annex(line.text)), None)
+    if annex is not None:
+        # An annex after the text (a resolution's framework): text blocks of its own.
+        reading.parsed.appendix_heading = lines[annex].text
+        reading.text_blocks(lines[annex + 1 :], reading.parsed.appendix, appendix=True)
+        lines = lines[:annex]
     reading.body(lines)
     reading.footnotes()
     reading.faults()

@@ -93,6 +93,9 @@ def body(parsed: Parsed) -> str:
             blocks.append(_with_points(f"{item.number}. {item.text}", item.points))
         elif isinstance(item, Section):
             blocks.append(f"## {item.label}. {item.title}" if item.label else f"## {item.title}")
+    if parsed.appendix_heading:
+        blocks.append(f"# {parsed.appendix_heading}")
+        blocks += parsed.appendix
     if parsed.footnotes:
         blocks.append(
             "\n".join(

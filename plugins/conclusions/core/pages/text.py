@@ -130,6 +130,18 @@ def _cover_note(edition: Edition, r: Renderer) -> Md:
     )
 
 
+def _text_blocks(blocks: Sequence[str], r: Renderer, kind: str) -> Md:
+    """Blocks of text with their own numbering kept as text (`markdown="span"`: a block that
+    opens "1. " is not read as a list)."""
+    return element(
+        "div",
+        join((para(render_inline(block, r.link, r.footnote_ref), {"class": kind}) for block in blocks), "\n"),
+        {"class": kind},
+        markdown="",
+        inner="\n",
+    )
+
+
 def full_text(edition: Edition) -> Page:
     """The full text: preamble, recitals, every section's paragraphs with their clauses and points, footnotes."""
     u = edition.urls
@@ -153,7 +165,7 @@ def full_text(edition: Edition) -> Page:
     for line in doc.lead_in:
         out.append(element("p", render_inline(line, r.link, r.footnote_ref), {"class": "preamble"}, markdown=""))
     for section in doc.sections:
-        if section.label:
+        if not section.implicit:
             out.append(
                 heading(
                     2,
@@ -162,6 +174,9 @@ def full_text(edition: Edition) -> Page:
                 )
             )
         out.extend(r.paragraph_block(p, full_text=True) for p in section.paragraphs)
+    if doc.appendix_heading:
+        out.append(heading(2, doc.appendix_heading, id=Part.APPENDIX))
+        out.append(_text_blocks(doc.appendix, r, "appendix"))
     out.append(heading(2, "Footnotes", id=Part.FOOTNOTES))
     out.append(r.footnotes(list(doc.footnotes)))
     return Page(
