@@ -278,12 +278,14 @@ def register_pdf(text: str, head_lines: int, number: str) -> bytes:
         pdf.add_page()
         pdf.set_font("DejaVu", size=small)
         for k, line in enumerate(page.footer):  # the PDF draws its footer first
-            if k == 0 and len(line.split()) == 3:
+            if line.startswith("EUCO") or line == "EN":
+                pdf.text(56.0 if line != "EN" else 526.0, 800.0, line)
+            elif k == 0 and len(line.split()) == 3:
                 for x, part in zip((56.0, 286.0, 526.0), line.split(), strict=True):
                     pdf.text(x, 800.0, part)
             else:
                 pdf.text(400.0, 812.0, line)
-        if index:
+        if index and not number.startswith("EUCO"):
             pdf.text(56.0, 40.0, f"ST {number}")
             pdf.text(526.0, 40.0, "EN")
         notes = {n for n, _ in page.notes if n}
@@ -331,9 +333,17 @@ def _draw_head(pdf, head: list[str], size: float) -> None:
     left_y, right_y, field_y = 60.0, 95.0, 230.0
     value_x = 170.0
     labelled = False
+    alone: list[str] = []  # labels printed without their values ("From:"), which follow them
     for line in head:
         match = _LABELLED.match(line)
-        if match:
+        if re.fullmatch(r"[^\W\d_][\w.° ]{0,30}:", line):
+            alone.append(line)
+            labelled = True
+        elif alone:
+            pdf.text(56.0, field_y, alone.pop(0))
+            pdf.text(value_x, field_y, line)
+            field_y += size * 1.5
+        elif match:
             labelled = True
             pdf.text(56.0, field_y, match.group(1))
             pdf.text(value_x, field_y, match.group(2))
@@ -347,3 +357,99 @@ def _draw_head(pdf, head: list[str], size: float) -> None:
         else:
             pdf.text(360.0, right_y, line)
             right_y += size * 1.4
+
+
+# -- a text of the Official Journal (C series) as EUR-Lex gives it, laid out as the OJ prints it --
+
+_JOURNAL_HEAD = 6
+"""Lines of the OJ head in the EUR-Lex text: journal name (two lines), EN, series, act, date."""
+_OJ_NOTE = re.compile(r"^\( ?(\d{1,3}) ?\) (.+)$")
+_OJ_MARKER = re.compile(r" \( ?(\d{1,3}) ?\)")
+_OJ_ITEM = re.compile(r"^(?:\d{1,3}\.|\([a-z]\)) ")
+
+
+def journal_pdf(text: str, lines_per_page: int = 34) -> bytes:
+    """A text of the Official Journal's C series as EUR-Lex gives it (a paragraph per line, see
+    fixtures/import/OJ-C-2024-4521-en.txt) drawn as the Journal prints an act: the head ("Official
+    Journal of the European Union", "EN", "C series", the act's number and date) on page 1, "OJ
+    C, <date>" on the others, paragraphs wrapped, an unmarked item of a list ("HAVING REGARD
+    TO:") after a dash, footnote markers "(1)" raised and smaller, the footnotes at the bottom
+    of the page that cites them, and at every page's foot the act's ELI and "page/pages"; the
+    last page ends with the ISSN."""
+    import textwrap
+
+    from fpdf import FPDF
+
+    lines = [line for line in text.split("\n") if line.strip()]
+    head, rest = lines[:_JOURNAL_HEAD], lines[_JOURNAL_HEAD:]
+    notes = {m.group(1): m.group(2) for line in rest if (m := _OJ_NOTE.match(line))}
+    eli = next(line for line in rest if line.startswith("ELI:"))
+    issn = next(line for line in rest if line.startswith("ISSN"))
+    body = [line for line in rest if not _OJ_NOTE.match(line) and line not in (eli, issn)]
+    wrapped: list[str] = []
+    listed = False
+    for line in body:
+        opener = line.upper() == line and line.endswith(":")
+        verb = line.split()[0].isupper() and len(line.split()[0]) >= 4
+        if listed and not opener and not verb and not _OJ_ITEM.match(line):
+            line = "— " + line  # an unmarked item of the list the line above opened
+        else:
+            listed = opener
+        wrapped += textwrap.wrap(line, 92, break_long_words=False, break_on_hyphens=False)
+    pages = [wrapped[i : i + lines_per_page] for i in range(0, len(wrapped), lines_per_page)]
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("DejaVu", "", str(font_path("DejaVuSans.ttf")))
+    pdf.set_creation_date(datetime.datetime(2024, 7, 9, tzinfo=datetime.UTC))  # same bytes every time
+    size, small = 9.5, 7.5
+    for number, page in enumerate(pages, start=1):
+        pdf.add_page()
+        pdf.set_font("DejaVu", size=small)
+        pdf.text(56.0, 815.0, eli)  # the foot first, as the Journal's PDFs draw it
+        pdf.text(520.0, 815.0, f"{number}/{len(pages)}")
+        if number == len(pages):
+            pdf.text(56.0, 828.0, issn)
+        pdf.set_font("DejaVu", size=size)
+        if number == 1:
+            pdf.text(56.0, 50.0, head[0])
+            pdf.text(56.0, 62.0, head[1])
+            pdf.text(250.0, 56.0, head[2])
+            pdf.text(450.0, 56.0, head[3])
+            pdf.text(56.0, 90.0, head[4])
+            pdf.text(480.0, 90.0, head[5])
+            y = 130.0
+        else:
+            pdf.text(56.0, 40.0, head[2])
+            pdf.text(430.0, 40.0, f"OJ C, {head[5]}")
+            y = 70.0
+        cited: list[str] = []
+        for line in page:
+            cited += _OJ_MARKER.findall(line)
+            _draw_journal_line(pdf, line, y, size)
+            y += size * 1.5
+        y = max(y + 12, 800.0 - small * 1.5 * len(cited))
+        if cited:
+            pdf.line(56.0, y - 9, 200.0, y - 9)
+        pdf.set_font("DejaVu", size=small)
+        for note in cited:
+            pdf.text(56.0, y, f"({note})")
+            pdf.text(76.0, y, notes[note])
+            y += small * 1.5
+    return bytes(pdf.output())
+
+
+def _draw_journal_line(pdf, line: str, y: float, size: float) -> None:
+    """One line, its markers "(1)" raised and smaller, glued to the word before them."""
+    pdf.set_xy(56.0, y - size)
+    pieces = _OJ_MARKER.split(line)
+    for k, piece in enumerate(pieces):
+        if not piece:
+            continue
+        if k % 2:
+            pdf.set_font("DejaVu", size=size * 0.65)
+            pdf.set_xy(pdf.get_x(), y - size - size * 0.35)
+            pdf.cell(text=f"({piece})", h=size)
+            pdf.set_xy(pdf.get_x(), y - size)
+        else:
+            pdf.set_font("DejaVu", size=size)
+            pdf.cell(text=piece, h=size)

@@ -330,7 +330,7 @@ def _front(line: SourceLine, b: Body) -> None:
     # A wrapped line goes on with the block above, unless it is an upper-case line after one
     # that ended ("THE COUNCIL OF THE EUROPEAN UNION," then "RECALLING:"), or it starts anew
     # after a line that ended (the opening paragraphs of a European Council text).
-    new_caps_line = is_caps(text) and preamble[-1][-1:] in {",", ":", ";", "."} if preamble else True
+    new_caps_line = is_caps(text) and preamble[-1][-1:] in {",", ":", ";", ".", ")"} if preamble else True
     if continues and (not b.wrapped or not new_caps_line) and not b.ended(b.previous, text):
         preamble[-1] = b.join(preamble[-1], text)
     else:

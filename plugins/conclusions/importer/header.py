@@ -129,13 +129,20 @@ def _is_label(text: str, s: State) -> bool:
     return match is not None and _label_field(match.group("label")) is not None
 
 
+def _before_fields(s: State) -> bool:
+    """No labelled field read yet (a value wrapped onto the next line may look like a code)."""
+    return not any(f in s.header for f in ("from", "to", "subject", "previous_document")) and not s.pending
+
+
 def _is_codes(text: str, s: State) -> bool:
-    return "number" in s.header and "status" not in s.header and bool(_CODES.match(text))
+    return "number" in s.header and _before_fields(s) and bool(_CODES.match(text))
 
 
 def _is_status(text: str, s: State) -> bool:
-    before_fields = not any(f in s.header for f in ("from", "to", "subject", "previous_document"))
-    return "number" in s.header and "status" not in s.header and before_fields and is_caps(text)
+    """ "NOTE", "OUTCOME OF PROCEEDINGS": a line in capitals after the institution or the number
+    (a PDF may give it before the number), before the labelled fields."""
+    started = "number" in s.header or "institution" in s.header
+    return started and "status" not in s.header and _before_fields(s) and is_caps(text) and len(text.split()) <= 5
 
 
 _KINDS: list[tuple[str, Callable[[str, State], bool]]] = [

@@ -37,8 +37,8 @@ _CANDIDATE = re.compile(
     rf"|(?<![\d/.,])(?P<year>(?:1[89]|20)\d\d)(?P<after_year>\d{{1,3}}){_AFTER_MARKER}"
     rf"|(?<=[^\W\d_’'\"”)])(?P<after_word>\d{{1,3}}){_AFTER_MARKER}"
     rf"|(?<=[’'\"”)])(?P<after_quote>\d{{1,3}}){_AFTER_MARKER}"
-    # EUR-Lex sets a marker apart in brackets: "2019-2027 ( 1 ),"
-    rf"|(?<=\S)\s\(\s?(?P<bracketed>\d{{1,3}})\s?\){_AFTER_MARKER}"
+    # EUR-Lex sets a marker apart in brackets: "2019-2027 ( 1 ),"; the Journal's PDF raises it: "(¹)"
+    rf"|(?<=\S)\s?\(\s?(?P<bracketed>\d{{1,3}}|[{_SUPERSCRIPTS}]{{1,3}})\s?\){_AFTER_MARKER}"
 )
 # "1 7371/22." as text; "¹ 7371/22." or "¹7371/22." from a PDF that raises the number.
 _FOOTNOTE_START = re.compile(
@@ -56,7 +56,7 @@ def _candidates(text: str) -> Iterable[tuple[int, int, int, str]]:
         elif match.group("year"):
             yield match.start("after_year"), match.end(), int(match.group("after_year")), "digits"
         elif match.group("bracketed"):
-            yield match.start(), match.end(), int(match.group("bracketed")), "digits"
+            yield match.start(), match.end(), int(match.group("bracketed").translate(_FROM_SUPERSCRIPT)), "digits"
         else:
             name = "after_word" if match.group("after_word") else "after_quote"
             yield match.start(name), match.end(), int(match.group(name)), "digits"

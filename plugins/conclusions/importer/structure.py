@@ -122,7 +122,9 @@ class _Reading:
                 or bool(ROMAN_HEADING.match(text))
                 or bool(ROMAN_HEADING.match(previous))
                 or (bool(_POINT.match(text)) and self.item_may_follow(previous))
-                or (appendix and (self.ended(previous, text) or not self.full_line(previous)))
+                or (
+                    appendix and (self.ended(previous, text) or not self.full_line(previous) or self.heading_like(text))
+                )
             )
             if opens or not blocks:
                 blocks.append(text)
@@ -141,7 +143,11 @@ class _Reading:
         # The act's ELI stands at the foot of its pages: page furniture, and its official address.
         eli = next((line.text for line in self.cleaned.removed if always(line.text) == "eli"), "")
         if eli:
-            self.parsed.header["eli"] = eli.split(":", 1)[1].strip()
+            self.parsed.header["eli"] = eli.split(":", 1)[1].split()[0]
+
+    def heading_like(self, text: str) -> bool:
+        """A short line that does not end as a sentence does: a heading ("Article 3")."""
+        return len(text) < 0.5 * max(self.cleaned.width, 1) and text[-1:] not in {".", ";", ":", ","}
 
     def full_line(self, text: str) -> bool:
         """Whether a wrapped line was filled up to about the width (it goes on on the next line)."""
