@@ -58,7 +58,7 @@ def home(edition: Edition) -> Page:
             markdown="",
             inner="\n\n",
         ),
-        para(h.cover_note) if h.cover_note else "",
+        para(h.cover_note, {"lang": h.cover_language or None}) if h.cover_note else "",
         _cover_note(edition, r),
         link("Read the full text", r.link.to(u.text), classes=["md-button", "md-button--primary"]),
         heading(2, "Overview"),
@@ -124,7 +124,14 @@ def _cover_note(edition: Edition, r: Renderer) -> Md:
     return element(
         "div",
         blocks,
-        {"class": "cover-note", "id": Part.COVER_NOTE, "role": "note", "aria-label": "Cover note"},
+        {
+            "class": "cover-note",
+            "id": Part.COVER_NOTE,
+            "role": "note",
+            "aria-label": "Cover note",
+            # A note in another language than the text's says so (a French note, English conclusions).
+            "lang": edition.document.header.cover_language or None,
+        },
         markdown="",
         inner="\n",
     )
