@@ -217,7 +217,8 @@ def _draw(pdf, line: Line, x: float, y: float, size: float) -> None:
 # -- any text in the register's plain-lines shape, laid out as the register lays out its PDFs ----
 
 _FOOTER = re.compile(
-    r"^(?:\d{1,6}/\d\d(?: ANNEX)? [A-Za-z]{1,4}(?:/[A-Za-z]{1,4})+ \d{1,3}|(?:ANNEX )?[A-Z]{2,8}\.[0-9A-Z.]+ [A-Z]{2})$"
+    r"^(?:\d{1,6}/\d\d(?: ANNEX)? [A-Za-z]{1,4}(?:/[A-Za-z]{1,4})+ \d{1,3}|(?:ANNEX )?[A-Z]{2,8}\.[0-9A-Z.]+ [A-Z]{2}"
+    r"|EUCO \d{1,3}/\d\d(?: \d{1,3})?|EN)$"
 )
 _RULE_LINE = re.compile(r"^_{3,}$")
 _NOTE_START = re.compile(r"^(\d{1,3}) (\S.*)$")
@@ -453,3 +454,16 @@ def _draw_journal_line(pdf, line: str, y: float, size: float) -> None:
         else:
             pdf.set_font("DejaVu", size=size)
             pdf.cell(text=piece, h=size)
+
+
+_REGISTER_HEADS = {"ST-10987-2024-INIT-en.txt": (15, "10987/24"), "EUCO-31-2024-INIT-en.txt": (16, "EUCO 31/24")}
+"""How many lines of each text of fixtures/import/ are its cover page's header block, and its number."""
+
+
+def draw(text_file: Path, layout: str) -> bytes:
+    """A fixture text drawn as a PDF in the layout of the register or of the Official Journal."""
+    text = text_file.read_text(encoding="utf-8")
+    if layout == "journal":
+        return journal_pdf(text)
+    head_lines, number = _REGISTER_HEADS[text_file.name]
+    return register_pdf(text, head_lines, number)

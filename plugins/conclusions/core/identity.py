@@ -55,7 +55,8 @@ def official_text(header: Header) -> Official:
     """The official text: an act of the Official Journal at its ELI, a Council document in the
     register's PDF; nothing when the header says neither."""
     if header.eli:
-        return Official(header.eli, journal=True)
+        # The Journal prints its ELIs as http:// addresses; data.europa.eu serves them over https.
+        return Official(re.sub(r"^http://", "https://", header.eli), journal=True)
     return Official(register_url(header.document_id, header.language))
 
 

@@ -209,18 +209,23 @@ class SubjectWords:
     """Words between the subject and the verb ("also")."""
     conjunctions: frozenset[str]
     """"and": a second verb of the same subject ("welcomes ... and calls on")."""
+    subjects: tuple[str, ...] = ()
+    """The body speaking ("European Council", "It"): a subject names one."""
 
 
 @cache
 def subject_words() -> SubjectWords:
     """The subject words of every language of `conclusions/words/`, read once."""
-    found: dict[str, set[str]] = {"subject words": set(), "adverbs": set(), "conjunctions": set()}
+    found: dict[str, set[str]] = {"subject words": set(), "adverbs": set(), "conjunctions": set(), "subjects": set()}
     for path in sorted(_WORDS_DIR.glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for key, words in found.items():
             words.update(str(word) for word in data.get(key) or [])
     return SubjectWords(
-        frozenset(found["subject words"]), frozenset(found["adverbs"]), frozenset(found["conjunctions"])
+        frozenset(found["subject words"]),
+        frozenset(found["adverbs"]),
+        frozenset(found["conjunctions"]),
+        tuple(sorted(found["subjects"], key=len, reverse=True)),
     )
 
 
@@ -263,7 +268,13 @@ def lower_case_opens(text: str, start: int, after_clause: bool) -> bool:
         if not core[:1].isupper() or (core.isupper() and len(core) >= _MIN_LETTERS and core.isalpha()):
             return False  # a lower-case word, or an upper-case operative verb before it
         capitalised += 1
-    return capitalised > 0
+    return capitalised > 0 and _names_the_speaker(words, known.subjects)
+
+
+def _names_the_speaker(words: list[str], subjects: tuple[str, ...]) -> bool:
+    """Whether the subject's words name the body speaking ("the European Council"; "It" first)."""
+    phrase = " " + " ".join(word.strip(",") for word in words) + " "
+    return any(f" {subject} " in phrase and (subject != "It" or words[0] == "It") for subject in subjects)
 
 
 def opening_forms(text: str, found: list[tuple[int, str]]) -> list[int]:
