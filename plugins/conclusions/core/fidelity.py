@@ -151,6 +151,7 @@ _HEADER_TEXT = (
     ("previous_document", "No. prev. doc."),
     ("interinstitutional_file", "interinstitutional file"),
     ("commission_document", "No. Cion doc."),
+    ("date_of_receipt", "date of receipt"),
     ("subject", "subject"),
     ("cover_note", "cover note"),
     ("title", "title"),
@@ -425,7 +426,7 @@ class Record:
 
 _ACCEPTED = {
     "where": Field(str, required=True),
-    "words": Field(str, required=True),
+    "words": Field(str),
     "reason": Field(str, required=True),
 }
 

@@ -38,6 +38,8 @@ class Header:
     """The procedure's number, for a text on a legislative file ("2021/0223(COD)")."""
     commission_document: str = ""
     """"No. Cion doc.": the Commission's document the text is about ("COM(2021) 559 final")."""
+    date_of_receipt: str = ""
+    """When the Council received a document another institution sent (a cover note's)."""
     cover_note: str = ""
     cover_language: str = ""
     """The language of the cover note and register data when it is not the text's (a French

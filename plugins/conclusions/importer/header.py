@@ -26,10 +26,12 @@ from .words import Words, words
 _LANGUAGE_NOTE = re.compile(r"^\(OR\.\s*[a-z]{2}(?:\s*,\s*[a-z]{2})*\)$")
 _ACT = re.compile(r"^(?P<act>C/\d{4}/\d{1,6})(?:\s+(?P<date>\d{1,2}\.\d{1,2}\.\d{4}))?$")
 _OJ_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$")
-_CODE = r"[A-Z][A-Z0-9-]*(?:/[A-Z][A-Z0-9-]*)*(?:\s[A-Z][A-Z0-9-]*)*\s+\d{1,5}"
+_CODE = r"[A-Z][A-Z0-9-]*(?:/[A-Z][A-Z0-9-]*)*(?:\s[A-Z][A-Z0-9-]*)*\s+\d{1,5}(?:\s+REV\s+\d{1,2})?"
 _CODES = re.compile(rf"^(?:{_CODE})(?:\s+{_CODE})*$")
 _LABEL = re.compile(r"^(?P<label>[^\W\d_][\w.° ]{0,30}?)\s*:\s*(?P<text>.*)$")
 _OTHER_LABEL = re.compile(r"^(?:no\.|n°|nr\.)\s.*\bdoc")
+_WIDER = 8
+"""How many characters wider than a field's lines a line of the text is (the column of values)."""
 PARAGRAPH = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<text>\S.*)$")
 # "I. INTRODUCTION", "II. Recommendations": a Roman numeral and a title of a few words.
 ROMAN_HEADING = re.compile(r"^(?P<label>[IVXL]{1,6})\.\s+(?P<title>[^\W\d_][^.;]{0,150})$")
@@ -56,10 +58,18 @@ def _place_date_pattern(date_words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def number_line(text: str) -> re.Match[str] | None:
-    """A document number as the register prints it: "9876/24", "9876/24 REV 1", "EUCO 25/24"."""
+    """A document number as the register prints it: "9876/24", "9876/24 REV 1", "EUCO 25/24",
+    "7592/4/22" (its fourth revision, "REV 4" on the next line), "2021/0293(COD) PE-CONS 50/22"
+    (a legislative act's, after the procedure's number)."""
     parts = forms().parts
-    pattern = rf"^(?:(?P<series>{parts['series']})\s+)?(?P<number>\d{{1,6}}/\d{{2}})(?P<suffix>(?:\s+(?:REV|COR|ADD)\s*\d+)*)$"
-    return re.match(pattern, text)
+    return re.match(
+        r"^(?:(?P<file>\d{4}/\d{4}\s?\(COD\))\s+)?(?:(?P<series>" + parts["series"] + r")\s+)?"
+        r"(?P<number>\d{1,6})(?P<revision>/\d{1,2})?/(?P<year>\d{2})(?P<suffix>(?:\s+(?:REV|COR|ADD)\s*\d+)*)$",
+        text,
+    )
+
+
+_SUFFIX = re.compile(r"^(?:REV|COR|ADD)\s*\d+$")
 
 
 def is_caps(text: str) -> bool:
@@ -87,6 +97,10 @@ class State:
     ended: Callable[[str, str], bool]
     """Whether a wrapped line ended its block before the next (see structure._Builder.ended)."""
     join: Callable[[str, str], str]
+    wide: Callable[[str], bool]
+    """Whether a line is about as wide as the text's lines (wider than a column of values)."""
+    breaks: frozenset[int] = frozenset()
+    """Indexes of the lines that start a page: the cover page's fields end with it."""
     header: dict[str, object] = field(default_factory=dict)
     codes: list[str] = field(default_factory=list)
     unplaced: list[SourceLine] = field(default_factory=list)
@@ -99,6 +113,10 @@ class State:
     """The field a wrapped line continues ("?" for a label without a field)."""
     pending: list[str] = field(default_factory=list)
     """Fields whose labels came without values: the next lines are their values, in order."""
+    field_lines: list[int] = field(default_factory=list)
+    """The lengths of the lines that continued the current field."""
+    purpose: bool = False
+    """The current field has reached its dash line ("– General approach")."""
     previous: str = ""
 
 
@@ -120,8 +138,15 @@ def _is_body_start(text: str, s: State) -> bool:
     if starts_text(text, words()):
         return True
     current = s.current if s.labels_seen else None
-    # A wrapped field ends where a short line stopped.
-    return current is not None and current != "?" and s.ended(s.previous, text) and not _LABEL.match(text)
+    if current is None or current == "?" or _LABEL.match(text):
+        return False
+    # A wrapped field ends where a short line stopped; and where a line is wider than the
+    # field's column (a PDF's labelled values stand in a column narrower than the text), or,
+    # after the dash that gives the document's purpose ("– General approach"), where a line
+    # ended its phrase ("(ENVI)").
+    wider = bool(s.field_lines) and not s.pending and s.wide(text) and len(text) > max(s.field_lines) + _WIDER
+    after_purpose = s.purpose and s.previous[-1:] in {")", "."}
+    return s.ended(s.previous, text) or wider or after_purpose
 
 
 def _is_label(text: str, s: State) -> bool:
@@ -147,21 +172,22 @@ def _is_status(text: str, s: State) -> bool:
 
 _KINDS: list[tuple[str, Callable[[str, State], bool]]] = [
     ("cover more", lambda t, s: s.current == "cover_note"),
-    ("end", _is_body_start),
     ("cover", lambda t, s: bool(words().cover.match(t))),
+    ("end", _is_body_start),
     ("place date", lambda t, s: "place_date" not in s.header and place_date(t) is not None),
     ("language note", lambda t, s: "language_note" not in s.header and bool(_LANGUAGE_NOTE.match(t))),
     ("number", lambda t, s: "number" not in s.header and number_line(t) is not None),
+    ("number suffix", lambda t, s: s.current == "number" and bool(_SUFFIX.match(t))),
     ("act", lambda t, s: "number" not in s.header and bool(_ACT.match(t))),
     ("act date", lambda t, s: "place_date" not in s.header and bool(_OJ_DATE.match(t))),
     ("codes", _is_codes),
     ("label", _is_label),
+    ("institution more", lambda t, s: s.current == "institution" and "place_date" not in s.header),
     ("status", _is_status),
     ("institution", lambda t, s: not s.header and not s.codes),
-    ("institution more", lambda t, s: s.current == "institution" and "place_date" not in s.header),
     ("unplaced more", lambda t, s: s.current == "?" and not s.pending),
     ("value", lambda t, s: bool(s.pending)),
-    ("field more", lambda t, s: bool(s.current)),
+    ("field more", lambda t, s: bool(s.current) and s.current != "number"),
     ("end after labels", lambda t, s: s.labels_seen),
     ("unplaced", lambda t, s: True),
 ]
@@ -206,8 +232,17 @@ def _number(line: SourceLine, s: State) -> None:
     match = number_line(line.text)
     assert match is not None
     s.series = match.group("series") or ""
-    s.header["number"] = f"{s.series} {match.group('number')}".strip()
+    printed = f"{match['number']}{match['revision'] or ''}/{match['year']}"
+    s.header["number"] = f"{s.series} {printed}{match['suffix']}".strip()
     s.number_suffix = " ".join(match.group("suffix").split())
+    if match.group("file"):
+        s.header["interinstitutional_file"] = match.group("file")
+    s.current = "number"  # "REV 4" may follow on its own line
+
+
+def _number_suffix(line: SourceLine, s: State) -> None:
+    s.header["number"] = f"{s.header['number']} {line.text}"
+    s.number_suffix = " ".join(line.text.split())
     s.current = None
 
 
@@ -250,6 +285,7 @@ def _label(line: SourceLine, s: State) -> None:
     else:
         s.header[str(name)] = value
         s.current = name
+    s.field_lines, s.purpose = [], False
 
 
 def _status(line: SourceLine, s: State) -> None:
@@ -265,12 +301,15 @@ def _institution(line: SourceLine, s: State) -> None:
 def _more(line: SourceLine, s: State) -> None:
     assert s.current is not None
     s.header[s.current] = s.join(str(s.header[s.current]), line.text)
+    s.field_lines.append(len(line.text))
+    s.purpose = s.purpose or line.text[:1] in "-–‒—"
 
 
 def _value(line: SourceLine, s: State) -> None:
     name = s.pending.pop(0)
     s.header[name] = line.text
     s.current = name
+    s.field_lines, s.purpose = [], False
 
 
 def _unplaced(line: SourceLine, s: State) -> None:
@@ -286,6 +325,7 @@ HANDLERS: dict[str, Callable[[SourceLine, State], None]] = {
     "place date": _place_date,
     "language note": _language_note,
     "number": _number,
+    "number suffix": _number_suffix,
     "act": _act,
     "act date": _act_date,
     "codes": _codes,
@@ -305,6 +345,8 @@ def read_header(lines: list[SourceLine], s: State) -> int:
     i = 0
     while i < len(lines):
         line = lines[i]
+        if i in s.breaks and s.header:
+            s.current = None  # a field of the cover page does not run on to the next page
         if not line.text:
             if s.current == "cover_note":
                 break

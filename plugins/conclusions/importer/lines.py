@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 from ..reader.chars import notes as char_notes
 from ..reader.furniture import lone_number, normal, split_pages
-from ..reader.lines import SourceLine
+from ..reader.lines import KIND_PDF, SourceLine
 from .model import Cleaned, FootnoteText
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -38,12 +38,15 @@ _CANDIDATE = re.compile(
     rf"|(?<=[^\W\d_’'\"”)])(?P<after_word>\d{{1,3}}){_AFTER_MARKER}"
     rf"|(?<=[’'\"”)])(?P<after_quote>\d{{1,3}}){_AFTER_MARKER}"
     # EUR-Lex sets a marker apart in brackets: "2019-2027 ( 1 ),"; the Journal's PDF raises it: "(¹)"
-    rf"|(?<=\S)\s?\(\s?(?P<bracketed>\d{{1,3}}|[{_SUPERSCRIPTS}]{{1,3}})\s?\){_AFTER_MARKER}"
+    rf"|(?<=\S)(?:\s\(\s(?P<bracketed>\d{{1,3}})\s\)|\s?\(\s?(?P<raised>[{_SUPERSCRIPTS}]{{1,3}})\s?\)){_AFTER_MARKER}"
 )
 # "1 7371/22." as text; "¹ 7371/22." or "¹7371/22." from a PDF that raises the number.
 _FOOTNOTE_START = re.compile(
     rf"^(?:(?P<number>\d{{1,3}})\s+|(?P<sup>[{_SUPERSCRIPTS}]{{1,3}})\s*|\(\s?(?P<bracketed>\d{{1,3}})\s?\)\s+)(?P<text>\S.*)$"
 )
+# A bracketed number opens a footnote only in a text that sets its markers in brackets (EUR-Lex);
+# elsewhere "(3)" at a line's start is a recital's or point's number.
+_BRACKETED_MARKER = re.compile(r"\S\s\(\s\d{1,3}\s\)|\S\s?\(\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s?\)")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _HYPHENS = "-\u00ad"
 
@@ -55,8 +58,9 @@ def _candidates(text: str) -> Iterable[tuple[int, int, int, str]]:
             yield match.start(), match.end(), int(match.group("sup").translate(_FROM_SUPERSCRIPT)), "sup"
         elif match.group("year"):
             yield match.start("after_year"), match.end(), int(match.group("after_year")), "digits"
-        elif match.group("bracketed"):
-            yield match.start(), match.end(), int(match.group("bracketed").translate(_FROM_SUPERSCRIPT)), "digits"
+        elif match.group("bracketed") or match.group("raised"):
+            number = (match.group("bracketed") or match.group("raised")).translate(_FROM_SUPERSCRIPT)
+            yield match.start(), match.end(), int(number), "sup" if match.group("raised") else "digits"
         else:
             name = "after_word" if match.group("after_word") else "after_quote"
             yield match.start(name), match.end(), int(match.group(name)), "digits"
@@ -70,11 +74,16 @@ def _superscripts(text: str) -> str:
     return re.sub(f"[{_SUPERSCRIPTS}]+", lambda m: f"<sup>{m.group().translate(_FROM_SUPERSCRIPT)}</sup>", text)
 
 
-def _footnote_zone(page: list[SourceLine], next_number: int) -> int:
+def _footnote_start(text: str, bracketed: bool) -> re.Match[str] | None:
+    match = _FOOTNOTE_START.match(text)
+    return match if match is not None and (bracketed or not match.group("bracketed")) else None
+
+
+def _footnote_zone(page: list[SourceLine], next_number: int, bracketed: bool) -> int:
     """Index of the first line of the page's footnote texts (len(page) if none)."""
     seen: set[int] = set()
     for i, line in enumerate(page):
-        match = _FOOTNOTE_START.match(line.text)
+        match = _footnote_start(line.text, bracketed)
         if match and i:
             number = _start_number(match)
             if number >= next_number and number in seen:
@@ -83,12 +92,14 @@ def _footnote_zone(page: list[SourceLine], next_number: int) -> int:
     return len(page)
 
 
-def _split_footnotes(zone: list[SourceLine], first: int, seen: set[int]) -> list[tuple[int, list[SourceLine]]]:
+def _split_footnotes(
+    zone: list[SourceLine], first: int, seen: set[int], bracketed: bool
+) -> list[tuple[int, list[SourceLine]]]:
     notes: list[tuple[int, list[SourceLine]]] = []
     for line in zone:
         if not line.text:
             continue
-        match = _FOOTNOTE_START.match(line.text)
+        match = _footnote_start(line.text, bracketed)
         if match:
             number = _start_number(match)
             if (not notes and number == first) or (notes and number == notes[-1][0] + 1 and number in seen):
@@ -99,12 +110,15 @@ def _split_footnotes(zone: list[SourceLine], first: int, seen: set[int]) -> list
 
 
 def _resolve_markers(
-    text: str, state: dict[str, int], on_page: set[int], anywhere: set[int], missing: list[str]
+    text: str, state: dict[str, int], on_page: set[int], anywhere: set[int], missing: list[str], raised: bool
 ) -> str:
-    """The line with its footnote markers as `[^N]` and other superscript digits as `<sup>`."""
+    """The line with its footnote markers as `[^N]` and other superscript digits as `<sup>`
+    (`raised`: only raised digits are markers)."""
     parts: list[str] = []
     position = 0
     for start, end, number, kind in _candidates(text):
+        if raised and kind != "sup" and not _raised_in_brackets(text[start:end]):
+            continue
         last = state["last"]
         if number > last and (number in on_page or (number not in anywhere and number == last + 1)):
             if number not in anywhere:
@@ -118,6 +132,10 @@ def _resolve_markers(
         position = end
     parts.append(text[position:])
     return "".join(parts)
+
+
+def _raised_in_brackets(candidate: str) -> bool:
+    return any(ch in _SUPERSCRIPTS for ch in candidate)
 
 
 def vocabulary(lines: list[str]) -> Counter[str]:
@@ -182,17 +200,22 @@ def _width(lines: list[str]) -> int:
     return lengths[int(len(lengths) * 0.95)] if lengths else 0
 
 
-def _lone_numbers(page: list[SourceLine], next_number: int, removed: list[SourceLine]) -> list[list[SourceLine]]:
+def _lone_numbers(
+    page: list[SourceLine], next_number: int, removed: list[SourceLine], paged: bool, footed: bool = False
+) -> list[list[SourceLine]]:
     """A page with its lone numbers read: a number alone on its line is a footnote's number when
     its marker stands on the page above and a line of text follows (the two are read as one line,
     "N text"); else it is a page number, furniture (appended to `removed`), and where a page
-    ends: the page comes back cut there."""
+    ends: the page comes back cut there. Where the input gives its pages (`paged`: a PDF, form
+    feeds), a page number stands at a page's edge only; a lone number inside it is text (a
+    table's cell)."""
     pages: list[list[SourceLine]] = [[]]
     seen: set[int] = set()
     i = 0
     while i < len(page):
         line = page[i]
-        if not lone_number(line.text):
+        inside = footed or (paged and _EDGE <= i < len(page) - _EDGE)
+        if not lone_number(line.text) or (inside and not _after_marker(line, page, i, seen, next_number)):
             seen.update(number for _, _, number, _ in _candidates(line.text))
             pages[-1].append(line)
             i += 1
@@ -211,36 +234,60 @@ def _lone_numbers(page: list[SourceLine], next_number: int, removed: list[Source
     return pages
 
 
+_EDGE = 3
+"""How many lines at each edge of a given page may hold its number."""
+
+
+def _after_marker(line: SourceLine, page: list[SourceLine], i: int, seen: set[int], next_number: int) -> bool:
+    """Whether a lone number is a footnote's number standing on its own line (its marker above)."""
+    number = int(normal(line.text))
+    return number >= next_number and number in seen and i + 1 < len(page)
+
+
 def clean(pages: list[list[SourceLine]], kind: str, dropped: Counter[str]) -> Cleaned:
     """Furniture out, footnote texts apart, markers resolved, for `structure.build`."""
     removed: list[SourceLine] = []
+    paged = len(pages) > 1
     pending = split_pages(pages, removed)
+    footed_pages = {line.where.page for line in removed if line.where.page}
+    bracketed = any(_BRACKETED_MARKER.search(line.text) for page in pending for line in page)
     bodies: list[list[SourceLine]] = []
     found: list[tuple[int, list[SourceLine], int]] = []  # number, lines, page index
     next_number = 1
     while pending:
-        cut = _lone_numbers(pending.pop(0), next_number, removed)
+        page = pending.pop(0)
+        # A given page whose foot was taken out already has its number there: a lone number on
+        # it is text (a table's cell) or a footnote's number.
+        footed = paged and bool(page) and page[0].where.page in footed_pages
+        cut = _lone_numbers(page, next_number, removed, paged, footed)
         pending[:0] = cut[1:]
         page = cut[0]
         index = len(bodies)
-        zone = _footnote_zone(page, next_number)
+        zone = _footnote_zone(page, next_number, bracketed)
         bodies.append(page[:zone])
         if zone < len(page):
             seen = {n for line in page[:zone] for _, _, n, _ in _candidates(line.text)}
-            start = _FOOTNOTE_START.match(page[zone].text)
+            start = _footnote_start(page[zone].text, bracketed)
             assert start is not None, "_footnote_zone starts the zone at a footnote's first line"
             first = _start_number(start)
-            for number, lines in _split_footnotes(page[zone:], first, seen):
+            for number, lines in _split_footnotes(page[zone:], first, seen, bracketed):
                 found.append((number, lines, index))
                 next_number = number + 1
     anywhere = {number for number, _, _ in found}
     state = {"last": 0}
     missing: list[str] = []
     body: list[SourceLine] = []
+    breaks: list[int] = []
+    # A PDF raises its markers: there, digits glued to a word are text ("REV1", "ADD1").
+    raised = kind == KIND_PDF and any(
+        k == "sup" for page in bodies for line in page for *_, k in _candidates(line.text)
+    )
     for index, page in enumerate(bodies):
         on_page = {number for number, _, page_index in found if page_index == index}
+        breaks.append(len(body))
         for line in page:
-            body.append(SourceLine(_resolve_markers(line.text, state, on_page, anywhere, missing), line.where))
+            text = _resolve_markers(line.text, state, on_page, anywhere, missing, raised)
+            body.append(SourceLine(text, line.where))
     words = vocabulary([line.text for line in body] + [line.text for _, lines, _ in found for line in lines])
     footnotes = []
     for number, lines, _ in found:
@@ -252,4 +299,6 @@ def clean(pages: list[list[SourceLine]], kind: str, dropped: Counter[str]) -> Cl
     notes += char_notes(dropped)
     removed.sort(key=lambda line: line.where)
     texts = [line.text for line in body]
-    return Cleaned(kind, body, footnotes, removed, True, words, _width(texts), notes, _one_per_line(texts))
+    cleaned = Cleaned(kind, body, footnotes, removed, True, words, _width(texts), notes, breaks)
+    cleaned.one_per_line = _one_per_line(texts)
+    return cleaned

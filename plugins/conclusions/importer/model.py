@@ -52,6 +52,8 @@ class Cleaned:
     """About how many characters a full line holds (wrapped inputs only)."""
     notes: list[str] = field(default_factory=list)
     """Findings for the report (markers without a footnote text, ...)."""
+    breaks: list[int] = field(default_factory=list)
+    """Indexes in `lines` where a new page starts."""
     one_per_line: bool = False
     """Lines are not wrapped: each line is a block of its own (text copied from EUR-Lex's pages,
     where a paragraph is one long line)."""

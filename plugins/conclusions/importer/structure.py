@@ -25,6 +25,7 @@ from .words import language_of_title, words
 # easily: wrapped lines are filled up to about the width, so a line that stops well short
 # of it, after ".", ";" or ":", ended there.
 _SHORT = 0.8
+_WIDE = 0.88
 _POINT = re.compile(r"^(?:\((?:[a-z]{1,2}|[ivx]+)\)|(?:[a-z]|[ivx]+)[.)]|[-–—•])\s+\S")
 # A line holding only a number or a Roman numeral and a dot: the number of the paragraph or
 # heading whose text the extraction put on the next line.
@@ -91,7 +92,7 @@ class _Reading:
         return len(previous) + 1 + len(first_word) <= _SHORT * self.cleaned.width
 
     def header(self) -> int:
-        state = State(self.wrapped, self.ended, self.join)
+        state = State(self.wrapped, self.ended, self.join, self.wide, frozenset(self.cleaned.breaks))
         start = read_header(self.cleaned.lines, state)
         self.parsed.header.update(state.header)
         self.parsed.unplaced += state.unplaced
@@ -144,6 +145,10 @@ class _Reading:
         eli = next((line.text for line in self.cleaned.removed if always(line.text) == "eli"), "")
         if eli:
             self.parsed.header["eli"] = eli.split(":", 1)[1].split()[0]
+
+    def wide(self, text: str) -> bool:
+        """Whether a line is about as wide as the text's full lines."""
+        return self.wrapped and len(text) >= _WIDE * self.cleaned.width
 
     def heading_like(self, text: str) -> bool:
         """A short line that does not end as a sentence does: a heading ("Article 3")."""

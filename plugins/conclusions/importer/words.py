@@ -34,6 +34,8 @@ class Words:
     title_prefixes: re.Pattern[str]
     preamble: re.Pattern[str]
     lead_ins: re.Pattern[str]
+    statuses: frozenset[str]
+    """The register's statuses in capitals ("OUTCOME OF PROCEEDINGS")."""
     conjunctions: frozenset[str]
     prose: re.Pattern[str]
 
@@ -63,7 +65,7 @@ def words() -> Words:
             label_language[str(label).lower()] = language
         for key in ("date words", "cover sentence", "titles", "title prefixes", "preamble"):
             lists.setdefault(key, []).extend(str(x) for x in data.get(key) or [])
-        for key in ("lead-ins", "conjunctions", "prose genre"):
+        for key in ("lead-ins", "conjunctions", "prose genre", "statuses"):
             lists.setdefault(key, []).extend(str(x) for x in data.get(key) or [])
         for pattern in data.get("titles") or []:
             title_language.append((re.compile(f"^(?:{pattern})", re.IGNORECASE), language))
@@ -78,6 +80,7 @@ def words() -> Words:
         title_prefixes=_either(lists["title prefixes"], re.IGNORECASE),
         preamble=_either([re.escape(x) + r"\b" for x in lists["preamble"]]),
         lead_ins=_either([re.escape(x) + r"\b" for x in lists["lead-ins"]]),
+        statuses=frozenset(" ".join(x.upper().split()) for x in lists["statuses"]),
         conjunctions=frozenset(lists["conjunctions"]),
         prose=_either(lists["prose genre"], re.IGNORECASE, start=""),
     )

@@ -29,6 +29,7 @@ FIELD_ORDER = (
     "previous_document",
     "interinstitutional_file",
     "commission_document",
+    "date_of_receipt",
     "subject",
     "cover_note",
     "cover_language",
@@ -38,7 +39,7 @@ FIELD_ORDER = (
     "citation_title",
     "language",
 )
-OCCASIONAL = frozenset({"interinstitutional_file", "commission_document", "cover_language", "eli"})
+OCCASIONAL = frozenset({"interinstitutional_file", "commission_document", "date_of_receipt", "cover_language", "eli"})
 """Fields only some texts have: the report does not call them missing when a text lacks them."""
 _INDENT = "   "
 

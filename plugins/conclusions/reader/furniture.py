@@ -60,8 +60,9 @@ def forms() -> Forms:
 
 
 def normal(text: str) -> str:
-    """A line as the forms read it: single spaces, superscript digits as digits."""
-    return " ".join(text.split()).translate(_SUPERSCRIPTS)
+    """A line as the forms read it: single spaces, superscript digits as digits and glued to the
+    word before them (a PDF may raise the "2" of "TREE.2.A" and set it apart: "TREE ².A")."""
+    return re.sub(r" (?=[⁰¹²³⁴⁵⁶⁷⁸⁹])", "", " ".join(text.split())).translate(_SUPERSCRIPTS)
 
 
 def always(text: str) -> str | None:

@@ -47,6 +47,7 @@ def home(edition: Edition) -> Page:
         ("No. prev. doc.", h.previous_document),
         ("Interinstitutional file", h.interinstitutional_file),
         ("No. Cion doc.", h.commission_document),
+        ("Date of receipt", h.date_of_receipt),
         ("Subject", h.subject),
     ]
     out = [
