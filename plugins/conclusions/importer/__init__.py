@@ -30,7 +30,7 @@ from .words import words
 from .writer import FIELD_ORDER, OCCASIONAL, document_md
 from .yamltext import dump
 
-__all__ = ["ImportFailure", "ImportResult", "Report", "import_document"]
+__all__ = ["ImportFailure", "ImportResult", "Reading", "Report", "import_document", "read"]
 
 # Register file names: ST-9876-2024-INIT-en.pdf, ST-9237-2024-REV1-fr.txt, EUCO-25-2024-INIT-en.pdf
 _REGISTER_NAME = re.compile(
@@ -54,6 +54,26 @@ class ImportResult:
     """Lines of the input not carried into document.md (page furniture, rules), in order."""
     record: str
     """YAML text of source/import.yml."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the importer read of an input, before it decides anything: the lines with the
+    furniture and the footnote texts taken out (`cleaned`), and the document found (`parsed`)."""
+
+    cleaned: Cleaned
+    parsed: Parsed
+
+
+def read(source: Path) -> Reading:
+    """Read one input as `import_document` does (for a look at its header, furniture and
+    footnotes, whether or not it imports)."""
+    try:
+        data = Path(source).read_bytes()
+    except OSError as error:
+        raise ImportFailure(f"{source} cannot be read ({error.strerror}): check the path") from None
+    cleaned = _clean(data, Path(source).name)
+    return Reading(cleaned, build(cleaned))
 
 
 def _check_options(date: str | None) -> None:

@@ -164,10 +164,11 @@ def _is_codes(text: str, s: State) -> bool:
 
 
 def _is_status(text: str, s: State) -> bool:
-    """ "NOTE", "OUTCOME OF PROCEEDINGS": a line in capitals after the institution or the number
-    (a PDF may give it before the number), before the labelled fields."""
+    """A status of `conclusions/words/` ("NOTE", "OUTCOME OF PROCEEDINGS") after the institution
+    or the number (a PDF may give it before the number), before the labelled fields."""
     started = "number" in s.header or "institution" in s.header
-    return started and "status" not in s.header and _before_fields(s) and is_caps(text) and len(text.split()) <= 5
+    known = " ".join(text.upper().replace("’", "'").split()) in words().statuses
+    return started and "status" not in s.header and _before_fields(s) and known
 
 
 _KINDS: list[tuple[str, Callable[[str, State], bool]]] = [
