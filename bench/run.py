@@ -12,6 +12,7 @@ Parts (run all by default, or name some with --only):
   profile     cProfile of one build: where the time goes
   collection  100 synthetic documents as a collection (issue 17): plugin vs plain Material,
               peak memory, and a one-paragraph edit under `mkdocs serve`
+  fidelity    the build's fidelity check (issue 21) on the flagship and on 100 documents
 
 Results are appended, as a dated section, to bench/RESULTS.md (--no-write: print only).
 Scratch output goes to bench/out/ (ignored by git). Timings are medians of builds run
@@ -35,7 +36,7 @@ from typing import Any
 
 from common import CHROMIUM, HERE, OUT, RESULTS, ROOT, log
 
-PARTS = ("build", "scale", "weight", "lighthouse", "live", "profile", "collection")
+PARTS = ("build", "scale", "weight", "lighthouse", "live", "profile", "collection", "fidelity")
 
 
 def _run_part(part: str, args: argparse.Namespace, repeats: int) -> tuple[list[str], Any]:

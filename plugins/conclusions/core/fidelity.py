@@ -106,14 +106,14 @@ class Lost:
     """The part and page near which it should stand."""
 
 
-_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_WORD = re.compile(r"[^\w\s]+|_+")
 
 
 def tokens(text: str) -> list[str]:
-    """The words of a line: letters and digits only, after NFKC."""
+    """The words of a line: letters and digits only, after NFKC ("7371/22." is "737122")."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    return [t for t in (_NOT_WORD.sub("", word) for word in text.split()) if t]
+    return _NOT_WORD.sub("", text).split()
 
 
 def _words_of_inline(source: str, optional: bool, part: int) -> Iterator[Word]:
@@ -269,9 +269,18 @@ class _Matcher:
 
     def take(self, words: list[str], wheres: list[str]) -> None:
         """Find `words` (each on the line `wheres` names) in order; what is found nowhere is lost."""
+        last = len(words) - 1
         for i, word in enumerate(words):
-            ahead = words[i : i + _AGREE]
             current = self.streams[self.current]
+            # The usual case, first and cheapest: the stream holds this word and the next.
+            at = current.at
+            held = current.words
+            if at < len(held) and held[at].text == word:
+                following = held[at + 1] if at + 1 < len(held) else None
+                if i == last or following is None or following.text == words[i + 1] or following.part != held[at].part:
+                    current.at = at + 1
+                    continue
+            ahead = words[i : i + _AGREE]
             if self._step(ahead, reach=0) or _take(current, ahead[:1], reach=0) or self._step(ahead, _REACH):
                 continue
             owner = current.owners[min(current.at, len(current.owners) - 1)] if current.owners else ("", "")
