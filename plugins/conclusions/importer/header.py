@@ -29,7 +29,6 @@ _OJ_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$")
 _CODE = r"[A-Z][A-Z0-9-]*(?:/[A-Z][A-Z0-9-]*)*(?:\s[A-Z][A-Z0-9-]*)*\s+\d{1,5}(?:\s+REV\s+\d{1,2})?"
 _CODES = re.compile(rf"^(?:{_CODE})(?:\s+{_CODE})*$")
 _LABEL = re.compile(r"^(?P<label>[^\W\d_][\w.° ]{0,30}?)\s*:\s*(?P<text>.*)$")
-_OTHER_LABEL = re.compile(r"^(?:no\.|n°|nr\.)\s.*\bdoc")
 _WIDER = 8
 """How many characters wider than a field's lines a line of the text is (the column of values)."""
 PARAGRAPH = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<text>\S.*)$")
@@ -126,7 +125,7 @@ def _label_field(label: str) -> str | None:
     known = words().labels.get(key)
     if known:
         return known
-    return "?" if _OTHER_LABEL.match(key) else None
+    return "?" if words().other_labels.match(key) else None
 
 
 # -- the kinds of header lines: (name, test) in the order they are tried -----------------------

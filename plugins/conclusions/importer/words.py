@@ -28,6 +28,8 @@ class Words:
     """Lower-case header label -> front matter field."""
     label_language: dict[str, str]
     """Lower-case header label -> the language it is written in."""
+    other_labels: re.Pattern[str]
+    """Header labels the front matter has no field for ("No. Cion doc." of another form)."""
     cover: re.Pattern[str]
     titles: re.Pattern[str]
     title_language: list[tuple[re.Pattern[str], str]]
@@ -63,7 +65,7 @@ def words() -> Words:
         for label, field in (data.get("header labels") or {}).items():
             labels[str(label).lower()] = str(field)
             label_language[str(label).lower()] = language
-        for key in ("date words", "cover sentence", "titles", "title prefixes", "preamble"):
+        for key in ("date words", "cover sentence", "titles", "title prefixes", "preamble", "other header labels"):
             lists.setdefault(key, []).extend(str(x) for x in data.get(key) or [])
         for key in ("lead-ins", "conjunctions", "prose genre", "statuses"):
             lists.setdefault(key, []).extend(str(x) for x in data.get(key) or [])
@@ -74,6 +76,7 @@ def words() -> Words:
         date_words=tuple(lists["date words"]),
         labels=labels,
         label_language=label_language,
+        other_labels=_either(lists["other header labels"]),
         cover=_either([re.escape(x) + r"\b" for x in lists["cover sentence"]]),
         titles=_either(lists["titles"], re.IGNORECASE),
         title_language=title_language,
