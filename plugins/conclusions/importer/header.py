@@ -94,7 +94,7 @@ class State:
 
     wrapped: bool
     ended: Callable[[str, str], bool]
-    """Whether a wrapped line ended its block before the next (see structure._Builder.ended)."""
+    """Whether a wrapped line ended its block before the next (see structure._Reading.ended)."""
     join: Callable[[str, str], str]
     wide: Callable[[str], bool]
     """Whether a line is about as wide as the text's lines (wider than a column of values)."""

@@ -2,19 +2,24 @@
 
 What such lines carry besides the text, and what is done with it here:
 
-- page furniture on every page: "9876/24 JK/lm 3" (number, drafters' initials, page),
-  a directorate line ("RELEX.5", "GIP.1 EN"), "EN", "LIMITE", and "ANNEX" repeated as a
-  page header inside an annex. Removed, and listed in order for the report and the record.
-  Without form feeds, a run of furniture lines is where one page ends and the next begins.
-- footnote texts at a page's bottom ("1 7371/22."): a page's footnote zone starts at the
-  first line "N text" whose marker N stands glued in the page's text above it; from
-  there to the page's end every line belongs to a footnote.
-- footnote markers glued to the word or year they follow ("security1,", "of 12 May
-  20213,"; from a PDF, superscript digits "2021³"): a candidate is read as footnote N when
-  footnotes run in order (N above the last marker) and N's text is on the same page, or,
-  when no text for N was found anywhere, when N is exactly the next number. Otherwise the
-  digits are text ("EDF22"); superscript digits become `<sup>N</sup>` ("km²").
+- page furniture (`conclusions.reader.furniture`, its forms data): footers, page heads,
+  directorate and language lines, rules. Taken out, and listed in order for the report and
+  `import.yml`. Without form feeds, a run of furniture lines is where one page ends and the next
+  begins. A number alone on its line is a footnote's number when its marker stands above and
+  its text follows; else, between the text's lines or at a given page's edge, a page number
+  (furniture, and a page break); inside a given page whose foot was taken out, text.
+- footnote texts at a page's bottom ("1 7371/22.", "¹ 7371/22.", "( 1 ) OJ C ..." in a text
+  that brackets its markers): a page's footnote zone starts at the first line "N text" whose
+  marker N stands in the page's text above it; from there to the page's end every line belongs
+  to a footnote.
+- footnote markers glued to the word or year they follow ("security1,", "of 12 May 20213,";
+  from a PDF, raised digits "2021³", and then only raised digits are markers: "REV1" is text;
+  "( 1 )" set apart by EUR-Lex): a candidate is read as footnote N when footnotes run in order
+  (N above the last marker) and N's text is on the same page, or, when no text for N was found
+  anywhere, when N is exactly the next number. Otherwise the digits are text ("EDF22");
+  superscript digits become `<sup>N</sup>` ("km²").
 - line-end hyphens, decided when the lines of a block are joined (`join_wrapped`).
+- a text that gives a paragraph per line (EUR-Lex's pages copied): `Cleaned.one_per_line`.
 """
 
 from __future__ import annotations
