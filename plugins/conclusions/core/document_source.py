@@ -505,6 +505,15 @@ class _Parser:
                     self.error(block.line, "a second '# ' heading after the paragraphs; an annex has one heading")
                 )
                 continue
+            if _HEADING_LIKE.match(block):
+                self.problems.add(
+                    self.error(
+                        block.line,
+                        "a heading in the annex after the paragraphs; its blocks are text: write the heading "
+                        "without the '#' signs",
+                    )
+                )
+                continue
             with self.problems.collect():
                 self.plain_block(block)
             self.appendix.append(str(block) + "".join(" " + pl.raw for pl in block.points))
