@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -73,6 +73,8 @@ class Word:
     """A footnote marker glued to the word before it ("2021[^3]" reads "20213" in the original)."""
     part: int = 0
     """Which part of the stream it belongs to (one field, paragraph or footnote)."""
+    label: bool = False
+    """A header label ("From"): it may stand apart from its value (the labels printed first)."""
 
 
 @dataclass
@@ -87,11 +89,11 @@ class Stream:
     at: int = 0
     parts: int = 0
 
-    def add(self, text: str, owner: tuple[str, str], optional: bool = False) -> None:
+    def add(self, text: str, owner: tuple[str, str], optional: bool = False, label: bool = False) -> None:
         if not self.owners or self.owners[-1] != owner:
             self.parts += 1
         for word in _words_of_inline(text, optional, self.parts):
-            self.words.append(word)
+            self.words.append(replace(word, label=True) if label else word)
             self.owners.append(owner)
 
 
@@ -171,7 +173,7 @@ def streams(document: Document, urls: DocumentUrls) -> list[Stream]:
             continue
         stream = Stream(f"the {shown}")
         for label in labels.get(name, ()):
-            stream.add(label, home, optional=True)
+            stream.add(label, home, optional=True, label=True)
         stream.add(value, home)
         result.append(stream)
     for code in header.subject_codes:
@@ -180,7 +182,7 @@ def streams(document: Document, urls: DocumentUrls) -> list[Stream]:
         result.append(stream)
     if header.eli:
         stream = Stream("the ELI")
-        stream.add("ELI", home, optional=True)
+        stream.add("ELI", home, optional=True, label=True)
         stream.add(header.eli, home)
         result.append(stream)
     result.append(_text_stream(document, urls))
@@ -331,7 +333,7 @@ def _find(stream: Stream, ahead: list[str], reach: int) -> tuple[int, int] | Non
             agree = _agreement(words, after, ahead[1:])
             # A label or marker may stand apart from its words (a PDF gives "From:", "To:"
             # first, then their values): it needs no agreement at its stream's place.
-            apart = words[after - 1].optional and position == stream.at
+            apart = words[after - 1].label and position == stream.at
             if apart or agree >= min(len(ahead) - 1, _left(words, after, _AGREE)):
                 return after, agree + 1
         if not words[position].optional:
