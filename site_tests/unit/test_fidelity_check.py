@@ -177,3 +177,14 @@ def test_a_document_written_by_hand_is_not_checked(tmp_path: Path) -> None:
 def test_footnote_markers_glued_or_apart(tmp_path: Path, original: str, body: str) -> None:
     text = ORIGINAL.replace("of 12 June 20211,", original)
     assert _problems(tmp_path, original=text, body=BODY.replace("of 12 June 2021[^1],", body)) == []
+
+
+def test_words_added_by_hand_are_no_difference(tmp_path: Path) -> None:
+    # The check asks for the original's words: the edition may add its own (a note, a word),
+    # and a paragraph's number after them is still the paragraph's, not a footnote's.
+    body = (
+        BODY.replace("of the Member States;", "of the Member States; zyxadded")
+        .replace("[^1]: 9001/21.", "[^1]: 9001/21.\n[^2]: An editor's note.")
+        .replace("report.", "report.[^2]")
+    )
+    assert _problems(tmp_path, body=body) == []
