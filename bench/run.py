@@ -14,6 +14,7 @@ Parts (run all by default, or name some with --only):
               peak memory, and a one-paragraph edit under `mkdocs serve`
   automatic   what the text's own reading (references, abbreviations, actors) costs, on the
               flagship and on collections of up to 100 imports without registries
+  fidelity    the build's fidelity check (issue 21) on the flagship and on 100 documents
 
 Results are appended, as a dated section, to bench/RESULTS.md (--no-write: print only).
 Scratch output goes to bench/out/ (ignored by git). Timings are medians of builds run
@@ -37,7 +38,7 @@ from typing import Any
 
 from common import CHROMIUM, HERE, OUT, RESULTS, ROOT, log
 
-PARTS = ("build", "scale", "weight", "lighthouse", "live", "profile", "collection", "automatic")
+PARTS = ("build", "scale", "weight", "lighthouse", "live", "profile", "collection", "automatic", "fidelity")
 
 
 def _run_part(part: str, args: argparse.Namespace, repeats: int) -> tuple[list[str], Any]:

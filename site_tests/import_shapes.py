@@ -212,3 +212,258 @@ def _draw(pdf, line: Line, x: float, y: float, size: float) -> None:
         else:
             pdf.set_font("DejaVu", size=size)
             pdf.cell(text=piece, h=size)
+
+
+# -- any text in the register's plain-lines shape, laid out as the register lays out its PDFs ----
+
+_FOOTER = re.compile(
+    r"^(?:\d{1,6}/\d\d(?: ANNEX)? [A-Za-z]{1,4}(?:/[A-Za-z]{1,4})+ \d{1,3}|(?:ANNEX )?[A-Z]{2,8}\.[0-9A-Z.]+ [A-Z]{2}"
+    r"|EUCO \d{1,3}/\d\d(?: \d{1,3})?|EN)$"
+)
+_RULE_LINE = re.compile(r"^_{3,}$")
+_NOTE_START = re.compile(r"^(\d{1,3}) (\S.*)$")
+_LABELLED = re.compile(r"^([^\W\d_][\w.° ]{0,30}?:) (.+)$")
+
+
+@dataclass
+class _Page:
+    head: list[str] = field(default_factory=list)
+    """The cover page's header block (page 1 only)."""
+    body: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    """Footnotes: (number, first line), then ("", more lines)."""
+    footer: list[str] = field(default_factory=list)
+
+
+def _register_pages(text: str, head_lines: int) -> list[_Page]:
+    """The text's lines cut into pages at its footers (a page ends with its footer lines)."""
+    pages = [_Page()]
+    lines = [line for line in text.split("\n") if line.strip()]
+    pages[0].head = lines[:head_lines]
+    in_notes = False
+    for line in lines[head_lines:]:
+        page = pages[-1]
+        if _FOOTER.match(line):
+            page.footer.append(line)
+            in_notes = False
+            continue
+        if page.footer:
+            pages.append(_Page())
+            page = pages[-1]
+        if _RULE_LINE.match(line):
+            in_notes = True
+        elif in_notes:
+            note = _NOTE_START.match(line)
+            page.notes.append((note.group(1), note.group(2)) if note else ("", line))
+        else:
+            page.body.append(line)
+    return [page for page in pages if page.body or page.notes or page.head]
+
+
+def register_pdf(text: str, head_lines: int, number: str) -> bytes:
+    """A text in the register's plain-lines shape (its footers and footnote blocks in place, see
+    fixtures/import/ST-10987-2024-INIT-en.txt) drawn as the register lays out its PDFs: the cover
+    page's header block in two columns ("From:" beside its value), drawn after the page's text as
+    some register PDFs do; on later pages a page head "ST <number>" and "EN" at the top; the
+    footnotes under a rule at the page's bottom, their markers raised and smaller; the footer
+    ("10987/24 SV/ab 1", "TREE.2.B EN") at the bottom, drawn first. `head_lines`: how many lines
+    of the text are the header block."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("DejaVu", "", str(font_path("DejaVuSans.ttf")))
+    pdf.set_creation_date(datetime.datetime(2024, 6, 5, tzinfo=datetime.UTC))  # same bytes every time
+    size, small = 10.0, 8.0
+    for index, page in enumerate(_register_pages(text, head_lines)):
+        pdf.add_page()
+        pdf.set_font("DejaVu", size=small)
+        for k, line in enumerate(page.footer):  # the PDF draws its footer first
+            if line.startswith("EUCO") or line == "EN":
+                pdf.text(56.0 if line != "EN" else 526.0, 800.0, line)
+            elif k == 0 and len(line.split()) == 3:
+                for x, part in zip((56.0, 286.0, 526.0), line.split(), strict=True):
+                    pdf.text(x, 800.0, part)
+            else:
+                pdf.text(400.0, 812.0, line)
+        if index and not number.startswith("EUCO"):
+            pdf.text(56.0, 40.0, f"ST {number}")
+            pdf.text(526.0, 40.0, "EN")
+        notes = {n for n, _ in page.notes if n}
+        y = 340.0 if page.head else 70.0
+        for line in page.body:
+            _draw_marked(pdf, line, 56.0, y, size, notes)
+            y += size * 1.5
+        y = max(y + 10, 820.0 - 12 * (len(page.notes) + 2))
+        pdf.line(56.0, y - 10, 200.0, y - 10)
+        for note, line in page.notes:
+            pdf.set_font("DejaVu", size=small)
+            if note:
+                pdf.set_font("DejaVu", size=small * 0.7)
+                pdf.text(56.0, y - 3, note)
+                pdf.set_font("DejaVu", size=small)
+            pdf.text(66.0, y, line)
+            y += small * 1.5
+        _draw_head(pdf, page.head, size)
+    return bytes(pdf.output())
+
+
+def _draw_marked(pdf, line: str, x: float, y: float, size: float, notes: set[str]) -> None:
+    """A body line whose footnote markers (a number of `notes` glued to a word or year) are
+    drawn raised and smaller."""
+    pattern = r"(?:(?<=[^\W\d_])|(?<=\d{4}))(" + "|".join(sorted(notes, key=len, reverse=True)) + r")(?=[\s,.;:)]|$)"
+    pieces = re.split(pattern, line) if notes else [line]
+    pdf.set_xy(x, y - size)
+    for k, piece in enumerate(pieces):
+        if not piece:
+            continue
+        if k % 2:
+            pdf.set_font("DejaVu", size=size * 0.65)
+            pdf.set_xy(pdf.get_x(), y - size - size * 0.35)
+            pdf.cell(text=piece, h=size)
+            pdf.set_xy(pdf.get_x(), y - size)
+        else:
+            pdf.set_font("DejaVu", size=size)
+            pdf.cell(text=piece, h=size)
+
+
+def _draw_head(pdf, head: list[str], size: float) -> None:
+    """The cover page's header block: the institution at the left, place, date, number and
+    subject codes at the right, labels at the left with their values beside them."""
+    pdf.set_font("DejaVu", size=size)
+    left_y, right_y, field_y = 60.0, 95.0, 230.0
+    value_x = 170.0
+    labelled = False
+    alone: list[str] = []  # labels printed without their values ("From:"), which follow them
+    for line in head:
+        match = _LABELLED.match(line)
+        if re.fullmatch(r"[^\W\d_][\w.° ]{0,30}:", line):
+            alone.append(line)
+            labelled = True
+        elif alone:
+            pdf.text(56.0, field_y, alone.pop(0))
+            pdf.text(value_x, field_y, line)
+            field_y += size * 1.5
+        elif match:
+            labelled = True
+            pdf.text(56.0, field_y, match.group(1))
+            pdf.text(value_x, field_y, match.group(2))
+            field_y += size * 1.5
+        elif labelled:
+            pdf.text(value_x, field_y, line)  # a value wrapped onto its next line
+            field_y += size * 1.5
+        elif left_y < 90.0 and not re.search(r"\d", line):
+            pdf.text(56.0, left_y, line)
+            left_y += size * 1.4
+        else:
+            pdf.text(360.0, right_y, line)
+            right_y += size * 1.4
+
+
+# -- a text of the Official Journal (C series) as EUR-Lex gives it, laid out as the OJ prints it --
+
+_JOURNAL_HEAD = 6
+"""Lines of the OJ head in the EUR-Lex text: journal name (two lines), EN, series, act, date."""
+_OJ_NOTE = re.compile(r"^\( ?(\d{1,3}) ?\) (.+)$")
+_OJ_MARKER = re.compile(r" \( ?(\d{1,3}) ?\)")
+_OJ_ITEM = re.compile(r"^(?:\d{1,3}\.|\([a-z]\)) ")
+
+
+def journal_pdf(text: str, lines_per_page: int = 34) -> bytes:
+    """A text of the Official Journal's C series as EUR-Lex gives it (a paragraph per line, see
+    fixtures/import/OJ-C-2024-4521-en.txt) drawn as the Journal prints an act: the head ("Official
+    Journal of the European Union", "EN", "C series", the act's number and date) on page 1, "OJ
+    C, <date>" on the others, paragraphs wrapped, an unmarked item of a list ("HAVING REGARD
+    TO:") after a dash, footnote markers "(1)" raised and smaller, the footnotes at the bottom
+    of the page that cites them, and at every page's foot the act's ELI and "page/pages"; the
+    last page ends with the ISSN."""
+    import textwrap
+
+    from fpdf import FPDF
+
+    lines = [line for line in text.split("\n") if line.strip()]
+    head, rest = lines[:_JOURNAL_HEAD], lines[_JOURNAL_HEAD:]
+    notes = {m.group(1): m.group(2) for line in rest if (m := _OJ_NOTE.match(line))}
+    eli = next(line for line in rest if line.startswith("ELI:"))
+    issn = next(line for line in rest if line.startswith("ISSN"))
+    body = [line for line in rest if not _OJ_NOTE.match(line) and line not in (eli, issn)]
+    wrapped: list[str] = []
+    listed = False
+    for line in body:
+        opener = line.upper() == line and line.endswith(":")
+        verb = line.split()[0].isupper() and len(line.split()[0]) >= 4
+        if listed and not opener and not verb and not _OJ_ITEM.match(line):
+            line = "— " + line  # an unmarked item of the list the line above opened
+        else:
+            listed = opener
+        wrapped += textwrap.wrap(line, 92, break_long_words=False, break_on_hyphens=False)
+    pages = [wrapped[i : i + lines_per_page] for i in range(0, len(wrapped), lines_per_page)]
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("DejaVu", "", str(font_path("DejaVuSans.ttf")))
+    pdf.set_creation_date(datetime.datetime(2024, 7, 9, tzinfo=datetime.UTC))  # same bytes every time
+    size, small = 9.5, 7.5
+    for number, page in enumerate(pages, start=1):
+        pdf.add_page()
+        pdf.set_font("DejaVu", size=small)
+        pdf.text(56.0, 815.0, eli)  # the foot first, as the Journal's PDFs draw it
+        pdf.text(520.0, 815.0, f"{number}/{len(pages)}")
+        if number == len(pages):
+            pdf.text(56.0, 828.0, issn)
+        pdf.set_font("DejaVu", size=size)
+        if number == 1:
+            pdf.text(56.0, 50.0, head[0])
+            pdf.text(56.0, 62.0, head[1])
+            pdf.text(250.0, 56.0, head[2])
+            pdf.text(450.0, 56.0, head[3])
+            pdf.text(56.0, 90.0, head[4])
+            pdf.text(480.0, 90.0, head[5])
+            y = 130.0
+        else:
+            pdf.text(56.0, 40.0, head[2])
+            pdf.text(430.0, 40.0, f"OJ C, {head[5]}")
+            y = 70.0
+        cited: list[str] = []
+        for line in page:
+            cited += _OJ_MARKER.findall(line)
+            _draw_journal_line(pdf, line, y, size)
+            y += size * 1.5
+        y = max(y + 12, 800.0 - small * 1.5 * len(cited))
+        if cited:
+            pdf.line(56.0, y - 9, 200.0, y - 9)
+        pdf.set_font("DejaVu", size=small)
+        for note in cited:
+            pdf.text(56.0, y, f"({note})")
+            pdf.text(76.0, y, notes[note])
+            y += small * 1.5
+    return bytes(pdf.output())
+
+
+def _draw_journal_line(pdf, line: str, y: float, size: float) -> None:
+    """One line, its markers "(1)" raised and smaller, glued to the word before them."""
+    pdf.set_xy(56.0, y - size)
+    pieces = _OJ_MARKER.split(line)
+    for k, piece in enumerate(pieces):
+        if not piece:
+            continue
+        if k % 2:
+            pdf.set_font("DejaVu", size=size * 0.65)
+            pdf.set_xy(pdf.get_x(), y - size - size * 0.35)
+            pdf.cell(text=f"({piece})", h=size)
+            pdf.set_xy(pdf.get_x(), y - size)
+        else:
+            pdf.set_font("DejaVu", size=size)
+            pdf.cell(text=piece, h=size)
+
+
+_REGISTER_HEADS = {"ST-10987-2024-INIT-en.txt": (15, "10987/24"), "EUCO-31-2024-INIT-en.txt": (16, "EUCO 31/24")}
+"""How many lines of each text of fixtures/import/ are its cover page's header block, and its number."""
+
+
+def draw(text_file: Path, layout: str) -> bytes:
+    """A fixture text drawn as a PDF in the layout of the register or of the Official Journal."""
+    text = text_file.read_text(encoding="utf-8")
+    if layout == "journal":
+        return journal_pdf(text)
+    head_lines, number = _REGISTER_HEADS[text_file.name]
+    return register_pdf(text, head_lines, number)

@@ -212,7 +212,9 @@ def _main(*args: str) -> int:
 
 def test_new_writes_the_whole_site_and_it_builds(tmp_path, monkeypatch, importer, capsys) -> None:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "input.txt").write_bytes(b"Council text\r\n\xe2\x80\x93 as given\n")
+    # Words of the stand-in's document (its title): the build checks that the original's words
+    # are in document.md (core/fidelity.py). CRLF and a dash, so that the bytes are copied as given.
+    (tmp_path / "input.txt").write_bytes(b"Council conclusions\r\n\xe2\x80\x93 on ocean observation\n")
     assert _main("new", "sites/ocean", "--from", "input.txt", "--date", "2024-02-29", "--language", "en") == 0
     assert importer.calls == [
         (

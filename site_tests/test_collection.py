@@ -206,6 +206,8 @@ def test_no_url_of_the_collection_disappears(collection):
         )
     if not manifest.exists():
         pytest.skip("no manifest for the fixture collection yet: run `make url-manifest`")
+    if FLAGSHIP_ID not in {e.document.header.document_id for e in collection.model.editions}:
+        pytest.skip(f"source/ does not hold {FLAGSHIP_ID}: the manifest is of the collection built on it")
     gone = sorted(promised(manifest) - current)
     assert not gone, f"{len(gone)} promised URLs of the collection disappeared: {gone[:30]}"
 

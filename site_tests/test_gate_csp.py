@@ -54,20 +54,25 @@ def origin(tmp_path_factory: pytest.TempPathFactory):
         yield base, site
 
 
-def _kinds(site: Path) -> list[str]:
-    """One page of every kind the edition has, and the 404 page (reached as a missing address)."""
-    first = lambda folder: sorted(p.name for p in (site / folder).iterdir() if p.is_dir())[0]  # noqa: E731
+def _kinds(site: Path) -> list[str | None]:
+    """One page of every kind the edition has, and the 404 page (reached as a missing address);
+    None for a kind the edition has no page of (a text without recitals)."""
+
+    def first(folder: str) -> str | None:
+        pages = sorted(p.name for p in (site / folder).iterdir() if p.is_dir()) if (site / folder).is_dir() else []
+        return f"{folder}/{pages[0]}/" if pages else None
+
     return [
         "",
         "text/",
-        f"sections/{first('sections')}/",
-        f"paragraphs/{first('paragraphs')}/",
-        f"recitals/{first('recitals')}/",
+        first("sections"),
+        first("paragraphs"),
+        first("recitals"),
         "instruments/",
-        f"instruments/{first('instruments')}/",
+        first("instruments"),
         "glossary/",
         "actors/",
-        f"actors/{first('actors')}/",
+        first("actors"),
         "verbs/",
         "about/urls/",
         MISSING,
@@ -96,6 +101,8 @@ def test_every_html_file_carries_the_policy(origin) -> None:
 def test_no_policy_violation_on_any_kind_of_page(browser, origin, kind: int) -> None:
     base, site = origin
     url = _kinds(site)[kind]
+    if url is None:
+        pytest.skip("the edition in source/ has no page of this kind (a text without recitals, say)")
     context, page, console, response = _open(browser, base + url)
     try:
         assert response.status == (404 if url == MISSING else 200)

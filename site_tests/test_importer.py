@@ -275,13 +275,16 @@ def test_lettered_recitals(tmp_path: Path) -> None:
     assert result.report.recitals == len(letters) and result.report.recital_kind == "letters"
     # A real compound keeps its line-end hyphen; a split word that the text has whole loses it.
     assert "know-how" in result.document_md and "infrastructure remains" in result.document_md
+    # The register's "No. Cion doc." label is a header field of its own.
+    cion = text.split("\n")[_line_number(text, "No. Cion doc.") - 1].split(": ", 1)[1]
+    assert yaml.safe_load(_split(result.document_md)[0])["commission_document"] == cion
     # Unplaced lines are listed with their line numbers, and are not in document.md.
-    for start in ("No. Cion doc.", "Statement by the Commission"):
+    for start in ("Statement by the Commission",):
         number = _line_number(text, start)
         line = text.split("\n")[number - 1]
         assert f"line {number}: {line}" in result.report.text()
         assert line not in result.document_md
-    assert len(result.report.unplaced) == 2
+    assert len(result.report.unplaced) == 1
     # Furniture: page footers, directorate lines and LIMITE, every one of them.
     furniture = [line for line in text.split("\n") if re.match(r"\d+/\d\d \w+/\w+ \d+$|TREE\.|LIMITE$", line)]
     assert list(result.removed) == furniture
@@ -474,3 +477,158 @@ def test_same_input_same_output(name: str, request: pytest.FixtureRequest) -> No
     else:
         path = FIXTURES / name
     assert _same(import_document(path), import_document(path))
+
+
+# -- 6. The shapes the register and the Official Journal publish (fixtures/import/README.md) ---
+
+REAL_SHAPED = {
+    # text -> (its PDF-extraction variants of the same text, the layout it is drawn in)
+    "ST-10987-2024-INIT-en.txt": (["ST-10987-2024-INIT-en-extracted.txt"], "register"),
+    "EUCO-31-2024-INIT-en.txt": ([], "register"),
+    "OJ-C-2024-4521-en.txt": ([], "journal"),
+    "OJ-C-2024-5230-en.txt": ([], "journal"),
+}
+
+
+def _expected(name: str) -> dict:
+    return yaml.safe_load((FIXTURES / name.replace(".txt", ".expected.yml")).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each real-shaped text drawn as a PDF in its layout, under the text's register name."""
+    from site_tests.import_shapes import draw
+
+    folder = tmp_path_factory.mktemp("drawn")
+    made = {}
+    for name, (_, layout) in REAL_SHAPED.items():
+        made[name] = folder / name.replace(".txt", ".pdf")
+        made[name].write_bytes(draw(FIXTURES / name, layout))
+    return made
+
+
+@pytest.mark.parametrize("name", sorted(REAL_SHAPED))
+def test_a_real_shaped_text_is_read_as_a_person_reads_it(name: str, tmp_path: Path) -> None:
+    result = import_document(FIXTURES / name)
+    expected = _expected(name)
+    assert result.report.text().startswith("Verdict: ready to publish")
+    assert result.report.unplaced == () and result.report.doubtful == ()
+    header = yaml.safe_load(_split(result.document_md)[0])
+    for field, value in expected["header"].items():
+        assert str(header[field]) == str(value) if not isinstance(value, list) else header[field] == value, field
+    document = _parses(result, tmp_path)
+    assert document.header.document_id == expected["document_id"]
+    assert len(document.paragraphs) == expected["paragraphs"]
+    headings = [s.heading for s in document.sections if not s.implicit]
+    assert headings == expected.get("headings", headings)
+    if "cover_blocks" in expected:
+        assert len(document.cover) == expected["cover_blocks"]
+    if "appendix_blocks" in expected:
+        assert len(document.appendix) == expected["appendix_blocks"]
+    # The title is never longer than a title: no heading or paragraph taken in.
+    assert header["title"] == expected["header"]["title"]
+
+
+@pytest.mark.parametrize("name", sorted(REAL_SHAPED))
+def test_every_shape_of_a_text_gives_its_document(name: str, drawn: dict[str, Path]) -> None:
+    clean = import_document(FIXTURES / name)
+    variants, _ = REAL_SHAPED[name]
+    for other in [*(FIXTURES / v for v in variants), drawn[name]]:
+        result = import_document(other)
+        assert result.document_md == clean.document_md, other.name
+        assert result.report.text().startswith("Verdict: ready to publish"), other.name
+    pdf = import_document(drawn[name])
+    assert pdf.report.kind == "PDF"
+    # Every footer and page head of the PDF is recorded as removed, none of the text.
+    assert all(line.where.page for line in pdf.report.removed)
+
+
+def test_the_extraction_variants_are_what_they_claim() -> None:
+    text = (FIXTURES / "ST-10987-2024-INIT-en-extracted.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    assert "3" in lines and "4" in lines  # lone page numbers
+    assert "ST 10987/24 ANNEX TREE.2.B EN" in lines  # the page head, with and without blank lines around
+    assert "\nST 10987/24 ANNEX TREE.2.B EN\n\n" in text
+    assert "II." in lines and any(line.startswith("I.\t") for line in lines)  # headings on two lines, by a tab
+    assert re.search(r"^2\n\S", text, re.M)  # a footnote number on its own line
+    result = import_document(FIXTURES / "ST-10987-2024-INIT-en-extracted.txt")
+    removed = list(result.removed)
+    assert removed.count("ST 10987/24 ANNEX TREE.2.B EN") == 2 and "3" in removed and "4" in removed
+
+
+def test_a_european_council_text_asks_in_prose(tmp_path: Path) -> None:
+    result = import_document(FIXTURES / "EUCO-31-2024-INIT-en.txt")
+    requests = {verb.verb for verb in result.report.verbs if verb.request}
+    assert {"CALLS ON", "INVITES", "URGES", "ASKS"} <= requests
+    edition = build_edition(_import_folder(result, tmp_path))
+    asked = {a.id for clauses in edition.clauses.values() for c in clauses for a in c.addressees}
+    assert {"council", "commission", "member-states"} <= asked
+
+
+def test_an_official_journal_act_is_at_its_eli(tmp_path: Path) -> None:
+    result = import_document(FIXTURES / "OJ-C-2024-4521-en.txt")
+    header = yaml.safe_load(_split(result.document_md)[0])
+    assert header["eli"] == _expected("OJ-C-2024-4521-en.txt")["header"]["eli"]
+    assert "institution" not in header  # the Journal's head is furniture, not the institution
+    removed = list(result.removed)
+    assert "Official Journal" in removed and any(line.startswith("ELI:") for line in removed)
+    assert any("numbers it 3" in note for note in result.report.notes), "unnumbered paragraphs are said"
+
+
+def _import_folder(result: ImportResult, folder: Path) -> Path:
+    folder.mkdir(exist_ok=True)
+    (folder / "document.md").write_text(result.document_md, encoding="utf-8")
+    for name, text in result.registries.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_title_that_takes_in_the_text_is_a_fault(tmp_path: Path) -> None:
+    # Conclusions without a title line, whose first line of text is a long paragraph: the title
+    # would take it in. The import says so, its verdict is no success, and the build refuses.
+    text = (FIXTURES / "EUCO-31-2024-INIT-en.txt").read_text(encoding="utf-8")
+    opening = " ".join(["The European Council held an exchange of views with the President of Moldova."] * 6)
+    text = text.replace("Conclusions – 24 October 2024\n", opening + "\n")
+    path = tmp_path / "EUCO-31-2024-INIT-en.txt"
+    path.write_text(text, encoding="utf-8")
+    result = import_document(path)
+    assert [doubt.where for doubt in result.report.doubtful] == ["title"]
+    assert result.report.text().startswith("Verdict: 1 line needs a decision")
+    from conclusions.core.collection import build_collection
+    from conclusions.core.errors import SourceErrors
+    from conclusions.core.fidelity import check_site
+
+    source = _import_folder(result, tmp_path / "source")
+    (source / "original").mkdir()
+    (source / "original" / path.name).write_bytes(path.read_bytes())
+    (source / "import.yml").write_text(result.record, encoding="utf-8")
+    with pytest.raises(SourceErrors) as refused:
+        check_site(source, build_collection(source))
+    assert "the title ('title')" in str(refused.value) and "taken in text of the body" in str(refused.value)
+
+
+def test_a_text_that_is_no_conclusions_is_refused_with_what_was_read(tmp_path: Path) -> None:
+    # The cover note of a note, without conclusions: numbered paragraphs that are the note's.
+    text = (FIXTURES / "ST-10987-2024-INIT-en.txt").read_text(encoding="utf-8").split("ANNEX\n")[0]
+    path = tmp_path / "note.txt"
+    path.write_text(text.replace("Projet de conclusions du Conseil", "Rapport"), encoding="utf-8")
+    with pytest.raises(ImportFailure) as failure:
+        import_document(path)
+    assert "no numbered paragraphs of conclusions found" in str(failure.value)
+    assert failure.value.report is not None and "Verdict: not imported" in failure.value.report.text()
+
+
+def test_a_re_import_keeps_the_accepted_differences(tmp_path: Path) -> None:
+    from conclusions.cli import main
+
+    site = tmp_path / "site"
+    assert main(["new", str(site), "--from", str(FIXTURES / "lettered-recitals.txt")]) == 0
+    record = site / "source" / "import.yml"
+    accepted = (
+        "accepted:\n  - where: line 38\n    words: 'Statement by the Commission: see the addendum to this document.'\n"
+        "    reason: the statement is published in the addendum\n"
+    )
+    record.write_text(record.read_text(encoding="utf-8") + accepted, encoding="utf-8")
+    assert main(["import", str(FIXTURES / "lettered-recitals.txt"), "--source", str(site / "source")]) == 0
+    data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    assert data["accepted"][0]["reason"] == "the statement is published in the addendum"

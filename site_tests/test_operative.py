@@ -9,6 +9,7 @@ import pytest
 from conclusions.core.operative import Run, opening_runs
 
 from site_tests.support.documents import Built
+from site_tests.support.source_text import conclusions_lines
 
 # (text, the runs' words in order)
 CASES = [
@@ -68,10 +69,7 @@ def test_run_is_frozen() -> None:
 def _paragraphs(doc: Built) -> list[tuple[int, str]]:
     """(number, inline text) of every numbered paragraph, read from document.md without the
     plugin's parser (points on their indented lines are joined as the model joins them)."""
-    body = (doc.source / "document.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
-    annex = re.search(r"^#\s+\S.*$", body, re.M)
-    if annex:
-        body = body[annex.end() :]  # the cover note's numbered points are not the conclusions'
+    body = "\n".join(conclusions_lines((doc.source / "document.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]))
     found = []
     for block in re.split(r"\n\s*\n(?!\s)", body):
         match = re.match(r"(\d+)\.\s+(.*)", block.strip(), re.S)
@@ -87,10 +85,12 @@ _POINT = re.compile(r"^(?:\((?:[a-z]|[ivxlc]+)\)|(?:[a-z]|[ivxlc]+)[.)]|[–—�
 
 
 def _forms(doc: Built) -> list[str]:
-    """Every form of every verb the document's registries list (its own and the shared ones)."""
+    """Every upper-case form of every verb the document's registries list (its own and the shared
+    ones). A lower-case form ("calls on") opens a clause after its sentence's subject, not as a
+    run of capitals (test_lower_case_requests below)."""
     from conclusions.core.registry_source import load_registries
 
-    return [form for verb in load_registries(doc.source).verbs for form in verb.patterns]
+    return [form for verb in load_registries(doc.source).verbs for form in verb.patterns if not form[:1].islower()]
 
 
 def _upper_words(form: str) -> str:

@@ -47,3 +47,27 @@ def test_serve_keeps_the_last_good_build_and_prints_the_error(tmp_path: Path) ->
         glossary.write_text(good, encoding="utf-8")
         served.wait_for("the repaired build", served.page_has(page, "map floats"))
         assert served.proc.poll() is None
+
+
+def test_serve_refuses_a_lost_word_of_the_original_too(tmp_path: Path) -> None:
+    """The fidelity check runs on every rebuild of `mkdocs serve` (core/fidelity.py): a word of the
+    original lost from document.md is named, and the last good build stays served."""
+    from site_tests.support.documents import import_into
+
+    text = FIXTURES / "import" / "EUCO-31-2024-INIT-en.txt"
+    source = import_into(text, tmp_path / "source")
+    with serving(source, tmp_path) as served:
+        page = "paragraphs/6/"
+        served.wait_for("the first build to be served", served.page_has(page, "strongly condemns"))
+        document = source / "document.md"
+        good = document.read_text(encoding="utf-8")
+        document.write_text(good.replace("strongly condemns", "condemns"), encoding="utf-8")
+        number = next(i for i, line in enumerate(text.read_text("utf-8").split("\n"), 1) if "strongly condemns" in line)
+        error = f"ERROR   -  source/original/{text.name}:{number}: 'strongly' of the original is not in document.md"
+        served.wait_for("the error line", lambda: error in served.log())
+        status, body = get(served.base + page)
+        assert status == 200 and "strongly condemns" in body, "the last good page must still be served"
+        # Repaired, with a word of the edition's own added (the check asks for the original's words only).
+        document.write_text(good.replace("strongly condemns", "strongly and firmly condemns"), encoding="utf-8")
+        served.wait_for("the repaired build", served.page_has(page, "firmly"))
+        assert served.proc.poll() is None

@@ -190,15 +190,27 @@ def test_opening_an_anchor_highlights_the_paragraph_or_clause(context, served, e
 
 
 @pytest.mark.parametrize("query", ["{n}", "para {n}", "paragraph {n}"])
-def test_search_finds_a_paragraph_by_its_number(context, served, query: str, n: int) -> None:
+def test_search_finds_a_paragraph_by_its_number(context, served, query: str, n: int, edition) -> None:
     p = context.new_page()
     p.goto(served)
     p.keyboard.press("/")
     p.keyboard.type(query.format(n=n))
-    first = p.locator(".md-search-result__item a").first
-    expect(first).to_be_visible()
-    assert urlsplit(first.get_attribute("href")).path == urlsplit(served).path + f"paragraphs/{n}/"
-    assert re.match(rf"(Paragraph|Para\.) {n}\b", first.locator("h1").inner_text())
+    results = p.locator(".md-search-result__item a")
+    expect(results.first).to_be_visible()
+    # A bare number is also a recital's when the recitals are numbered (dashes): then the
+    # paragraph is one of the first two results, else the first.
+    shared = query == "{n}" and any(not r.letter and r.number == n for r in edition.document.recitals)
+    wanted = urlsplit(served).path + f"paragraphs/{n}/"
+    pages: list[str] = []  # the pages of the results, in order (a page's sections follow it)
+    hit = None
+    for i in range(results.count()):
+        path = urlsplit(results.nth(i).get_attribute("href")).path
+        if path not in pages:
+            pages.append(path)
+            if path == wanted and hit is None:
+                hit = results.nth(i)
+    assert hit is not None and pages.index(wanted) < (2 if shared else 1), pages[:3]
+    assert re.match(rf"(Paragraph|Para\.) {n}\b", hit.locator("h1").inner_text())
 
 
 def _own_words(n: int) -> str:

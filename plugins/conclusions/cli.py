@@ -144,7 +144,7 @@ def _checked_input(path: Path) -> bytes:
 # -- the import ----------------------------------------------------------------------------------
 
 
-def _run_importer(args: argparse.Namespace) -> ImportResult:
+def _run_importer(args: argparse.Namespace, out: Callable[[str], None]) -> ImportResult:
     from .importer import ImportFailure, import_document
 
     try:
@@ -157,6 +157,9 @@ def _run_importer(args: argparse.Namespace) -> ImportResult:
             language=args.language,
         )
     except ImportFailure as err:
+        report = getattr(err, "report", None)
+        if report is not None:
+            out(report.text().rstrip("\n"))  # what was read, before the one line of the refusal
         raise _importer_refusal(args.input, str(err)) from None
     for name in result.registries:
         if Path(name).name != name or not name.endswith(".yml") or name == RECORD:
@@ -275,7 +278,7 @@ def new_site(args: argparse.Namespace, out: Callable[[str], None]) -> None:
     if target.is_dir() and any(target.iterdir()) and not args.force:
         raise _refusal(target, "is not empty", "name a new folder, or pass --force to write the site's files into it")
     original = _checked_input(args.input)
-    result = _run_importer(args)
+    result = _run_importer(args, out)
 
     files = {dest: (SCAFFOLD / name).read_bytes() for name, dest in SITE_FILES.items()}
     files["requirements.txt"] = _requirements().encode("utf-8")
@@ -337,6 +340,20 @@ def _identity(document_md: str) -> tuple[str, str]:
     return document_id, document_prefix(document_id, date[:4])
 
 
+def _with_accepted(record: str, old: Path) -> str:
+    """The new record, with the `accepted:` entries of the record it replaces."""
+    try:
+        data = yaml.safe_load(old.read_text(encoding="utf-8")) if old.is_file() else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = None
+    accepted = data.get("accepted") if isinstance(data, dict) else None
+    if not accepted:
+        return record
+    from .importer.yamltext import dump
+
+    return record + dump({"accepted": accepted})
+
+
 COLLECTION_DIR = "documents"
 COLLECTION_FILE = "collection.yml"
 MOVED_WITH_DOCUMENT = (DOCUMENT, RECORD, ORIGINAL, "expected.yml")
@@ -361,7 +378,7 @@ def import_into_site(args: argparse.Namespace, out: Callable[[str], None]) -> No
             "or make a site with `conclusions new`",
         )
     original = _checked_input(args.input)
-    result = _run_importer(args)
+    result = _run_importer(args, out)
     new_id, new_prefix = _identity(result.document_md)
     collection = (source / COLLECTION_DIR).is_dir()
     moving: str = ""
@@ -392,6 +409,8 @@ def import_into_site(args: argparse.Namespace, out: Callable[[str], None]) -> No
     registries = {name: text for name, text in result.registries.items() if not (source / name).exists()}
     kept = [str(source / name) for name in result.registries if name not in registries]
     document_files = _source_files(result, original, args.input.name, {})
+    # The differences the user accepted (import.yml, `accepted:`) are hand edits: kept.
+    document_files[RECORD] = _with_accepted(result.record, target / RECORD).encode("utf-8")
     files = {name: text.encode("utf-8") for name, text in registries.items()}
     where = f"{COLLECTION_DIR}/{new_prefix}/" if collection else ""
     files.update({where + rel: data for rel, data in document_files.items()})

@@ -34,6 +34,7 @@ from .core import cards
 from .core.addresses import check_addresses, published_files
 from .core.collection import Collection, build_collection
 from .core.errors import SourceError, SourceErrors
+from .core.fidelity import check_site
 from .core.fields import url_problem
 from .core.identity import EditionInfo
 from .core.jsondata import site_data
@@ -229,6 +230,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             self.pages = [*all_pages(self.collection, self.reuse), about_edition(self.collection, self.info)]
             # Before MkDocs empties the site folder: no page or file may take another's address.
             check_addresses(self.pages, published_files(self.collection))
+            # Every word of each original is on the site, or the build stops (core/fidelity.py).
+            check_site(source, self.collection, self.reuse)
         except SourceError as err:
             # One error line per mistake: MkDocs prints the exception's message as the last one.
             *before, last = err.lines() if isinstance(err, SourceErrors) else [str(err)]

@@ -65,6 +65,9 @@ class Spec:
     promised: bool = True
     """Whether its URLs are promised (kept in a manifest). A shape of the flagship made for the
     tests shares the flagship's document id but is linked by other registries: no promise."""
+    drawn: str = ""
+    """'register' or 'journal': `imported` drawn as a PDF in that layout (import_shapes.py), and
+    the PDF imported."""
 
     def __str__(self) -> str:
         return self.name
@@ -78,6 +81,44 @@ SHAPE_UNREAD = (
 )
 
 SHAPES = {"expected": SOURCE / "expected.yml", "only": STRUCTURE, "unread": SHAPE_UNREAD, "promised": False}
+DRAWN_UNREAD = "a PDF the tests draw of the text: only the readings of its structure and clauses hold for it"
+VARIANT_UNREAD = "another shape of the text the readings are of: only its structure and clauses hold for it"
+REAL_SHAPED = {
+    # name: (text in fixtures/import/, the PDF layout it is also drawn in, its hand readings)
+    "imported-10987": ("ST-10987-2024-INIT-en.txt", "register", "ST-10987-2024-INIT-en.expected.yml"),
+    "imported-10987-extracted": (
+        "ST-10987-2024-INIT-en-extracted.txt",
+        "",
+        "ST-10987-2024-INIT-en.expected.yml",
+    ),
+    "imported-euco": ("EUCO-31-2024-INIT-en.txt", "register", "EUCO-31-2024-INIT-en.expected.yml"),
+    "imported-oj-resolution": ("OJ-C-2024-4521-en.txt", "journal", "OJ-C-2024-4521-en.expected.yml"),
+    "imported-oj-annex": ("OJ-C-2024-5230-en.txt", "journal", "OJ-C-2024-5230-en.expected.yml"),
+}
+"""Texts in the shapes the register and the Official Journal publish (invented, see
+fixtures/import/README.md), each imported as extracted text and as a PDF drawn in its layout."""
+
+
+def _real_shaped() -> list[Spec]:
+    specs = []
+    for name, (text, layout, expected) in REAL_SHAPED.items():
+        shared = {"imported": IMPORTS / text, "expected": IMPORTS / expected, "promised": False}
+        if expected.replace(".expected.yml", ".txt") == text:
+            specs.append(Spec(name, **shared))
+        else:  # another shape of the text the readings are of: its structure and clauses hold
+            specs.append(Spec(name, only=STRUCTURE | {"clauses"}, unread=VARIANT_UNREAD, **shared))
+        if layout:
+            specs.append(
+                Spec(
+                    f"{name}-pdf",
+                    drawn=layout,
+                    only=STRUCTURE | {"clauses"},
+                    unread=DRAWN_UNREAD,
+                    **shared,
+                )
+            )
+    return specs
+
 
 DOCUMENTS: list[Spec] = [
     Spec("source", source=SOURCE),
@@ -96,6 +137,7 @@ DOCUMENTS: list[Spec] = [
     ),
     Spec("flagship-plain-lines", shape="plain", **SHAPES),
     Spec("flagship-pdf", shape="pdf", **SHAPES),
+    *_real_shaped(),
 ]
 SOURCE_DOCUMENT = DOCUMENTS[0]
 MINI = DOCUMENTS[1]
@@ -216,6 +258,13 @@ class _Unavailable(Exception):
 def _source(spec: Spec, folder: Path) -> Path:
     if spec.source is not None:
         return spec.source
+    if spec.imported is not None and spec.drawn:
+        from site_tests.import_shapes import draw
+
+        made = folder / "input" / spec.imported.with_suffix(".pdf").name
+        made.parent.mkdir()
+        made.write_bytes(draw(spec.imported, spec.drawn))
+        return import_into(made, folder / "source")
     if spec.imported is not None:
         return import_into(spec.imported, folder / "source")
     if not SEED.is_file():

@@ -32,44 +32,57 @@ ADDITIONS = "button, .share-tools, a.footnote-backref, [data-edition-addition], 
 REACH = 40
 """How many words the site may add between two words of the original."""
 
+# The labels of the register's cover page, as it prints them in the languages of the tests'
+# texts: structure, which the site gives in labels of its own ("From"), not words of the text.
+_LABELS = re.compile(
+    r"^\s*(?:From|To|Subject|No\. prev\. docs?\.|Interinstitutional File|No\. Cion docs?\."
+    r"|Origine|Destinataire|Objet|N° doc\. préc\.|Dossier interinstitutionnel"
+    r"|Absender|Empfänger|Betr\.|Betreff|Nr\. Vordok\.)\s*:\s*",
+    re.IGNORECASE,
+)
+# EUR-Lex sets a footnote marker apart in brackets: "2019-2027 ( 1 ),".
+_APART = re.compile(r"\S \( ?\d{1,3} ?\)")
+
 
 def _tokens(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text)  # IRIS² as the text layer has it is IRIS<sup>2</sup>
     return [t for t in (re.sub(r"\W|_", "", word) for word in text.split()) if t]
 
 
-def _pdf_text(path: Path) -> str:
+def _pdf_pages(path: Path) -> list[str]:
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(str(path))
     try:
-        pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
     finally:
         pdf.close()
-    return "\n".join(pages)
+
+
+def _normal(text: str) -> str:
+    return (
+        text.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\u00ad", "-")
+        .replace("\x02", "-")
+        .replace("\ufffe", "-")
+    )
+
+
+def _removed(source: Path) -> list[tuple[str, str]]:
+    """(where, text) of each line the importer reported removing as page furniture."""
+    record = source / "import.yml"
+    removed = (yaml.safe_load(record.read_text(encoding="utf-8")) or {}).get("removed", []) if record.exists() else []
+    return [(entry.get("where", ""), entry["text"]) if isinstance(entry, dict) else ("", entry) for entry in removed]
 
 
 def original_text(source: Path) -> str:
-    """The original's text, less the furniture lines the importer reported removing."""
+    """The original's text (not a PDF), less the furniture lines the importer reported removing."""
     originals = sorted(p for p in (source / "original").iterdir() if p.is_file())
     assert originals, f"{source}/original/ holds no original"
-    parts = []
-    for path in originals:
-        data = path.read_bytes()
-        text = _pdf_text(path) if data.startswith(b"%PDF") else data.decode("utf-8")
-        parts.append(
-            text.replace("\r\n", "\n")
-            .replace("\r", "\n")
-            .replace("\u00ad", "-")
-            .replace("\x02", "-")
-            .replace("\ufffe", "-")
-        )
-    lines = "\n".join(parts).split("\n")
-    record = source / "import.yml"
-    removed = (yaml.safe_load(record.read_text(encoding="utf-8")) or {}).get("removed", []) if record.exists() else []
+    lines = "\n".join(_normal(path.read_bytes().decode("utf-8")) for path in originals).split("\n")
     at = 0
-    for entry in removed:
-        line = entry["text"] if isinstance(entry, dict) else entry
+    for _where, line in _removed(source):
         found = next((i for i in range(at, len(lines)) if lines[i].strip() == line.strip()), None)
         assert found is not None, f"import.yml says it removed {line!r}, which the original does not hold there"
         del lines[found]
@@ -77,11 +90,10 @@ def original_text(source: Path) -> str:
     return "\n".join(lines)
 
 
-def original_words(source: Path) -> list[str]:
-    text = original_text(source)
+def _words_of(text: str) -> list[str]:
     # The Markdown-like extraction's own markup is not text.
     text = re.sub(r"</?sup>", "", text).replace("**", "")
-    lines = [re.sub(r"^\s*#+\s+", "", line) for line in text.split("\n") if line.strip() != "---"]
+    lines = [_LABELS.sub("", re.sub(r"^\s*#+\s+", "", line)) for line in text.split("\n") if line.strip() != "---"]
     joined = ""
     for line in lines:
         line = line.strip()
@@ -92,6 +104,23 @@ def original_words(source: Path) -> list[str]:
         else:
             joined += "\n" + line
     return _tokens(joined)
+
+
+def original_words(source: Path) -> list[str]:
+    """The words of the original, less the furniture the importer reported removing. A PDF is
+    read here through PDFium's own text (its order, not the importer's): each line removed is
+    cut, as words, from the page it stood on."""
+    originals = sorted(p for p in (source / "original").iterdir() if p.is_file())
+    pdfs = [p for p in originals if p.read_bytes()[:4] == b"%PDF"]
+    if not pdfs:
+        return _words_of(original_text(source))
+    pages = [_words_of(_normal(page)) for path in pdfs for page in _pdf_pages(path)]
+    for where, line in _removed(source):
+        number = int(re.match(r"page (\d+)", where).group(1)) - 1
+        assert _cut(pages[number], _tokens(line)) or not _tokens(line), (
+            f"import.yml says it removed {line!r} from {where}, which that page does not hold"
+        )
+    return [word for page in pages for word in page]
 
 
 _BLOCKS = ["p", "div", "li", "ol", "ul", "td", "th", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "br"]
@@ -115,9 +144,11 @@ def _site_text(element: Tag, markers_apart: bool = False) -> str:
 @dataclass
 class SiteWords:
     main: list[str]
-    """The home page's register data and cover note, then the full text, without footnotes."""
+    """The home page's cover note, then the full text, without footnotes."""
     footnotes: list[list[str]]
     """Each footnote with text: its number, then its words."""
+    register: list[list[str]]
+    """The words of each field of the home page's register data (its table's second column)."""
 
 
 def site_words(site: Path, header: bool = True, markers_apart: bool = False) -> SiteWords:
@@ -125,7 +156,8 @@ def site_words(site: Path, header: bool = True, markers_apart: bool = False) -> 
     footnote markers as words of their own when `markers_apart` (as a PDF's text layer has them)."""
     home = content(page(site, ""))
     register = home.select_one(".doc-header")
-    parts = [register] if register is not None and header else []
+    fields = [_tokens(_site_text(cell)) for cell in register.select("td:nth-of-type(2)")] if register else []
+    parts = []
     sibling = register.find_next_sibling() if register is not None else None
     while sibling is not None and sibling.name != "h2":
         parts.append(sibling)
@@ -138,7 +170,7 @@ def site_words(site: Path, header: bool = True, markers_apart: bool = False) -> 
     for gone in full.select("div.footnotes, #footnotes"):
         gone.decompose()
     text = " ".join(_site_text(p, markers_apart) for p in [*parts, full])
-    return SiteWords(_tokens(text), notes)
+    return SiteWords(_tokens(text), notes, fields if header else [])
 
 
 def _cut(words: list[str], run: list[str]) -> bool:
@@ -157,9 +189,17 @@ def lost_words(source: Path, site: Path, header: bool = True) -> list[str]:
     `header=False` leaves the home page's register data out of the site's words, for an
     original that has none (`written_original`)."""
     expected = original_words(source)
-    pdf = any(p.read_bytes()[:4] == b"%PDF" for p in (source / "original").iterdir() if p.is_file())
-    found = site_words(site, header, markers_apart=pdf)
+    originals = [p.read_bytes() for p in (source / "original").iterdir() if p.is_file()]
+    apart = any(data[:4] == b"%PDF" or _APART.search(data.decode("utf-8", "replace")) for data in originals)
+    found = site_words(site, header, markers_apart=apart)
     problems = [f"footnote {' '.join(n[:8])} is not in the original" for n in found.footnotes if not _cut(expected, n)]
+    # The register data is a table of fields, in the site's order (a PDF may print the labels
+    # first and the values after): each field's words are cut from the original first, as a
+    # run, or word by word where the site writes the field otherwise ("ST 9876/24" for "9876/24").
+    for field in found.register:
+        if not _cut(expected, field):
+            for word in field:
+                _cut(expected, [word])
     # Each word must come soon after the one before: the site adds a few words of its own
     # (field labels, numbers, markers), never a page of them. A word not found within that
     # reach is lost, and the search goes on from where it was, so the report names it.

@@ -46,14 +46,32 @@ def normal(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
+def conclusions_lines(body: str) -> list[str]:
+    """The lines of document.md's body that hold the text: after the `# ` heading a cover note
+    stands before (its numbered points are not the conclusions'), and before a `# ` heading that
+    follows the text (an annex of the text: its numbered blocks are not paragraphs either). A
+    heading follows the text when the text's preamble (in capitals, ending with ","), a recital
+    or a `## ` heading and a numbered paragraph stand before it; a cover note holds none of them."""
+    lines = body.split("\n")
+    headings = [i for i, line in enumerate(lines) if re.match(r"^#\s+\S", line)]
+    for index in headings:
+        before = [line.strip() for line in lines[:index] if line.strip()]
+        text = any(
+            _DASH_RECITAL.match(line) or line.startswith("## ") or (line.endswith(",") and line.upper() == line)
+            for line in before
+        )
+        if text and any(_PARAGRAPH.match(line) for line in before):
+            return lines[:index]
+        lines = lines[index + 1 :]
+        return conclusions_lines("\n".join(lines)) if len(headings) > 1 else lines
+    return lines
+
+
 def read_source(source: Path) -> SourceText:
     text = (source / "document.md").read_text(encoding="utf-8")
     _, front, body = text.split("---\n", 2)
     header = {k: str(v) for k, v in (yaml.safe_load(front) or {}).items() if isinstance(v, str | int | datetime.date)}
-    lines = body.split("\n")
-    annex = next((i for i, line in enumerate(lines) if re.match(r"^#\s+\S", line)), None)
-    if annex is not None:
-        lines = lines[annex + 1 :]  # the cover note's numbered points are not the conclusions'
+    lines = conclusions_lines(body)
     paragraphs: dict[int, list[str]] = {}
     recitals: dict[str, list[str]] = {}
     current: list[str] | None = None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .mentions import Match, Matcher
 from .model import Actor, Paragraph, Verb
+from .operative import opening_forms, sentence_start
 from .urls import nth, within
 
 # The words that may stand before the first addressee ("INVITES the Commission", "CALLS on
@@ -69,7 +70,7 @@ def split_clauses(
         before: the words that may stand between a verb and the first actor it asks.
     """
     text = paragraph.text
-    found = verbs.find(text)
+    found = _opening(text, verbs.find(text))
     starts = [_clause_start(text, match, found[i - 1].end if i else 0, first=i == 0) for i, match in enumerate(found)]
     ends = [*starts[1:], len(text)][: len(starts)]
     clauses: list[Clause] = []
@@ -84,6 +85,12 @@ def split_clauses(
     return clauses
 
 
+def _opening(text: str, found: list[Match[Verb]]) -> list[Match[Verb]]:
+    """The verb forms that open a clause (`operative.opening_forms`: a lower-case one only after
+    the subject of its sentence)."""
+    return [found[i] for i in opening_forms(text, [(m.start, m.pattern) for m in found])]
+
+
 def _clause_start(text: str, verb: Match[Verb], previous_end: int, *, first: bool) -> int:
     """Where the clause of `verb` starts: at the start of its segment (after ';' or the newline
     that opens a point) when no other verb stands there before it, else at the verb itself;
@@ -91,6 +98,9 @@ def _clause_start(text: str, verb: Match[Verb], previous_end: int, *, first: boo
     # Points are joined with newlines: a clause never reaches back into an earlier point,
     # and a paragraph's opening words ("On partnerships:") stay outside its points' clauses.
     segment_start = max(text.rfind(";", 0, verb.start), text.rfind("\n", 0, verb.start)) + 1
+    if verb.pattern[:1].islower():
+        # A verb in prose has its subject before it: the clause starts with its sentence.
+        segment_start = max(segment_start, sentence_start(text, verb.start))
     start = segment_start if segment_start >= previous_end else verb.start
     if first and "\n" not in text[: verb.start]:
         start = 0

@@ -3,7 +3,8 @@
 Body blocks are separated by blank lines:
 
 - `# ANNEX`: where the conclusions begin when a cover note comes first; the blocks
-  before it are the cover note's text;
+  before it are the cover note's text. After the numbered paragraphs, `# ANNEX` starts an
+  annex of the text (a resolution's framework): its blocks are text, their numbers kept as text;
 - `- text` lines: the recitals (citations after RECALLING:), numbered in order; or
   `A. text`: lettered recitals, keeping the Council's letters;
 - `N. text`: paragraph N (numbers must run 1, 2, 3, ...);
@@ -24,11 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problems, SourceError
-from .fields import Field, check_mapping
+from .fields import Field, check_mapping, url_problem
 from .inline import Token, footnote_refs, tokenize
 from .model import Document, Footnote, Header, Paragraph, Point, Recital, Section
 from .urls import within
-from .yamlsource import load_yaml, read_text
+from .yamlsource import Located, load_yaml, read_text
 
 HEADER_FIELDS = {
     "institution": Field(str),
@@ -42,8 +43,13 @@ HEADER_FIELDS = {
     "from": Field(str),
     "to": Field(str),
     "previous_document": Field(str),
+    "interinstitutional_file": Field(str),
+    "commission_document": Field(str),
+    "date_of_receipt": Field(str),
     "subject": Field(str),
     "cover_note": Field(str),
+    "cover_language": Field(str),
+    "eli": Field(str),
     "title": Field(str, required=True),
     "short_title": Field(str),
     "citation_title": Field(str),
@@ -248,6 +254,7 @@ def _header(meta: object, path: str, line: int) -> Header:
                 f"subject code {code!r} holds {'[^' + markup + ']' if markup[0] != '<' else markup}, which a subject "
                 "code cannot carry; write the code as plain text",
             )
+    _check_address_fields(entry, path)
     title = get("title")
     return Header(
         institution=get("institution"),
@@ -261,13 +268,33 @@ def _header(meta: object, path: str, line: int) -> Header:
         sender=get("from"),
         recipient=get("to"),
         previous_document=get("previous_document"),
+        interinstitutional_file=get("interinstitutional_file"),
+        commission_document=get("commission_document"),
+        date_of_receipt=get("date_of_receipt"),
         subject=get("subject"),
         cover_note=get("cover_note"),
+        cover_language=get("cover_language"),
+        eli=get("eli"),
         title=title,
         short_title=get("short_title") or title,
         citation_title=get("citation_title") or title,
         language=get("language") or "en",
     )
+
+
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def _check_address_fields(entry: Located, path: str) -> None:
+    """`eli` is an address pages link to, `cover_language` a part of a page's `lang`."""
+    eli = str(entry.get("eli") or "")
+    if eli and (problem := url_problem(eli, ("http", "https"))):
+        raise SourceError(path, entry.line_of("eli"), f"'eli' must be the act's ELI address ({problem})")
+    value = str(entry.get("cover_language") or "")
+    if value and not _LANGUAGE_TAG.fullmatch(value):
+        raise SourceError(
+            path, entry.line_of("cover_language"), f"'cover_language' must be a language code such as fr, not {value!r}"
+        )
 
 
 def _check_inline(block: Block, offset: int, path: str) -> None:
@@ -348,6 +375,21 @@ def _read_document(source_dir: Path, problems: Problems, name: str, shown_as: st
     return _Parser(path, problems).parse(header, _blocks(lines[end + 1 :], end + 2), end + 2)
 
 
+def _text_before(blocks: list[Block]) -> bool:
+    """Whether the text itself stands before these blocks end: numbered paragraphs after its
+    preamble ("THE COUNCIL OF THE EUROPEAN UNION,"), a recital or a section heading, none of
+    which a cover note holds. A `# ` heading after them is the text's own annex."""
+    if not any(_PARAGRAPH.match(b) for b in blocks):
+        return False
+    return any(
+        _RECITAL.match(b)
+        or (_LETTERED.match(b) and b.upper() != b)
+        or _SECTION.match(b)
+        or (b.rstrip().endswith(",") and b.upper() == b)
+        for b in blocks
+    )
+
+
 @dataclass
 class _OpenSection:
     """A section while its paragraphs are read (`Section` is made once they all are)."""
@@ -384,6 +426,8 @@ class _Parser:
         self.current: _OpenSection | None = None
         self.slugs: dict[str, int] = {}
         self.misnumbered = False
+        self.appendix_heading = ""
+        self.appendix: list[str] = []
         self.refs_outside_items: list[tuple[str, int]] = []
         """Footnote references in the preamble and the cover note: (number, line)."""
 
@@ -391,6 +435,7 @@ class _Parser:
         return SourceError(self.path, line, message, column)
 
     def parse(self, header: Header, blocks: list[Block], first_line: int) -> Document:
+        blocks = self.appendix_of(blocks)
         annexes = [i for i, b in enumerate(blocks) if _ANNEX.match(b)]
         for extra in annexes[1:]:
             self.problems.add(
@@ -435,7 +480,44 @@ class _Parser:
             annex=self.annex,
             cover=tuple(self.cover),
             lead_in=tuple(self.lead_in),
+            appendix_heading=self.appendix_heading,
+            appendix=tuple(self.appendix),
         )
+
+    def appendix_of(self, blocks: list[Block]) -> list[Block]:
+        """The blocks less an annex after the numbered paragraphs, which is kept as text blocks
+        (`self.appendix`); footnote definitions after it stay footnotes."""
+        start = next((i for i, b in enumerate(blocks) if _ANNEX.match(b) and _text_before(blocks[:i])), None)
+        if start is None:
+            return blocks
+        match = _ANNEX.match(blocks[start])
+        assert match is not None
+        self.appendix_heading = match.group(1).strip()
+        with self.problems.collect():
+            self.check_heading_text(blocks[start], self.appendix_heading)
+        kept = blocks[:start]
+        for block in blocks[start + 1 :]:
+            if _FOOTNOTE.match(block):
+                kept.append(block)
+                continue
+            if _ANNEX.match(block):
+                self.problems.add(
+                    self.error(block.line, "a second '# ' heading after the paragraphs; an annex has one heading")
+                )
+                continue
+            if _HEADING_LIKE.match(block):
+                self.problems.add(
+                    self.error(
+                        block.line,
+                        "a heading in the annex after the paragraphs; its blocks are text: write the heading "
+                        "without the '#' signs",
+                    )
+                )
+                continue
+            with self.problems.collect():
+                self.plain_block(block)
+            self.appendix.append(str(block) + "".join(" " + pl.raw for pl in block.points))
+        return kept
 
     def plain_block(self, block: Block) -> None:
         _check_inline(block, 0, self.path)

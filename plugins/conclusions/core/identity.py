@@ -44,6 +44,23 @@ def register_url(document_id: str, language: str) -> str:
 
 
 @dataclass(frozen=True)
+class Official:
+    """Where the official text is: its address, and whether that is the Official Journal's."""
+
+    url: str = ""
+    journal: bool = False
+
+
+def official_text(header: Header) -> Official:
+    """The official text: an act of the Official Journal at its ELI, a Council document in the
+    register's PDF; nothing when the header says neither."""
+    if header.eli:
+        # The Journal prints its ELIs as http:// addresses; data.europa.eu serves them over https.
+        return Official(re.sub(r"^http://", "https://", header.eli), journal=True)
+    return Official(register_url(header.document_id, header.language))
+
+
+@dataclass(frozen=True)
 class EditionInfo:
     """Who publishes this edition, from the site's configuration (the plugin's options)."""
 

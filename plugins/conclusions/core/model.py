@@ -34,7 +34,19 @@ class Header:
     sender: str = ""
     recipient: str = ""
     previous_document: str = ""
+    interinstitutional_file: str = ""
+    """The procedure's number, for a text on a legislative file ("2021/0223(COD)")."""
+    commission_document: str = ""
+    """"No. Cion doc.": the Commission's document the text is about ("COM(2021) 559 final")."""
+    date_of_receipt: str = ""
+    """When the Council received a document another institution sent (a cover note's)."""
     cover_note: str = ""
+    cover_language: str = ""
+    """The language of the cover note and register data when it is not the text's (a French
+    note over English conclusions); empty when it is the same."""
+    eli: str = ""
+    """The act's European Legislation Identifier, for a text the Official Journal publishes:
+    its official address (`http://data.europa.eu/eli/C/2024/1234/oj`)."""
 
 
 @dataclass(frozen=True)
@@ -190,6 +202,10 @@ class Document:
     """The cover note's own text before the annex, block by block (inline source)."""
     lead_in: tuple[str, ...] = ()
     """Text between the recitals and paragraph 1 ("HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:")."""
+    appendix_heading: str = ""
+    """The heading of an annex after the paragraphs ('ANNEX'), when the text has one."""
+    appendix: tuple[str, ...] = ()
+    """That annex's text, block by block (inline source; its headings and numbers kept as text)."""
 
     @property
     def numbered_sections(self) -> list[Section]:

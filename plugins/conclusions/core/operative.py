@@ -30,8 +30,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
-__all__ = ["Run", "opening_runs"]
+import yaml
+
+__all__ = ["Run", "lower_case_opens", "opening_forms", "opening_runs"]
 
 
 @dataclass(frozen=True)
@@ -179,3 +183,111 @@ def _accepted(tokens: list[_Token], i: int, end: int) -> Run | None:
     if sum(len(t.core) for t in words) < _MIN_LETTERS:
         return None
     return Run(words[0].core_start, words[-1].core_start + len(words[-1].core), " ".join(t.core for t in words))
+
+
+# -- lower-case operative verbs ---------------------------------------------------------------
+#
+# A European Council text writes its verbs in prose: "The European Council recalls ...; It calls
+# on the Council to ...". A lower-case form of an operative verb (verbs.yml: "calls on",
+# "invites") is a verb of the text only where the text's subject stands before it, at the start
+# of its sentence; anywhere else it is a verb of another subject ("STRESSES that the Compass
+# calls for ...") and opens nothing. The words a subject may hold are data, per language
+# (`conclusions/words/*.yml`: "subject words", "adverbs", "conjunctions").
+
+_WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
+_SENTENCE_ENDS = frozenset(".;:!?")
+_MAX_SUBJECT_WORDS = 6
+
+
+@dataclass(frozen=True)
+class SubjectWords:
+    """What may stand between a sentence's start and a lower-case verb, besides capitalised words."""
+
+    inside: frozenset[str]
+    """Lower-case words inside a subject ("the", "of")."""
+    adverbs: frozenset[str]
+    """Words between the subject and the verb ("also")."""
+    conjunctions: frozenset[str]
+    """"and": a second verb of the same subject ("welcomes ... and calls on")."""
+    subjects: tuple[str, ...] = ()
+    """The body speaking ("European Council", "It"): a subject names one."""
+
+
+@cache
+def subject_words() -> SubjectWords:
+    """The subject words of every language of `conclusions/words/`, read once."""
+    found: dict[str, set[str]] = {"subject words": set(), "adverbs": set(), "conjunctions": set(), "subjects": set()}
+    for path in sorted(_WORDS_DIR.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for key, words in found.items():
+            words.update(str(word) for word in data.get(key) or [])
+    return SubjectWords(
+        frozenset(found["subject words"]),
+        frozenset(found["adverbs"]),
+        frozenset(found["conjunctions"]),
+        tuple(sorted(found["subjects"], key=len, reverse=True)),
+    )
+
+
+def sentence_start(text: str, position: int) -> int:
+    """Where the sentence (or `;` segment, or point) holding `position` starts: after the last
+    ".", ";", ":", "!" or "?" followed by a space, or newline, before it (searched backwards)."""
+    i = position - 1
+    while i >= 0:
+        if text[i] == "\n":
+            return i + 1
+        if text[i].isspace() and i > 0 and text[i - 1] in _SENTENCE_ENDS:
+            return i + 1
+        i -= 1
+    return 0
+
+
+def lower_case_opens(text: str, start: int, after_clause: bool) -> bool:
+    """Whether the lower-case verb form at `start` opens a clause: its sentence's subject stands
+    before it ("The European Council calls on", "It also invites", "In this context, the
+    European Council invites": the subject after an opening phrase's comma); or, when
+    `after_clause` (a lower-case verb of the same sentence opened one), "and" stands before it."""
+    before = text[sentence_start(text, start) : start]
+    known = subject_words()
+    words = before.split()
+    if after_clause and words and words[-1].strip(",") in known.conjunctions:
+        return True
+    after_phrase = "," in before
+    words = before.rsplit(",", 1)[-1].split()
+    while words and words[-1] in known.adverbs:
+        words.pop()
+    if not words or len(words) > _MAX_SUBJECT_WORDS:
+        return False
+    if not words[0][:1].isupper() and not (after_phrase and words[0] in known.inside):
+        return False
+    capitalised = 0
+    for word in words:
+        core = word.strip("’'\"()")
+        if core in known.inside:
+            continue
+        if not core[:1].isupper() or (core.isupper() and len(core) >= _MIN_LETTERS and core.isalpha()):
+            return False  # a lower-case word, or an upper-case operative verb before it
+        capitalised += 1
+    return capitalised > 0 and _names_the_speaker(words, known.subjects)
+
+
+def _names_the_speaker(words: list[str], subjects: tuple[str, ...]) -> bool:
+    """Whether the subject's words name the body speaking ("the European Council"; "It" first)."""
+    phrase = " " + " ".join(word.strip(",") for word in words) + " "
+    return any(f" {subject} " in phrase and (subject != "It" or words[0] == "It") for subject in subjects)
+
+
+def opening_forms(text: str, found: list[tuple[int, str]]) -> list[int]:
+    """Which of the verb forms found in `text` (start, form; in order) open a clause: every
+    upper-case one; a lower-case one after the subject of its sentence, or after "and" in a
+    sentence where a lower-case one did. Returns their indexes in `found`."""
+    kept: list[int] = []
+    for index, (start, form) in enumerate(found):
+        if form[:1].islower():
+            last = found[kept[-1]] if kept else None
+            same = last is not None and last[1][:1].islower()
+            same = same and last is not None and sentence_start(text, last[0]) == sentence_start(text, start)
+            if not lower_case_opens(text, start, same):
+                continue
+        kept.append(index)
+    return kept

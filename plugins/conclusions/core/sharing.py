@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from .citation import citation, long_date
 from .collection import Collection
-from .identity import EditionInfo, document_line, edition_name, register_url
+from .identity import EditionInfo, document_line, edition_name, official_text
 from .index import Edition
 from .inline import lead, plain_text
 from .jsondata import JsonData
@@ -223,7 +223,9 @@ class Sharing:
             "home_title": doc.header.citation_title or doc.header.title,
             # The document line and the footer of every page (theme/partials/identity.html).
             "line": " · ".join(document_line(doc.header, self.info)),
-            "register_url": register_url(doc.header.document_id, doc.header.language),
+            "register_url": official_text(doc.header).url,
+            # An act of the Official Journal: its official text is at its ELI, not in the register.
+            "official_journal": bool(doc.header.eli),
             "edition_name": edition_name(self.info),
             "publisher": self.info.publisher,
             "publisher_url": self.info.publisher_url,
@@ -323,6 +325,7 @@ class SiteSharing:
             "home_path": "",
             "line": f"{c.title} · {len(c.editions)} documents",
             "register_url": "",
+            "official_journal": False,
             "edition_name": edition_name(self.info),
             "publisher": self.info.publisher,
             "publisher_url": self.info.publisher_url,

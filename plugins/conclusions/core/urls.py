@@ -174,6 +174,8 @@ class Part:
     """On the full text: the heading the conclusions stand under, the recitals, the footnotes."""
     COVER_NOTE = "cover-note"
     """On the home page: the note that carries the conclusions."""
+    APPENDIX = "appendix"
+    """On the full text: an annex after the paragraphs (an Official Journal resolution's framework)."""
 
 
 # -- published files, by their path under the site root -------------------------------------

@@ -5,11 +5,9 @@ registries a new site starts with, a report for the person who checks the import
 lines that were dropped as page furniture, and the record kept as `source/import.yml`.
 Nothing here knows MkDocs; the command line and the scaffold call it.
 
-The input kind comes from its content, not its name: a PDF starts with `%PDF`; a text
-with `<sup>N</sup>`, `**`, `#` headings or `---` rules is the Markdown-like shape; any
-other text is read as lines laid out like a PDF's text layer. Text must be UTF-8
-(`\\r\\n` is read as `\\n`); lines are numbered by `\\n` only. Same input and options, same
-output, byte for byte.
+The input is read into numbered lines by `conclusions.reader`, the reader the build's
+fidelity check reads `source/original/` with again. Same input and options, same output,
+byte for byte.
 """
 
 from __future__ import annotations
@@ -21,19 +19,23 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..reader.lines import KIND_MARKDOWNISH, Unreadable, read_original
 from . import lines as plain_lines
 from . import markdownish
 from .model import Cleaned, ImportFailure, Paragraph, Parsed, Recital, count_points
 from .report import Report
 from .structure import build, citation_title, iso_date, short_title
-from .verbs import find_verbs, shared_verbs, verbs_yaml
-from .writer import FIELD_ORDER, document_md
+from .verbs import FoundVerb, find_prose_verbs, find_verbs, shared_verbs, verbs_yaml
+from .words import words
+from .writer import FIELD_ORDER, OCCASIONAL, document_md
 from .yamltext import dump
 
-__all__ = ["ImportFailure", "ImportResult", "Report", "import_document"]
+__all__ = ["ImportFailure", "ImportResult", "Reading", "Report", "import_document", "read"]
 
-# Register file names: ST-9876-2024-INIT-en.pdf, ST-9237-2024-REV1-fr.txt
-_REGISTER_NAME = re.compile(r"^ST-\d+-\d{4}-(?:INIT|REV\d+|COR\d+|ADD\d+)-(?P<language>[a-z]{2})\b", re.IGNORECASE)
+# Register file names: ST-9876-2024-INIT-en.pdf, ST-9237-2024-REV1-fr.txt, EUCO-25-2024-INIT-en.pdf
+_REGISTER_NAME = re.compile(
+    r"^(?:ST|EUCO|CM|PE-CONS)-\d+-\d{4}-(?:INIT|REV\d+|COR\d+|ADD\d+)-(?P<language>[a-z]{2})\b", re.IGNORECASE
+)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -54,6 +56,26 @@ class ImportResult:
     """YAML text of source/import.yml."""
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the importer read of an input, before it decides anything: the lines with the
+    furniture and the footnote texts taken out (`cleaned`), and the document found (`parsed`)."""
+
+    cleaned: Cleaned
+    parsed: Parsed
+
+
+def read(source: Path) -> Reading:
+    """Read one input as `import_document` does (for a look at its header, furniture and
+    footnotes, whether or not it imports)."""
+    try:
+        data = Path(source).read_bytes()
+    except OSError as error:
+        raise ImportFailure(f"{source} cannot be read ({error.strerror}): check the path") from None
+    cleaned = _clean(data, Path(source).name)
+    return Reading(cleaned, build(cleaned))
+
+
 def _check_options(date: str | None) -> None:
     if date is None:
         return
@@ -66,32 +88,23 @@ def _check_options(date: str | None) -> None:
 
 
 def _clean(data: bytes, name: str) -> Cleaned:
-    dropped: Counter[str] = Counter()  # invisible characters taken out (see chars.py)
-    if data.lstrip()[:4] == b"%PDF":
-        from .pdf import read_pdf  # PDFium is loaded only for PDFs
-
-        return plain_lines.clean(plain_lines.pages_from_pdf(read_pdf(data), dropped), "PDF", dropped)
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFailure(
-            f"{name} is not UTF-8 text (byte {error.start}): save it as UTF-8, or import the PDF"
-        ) from None
-    text = text.replace("\r\n", "\n")
-    if not text.strip():
-        raise ImportFailure(f"{name} is empty: give the text or the PDF of a Council document")
-    if markdownish.looks_markdownish(text):
-        return markdownish.clean(text)
-    return plain_lines.clean(plain_lines.pages_from_text(text, dropped), "plain text lines", dropped)
+        original = read_original(data, name)
+    except Unreadable as error:
+        raise ImportFailure(str(error)) from None
+    if original.kind == KIND_MARKDOWNISH:
+        return markdownish.clean(original)
+    return plain_lines.clean(original.pages, original.kind, original.dropped)
 
 
 def _header(parsed: Parsed, name: str, options: dict[str, str | None]) -> dict[str, object]:
-    """The front matter's fields: found in the text, then the options over them."""
+    """The front matter's fields: found in the text, then the options over them (no title when
+    neither gives one: the import is then refused, see `_refusal`)."""
     found = dict(parsed.header)
     if options["number"]:
         found["number"] = options["number"]
     if "number" in found:
-        found["document_id"] = " ".join(["ST", str(found["number"]), parsed.number_suffix]).strip()
+        found["document_id"] = _document_id(str(found["number"]), parsed, bool(options["number"]))
     if "place_date" in found and iso_date(str(found["place_date"])):
         found["date"] = iso_date(str(found["place_date"]))
     if options["date"]:
@@ -102,7 +115,7 @@ def _header(parsed: Parsed, name: str, options: dict[str, str | None]) -> dict[s
         found["title"] = found["subject"]
         parsed.notes.append("title: no title found above the text; the subject is used")
     if "title" not in found:
-        raise ImportFailure(f"{name}: no title found (no 'Council conclusions ...' line, no Subject): pass a title")
+        return {field: found[field] for field in FIELD_ORDER if field in found}
     title = str(found["title"])
     found["short_title"] = options["short_title"] or short_title(title)
     found["citation_title"] = citation_title(title)
@@ -111,9 +124,58 @@ def _header(parsed: Parsed, name: str, options: dict[str, str | None]) -> dict[s
     if not language and register:
         language = register.group("language").lower()
         parsed.notes.append(f"language: {language}, from the register file name")
+    if not language and parsed.language:
+        language = parsed.language
+        parsed.notes.append(f"language: {language}, from the words of the title")
     if language:
         found["language"] = language
+    labels = Counter(parsed.label_languages).most_common(1)
+    if labels and language and labels[0][0] != language:
+        found["cover_language"] = labels[0][0]
+        parsed.notes.append(f"cover_language: {labels[0][0]}, the language of the cover page's labels")
     return {field: found[field] for field in FIELD_ORDER if field in found}
+
+
+def _refusal(name: str, header: dict[str, object], parsed: Parsed, verbs: list[FoundVerb]) -> str:
+    """Why the text is no Council conclusions or resolution the edition can publish; "" when it is.
+
+    Numbered paragraphs alone do not make conclusions: a note's paragraphs are numbered too. The
+    text must also have a title of conclusions or a resolution, a preamble that names the Council
+    ("THE COUNCIL OF THE EUROPEAN UNION,"), or an operative verb in its paragraphs."""
+    unplaced = len(parsed.unplaced)
+    lines = f"{unplaced} line{'s' if unplaced != 1 else ''} unplaced"
+    if "title" not in header:
+        return f"no title found (no 'Council conclusions ...' line, no Subject), {lines}; pass a title with --title"
+    adopted = any(words().preamble.match(line) for line in parsed.preamble)
+    concluding = bool(words().titles.match(str(header["title"]))) or adopted or bool(verbs)
+    if not parsed.paragraphs or not concluding:
+        return (
+            f"no numbered paragraphs of conclusions found; {lines}; the text ({str(header['title'])[:80]!r}) is no "
+            "Council conclusions or resolution: import the conclusions themselves"
+        )
+    return ""
+
+
+def _merged(upper: list[FoundVerb], prose: list[FoundVerb]) -> list[FoundVerb]:
+    """The verbs found both ways, one entry per verb (forms and counts added up)."""
+    by_verb = {verb.verb: verb for verb in upper}
+    for verb in prose:
+        if verb.verb in by_verb:
+            first = by_verb[verb.verb]
+            forms = tuple(sorted({*first.forms, *verb.forms}))
+            by_verb[verb.verb] = FoundVerb(verb.verb, forms, first.request, first.count + verb.count, first.known)
+        else:
+            by_verb[verb.verb] = verb
+    return [by_verb[name] for name in sorted(by_verb)]
+
+
+def _document_id(number: str, parsed: Parsed, given: bool) -> str:
+    """ "ST 9876/24 REV 1" for the register's number "9876/24" (series ST unless it says another:
+    "EUCO 25/24"); an Official Journal act's number is its id ("C/2024/1234")."""
+    if parsed.series == "act" and not given:
+        return number
+    series = "" if number[:1].isalpha() else "ST"
+    return " ".join(part for part in (series, number, "" if given else parsed.number_suffix) if part)
 
 
 def import_document(
@@ -136,17 +198,20 @@ def import_document(
     cleaned = _clean(data, source.name)
     parsed = build(cleaned)
     header = _header(parsed, source.name, options)
-    document = document_md(header, parsed)
-    found_verbs = find_verbs(parsed.paragraphs, shared_verbs())
+    found_verbs = _merged(
+        find_verbs(parsed.paragraphs, shared_verbs()),
+        find_prose_verbs(parsed.paragraphs, shared_verbs(lower_case=True)),
+    )
     new_verbs = [verb for verb in found_verbs if not verb.known]
     registries = {"verbs.yml": verbs_yaml(new_verbs, source.name)} if new_verbs else {}
     recital_kinds = {"-" if recital.label == "-" else "A" for recital in parsed.recitals}
     items: list[Recital | Paragraph] = [*parsed.recitals, *parsed.paragraphs]
+    refusal = _refusal(source.name, header, parsed, found_verbs)
     report = Report(
         source=source.name,
         kind=cleaned.kind,
         fields_found=tuple(field for field in FIELD_ORDER if field in header),
-        fields_missing=tuple(field for field in FIELD_ORDER if field not in header),
+        fields_missing=tuple(field for field in FIELD_ORDER if field not in header and field not in OCCASIONAL),
         recitals=len(parsed.recitals),
         recital_kind=" and ".join(sorted({"-": "dashes", "A": "letters"}[k] for k in recital_kinds)),
         paragraphs=len(parsed.paragraphs),
@@ -159,7 +224,13 @@ def import_document(
         unplaced=tuple(parsed.unplaced),
         notes=tuple(parsed.notes),
         options=tuple((name, value) for name, value in options.items() if value is not None),
+        doubtful=tuple(parsed.doubtful),
+        causes=tuple(parsed.causes.items()),
+        refusal=refusal,
     )
+    if refusal:
+        raise ImportFailure(f"{source.name}: {refusal}", report)
+    document = document_md(header, parsed)
     record = dump(
         {
             "input": source.name,
@@ -168,6 +239,11 @@ def import_document(
             "document_sha256": hashlib.sha256(document.encode("utf-8")).hexdigest(),
             "options": options,
             "removed": [{"where": line.where.label(), "text": line.text} for line in cleaned.removed],
+            "unplaced": [
+                {"where": line.where.label(), "text": line.text, "cause": parsed.causes.get(line.where.label(), "")}
+                for line in parsed.unplaced
+            ],
+            "doubtful": [{"where": doubt.where, "text": doubt.text, "cause": doubt.why} for doubt in parsed.doubtful],
         }
     )
     return ImportResult(document, registries, report, tuple(line.text for line in cleaned.removed), record)

@@ -2,19 +2,24 @@
 
 What such lines carry besides the text, and what is done with it here:
 
-- page furniture on every page: "9876/24 JK/lm 3" (number, drafters' initials, page),
-  a directorate line ("RELEX.5", "GIP.1 EN"), "EN", "LIMITE", and "ANNEX" repeated as a
-  page header inside an annex. Removed, and listed in order for the report and the record.
-  Without form feeds, a run of furniture lines is where one page ends and the next begins.
-- footnote texts at a page's bottom ("1 7371/22."): a page's footnote zone starts at the
-  first line "N text" whose marker N stands glued in the page's text above it; from
-  there to the page's end every line belongs to a footnote.
-- footnote markers glued to the word or year they follow ("security1,", "of 12 May
-  20213,"; from a PDF, superscript digits "2021³"): a candidate is read as footnote N when
-  footnotes run in order (N above the last marker) and N's text is on the same page, or,
-  when no text for N was found anywhere, when N is exactly the next number. Otherwise the
-  digits are text ("EDF22"); superscript digits become `<sup>N</sup>` ("km²").
+- page furniture (`conclusions.reader.furniture`, its forms data): footers, page heads,
+  directorate and language lines, rules. Taken out, and listed in order for the report and
+  `import.yml`. Without form feeds, a run of furniture lines is where one page ends and the next
+  begins. A number alone on its line is a footnote's number when its marker stands above and
+  its text follows; else, between the text's lines or at a given page's edge, a page number
+  (furniture, and a page break); inside a given page whose foot was taken out, text.
+- footnote texts at a page's bottom ("1 7371/22.", "¹ 7371/22.", "( 1 ) OJ C ..." in a text
+  that brackets its markers): a page's footnote zone starts at the first line "N text" whose
+  marker N stands in the page's text above it; from there to the page's end every line belongs
+  to a footnote.
+- footnote markers glued to the word or year they follow ("security1,", "of 12 May 20213,";
+  from a PDF, raised digits "2021³", and then only raised digits are markers: "REV1" is text;
+  "( 1 )" set apart by EUR-Lex): a candidate is read as footnote N when footnotes run in order
+  (N above the last marker) and N's text is on the same page, or, when no text for N was found
+  anywhere, when N is exactly the next number. Otherwise the digits are text ("EDF22");
+  superscript digits become `<sup>N</sup>` ("km²").
 - line-end hyphens, decided when the lines of a block are joined (`join_wrapped`).
+- a text that gives a paragraph per line (EUR-Lex's pages copied): `Cleaned.one_per_line`.
 """
 
 from __future__ import annotations
@@ -23,28 +28,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from .chars import notes as char_notes
-from .chars import tidy
-from .model import Cleaned, FootnoteText, SourceLine, Where
-
-_LANGUAGES = "BG|CS|DA|DE|EL|EN|ES|ET|FI|FR|GA|HR|HU|IT|LT|LV|MT|NL|PL|PT|RO|SK|SL|SV"
-_MARKINGS = rf"(?:LIMITE|{_LANGUAGES})"
-_DIRECTORATE = r"[A-Z]{2,8}(?:\.\d+[A-Z]?)(?:\.[0-9A-Z]+)*"
-_ANNEX_WORD = r"(?:ANNEX|ANNEXE|ANLAGE)(?:\s+(?:[IVX]+|\d+))?"
-_FURNITURE = [
-    # "9876/24 JK/lm 3", "9876/24 REV 1 JK/lm 3 RELEX.5 EN", "9237/24 ANNEX JJ/mk/lr 12"
-    re.compile(
-        rf"^\d{{1,6}}/\d{{2}}(?:\s+(?:REV|COR|ADD)\s*\d+)*(?:\s+{_ANNEX_WORD})?\s+[A-Z]{{1,4}}(?:/[A-Za-z]{{1,4}})+"
-        rf"\s+\d{{1,4}}(?:\s+(?:{_DIRECTORATE}|{_MARKINGS}|{_ANNEX_WORD}))*$"
-    ),
-    # "RELEX.5", "GIP.1 EN", "ANNEX COMPET.1 LIMITE EN"
-    re.compile(rf"^(?:{_ANNEX_WORD}\s+)?{_DIRECTORATE}(?:\s+{_MARKINGS})*$"),
-    # "EN", "LIMITE", "LIMITE EN"
-    re.compile(rf"^{_MARKINGS}(?:\s+{_MARKINGS})*$"),
-]
-ANNEX = re.compile(rf"^{_ANNEX_WORD}$")
-# Rules drawn between header fields or above footnotes carry no text.
-RULE = re.compile(r"^(?:-{3,}|_{3,}|\*{3,}|(?:\*\s){2,}\*)$")
+from ..reader.chars import notes as char_notes
+from ..reader.furniture import lone_number, normal, split_pages
+from ..reader.lines import KIND_PDF, SourceLine
+from .model import Cleaned, FootnoteText
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
@@ -55,45 +42,18 @@ _CANDIDATE = re.compile(
     rf"|(?<![\d/.,])(?P<year>(?:1[89]|20)\d\d)(?P<after_year>\d{{1,3}}){_AFTER_MARKER}"
     rf"|(?<=[^\W\d_’'\"”)])(?P<after_word>\d{{1,3}}){_AFTER_MARKER}"
     rf"|(?<=[’'\"”)])(?P<after_quote>\d{{1,3}}){_AFTER_MARKER}"
+    # EUR-Lex sets a marker apart in brackets: "2019-2027 ( 1 ),"; the Journal's PDF raises it: "(¹)"
+    rf"|(?<=\S)(?:\s\(\s(?P<bracketed>\d{{1,3}})\s\)|\s?\(\s?(?P<raised>[{_SUPERSCRIPTS}]{{1,3}})\s?\)){_AFTER_MARKER}"
 )
 # "1 7371/22." as text; "¹ 7371/22." or "¹7371/22." from a PDF that raises the number.
-_FOOTNOTE_START = re.compile(rf"^(?:(?P<number>\d{{1,3}})\s+|(?P<sup>[{_SUPERSCRIPTS}]{{1,3}})\s*)(?P<text>\S.*)$")
+_FOOTNOTE_START = re.compile(
+    rf"^(?:(?P<number>\d{{1,3}})\s+|(?P<sup>[{_SUPERSCRIPTS}]{{1,3}})\s*|\(\s?(?P<bracketed>\d{{1,3}})\s?\)\s+)(?P<text>\S.*)$"
+)
+# A bracketed number opens a footnote only in a text that sets its markers in brackets (EUR-Lex);
+# elsewhere "(3)" at a line's start is a recital's or point's number.
+_BRACKETED_MARKER = re.compile(r"\S\s\(\s\d{1,3}\s\)|\S\s?\(\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s?\)")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _HYPHENS = "-\u00ad"
-
-
-def is_furniture(text: str) -> bool:
-    """Whether a line is page furniture or a rule (the ANNEX page header: see `clean`)."""
-    text = " ".join(text.split())
-    return any(pattern.match(text) for pattern in _FURNITURE) or bool(RULE.match(text))
-
-
-def _tidy(text: str, dropped: Counter[str]) -> str:
-    # A soft hyphen matters only at a line's end (see join_wrapped); elsewhere it is invisible.
-    text = tidy(text, dropped)
-    return text[:-1].replace("\u00ad", "") + text[-1:] if text else text
-
-
-def pages_from_text(text: str, dropped: Counter[str]) -> list[list[SourceLine]]:
-    """Lines numbered by "\\n" only; a form feed starts a new page where it stands."""
-    pages: list[list[SourceLine]] = [[]]
-    for number, raw in enumerate(text.split("\n"), start=1):
-        parts = raw.split("\f")
-        for k, part in enumerate(parts):
-            if k:
-                pages.append([])
-            if part.strip() or not k:
-                pages[-1].append(SourceLine(_tidy(part, dropped), Where(0, number)))
-    return pages
-
-
-def pages_from_pdf(pages: list[list[str]], dropped: Counter[str]) -> list[list[SourceLine]]:
-    """A PDF's text layer, page by page and line by line, tidied (what is taken out is counted
-    in `dropped`)."""
-    return [
-        [SourceLine(_tidy(text, dropped), Where(page, line)) for line, text in enumerate(lines, start=1)]
-        for page, lines in enumerate(pages, start=1)
-    ]
 
 
 def _candidates(text: str) -> Iterable[tuple[int, int, int, str]]:
@@ -103,56 +63,32 @@ def _candidates(text: str) -> Iterable[tuple[int, int, int, str]]:
             yield match.start(), match.end(), int(match.group("sup").translate(_FROM_SUPERSCRIPT)), "sup"
         elif match.group("year"):
             yield match.start("after_year"), match.end(), int(match.group("after_year")), "digits"
+        elif match.group("bracketed") or match.group("raised"):
+            number = (match.group("bracketed") or match.group("raised")).translate(_FROM_SUPERSCRIPT)
+            yield match.start(), match.end(), int(number), "sup" if match.group("raised") else "digits"
         else:
             name = "after_word" if match.group("after_word") else "after_quote"
             yield match.start(name), match.end(), int(match.group(name)), "digits"
 
 
 def _start_number(match: re.Match[str]) -> int:
-    return int((match.group("number") or match.group("sup")).translate(_FROM_SUPERSCRIPT))
+    return int((match.group("number") or match.group("sup") or match.group("bracketed")).translate(_FROM_SUPERSCRIPT))
 
 
 def _superscripts(text: str) -> str:
     return re.sub(f"[{_SUPERSCRIPTS}]+", lambda m: f"<sup>{m.group().translate(_FROM_SUPERSCRIPT)}</sup>", text)
 
 
-def _split_pages(pages: list[list[SourceLine]], removed: list[SourceLine]) -> list[list[SourceLine]]:
-    """Take out the furniture; without form feeds, cut pages where furniture stood."""
-    one_text_page = len(pages) == 1
-    annex_seen: str | None = None
-    result: list[list[SourceLine]] = []
-    for page in pages:
-        current: list[SourceLine] = []
-        in_furniture = False
-        for line in page:
-            text = " ".join(line.text.split())
-            if RULE.match(text):
-                # The rule above a page's footnotes: no text, and no page break either.
-                removed.append(line)
-                continue
-            furniture = is_furniture(text)
-            if ANNEX.match(text):
-                # The first ANNEX line opens the annex; the same line again is a page header.
-                furniture = annex_seen == text
-                annex_seen = annex_seen or text
-            if furniture:
-                removed.append(line)
-                in_furniture = True
-                continue
-            if in_furniture and one_text_page:
-                result.append(current)
-                current = []
-            in_furniture = False
-            current.append(line)
-        result.append(current)
-    return result
+def _footnote_start(text: str, bracketed: bool) -> re.Match[str] | None:
+    match = _FOOTNOTE_START.match(text)
+    return match if match is not None and (bracketed or not match.group("bracketed")) else None
 
 
-def _footnote_zone(page: list[SourceLine], next_number: int) -> int:
+def _footnote_zone(page: list[SourceLine], next_number: int, bracketed: bool) -> int:
     """Index of the first line of the page's footnote texts (len(page) if none)."""
     seen: set[int] = set()
     for i, line in enumerate(page):
-        match = _FOOTNOTE_START.match(line.text)
+        match = _footnote_start(line.text, bracketed)
         if match and i:
             number = _start_number(match)
             if number >= next_number and number in seen:
@@ -161,12 +97,14 @@ def _footnote_zone(page: list[SourceLine], next_number: int) -> int:
     return len(page)
 
 
-def _split_footnotes(zone: list[SourceLine], first: int, seen: set[int]) -> list[tuple[int, list[SourceLine]]]:
+def _split_footnotes(
+    zone: list[SourceLine], first: int, seen: set[int], bracketed: bool
+) -> list[tuple[int, list[SourceLine]]]:
     notes: list[tuple[int, list[SourceLine]]] = []
     for line in zone:
         if not line.text:
             continue
-        match = _FOOTNOTE_START.match(line.text)
+        match = _footnote_start(line.text, bracketed)
         if match:
             number = _start_number(match)
             if (not notes and number == first) or (notes and number == notes[-1][0] + 1 and number in seen):
@@ -177,12 +115,15 @@ def _split_footnotes(zone: list[SourceLine], first: int, seen: set[int]) -> list
 
 
 def _resolve_markers(
-    text: str, state: dict[str, int], on_page: set[int], anywhere: set[int], missing: list[str]
+    text: str, state: dict[str, int], on_page: set[int], anywhere: set[int], missing: list[str], raised: bool
 ) -> str:
-    """The line with its footnote markers as `[^N]` and other superscript digits as `<sup>`."""
+    """The line with its footnote markers as `[^N]` and other superscript digits as `<sup>`
+    (`raised`: only raised digits are markers)."""
     parts: list[str] = []
     position = 0
     for start, end, number, kind in _candidates(text):
+        if raised and kind != "sup" and not _raised_in_brackets(text[start:end]):
+            continue
         last = state["last"]
         if number > last and (number in on_page or (number not in anywhere and number == last + 1)):
             if number not in anywhere:
@@ -196,6 +137,10 @@ def _resolve_markers(
         position = end
     parts.append(text[position:])
     return "".join(parts)
+
+
+def _raised_in_brackets(candidate: str) -> bool:
+    return any(ch in _SUPERSCRIPTS for ch in candidate)
 
 
 def vocabulary(lines: list[str]) -> Counter[str]:
@@ -238,37 +183,116 @@ def join_wrapped(left: str, right: str, words: Counter[str]) -> str:
     return left + " " + right
 
 
+_LONG = 150
+"""A line longer than this is no wrapped line of a page: the text gives a paragraph per line."""
+_FULL = 60
+"""Lines this long are the ones a wrapped text breaks in the middle of a sentence."""
+
+
+def _one_per_line(lines: list[str]) -> bool:
+    """Whether the lines are paragraphs, not wrapped lines: many are longer than a page is wide,
+    or hardly any longer line stops in the middle of a sentence, as a wrapped line does."""
+    long_lines = sum(1 for text in lines if len(text) > _LONG)
+    if long_lines >= 3 and long_lines * 10 >= len([text for text in lines if text]):
+        return True
+    full = [text for text in lines if len(text) >= _FULL]
+    cut = sum(1 for text in full if text[-1].isalnum() or text[-1] in "-–")
+    return len(full) >= 5 and cut * 100 < 15 * len(full)
+
+
 def _width(lines: list[str]) -> int:
     lengths = sorted(len(text) for text in lines if text)
     return lengths[int(len(lengths) * 0.95)] if lengths else 0
 
 
+def _lone_numbers(
+    page: list[SourceLine], next_number: int, removed: list[SourceLine], paged: bool, footed: bool = False
+) -> list[list[SourceLine]]:
+    """A page with its lone numbers read: a number alone on its line is a footnote's number when
+    its marker stands on the page above and a line of text follows (the two are read as one line,
+    "N text"); else it is a page number, furniture (appended to `removed`), and where a page
+    ends: the page comes back cut there. Where the input gives its pages (`paged`: a PDF, form
+    feeds), a page number stands at a page's edge only; a lone number inside it is text (a
+    table's cell)."""
+    pages: list[list[SourceLine]] = [[]]
+    seen: set[int] = set()
+    i = 0
+    while i < len(page):
+        line = page[i]
+        inside = footed or (paged and _EDGE <= i < len(page) - _EDGE)
+        if not lone_number(line.text) or (inside and not _after_marker(line, page, i, seen, next_number)):
+            seen.update(number for _, _, number, _ in _candidates(line.text))
+            pages[-1].append(line)
+            i += 1
+            continue
+        number = int(normal(line.text))
+        k = next((j for j in range(i + 1, len(page)) if page[j].text), None)
+        if k is not None and number >= next_number and number in seen and not lone_number(page[k].text):
+            pages[-1].append(SourceLine(f"{number} {page[k].text}", line.where))
+            next_number = number + 1
+            i = k + 1
+            continue
+        removed.append(line)
+        pages.append([])
+        seen = set()
+        i += 1
+    return pages
+
+
+_EDGE = 3
+"""How many lines at each edge of a given page may hold its number."""
+
+
+def _after_marker(line: SourceLine, page: list[SourceLine], i: int, seen: set[int], next_number: int) -> bool:
+    """Whether a lone number is a footnote's number standing on its own line (its marker above)."""
+    number = int(normal(line.text))
+    return number >= next_number and number in seen and i + 1 < len(page)
+
+
 def clean(pages: list[list[SourceLine]], kind: str, dropped: Counter[str]) -> Cleaned:
     """Furniture out, footnote texts apart, markers resolved, for `structure.build`."""
     removed: list[SourceLine] = []
-    pages = _split_pages(pages, removed)
+    paged = len(pages) > 1
+    pending = split_pages(pages, removed)
+    footed_pages = {line.where.page for line in removed if line.where.page}
+    bracketed = any(_BRACKETED_MARKER.search(line.text) for page in pending for line in page)
     bodies: list[list[SourceLine]] = []
     found: list[tuple[int, list[SourceLine], int]] = []  # number, lines, page index
     next_number = 1
-    for index, page in enumerate(pages):
-        zone = _footnote_zone(page, next_number)
+    while pending:
+        page = pending.pop(0)
+        # A given page whose foot was taken out already has its number there: a lone number on
+        # it is text (a table's cell) or a footnote's number.
+        footed = paged and bool(page) and page[0].where.page in footed_pages
+        cut = _lone_numbers(page, next_number, removed, paged, footed)
+        pending[:0] = cut[1:]
+        page = cut[0]
+        index = len(bodies)
+        zone = _footnote_zone(page, next_number, bracketed)
         bodies.append(page[:zone])
         if zone < len(page):
             seen = {n for line in page[:zone] for _, _, n, _ in _candidates(line.text)}
-            start = _FOOTNOTE_START.match(page[zone].text)
+            start = _footnote_start(page[zone].text, bracketed)
             assert start is not None, "_footnote_zone starts the zone at a footnote's first line"
             first = _start_number(start)
-            for number, lines in _split_footnotes(page[zone:], first, seen):
+            for number, lines in _split_footnotes(page[zone:], first, seen, bracketed):
                 found.append((number, lines, index))
                 next_number = number + 1
     anywhere = {number for number, _, _ in found}
     state = {"last": 0}
     missing: list[str] = []
     body: list[SourceLine] = []
+    breaks: list[int] = []
+    # A PDF raises its markers: there, digits glued to a word are text ("REV1", "ADD1").
+    raised = kind == KIND_PDF and any(
+        k == "sup" for page in bodies for line in page for *_, k in _candidates(line.text)
+    )
     for index, page in enumerate(bodies):
         on_page = {number for number, _, page_index in found if page_index == index}
+        breaks.append(len(body))
         for line in page:
-            body.append(SourceLine(_resolve_markers(line.text, state, on_page, anywhere, missing), line.where))
+            text = _resolve_markers(line.text, state, on_page, anywhere, missing, raised)
+            body.append(SourceLine(text, line.where))
     words = vocabulary([line.text for line in body] + [line.text for _, lines, _ in found for line in lines])
     footnotes = []
     for number, lines, _ in found:
@@ -278,4 +302,8 @@ def clean(pages: list[list[SourceLine]], kind: str, dropped: Counter[str]) -> Cl
         footnotes.append(FootnoteText(str(number), _superscripts(text), lines[0].where))
     notes = [f"footnote {number}: marker found, its text is not in the input" for number in missing]
     notes += char_notes(dropped)
-    return Cleaned(kind, body, footnotes, removed, True, words, _width([line.text for line in body]), notes)
+    removed.sort(key=lambda line: line.where)
+    texts = [line.text for line in body]
+    cleaned = Cleaned(kind, body, footnotes, removed, True, words, _width(texts), notes, breaks)
+    cleaned.one_per_line = _one_per_line(texts)
+    return cleaned

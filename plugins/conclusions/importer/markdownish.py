@@ -14,43 +14,32 @@ Otherwise it stays a superscript ("km<sup>2</sup>" after footnote 2 was used).
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-from .chars import notes as char_notes
-from .chars import tidy
-from .lines import RULE
-from .model import Cleaned, FootnoteText, SourceLine, Where
+from ..reader.chars import notes as char_notes
+from ..reader.furniture import is_rule
+from ..reader.lines import KIND_MARKDOWNISH, Original, SourceLine
+from .model import Cleaned, FootnoteText
 
 _HEADING_MARKS = re.compile(r"^#{1,6}\s+")
 _FOOTNOTE_LINE = re.compile(r"^<sup>(\d{1,3})</sup>\s*(.*)$")
 _MARKER = re.compile(r"<sup>(\d{1,3})</sup>")
-_SIGNS = re.compile(r"<sup>\d+</sup>|^\*\*|\*\*\s*$|^#{1,6}\s|^-{3,}\s*$", re.MULTILINE)
 
 
-def looks_markdownish(text: str) -> bool:
-    """Whether the text has the markers of the Markdown-like shape."""
-    return bool(_SIGNS.search(text))
-
-
-def clean(text: str) -> Cleaned:
-    """The lines of the register's Markdown-like extraction, without its page furniture."""
+def clean(original: Original) -> Cleaned:
+    """The lines of the register's Markdown-like extraction, without its rules and markup."""
     removed: list[SourceLine] = []
     body: list[SourceLine] = []
     footnotes: list[FootnoteText] = []
-    dropped: Counter[str] = Counter()
-    for number, raw in enumerate(text.split("\n"), start=1):
-        where = Where(0, number)
-        # A soft hyphen inside a line of this shape is invisible: no line is wrapped here.
-        stripped = tidy(raw.replace("\u00ad", "").replace("\f", ""), dropped)
-        if RULE.match(stripped):
-            removed.append(SourceLine(stripped, where))
+    for source in original.lines:
+        if is_rule(source.text):
+            removed.append(source)
             continue
-        line = _HEADING_MARKS.sub("", stripped).replace("**", "").strip()
+        line = _HEADING_MARKS.sub("", source.text).replace("**", "").strip()
         footnote = _FOOTNOTE_LINE.match(line)
         if footnote:
-            footnotes.append(FootnoteText(footnote.group(1), footnote.group(2).strip(), where))
+            footnotes.append(FootnoteText(footnote.group(1), footnote.group(2).strip(), source.where))
             continue
-        body.append(SourceLine(line, where))
+        body.append(SourceLine(line, source.where))
     defined = {int(note.number) for note in footnotes}
     last = 0
     missing: list[str] = []
@@ -67,5 +56,5 @@ def clean(text: str) -> Cleaned:
 
     body = [SourceLine(_MARKER.sub(marker, line.text), line.where) for line in body]
     notes = [f"footnote {number}: marker found, its text is not in the input" for number in missing]
-    notes += char_notes(dropped)
-    return Cleaned("Markdown-like text", body, footnotes, removed, False, notes=notes)
+    notes += char_notes(original.dropped)
+    return Cleaned(KIND_MARKDOWNISH, body, footnotes, removed, False, notes=notes)

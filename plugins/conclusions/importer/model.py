@@ -9,30 +9,18 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..reader.lines import SourceLine, Where
+
+__all__ = ["SourceLine", "Where"]  # the reader's, which the importer's data keep
+
 
 class ImportFailure(Exception):
-    """The input cannot be imported; the message is one line that says what to fix."""
+    """The input cannot be imported; the message is one line that says what to fix. `report`,
+    when the input was read, says what was found (printed before the refusal)."""
 
-
-@dataclass(frozen=True, order=True)
-class Where:
-    """A line of the input: its number counted by "\\n" (within its page for a PDF)."""
-
-    page: int
-    """1-based page for a PDF; 0 for a text file (lines are counted through the file)."""
-    line: int
-
-    def label(self) -> str:
-        """'page 2, line 14', or 'line 14' for a text without pages."""
-        return f"page {self.page}, line {self.line}" if self.page else f"line {self.line}"
-
-
-@dataclass(frozen=True)
-class SourceLine:
-    """One input line, stripped of surrounding white space ("" for a blank line)."""
-
-    text: str
-    where: Where
+    def __init__(self, message: str, report: object = None) -> None:
+        super().__init__(message)
+        self.report = report
 
 
 @dataclass(frozen=True)
@@ -64,6 +52,11 @@ class Cleaned:
     """About how many characters a full line holds (wrapped inputs only)."""
     notes: list[str] = field(default_factory=list)
     """Findings for the report (markers without a footnote text, ...)."""
+    breaks: list[int] = field(default_factory=list)
+    """Indexes in `lines` where a new page starts."""
+    one_per_line: bool = False
+    """Lines are not wrapped: each line is a block of its own (text copied from EUR-Lex's pages,
+    where a paragraph is one long line)."""
 
 
 @dataclass
@@ -106,6 +99,16 @@ class Section:
     where: Where
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """A part the import placed but cannot vouch for: where (a line, or a header field), its
+    text, and the likely cause."""
+
+    where: str
+    text: str
+    why: str
+
+
 @dataclass
 class Parsed:
     """The document as recognised, before it is written as `document.md`."""
@@ -113,10 +116,21 @@ class Parsed:
     header: dict[str, object] = field(default_factory=dict)
     number_suffix: str = ""
     """"REV 1", "COR 1", "ADD 1" after the number, for the document id."""
+    series: str = ""
+    """The register's series before the number ("EUCO"; "" for ST), or "act" for an act of the
+    Official Journal, whose number is its id ("C/2024/1234")."""
+    label_languages: list[str] = field(default_factory=list)
+    """The languages of the header labels found (the cover note's language)."""
+    language: str = ""
+    """The language the title is written in, when the words of one language match it."""
     cover: list[str] = field(default_factory=list)
     """Blocks of a cover note's body, when the conclusions sit in an annex."""
     annex: str | None = None
     """The annex heading as written ("ANNEX")."""
+    appendix_heading: str = ""
+    """The heading of an annex after the paragraphs ("ANNEX")."""
+    appendix: list[str] = field(default_factory=list)
+    """That annex's blocks of text."""
     preamble: list[str] = field(default_factory=list)
     recitals: list[Recital] = field(default_factory=list)
     lead_in: list[str] = field(default_factory=list)
@@ -124,6 +138,9 @@ class Parsed:
     body: list[Paragraph | Section] = field(default_factory=list)
     footnotes: list[FootnoteText] = field(default_factory=list)
     unplaced: list[SourceLine] = field(default_factory=list)
+    causes: dict[str, str] = field(default_factory=dict)
+    """The likely cause of an unplaced line, by its place ('line 38')."""
+    doubtful: list[Doubt] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property

@@ -1,18 +1,25 @@
-"""The import report: what was found, what was taken out, and every line left unplaced.
+"""The import report: a verdict first, then each line to decide, then what was found and removed.
 
-It is meant to be read by the person who checks an import: counts to compare with the
-original, the verbs to check against the shared list, the furniture that was dropped,
-and each line the importer could not place, with its line (page and line for a PDF).
+It is meant to be read by the person who checks an import, in this order:
+
+1. the verdict: "ready to publish", or "N lines need a decision" (the build refuses the site
+   until each is placed in document.md or accepted in import.yml);
+2. each unplaced or doubtful line (or header field) with its line number (page and line for a
+   PDF), its text and the likely cause;
+3. the counts to compare with the original, the operative verbs (and which are new, or that
+   none was recognised), the furniture removed, and notes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import SourceLine
+from .model import Doubt, SourceLine
 from .verbs import FoundVerb
 
 _EXAMPLES = 3
+_SHOWN = 100
+"""Characters of a line shown in the report (the whole line is in import.yml)."""
 
 
 @dataclass(frozen=True)
@@ -36,15 +43,38 @@ class Report:
     unplaced: tuple[SourceLine, ...]
     notes: tuple[str, ...]
     options: tuple[tuple[str, str], ...]
+    doubtful: tuple[Doubt, ...] = ()
+    causes: tuple[tuple[str, str], ...] = ()
+    """(where, likely cause) of unplaced lines whose cause is known."""
+    refusal: str = ""
+    """Why nothing was written (no conclusions found, no title): the last line of the report."""
 
     @property
     def new_verbs(self) -> tuple[FoundVerb, ...]:
         """The operative verbs the shared list lacks."""
         return tuple(verb for verb in self.verbs if not verb.known)
 
+    @property
+    def to_decide(self) -> int:
+        """How many lines and fields need a decision before the site can be published."""
+        return len(self.unplaced) + len(self.doubtful)
+
+    def verdict(self) -> str:
+        """The report's first line."""
+        if self.refusal:
+            return f"Verdict: not imported: {self.refusal}"
+        if not self.to_decide:
+            return "Verdict: ready to publish (every line of the input is placed or removed as page furniture)"
+        lines = "line needs" if self.to_decide == 1 else "lines need"
+        return (
+            f"Verdict: {self.to_decide} {lines} a decision: place each in source/document.md, or accept it in "
+            "source/import.yml ('accepted:', with a reason); until then `mkdocs build` refuses the site"
+        )
+
     def text(self) -> str:
         """The report as the command prints it."""
-        out = [f"Import of {self.source} ({self.kind})"]
+        out = [self.verdict(), f"Import of {self.source} ({self.kind})"]
+        out += self._decisions()
         if self.options:
             out.append("Options: " + ", ".join(f"{name}={value}" for name, value in self.options))
         out.append("Header fields found: " + (", ".join(self.fields_found) or "none"))
@@ -56,23 +86,43 @@ class Report:
         )
         if self.footnotes_without_text:
             out.append("Footnotes without text: " + ", ".join(self.footnotes_without_text))
-        new = len(self.new_verbs)
-        out.append(f"Operative verbs: {len(self.verbs)} ({new} not in the shared list, marked NEW)")
-        for verb in self.verbs:
-            mark = "" if verb.known else "  NEW"
-            request = "request" if verb.request else "position"
-            out.append(f"  {verb.verb}: {verb.count}x as {', '.join(verb.forms)} [{request}]{mark}")
+        out += self._verbs()
         out.append(f"Furniture removed: {len(self.removed)} lines")
         for line in self.removed[:_EXAMPLES]:
             out.append(f"  {line.where.label()}: {line.text}")
         if len(self.removed) > _EXAMPLES:
             out.append(f"  ... and {len(self.removed) - _EXAMPLES} more (all in import.yml)")
-        out.append(
-            f"Unplaced lines: {len(self.unplaced)}" + (" (not in document.md: check them)" if self.unplaced else "")
-        )
-        for line in self.unplaced:
-            out.append(f"  {line.where.label()}: {line.text}")
         if self.notes:
             out.append("Notes:")
             out += [f"  {note}" for note in self.notes]
         return "\n".join(out) + "\n"
+
+    def _decisions(self) -> list[str]:
+        causes = dict(self.causes)
+        out = [f"Unplaced lines: {len(self.unplaced)}" + (" (not in document.md)" if self.unplaced else "")]
+        for line in self.unplaced:
+            cause = causes.get(line.where.label(), "")
+            out.append(f"  {line.where.label()}: {_short(line.text)}" + (f"  [{cause}]" if cause else ""))
+        if self.doubtful:
+            out.append(f"Doubtful: {len(self.doubtful)} (placed, but not to be trusted)")
+            out += [f"  {doubt.where}: {_short(doubt.text)}  [{doubt.why}]" for doubt in self.doubtful]
+        return out
+
+    def _verbs(self) -> list[str]:
+        if not self.verbs:
+            return [
+                "Operative verbs: none recognised: no paragraph opens with a verb of the shared list "
+                "(conclusions/registry/verbs.yml); no clause or request will be found until its verbs are "
+                "added to source/verbs.yml"
+            ]
+        new = len(self.new_verbs)
+        out = [f"Operative verbs: {len(self.verbs)} ({new} not in the shared list, marked NEW)"]
+        for verb in self.verbs:
+            mark = "" if verb.known else "  NEW"
+            request = "request" if verb.request else "position"
+            out.append(f"  {verb.verb}: {verb.count}x as {', '.join(verb.forms)} [{request}]{mark}")
+        return out
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"

@@ -1,126 +1,56 @@
 """From cleaned lines to the document: header, cover note, title, preamble, recitals,
 paragraphs, sections, points and footnotes.
 
-The same steps read both input shapes. A Markdown-like text has a block per line (blank
-lines between blocks); text laid out in lines (`Cleaned.wrapped`) runs a block over
-several lines, so a line continues the block above it unless it opens a new one:
-
-- a paragraph opens at "N. " when N is the next number and a capital follows, whatever
-  ends the line above: the numbers are what Council texts rely on, and a missed one would
-  make every later paragraph a continuation;
-- a dash or point marker opens an item only after a line that could end one (":", ";",
-  ",", ".", a footnote reference, "and"/"or"): a line that starts with "– For a European
-  Union" after "Security and Defence" is the same sentence going on;
-- a line that follows a short line ending with ".", ";" or ":" and opens nothing is not
-  part of the block above; it is listed as unplaced instead of being glued on.
+The same steps read every input shape: the header (`header.py`), the cover note before an
+annex, the text (`body.py`), each a classifier that gives a line one kind and a small handler
+per kind; then the footnotes. A Markdown-like text has a block per line (blank lines between
+blocks); text laid out in lines (`Cleaned.wrapped`) runs a block over several lines, which the
+handlers join (`join_wrapped` decides line-end hyphens).
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
 
-from .lines import ANNEX, join_wrapped
-from .model import Cleaned, FootnoteText, Paragraph, Parsed, Point, Recital, Section, SourceLine, Where
+from ..core.fidelity import MAX_FIELD, swallowed
+from ..reader.furniture import always, is_annex
+from .body import Body, read_body
+from .header import PARAGRAPH, ROMAN_HEADING, State, place_date, read_header
+from .lines import join_wrapped
+from .model import Cleaned, Doubt, FootnoteText, Paragraph, Parsed, Point, Recital, SourceLine, Where
+from .words import language_of_title, words
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            "january janvier januar enero gennaio januari janeiro",
-            "february février februar febrero febbraio februari fevereiro",
-            "march mars märz marzo maart março",
-            "april avril abril aprile",
-            "may mai mayo maggio mei maio",
-            "june juin juni junio giugno junho",
-            "july juillet juli julio luglio julho",
-            "august août agosto augustus",
-            "september septembre septiembre settembre setembro",
-            "october octobre oktober octubre ottobre outubro",
-            "november novembre noviembre novembro",
-            "december décembre dezember diciembre dicembre dezembro",
-        ],
-        start=1,
-    )
-    for name in names.split()
-}
-
-_PLACE_DATE = re.compile(
-    r"^(?P<place_date>(?P<place>[^\W\d_][^,\d]*?),\s+(?:(?:le|den|am|el|il|op)\s+)?"
-    r"(?P<day>\d{1,2})\.?(?:er)?\s+(?P<month>[^\W\d_]+)\.?\s+(?P<year>\d{4}))"
-    r"(?:\s+(?P<note>\(OR\.[^)]*\)))?$"
-)
-_LANGUAGE_NOTE = re.compile(r"^\(OR\.\s*[a-z]{2}(?:\s*,\s*[a-z]{2})*\)$")
-_NUMBER = re.compile(r"^(?P<number>\d{1,6}/\d{2})(?P<suffix>(?:\s+(?:REV|COR|ADD)\s*\d+)*)$")
-_CODE = r"[A-Z][A-Z0-9-]*(?:/[A-Z][A-Z0-9-]*)*\s+\d{1,5}"
-_CODES = re.compile(rf"^(?:{_CODE})(?:\s+{_CODE})*$")
-# Header labels in English, French and German, mapped to the front matter's fields; any
-# other "Label: text" line in the header is reported as unplaced.
-_LABELS = {
-    "from": "from",
-    "origine": "from",
-    "absender": "from",
-    "to": "to",
-    "destinataire": "to",
-    "empfänger": "to",
-    "no. prev. doc.": "previous_document",
-    "no. prev. docs.": "previous_document",
-    "n° doc. préc.": "previous_document",
-    "nr. vordok.": "previous_document",
-    "subject": "subject",
-    "objet": "subject",
-    "betr.": "subject",
-    "betreff": "subject",
-}
-_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w.° ]{0,30}?)\s*:\s*(?P<text>.*)$")
-_OTHER_LABEL = re.compile(
-    r"^(?:no\.|n°|nr\.)\s.*\bdoc|^interinstitutional file|^dossier interinstitutionnel|^interinstitutionelles dossier"
-)
-_COVER = re.compile(r"^(?:Delegations will find|Les délégations trouveront|Die Delegationen erhalten)\b")
-_TITLE_START = re.compile(
-    r"^(?:draft\s+)?(?:council\s+conclusions|conclusions\s+of\s+the\s+council)\b"
-    r"|^(?:projet\s+de\s+)?conclusions\s+du\s+conseil\b"
-    r"|^(?:entwurf\s+von\s+)?schlussfolgerungen\s+des\s+rates\b",
-    re.IGNORECASE,
-)
-_PREAMBLE_START = re.compile(
-    r"^(?:THE COUNCIL OF THE EUROPEAN UNION|LE CONSEIL DE L[’']UNION EUROPÉENNE|DER RAT DER EUROPÄISCHEN UNION)\b"
-)
-_PARAGRAPH = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<text>\S.*)$")
-_LETTERED = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<text>\S.*)$")
-_HEADING = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2})\.\s+(?P<title>\S.*)$")
-_DASH = re.compile(r"^(?P<marker>[-–—•])\s+(?P<text>\S.*)$")
-_POINT = re.compile(r"^(?P<marker>\((?:[a-z]{1,2}|[ivx]+)\)|(?:[a-z]|[ivx]+)[.)]|[-–—•])\s+(?P<text>\S.*)$")
-_CONJUNCTIONS = {"and", "or", "et", "ou", "und", "oder"}
-_ROMAN = {"i": 1, "v": 5, "x": 10}
 # A line ended its block when the next line's first word would have fitted on it this
 # easily: wrapped lines are filled up to about the width, so a line that stops well short
 # of it, after ".", ";" or ":", ended there.
 _SHORT = 0.8
+_WIDE = 0.88
+_POINT = re.compile(r"^(?:\((?:[a-z]{1,2}|[ivx]+)\)|(?:[a-z]|[ivx]+)[.)]|[-–—•])\s+\S")
+# A line holding only a number or a Roman numeral and a dot: the number of the paragraph or
+# heading whose text the extraction put on the next line.
+_LABEL_ALONE = re.compile(r"^(?:\d{1,3}|[IVXL]{1,6})\.$")
 
 
 def iso_date(text: str) -> str | None:
-    """The ISO date of "Brussels, 13 November 2023" (English, French, German, ...), if any."""
-    match = _PLACE_DATE.match(text)
-    if not match or match.group("month").lower() not in _MONTHS:
-        return None
+    """The ISO date of "Brussels, 13 November 2023" (English, French, German, ...) or of the
+    Official Journal's "14.6.2024", if any."""
+    if dotted := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text):
+        day, month, year = (int(x) for x in dotted.groups())
+    else:
+        match = place_date(text)
+        if not match or match.group("month").lower() not in words().months:
+            return None
+        day, month, year = int(match.group("day")), words().months[match.group("month").lower()], int(match["year"])
     try:
-        day = datetime.date(int(match.group("year")), _MONTHS[match.group("month").lower()], int(match.group("day")))
+        return datetime.date(year, month, day).isoformat()
     except ValueError:
         return None
-    return day.isoformat()
 
 
 def short_title(title: str) -> str:
     """The title without its "Council conclusions on (the)" start."""
-    short = re.sub(
-        r"^(?:draft\s+)?council\s+conclusions\s+(?:on|about|regarding)\s+(?:the\s+)?"
-        r"|^(?:projet\s+de\s+)?conclusions\s+du\s+conseil\s+(?:sur|relatives?\s+(?:à|aux))\s+(?:les?\s+|la\s+|l[’'])?",
-        "",
-        title,
-        flags=re.IGNORECASE,
-    )
+    short = words().title_prefixes.sub("", title, count=1)
     # A name that now opens a page title and the header: "digital skills" -> "Digital skills".
     return short[:1].upper() + short[1:] if short else title
 
@@ -130,30 +60,13 @@ def citation_title(title: str) -> str:
     return re.sub(r"(?<=\S )Conclusions\b", "conclusions", title)
 
 
-def _is_caps(text: str) -> bool:
-    return any(ch.isalpha() for ch in text) and not any(ch.islower() for ch in text)
+class _Reading:
+    """What the steps share: the cleaned input, the document as found, and how lines join."""
 
-
-def _first_letter_upper(text: str) -> bool:
-    return next((ch.isupper() for ch in text if ch.isalpha()), False)
-
-
-@dataclass
-class _Block:
-    """A block being read: where its text goes (`target.text`, or a list slot)."""
-
-    target: object
-    last_line: str
-
-
-class _Builder:
     def __init__(self, cleaned: Cleaned) -> None:
         self.cleaned = cleaned
-        self.lines = cleaned.lines
         self.parsed = Parsed(notes=list(cleaned.notes))
         self.wrapped = cleaned.wrapped
-
-    # -- helpers ----------------------------------------------------------------------
 
     def join(self, left: str, right: str) -> str:
         if self.wrapped:
@@ -165,132 +78,54 @@ class _Builder:
         if not self.wrapped or not previous:
             return True
         end = previous.rstrip("”’\"')")
-        words = end.split()
-        return end[-1:] in {":", ";", ",", ".", "!", "?", "]"} or (bool(words) and words[-1] in _CONJUNCTIONS)
+        last = end.split()
+        return end[-1:] in {":", ";", ",", ".", "!", "?", "]"} or (bool(last) and last[-1] in words().conjunctions)
 
     def ended(self, previous: str, following: str) -> bool:
-        """Whether a wrapped line ended its block (see _SHORT)."""
+        """Whether a wrapped line ended its block (see _SHORT); a line of a text that gives a
+        paragraph per line always does."""
+        if self.cleaned.one_per_line and previous:
+            return True
         if not self.wrapped or not previous or previous[-1:] not in {".", ";", ":"}:
             return False
         first_word = following.split()[0] if following.split() else ""
         return len(previous) + 1 + len(first_word) <= _SHORT * self.cleaned.width
 
-    def unplaced(self, line: SourceLine) -> None:
-        self.parsed.unplaced.append(line)
-
-    # -- header -----------------------------------------------------------------------
-
     def header(self) -> int:
-        """Read the header fields; return the index of the first line after them."""
-        header = self.parsed.header
-        codes: list[str] = []
-        labels_seen = False
-        current: str | None = None  # the field a wrapped line continues
-        previous = ""
-        i = 0
-        while i < len(self.lines):
-            line = self.lines[i]
-            text = line.text
-            if not text:
-                if current == "cover_note":
-                    break
-                current = None
-                i += 1
-                continue
-            if current != "cover_note" and self._starts_body(text, current if labels_seen else None, previous):
-                break
-            if current == "cover_note":
-                header["cover_note"] = self.join(str(header["cover_note"]), text)
-            elif _COVER.match(text):
-                header["cover_note"] = text
-                current = "cover_note"
-            elif (match := _PLACE_DATE.match(text)) and "place_date" not in header:
-                header["place_date"] = match.group("place_date")
-                if match.group("note"):
-                    header["language_note"] = match.group("note")
-                current = None
-            elif _LANGUAGE_NOTE.match(text) and "language_note" not in header:
-                header["language_note"] = text
-                current = None
-            elif (match := _NUMBER.match(text)) and "number" not in header:
-                header["number"] = match.group("number")
-                self.parsed.number_suffix = " ".join(match.group("suffix").split())
-                current = None
-            elif "number" in header and not labels_seen and "status" not in header and _CODES.match(text):
-                codes.extend(" ".join(code.split()) for code in re.findall(_CODE, text))
-                current = None
-            elif (match := _LABEL.match(text)) and (field := self._label_field(match.group("label"))):
-                labels_seen = True
-                if field == "?":
-                    self.unplaced(line)
-                    current = "?"
-                else:
-                    header[field] = match.group("text").strip()
-                    current = field
-            elif "number" in header and not labels_seen and "status" not in header and _is_caps(text):
-                header["status"] = text
-                current = None
-            elif not header and not codes:
-                header["institution"] = text
-                current = "institution"
-            elif current == "institution" and "place_date" not in header:
-                header["institution"] = self.join(str(header["institution"]), text)
-            elif current == "?":
-                self.unplaced(line)
-            elif current:
-                header[current] = self.join(str(header[current]), text)
-            elif labels_seen:
-                break  # a line no field takes: the body starts
-            else:
-                self.unplaced(line)
-            previous = text
-            i += 1
-            if current == "cover_note" and str(header["cover_note"]).endswith(".") and self.wrapped:
-                break
-            if current == "cover_note" and not self.wrapped:
-                break
-        if codes:
-            header["subject_codes"] = codes
-        if "subject" in header and not header["subject"]:
-            del header["subject"]
-        return i
+        state = State(self.wrapped, self.ended, self.join, self.wide, frozenset(self.cleaned.breaks))
+        start = read_header(self.cleaned.lines, state)
+        self.parsed.header.update(state.header)
+        self.parsed.unplaced += state.unplaced
+        self.parsed.causes.update(state.causes)
+        self.parsed.number_suffix = state.number_suffix
+        self.parsed.series = state.series
+        self.parsed.label_languages = state.label_languages
+        return start
 
-    @staticmethod
-    def _label_field(label: str) -> str | None:
-        """The front matter field of a header label, "?" for a known other one, else None."""
-        key = " ".join(label.lower().split())
-        if key in _LABELS:
-            return _LABELS[key]
-        # Other header labels ("No. Cion doc.", "Interinstitutional File") have no field:
-        # their lines are reported. Anything else with a colon is text, not a label.
-        return "?" if _OTHER_LABEL.match(key) else None
+    def cover(self, lines: list[SourceLine]) -> None:
+        """The cover note's blocks: its headings and numbered paragraphs each a block of its own."""
+        self.text_blocks(lines, self.parsed.cover, appendix=False)
 
-    def _starts_body(self, text: str, current: str | None, previous: str) -> bool:
-        """Whether the header ends before this line: the annex, the title, the preamble or a
-        numbered paragraph starts; or (once labels were seen) a wrapped field ended."""
-        if ANNEX.match(text) or _TITLE_START.match(text) or _PREAMBLE_START.match(text):
-            return True
-        paragraph = _PARAGRAPH.match(text)
-        if paragraph and _first_letter_upper(paragraph.group("text")):
-            return True
-        # A wrapped field ends where a short line stopped.
-        return current is not None and current != "?" and self.ended(previous, text) and not _LABEL.match(text)
-
-    # -- cover note and annex -----------------------------------------------------------
-
-    def cover(self, start: int, annex: int) -> None:
-        blocks = self.parsed.cover
+    def text_blocks(self, lines: list[SourceLine], blocks: list[str], appendix: bool) -> None:
+        """Blocks of text kept with their numbers as text: a cover note, an annex after the
+        paragraphs. A block opens at a blank line, a number, a heading, a point; in an annex also
+        after a line that ended or stopped short (its headings: "Article 1", "Subject matter")."""
         previous = ""
         after_blank = True
-        for line in self.lines[start:annex]:
+        for line in lines:
             text = line.text
             if not text:
                 after_blank = True
                 continue
             opens = (
                 after_blank
-                or bool(_PARAGRAPH.match(text))
+                or bool(PARAGRAPH.match(text))
+                or bool(ROMAN_HEADING.match(text))
+                or bool(ROMAN_HEADING.match(previous))
                 or (bool(_POINT.match(text)) and self.item_may_follow(previous))
+                or (
+                    appendix and (self.ended(previous, text) or not self.full_line(previous) or self.heading_like(text))
+                )
             )
             if opens or not blocks:
                 blocks.append(text)
@@ -299,134 +134,29 @@ class _Builder:
             previous = text
             after_blank = False
 
-    # -- body ---------------------------------------------------------------------------
+    def body(self, lines: list[SourceLine]) -> None:
+        prose = any(
+            words().prose.search(str(self.parsed.header.get(key, ""))) for key in ("institution", "number", "subject")
+        )
+        body = Body(self.parsed, self.join, self.item_may_follow, self.ended, self.wrapped, prose, self.full_line)
+        body.one_per_line = self.cleaned.one_per_line
+        read_body(lines, body)
+        # The act's ELI stands at the foot of its pages: page furniture, and its official address.
+        eli = next((line.text for line in self.cleaned.removed if always(line.text) == "eli"), "")
+        if eli:
+            self.parsed.header["eli"] = eli.split(":", 1)[1].split()[0]
 
-    def body(self, start: int) -> None:
-        parsed = self.parsed
-        zone = "front"
-        title: list[str] = []
-        title_open = True
-        expected = 1
-        letter = "A"
-        block: _Block | None = None
-        stack: list[tuple[str, Point]] = []  # open points, outermost first
-        owner: Paragraph | Recital | None = None  # what points go under
-        previous = ""
-        after_blank = False
-        for line in self.lines[start:]:
-            text = line.text
-            if not text:
-                after_blank = True
-                if not self.wrapped:
-                    block = None
-                    title_open = title_open and not title
-                continue
-            heading = _HEADING.match(text)
-            paragraph = _PARAGRAPH.match(text)
-            lettered = _LETTERED.match(text)
-            dash = _DASH.match(text)
-            point = _POINT.match(text)
-            may_follow = self.item_may_follow(previous) or after_blank
-            if heading and _is_caps(heading.group("title")) and self._is_heading(heading):
-                section = Section(heading.group("label"), heading.group("title"), line.where)
-                parsed.body.append(section)
-                block, owner, stack, zone = _Block(section, text), None, [], "paragraphs"
-            elif (
-                paragraph
-                and int(paragraph.group("number")) == expected
-                and _first_letter_upper(paragraph.group("text"))
-            ):
-                item = Paragraph(expected, paragraph.group("text"), line.where)
-                parsed.body.append(item)
-                expected += 1
-                block, owner, stack, zone = _Block(item, text), item, [], "paragraphs"
-            elif zone != "paragraphs" and lettered and lettered.group("letter") == letter and not _is_caps(text):
-                recital = Recital(letter, lettered.group("text"), line.where)
-                parsed.recitals.append(recital)
-                letter = chr(ord(letter) + 1)
-                block, owner, stack, zone = _Block(recital, text), recital, [], "recitals"
-            elif zone != "paragraphs" and dash and letter == "A" and may_follow:
-                recital = Recital("-", dash.group("text"), line.where)
-                parsed.recitals.append(recital)
-                block, owner, stack, zone = _Block(recital, text), recital, [], "recitals"
-            elif point and owner is not None and may_follow and (block is not None or not self.wrapped):
-                placed = Point(point.group("marker"), point.group("text"), line.where)
-                self._place_point(placed, owner, stack, block.last_line if block else "")
-                block = _Block(placed, text)
-            elif zone == "recitals" and _is_caps(text) and text.endswith(":") and not parsed.paragraphs:
-                # "HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:" between the recitals and paragraph 1.
-                parsed.lead_in.append(text)
-                block, owner, stack = _Block(parsed.lead_in, text), None, []
-            elif zone == "front":
-                block = self._front(line, title, title_open, block)
-                title_open = title_open and not parsed.preamble
-            elif block is not None and isinstance(block.target, Section) and _is_caps(text):
-                section = block.target  # a heading wrapped over two lines
-                section.title = self.join(section.title, text)
-            elif (
-                zone == "paragraphs"
-                and _is_caps(text)
-                and len(text.split()) >= 2
-                and text[-1:] not in {".", ",", ";", ":"}
-                and (after_blank or previous[-1:] in {".", ";", ":"})
-                and not _PREAMBLE_START.match(text)
-            ):
-                section = Section("", text, line.where)
-                parsed.body.append(section)
-                block, owner, stack = _Block(section, text), None, []
-            elif block is not None and not isinstance(block.target, Section) and not self.ended(previous, text):
-                target = block.target
-                target.text = self.join(target.text, text)  # type: ignore[attr-defined]
-                block.last_line = text
-            else:
-                self.unplaced(line)
-                block = None
-            previous = text
-            after_blank = False
-        if title:
-            parsed.header["title"] = " ".join(title)
+    def wide(self, text: str) -> bool:
+        """Whether a line is about as wide as the text's full lines."""
+        return self.wrapped and len(text) >= _WIDE * self.cleaned.width
 
-    def _is_heading(self, heading: re.Match[str]) -> bool:
-        title = heading.group("title")
-        if heading.group("label").isdigit():
-            # "5. NOTES." is a paragraph; "3. GENERAL REMARKS" a heading.
-            return title[-1:] not in {".", ",", ";", ":"}
-        return True
+    def heading_like(self, text: str) -> bool:
+        """A short line that does not end as a sentence does: a heading ("Article 3")."""
+        return len(text) < 0.5 * max(self.cleaned.width, 1) and text[-1:] not in {".", ";", ":", ","}
 
-    def _front(self, line: SourceLine, title: list[str], title_open: bool, block: _Block | None) -> _Block | None:
-        """A line of the title or the preamble ("THE COUNCIL OF THE EUROPEAN UNION,")."""
-        text = line.text
-        preamble = self.parsed.preamble
-        is_preamble_line = bool(_PREAMBLE_START.match(text)) or (_is_caps(text) and text[-1:] in {",", ":"})
-        if not preamble and not is_preamble_line:
-            if title_open:
-                title.append(text)
-                return _Block(title, text)
-            self.unplaced(line)
-            return None
-        continues = bool(preamble) and block is not None and block.target is preamble
-        # A wrapped line goes on with the block above, unless it is an upper-case line
-        # after one that ended ("THE COUNCIL OF THE EUROPEAN UNION," then "RECALLING:").
-        new_caps_line = _is_caps(text) and preamble[-1][-1:] in {",", ":", ";", "."} if preamble else True
-        if continues and (not self.wrapped or not new_caps_line):
-            preamble[-1] = self.join(preamble[-1], text)
-        else:
-            preamble.append(text)
-        return _Block(preamble, text)
-
-    def _place_point(self, item: Point, owner: Paragraph | Recital, stack: list[tuple[str, Point]], above: str) -> None:
-        """Put a point under its parent: a marker kind seen before goes back to its level;
-        a new kind goes one level deeper after a line ending with ":", else beside."""
-        kind = _point_kind(item.marker, stack)
-        kinds = [k for k, _ in stack]
-        if kind in kinds:
-            del stack[kinds.index(kind) :]
-        elif stack and not above.rstrip().endswith(":"):
-            stack.pop()
-        (stack[-1][1].children if stack else owner.points).append(item)
-        stack.append((kind, item))
-
-    # -- footnotes ------------------------------------------------------------------------
+    def full_line(self, text: str) -> bool:
+        """Whether a wrapped line was filled up to about the width (it goes on on the next line)."""
+        return not self.wrapped or len(text) >= _SHORT * self.cleaned.width
 
     def footnotes(self) -> None:
         """The footnote texts found, plus an empty one for each marker whose text is missing."""
@@ -449,49 +179,68 @@ class _Builder:
             self.parsed.notes.append(f"footnote {number}: its text has no marker in the text")
         self.parsed.footnotes = sorted(notes, key=lambda note: int(note.number))
 
+    def faults(self) -> None:
+        """A header field that took in text of the body is a fault to decide, never a success."""
+        for name, value in self.parsed.header.items():
+            if isinstance(value, str) and swallowed(value):
+                self.parsed.doubtful.append(
+                    Doubt(
+                        name,
+                        value[:80],
+                        f"the {name.replace('_', ' ')} is {len(value)} characters long (over {MAX_FIELD}, or more "
+                        "than two sentences): it has taken in text of the body",
+                    )
+                )
+        title = str(self.parsed.header.get("title", ""))
+        if title and (language := language_of_title(title)):
+            self.parsed.language = language
+
 
 def _point_texts(points: list[Point]) -> list[tuple[str, Where]]:
     return [pair for point in points for pair in ((point.text, point.where), *_point_texts(point.children))]
 
 
-def _point_kind(marker: str, stack: list[tuple[str, Point]]) -> str:
-    """The kind of a point marker: "dash", "bullet", or letter/roman with its brackets."""
-    if marker in "-–—":
-        return "dash"
-    if marker == "•":
-        return "bullet"
-    body = marker.strip("().")
-    style = "(x)" if marker.startswith("(") else "x" + marker[-1]
-    if re.fullmatch(r"[ivx]+", body):
-        if len(body) > 1:
-            return "roman" + style
-        letters = [p for k, p in stack if k == "letter" + style]
-        if letters and ord(letters[-1].marker.strip("().")[-1]) + 1 == ord(body):
-            return "letter" + style
-        romans = [p for k, p in stack if k == "roman" + style]
-        if body == "i" or (romans and _roman(romans[-1].marker.strip("().")) + 1 == _ROMAN[body]):
-            return "roman" + style
-    return "letter" + style
+def _labels_alone(lines: list[SourceLine]) -> list[SourceLine]:
+    """A paragraph's or heading's number alone on its line ("2." or "II.", as some extractions
+    give it) read with the text of the next line ("II. Recommendations")."""
+    result: list[SourceLine] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        following = next((k for k in range(i + 1, len(lines)) if lines[k].text), None)
+        if _LABEL_ALONE.match(line.text) and following is not None and not _LABEL_ALONE.match(lines[following].text):
+            result.append(SourceLine(f"{line.text} {lines[following].text}", line.where))
+            i = following + 1
+            continue
+        result.append(line)
+        i += 1
+    return result
 
 
-def _roman(numeral: str) -> int:
-    total = 0
-    for i, ch in enumerate(numeral):
-        value = _ROMAN.get(ch, 0)
-        following = _ROMAN.get(numeral[i + 1], 0) if i + 1 < len(numeral) else 0
-        total += -value if value < following else value
-    return total
+def _text_before(lines: list[SourceLine]) -> bool:
+    """Whether the text (its title or preamble) starts before these lines end: an annex after
+    them is then the text's own annex, not the one a cover note carries."""
+    w = words()
+    return any(w.preamble.match(line.text) or w.titles.match(line.text) for line in lines)
 
 
 def build(cleaned: Cleaned) -> Parsed:
     """Recognise the document in cleaned lines; what fits nowhere is listed as unplaced."""
-    builder = _Builder(cleaned)
-    start = builder.header()
-    annex = next((i for i in range(start, len(cleaned.lines)) if ANNEX.match(cleaned.lines[i].text)), None)
+    reading = _Reading(cleaned)
+    start = reading.header()
+    lines = _labels_alone(cleaned.lines[start:])
+    annex = next((i for i, line in enumerate(lines) if is_annex(line.text)), None)
+    if annex is not None and not _text_before(lines[:annex]):
+        reading.cover(lines[:annex])
+        reading.parsed.annex = lines[annex].text
+        lines = lines[annex + 1 :]
+        annex = next((i for i, line in enumerate(lines) if is_annex(line.text)), None)
     if annex is not None:
-        builder.cover(start, annex)
-        builder.parsed.annex = cleaned.lines[annex].text
-        start = annex + 1
-    builder.body(start)
-    builder.footnotes()
-    return builder.parsed
+        # An annex after the text (a resolution's framework): text blocks of its own.
+        reading.parsed.appendix_heading = lines[annex].text
+        reading.text_blocks(lines[annex + 1 :], reading.parsed.appendix, appendix=True)
+        lines = lines[:annex]
+    reading.body(lines)
+    reading.footnotes()
+    reading.faults()
+    return reading.parsed

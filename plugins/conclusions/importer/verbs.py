@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from ..core.operative import opening_runs
+from ..core.operative import opening_forms, opening_runs
 from .model import Paragraph, Point
 from .yamltext import FlowList, dump
 
@@ -45,10 +45,39 @@ class FoundVerb:
     known: bool
 
 
-def shared_verbs() -> list[KnownVerb]:
-    """The operative verbs of the shared registry (`conclusions/registry/verbs.yml`)."""
+def shared_verbs(lower_case: bool = False) -> list[KnownVerb]:
+    """The operative verbs of the shared registry (`conclusions/registry/verbs.yml`): their
+    upper-case forms, or (`lower_case`) the forms a European Council text writes in prose."""
     data = yaml.safe_load(SHARED.read_text(encoding="utf-8"))
-    return [KnownVerb(entry["verb"], tuple(entry["forms"]), bool(entry["request"])) for entry in data["verbs"]]
+    verbs = []
+    for entry in data["verbs"]:
+        forms = tuple(form for form in entry["forms"] if form[:1].islower() == lower_case)
+        if forms:
+            verbs.append(KnownVerb(entry["verb"], forms, bool(entry["request"])))
+    return verbs
+
+
+def find_prose_verbs(paragraphs: list[Paragraph], known: list[KnownVerb]) -> list[FoundVerb]:
+    """The verbs a text writes in lower case where they open a clause (after the subject of their
+    sentence: `core.operative.opening_forms`), by the lower-case forms of `known`."""
+    by_form = {form: verb for verb in known for form in verb.forms}
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True)) + r")(?![\w-])"
+    )
+    counts: dict[str, dict[str, int]] = {}
+    for paragraph in paragraphs:
+        text = paragraph_text(paragraph)
+        found = [(m.start(), m.group()) for m in pattern.finditer(text)] if by_form else []
+        for index in opening_forms(text, found):
+            form = found[index][1]
+            verb = by_form[form].verb
+            counts.setdefault(verb, {}).setdefault(form, 0)
+            counts[verb][form] += 1
+    verbs = {verb.verb: verb for verb in known}
+    return [
+        FoundVerb(verb, tuple(sorted(forms)), verbs[verb].request, sum(forms.values()), True)
+        for verb, forms in sorted(counts.items())
+    ]
 
 
 def paragraph_text(paragraph: Paragraph) -> str:

@@ -27,13 +27,20 @@ FIELD_ORDER = (
     "from",
     "to",
     "previous_document",
+    "interinstitutional_file",
+    "commission_document",
+    "date_of_receipt",
     "subject",
     "cover_note",
+    "cover_language",
+    "eli",
     "title",
     "short_title",
     "citation_title",
     "language",
 )
+OCCASIONAL = frozenset({"interinstitutional_file", "commission_document", "date_of_receipt", "cover_language", "eli"})
+"""Fields only some texts have: the report does not call them missing when a text lacks them."""
 _INDENT = "   "
 
 
@@ -87,6 +94,9 @@ def body(parsed: Parsed) -> str:
             blocks.append(_with_points(f"{item.number}. {item.text}", item.points))
         elif isinstance(item, Section):
             blocks.append(f"## {item.label}. {item.title}" if item.label else f"## {item.title}")
+    if parsed.appendix_heading:
+        blocks.append(f"# {parsed.appendix_heading}")
+        blocks += parsed.appendix
     if parsed.footnotes:
         blocks.append(
             "\n".join(

@@ -5,7 +5,7 @@ configuration (`EditionInfo`); a part neither gives is left out."""
 from __future__ import annotations
 
 from ..collection import Collection
-from ..identity import EditionInfo, document_line, register_url
+from ..identity import EditionInfo, document_line, official_text
 from ..index import Edition
 from ..markup import Md, external_link, heading, join, link, para
 from ..urls import ABOUT, ABOUT_EDITION, ACTORS, GLOSSARY, HOME, Linker
@@ -72,7 +72,7 @@ def _about_document(edition: Edition, info: EditionInfo) -> Page:
     h = edition.document.header
     to = Linker(ABOUT_EDITION)
     name = h.citation_title or h.title
-    official = register_url(h.document_id, h.language)
+    official = official_text(h)
     publisher: Md | str = (
         (external_link(info.publisher, info.publisher_url) if info.publisher_url else info.publisher)
         if info.publisher
@@ -94,13 +94,25 @@ def _about_document(edition: Edition, info: EditionInfo) -> Page:
             )
         ),
     ]
-    if official:
+    if official.journal:
+        out.append(
+            para(
+                join(
+                    [
+                        "The official text is published in the Official Journal of the European Union: ",
+                        external_link(f"{h.document_id or h.title} (ELI)", official.url),
+                        ".",
+                    ]
+                )
+            )
+        )
+    elif official.url:
         out.append(
             para(
                 join(
                     [
                         "The official text is the Council's, in its public register: ",
-                        external_link(f"{h.document_id} ({h.language}, PDF)", official),
+                        external_link(f"{h.document_id} ({h.language}, PDF)", official.url),
                         ".",
                     ]
                 )

@@ -45,6 +45,9 @@ def home(edition: Edition) -> Page:
         ("From", h.sender),
         ("To", h.recipient),
         ("No. prev. doc.", h.previous_document),
+        ("Interinstitutional file", h.interinstitutional_file),
+        ("No. Cion doc.", h.commission_document),
+        ("Date of receipt", h.date_of_receipt),
         ("Subject", h.subject),
     ]
     out = [
@@ -56,7 +59,7 @@ def home(edition: Edition) -> Page:
             markdown="",
             inner="\n\n",
         ),
-        para(h.cover_note) if h.cover_note else "",
+        para(h.cover_note, {"lang": h.cover_language or None}) if h.cover_note else "",
         _cover_note(edition, r),
         link("Read the full text", r.link.to(u.text), classes=["md-button", "md-button--primary"]),
         heading(2, "Overview"),
@@ -122,7 +125,26 @@ def _cover_note(edition: Edition, r: Renderer) -> Md:
     return element(
         "div",
         blocks,
-        {"class": "cover-note", "id": Part.COVER_NOTE, "role": "note", "aria-label": "Cover note"},
+        {
+            "class": "cover-note",
+            "id": Part.COVER_NOTE,
+            "role": "note",
+            "aria-label": "Cover note",
+            # A note in another language than the text's says so (a French note, English conclusions).
+            "lang": edition.document.header.cover_language or None,
+        },
+        markdown="",
+        inner="\n",
+    )
+
+
+def _text_blocks(blocks: Sequence[str], r: Renderer, kind: str) -> Md:
+    """Blocks of text with their own numbering kept as text (`markdown="span"`: a block that
+    opens "1. " is not read as a list)."""
+    return element(
+        "div",
+        join((para(render_inline(block, r.link, r.footnote_ref), {"class": kind}) for block in blocks), "\n"),
+        {"class": kind},
         markdown="",
         inner="\n",
     )
@@ -151,7 +173,7 @@ def full_text(edition: Edition) -> Page:
     for line in doc.lead_in:
         out.append(element("p", render_inline(line, r.link, r.footnote_ref), {"class": "preamble"}, markdown=""))
     for section in doc.sections:
-        if section.label:
+        if not section.implicit:
             out.append(
                 heading(
                     2,
@@ -160,6 +182,9 @@ def full_text(edition: Edition) -> Page:
                 )
             )
         out.extend(r.paragraph_block(p, full_text=True) for p in section.paragraphs)
+    if doc.appendix_heading:
+        out.append(heading(2, doc.appendix_heading, id=Part.APPENDIX))
+        out.append(_text_blocks(doc.appendix, r, "appendix"))
     out.append(heading(2, "Footnotes", id=Part.FOOTNOTES))
     out.append(r.footnotes(list(doc.footnotes)))
     return Page(

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
-from .model import ImportFailure
+from .lines import Unreadable
 
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # PDFium reports a hyphen it takes for a line-end hyphenation as U+0002 or U+FFFE.
@@ -42,6 +42,7 @@ class _Char:
     size: float
     y: float
     space_before: bool
+    x: float = 0.0
 
 
 def read_pdf(data: bytes) -> list[list[str]]:
@@ -49,7 +50,7 @@ def read_pdf(data: bytes) -> list[list[str]]:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        raise ImportFailure(f"the PDF cannot be read ({error}): check that the file is a complete PDF") from None
+        raise Unreadable(f"the PDF cannot be read ({error}): check that the file is a complete PDF") from None
     pages: list[list[str]] = []
     try:
         for index in range(len(document)):
@@ -63,7 +64,7 @@ def read_pdf(data: bytes) -> list[list[str]]:
     finally:
         document.close()
     if not any(line for page in pages for line in page):
-        raise ImportFailure("the PDF has no text layer (a scan?): run OCR on it first, or import its text")
+        raise Unreadable("the PDF has no text layer (a scan?): run OCR on it first, or import its text")
     return pages
 
 
@@ -94,12 +95,17 @@ def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
         pdfium_raw.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y))
         # Some fonts (Type 3) report no size; a nominal one keeps the line rules working.
         size = pdfium_raw.FPDFText_GetFontSize(raw, index) or _NOMINAL_SIZE
-        chars.append(_Char(text, size, y.value, pending_space))
+        chars.append(_Char(text, size, y.value, pending_space, x.value))
         pending_space = False
     return chars
 
 
 def _page_lines(textpage: pdfium.PdfTextPage) -> list[str]:
+    return [_line_text(line) for line in _rows(_stream_lines(textpage))]
+
+
+def _stream_lines(textpage: pdfium.PdfTextPage) -> list[list[_Char]]:
+    """The page's glyphs in the order the PDF draws them, cut into lines where the baseline moves."""
     lines: list[list[_Char]] = []
     base = size = 0.0
     for char in _chars(textpage):
@@ -112,7 +118,44 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> list[str]:
             continue
         lines.append([char])
         base, size = char.y, char.size
-    return [_line_text(line) for line in lines]
+    return lines
+
+
+def _rows(lines: list[list[_Char]]) -> list[list[_Char]]:
+    """The lines in the order they stand on the page, top to bottom; pieces of one row (a label
+    and its value drawn apart) joined left to right.
+
+    A PDF may draw its parts in any order: the register's cover page is drawn after the first
+    page's text in some PDFs, and page heads and feet before it. The text runs top to bottom,
+    so lines are sorted by their baseline (a stable sort: lines the PDF draws in reading order
+    keep it)."""
+    placed = sorted(((_baseline(line), line) for line in lines), key=lambda pair: -pair[0])
+    rows: list[tuple[float, float, list[list[_Char]]]] = []  # baseline, text size, pieces
+    for base, line in placed:
+        size = max(char.size for char in line)
+        if rows and abs(rows[-1][0] - base) <= _SAME_LINE * max(size, rows[-1][1]):
+            rows[-1][2].append(line)
+            continue
+        rows.append((base, size, [line]))
+    return [_joined(pieces) for _, _, pieces in rows]
+
+
+def _baseline(line: list[_Char]) -> float:
+    size = max(char.size for char in line)
+    return min((char.y for char in line if char.size >= _SMALLER * size), default=line[0].y)
+
+
+def _joined(pieces: list[list[_Char]]) -> list[_Char]:
+    """Pieces of one row, left to right, a space between two pieces drawn apart."""
+    if len(pieces) == 1:
+        return pieces[0]
+    ordered = sorted(pieces, key=lambda piece: min(char.x for char in piece))
+    row = list(ordered[0])
+    for piece in ordered[1:]:
+        first = piece[0]
+        row.append(_Char(first.text, first.size, first.y, True, first.x))
+        row.extend(piece[1:])
+    return row
 
 
 def _continues(char: _Char, base: float, size: float) -> bool:

@@ -1,0 +1,431 @@
+"""The text after the header, line by line: each line gets one kind, and that kind's handler places it.
+
+The kinds (`KINDS`, tried in order, the first whose test holds) and what their handlers do:
+
+- `heading`: "I. TITLE", "3. GENERAL REMARKS", "II. Recommendations" (a Roman numeral and a
+  title in sentence case) open a section;
+- `paragraph`: "N. " with the next number N opens paragraph N;
+- `lettered recital`, `dash recital`: "A. " with the next letter, or a dash, before the paragraphs;
+- `point`: "a.", "(ii)", "–" ... after a line that may end an item: a point of the paragraph or
+  recital (nested by marker kind, see `points.py`);
+- `item recital`: in a text that gives a paragraph per line, an unmarked line after
+  "HAVING REGARD TO:" or another recital: a recital;
+- `lead-in`: "HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:" between the recitals and paragraph 1;
+- `opener`: "RECALLING THAT:" between two groups of recitals: the first words of the next recital;
+- `unnumbered paragraph`: a line that opens with an operative verb ("ENCOURAGES the Member
+  States ...") after a paragraph ended, in the operative part: a paragraph the text does not
+  number; the edition numbers it, and the report says so;
+- `front`: before the recitals and paragraphs, the title (a line or two) and the preamble;
+- `heading more`: the second line of a heading;
+- `unnumbered heading`: a line in capitals that stands alone between paragraphs;
+- `continuation`: the next line of the block being read (a wrapped line);
+- `sub-paragraph`: in a European Council text, a new paragraph of text inside a numbered one;
+- `unplaced`: anything else, listed for the person who checks the import.
+
+A text laid out in lines (`Cleaned.wrapped`) runs a block over several lines, so a line goes on
+with the block above it unless it opens a new one: a paragraph opens at "N. " when N is the next
+number and a capital follows, whatever ends the line above; a dash or point marker opens an item
+only after a line that could end one (":", ";", ",", ".", a footnote reference, "and"/"or"); a
+line after a short line ending with ".", ";" or ":" that opens nothing is not part of the block
+above (it is unplaced, or a sub-paragraph in a European Council text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .header import ROMAN_HEADING, first_letter_upper, is_caps
+from .model import Paragraph, Parsed, Point, Recital, Section, SourceLine
+from .points import place_point
+from .words import words
+
+_PARAGRAPH = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<text>\S.*)$")
+_LETTERED = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<text>\S.*)$")
+_HEADING = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2})\.\s+(?P<title>\S.*)$")
+_DASH = re.compile(r"^(?P<marker>[-–—•])\s+(?P<text>\S.*)$")
+_POINT = re.compile(r"^(?P<marker>\((?:[a-z]{1,2}|[ivx]+)\)|(?:[a-z]|[ivx]+)[.)]|[-–—•])\s+(?P<text>\S.*)$")
+# The act's number in brackets under an Official Journal title: "(C/2024/1234)".
+_ACT_IN_BRACKETS = re.compile(r"^\(C/\d{4}/\d{1,6}\)$")
+_ENDS = frozenset(".;:")
+_TITLE_LINES = 3
+"""A title runs over a few lines at most; a longer run of lines is body text."""
+
+
+@dataclass
+class Block:
+    """A block being read: where its text goes (`target.text`, or a list slot)."""
+
+    target: object
+    last_line: str
+
+
+@dataclass
+class Body:
+    """The text while it is read, and what the handlers need to decide."""
+
+    parsed: Parsed
+    join: Callable[[str, str], str]
+    item_may_follow: Callable[[str], bool]
+    ended: Callable[[str, str], bool]
+    wrapped: bool
+    prose: bool
+    """A European Council text: prose paragraphs, text inside a numbered paragraph may start anew."""
+    full_line: Callable[[str], bool]
+    """Whether a line was filled up to the width (a wrapped line goes on on the next)."""
+    zone: str = "front"
+    """"front" (title, preamble), "recitals", "paragraphs"."""
+    title: list[str] = field(default_factory=list)
+    title_open: bool = True
+    expected: int = 1
+    letter: str = "A"
+    block: Block | None = None
+    stack: list[tuple[str, Point]] = field(default_factory=list)
+    """The open points, outermost first."""
+    owner: Paragraph | Recital | None = None
+    """What points go under."""
+    previous: str = ""
+    after_blank: bool = False
+    one_per_line: bool = False
+    """The text gives a paragraph per line (`Cleaned.one_per_line`)."""
+    following: str = ""
+    """The next non-blank line, for the kinds that look ahead (a lead-in before a paragraph)."""
+    last_kind: str = ""
+    openers: list[str] = field(default_factory=list)
+    """Lines waiting to open the next recital ("RECALLING THAT:")."""
+
+    def may_follow(self) -> bool:
+        return self.item_may_follow(self.previous) or self.after_blank
+
+    def opens(self, target: object, text: str, owner: Paragraph | Recital | None, zone: str | None = None) -> None:
+        self.block, self.owner, self.stack = Block(target, text), owner, []
+        if zone:
+            self.zone = zone
+
+
+# -- tests -----------------------------------------------------------------------------------
+
+
+def _heading(text: str, b: Body) -> re.Match[str] | None:
+    """A numbered heading: its title in capitals, or a Roman numeral and a short title in
+    sentence case; a digit's title does not end as a sentence does ("5. NOTES." is a paragraph)."""
+    match = _HEADING.match(text)
+    if match is None:
+        return None
+    label, title = match.group("label"), match.group("title")
+    if b.zone != "paragraphs" and label == b.letter and _LETTERED.match(text) and not is_caps(title):
+        return None  # lettered recital I
+    if is_caps(title):
+        return None if label.isdigit() and title[-1:] in {".", ",", ";", ":"} else match
+    roman = ROMAN_HEADING.match(text)
+    sentence_case = roman is not None and first_letter_upper(title) and title[-1:] not in {".", ",", ";", ":"}
+    return match if sentence_case and len(title) <= 100 else None
+
+
+def _paragraph(text: str, b: Body) -> re.Match[str] | None:
+    match = _PARAGRAPH.match(text)
+    if match is None or int(match.group("number")) != b.expected:
+        return None
+    return match if first_letter_upper(match.group("text")) else None
+
+
+def _is_lettered(text: str, b: Body) -> bool:
+    match = _LETTERED.match(text)
+    return b.zone != "paragraphs" and match is not None and match.group("letter") == b.letter and not is_caps(text)
+
+
+def _is_dash_recital(text: str, b: Body) -> bool:
+    return b.zone != "paragraphs" and bool(_DASH.match(text)) and b.letter == "A" and b.may_follow()
+
+
+def _is_point(text: str, b: Body) -> bool:
+    return (
+        bool(_POINT.match(text)) and b.owner is not None and b.may_follow() and (b.block is not None or not b.wrapped)
+    )
+
+
+def _is_lead_in(text: str, b: Body) -> bool:
+    if b.zone != "recitals" or b.parsed.paragraphs or not is_caps(text):
+        return False
+    if words().lead_ins.match(text):
+        return True
+    return text.endswith(":") and (bool(_PARAGRAPH.match(b.following)) or _opens_with_verb(b.following))
+
+
+def _is_opener(text: str, b: Body) -> bool:
+    return b.zone == "recitals" and not b.parsed.paragraphs and is_caps(text) and text.endswith(":")
+
+
+def _is_item_recital(text: str, b: Body) -> bool:
+    if not b.one_per_line or b.zone == "paragraphs" or is_caps(text) or not b.parsed.preamble:
+        return False
+    return b.last_kind in {"item recital", "opener"} or (b.last_kind == "front" and b.parsed.preamble[-1].endswith(":"))
+
+
+def _opens_with_verb(text: str) -> bool:
+    """Whether a line opens with an operative verb: a word in capitals of four letters or more,
+    then a word in lower case ("ENCOURAGES the Member States")."""
+    first = text.split()[:2]
+    return (
+        len(first) == 2 and first[0].isalpha() and first[0].isupper() and len(first[0]) >= 4 and first[1][:1].islower()
+    )
+
+
+def _is_unnumbered_paragraph(text: str, b: Body) -> bool:
+    operative = b.zone == "paragraphs" or bool(b.parsed.lead_in)
+    return operative and _opens_with_verb(text) and (b.one_per_line or b.ended(b.previous, text))
+
+
+def _is_heading_more(text: str, b: Body) -> bool:
+    if b.block is None or not isinstance(b.block.target, Section):
+        return False
+    section = b.block.target
+    if is_caps(text):
+        return is_caps(section.title)
+    # A sentence-case title wrapped: the next line goes on in lower case.
+    return not is_caps(section.title) and text[:1].islower() and b.previous[-1:] not in _ENDS
+
+
+def _is_unnumbered_heading(text: str, b: Body) -> bool:
+    """A line in capitals alone between paragraphs: a heading ("GENERAL REMARKS"), or a
+    resolution's words before its next items ("TAKE NOTE THAT:", "HEREBY RESOLVES:")."""
+    if b.zone != "paragraphs" or not is_caps(text) or len(text.split()) < 2 or words().preamble.match(text):
+        return False
+    if not (b.after_blank or b.previous[-1:] in _ENDS):
+        return False
+    if text.endswith(":"):
+        return bool(_PARAGRAPH.match(b.following)) or _opens_with_verb(b.following)
+    return text[-1:] not in {".", ",", ";"}
+
+
+def _is_continuation(text: str, b: Body) -> bool:
+    return b.block is not None and not isinstance(b.block.target, Section) and not b.ended(b.previous, text)
+
+
+def _is_sub_paragraph(text: str, b: Body) -> bool:
+    return b.prose and isinstance(b.block.target if b.block else None, Paragraph) and first_letter_upper(text)
+
+
+KINDS: list[tuple[str, Callable[[str, Body], object]]] = [
+    ("heading", _heading),
+    ("paragraph", _paragraph),
+    ("lettered recital", _is_lettered),
+    ("dash recital", _is_dash_recital),
+    ("point", _is_point),
+    ("item recital", _is_item_recital),
+    ("lead-in", _is_lead_in),
+    ("opener", _is_opener),
+    ("unnumbered paragraph", _is_unnumbered_paragraph),
+    ("front", lambda t, b: b.zone == "front"),
+    ("heading more", _is_heading_more),
+    ("unnumbered heading", _is_unnumbered_heading),
+    ("continuation", _is_continuation),
+    ("sub-paragraph", _is_sub_paragraph),
+    ("unplaced", lambda t, b: True),
+]
+
+
+def kind_of(text: str, b: Body) -> str:
+    """The kind of a non-blank line of the text."""
+    return next(name for name, test in KINDS if test(text, b))
+
+
+# -- handlers --------------------------------------------------------------------------------
+
+
+def _open_heading(line: SourceLine, b: Body) -> None:
+    match = _HEADING.match(line.text)
+    assert match is not None
+    section = Section(match.group("label"), match.group("title"), line.where)
+    b.parsed.body.append(section)
+    b.opens(section, line.text, None, "paragraphs")
+
+
+def _open_paragraph(line: SourceLine, b: Body) -> None:
+    match = _PARAGRAPH.match(line.text)
+    assert match is not None
+    b.parsed.lead_in.extend(b.openers)  # a group opener with no recital after it leads in
+    b.openers.clear()
+    item = Paragraph(b.expected, match.group("text"), line.where)
+    b.parsed.body.append(item)
+    b.expected += 1
+    b.opens(item, line.text, item, "paragraphs")
+
+
+def _open_lettered(line: SourceLine, b: Body) -> None:
+    match = _LETTERED.match(line.text)
+    assert match is not None
+    letter = b.letter
+    b.letter = chr(ord(b.letter) + 1)
+    _recital(letter, match.group("text"), line, b)
+
+
+def _open_dash(line: SourceLine, b: Body) -> None:
+    match = _DASH.match(line.text)
+    assert match is not None
+    _recital("-", match.group("text"), line, b)
+
+
+def _recital(label: str, text: str, line: SourceLine, b: Body) -> None:
+    """A recital, with the lines that open its group before its words ("RECALLING THAT: ...")."""
+    recital = Recital(label, " ".join([*b.openers, text]), line.where)
+    b.openers.clear()
+    b.parsed.recitals.append(recital)
+    b.opens(recital, line.text, recital, "recitals")
+
+
+def _item_recital(line: SourceLine, b: Body) -> None:
+    _recital("-", line.text, line, b)
+
+
+def _opener(line: SourceLine, b: Body) -> None:
+    b.openers.append(line.text)
+    b.block = None
+
+
+def _unnumbered_paragraph(line: SourceLine, b: Body) -> None:
+    """An operative paragraph the text does not number: the edition gives it the next number."""
+    item = Paragraph(b.expected, line.text, line.where)
+    b.parsed.body.append(item)
+    b.parsed.notes.append(
+        f"{line.where.label()}: a paragraph without a number in the text; the edition numbers it {b.expected}"
+    )
+    b.expected += 1
+    b.opens(item, line.text, item, "paragraphs")
+
+
+def _open_point(line: SourceLine, b: Body) -> None:
+    match = _POINT.match(line.text)
+    assert match is not None and b.owner is not None
+    placed = Point(match.group("marker"), match.group("text"), line.where)
+    place_point(placed, b.owner, b.stack, b.block.last_line if b.block else "")
+    b.block = Block(placed, line.text)
+
+
+def _lead_in(line: SourceLine, b: Body) -> None:
+    b.parsed.lead_in.append(line.text)
+    b.opens(b.parsed.lead_in, line.text, None)
+
+
+def _front(line: SourceLine, b: Body) -> None:
+    """A line of the title or the preamble ("THE COUNCIL OF THE EUROPEAN UNION,")."""
+    text = line.text
+    preamble = b.parsed.preamble
+    is_preamble_line = (
+        bool(words().preamble.match(text))
+        or (is_caps(text) and text[-1:] in {",", ":"})
+        or bool(_ACT_IN_BRACKETS.match(text))
+    )
+    if not preamble and not is_preamble_line and b.title_open and _title_goes_on(text, b):
+        b.title.append(text)
+        b.block = Block(b.title, text)
+        return
+    if not preamble and not is_preamble_line and not b.prose:
+        b.parsed.unplaced.append(line)
+        b.parsed.causes[line.where.label()] = "text after the title that is not the preamble"
+        b.block = None
+        return
+    continues = bool(preamble) and b.block is not None and b.block.target is preamble
+    # A wrapped line goes on with the block above, unless it is an upper-case line after one
+    # that ended ("THE COUNCIL OF THE EUROPEAN UNION," then "RECALLING:"), or it starts anew
+    # after a line that ended (the opening paragraphs of a European Council text).
+    new_caps_line = is_caps(text) and preamble[-1][-1:] in {",", ":", ";", ".", ")"} if preamble else True
+    if continues and (not b.wrapped or not new_caps_line) and not b.ended(b.previous, text):
+        preamble[-1] = b.join(preamble[-1], text)
+    else:
+        preamble.append(text)
+    b.block = Block(preamble, text)
+
+
+def _title_goes_on(text: str, b: Body) -> bool:
+    """Whether a line belongs to the title: the first line, or one that goes on with it (it
+    starts in lower case, or the line above was wrapped), never a sentence of the text."""
+    if not b.title:
+        return True
+    if len(b.title) >= _TITLE_LINES or b.ended(b.previous, text):
+        return False
+    return text[:1].islower() or (b.full_line(b.previous) and b.previous[-1:] not in _ENDS)
+
+
+def _heading_more(line: SourceLine, b: Body) -> None:
+    assert b.block is not None and isinstance(b.block.target, Section)
+    section = b.block.target
+    section.title = b.join(section.title, line.text)
+
+
+def _unnumbered_heading(line: SourceLine, b: Body) -> None:
+    section = Section("", line.text, line.where)
+    b.parsed.body.append(section)
+    b.opens(section, line.text, None)
+
+
+def _continuation(line: SourceLine, b: Body) -> None:
+    assert b.block is not None
+    target = b.block.target
+    target.text = b.join(target.text, line.text)  # type: ignore[attr-defined]
+    b.block.last_line = line.text
+
+
+def _sub_paragraph(line: SourceLine, b: Body) -> None:
+    """Text that starts anew inside a numbered paragraph of a European Council text: part of
+    the paragraph (its number covers it), said in the report."""
+    _continuation(line, b)
+    b.parsed.notes.append(
+        f"{line.where.label()}: a new paragraph of text inside the numbered paragraph above, joined to it"
+    )
+
+
+def _unplaced(line: SourceLine, b: Body) -> None:
+    b.parsed.unplaced.append(line)
+    if b.block is not None:
+        cause = "after a paragraph that ended: a note, text without a number, or a kind of line not known"
+    else:
+        cause = "opens nothing known: no paragraph number, heading, recital, point or lead-in"
+    b.parsed.causes[line.where.label()] = cause
+    b.block = None
+
+
+HANDLERS: dict[str, Callable[[SourceLine, Body], None]] = {
+    "heading": _open_heading,
+    "paragraph": _open_paragraph,
+    "lettered recital": _open_lettered,
+    "dash recital": _open_dash,
+    "point": _open_point,
+    "item recital": _item_recital,
+    "lead-in": _lead_in,
+    "opener": _opener,
+    "unnumbered paragraph": _unnumbered_paragraph,
+    "front": _front,
+    "heading more": _heading_more,
+    "unnumbered heading": _unnumbered_heading,
+    "continuation": _continuation,
+    "sub-paragraph": _sub_paragraph,
+    "unplaced": _unplaced,
+}
+
+
+def read_body(lines: list[SourceLine], b: Body) -> None:
+    """Place every line of the text (see the module's docstring)."""
+    texts = [line.text for line in lines if line.text]
+    position = 0
+    for line in lines:
+        if line.text:
+            position += 1
+            b.following = texts[position] if position < len(texts) else ""
+        if not line.text:
+            b.after_blank = True
+            if not b.wrapped:
+                b.block = None
+                b.title_open = b.title_open and not b.title
+            continue
+        kind = kind_of(line.text, b)
+        HANDLERS[kind](line, b)
+        if kind == "front":
+            b.title_open = b.title_open and not b.parsed.preamble
+        b.previous = line.text
+        b.after_blank = False
+        b.last_kind = kind
+    b.parsed.lead_in.extend(b.openers)
+    if b.title:
+        b.parsed.header["title"] = " ".join(b.title)

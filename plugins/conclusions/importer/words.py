@@ -1,0 +1,94 @@
+"""The words the importer reads a text by, per language and genre: `conclusions/words/*.yml`.
+
+Month names, header labels, the cover sentence, title and preamble openings, lead-ins, the
+genre of a European Council text: data, so that a new language is a file and not a branch in
+the code. Every file is read; the patterns of all languages are tried together (a French cover
+note over English conclusions is one text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
+
+
+@dataclass(frozen=True)
+class Words:
+    """Every language's words, ready to match."""
+
+    months: dict[str, int]
+    date_words: tuple[str, ...]
+    labels: dict[str, str]
+    """Lower-case header label -> front matter field."""
+    label_language: dict[str, str]
+    """Lower-case header label -> the language it is written in."""
+    other_labels: re.Pattern[str]
+    """Header labels the front matter has no field for ("No. Cion doc." of another form)."""
+    cover: re.Pattern[str]
+    titles: re.Pattern[str]
+    title_language: list[tuple[re.Pattern[str], str]]
+    title_prefixes: re.Pattern[str]
+    preamble: re.Pattern[str]
+    lead_ins: re.Pattern[str]
+    statuses: frozenset[str]
+    """The register's statuses in capitals ("OUTCOME OF PROCEEDINGS")."""
+    conjunctions: frozenset[str]
+    prose: re.Pattern[str]
+
+
+def _either(patterns: list[str], flags: int = 0, start: str = "^") -> re.Pattern[str]:
+    if not patterns:
+        return re.compile(r"(?!)")
+    return re.compile(start + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", flags)
+
+
+@cache
+def words() -> Words:
+    """The words of every file of `conclusions/words/`, read once."""
+    months: dict[str, int] = {}
+    lists: dict[str, list[str]] = {}
+    labels: dict[str, str] = {}
+    label_language: dict[str, str] = {}
+    title_language: list[tuple[re.Pattern[str], str]] = []
+    for path in sorted(WORDS_DIR.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        language = str(data.get("language") or "")
+        for number, names in enumerate(data.get("months") or [], start=1):
+            for name in [names] if isinstance(names, str) else names:
+                months[str(name).lower()] = number
+        for label, field in (data.get("header labels") or {}).items():
+            labels[str(label).lower()] = str(field)
+            label_language[str(label).lower()] = language
+        for key in ("date words", "cover sentence", "titles", "title prefixes", "preamble", "other header labels"):
+            lists.setdefault(key, []).extend(str(x) for x in data.get(key) or [])
+        for key in ("lead-ins", "conjunctions", "prose genre", "statuses"):
+            lists.setdefault(key, []).extend(str(x) for x in data.get(key) or [])
+        for pattern in data.get("titles") or []:
+            title_language.append((re.compile(f"^(?:{pattern})", re.IGNORECASE), language))
+    return Words(
+        months=months,
+        date_words=tuple(lists["date words"]),
+        labels=labels,
+        label_language=label_language,
+        other_labels=_either(lists["other header labels"]),
+        cover=_either([re.escape(x) + r"\b" for x in lists["cover sentence"]]),
+        titles=_either(lists["titles"], re.IGNORECASE),
+        title_language=title_language,
+        title_prefixes=_either(lists["title prefixes"], re.IGNORECASE),
+        preamble=_either([re.escape(x) + r"\b" for x in lists["preamble"]]),
+        lead_ins=_either([re.escape(x) + r"\b" for x in lists["lead-ins"]]),
+        statuses=frozenset(" ".join(x.upper().split()) for x in lists["statuses"]),
+        conjunctions=frozenset(lists["conjunctions"]),
+        prose=_either(lists["prose genre"], re.IGNORECASE, start=""),
+    )
+
+
+def language_of_title(title: str) -> str:
+    """The language a title is written in, when a title pattern of one language matches it."""
+    return next((language for pattern, language in words().title_language if pattern.match(title)), "")
