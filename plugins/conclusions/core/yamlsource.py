@@ -9,7 +9,8 @@ from typing import Any, TypeVar
 
 import yaml
 
-from .errors import SourceError
+from .errors import SourceError, shown
+from .limits import MAX_ALIAS_VALUES, MAX_YAML_DEPTH, MAX_YAML_INTEGER_DIGITS
 
 
 class Located(dict[Any, Any]):
@@ -45,7 +46,7 @@ class _LineConstructors(yaml.constructor.SafeConstructor):
             key = self.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1 + self.line_offset
             if not isinstance(key, str):
-                raise SourceError(self.name, line, f"key {key!r} must be text")
+                raise SourceError(self.name, line, f"key {shown(key)} must be text")
             if key in result:
                 raise SourceError(
                     self.name, line, f"key '{key}' appears twice (first on line {result.key_lines[key]}); keep one"
@@ -59,6 +60,25 @@ class _LineConstructors(yaml.constructor.SafeConstructor):
         result.line = node.start_mark.line + 1 + self.line_offset
         result.item_lines = [child.start_mark.line + 1 + self.line_offset for child in node.value]
         return result
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        # Checked on the composed nodes, before anything is built from them (PyYAML's
+        # constructors recurse, and build what aliases repeat as often as they repeat it).
+        _check_shape(node, self.name, self.line_offset)
+        return super().construct_document(node)
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        digits = sum(ch.isdigit() for ch in node.value)
+        if digits > MAX_YAML_INTEGER_DIGITS:
+            mark = node.start_mark
+            raise SourceError(
+                self.name,
+                mark.line + 1 + self.line_offset,
+                f"a number of {digits:,} digits, more than {MAX_YAML_INTEGER_DIGITS}; put it in quotes if it is text",
+                mark.column + 1,
+            )
+        value: int = super().construct_yaml_int(node)
+        return value
 
     def construct_scalar(self, node: yaml.ScalarNode | yaml.MappingNode) -> str:
         # Escapes in double quotes ("\r", "\0", "\u202E") make characters the file itself may
@@ -98,6 +118,86 @@ else:  # PyYAML built without libyaml
 _C = TypeVar("_C", bound=_LineConstructors)
 
 
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _check_shape(root: yaml.Node, name: str, line_offset: int) -> None:
+    """Refuse a YAML document nested deeper than `MAX_YAML_DEPTH`, or whose aliases repeat
+    their anchored values into more than `MAX_ALIAS_VALUES` values, or name a value they are in.
+
+    An alias is the anchored node itself, met again: each node's height and size (as values,
+    aliases expanded) are counted once, walking the nodes without recursion.
+    """
+    height: dict[int, int] = {}
+    size: dict[int, int] = {}
+    met: dict[int, int] = {}
+    """How often each node is reached from its parents: an anchored node that aliases repeat, more than once."""
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    open_nodes: set[int] = set()
+
+    def where(node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1 + line_offset, node.start_mark.column + 1
+
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        kids = _children(node)
+        if done:
+            height[key] = 1 + max((height[id(k)] for k in kids), default=0)
+            size[key] = 1 + sum(size[id(k)] for k in kids)
+            open_nodes.discard(key)
+            continue
+        met[key] = met.get(key, 0) + 1
+        if key in height:
+            continue
+        if key in open_nodes:
+            line, column = where(node)
+            raise SourceError(name, line, "an alias (*name) inside the value it names; write the value out", column)
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((kid, False) for kid in reversed(kids))
+    if height[id(root)] > MAX_YAML_DEPTH:
+        node = root
+        for _ in range(MAX_YAML_DEPTH):
+            node = max(_children(node), key=lambda k: height[id(k)])
+        line, column = where(node)
+        raise SourceError(
+            name,
+            line,
+            f"lists and mappings are nested more than {MAX_YAML_DEPTH} levels deep here; "
+            "the files of a site need a few levels: flatten the YAML",
+            column,
+        )
+    added = size[id(root)] - len(size)
+    if added > MAX_ALIAS_VALUES:
+        repeated = [node for node in _all_nodes(root) if met[id(node)] > 1 and _children(node)]
+        line, column = where(min(repeated, key=lambda n: (n.start_mark.line, n.start_mark.column)))
+        raise SourceError(
+            name,
+            line,
+            f"aliases (*name) repeat the value anchored here into {added:,} more values, more than "
+            f"{MAX_ALIAS_VALUES:,}; write the values out instead",
+            column,
+        )
+
+
+def _all_nodes(root: yaml.Node) -> list[yaml.Node]:
+    """Every node once, without recursion."""
+    seen: dict[int, yaml.Node] = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) not in seen:
+            seen[id(node)] = node
+            stack.extend(_children(node))
+    return list(seen.values())
+
+
 def _mapping(loader: _C, node: yaml.Node) -> Located:
     assert isinstance(node, yaml.MappingNode)
     return loader.construct_mapping(node)
@@ -114,7 +214,13 @@ def _text(loader: _C, node: yaml.Node) -> str:
     return loader.construct_scalar(node)
 
 
+def _integer(loader: _C, node: yaml.Node) -> int:
+    assert isinstance(node, yaml.ScalarNode)
+    return loader.construct_yaml_int(node)
+
+
 for _tag, _constructor in (
+    ("tag:yaml.org,2002:int", _integer),
     ("tag:yaml.org,2002:map", _mapping),
     ("tag:yaml.org,2002:seq", _sequence),
     ("tag:yaml.org,2002:timestamp", _text),
@@ -176,6 +282,16 @@ _NAMES = {
 # left open reorders the text after it on screen ("Trojan Source"), so each must be closed,
 # in order, on the line that opens it.
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# The other format characters (Unicode's category Cf): zero-width spaces and joiners, the word
+# joiner, a byte-order mark inside the text, soft hyphens, directional marks, tags. None is
+# seen, yet each inside a word changes what is matched: "INVI\u200dTES" is no operative verb,
+# "Commis\u200bsion" no actor. Refused rather than dropped, so that the text on the site is the
+# file's. `site_tests/unit/test_invisible.py` holds this list against Python's own Unicode data.
+INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u2060-\u2064"
+    "\u206a-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
 _PDF, _PDI = "\u202c", "\u2069"
 
 
@@ -203,6 +319,11 @@ def text_problem(text: str, in_file: bool = True) -> tuple[int, str] | None:
         else:
             message = f"the control character {_char(ch)}{here} is not text; remove it"
         return found.start(), message
+    if found := INVISIBLE.search(text):
+        return found.start(), (
+            f"the invisible character {_char(found.group())}{here} hides inside the text and changes what "
+            "it matches (an operative verb, a name); remove it"
+        )
     if not _BIDI.search(text):
         return None
     line_start = 0
@@ -282,6 +403,16 @@ def load_yaml(text: str, display: str, line_offset: int = 0) -> Any:
     fast.name = display
     try:
         return fast.get_single_data()
+    except yaml.MarkedYAMLError as err:
+        # libyaml stops at 1,000 levels; the pure-Python loader would recurse past Python's limit.
+        if "maximum nesting depth" in str(err.problem) and err.problem_mark is not None:
+            raise SourceError(
+                display,
+                err.problem_mark.line + 1 + line_offset,
+                f"lists and mappings are nested more than {MAX_YAML_DEPTH} levels deep here; "
+                "the files of a site need a few levels: flatten the YAML",
+                err.problem_mark.column + 1,
+            ) from None
     except yaml.YAMLError:
         pass  # worded below by the pure-Python loader
     finally:
@@ -296,6 +427,16 @@ def load_yaml(text: str, display: str, line_offset: int = 0) -> Any:
         column = column0 + 1 if column0 is not None else None
         raise SourceError(display, line, f"YAML syntax error: {explanation}", column) from None
     except yaml.YAMLError as err:
-        raise SourceError(display, None, f"YAML error: {' '.join(str(err).split())}; fix the YAML syntax") from None
+        raise SourceError(
+            display, None, f"YAML error: {shown(' '.join(str(err).split()))}; fix the YAML syntax"
+        ) from None
+    except RecursionError:
+        # PyYAML's pure-Python composer recurses once per level (libyaml refused the file first).
+        raise SourceError(
+            display,
+            None,
+            f"lists and mappings are nested more than {MAX_YAML_DEPTH} levels deep; "
+            "the files of a site need a few levels: flatten the YAML",
+        ) from None
     finally:
         loader.dispose()
