@@ -21,6 +21,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from ..core.limits import MAX_NUMBER_DIGITS
 from .lines import ANNEX, join_wrapped
 from .model import Cleaned, FootnoteText, Paragraph, Parsed, Point, Recital, Section, SourceLine, Where
 
@@ -87,7 +88,7 @@ _TITLE_START = re.compile(
 _PREAMBLE_START = re.compile(
     r"^(?:THE COUNCIL OF THE EUROPEAN UNION|LE CONSEIL DE L[’']UNION EUROPÉENNE|DER RAT DER EUROPÄISCHEN UNION)\b"
 )
-_PARAGRAPH = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<text>\S.*)$")
+_PARAGRAPH = re.compile(rf"^(?P<number>\d{{1,{MAX_NUMBER_DIGITS}}})\.\s+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<text>\S.*)$")
 _HEADING = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2})\.\s+(?P<title>\S.*)$")
 _DASH = re.compile(r"^(?P<marker>[-–—•])\s+(?P<text>\S.*)$")
