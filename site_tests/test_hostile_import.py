@@ -235,14 +235,14 @@ def test_a_failure_half_way_changes_nothing(
 @pytest.mark.parametrize(
     ("option", "value", "said"),
     [
-        ("--number", "7612/24\n---", "--number holds a line break; give it on one line"),
-        ("--title", "Council conclusions\n---\ntitle: other", "--title holds a line break; give it on one line"),
-        ("--short-title", "Industry\r\n", "--short-title holds a line break; give it on one line"),
+        ("--number", "7612/24\n---", "--number: it holds a line break; give it on one line"),
+        ("--title", "Council conclusions\n---\ntitle: other", "--title: it holds a line break; give it on one line"),
+        ("--short-title", "Industry\r\n", "--short-title: it holds a line break; give it on one line"),
         (
             "--title",
             "Council con\u200bclusions",
             "--title: the invisible character U+200B (ZERO WIDTH SPACE) hides inside the text and changes what it "
-            "matches (an operative verb, a name); remove it; give it again",
+            "matches (an operative verb, a name); remove it",
         ),
     ],
 )

@@ -457,3 +457,61 @@ def test_every_folder_the_site_writes_is_a_site_folder(good_site) -> None:
     site, _ = good_site
     written = {p.name for p in site.iterdir() if p.is_dir()}
     assert written <= SITE_FOLDERS, written - SITE_FOLDERS
+
+
+# -- the plugin's options in mkdocs.yml are checked as source values are ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "said"),
+    [
+        (
+            "publisher",
+            "Ocean\u200bWatch",
+            "'Ocean\\u200bWatch': the invisible character U+200B (ZERO WIDTH SPACE) hides inside the text and "
+            "changes what it matches (an operative verb, a name); remove it",
+        ),
+        ("reuse_notice", "Reuse\nfreely", "'Reuse\\nfreely': it holds a line break; give it on one line"),
+        (
+            "document_kind",
+            "Conclusions\u202e",
+            "'Conclusions\\u202e': the bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) is not closed on its "
+            "line, so it would reorder the text after it; close it with U+202C (POP DIRECTIONAL FORMATTING) or "
+            "remove it",
+        ),
+        (
+            "nav_title_home",
+            "Over\x00view",
+            "'Over\\x00view': the control character U+0000 (NUL) is not text; remove it",
+        ),
+        (
+            "publisher_url",
+            "javascript:alert(1)",
+            "'javascript:alert(1)' is not an address a page can link to: it does not start with https://",
+        ),
+    ],
+)
+def test_a_plugin_option_is_checked_as_a_source_value_is(option: str, value: str, said: str, tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from site_tests.support.build import EPOCH, ROOT
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {MINI}\nsite_dir: {tmp_path / 'site'}\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n"
+        f"plugins:\n  - conclusions: {json.dumps({option: value})}\n  - search\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config)], capture_output=True, text=True, env=env
+    )
+    assert result.returncode != 0
+    assert _error_lines(result.stderr) == [
+        f"ERROR   -  Config value 'plugins': Plugin 'conclusions' option '{option}': {said}"
+    ]
+    assert not (tmp_path / "site").exists()

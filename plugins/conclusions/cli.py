@@ -437,21 +437,13 @@ def _prefix_problem(prefix: str) -> str | None:
 def _checked_options(args: argparse.Namespace) -> None:
     """The options' text goes into the front matter of document.md: one line of text each,
     checked as the build checks every value."""
-    from .core.yamlsource import text_problem
+    from .core.yamlsource import line_problem
 
     for name in ("number", "title", "short_title", "language"):
         value = getattr(args, name)
-        option = "--" + name.replace("_", "-")
-        if value is None:
-            continue
-        if "\n" in value:
-            raise _refusal(args.input, f"{option} holds a line break", "give it on one line")
-        if problem := text_problem(value, in_file=False):
-            raise _refusal(
-                args.input,
-                f"{option}: {problem[1].replace(' in this value (written with an escape)', '')}",
-                "give it again",
-            )
+        if value is not None and (problem := line_problem(value)):
+            option = "--" + name.replace("_", "-")
+            raise Refusal(_one_line(f"{args.input}: {option}: {problem}"))
 
 
 COLLECTION_DIR = "documents"

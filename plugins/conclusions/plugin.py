@@ -33,7 +33,7 @@ from .config import ConclusionsConfig
 from .core import cards
 from .core.addresses import check_addresses, published_files
 from .core.collection import Collection, build_collection
-from .core.errors import SourceError, SourceErrors
+from .core.errors import SourceError, SourceErrors, shown
 from .core.fields import url_problem
 from .core.identity import EditionInfo
 from .core.jsondata import site_data
@@ -213,12 +213,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         # in it would end a string there and run the rest.
         if config.site_url and (problem := url_problem(config.site_url, ("http", "https"), dotted_host=False)):
             raise PluginError(
-                f"site_url {config.site_url!r} is not an address a page can carry: {problem}; "
+                f"site_url {shown(config.site_url)} is not an address a page can carry: {problem}; "
                 "set SITE_URL (or site_url in mkdocs.yml) to the site's address"
-            )
-        if self.config.publisher_url and (problem := url_problem(self.config.publisher_url)):
-            raise PluginError(
-                f"publisher_url {self.config.publisher_url!r} is not an address a page can link to: {problem}"
             )
         self.info = EditionInfo(
             publisher=self.config.publisher,

@@ -299,12 +299,24 @@ def _char(ch: str) -> str:
     return f"U+{ord(ch):04X} ({_NAMES.get(ch) or unicodedata.name(ch, 'control character')})"
 
 
-def text_problem(text: str, in_file: bool = True) -> tuple[int, str] | None:
+def line_problem(value: str) -> str | None:
+    """What keeps `value`, one line of text given elsewhere than in a source file (an option of
+    the command or of the plugin), from being text a page may carry; None if nothing."""
+    if "\n" in value or "\r" in value:
+        return "it holds a line break; give it on one line"
+    problem = text_problem(value, in_file=False, here="")
+    return problem[1] if problem else None
+
+
+def text_problem(text: str, in_file: bool = True, here: str | None = None) -> tuple[int, str] | None:
     """The offset of the first character the text may not hold, and what to do about it; None if clean.
 
     `in_file`: `text` is a whole file (with its line ends), not one value read from it.
+    `here`: how the message names where the text is, after the character (default: nothing for
+    a file, "in this value (written with an escape)" for a value).
     """
-    here = "" if in_file else " in this value (written with an escape)"
+    if here is None:
+        here = "" if in_file else " in this value (written with an escape)"
     if found := _FORBIDDEN.search(text):
         ch = found.group()
         if ch == "\r" and in_file:
