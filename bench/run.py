@@ -12,6 +12,8 @@ Parts (run all by default, or name some with --only):
   profile     cProfile of one build: where the time goes
   collection  100 synthetic documents as a collection (issue 17): plugin vs plain Material,
               peak memory, and a one-paragraph edit under `mkdocs serve`
+  growth      each kind of input (mentions, footnotes, links, terms, card titles, the
+              importer) at three sizes: how the time grows (issue 24)
 
 Results are appended, as a dated section, to bench/RESULTS.md (--no-write: print only).
 Scratch output goes to bench/out/ (ignored by git). Timings are medians of builds run
@@ -35,7 +37,7 @@ from typing import Any
 
 from common import CHROMIUM, HERE, OUT, RESULTS, ROOT, log
 
-PARTS = ("build", "scale", "weight", "lighthouse", "live", "profile", "collection")
+PARTS = ("build", "scale", "weight", "lighthouse", "live", "profile", "collection", "growth")
 
 
 def _run_part(part: str, args: argparse.Namespace, repeats: int) -> tuple[list[str], Any]:
@@ -49,6 +51,8 @@ def _run_part(part: str, args: argparse.Namespace, repeats: int) -> tuple[list[s
         return module.run(3 if args.quick else 7)  # type: ignore[no-any-return]
     if part == "collection":
         return module.run(args.big_repeats, 3 if args.quick else 7)  # type: ignore[no-any-return]
+    if part == "growth":
+        return module.run(args.kinds)  # type: ignore[no-any-return]
     return module.run()  # type: ignore[no-any-return]
 
 
@@ -104,6 +108,7 @@ def main() -> int:
         help="builds per side at 4,400 paragraphs and for the collection (default 1)",
     )
     ap.add_argument("--no-write", action="store_true", help="print the results without appending to RESULTS.md")
+    ap.add_argument("--kinds", default="", help="growth: comma-separated kinds of input (default: all)")
     args = ap.parse_args()
     parts = [p.strip() for p in args.only.split(",") if p.strip()]
     if unknown := set(parts) - set(PARTS):

@@ -37,8 +37,25 @@ class _LineConstructors(yaml.constructor.SafeConstructor):
 
     name: str
     line_offset: int
+    aliased: bool = True
+    """Whether the text may hold aliases (a '*'): then they are counted before anything is built."""
+    depth: int = 0
+
+    def _deeper(self, node: yaml.Node) -> None:
+        # PyYAML's constructors recurse once per level: counted here, refused well before Python's limit.
+        self.depth += 1
+        if self.depth > MAX_YAML_DEPTH:
+            mark = node.start_mark
+            raise SourceError(self.name, mark.line + 1 + self.line_offset, _TOO_DEEP, mark.column + 1)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Located:
+        self._deeper(node)
+        try:
+            return self._mapping(node)
+        finally:
+            self.depth -= 1
+
+    def _mapping(self, node: yaml.MappingNode) -> Located:
         result = Located()
         result.line = node.start_mark.line + 1 + self.line_offset
         result.key_lines = {}
@@ -56,15 +73,20 @@ class _LineConstructors(yaml.constructor.SafeConstructor):
         return result
 
     def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LocatedList:
-        result = LocatedList(self.construct_object(child, deep=True) for child in node.value)
+        self._deeper(node)
+        try:
+            result = LocatedList(self.construct_object(child, deep=True) for child in node.value)
+        finally:
+            self.depth -= 1
         result.line = node.start_mark.line + 1 + self.line_offset
         result.item_lines = [child.start_mark.line + 1 + self.line_offset for child in node.value]
         return result
 
     def construct_document(self, node: yaml.Node) -> Any:
-        # Checked on the composed nodes, before anything is built from them (PyYAML's
-        # constructors recurse, and build what aliases repeat as often as they repeat it).
-        _check_shape(node, self.name, self.line_offset)
+        # Checked on the composed nodes, before anything is built from them: PyYAML builds
+        # what aliases repeat as often as they repeat it.
+        if self.aliased:
+            _check_aliases(node, self.name, self.line_offset)
         return super().construct_document(node)
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
@@ -116,6 +138,10 @@ else:  # PyYAML built without libyaml
 
 
 _C = TypeVar("_C", bound=_LineConstructors)
+_TOO_DEEP = (
+    f"lists and mappings are nested more than {MAX_YAML_DEPTH} levels deep here; "
+    "the files of a site need a few levels: flatten the YAML"
+)
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -126,63 +152,50 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def _check_shape(root: yaml.Node, name: str, line_offset: int) -> None:
-    """Refuse a YAML document nested deeper than `MAX_YAML_DEPTH`, or whose aliases repeat
-    their anchored values into more than `MAX_ALIAS_VALUES` values, or name a value they are in.
+def _check_aliases(root: yaml.Node, name: str, line_offset: int) -> None:
+    """Refuse a YAML document whose aliases repeat their anchored values into more than
+    `MAX_ALIAS_VALUES` values, or name a value they are in.
 
-    An alias is the anchored node itself, met again: each node's height and size (as values,
-    aliases expanded) are counted once, walking the nodes without recursion.
+    An alias is the anchored node itself, met again: each node's size (as values, aliases
+    expanded) is counted once, walking the nodes without recursion.
     """
-    height: dict[int, int] = {}
     size: dict[int, int] = {}
     met: dict[int, int] = {}
     """How often each node is reached from its parents: an anchored node that aliases repeat, more than once."""
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     open_nodes: set[int] = set()
-
-    def where(node: yaml.Node) -> tuple[int, int]:
-        return node.start_mark.line + 1 + line_offset, node.start_mark.column + 1
-
     while stack:
         node, done = stack.pop()
         key = id(node)
         kids = _children(node)
         if done:
-            height[key] = 1 + max((height[id(k)] for k in kids), default=0)
             size[key] = 1 + sum(size[id(k)] for k in kids)
             open_nodes.discard(key)
             continue
         met[key] = met.get(key, 0) + 1
-        if key in height:
+        if key in size:
             continue
         if key in open_nodes:
-            line, column = where(node)
-            raise SourceError(name, line, "an alias (*name) inside the value it names; write the value out", column)
+            mark = node.start_mark
+            raise SourceError(
+                name,
+                mark.line + 1 + line_offset,
+                "an alias (*name) inside the value it names; write the value out",
+                mark.column + 1,
+            )
         open_nodes.add(key)
         stack.append((node, True))
         stack.extend((kid, False) for kid in reversed(kids))
-    if height[id(root)] > MAX_YAML_DEPTH:
-        node = root
-        for _ in range(MAX_YAML_DEPTH):
-            node = max(_children(node), key=lambda k: height[id(k)])
-        line, column = where(node)
-        raise SourceError(
-            name,
-            line,
-            f"lists and mappings are nested more than {MAX_YAML_DEPTH} levels deep here; "
-            "the files of a site need a few levels: flatten the YAML",
-            column,
-        )
     added = size[id(root)] - len(size)
     if added > MAX_ALIAS_VALUES:
         repeated = [node for node in _all_nodes(root) if met[id(node)] > 1 and _children(node)]
-        line, column = where(min(repeated, key=lambda n: (n.start_mark.line, n.start_mark.column)))
+        mark = min(repeated, key=lambda n: (n.start_mark.line, n.start_mark.column)).start_mark
         raise SourceError(
             name,
-            line,
+            mark.line + 1 + line_offset,
             f"aliases (*name) repeat the value anchored here into {added:,} more values, more than "
             f"{MAX_ALIAS_VALUES:,}; write the values out instead",
-            column,
+            mark.column + 1,
         )
 
 
@@ -413,6 +426,7 @@ def load_yaml(text: str, display: str, line_offset: int = 0) -> Any:
     """Parse YAML text; syntax errors become one-line errors with line and column."""
     fast = _FastLoader(text, line_offset)
     fast.name = display
+    fast.aliased = "*" in text
     try:
         return fast.get_single_data()
     except yaml.MarkedYAMLError as err:
@@ -421,8 +435,7 @@ def load_yaml(text: str, display: str, line_offset: int = 0) -> Any:
             raise SourceError(
                 display,
                 err.problem_mark.line + 1 + line_offset,
-                f"lists and mappings are nested more than {MAX_YAML_DEPTH} levels deep here; "
-                "the files of a site need a few levels: flatten the YAML",
+                _TOO_DEEP,
                 err.problem_mark.column + 1,
             ) from None
     except yaml.YAMLError:
@@ -431,6 +444,7 @@ def load_yaml(text: str, display: str, line_offset: int = 0) -> Any:
         fast.dispose()
     loader = _Loader(text, line_offset)
     loader.name = display
+    loader.aliased = "*" in text
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as err:

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..core.limits import MAX_NUMBER_DIGITS
-from .lines import ANNEX, join_wrapped
+from .lines import ANNEX, join_lines, join_wrapped
 from .model import Cleaned, FootnoteText, Paragraph, Parsed, Point, Recital, Section, SourceLine, Where
 
 _MONTHS = {
@@ -145,6 +145,9 @@ class _Block:
 
     target: object
     last_line: str
+    more: list[str] = field(default_factory=list)
+    """The lines that continue `target.text`, joined on once the block ends (`_Builder.close`):
+    joined one at a time, a block of megabytes was copied once per line."""
 
 
 class _Builder:
@@ -160,6 +163,22 @@ class _Builder:
         if self.wrapped:
             return join_wrapped(left, right, self.cleaned.vocabulary)
         return f"{left} {right}" if left else right
+
+    def close(self, block: _Block | None) -> None:
+        """Join the lines that continued the block's text onto it."""
+        if block is None or not block.more:
+            return
+        target = block.target
+        first = target[-1] if isinstance(target, list) else target.text  # type: ignore[attr-defined]
+        if self.wrapped:
+            joined = join_lines(first, block.more, self.cleaned.vocabulary)
+        else:
+            joined = " ".join([first, *block.more] if first else block.more)
+        if isinstance(target, list):
+            target[-1] = joined
+        else:
+            target.text = joined  # type: ignore[attr-defined]
+        block.more = []
 
     def item_may_follow(self, previous: str) -> bool:
         """Whether a dash or point marker may open an item after this line."""
@@ -319,9 +338,11 @@ class _Builder:
             if not text:
                 after_blank = True
                 if not self.wrapped:
+                    self.close(block)
                     block = None
                     title_open = title_open and not title
                 continue
+            read = block
             heading = _HEADING.match(text)
             paragraph = _PARAGRAPH.match(text)
             lettered = _LETTERED.match(text)
@@ -376,14 +397,16 @@ class _Builder:
                 parsed.body.append(section)
                 block, owner, stack = _Block(section, text), None, []
             elif block is not None and not isinstance(block.target, Section) and not self.ended(previous, text):
-                target = block.target
-                target.text = self.join(target.text, text)  # type: ignore[attr-defined]
+                block.more.append(text)
                 block.last_line = text
             else:
                 self.unplaced(line)
                 block = None
+            if read is not block:
+                self.close(read)
             previous = text
             after_blank = False
+        self.close(block)
         if title:
             parsed.header["title"] = " ".join(title)
 
@@ -408,11 +431,14 @@ class _Builder:
         continues = bool(preamble) and block is not None and block.target is preamble
         # A wrapped line goes on with the block above, unless it is an upper-case line
         # after one that ended ("THE COUNCIL OF THE EUROPEAN UNION," then "RECALLING:").
-        new_caps_line = _is_caps(text) and preamble[-1][-1:] in {",", ":", ";", "."} if preamble else True
-        if continues and (not self.wrapped or not new_caps_line):
-            preamble[-1] = self.join(preamble[-1], text)
-        else:
-            preamble.append(text)
+        above = block.more[-1] if continues and block is not None and block.more else preamble[-1] if preamble else ""
+        new_caps_line = _is_caps(text) and above[-1:] in {",", ":", ";", "."} if preamble else True
+        if continues and block is not None and (not self.wrapped or not new_caps_line):
+            block.more.append(text)  # joined on to preamble[-1] by `close`
+            block.last_line = text
+            return block
+        self.close(block)
+        preamble.append(text)
         return _Block(preamble, text)
 
     def _place_point(self, item: Point, owner: Paragraph | Recital, stack: list[tuple[str, Point]], above: str) -> None:
