@@ -68,7 +68,8 @@ class SourceError(Exception):
     """1-based column, where it applies."""
 
     def __str__(self) -> str:
-        where = str(self.path)
+        # A file's name may hold a line break or another control character: shown escaped.
+        where = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(self.path))
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
