@@ -419,6 +419,18 @@ def shown_text(site: Path, shown: tuple[str, str]) -> str:
     return " ".join(node.get_text("").split())
 
 
+def _bounded(examples: int) -> settings:
+    """The same examples on every run, as many as `examples`, without a time limit."""
+    return settings(
+        max_examples=examples,
+        derandomize=True,
+        deadline=None,
+        database=None,
+        print_blob=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+    )
+
+
 # --- The property ------------------------------------------------------------------------
 
 ERROR_LINE = re.compile(r"^(?:mini|conclusions/registry)/[\w.-]+\.(?:md|yml):\d+(?::\d+)?: \S")
@@ -454,14 +466,7 @@ def workspace():
                 os.environ[key] = value
 
 
-@settings(
-    max_examples=EXAMPLES,
-    derandomize=True,
-    deadline=None,
-    database=None,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
-)
+@_bounded(EXAMPLES)
 @given(slot=st.sampled_from(SLOTS), how=how_strategy, quoting=quoting_strategy, value=value_strategy)
 # The inputs of issue 14, each once, before the generated ones.
 @example(
@@ -584,14 +589,7 @@ def _core_reads(source: Path) -> None:
             assert "\n" not in line and re.match(r"^\S[^:]*:(\d+:)?(\d+:)? \S", line), line
 
 
-@settings(
-    max_examples=COMMAND_EXAMPLES,
-    derandomize=True,
-    deadline=None,
-    database=None,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
-)
+@_bounded(COMMAND_EXAMPLES)
 @given(
     line=st.integers(min_value=0, max_value=60),
     text=line_strategy,
@@ -665,14 +663,7 @@ folder_strategy = line_strategy.filter(
 )
 
 
-@settings(
-    max_examples=COMMAND_EXAMPLES,
-    derandomize=True,
-    deadline=None,
-    database=None,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
-)
+@_bounded(COMMAND_EXAMPLES)
 @given(
     documents=st.lists(
         st.tuples(
