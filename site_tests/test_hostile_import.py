@@ -338,3 +338,15 @@ def test_the_site_after_an_add_builds(site: Path, tmp_path: Path) -> None:
     assert cli.main(["import", str(OTHER), "--add"]) == 0
     result = build(tmp_path / "built", source=site / "source", check=False)
     assert result.returncode == 0, result.stderr[-3000:]
+
+
+def test_add_to_a_site_whose_document_has_no_id_is_refused(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = site / "source" / "document.md"
+    document.write_text(document.read_text(encoding="utf-8").replace("document_id: ST 7612/24\n", ""), "utf-8")
+    before = _tree(site.parent)
+    line = _refused(capsys, "import", str(OTHER), "--add")
+    assert line == (
+        "conclusions: source/document.md: gives no document id to name its folder in a collection; add document_id "
+        "(and date) to its front matter, then import with --add again"
+    )
+    assert _tree(site.parent) == before

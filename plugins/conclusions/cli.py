@@ -474,6 +474,14 @@ def _placement(args: argparse.Namespace, source: Path, new: _Identity) -> _Place
     old = _identity((source / DOCUMENT).read_text(encoding="utf-8", errors="replace"), str(source / DOCUMENT))
     if old.problem and args.add:
         raise Refusal(old.problem)  # the build's own line; without --add the hand-edit check decides
+    if args.add and not old.document_id:
+        raise _refusal(
+            source / DOCUMENT,
+            "gives no document id to name its folder in a collection",
+            "add document_id (and date) to its front matter, then import with --add again",
+        )
+    if args.add and not new.document_id:
+        _collection_folder(args, new)  # refuses, saying what the input lacks
     same = not (old.document_id and new.document_id and old.document_id != new.document_id)
     if same or old.prefix == new.prefix:
         if args.add:
