@@ -68,6 +68,13 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _shown(value: str) -> str:
+    """A value as a message quotes it: cut at a few dozen characters (core/errors.py)."""
+    from .core.errors import shown
+
+    return shown(value)
+
+
 # -- options -----------------------------------------------------------------------------------
 
 
@@ -130,7 +137,7 @@ def _checked_date(args: argparse.Namespace) -> None:
         datetime.date.fromisoformat(args.date)
     except ValueError:
         raise _refusal(
-            args.input, f"--date {args.date!r} is not a date", "give the document's date as YYYY-MM-DD"
+            args.input, f"--date {_shown(args.date)} is not a date", "give the document's date as YYYY-MM-DD"
         ) from None
 
 
@@ -505,7 +512,7 @@ def _placement(args: argparse.Namespace, source: Path, new: _Identity) -> _Place
     if problem := _prefix_problem(old.prefix):
         raise _refusal(
             source / DOCUMENT,
-            f"its document id makes the prefix {old.prefix!r}, which {problem}",
+            f"its document id makes the prefix {_shown(old.prefix)}, which {problem}",
             "correct its document_id before adding another document",
         )
     return _Placement(_collection_folder(args, new), moving=f"{COLLECTION_DIR}/{old.prefix}/")
@@ -519,7 +526,7 @@ def _collection_folder(args: argparse.Namespace, new: _Identity) -> str:
     if problem := _prefix_problem(new.prefix):
         raise _refusal(
             args.input,
-            f"its document id {new.document_id!r} makes the prefix {new.prefix!r}, which {problem}",
+            f"its document id {_shown(new.document_id)} makes the prefix {_shown(new.prefix)}, which {problem}",
             "give the document's number with --number",
         )
     return f"{COLLECTION_DIR}/{new.prefix}/"

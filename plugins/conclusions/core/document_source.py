@@ -207,7 +207,7 @@ def _points(block: Block, body: str, path: str, owner: str) -> tuple[str, tuple[
                 raise SourceError(
                     path,
                     line,
-                    f"point '{node.marker}' of {owner} appears twice at this level (first on line {seen[anchor]}); "
+                    f"point {shown(node.marker)} of {owner} appears twice at this level (first on line {seen[anchor]}); "
                     "correct its marker",
                 )
             seen[anchor] = line
@@ -241,7 +241,7 @@ def _header(meta: object, path: str, line: int) -> Header:
             raise SourceError(
                 path,
                 entry.line_of("date"),
-                f"'date' must be a real date written YYYY-MM-DD (e.g. 2023-11-13), not {date!r}; correct it or remove the line",
+                f"'date' must be a real date written YYYY-MM-DD (e.g. 2023-11-13), not {shown(date)}; correct it or remove the line",
             )
     # Subject codes are read for glossary terms (COPS, POLMIL) like the text, but are plain
     # text: a footnote reference or a tag in one would become markup on the home page.
@@ -253,7 +253,7 @@ def _header(meta: object, path: str, line: int) -> Header:
             raise SourceError(
                 path,
                 code_line,
-                f"subject code {code!r} holds {'[^' + markup + ']' if markup[0] != '<' else markup}, which a subject "
+                f"subject code {shown(code)} holds {'[^' + markup + ']' if markup[0] != '<' else markup}, which a subject "
                 "code cannot carry; write the code as plain text",
             )
     title = get("title")

@@ -299,7 +299,7 @@ def _verbs(layer: Layer, problems: Problems) -> _Verbs | None:
                 SourceError(
                     path,
                     e.line_of("verb"),
-                    f"verb {e['verb']!r} may hold only letters, digits and single spaces (it becomes part of a URL)",
+                    f"verb {shown(e['verb'])} may hold only letters, digits and single spaces (it becomes part of a URL)",
                 )
             )
             continue

@@ -66,7 +66,7 @@ class _LineConstructors(yaml.constructor.SafeConstructor):
                 raise SourceError(self.name, line, f"key {shown(key)} must be text")
             if key in result:
                 raise SourceError(
-                    self.name, line, f"key '{key}' appears twice (first on line {result.key_lines[key]}); keep one"
+                    self.name, line, f"key {shown(key)} appears twice (first on line {result.key_lines[key]}); keep one"
                 )
             result[key] = self.construct_object(value_node, deep=True)
             result.key_lines[key] = line
