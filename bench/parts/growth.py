@@ -24,8 +24,9 @@ from common import OUT, log, real_config, run_build
 
 SUPER_LINEAR = 1.2
 """A slope above this is read as faster than linear (measurement noise gives up to about 1.1)."""
-REPEATS = 2
-"""Each time is the least of this many runs: the machine's other load only ever adds time."""
+REPEATS = 3
+"""Each time is the least of this many runs: the machine's other load only ever adds time.
+Times are processor time (user and system), which other load disturbs less than wall time."""
 
 BASE = """---
 title: Council conclusions on growth (an invented text, for the benchmark)
@@ -121,9 +122,9 @@ def _card_title(n: int) -> float:
 
     title = "Council conclusions on " + "X" * n + " and more"
     card = Card("cards/x.png", title, "Paragraph 1", "NOTES the work.", "example.org", "")
-    start = time.perf_counter()
+    start = time.process_time()
     draw(card)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 _HEAD = (
@@ -161,9 +162,9 @@ def _importer(one_paragraph: bool) -> Callable[[int], float]:
 
         path = OUT / "growth" / "input.txt"
         path.write_text(_plain_text(size, one_paragraph), encoding="utf-8")
-        start = time.perf_counter()
+        start = time.process_time()
         import_document(path)
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     return measure
 
@@ -225,14 +226,14 @@ def _plugin_work(source: Path) -> float:
     from conclusions.core.jsondata import site_data
     from conclusions.core.pages import all_pages
 
-    start = time.perf_counter()
+    start = time.process_time()
     collection = build_collection(source)
     pages = list(all_pages(collection))
     for page in pages:
         _ = page.markdown
     check_addresses(pages, published_files(collection))
     site_data(collection, "")
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def _slope(sizes: tuple[int, ...], times: list[float]) -> float:
@@ -267,16 +268,16 @@ def run(only: str = "") -> tuple[list[str], dict[str, Any]]:
             continue
         assert kind.source is not None
         base_source = _write(work / f"{kind.name}-0", _document())
-        base = min(run_build(real_config(base_source, work / f"{kind.name}-site-0"))["wall"] for _ in range(REPEATS))
+        base = min(run_build(real_config(base_source, work / f"{kind.name}-site-0"))["cpu"] for _ in range(REPEATS))
         own, added = [], []
         for n in sizes:
             source = _write(work / f"{kind.name}-{n}", kind.source(n))
             own.append(min(_plugin_work(source) for _ in range(REPEATS)))
             config = real_config(source, work / f"{kind.name}-site-{n}")
-            wall = min(run_build(config)["wall"] for _ in range(REPEATS))
-            added.append(max(wall - base, 1e-3))
+            cpu = min(run_build(config)["cpu"] for _ in range(REPEATS))
+            added.append(max(cpu - base, 1e-3))
             shutil.rmtree(work / f"{kind.name}-site-{n}", ignore_errors=True)
-            log(f"growth: {kind.name} {n}: plugin {own[-1]:.2f} s, build +{added[-1]:.2f} s")
+            log(f"growth: {kind.name} {n}: plugin {own[-1]:.3f} s, build +{added[-1]:.2f} s")
         slopes = _slope(sizes, own), _slope(sizes, added)
         # Python-Markdown's link handling is named only where the build grows faster than linearly.
         blamed = kind.markdown_bound and slopes[1] > SUPER_LINEAR
@@ -289,9 +290,10 @@ def run(only: str = "") -> tuple[list[str], dict[str, Any]]:
         "### Growth: each kind of input at three sizes",
         "",
         "bench/parts/growth.py: each kind grown alone in a small invented document, each size twice the "
-        f"last, each time the least of {REPEATS} runs. Plugin = the plugin's own work in this process (read, "
-        "link, every page's Markdown, the data files, the address check); build = the whole `mkdocs build` in a "
-        "child process, less the same build without the input (what the input adds). Growth = slope of "
+        f"last; processor time (user and system), each the least of {REPEATS} runs. Plugin = the plugin's own "
+        "work in this process (read, link, every page's Markdown, the data files, the address check); build = "
+        "the whole `mkdocs build` in a child process, less the same build without the input (what the input "
+        "adds). Growth = slope of "
         "log(time) over log(size): 1 linear, 2 quadratic. (Python-Markdown): the super-linear part is "
         "Python-Markdown's link handling (`_findBracketEnds`, which scans the rest of a paragraph for each "
         "link's closing bracket), not the plugin's work.",
