@@ -350,3 +350,21 @@ def test_add_to_a_site_whose_document_has_no_id_is_refused(site: Path, capsys: p
         "(and date) to its front matter, then import with --add again"
     )
     assert _tree(site.parent) == before
+
+
+def test_the_importer_takes_out_what_the_build_refuses_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A zero-width joiner inside an operative verb, a word joiner and a directional mark: the
+    build refuses them (they change what is matched unseen); the importer drops each, counted."""
+    text = TEXT.read_text(encoding="utf-8").replace("INVITES", "INVI\u200dTES", 1)
+    text = text.replace("the Member States", "the Member\u2060States\u200e", 1)
+    (tmp_path / "marked.txt").write_text(text, encoding="utf-8")
+    assert cli.main(["new", str(tmp_path / "site"), "--from", str(tmp_path / "marked.txt")]) == 0
+    report = capsys.readouterr().out
+    for code, name in (("200D", "ZERO WIDTH JOINER"), ("2060", "WORD JOINER"), ("200E", "LEFT-TO-RIGHT MARK")):
+        assert f"removed 1x the invisible character U+{code} ({name})" in report
+    document = (tmp_path / "site" / "source" / "document.md").read_text(encoding="utf-8")
+    assert "INVITES" in document and "\u200d" not in document and "\u2060" not in document
+    result = build(tmp_path / "built", source=tmp_path / "site" / "source", check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
