@@ -188,7 +188,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         self._card_names: dict[Card, str] | None = None
         """The cards' file names in the card cache, kept between the builds of `mkdocs serve`."""
         self._dirty = False
-        self._warnings: staged._WarningCount | None = None
+        self._warnings: staged.WarningCount | None = None
         self._staged: staged.StagedSite | None = None
         """Where `mkdocs build` writes the new site until it replaces the old one (staged.py)."""
 

@@ -25,7 +25,7 @@ from mkdocs.plugins import get_plugin_logger
 log = get_plugin_logger(__name__)
 
 
-class _WarningCount(logging.Handler):
+class WarningCount(logging.Handler):
     """Counts MkDocs' warnings and errors: under `--strict` MkDocs fails the build on any, after
     the last plugin event has run."""
 
@@ -40,14 +40,14 @@ class _WarningCount(logging.Handler):
 class StagedSite:
     """One build's new site folder, beside the site it will replace."""
 
-    def __init__(self, config: MkDocsConfig, target: Path, staging: Path, warnings: _WarningCount) -> None:
+    def __init__(self, config: MkDocsConfig, target: Path, staging: Path, warnings: WarningCount) -> None:
         self.config = config
         self.target = target
         self.staging = staging
         self.warnings = warnings
 
     @classmethod
-    def begin(cls, config: MkDocsConfig, warnings: _WarningCount) -> StagedSite | None:
+    def begin(cls, config: MkDocsConfig, warnings: WarningCount) -> StagedSite | None:
         """Point `config.site_dir` at a new, empty folder beside it; None (the build then goes
         into `site_dir` itself, as MkDocs does) when that folder cannot be made."""
         target = Path(config.site_dir)
@@ -90,12 +90,12 @@ class StagedSite:
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
-def warning_count() -> _WarningCount:
+def warning_count() -> WarningCount:
     """A counter of the warnings logged from now on (MkDocs' loggers); `stop_counting` ends it."""
-    counter = _WarningCount()
+    counter = WarningCount()
     logging.getLogger("mkdocs").addHandler(counter)
     return counter
 
 
-def stop_counting(counter: _WarningCount) -> None:
+def stop_counting(counter: WarningCount) -> None:
     logging.getLogger("mkdocs").removeHandler(counter)
