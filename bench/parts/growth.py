@@ -178,7 +178,7 @@ KINDS = [
         source=footnote_references,
         markdown_bound=True,
     ),
-    Kind("links", "Links (actor mentions) in one paragraph", (250, 500, 1000), source=links, markdown_bound=True),
+    Kind("links", "Links (actor mentions) in one paragraph", (250, 500, 1000), source=links),
     Kind(
         "footnotes",
         "Footnotes in a document (over 100 paragraphs)",
@@ -244,7 +244,9 @@ def _slope(sizes: tuple[int, ...], times: list[float]) -> float:
 
 
 def _times(times: list[float]) -> str:
-    return " / ".join(f"{t:.2f}" if t >= 0.01 else f"{t * 1000:.1f} ms" for t in times)
+    if min(times) < 0.01:
+        return " / ".join(f"{t * 1000:.1f}" for t in times) + " ms"
+    return " / ".join(f"{t:.2f}" for t in times) + " s"
 
 
 def run(only: str = "") -> tuple[list[str], dict[str, Any]]:
@@ -260,9 +262,9 @@ def run(only: str = "") -> tuple[list[str], dict[str, Any]]:
         if kind.measure is not None:
             own = [min(kind.measure(n) for _ in range(REPEATS)) for n in sizes]
             data[kind.name] = {"sizes": sizes, "own": own, "own_slope": _slope(sizes, own)}
-            log(f"growth: {kind.name}: {_times(own)} s")
+            log(f"growth: {kind.name}: {_times(own)}")
             rows.append(
-                f"| {kind.what} | {' / '.join(f'{n:,}{kind.unit}' for n in sizes)} | {_times(own)} s | "
+                f"| {kind.what} | {' / '.join(f'{n:,}{kind.unit}' for n in sizes)} | {_times(own)} | "
                 f"**{_slope(sizes, own):.2f}** | (no build) | |"
             )
             continue
@@ -283,8 +285,8 @@ def run(only: str = "") -> tuple[list[str], dict[str, Any]]:
         blamed = kind.markdown_bound and slopes[1] > SUPER_LINEAR
         data[kind.name] = {"sizes": sizes, "own": own, "added": added, "base": base, "slopes": slopes}
         rows.append(
-            f"| {kind.what} | {' / '.join(f'{n:,}' for n in sizes)} | {_times(own)} s | **{slopes[0]:.2f}** | "
-            f"{_times(added)} s | **{slopes[1]:.2f}**{' (Python-Markdown)' if blamed else ''} |"
+            f"| {kind.what} | {' / '.join(f'{n:,}' for n in sizes)} | {_times(own)} | **{slopes[0]:.2f}** | "
+            f"{_times(added)} | **{slopes[1]:.2f}**{' (Python-Markdown)' if blamed else ''} |"
         )
     lines = [
         "### Growth: each kind of input at three sizes",
