@@ -36,7 +36,7 @@ def _repr_pieces(value: object, limit: int) -> Iterator[str]:
         yield (
             repr(value)
             if value.bit_length() < 256
-            else f"<a number of {int(value.bit_length() * 0.30103) + 1:,} digits>"
+            else f"(a number of {int(value.bit_length() * 0.30103) + 1:,} digits)"
         )
     elif isinstance(value, dict):
         yield "{"
