@@ -36,11 +36,13 @@ if str(ROOT / "plugins") not in sys.path:
 
 
 class Build(TypedDict):
-    """One timed build: wall time, MkDocs' own "built in" time, peak RSS in bytes."""
+    """One timed build: wall time, MkDocs' own "built in" time, peak RSS in bytes, and the
+    processor time it took (user and system, its own children's included)."""
 
     wall: float
     inner: float
     rss: int
+    cpu: float
 
 
 def log(msg: str) -> None:
@@ -160,7 +162,12 @@ def run_build(cfg: Path, cold: bool = False) -> Build:
     if proc.returncode != 0:
         raise RuntimeError(f"mkdocs build -f {cfg} failed:\n{output[-3000:]}")
     m = re.search(r"Documentation built in ([\d.]+) seconds", output)
-    return {"wall": wall, "inner": float(m.group(1)) if m else float("nan"), "rss": usage.ru_maxrss * 1024}
+    return {
+        "wall": wall,
+        "inner": float(m.group(1)) if m else float("nan"),
+        "rss": usage.ru_maxrss * 1024,
+        "cpu": usage.ru_utime + usage.ru_stime,
+    }
 
 
 def side_by_side(configs: dict[str, Path | tuple[Path, bool]], repeats: int) -> dict[str, list[Build]]:

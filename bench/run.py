@@ -15,6 +15,8 @@ Parts (run all by default, or name some with --only):
   automatic   what the text's own reading (references, abbreviations, actors) costs, on the
               flagship and on collections of up to 100 imports without registries
   fidelity    the build's fidelity check (issue 21) on the flagship and on 100 documents
+  growth      each kind of input (mentions, footnotes, links, terms, card titles, the
+              importer) at three sizes: how the time grows (issue 24)
 
 Results are appended, as a dated section, to bench/RESULTS.md (--no-write: print only).
 Scratch output goes to bench/out/ (ignored by git). Timings are medians of builds run
@@ -38,7 +40,7 @@ from typing import Any
 
 from common import CHROMIUM, HERE, OUT, RESULTS, ROOT, log
 
-PARTS = ("build", "scale", "weight", "lighthouse", "live", "profile", "collection", "automatic", "fidelity")
+PARTS = ("build", "scale", "weight", "lighthouse", "live", "profile", "collection", "automatic", "fidelity", "growth")
 
 
 def _run_part(part: str, args: argparse.Namespace, repeats: int) -> tuple[list[str], Any]:
@@ -54,6 +56,8 @@ def _run_part(part: str, args: argparse.Namespace, repeats: int) -> tuple[list[s
         return module.run(args.big_repeats, 3 if args.quick else 7)  # type: ignore[no-any-return]
     if part == "automatic":
         return module.run(repeats, args.big_repeats)  # type: ignore[no-any-return]
+    if part == "growth":
+        return module.run(args.kinds)  # type: ignore[no-any-return]
     return module.run()  # type: ignore[no-any-return]
 
 
@@ -109,6 +113,7 @@ def main() -> int:
         help="builds per side at 4,400 paragraphs and for the collection (default 1)",
     )
     ap.add_argument("--no-write", action="store_true", help="print the results without appending to RESULTS.md")
+    ap.add_argument("--kinds", default="", help="growth: comma-separated kinds of input (default: all)")
     args = ap.parse_args()
     parts = [p.strip() for p in args.only.split(",") if p.strip()]
     if unknown := set(parts) - set(PARTS):

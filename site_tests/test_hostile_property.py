@@ -13,12 +13,21 @@ MkDocs' own `build()` as `mkdocs build --strict` runs it, must either
   templates did not write, in any output file (pages, JSON, search index, sitemaps), and
   with the value's text on the page that shows the field.
 
+Two more properties drive the paths a build does not (issue 24): `conclusions new` with
+generated hostile text in its input and hostile options, then `conclusions import` into the
+site it made (the same input again, or another text with --add), each refusing in one line
+with nothing changed or writing inside the site only what the build reads; and a collection
+with generated folder names, document ids and `formerly_at_root`, refused one line per
+mistake or publishing every page and file at a relative address inside the site.
+
 The examples are bounded and derandomized (the same ones on every run); a failure prints the
 smallest input Hypothesis finds (the field, how it was written, and the value).
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import logging
 import os
@@ -32,6 +41,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from conclusions.core.inline import tokenize
 from conclusions.csp import sha256
@@ -414,6 +424,18 @@ def shown_text(site: Path, shown: tuple[str, str]) -> str:
     return " ".join(node.get_text("").split())
 
 
+def _bounded(examples: int) -> settings:
+    """The same examples on every run, as many as `examples`, without a time limit."""
+    return settings(
+        max_examples=examples,
+        derandomize=True,
+        deadline=None,
+        database=None,
+        print_blob=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+    )
+
+
 # --- The property ------------------------------------------------------------------------
 
 ERROR_LINE = re.compile(r"^(?:mini|conclusions/registry)/[\w.-]+\.(?:md|yml):\d+(?::\d+)?: \S")
@@ -449,14 +471,7 @@ def workspace():
                 os.environ[key] = value
 
 
-@settings(
-    max_examples=EXAMPLES,
-    derandomize=True,
-    deadline=None,
-    database=None,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
-)
+@_bounded(EXAMPLES)
 @given(slot=st.sampled_from(SLOTS), how=how_strategy, quoting=quoting_strategy, value=value_strategy)
 # The inputs of issue 14, each once, before the generated ones.
 @example(
@@ -513,3 +528,209 @@ def test_the_slots_cover_every_source_file_and_are_found_once() -> None:
     for slot in SLOTS:
         text = (MINI / slot.file).read_text(encoding="utf-8")
         assert text.count(slot.old) == 1 and slot.value in slot.old, slot.name
+
+
+# --- The commands and collections (issue 24) ------------------------------------------------
+
+IMPORT_INPUT = FIXTURES / "collection" / "ST-7612-2024-INIT-en.txt"
+"""An invented Council text (ST 7612/24) in the register's plain-lines shape."""
+OTHER_INPUT = FIXTURES / "collection" / "ST-6120-2025-INIT-en.txt"
+"""Another (ST 6120/25), added to the site `new` made."""
+COMMAND_EXAMPLES = int(os.environ.get("HOSTILE_COMMAND_EXAMPLES", "60"))
+OPTIONS = ("--number", "--date", "--title", "--short-title", "--language")
+# What a command line or a folder name may carry besides the fragments above: paths, dots,
+# the names of the site's own files and folders, and separators of YAML and front matter.
+NAME_FRAGMENTS = [
+    "..",
+    ".",
+    "a b",
+    "x<y>",
+    "index.html",
+    "sitemap.xml",
+    "javascript:void",
+    "http:134744072",
+    "text",
+    "glossary",
+    "documents",
+    "st-7612-2024",
+    "---",
+    "\n---\n",
+    ": ",
+    "&a",
+    "*a",
+    "ST 7612/2024",
+    "7612 /24",
+    "Ελλάδα",
+    "x" * 120,
+]
+line_strategy = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS + NAME_FRAGMENTS), st.text(max_size=3)), min_size=1, max_size=3
+).map("".join)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _one_line_refusal(captured: str) -> None:
+    lines = captured.splitlines()
+    assert len(lines) == 1, captured
+    assert lines[0].startswith("conclusions: ") and "; " in lines[0], lines[0]
+
+
+def _core_reads(source: Path) -> None:
+    """The build's own checks on what a command wrote: a mistake is one `file:line` line each,
+    and nothing else may go wrong."""
+    from conclusions.core.addresses import check_addresses, published_files
+    from conclusions.core.collection import build_collection
+    from conclusions.core.errors import SourceError, SourceErrors
+    from conclusions.core.pages import all_pages
+
+    try:
+        collection = build_collection(source)
+        check_addresses(list(all_pages(collection)), published_files(collection))
+    except SourceError as err:
+        for line in err.lines() if isinstance(err, SourceErrors) else [str(err)]:
+            assert "\n" not in line and re.match(r"^\S[^:]*:(\d+:)?(\d+:)? \S", line), line
+
+
+@_bounded(COMMAND_EXAMPLES)
+@given(
+    line=st.integers(min_value=0, max_value=60),
+    text=line_strategy,
+    options=st.dictionaries(st.sampled_from(OPTIONS), line_strategy, max_size=2),
+    again=st.sampled_from(["", "again", "add"]),
+)
+@example(line=0, text="", options={"--title": "Council conclusions\n---\ntitle: x"}, again="")
+@example(line=5, text="7612/2024", options={"--number": "7612 /24"}, again="add")
+@example(line=30, text="INVI\u200dTES the Commis\u200bsion", options={}, again="again")
+def test_conclusions_new_and_import_write_the_site_or_nothing(
+    tmp_path_factory, line: int, text: str, options: dict[str, str], again: str
+) -> None:
+    """`conclusions new` with hostile text in the input and hostile options, then `import` into
+    the site made: the same input again, or another text with --add (the same text and options
+    inserted): each run either refuses
+    in one line and changes nothing, or writes inside the site only, a document.md the build
+    reads (one line per mistake, no other failure) and the record of what it wrote."""
+    from conclusions import cli
+
+    root = tmp_path_factory.mktemp("command")
+    given, other = root / "input.txt", root / "other.txt"
+    for path, original in ((given, IMPORT_INPUT), (other, OTHER_INPUT)):
+        lines = original.read_text(encoding="utf-8").split("\n")
+        lines.insert(min(line, len(lines)), text)
+        path.write_text("\n".join(lines), encoding="utf-8")
+    # As `--title=VALUE`: a value may start with a dash.
+    arguments = [f"{option}={value}" for option, value in options.items()]
+    before = _files(root)
+    with _captured_stderr() as err:
+        status = cli.main(["new", str(root / "site"), "--from", str(given), *arguments])
+    event("new: refused" if status else "new: written")
+    if status != 0:
+        assert status == 2
+        _one_line_refusal(err.getvalue())
+        assert _files(root) == before and not (root / "site").exists()
+        return
+    site = root / "site"
+    assert sorted(p.name for p in root.iterdir()) == ["input.txt", "other.txt", "site"], "nothing outside the site"
+    record = yaml.safe_load((site / "source" / "import.yml").read_text(encoding="utf-8"))
+    assert record["document_sha256"] == hashlib.sha256((site / "source" / "document.md").read_bytes()).hexdigest()
+    _core_reads(site / "source")
+    if not again:
+        return
+    before = _files(root)
+    with _captured_stderr() as err:
+        imported = ["import", str(other), "--add"] if again == "add" else ["import", str(given)]
+        status = cli.main([*imported, "--source", str(site / "source"), *arguments])
+    event("import: refused" if status else "import: written")
+    if status != 0:
+        assert status == 2
+        _one_line_refusal(err.getvalue())
+        assert _files(root) == before, "a refused import changes nothing"
+        return
+    assert sorted(p.name for p in root.iterdir()) == ["input.txt", "other.txt", "site"], "nothing outside the site"
+    _core_reads(site / "source")
+
+
+@contextmanager
+def _captured_stderr() -> Iterator[io.StringIO]:
+    import sys
+
+    saved, sys.stderr = sys.stderr, io.StringIO()
+    try:
+        yield sys.stderr
+    finally:
+        sys.stderr = saved
+
+
+folder_strategy = line_strategy.filter(
+    lambda name: name not in ("", ".", "..") and "/" not in name and "\x00" not in name and len(name.encode()) < 200
+)
+
+
+@_bounded(COMMAND_EXAMPLES)
+@given(
+    documents=st.lists(
+        st.tuples(
+            # A folder: generated, a valid prefix, or (None) the prefix the id makes, as an import names it.
+            st.one_of(folder_strategy, st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,2}", fullmatch=True), st.none()),
+            st.one_of(
+                st.none(), line_strategy, st.from_regex(r"ST [0-9]{1,5} ?/ ?[0-9]{2}( REV [0-9])?", fullmatch=True)
+            ),
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+    root=st.one_of(st.none(), line_strategy),
+)
+@example(documents=[("javascript:void", None), ("text", None)], root=None)
+@example(documents=[("glossary", "Glossary"), ("st-10001-2022", "ST 10001/22")], root="st-10001-2022")
+@example(documents=[("st-10001-2022", "ST 10001/22"), ("st-10001-1922", "ST 10001 /22")], root=None)
+def test_a_collection_of_any_folders_and_ids_builds_safe_addresses_or_refuses(
+    tmp_path_factory, documents: list[tuple[str, str | None]], root: str | None
+) -> None:
+    """A collection whose folders and document ids are generated: the core refuses it in one
+    line per mistake, or every page and file it publishes stands at a relative address inside
+    the site, and no page links to another scheme or host."""
+    from conclusions.core.addresses import check_addresses, published_files
+    from conclusions.core.collection import build_collection
+    from conclusions.core.errors import SourceError, SourceErrors
+    from conclusions.core.pages import all_pages
+    from conclusions.core.urls import document_prefix
+
+    source = tmp_path_factory.mktemp("collection") / "source"
+    source.mkdir()
+    for registry in MINI.glob("*.yml"):
+        if registry.name != "expected.yml":
+            shutil.copy(registry, source)
+    text = (MINI / "document.md").read_text(encoding="utf-8")
+    made: set[str] = set()
+    for folder, document_id in documents:
+        folder = folder or document_prefix(document_id or "", "2022") or "untitled"
+        if folder in made:
+            continue
+        made.add(folder)
+        (source / "documents" / folder).mkdir(parents=True)
+        front = "" if document_id is None else f"document_id: {_yaml_double_quoted(document_id)}\n"
+        (source / "documents" / folder / "document.md").write_text(
+            text.replace("document_id: ST 10001/22\n", front), encoding="utf-8"
+        )
+    if root is not None:
+        (source / "collection.yml").write_text(f"formerly_at_root: {_yaml_double_quoted(root)}\n", encoding="utf-8")
+    try:
+        collection = build_collection(source)
+        pages = list(all_pages(collection))
+        files = published_files(collection)
+        check_addresses(pages, files)
+    except SourceError as err:
+        event("refused")
+        for line in err.lines() if isinstance(err, SourceErrors) else [str(err)]:
+            assert "\n" not in line and line.startswith(("source/", str(source), "mini/", "conclusions/")), line
+        return
+    event("built")
+    for path in [page.src for page in pages] + files:
+        assert not path.startswith(("/", ".")) and ".." not in path.split("/"), path
+        assert not _SCHEME.match(path) and re.fullmatch(r"[\w./:%-]+", path), path
+    for page in pages:
+        for target in re.findall(r"\]\(([^)\s]+)", page.markdown):
+            assert not _SCHEME.match(target) or target.startswith("#"), f"{page.src}: {target}"

@@ -5,8 +5,12 @@
 
 Both run the importer (`conclusions.importer`) on INPUT and print its report. A problem is
 one line on stderr, `conclusions: <file>: <what is wrong>; <what to do>`, exit code 2, and
-nothing written: every file is written into a temporary folder first and moved into place
-only once all of them are there.
+nothing written. Everything is checked before anything is written: the options (one line of
+text each), the document the import would replace (never one edited by hand, whichever way
+the import goes: a new version, `--add`, a document of a collection), and every path it
+writes (inside the site: no symbolic link on the way, no file where a folder is needed).
+Then every file is written into a temporary folder and moved into place, all of them or,
+should the system fail half-way, none: what was done is undone.
 
 `mkdocs.yml` is written from a fixed template and holds no word of the document: MkDocs
 loads it with PyYAML's unsafe loader, so text from an input file must never reach it. The
@@ -24,13 +28,12 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
-
-import yaml
 
 if TYPE_CHECKING:
     from .importer import ImportResult
@@ -63,6 +66,13 @@ def _refusal(file: object, problem: str, remedy: str) -> Refusal:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def _shown(value: str) -> str:
+    """A value as a message quotes it: cut at a few dozen characters (core/errors.py)."""
+    from .core.errors import shown
+
+    return shown(value)
 
 
 # -- options -----------------------------------------------------------------------------------
@@ -127,7 +137,7 @@ def _checked_date(args: argparse.Namespace) -> None:
         datetime.date.fromisoformat(args.date)
     except ValueError:
         raise _refusal(
-            args.input, f"--date {args.date!r} is not a date", "give the document's date as YYYY-MM-DD"
+            args.input, f"--date {_shown(args.date)} is not a date", "give the document's date as YYYY-MM-DD"
         ) from None
 
 
@@ -218,13 +228,72 @@ def _write(root: Path, files: dict[str, bytes]) -> None:
         path.write_bytes(data)
 
 
-def _move_into(staged: Path, target: Path) -> None:
-    """Every file of `staged` to the same place under `target` (replacing files; others stay)."""
-    for folder, _dirs, names in os.walk(staged):
-        for name in names:
-            rel = Path(folder, name).relative_to(staged)
-            (target / rel).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staged / rel, target / rel)
+def _check_inside(root: Path, rel: str) -> None:
+    """Refuse to write `root/rel` unless it stays inside `root`: no part of the way may be a
+    link (it could lead anywhere), a file where a folder is needed, or a folder where the file goes."""
+    path = root
+    parts = Path(rel).parts
+    for depth, part in enumerate(parts, start=1):
+        path = path / part
+        if path.is_symlink():
+            raise _refusal(
+                path,
+                f"is a symbolic link (to {os.readlink(path)})",
+                "the import writes only inside the site's folder: replace the link with the folder or file it "
+                "stands for, and import again",
+            )
+        if not path.exists():
+            return
+        if depth < len(parts) and not path.is_dir():
+            raise _refusal(
+                path, f"is a file where the import needs a folder (for {root / rel})", "move it away and import again"
+            )
+        if depth == len(parts) and path.is_dir():
+            raise _refusal(path, "is a folder where the import writes a file", "move it away and import again")
+
+
+def _install(root: Path, staging: Path, files: Sequence[str], moves: Sequence[tuple[str, str]] = ()) -> None:
+    """Move each of `moves` (old, new: paths under `root`), then each of `files` from `staging`
+    to the same place under `root`, replacing a file there. All or nothing: on any failure
+    every step done is undone and nothing is changed.
+
+    Every path was checked first (`_check_inside`): what remains are the system's own failures.
+    """
+    undo: list[Callable[[], None]] = []
+
+    def make_folders(folder: Path) -> None:
+        missing = []
+        while not folder.exists():
+            missing.append(folder)
+            folder = folder.parent
+        for made in reversed(missing):
+            made.mkdir()
+            undo.append(made.rmdir)
+
+    def move(source: Path, target: Path) -> None:
+        os.replace(source, target)
+        undo.append(lambda: os.replace(target, source))
+
+    try:
+        for old, new in moves:
+            make_folders((root / new).parent)
+            move(root / old, root / new)
+        for rel in files:
+            target = root / rel
+            make_folders(target.parent)
+            if target.exists():
+                (staging / ".replaced" / rel).parent.mkdir(parents=True, exist_ok=True)
+                move(target, staging / ".replaced" / rel)
+            move(staging / rel, target)
+    except OSError as err:
+        for step in reversed(undo):
+            with suppress(OSError):
+                step()
+        raise _refusal(
+            err.filename or root,
+            f"cannot be written ({err.strerror})",
+            "nothing was changed; check the folder's permissions and free space",
+        ) from None
 
 
 def _report(result: ImportResult, wrote: str, kept: list[str], out: Callable[[str], None]) -> None:
@@ -272,6 +341,7 @@ def new_site(args: argparse.Namespace, out: Callable[[str], None]) -> None:
         out: where the report and what was written are printed.
     """
     _checked_date(args)
+    _checked_options(args)
     target: Path = args.dir
     if target.exists() and not target.is_dir():
         raise _refusal(target, "is a file", "name a new folder for the site")
@@ -284,10 +354,13 @@ def new_site(args: argparse.Namespace, out: Callable[[str], None]) -> None:
     files["requirements.txt"] = _requirements().encode("utf-8")
     source = _source_files(result, original, args.input.name, dict(result.registries))
     files.update({f"source/{rel}": data for rel, data in source.items()})
+    if target.is_dir():
+        for rel in files:
+            _check_inside(target, rel)
     with _staging(target.absolute().parent) as staging:
         _write(staging / "site", files)
         if target.is_dir():
-            _move_into(staging / "site", target)
+            _install(target, staging / "site", list(files))
         else:
             target.absolute().parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / "site", target)
@@ -300,9 +373,12 @@ def new_site(args: argparse.Namespace, out: Callable[[str], None]) -> None:
 
 
 def _recorded_sha256(record: Path) -> str | None:
+    from .core.errors import SourceError
+    from .core.yamlsource import load_yaml
+
     try:
-        data = yaml.safe_load(record.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = load_yaml(record.read_text(encoding="utf-8"), str(record))
+    except (OSError, UnicodeDecodeError, SourceError):
         return None
     sha = data.get("document_sha256") if isinstance(data, dict) else None
     return sha if isinstance(sha, str) else None
@@ -325,33 +401,87 @@ def _check_not_edited(source: Path) -> None:
         )
 
 
-def _identity(document_md: str) -> tuple[str, str]:
-    """(document id, its prefix in a collection) of a document.md's front matter; ('', '') when it gives none."""
-    from .core.urls import document_prefix
+@dataclass(frozen=True)
+class _Identity:
+    """What names a document: its id and its prefix in a collection (folder and addresses)."""
 
-    front = document_md.split("\n---", 1)[0].removeprefix("---")
+    document_id: str = ""
+    prefix: str = ""
+    problem: str = ""
+    """Why the front matter gives no id, when it cannot be read."""
+
+
+def _identity(document_md: str, shown_as: str) -> _Identity:
+    """The id and prefix a `document.md` gives, read as the build reads its front matter
+    (the core's loader: aliases and sizes bounded, messages cut)."""
+    from .core.errors import SourceError
+    from .core.urls import document_prefix
+    from .core.yamlsource import load_yaml
+
+    lines = document_md.split("\n")
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
+    if not lines or lines[0].strip() != "---" or not end:
+        return _Identity(problem=f"{shown_as}: has no front matter between '---' lines")
     try:
-        data = yaml.safe_load(front)
-    except yaml.YAMLError:
-        return "", ""
-    if not isinstance(data, dict):
-        return "", ""
-    document_id, date = str(data.get("document_id") or ""), str(data.get("date") or "")
-    return document_id, document_prefix(document_id, date[:4])
+        data = load_yaml("\n".join(lines[1:end]), shown_as, line_offset=1)
+    except SourceError as err:
+        return _Identity(problem=str(err))
+    document_id = data.get("document_id") if isinstance(data, dict) else None
+    date = data.get("date") if isinstance(data, dict) else None
+    if not isinstance(document_id, str) or not document_id.strip():
+        return _Identity()
+    return _Identity(document_id, document_prefix(document_id, date[:4] if isinstance(date, str) else ""))
+
+
+def _prefix_problem(prefix: str) -> str | None:
+    """Why `prefix` cannot name a document's folder in a collection: the build's own check."""
+    from .core.fields import slug_problem
+    from .core.urls import SITE_FOLDERS
+
+    if problem := slug_problem(prefix):
+        return problem.removesuffix("; shorten it")
+    if prefix in SITE_FOLDERS:
+        return f"is the name of the site's own folder /{prefix}/"
+    return None
+
+
+def _checked_options(args: argparse.Namespace) -> None:
+    """The options' text goes into the front matter of document.md: one line of text each,
+    checked as the build checks every value."""
+    from .core.yamlsource import line_problem
+
+    for name in ("number", "title", "short_title", "language"):
+        value = getattr(args, name)
+        if value is not None and (problem := line_problem(value)):
+            option = "--" + name.replace("_", "-")
+            raise Refusal(_one_line(f"{args.input}: {option}: {problem}"))
 
 
 def _with_accepted(record: str, old: Path) -> str:
     """The new record, with the `accepted:` entries of the record it replaces."""
+    from .core.errors import SourceError
+    from .core.yamlsource import load_yaml
+
     try:
-        data = yaml.safe_load(old.read_text(encoding="utf-8")) if old.is_file() else None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = load_yaml(old.read_text(encoding="utf-8"), str(old)) if old.is_file() else None
+    except (OSError, UnicodeDecodeError, SourceError):
         data = None
     accepted = data.get("accepted") if isinstance(data, dict) else None
     if not accepted:
         return record
     from .importer.yamltext import dump
 
-    return record + dump({"accepted": accepted})
+    return record + dump({"accepted": _plain(accepted)})
+
+
+def _plain(value: object) -> object:
+    """A value the core's YAML loader read (mappings and lists that know their lines), as the
+    plain dicts and lists the safe dumper writes."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
 
 
 COLLECTION_DIR = "documents"
@@ -360,16 +490,86 @@ MOVED_WITH_DOCUMENT = (DOCUMENT, RECORD, ORIGINAL, "expected.yml")
 """What belongs to a document, not to the site: it moves into the document's folder."""
 
 
-def import_into_site(args: argparse.Namespace, out: Callable[[str], None]) -> None:
-    """`conclusions import INPUT`: a new version of the text into a site's `source/`, or a
-    text added to a collection (`source/documents/<prefix>/`).
+@dataclass(frozen=True)
+class _Placement:
+    """Where an import goes in `source/`: the document's folder ('' at the top, or
+    'documents/<prefix>/'), and the folder the document at the top moves into first, if any."""
 
-    Args:
-        args: the parsed command line (`input`, `source`, `force`, `add` and the importer's options).
-        out: where the report and what was written are printed.
-    """
-    _checked_date(args)
-    source: Path = args.source
+    folder: str
+    moving: str = ""
+
+
+def _placement(args: argparse.Namespace, source: Path, new: _Identity) -> _Placement:
+    """Where the import goes, and every refusal that does not depend on the files: a collection
+    holds the new document under its prefix; a one-document site takes a new version of its
+    document, or with --add becomes a collection of both."""
+    if (source / COLLECTION_DIR).is_dir() or (source / COLLECTION_DIR).is_symlink():
+        return _Placement(_collection_folder(args, new))
+    if not (source / DOCUMENT).exists():
+        if args.add:
+            raise _refusal(source / DOCUMENT, "does not exist: there is no document to add to", "import without --add")
+        return _Placement("")
+    old = _identity((source / DOCUMENT).read_text(encoding="utf-8", errors="replace"), str(source / DOCUMENT))
+    if old.problem and args.add:
+        raise Refusal(old.problem)  # the build's own line; without --add the hand-edit check decides
+    if args.add and not old.document_id:
+        raise _refusal(
+            source / DOCUMENT,
+            "gives no document id to name its folder in a collection",
+            "add document_id (and date) to its front matter, then import with --add again",
+        )
+    if args.add and not new.document_id:
+        _collection_folder(args, new)  # refuses, saying what the input lacks
+    same = not (old.document_id and new.document_id and old.document_id != new.document_id)
+    if same or old.prefix == new.prefix:
+        if args.add:
+            what = f"is {old.document_id} and {args.input} is {new.document_id}: " if not same else "is "
+            raise _refusal(
+                source / DOCUMENT,
+                f"{what}the same document as {args.input} ({old.prefix or 'one address'}), not another",
+                "import it without --add to import it again (a document.md edited by hand is kept unless --force)",
+            )
+        return _Placement("")
+    if not args.add:
+        raise _refusal(
+            source / DOCUMENT,
+            f"is {old.document_id} and {args.input} is {new.document_id}",
+            "pass --add to make the site a collection holding both (each document's pages then stand "
+            f"under its own prefix, /{old.prefix}/ and /{new.prefix}/, and the old addresses redirect), "
+            "or --force to replace the document",
+        )
+    if args.force:
+        raise _refusal(args.input, "--add and --force", "give one of them")
+    if problem := _prefix_problem(old.prefix):
+        raise _refusal(
+            source / DOCUMENT,
+            f"its document id makes the prefix {_shown(old.prefix)}, which {problem}",
+            "correct its document_id before adding another document",
+        )
+    return _Placement(_collection_folder(args, new), moving=f"{COLLECTION_DIR}/{old.prefix}/")
+
+
+def _collection_folder(args: argparse.Namespace, new: _Identity) -> str:
+    if not new.prefix:
+        raise _refusal(
+            args.input, "gives no document id to name its folder in the collection", "give it with --number and --date"
+        )
+    if problem := _prefix_problem(new.prefix):
+        raise _refusal(
+            args.input,
+            f"its document id {_shown(new.document_id)} makes the prefix {_shown(new.prefix)}, which {problem}",
+            "give the document's number with --number",
+        )
+    return f"{COLLECTION_DIR}/{new.prefix}/"
+
+
+def _site_source(source: Path) -> Path:
+    if source.is_symlink():
+        raise _refusal(
+            source,
+            f"is a symbolic link (to {os.readlink(source)})",
+            "the import writes only inside the site's folder: name the source folder itself with --source",
+        )
     if not source.is_dir():
         raise _refusal(
             source,
@@ -377,62 +577,55 @@ def import_into_site(args: argparse.Namespace, out: Callable[[str], None]) -> No
             "run this in the site's folder, name its source folder with --source, "
             "or make a site with `conclusions new`",
         )
+    return source
+
+
+def import_into_site(args: argparse.Namespace, out: Callable[[str], None]) -> None:
+    """`conclusions import INPUT`: a new version of the text into a site's `source/`, or a
+    text added to a collection (`source/documents/<prefix>/`).
+
+    Everything is checked before anything is written: the hand-edit check on the document the
+    import replaces (whichever path it takes), every path inside `source/` (no link, no file in
+    a folder's way); then the files are written into a temporary folder and moved into place,
+    all of them or none.
+
+    Args:
+        args: the parsed command line (`input`, `source`, `force`, `add` and the importer's options).
+        out: where the report and what was written are printed.
+    """
+    _checked_date(args)
+    _checked_options(args)
+    source = _site_source(args.source)
     original = _checked_input(args.input)
     result = _run_importer(args, out)
-    new_id, new_prefix = _identity(result.document_md)
-    collection = (source / COLLECTION_DIR).is_dir()
-    moving: str = ""
-    if not collection and (source / DOCUMENT).exists():
-        old_id, old_prefix = _identity((source / DOCUMENT).read_text(encoding="utf-8"))
-        if new_id and old_id and new_id != old_id:
-            if not args.add:
-                raise _refusal(
-                    source / DOCUMENT,
-                    f"is {old_id} and {args.input} is {new_id}",
-                    "pass --add to make the site a collection holding both (each document's pages then stand "
-                    f"under its own prefix, /{old_prefix}/ and /{new_prefix}/, and the old addresses redirect), "
-                    "or --force to replace the document",
-                )
-            if args.force:
-                raise _refusal(args.input, "--add and --force", "give one of them")
-            moving, collection = old_prefix, True
-    if collection and not new_prefix:
-        raise _refusal(
-            args.input,
-            "gives no document id to name its folder in the collection",
-            "give it with --number and --date",
-        )
-    target = source / COLLECTION_DIR / new_prefix if collection else source
-    if not args.force and not moving:
-        _check_not_edited(target)
+    placement = _placement(args, source, _identity(result.document_md, str(args.input)))
+    folder, moving = placement.folder, placement.moving
 
     registries = {name: text for name, text in result.registries.items() if not (source / name).exists()}
     kept = [str(source / name) for name in result.registries if name not in registries]
     document_files = _source_files(result, original, args.input.name, {})
     # The differences the user accepted (import.yml, `accepted:`) are hand edits: kept.
-    document_files[RECORD] = _with_accepted(result.record, target / RECORD).encode("utf-8")
+    document_files[RECORD] = _with_accepted(result.record, source / folder / RECORD).encode("utf-8")
     files = {name: text.encode("utf-8") for name, text in registries.items()}
-    where = f"{COLLECTION_DIR}/{new_prefix}/" if collection else ""
-    files.update({where + rel: data for rel, data in document_files.items()})
+    files.update({folder + rel: data for rel, data in document_files.items()})
     if moving and not (source / COLLECTION_FILE).exists():
         files[COLLECTION_FILE] = (
             "# A collection of Council texts (see the plugin's core/collection.py).\n"
             "title: Council conclusions\n"
             "# The document this site published at its root: its old addresses redirect to its new ones.\n"
-            f"formerly_at_root: {moving}\n"
+            f"formerly_at_root: {moving.removeprefix(COLLECTION_DIR + '/').rstrip('/')}\n"
         ).encode()
+    # The document that was at the top moves into its folder first, whole (hand edits and all).
+    moves = [(name, moving + name) for name in MOVED_WITH_DOCUMENT if moving and (source / name).exists()]
+    for rel in [*files, *(new for _, new in moves)]:
+        _check_inside(source, rel)
+    if not args.force:
+        _check_not_edited(source / folder)
     with _staging(source.absolute().parent) as staging:  # outside docs_dir: `mkdocs serve` may watch it
         _write(staging, files)
-        if moving:
-            # The document that was at the root moves into its folder first, whole.
-            folder = source / COLLECTION_DIR / moving
-            folder.mkdir(parents=True, exist_ok=True)
-            for name in MOVED_WITH_DOCUMENT:
-                if (source / name).exists():
-                    os.replace(source / name, folder / name)
-        _move_into(staging, source)
+        _install(source, staging, list(files), moves)
     if moving:
-        out(f"moved {source / DOCUMENT} and what belongs to it into {source / COLLECTION_DIR / moving}/")
+        out(f"moved {source / DOCUMENT} and what belongs to it into {source / moving}")
     _report(result, ", ".join(str(source / rel) for rel in files), kept, out)
     _found(source, out)
 

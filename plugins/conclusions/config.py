@@ -3,7 +3,35 @@
 from __future__ import annotations
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
+
+from .core.errors import shown
+from .core.fields import url_problem
+from .core.yamlsource import line_problem
+
+
+class Text(c.Type[str]):
+    """An option the pages print: one line of text, checked as a value of the source is
+    (no control, invisible or unbalanced bidirectional character)."""
+
+    def __init__(self, default: str = "") -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        if problem := line_problem(text):
+            raise ValidationError(f"{shown(text)}: {problem}")
+        return text
+
+
+class Address(Text):
+    """An option that is an address the pages link to: https, as a registry's `url` is."""
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        if text and (problem := url_problem(text)):
+            raise ValidationError(f"{shown(text)} is not an address a page can link to: {problem}")
+        return text
 
 
 class ConclusionsConfig(Config):
@@ -25,24 +53,24 @@ class ConclusionsConfig(Config):
     in `mkdocs.yml` are used as written.
     """
 
-    publisher = c.Type(str, default="")
+    publisher = Text()
     """Who publishes this edition, named on every page's footer, on the About page and on the
     link-preview cards. Empty: the edition is called "an unofficial edition", with no name."""
 
-    publisher_url = c.Type(str, default="")
+    publisher_url = Address()
     """The publisher's address (optional): the footer links the name to it."""
 
-    reuse_notice = c.Type(str, default="")
+    reuse_notice = Text()
     """The reuse notice of the original text, as the site states it (footer and About page).
     Empty: none is stated."""
 
-    document_kind = c.Type(str, default="Council conclusions")
+    document_kind = Text("Council conclusions")
     """What the document is, at the head of the line that names it on every page."""
 
-    nav_title_home = c.Type(str, default="Overview")
+    nav_title_home = Text("Overview")
     """The home page's entry in the navigation, under the site's name (which is its title)."""
 
-    nav_title_sections = c.Type(str, default="Sections")
+    nav_title_sections = Text("Sections")
     """Heading of the sections group in the navigation."""
 
     cards_cache_dir = c.Type(str, default=".cache/cards")

@@ -17,10 +17,13 @@ Material's scripts change or a site overrides a partial.
 
 Style sheets likewise (`style-src-elem`): the site's own files, and the `<style>` elements of
 the `styles` and `fonts` blocks (head.py writes the palette and the plugin's stylesheet into
-the first), hashed from those blocks rendered again. `style` attributes are left alone
-(`style-src-attr` is not set): Markdown's tables align their cells with them, and they can
-neither load nor run anything. Material's web fonts (`theme.font`) load only from the site's
-own files then, as its privacy plugin arranges; the flagship and `conclusions new` turn them off.
+the first), hashed from those blocks rendered again. `style` attributes are allowed
+(`style-src-attr 'unsafe-inline'`): Markdown's tables align their cells with them, and they
+can neither load nor run anything. Everything else comes from the site itself only
+(`default-src 'self'`: images, fonts, the search index, the pages instant navigation fetches,
+the search worker), images also as `data:` addresses, and forms send only to the site
+(`form-action`). Material's web fonts (`theme.font`) load only from the site's own files
+then, as its privacy plugin arranges; the flagship and `conclusions new` turn them off.
 """
 
 from __future__ import annotations
@@ -37,8 +40,15 @@ _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
 _STYLE = re.compile(r"<style(?:\s[^>]*)?>(?P<body>.*?)</style\s*>", re.S | re.I)
 
-OTHER_DIRECTIVES = ("object-src 'none'", "base-uri 'self'")
-"""No plugins, and no <base> that would send relative script addresses elsewhere."""
+DEFAULT_DIRECTIVES = ("default-src 'self'", "img-src 'self' data:", "style-src-attr 'unsafe-inline'")
+"""Everything else from the site itself (images, fonts, connections such as the search index
+and instant navigation, workers, frames); images also as `data:` addresses, which Material's
+stylesheet uses for its icons; and `style` attributes, which `default-src` would otherwise
+refuse (see the module's docstring)."""
+
+OTHER_DIRECTIVES = ("object-src 'none'", "base-uri 'self'", "form-action 'self'")
+"""No plugins, no <base> that would send relative script addresses elsewhere, and no form
+that sends what is typed into it to another site (`default-src` does not cover forms)."""
 
 
 def sha256(script: str) -> str:
@@ -73,7 +83,12 @@ def policy(scripts_html: str, styles_html: str = "") -> Markup:
     in `scripts_html` and the `<style>` elements in `styles_html`."""
     scripts = [sha256(script) for script in inline_scripts(str(scripts_html))]
     styles = [sha256(style) for style in inline_styles(str(styles_html))]
-    directives = [_sources("script-src", scripts), _sources("style-src-elem", styles), *OTHER_DIRECTIVES]
+    directives = [
+        *DEFAULT_DIRECTIVES,
+        _sources("script-src", scripts),
+        _sources("style-src-elem", styles),
+        *OTHER_DIRECTIVES,
+    ]
     # Only letters, digits, quotes, "+/=-", ";" and spaces: safe in a double-quoted attribute.
     return Markup("; ".join(directives))
 

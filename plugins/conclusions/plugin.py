@@ -22,18 +22,18 @@ from typing import TYPE_CHECKING, Any, cast
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from . import csp, head
+from . import csp, head, staged
 from .config import ConclusionsConfig
 from .core import cards
 from .core.addresses import check_addresses, published_files
 from .core.collection import Collection, build_collection
-from .core.errors import SourceError, SourceErrors
+from .core.errors import SourceError, SourceErrors, shown
 from .core.fidelity import check_site
 from .core.fields import url_problem
 from .core.identity import EditionInfo
@@ -188,10 +188,15 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         """The files `on_post_build` copies into the site (the cards), by their path there."""
         self._card_names: dict[Card, str] | None = None
         """The cards' file names in the card cache, kept between the builds of `mkdocs serve`."""
+        self._dirty = False
+        self._warnings: staged.WarningCount | None = None
+        self._staged: staged.StagedSite | None = None
+        """Where `mkdocs build` writes the new site until it replaces the old one (staged.py)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also keeps this object alive across the rebuilds of `mkdocs serve`,
         # and with it what the last build rendered (see rebuild.py).
+        self._dirty = dirty
         if command == "serve":
             # Imported here: `mkdocs build` never loads the serve machinery or the MkDocs
             # internals it relies on (mkdocs_internals.py checks them at this point).
@@ -202,16 +207,15 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 self.reuse = Reuse()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.serving is None and not self._dirty:
+            # Under --strict, a warning fails the build after the last event: counted for staged.py.
+            self._warnings = staged.warning_count()
         # The site URL is printed into the templates' scripts (404.html's base URL): a quote
         # in it would end a string there and run the rest.
         if config.site_url and (problem := url_problem(config.site_url, ("http", "https"), dotted_host=False)):
             raise PluginError(
-                f"site_url {config.site_url!r} is not an address a page can carry: {problem}; "
+                f"site_url {shown(config.site_url)} is not an address a page can carry: {problem}; "
                 "set SITE_URL (or site_url in mkdocs.yml) to the site's address"
-            )
-        if self.config.publisher_url and (problem := url_problem(self.config.publisher_url)):
-            raise PluginError(
-                f"publisher_url {self.config.publisher_url!r} is not an address a page can link to: {problem}"
             )
         self.info = EditionInfo(
             publisher=self.config.publisher,
@@ -438,10 +442,16 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         return _conform(output)
 
+    # Last: other plugins may still have things to do before the site folder is emptied.
+    @event_priority(-100)
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self._warnings is not None:
+            self._staged = staged.StagedSite.begin(config, self._warnings)
+
     # Before Material's search writes its index: under `mkdocs serve`, the entries of the pages
     # not built again are added to it first (rebuild.py).
     @event_priority(50)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _post_build(self, *, config: MkDocsConfig) -> None:
         self._wait_for_cards()
         self._write_copies(config.site_dir)
         if self.serving is not None:
@@ -449,7 +459,26 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         if self.reuse is not None:
             self.reuse.succeeded()
 
+    # After every other plugin wrote its files into the new site (the search index).
+    @event_priority(-100)
+    def _publish(self, *, config: MkDocsConfig) -> None:
+        if self._staged is not None and not self._staged.publish():
+            return  # --strict fails the build next: on_build_error removes the new site
+        self._staged = None
+        self._stop_counting()
+
+    on_post_build = CombinedEvent(_post_build, _publish)
+
+    def _stop_counting(self) -> None:
+        if self._warnings is not None:
+            staged.stop_counting(self._warnings)
+            self._warnings = None
+
     def on_build_error(self, *, error: Exception) -> None:
+        staged_site, self._staged = self._staged, None
+        if staged_site is not None:
+            staged_site.abandon()
+        self._stop_counting()
         self._stop_drawing()
         # A mistake in the source stops a build before any page is rendered; anything else,
         # such as strict mode's warnings (counted after `on_post_build`), may follow rendering.

@@ -41,11 +41,13 @@ def build(
     strict: bool = True,
     check: bool = True,
     cards_cache: Path | str | None = None,
+    hooks: tuple[Path, ...] = (),
 ) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build` on the project's mkdocs.yml with another docs_dir, site_dir and site_url.
 
     The site's `overrides/` (its custom_dir, named absolutely since this config lives elsewhere)
     holds only a README: the templates, CSS and JS come from the plugin's package (`theme/`).
+    `hooks`: MkDocs hook files (Python) the build runs too.
     """
     site_dir = Path(site_dir)
     config = site_dir.parent / f"{site_dir.name}.mkdocs.yml"
@@ -60,7 +62,8 @@ def build(
             "  - search\n"
             if cards_cache is not None
             else ""
-        ),
+        )
+        + (f"hooks: {json.dumps([str(hook) for hook in hooks])}\n" if hooks else ""),
         encoding="utf-8",
     )
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}

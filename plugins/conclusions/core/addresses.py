@@ -4,7 +4,9 @@ Addresses are made from the source (a section's number or title, an instrument's
 actor's id), so two things can ask for the same one: a heading `## OPENING` and the untitled
 opening part (`sections/opening/`), an instrument whose id is `index` and the list of
 instruments (`instruments/`). One of them would silently replace the other. This one check
-covers every kind of page and published file, rather than a check per kind.
+covers every kind of page and published file (cards, JSON, the redirect pages of old
+addresses), rather than a check per kind. What names a page must first be a valid name:
+`fields.slug_problem` checks ids and the prefixes of a collection's documents alike.
 """
 
 from __future__ import annotations
@@ -16,14 +18,20 @@ from .errors import SourceError
 from .index import Edition
 from .jsondata import site_data_paths
 from .pages.base import Page
+from .redirects import moved
 from .sharing import SiteSharing
-from .urls import site_path
+from .urls import Site, site_path
 
 
 def published_files(site: Collection | Edition) -> list[str]:
-    """The files published beside the pages: preview cards and JSON data (paths only)."""
+    """The files published beside the pages (paths only): preview cards and JSON data, and in
+    a collection whose document was at the root, that document's old addresses (`redirects.py`:
+    a page that sends the reader on, or the old file again)."""
     c = site if isinstance(site, Collection) else single(site)
-    return SiteSharing(c, "", "").card_paths() + site_data_paths(c)
+    files = SiteSharing(c, "", "").card_paths() + site_data_paths(c)
+    if c.formerly_at_root is not None:
+        files += list(moved(c.formerly_at_root, dict.fromkeys(files), Site("")))
+    return files
 
 
 def check_addresses(pages: Iterable[Page], files: Iterable[str] = ()) -> None:

@@ -172,10 +172,27 @@ def _wrap(text: str, face: _Face, width: int, lines: int) -> list[str]:
 
 
 def _ellipsis(lines: list[str], font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """The lines with '...' at the end of the last, words (then letters) taken off it until it fits."""
     last = lines[-1]
-    while last and font.getlength(last + "...") > width:
-        last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+    while " " in last and font.getlength(last + "...") > width:
+        last = last.rsplit(" ", 1)[0]
+    if last and font.getlength(last + "...") > width:
+        last = last[: _fitting(last, _Face(font), width)]
     return [*lines[:-1], last.rstrip(",;:") + "..."]
+
+
+def _fitting(word: str, face: _Face, width: int) -> int:
+    """How many letters of `word` fit before '...' in `width`: one word wider than a line (a
+    title of thousands of letters). Each prefix's width is the last one's plus a letter (as
+    `_Face.joined` sums them), so that the letters are not taken off one at a time, each time
+    measuring the whole word again."""
+    widths = [0.0]
+    for i, char in enumerate(word):
+        widths.append(face.joined(word[i - 1] if i else "", widths[-1], char))
+    for count in range(len(word), 0, -1):
+        if face.joined(word[count - 1], widths[count], "...") <= width:
+            return count
+    return 0
 
 
 INNER = WIDTH - 2 * MARGIN

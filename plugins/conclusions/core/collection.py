@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from .automatic import read_words
-from .errors import Problems, SourceError
+from .errors import Problems, SourceError, shown
+from .fields import slug_problem
 from .index import Edition, check_suppressions_across, check_used_across, link_document
 from .model import Registries
 from .references import Held, Reference, cited_keys, find_references, number_key
 from .registry_source import SHARED, read_registries
 from .reuse import Reuse, reused
-from .urls import AT_ROOT, DocumentUrls, document_prefix
+from .urls import AT_ROOT, SITE_FOLDERS, DocumentUrls, document_prefix
 from .yamlsource import load_yaml, read_text
 
 DOCUMENTS_DIR = "documents"
@@ -135,9 +136,9 @@ def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection
                 held=mine,
             ),
         )
-        if edition is not None:
-            _check_folder(folder, edition, problems)
+        if edition is not None and _check_folder(folder, edition, problems):
             editions.append(edition)
+    _check_ids_unique(editions, problems)
     if len(editions) == len(folders):
         check_used_across([e.document for e in editions], registries, problems, reuse)
         check_suppressions_across(editions, registries, problems)
@@ -243,18 +244,64 @@ def _held(folders: Sequence[Path]) -> Held:
     return Held(frozenset(numbers), frozenset(dates))
 
 
-def _check_folder(folder: Path, edition: Edition, problems: Problems) -> None:
-    """A document's folder is its prefix, made from its id: its addresses must not depend on a folder's name."""
+def _check_folder(folder: Path, edition: Edition, problems: Problems) -> bool:
+    """A document's folder is its prefix, made from its id (its addresses must not depend on a
+    folder's name), or for a document without an id, the folder's name: either must make
+    addresses as an id does, and stand apart from the site's own folders."""
     h = edition.document.header
     expected = document_prefix(h.document_id, h.date[:4])
+    where = edition.document.path
     if expected and folder.name != expected:
         problems.add(
             SourceError(
                 folder / "document.md",
                 None,
-                f"the folder of {h.document_id} must be named '{expected}' (its addresses are made from its id); rename it",
+                f"the folder of {shown(h.document_id)} must be named '{expected}' (its addresses are made from its "
+                "id); rename it",
             )
         )
+        return False
+    if expected:
+        made = f"document id {shown(h.document_id)} makes the prefix '{expected}', which"
+        fix = "correct the document id"
+    else:
+        made = f"the folder name {shown(folder.name)} (the prefix of a document without a document id)"
+        fix = "rename the folder, or give the document its document_id"
+    if problem := slug_problem(expected or folder.name):
+        problems.add(SourceError(where, None, f"{made} {problem.removesuffix('; shorten it')}; {fix}"))
+        return False
+    if (expected or folder.name) in SITE_FOLDERS:
+        problems.add(
+            SourceError(
+                where,
+                None,
+                f"{made} is the name of the site's own folder /{expected or folder.name}/; {fix}",
+            )
+        )
+        return False
+    return True
+
+
+def _check_ids_unique(editions: Sequence[Edition], problems: Problems) -> None:
+    """Two documents of one collection may not have one id: references by number would go to
+    whichever was read last. Ids are compared without spaces and case ('ST 9876 /24' is 'st 9876/24')."""
+    first: dict[str, Edition] = {}
+    for edition in editions:
+        document_id = edition.document.header.document_id
+        key = "".join(document_id.split()).casefold()
+        if not key:
+            continue
+        if key in first:
+            problems.add(
+                SourceError(
+                    edition.document.path,
+                    None,
+                    f"document id {shown(document_id)} is also the id of {first[key].document.path}; each document "
+                    "of a collection has its own id: correct the id of one of them, or remove one",
+                )
+            )
+            continue
+        first[key] = edition
 
 
 def _with_references(

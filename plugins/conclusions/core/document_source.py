@@ -24,11 +24,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Problems, SourceError
+from .errors import Problems, SourceError, shown
 from .fields import Field, check_mapping, url_problem
 from .inline import Token, footnote_refs, tokenize
+from .limits import MAX_NUMBER_DIGITS, MAX_POINT_DEPTH, MAX_SLUG_BYTES
 from .model import Document, Footnote, Header, Paragraph, Point, Recital, Section
-from .urls import within
+from .urls import section_slug, within
 from .yamlsource import Located, load_yaml, read_text
 
 HEADER_FIELDS = {
@@ -184,6 +185,13 @@ def _points(block: Block, body: str, path: str, owner: str) -> tuple[str, tuple[
         assert m is not None
         while stack and stack[-1].indent >= pl.indent:
             stack.pop()
+        if len(stack) >= MAX_POINT_DEPTH:
+            raise SourceError(
+                path,
+                pl.line,
+                f"points of {owner} are nested more than {MAX_POINT_DEPTH} levels deep here; "
+                "indent this point less, or make it text of the point above",
+            )
         node = _Node(m.group("marker"), pl.indent, [(pl.line, pl.raw[m.start("text") :])])
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
@@ -205,7 +213,7 @@ def _points(block: Block, body: str, path: str, owner: str) -> tuple[str, tuple[
                 raise SourceError(
                     path,
                     line,
-                    f"point '{node.marker}' of {owner} appears twice at this level (first on line {seen[anchor]}); "
+                    f"point {shown(node.marker)} of {owner} appears twice at this level (first on line {seen[anchor]}); "
                     "correct its marker",
                 )
             seen[anchor] = line
@@ -239,7 +247,7 @@ def _header(meta: object, path: str, line: int) -> Header:
             raise SourceError(
                 path,
                 entry.line_of("date"),
-                f"'date' must be a real date written YYYY-MM-DD (e.g. 2023-11-13), not {date!r}; correct it or remove the line",
+                f"'date' must be a real date written YYYY-MM-DD (e.g. 2023-11-13), not {shown(date)}; correct it or remove the line",
             )
     # Subject codes are read for glossary terms (COPS, POLMIL) like the text, but are plain
     # text: a footnote reference or a tag in one would become markup on the home page.
@@ -251,7 +259,7 @@ def _header(meta: object, path: str, line: int) -> Header:
             raise SourceError(
                 path,
                 code_line,
-                f"subject code {code!r} holds {'[^' + markup + ']' if markup[0] != '<' else markup}, which a subject "
+                f"subject code {shown(code)} holds {'[^' + markup + ']' if markup[0] != '<' else markup}, which a subject "
                 "code cannot carry; write the code as plain text",
             )
     _check_address_fields(entry, path)
@@ -456,7 +464,11 @@ class _Parser:
             with self.problems.collect():
                 self.check_heading_text(blocks[annexes[0]], self.annex)
             blocks = [b for b in blocks[annexes[0] + 1 :] if not _ANNEX.match(b)]
-        self.numbered = [(int(m.group(1)), b.line) for b in blocks if (m := _PARAGRAPH.match(b))]
+        self.numbered = [
+            (int(m.group(1)), b.line)
+            for b in blocks
+            if (m := _PARAGRAPH.match(b)) and len(m.group(1)) <= MAX_NUMBER_DIGITS
+        ]
         for block in blocks:
             with self.problems.collect():
                 self.block(block)
@@ -596,13 +608,30 @@ class _Parser:
                 f"the heading '{title}' has a number but no title; write the title after it (e.g. '## {title} TITLE')",
             )
         self.check_heading_text(block, title)
-        slug = (label or re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")).lower()
+        slug = section_slug(label, title)
         if not slug:
-            raise self.error(block.line, "the heading has no title; write it after '## ' (e.g. '## I. TITLE')")
+            raise self.error(
+                block.line,
+                f"the heading {shown(title)} has no letter or digit to name its address; number it "
+                "(e.g. '## I. TITLE')",
+            )
+        if (size := len(slug.encode("utf-8"))) > MAX_SLUG_BYTES:
+            what, fix = (
+                (f"the section number {shown(label)}", "correct it")
+                if label
+                else (
+                    f"the heading {shown(title)}",
+                    "number it (e.g. '## I. TITLE': the number names the address) or shorten it",
+                )
+            )
+            raise self.error(
+                block.line, f"{what} would make an address of {size:,} bytes, more than {MAX_SLUG_BYTES}; {fix}"
+            )
         if slug in self.slugs:
             raise self.error(
                 block.line,
-                f"section '{label or title}' appears twice (first on line {self.slugs[slug]}); number sections uniquely",
+                f"section {shown(label or title)} appears twice (first on line {self.slugs[slug]}); "
+                "number sections uniquely",
             )
         self.slugs[slug] = block.line
         self.current = _OpenSection(label, title, slug, block.line)
@@ -616,8 +645,17 @@ class _Parser:
             )
 
     def paragraph(self, block: Block, m: re.Match[str]) -> None:
-        number = int(m.group(1))
         expected = (self.paragraphs[-1].number if self.paragraphs else 0) + 1
+        if len(m.group(1)) > MAX_NUMBER_DIGITS:
+            self.problems.add(
+                self.error(
+                    block.line,
+                    f"a paragraph number of {len(m.group(1)):,} digits (at most {MAX_NUMBER_DIGITS}); "
+                    "number the paragraphs 1, 2, 3, ...",
+                )
+            )
+        # Read as the number expected there, so that the paragraphs after it are not reported as its echoes.
+        number = int(m.group(1)) if len(m.group(1)) <= MAX_NUMBER_DIGITS else expected
         # A mistake in a paragraph is reported and the paragraph kept, so that the ones after
         # it are checked against it and not reported as its echoes.
         if number != expected and not self.misnumbered:

@@ -2,9 +2,56 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+
+from .limits import SHOWN_LENGTH
+
+
+def shown(value: object, limit: int = SHOWN_LENGTH) -> str:
+    """`value` as an error message quotes it (its `repr`), cut at about `limit` characters.
+
+    A long value, or a nested one that YAML aliases multiplied, is never written out whole,
+    not even in memory: the pieces stop once `limit` characters are there.
+    """
+    if isinstance(value, str):
+        return repr(value if len(value) <= limit else value[:limit] + "…")
+    text = ""
+    for piece in _repr_pieces(value, limit):
+        text += piece
+        if len(text) > limit:
+            return text[:limit] + "…"
+    return text
+
+
+def _repr_pieces(value: object, limit: int) -> Iterator[str]:
+    if isinstance(value, str):
+        yield shown(value, limit)
+    elif isinstance(value, bool) or not isinstance(value, int | dict | list | tuple):
+        yield repr(value)[: limit + 1]
+    elif isinstance(value, int):
+        # repr() refuses integers of more than 4,300 digits.
+        yield (
+            repr(value)
+            if value.bit_length() < 256
+            else f"(a number of {int(value.bit_length() * 0.30103) + 1:,} digits)"
+        )
+    elif isinstance(value, dict):
+        yield "{"
+        for i, (key, item) in enumerate(value.items()):
+            yield ", " if i else ""
+            yield from _repr_pieces(key, limit)
+            yield ": "
+            yield from _repr_pieces(item, limit)
+        yield "}"
+    else:
+        yield "["
+        for i, item in enumerate(value):
+            yield ", " if i else ""
+            yield from _repr_pieces(item, limit)
+        yield "]"
 
 
 @dataclass
@@ -21,13 +68,22 @@ class SourceError(Exception):
     """1-based column, where it applies."""
 
     def __str__(self) -> str:
-        where = str(self.path)
+        # A file's name may hold a line break or another control character: shown escaped.
+        where = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(self.path))
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         # One line, whatever the message quotes from the source (a value may span lines).
-        return f"{where}: {' '.join(self.message.split())}"
+        message = " ".join(self.message.split())
+        if len(message) > MAX_MESSAGE:
+            # A value quoted whole by mistake: its middle goes, what to do (at the end) stays.
+            message = f"{message[: MAX_MESSAGE // 2]} … {message[-MAX_MESSAGE // 2 :]}"
+        return f"{where}: {message}"
+
+
+MAX_MESSAGE = 600
+"""Characters of one message: values are quoted with `shown`, so only a mistake in the code reaches it."""
 
 
 MAX_REPORTED = 50

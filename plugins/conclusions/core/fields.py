@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from .errors import SourceError
+from .errors import SourceError, shown
+from .limits import MAX_ID_LENGTH
 from .yamlsource import Located
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -103,7 +104,7 @@ def _check_keys(entry: Located, fields: dict[str, Field], path: str, what: str) 
         if key not in fields:
             close = difflib.get_close_matches(key, fields, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(fields)}"
-            raise SourceError(path, entry.line_of(key), f"unknown key '{key}' in {what}; {hint}")
+            raise SourceError(path, entry.line_of(key), f"unknown key {shown(key)} in {what}; {hint}")
 
 
 def _check_value(entry: Located, key: str, field: Field, path: str, what: str) -> None:
@@ -122,19 +123,29 @@ def _check_value(entry: Located, key: str, field: Field, path: str, what: str) -
         raise SourceError(
             path,
             entry.line_of(key),
-            f"'{key}' of {what} must be {type_name}" + (" and not empty" if field.kind is not bool else ""),
+            f"'{key}' of {what} must be {type_name}"
+            + (" and not empty" if field.kind is not bool else "")
+            + (
+                # YAML reads yes, no, on, off, true and false as true or false.
+                "; put the words yes, no, on and off in quotes"
+                if isinstance(value, list) and any(isinstance(v, bool) for v in value)
+                else ""
+            ),
         )
     if field.https and (problem := url_problem(value)):
-        message = f"'{key}' of {what} must be an https:// URL, not {value!r}"
+        message = f"'{key}' of {what} must be an https:// URL, not {shown(value)}"
         if value.startswith("https://"):
             message += f": {problem}"
         raise SourceError(path, entry.line_of(key), message)
-    if field.slug and not SLUG.fullmatch(value):
-        raise SourceError(
-            path,
-            entry.line_of(key),
-            (
-                f"'{key}' of {what} must be lower-case letters, digits and dashes (it "
-                f"becomes part of a URL), not {value!r}"
-            ),
-        )
+    if field.slug and (problem := slug_problem(value)):
+        raise SourceError(path, entry.line_of(key), f"'{key}' of {what} {problem}")
+
+
+def slug_problem(value: str) -> str | None:
+    """What keeps `value` from naming a page or a folder of the site (an id, a document's prefix);
+    None if nothing. Said after what the value is: "'id' of actor 'x' must be ..."."""
+    if not SLUG.fullmatch(value):
+        return f"must be lower-case letters, digits and dashes (it becomes part of a URL), not {shown(value)}"
+    if len(value) > MAX_ID_LENGTH:
+        return f"is {len(value):,} characters long, more than {MAX_ID_LENGTH} (it becomes part of a URL); shorten it"
+    return None

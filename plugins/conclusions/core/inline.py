@@ -7,6 +7,8 @@ including any other `<tag>`, is text and reaches the page escaped.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -63,6 +65,74 @@ def plain_text(source: str, footnotes: bool = False) -> str:
         else:
             out.append(token.value.translate(_SUPERSCRIPT) if sup else token.value)
     return "".join(out)
+
+
+@dataclass(frozen=True)
+class PlainSpan:
+    """`plain_text(source[start:end])`, with where each source offset in the span lands in it:
+    what the pages quote around each of many mentions in one long clause is cut from it,
+    rather than made again from the source each time."""
+
+    text: str
+    starts: tuple[int, ...]
+    """Where each token of the span starts in the source."""
+    offsets: tuple[int, ...]
+    """Where each token's text starts in `text`."""
+    depths: tuple[int, ...]
+    """How many `<sup>` are open before each token."""
+    kinds: tuple[str, ...]
+    end: int
+    final_depth: int
+
+    def _token(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def at(self, offset: int) -> int:
+        """Where the source offset `offset` (not inside a tag or reference) lands in `text`."""
+        i = self._token(offset)
+        if i < 0:
+            return 0
+        if offset >= self.end:
+            return len(self.text)
+        return self.offsets[i] + (offset - self.starts[i] if self.kinds[i] == "text" else 0)
+
+    def depth(self, offset: int) -> int:
+        """How many `<sup>` are open at `offset` (not inside a tag or reference): where it is
+        0, the plain text of a span starting there reads as this one's does from there."""
+        i = self._token(offset)
+        return 0 if i < 0 else self.final_depth if offset >= self.end else self.depths[i]
+
+
+@functools.lru_cache(maxsize=256)
+def plain_span(source: str, start: int, end: int) -> PlainSpan:
+    """`PlainSpan` of `source[start:end]` (offsets in `source`)."""
+    starts, offsets, depths, kinds = [], [], [], []
+    out: list[str] = []
+    length = sup = 0
+    for token in tokenize(source[start:end]):
+        starts.append(start + token.start)
+        offsets.append(length)
+        depths.append(sup)
+        kinds.append(token.kind)
+        if token.kind == "tag":
+            sup += 1 if token.value == "<sup>" else -1 if token.value == "</sup>" else 0
+        elif token.kind == "text":
+            piece = token.value.translate(_SUPERSCRIPT) if sup else token.value
+            out.append(piece)
+            length += len(piece)
+    return PlainSpan("".join(out), tuple(starts), tuple(offsets), tuple(depths), tuple(kinds), end, sup)
+
+
+def lead_at(text: str, start: int, limit: int) -> str:
+    """`lead(text[start:], limit)`, reading only as much of `text` as the lead can show."""
+    size = 2 * limit + 2
+    while start + size < len(text):
+        piece = text[start : start + size]
+        if len(" ".join(piece.split())) > limit:
+            # What `lead` keeps (the first `limit` characters, normalised) is all in the piece.
+            return lead(piece, limit)
+        size *= 4
+    return lead(text[start:], limit)
 
 
 def lead(text: str, limit: int) -> str:

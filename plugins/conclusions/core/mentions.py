@@ -8,8 +8,9 @@ only in part claim the same words, which is an error the editor must resolve.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -33,8 +34,21 @@ class Match(Generic[E_co]):
 
 
 def _protected(source: str) -> list[tuple[int, int]]:
-    """Spans a match may not cut into: footnote references and tags."""
+    """Spans a match may not cut into: footnote references and tags (in order, apart)."""
     return [(t.start, t.end) for t in tokenize(source) if t.kind != "text"]
+
+
+def _cuts(protected: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether `start:end` cuts into one of the `protected` spans (whose starts are `starts`).
+
+    The spans are apart, so only the one around `start` and the one around `end` can be cut:
+    any other span that overlaps lies within `start:end`."""
+    for i in {bisect.bisect_right(starts, start) - 1, bisect.bisect_left(starts, end) - 1}:
+        if i >= 0:
+            s, e = protected[i]
+            if s < end and start < e and not (start <= s and e <= end):
+                return True
+    return False
 
 
 def _at_boundary(source: str, start: int, end: int) -> bool:
@@ -43,16 +57,32 @@ def _at_boundary(source: str, start: int, end: int) -> bool:
     return not (before.isalnum() and source[start].isalnum()) and not (after.isalnum() and source[end - 1].isalnum())
 
 
-def _excluded(match: Match[E], source: str) -> bool:
+def _occurrences(source: str, phrase: str) -> list[int]:
+    """Where `phrase` starts in `source`, overlapping occurrences included, in order."""
+    found = []
+    start = source.find(phrase)
+    while start != -1:
+        found.append(start)
+        start = source.find(phrase, start + 1)
+    return found
+
+
+def _excluded(match: Match[E], phrases: dict[str, list[int]], source: str) -> bool:
     """Whether the match lies inside one of its entry's `exclude` phrases ("the Council" in
-    "the Council conclusions" is a document, not the actor)."""
+    "the Council conclusions" is a document, not the actor). `phrases`: where each phrase
+    occurs in `source`, found once per source."""
     for phrase in match.entry.exclude:
-        start = source.find(phrase)
-        while start != -1 and start <= match.start:
-            if match.end <= start + len(phrase):
-                return True
-            start = source.find(phrase, start + 1)
+        if phrase not in phrases:
+            phrases[phrase] = _occurrences(source, phrase)
+        # Of the occurrences starting at or before the match, the last ends last (one length).
+        i = bisect.bisect_right(phrases[phrase], match.start) - 1
+        if i >= 0 and match.end <= phrases[phrase][i] + len(phrase):
+            return True
     return False
+
+
+_WORD = re.compile(r"[^\W_]+")
+"""A run of letters and digits (what `str.isalnum` calls so): where a pattern may start."""
 
 
 class Matcher(Generic[E]):
@@ -85,20 +115,40 @@ class Matcher(Generic[E]):
         self.owner = owner
         ordered = sorted(owner, key=len, reverse=True)
         self.regex = re.compile("|".join(re.escape(p) for p in ordered)) if ordered else None
+        # A pattern that starts with a letter or digit starts where a run of them starts in the
+        # text, and is that whole run up to its own first other character (or it would cut a
+        # word): patterns are looked up by that first run, once per run of the text, so that the
+        # cost of a text does not grow with the number of patterns. The few that start with
+        # another character are searched for one by one.
+        self.by_first_run: dict[str, list[str]] = {}
+        self.searched: list[str] = []
+        for pattern in owner:
+            if run := _WORD.match(pattern):
+                self.by_first_run.setdefault(run.group(), []).append(pattern)
+            else:
+                self.searched.append(pattern)
+
+    def _starts(self, source: str) -> Iterator[tuple[int, str]]:
+        """(where, pattern) for every place a pattern is written in `source`, boundaries aside."""
+        for run in _WORD.finditer(source):
+            for pattern in self.by_first_run.get(run.group(), ()):
+                if source.startswith(pattern, run.start()):
+                    yield run.start(), pattern
+        for pattern in self.searched:
+            for start in _occurrences(source, pattern):
+                yield start, pattern
 
     def _candidates(self, source: str) -> list[Match[E]]:
         """Every occurrence of every pattern at word edges that does not cut into markup."""
         candidates: list[Match[E]] = []
         protected = _protected(source)
-        for pattern in self.owner:
-            start = source.find(pattern)
-            while start != -1:
-                end = start + len(pattern)
-                cuts = any(s < end and start < e and not (start <= s and e <= end) for s, e in protected)
-                if _at_boundary(source, start, end) and not cuts:
-                    candidates.append(Match(self.owner[pattern][0], start, end, pattern))
-                start = source.find(pattern, start + 1)
-        return [m for m in candidates if not _excluded(m, source)]
+        starts = [s for s, _ in protected]
+        for start, pattern in self._starts(source):
+            end = start + len(pattern)
+            if _at_boundary(source, start, end) and not _cuts(protected, starts, start, end):
+                candidates.append(Match(self.owner[pattern][0], start, end, pattern))
+        phrases: dict[str, list[int]] = {}
+        return [m for m in candidates if not _excluded(m, phrases, source)]
 
     def occurring(self, source: str) -> set[str]:
         """The patterns that occur in `source`, whether or not a longer one wins there."""

@@ -17,13 +17,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from .errors import Problems, SourceError
+from .errors import Problems, SourceError, shown
+from .fields import Field, check_mapping
 from .model import Document, Footnote, Paragraph, Recital
 from .reuse import Reuse, reused
 from .urls import DocumentUrls
-from .yamlsource import load_yaml, read_text
+from .yamlsource import Located, load_yaml, read_text
 
 RULES_FILE = "references.yml"
 SHARED_RULES = Path(__file__).resolve().parent.parent / "registry" / RULES_FILE
@@ -225,45 +225,70 @@ def cited_keys(text: str, rules: Iterable[Rules]) -> Held:
     return Held(frozenset(numbers), frozenset(dates))
 
 
+_RULE_FIELDS = {
+    "months": Field(list, required=True),
+    "date": Field(str, required=True),
+    "by_date": Field(list, required=True),
+    "paragraph": Field(list, required=True),
+    "of": Field(list, required=True),
+    "and": Field(list, required=True),
+    "title_stop_words": Field(list),
+    "by_title": Field(list),
+    "before_date": Field(list),
+    "european_council": Field(list),
+}
+_PLACEHOLDERS = ("{day}", "{month}", "{year}")
+
+
 def read_rules(source_dir: Path | None, problems: Problems) -> dict[str, Rules]:
     """The rules by language: the shared file's, each language replaced by the site's own file's."""
-    raw: dict[str, Any] = {}
+    rules: dict[str, Rules] = {}
     for path, display in ((SHARED_RULES, f"conclusions/registry/{RULES_FILE}"), _site_file(source_dir)):
         if path is None or not path.is_file():
             continue
-        try:
+        with problems.collect():
             data = load_yaml(read_text(path, display), display)
-        except SourceError as error:
-            problems.add(error)
-            continue
-        if not isinstance(data, dict):
-            problems.add(SourceError(display, 1, "expected a mapping of language codes to their reference words"))
-            continue
-        raw.update(data)
-    rules: dict[str, Rules] = {}
-    for language, words in raw.items():
-        try:
-            rules[str(language)] = Rules(
-                months=tuple(str(m) for m in words["months"]),
-                date=str(words["date"]),
-                by_date=tuple(str(w) for w in words["by_date"]),
-                paragraph=tuple(str(w) for w in words["paragraph"]),
-                of=tuple(str(w) for w in words["of"]),
-                and_=tuple(str(w) for w in words["and"]),
-                stop_words=frozenset(str(w).lower() for w in words.get("title_stop_words", ())),
-                by_title=tuple(str(w) for w in words.get("by_title", ())),
-                before_date=tuple(str(w) for w in words.get("before_date", ())),
-                european_council=tuple(str(w) for w in words.get("european_council", ())),
-            )
-        except (KeyError, TypeError) as error:
-            problems.add(
-                SourceError(
-                    RULES_FILE,
-                    None,
-                    f"language '{language}' lacks {error}; give months, date, by_date, paragraph, of and and",
-                )
-            )
+            if not isinstance(data, Located):
+                raise SourceError(display, 1, "expected a mapping of language codes to their reference words")
+            for language, words in data.items():
+                with problems.collect():
+                    rules[language] = _rules(words, display, f"language {shown(language)}", data.line_of(language))
     return rules
+
+
+def _rules(words: object, display: str, what: str, line: int) -> Rules:
+    entry = check_mapping(words, _RULE_FIELDS, display, what, line)
+    date = entry["date"]
+    for placeholder in _PLACEHOLDERS:
+        if date.count(placeholder) != 1:
+            raise SourceError(
+                display,
+                entry.line_of("date"),
+                f"'date' of {what} must hold {placeholder} once, not {date.count(placeholder)} times "
+                f'(it is written with {", ".join(_PLACEHOLDERS)}, e.g. "{{day}} {{month}} {{year}}"); correct it',
+            )
+    if re.sub("|".join(map(re.escape, _PLACEHOLDERS)), "", date).count("{"):
+        raise SourceError(
+            display,
+            entry.line_of("date"),
+            f"'date' of {what} holds a brace other than {', '.join(_PLACEHOLDERS)}; remove it",
+        )
+    if len(entry["months"]) != 12:
+        raise SourceError(
+            display, entry.line_of("months"), f"'months' of {what} must name the 12 months, not {len(entry['months'])}"
+        )
+    return Rules(
+        months=tuple(entry["months"]),
+        date=date,
+        by_date=tuple(entry["by_date"]),
+        paragraph=tuple(entry["paragraph"]),
+        of=tuple(entry["of"]),
+        and_=tuple(entry["and"]),
+        stop_words=frozenset(w.lower() for w in entry.get("title_stop_words") or ()),
+        by_title=tuple(entry.get("by_title") or ()),
+        before_date=tuple(entry.get("before_date") or ()),
+        european_council=tuple(entry.get("european_council") or ()),
+    )
 
 
 def _site_file(source_dir: Path | None) -> tuple[Path | None, str]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from .errors import Problems, SourceError
+from .errors import Problems, SourceError, shown
 from .fields import Field, check_mapping
 from .model import Actor, Entry, Instrument, Kind, Registries, Suppressed, Term, Verb
 from .yamlsource import Located, LocatedList, load_yaml, read_text
@@ -124,7 +124,7 @@ def _entries(
     for item, line in zip(items, lines, strict=True):
         name = item.get("id", item.get("verb")) if isinstance(item, dict) else None
         named = isinstance(name, str | int) and not isinstance(name, bool)
-        label = f"{what} '{name}'" if named else f"the entry under '{key}'"
+        label = f"{what} {shown(str(name))}" if named else f"the entry under '{key}'"
         with problems.collect():
             checked.append((check_mapping(item, fields, path, label, line), line))
     return checked
@@ -314,7 +314,7 @@ def _verbs(layer: Layer, problems: Problems) -> _Verbs | None:
                 SourceError(
                     path,
                     e.line_of("verb"),
-                    f"verb {e['verb']!r} may hold only letters, digits and single spaces (it becomes part of a URL)",
+                    f"verb {shown(e['verb'])} may hold only letters, digits and single spaces (it becomes part of a URL)",
                 )
             )
             continue

@@ -22,6 +22,7 @@ import dataclasses
 import functools
 import posixpath
 import re
+import unicodedata
 
 # -- pages, by the source path of their generated Markdown ---------------------------------
 
@@ -55,6 +56,23 @@ def recital_page(key: str) -> str:
 def section_page(slug: str) -> str:
     """The page of a section, by its slug (its number in lower case, or 'opening'): 'sections/iii.md'."""
     return f"{_SECTIONS}/{slug}.md"
+
+
+def section_slug(label: str, title: str) -> str:
+    """What names a section in its address: its number ('iii'), else its title in lower case,
+    words joined by dashes ('opening-remarks'); '' when the title has no letter or digit.
+
+    A title all in Latin letters keeps a-z and 0-9 only ('Énergie' -> 'nergie': the addresses
+    published before other scripts were read); a title in another script (Greek, Cyrillic)
+    keeps its own letters and digits ('Εισαγωγή' -> 'εισαγωγή'), which browsers show as written
+    and send percent-encoded.
+    """
+    if label:
+        return label.lower()
+    text = title.lower()
+    if all(unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha()):
+        return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return re.sub(r"[\W_]+", "-", unicodedata.normalize("NFC", text)).strip("-")
 
 
 def is_section_page(src: str) -> bool:
@@ -281,6 +299,18 @@ class DocumentUrls:
 
 AT_ROOT = DocumentUrls()
 """The document of a one-document site."""
+
+SITE_FOLDERS = frozenset(
+    {
+        src.removesuffix(".md").split("/", 1)[0]
+        for src in (TEXT, ABOUT, INSTRUMENTS, GLOSSARY, ACTORS, VERBS, paragraph_page(0), recital_page("a"))
+    }
+    | {section_page("a").split("/", 1)[0], SITE_CARD.split("/", 1)[0], DOCUMENT_JSON.split("/", 1)[0]}
+    | {"assets", "search"}
+)
+"""The top folders of a site's own pages and files ('text', 'glossary', 'data', ...), and of the
+theme's (MkDocs' and Material's 'assets' and 'search'): no document of a collection may stand
+under one of them, and its old addresses, when it was at the root, are there."""
 
 _NUMBER_YEAR = re.compile(r"(\d+)\s*/\s*(\d{2})(?!\d)")
 

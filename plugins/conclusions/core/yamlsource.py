@@ -9,7 +9,8 @@ from typing import Any, TypeVar
 
 import yaml
 
-from .errors import SourceError
+from .errors import SourceError, shown
+from .limits import MAX_ALIAS_VALUES, MAX_YAML_DEPTH, MAX_YAML_INTEGER_DIGITS
 
 
 class Located(dict[Any, Any]):
@@ -36,8 +37,25 @@ class _LineConstructors(yaml.constructor.SafeConstructor):
 
     name: str
     line_offset: int
+    aliased: bool = True
+    """Whether the text may hold aliases (a '*'): then they are counted before anything is built."""
+    depth: int = 0
+
+    def _deeper(self, node: yaml.Node) -> None:
+        # PyYAML's constructors recurse once per level: counted here, refused well before Python's limit.
+        self.depth += 1
+        if self.depth > MAX_YAML_DEPTH:
+            mark = node.start_mark
+            raise SourceError(self.name, mark.line + 1 + self.line_offset, _TOO_DEEP, mark.column + 1)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Located:
+        self._deeper(node)
+        try:
+            return self._mapping(node)
+        finally:
+            self.depth -= 1
+
+    def _mapping(self, node: yaml.MappingNode) -> Located:
         result = Located()
         result.line = node.start_mark.line + 1 + self.line_offset
         result.key_lines = {}
@@ -45,20 +63,44 @@ class _LineConstructors(yaml.constructor.SafeConstructor):
             key = self.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1 + self.line_offset
             if not isinstance(key, str):
-                raise SourceError(self.name, line, f"key {key!r} must be text")
+                raise SourceError(self.name, line, f"key {shown(key)} must be text")
             if key in result:
                 raise SourceError(
-                    self.name, line, f"key '{key}' appears twice (first on line {result.key_lines[key]}); keep one"
+                    self.name, line, f"key {shown(key)} appears twice (first on line {result.key_lines[key]}); keep one"
                 )
             result[key] = self.construct_object(value_node, deep=True)
             result.key_lines[key] = line
         return result
 
     def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LocatedList:
-        result = LocatedList(self.construct_object(child, deep=True) for child in node.value)
+        self._deeper(node)
+        try:
+            result = LocatedList(self.construct_object(child, deep=True) for child in node.value)
+        finally:
+            self.depth -= 1
         result.line = node.start_mark.line + 1 + self.line_offset
         result.item_lines = [child.start_mark.line + 1 + self.line_offset for child in node.value]
         return result
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        # Checked on the composed nodes, before anything is built from them: PyYAML builds
+        # what aliases repeat as often as they repeat it.
+        if self.aliased:
+            _check_aliases(node, self.name, self.line_offset)
+        return super().construct_document(node)
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        digits = sum(ch.isdigit() for ch in node.value)
+        if digits > MAX_YAML_INTEGER_DIGITS:
+            mark = node.start_mark
+            raise SourceError(
+                self.name,
+                mark.line + 1 + self.line_offset,
+                f"a number of {digits:,} digits, more than {MAX_YAML_INTEGER_DIGITS}; put it in quotes if it is text",
+                mark.column + 1,
+            )
+        value: int = super().construct_yaml_int(node)
+        return value
 
     def construct_scalar(self, node: yaml.ScalarNode | yaml.MappingNode) -> str:
         # Escapes in double quotes ("\r", "\0", "\u202E") make characters the file itself may
@@ -96,6 +138,77 @@ else:  # PyYAML built without libyaml
 
 
 _C = TypeVar("_C", bound=_LineConstructors)
+_TOO_DEEP = (
+    f"lists and mappings are nested more than {MAX_YAML_DEPTH} levels deep here; "
+    "the files of a site need a few levels: flatten the YAML"
+)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _check_aliases(root: yaml.Node, name: str, line_offset: int) -> None:
+    """Refuse a YAML document whose aliases repeat their anchored values into more than
+    `MAX_ALIAS_VALUES` values, or name a value they are in.
+
+    An alias is the anchored node itself, met again: each node's size (as values, aliases
+    expanded) is counted once, walking the nodes without recursion.
+    """
+    size: dict[int, int] = {}
+    met: dict[int, int] = {}
+    """How often each node is reached from its parents: an anchored node that aliases repeat, more than once."""
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    open_nodes: set[int] = set()
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        kids = _children(node)
+        if done:
+            size[key] = 1 + sum(size[id(k)] for k in kids)
+            open_nodes.discard(key)
+            continue
+        met[key] = met.get(key, 0) + 1
+        if key in size:
+            continue
+        if key in open_nodes:
+            mark = node.start_mark
+            raise SourceError(
+                name,
+                mark.line + 1 + line_offset,
+                "an alias (*name) inside the value it names; write the value out",
+                mark.column + 1,
+            )
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((kid, False) for kid in reversed(kids))
+    added = size[id(root)] - len(size)
+    if added > MAX_ALIAS_VALUES:
+        repeated = [node for node in _all_nodes(root) if met[id(node)] > 1 and _children(node)]
+        mark = min(repeated, key=lambda n: (n.start_mark.line, n.start_mark.column)).start_mark
+        raise SourceError(
+            name,
+            mark.line + 1 + line_offset,
+            f"aliases (*name) repeat the value anchored here into {added:,} more values, more than "
+            f"{MAX_ALIAS_VALUES:,}; write the values out instead",
+            mark.column + 1,
+        )
+
+
+def _all_nodes(root: yaml.Node) -> list[yaml.Node]:
+    """Every node once, without recursion."""
+    seen: dict[int, yaml.Node] = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) not in seen:
+            seen[id(node)] = node
+            stack.extend(_children(node))
+    return list(seen.values())
 
 
 def _mapping(loader: _C, node: yaml.Node) -> Located:
@@ -114,7 +227,13 @@ def _text(loader: _C, node: yaml.Node) -> str:
     return loader.construct_scalar(node)
 
 
+def _integer(loader: _C, node: yaml.Node) -> int:
+    assert isinstance(node, yaml.ScalarNode)
+    return loader.construct_yaml_int(node)
+
+
 for _tag, _constructor in (
+    ("tag:yaml.org,2002:int", _integer),
     ("tag:yaml.org,2002:map", _mapping),
     ("tag:yaml.org,2002:seq", _sequence),
     ("tag:yaml.org,2002:timestamp", _text),
@@ -176,6 +295,16 @@ _NAMES = {
 # left open reorders the text after it on screen ("Trojan Source"), so each must be closed,
 # in order, on the line that opens it.
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# The other format characters (Unicode's category Cf): zero-width spaces and joiners, the word
+# joiner, a byte-order mark inside the text, soft hyphens, directional marks, tags. None is
+# seen, yet each inside a word changes what is matched: "INVI\u200dTES" is no operative verb,
+# "Commis\u200bsion" no actor. Refused rather than dropped, so that the text on the site is the
+# file's. `site_tests/unit/test_invisible.py` holds this list against Python's own Unicode data.
+INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u2060-\u2064"
+    "\u206a-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
 _PDF, _PDI = "\u202c", "\u2069"
 
 
@@ -183,12 +312,24 @@ def _char(ch: str) -> str:
     return f"U+{ord(ch):04X} ({_NAMES.get(ch) or unicodedata.name(ch, 'control character')})"
 
 
-def text_problem(text: str, in_file: bool = True) -> tuple[int, str] | None:
+def line_problem(value: str) -> str | None:
+    """What keeps `value`, one line of text given elsewhere than in a source file (an option of
+    the command or of the plugin), from being text a page may carry; None if nothing."""
+    if "\n" in value or "\r" in value:
+        return "it holds a line break; give it on one line"
+    problem = text_problem(value, in_file=False, here="")
+    return problem[1] if problem else None
+
+
+def text_problem(text: str, in_file: bool = True, here: str | None = None) -> tuple[int, str] | None:
     """The offset of the first character the text may not hold, and what to do about it; None if clean.
 
     `in_file`: `text` is a whole file (with its line ends), not one value read from it.
+    `here`: how the message names where the text is, after the character (default: nothing for
+    a file, "in this value (written with an escape)" for a value).
     """
-    here = "" if in_file else " in this value (written with an escape)"
+    if here is None:
+        here = "" if in_file else " in this value (written with an escape)"
     if found := _FORBIDDEN.search(text):
         ch = found.group()
         if ch == "\r" and in_file:
@@ -203,6 +344,11 @@ def text_problem(text: str, in_file: bool = True) -> tuple[int, str] | None:
         else:
             message = f"the control character {_char(ch)}{here} is not text; remove it"
         return found.start(), message
+    if found := INVISIBLE.search(text):
+        return found.start(), (
+            f"the invisible character {_char(found.group())}{here} hides inside the text and changes what "
+            "it matches (an operative verb, a name); remove it"
+        )
     if not _BIDI.search(text):
         return None
     line_start = 0
@@ -280,14 +426,25 @@ def load_yaml(text: str, display: str, line_offset: int = 0) -> Any:
     """Parse YAML text; syntax errors become one-line errors with line and column."""
     fast = _FastLoader(text, line_offset)
     fast.name = display
+    fast.aliased = "*" in text
     try:
         return fast.get_single_data()
+    except yaml.MarkedYAMLError as err:
+        # libyaml stops at 1,000 levels; the pure-Python loader would recurse past Python's limit.
+        if "maximum nesting depth" in str(err.problem) and err.problem_mark is not None:
+            raise SourceError(
+                display,
+                err.problem_mark.line + 1 + line_offset,
+                _TOO_DEEP,
+                err.problem_mark.column + 1,
+            ) from None
     except yaml.YAMLError:
         pass  # worded below by the pure-Python loader
     finally:
         fast.dispose()
     loader = _Loader(text, line_offset)
     loader.name = display
+    loader.aliased = "*" in text
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as err:
@@ -296,6 +453,16 @@ def load_yaml(text: str, display: str, line_offset: int = 0) -> Any:
         column = column0 + 1 if column0 is not None else None
         raise SourceError(display, line, f"YAML syntax error: {explanation}", column) from None
     except yaml.YAMLError as err:
-        raise SourceError(display, None, f"YAML error: {' '.join(str(err).split())}; fix the YAML syntax") from None
+        raise SourceError(
+            display, None, f"YAML error: {shown(' '.join(str(err).split()))}; fix the YAML syntax"
+        ) from None
+    except RecursionError:
+        # PyYAML's pure-Python composer recurses once per level (libyaml refused the file first).
+        raise SourceError(
+            display,
+            None,
+            f"lists and mappings are nested more than {MAX_YAML_DEPTH} levels deep; "
+            "the files of a site need a few levels: flatten the YAML",
+        ) from None
     finally:
         loader.dispose()

@@ -36,12 +36,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..core.limits import MAX_NUMBER_DIGITS
 from .header import ROMAN_HEADING, first_letter_upper, is_caps
 from .model import Paragraph, Parsed, Point, Recital, Section, SourceLine
 from .points import place_point
 from .words import words
 
-_PARAGRAPH = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<text>\S.*)$")
+_PARAGRAPH = re.compile(rf"^(?P<number>\d{{1,{MAX_NUMBER_DIGITS}}})\.\s+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<text>\S.*)$")
 _HEADING = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2})\.\s+(?P<title>\S.*)$")
 _DASH = re.compile(r"^(?P<marker>[-–—•])\s+(?P<text>\S.*)$")
@@ -59,6 +60,9 @@ class Block:
 
     target: object
     last_line: str
+    more: list[str] = field(default_factory=list)
+    """The lines that go on with `target.text`, joined on once the block ends (`Body.close`):
+    joined one at a time, a block of megabytes was copied once per line."""
 
 
 @dataclass
@@ -67,6 +71,8 @@ class Body:
 
     parsed: Parsed
     join: Callable[[str, str], str]
+    join_all: Callable[[str, list[str]], str]
+    """`join` over many lines at once, in linear time."""
     item_may_follow: Callable[[str], bool]
     ended: Callable[[str, str], bool]
     wrapped: bool
@@ -98,7 +104,16 @@ class Body:
     def may_follow(self) -> bool:
         return self.item_may_follow(self.previous) or self.after_blank
 
+    def close(self) -> None:
+        """Join the lines that went on with the open block's text onto it."""
+        block = self.block
+        if block is not None and block.more:
+            target = block.target
+            target.text = self.join_all(target.text, block.more)  # type: ignore[attr-defined]
+            block.more = []
+
     def opens(self, target: object, text: str, owner: Paragraph | Recital | None, zone: str | None = None) -> None:
+        self.close()
         self.block, self.owner, self.stack = Block(target, text), owner, []
         if zone:
             self.zone = zone
@@ -362,8 +377,7 @@ def _unnumbered_heading(line: SourceLine, b: Body) -> None:
 
 def _continuation(line: SourceLine, b: Body) -> None:
     assert b.block is not None
-    target = b.block.target
-    target.text = b.join(target.text, line.text)  # type: ignore[attr-defined]
+    b.block.more.append(line.text)
     b.block.last_line = line.text
 
 
@@ -385,6 +399,9 @@ def _unplaced(line: SourceLine, b: Body) -> None:
     b.parsed.causes[line.where.label()] = cause
     b.block = None
 
+
+_GOES_ON = frozenset({"continuation", "sub-paragraph"})
+"""The kinds of line that add to the open block's text rather than end it."""
 
 HANDLERS: dict[str, Callable[[SourceLine, Body], None]] = {
     "heading": _open_heading,
@@ -416,16 +433,20 @@ def read_body(lines: list[SourceLine], b: Body) -> None:
         if not line.text:
             b.after_blank = True
             if not b.wrapped:
+                b.close()
                 b.block = None
                 b.title_open = b.title_open and not b.title
             continue
         kind = kind_of(line.text, b)
+        if kind not in _GOES_ON:
+            b.close()
         HANDLERS[kind](line, b)
         if kind == "front":
             b.title_open = b.title_open and not b.parsed.preamble
         b.previous = line.text
         b.after_blank = False
         b.last_kind = kind
+    b.close()
     b.parsed.lead_in.extend(b.openers)
     if b.title:
         b.parsed.header["title"] = " ".join(b.title)

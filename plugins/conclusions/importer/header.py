@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..core.limits import MAX_NUMBER_DIGITS
 from ..reader.furniture import forms, is_annex
 from .model import SourceLine
 from .words import Words, words
@@ -31,7 +32,7 @@ _CODES = re.compile(rf"^(?:{_CODE})(?:\s+{_CODE})*$")
 _LABEL = re.compile(r"^(?P<label>[^\W\d_][\w.° ]{0,30}?)\s*:\s*(?P<text>.*)$")
 _WIDER = 8
 """How many characters wider than a field's lines a line of the text is (the column of values)."""
-PARAGRAPH = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<text>\S.*)$")
+PARAGRAPH = re.compile(rf"^(?P<number>\d{{1,{MAX_NUMBER_DIGITS}}})\.\s+(?P<text>\S.*)$")
 # "I. INTRODUCTION", "II. Recommendations": a Roman numeral and a title of a few words.
 ROMAN_HEADING = re.compile(r"^(?P<label>[IVXL]{1,6})\.\s+(?P<title>[^\W\d_][^.;]{0,150})$")
 

@@ -200,6 +200,75 @@ def _one_per_line(lines: list[str]) -> bool:
     return len(full) >= 5 and cut * 100 < 15 * len(full)
 
 
+def join_lines(first: str, lines: list[str], words: Counter[str]) -> str:
+    """`first` with each of `lines` joined on as `join_wrapped` joins two lines, in time
+    linear in their length: the text so far is kept in pieces, and what decides a join (its
+    last letter, its last word) is read from its end."""
+    parts = [first] if first else []
+    for right in lines:
+        if not parts:
+            parts = [right] if right else []
+            continue
+        if not right:
+            continue
+        left_end = parts[-1]
+        if left_end[-1] == "\u00ad":
+            parts[-1] = left_end[:-1]
+            parts.append(right)
+        elif left_end[-1] == "-" and _letter_before_end(parts) and right[0].isalpha():
+            head = _last_word(parts)
+            tail = _WORD.match(right)
+            tail_word = tail.group() if tail else ""
+            if words[(head + tail_word).lower()] > words[(head + "-" + tail_word).lower()]:
+                parts[-1] = left_end[:-1]
+            parts.append(right)
+        else:
+            parts += [" ", right]
+        if not parts[-2]:
+            del parts[-2]
+    return "".join(parts)
+
+
+def _is_letter(char: str) -> bool:
+    """A character `_WORD`'s words are made of."""
+    return bool(_LETTER.match(char))
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _end(parts: list[str], size: int) -> str:
+    """The last `size` characters of the text made of `parts` (or all of it)."""
+    tail = ""
+    for part in reversed(parts):
+        tail = part + tail
+        if len(tail) >= size:
+            break
+    return tail[-size:]
+
+
+def _letter_before_end(parts: list[str]) -> bool:
+    """`len(left) > 1 and left[-2].isalpha()` of the text made of `parts`."""
+    end = _end(parts, 2)
+    return len(end) > 1 and end[-2].isalpha()
+
+
+def _last_word(parts: list[str]) -> str:
+    """`_WORD.findall(left)[-1]` of the text made of `parts` (which ends with a letter and a
+    hyphen), read from the end: letters, and hyphens between letters."""
+    size = 64
+    while True:
+        tail = _end(parts, size)
+        start = len(tail) - 1  # the final hyphen
+        while start > 0 and (
+            _is_letter(tail[start - 1]) or (tail[start - 1] == "-" and start > 1 and _is_letter(tail[start - 2]))
+        ):
+            start -= 1
+        if start > 0 or len(tail) < size:
+            return tail[start:-1]
+        size *= 4
+
+
 def _width(lines: list[str]) -> int:
     lengths = sorted(len(text) for text in lines if text)
     return lengths[int(len(lengths) * 0.95)] if lengths else 0
@@ -296,9 +365,7 @@ def clean(pages: list[list[SourceLine]], kind: str, dropped: Counter[str]) -> Cl
     words = vocabulary([line.text for line in body] + [line.text for _, lines, _ in found for line in lines])
     footnotes = []
     for number, lines, _ in found:
-        text = ""
-        for line in lines:
-            text = join_wrapped(text, line.text, words)
+        text = join_lines("", [line.text for line in lines], words)
         footnotes.append(FootnoteText(str(number), _superscripts(text), lines[0].where))
     notes = [f"footnote {number}: marker found, its text is not in the input" for number in missing]
     notes += char_notes(dropped)

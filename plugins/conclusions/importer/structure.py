@@ -14,10 +14,11 @@ import datetime
 import re
 
 from ..core.fidelity import MAX_FIELD, swallowed
+from ..core.limits import MAX_NUMBER_DIGITS
 from ..reader.furniture import always, is_annex
 from .body import Body, read_body
 from .header import PARAGRAPH, ROMAN_HEADING, State, place_date, read_header
-from .lines import join_wrapped
+from .lines import join_lines, join_wrapped
 from .model import Cleaned, Doubt, FootnoteText, Paragraph, Parsed, Point, Recital, SourceLine, Where
 from .words import language_of_title, words
 
@@ -29,7 +30,7 @@ _WIDE = 0.88
 _POINT = re.compile(r"^(?:\((?:[a-z]{1,2}|[ivx]+)\)|(?:[a-z]|[ivx]+)[.)]|[-–—•])\s+\S")
 # A line holding only a number or a Roman numeral and a dot: the number of the paragraph or
 # heading whose text the extraction put on the next line.
-_LABEL_ALONE = re.compile(r"^(?:\d{1,3}|[IVXL]{1,6})\.$")
+_LABEL_ALONE = re.compile(rf"^(?:\d{{1,{MAX_NUMBER_DIGITS}}}|[IVXL]{{1,6}})\.$")
 
 
 def iso_date(text: str) -> str | None:
@@ -72,6 +73,12 @@ class _Reading:
         if self.wrapped:
             return join_wrapped(left, right, self.cleaned.vocabulary)
         return f"{left} {right}" if left else right
+
+    def join_all(self, first: str, more: list[str]) -> str:
+        """`first` with the lines of `more` joined on, as `join` would one by one, in linear time."""
+        if self.wrapped:
+            return join_lines(first, more, self.cleaned.vocabulary)
+        return " ".join(part for part in [first, *more] if part)
 
     def item_may_follow(self, previous: str) -> bool:
         """Whether a dash or point marker may open an item after this line."""
@@ -138,7 +145,9 @@ class _Reading:
         prose = any(
             words().prose.search(str(self.parsed.header.get(key, ""))) for key in ("institution", "number", "subject")
         )
-        body = Body(self.parsed, self.join, self.item_may_follow, self.ended, self.wrapped, prose, self.full_line)
+        body = Body(
+            self.parsed, self.join, self.join_all, self.item_may_follow, self.ended, self.wrapped, prose, self.full_line
+        )
         body.one_per_line = self.cleaned.one_per_line
         read_body(lines, body)
         # The act's ELI stands at the foot of its pages: page furniture, and its official address.

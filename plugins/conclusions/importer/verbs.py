@@ -101,7 +101,9 @@ def find_verbs(paragraphs: list[Paragraph], known: list[KnownVerb]) -> list[Foun
     counts: dict[str, dict[str, int]] = {}
     for paragraph in paragraphs:
         text = paragraph_text(paragraph)
-        taken: list[tuple[int, int]] = []
+        # The characters already counted as a verb, one flag each: a match is checked against
+        # its own characters, not against every match before it.
+        taken = bytearray(len(text))
         for run in opening_runs(text):
             form = next(
                 (
@@ -114,15 +116,15 @@ def find_verbs(paragraphs: list[Paragraph], known: list[KnownVerb]) -> list[Foun
             verb = by_form[form].verb if form in by_form else run.words
             counts.setdefault(verb, {}).setdefault(form, 0)
             counts[verb][form] += 1
-            taken.append((run.start, run.start + len(form)))
+            taken[run.start : run.start + len(form)] = b"\x01" * len(form)
         for form in forms_longest_first:
             for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                if any(start < match.end() and match.start() < end for start, end in taken):
+                if any(taken[match.start() : match.end()]):
                     continue
                 verb = by_form[form].verb
                 counts.setdefault(verb, {}).setdefault(form, 0)
                 counts[verb][form] += 1
-                taken.append(match.span())
+                taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     known_by_verb = {verb.verb: verb for verb in known}
     found = []
     for verb in sorted(counts):

@@ -34,6 +34,8 @@ _RAISED = 0.15
 # Glyphs whose baselines differ by less than this share of the text size are on one line.
 _SAME_LINE = 0.35
 _NOMINAL_SIZE = 10.0
+# What a glyph whose text map gives half a UTF-16 pair becomes: visible, for the reader to correct.
+_BROKEN = "\ufffd"
 
 
 @dataclass
@@ -50,6 +52,11 @@ def read_pdf(data: bytes) -> list[list[str]]:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
+        if getattr(error, "err_code", None) == pdfium_raw.FPDF_ERR_PASSWORD:
+            raise Unreadable(
+                "the PDF is protected by a password: open it, save a copy without the protection (or its text), "
+                "and import that"
+            ) from None
         raise Unreadable(f"the PDF cannot be read ({error}): check that the file is a complete PDF") from None
     pages: list[list[str]] = []
     try:
@@ -78,11 +85,16 @@ def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
     high_surrogate = 0
     for index in range(textpage.count_chars()):
         code = pdfium_raw.FPDFText_GetUnicode(raw, index)
+        if high_surrogate and not 0xDC00 <= code < 0xE000:
+            # A pair's first half with no second: the font's text map is broken at that glyph.
+            chars.append(_Char(_BROKEN, _NOMINAL_SIZE, y.value, pending_space))
+            high_surrogate, pending_space = 0, False
         if 0xD800 <= code < 0xDC00:
             high_surrogate = code  # PDFium counts UTF-16 units: the pair's low half follows
             continue
-        if 0xDC00 <= code < 0xE000 and high_surrogate:
-            code = 0x10000 + ((high_surrogate - 0xD800) << 10) + (code - 0xDC00)
+        if 0xDC00 <= code < 0xE000:
+            # A lone second half is no character at all, and could not be written as UTF-8.
+            code = 0x10000 + ((high_surrogate - 0xD800) << 10) + (code - 0xDC00) if high_surrogate else ord(_BROKEN)
         high_surrogate = 0
         text = chr(code)
         if pdfium_raw.FPDFText_IsGenerated(raw, index):

@@ -10,7 +10,7 @@ from .. import urls
 from ..clauses import Clause
 from ..collection import Collection
 from ..index import Backlink, Edition, Item
-from ..inline import lead, plain_text
+from ..inline import lead, lead_at, plain_span, plain_text
 from ..inline_markdown import spans
 from ..markup import SEARCH_EXCLUDE, Md, bullets, element, external_link, heading, join, link, para, table
 from ..model import Actor, Entry, Instrument, Paragraph, Recital, Section, Term, Verb
@@ -43,16 +43,22 @@ _ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
 
 
 def _context(backlink: Backlink[Entry]) -> Md:
-    """The clause around a mention, with the mention marked."""
+    """The clause around a mention, with the mention marked: at most 160 characters each side,
+    cut from the clause's plain text made once (`plain_span`), so that many mentions in one
+    long clause do not each make it again."""
     start, end = backlink.context
     text = backlink.item.text
-    before = plain_text(text[start : backlink.match.start])
+    clause = plain_span(text, start, end)
+    at_start, at_end = clause.at(backlink.match.start), clause.at(backlink.match.end)
+    before = (
+        clause.text[:at_start] if at_start <= 160 else "…" + clause.text[at_start - 160 : at_start].split(" ", 1)[-1]
+    )
     hit = plain_text(text[backlink.match.start : backlink.match.end])
-    after = plain_text(text[backlink.match.end : end])
-    if len(before) > 160:
-        before = "…" + before[-160:].split(" ", 1)[-1]
-    if len(after) > 160:
-        after = lead(after, 160)
+    if clause.depth(backlink.match.end):
+        after = plain_text(text[backlink.match.end : end])  # a mention ending inside <sup>: read afresh
+        after = lead(after, 160) if len(after) > 160 else after
+    else:
+        after = lead_at(clause.text, at_end, 160) if len(clause.text) - at_end > 160 else clause.text[at_end:]
     return join([before.lstrip(), element("mark", hit), after.rstrip()])
 
 
