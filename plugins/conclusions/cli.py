@@ -32,6 +32,16 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import yaml
 
+from .core.layout import (
+    COLLECTION_SETTINGS,
+    DOCUMENT,
+    DOCUMENTS,
+    IMPORT_RECORD,
+    MOVED_WITH_DOCUMENT,
+    ORIGINAL,
+    SOURCE,
+)
+
 if TYPE_CHECKING:
     from .importer import ImportResult
 
@@ -48,9 +58,7 @@ SITE_FILES = {
 }
 """Files of `scaffold/` (stored without leading dots) -> where a new site has them."""
 
-DOCUMENT = "document.md"
-RECORD = "import.yml"
-ORIGINAL = "original"
+RECORD = IMPORT_RECORD
 
 
 class Refusal(Exception):
@@ -96,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
         "(unless edited by hand since the last import), missing registries are written, existing ones kept.",
     )
     imp.add_argument("input", metavar="INPUT", type=Path, help="the Council text")
-    imp.add_argument("--source", metavar="DIR", type=Path, default=Path("source"), help="default: source")
+    imp.add_argument("--source", metavar="DIR", type=Path, default=Path(SOURCE), help=f"default: {SOURCE}")
     imp.add_argument("--force", action="store_true", help="replace a document.md edited by hand")
     imp.add_argument(
         "--add",
@@ -280,7 +288,7 @@ def new_site(args: argparse.Namespace, out: Callable[[str], None]) -> None:
     files = {dest: (SCAFFOLD / name).read_bytes() for name, dest in SITE_FILES.items()}
     files["requirements.txt"] = _requirements().encode("utf-8")
     source = _source_files(result, original, args.input.name, dict(result.registries))
-    files.update({f"source/{rel}": data for rel, data in source.items()})
+    files.update({f"{SOURCE}/{rel}": data for rel, data in source.items()})
     with _staging(target.absolute().parent) as staging:
         _write(staging / "site", files)
         if target.is_dir():
@@ -336,10 +344,8 @@ def _identity(document_md: str) -> tuple[str, str]:
     return document_id, document_prefix(document_id, date[:4])
 
 
-COLLECTION_DIR = "documents"
-COLLECTION_FILE = "collection.yml"
-MOVED_WITH_DOCUMENT = (DOCUMENT, RECORD, ORIGINAL, "expected.yml")
-"""What belongs to a document, not to the site: it moves into the document's folder."""
+COLLECTION_DIR = DOCUMENTS
+COLLECTION_FILE = COLLECTION_SETTINGS
 
 
 def import_into_site(args: argparse.Namespace, out: Callable[[str], None]) -> None:

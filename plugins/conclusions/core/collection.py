@@ -19,15 +19,22 @@ from pathlib import Path
 
 from .errors import Problems, SourceError
 from .index import Edition, check_used_across, link_document
+from .layout import (
+    COLLECTION_SETTINGS,
+    DOCUMENT,
+    DOCUMENTS,
+    REGISTRY_FILES,
+    SHARED_REGISTRY,
+    document_folders,
+    is_collection,
+)
 from .model import Registries
 from .references import Reference, find_references, read_rules
-from .registry_source import SHARED, read_registries
+from .registry_source import read_registries
 from .reuse import Reuse, reused
 from .urls import AT_ROOT, DocumentUrls, document_prefix
 from .yamlsource import load_yaml, read_text
 
-DOCUMENTS_DIR = "documents"
-SETTINGS_FILE = "collection.yml"
 DEFAULT_TITLE = "Council conclusions"
 
 
@@ -62,11 +69,6 @@ class Collection:
         return next((e for e in self.editions if e.urls.prefix == folder), None)
 
 
-def is_collection(source_dir: Path) -> bool:
-    """Whether `source_dir` holds a collection (a `documents/` folder) rather than one document."""
-    return (source_dir / DOCUMENTS_DIR).is_dir()
-
-
 def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection:
     """Read every document of `source_dir` with the registries, link them, and resolve the
     references between them. Raises `SourceErrors` with every mistake of every document.
@@ -91,11 +93,11 @@ def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection
         # The document that was at the root keeps its anchors on the register pages.
         key = "" if folder.name == root else folder.name
         urls = DocumentUrls(f"{folder.name}/", key)
-        shown_as = f"{source_dir.name}/{DOCUMENTS_DIR}/{folder.name}"
+        shown_as = f"{source_dir.name}/{DOCUMENTS}/{folder.name}"
         edition = reused(
             reuse,
             ("linked", folder.name),
-            ((folder / "document.md").read_bytes(), registries, urls, shown_as),
+            ((folder / DOCUMENT).read_bytes(), registries, urls, shown_as),
             partial(link_document, folder, registries, problems, urls, check_used=False, shown_as=shown_as),
         )
         if edition is not None:
@@ -107,9 +109,9 @@ def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection
     if root and root not in ids:
         problems.add(
             SourceError(
-                source_dir / SETTINGS_FILE,
+                source_dir / COLLECTION_SETTINGS,
                 None,
-                f"formerly_at_root names '{root}', which is no folder of {DOCUMENTS_DIR}/; "
+                f"formerly_at_root names '{root}', which is no folder of {DOCUMENTS}/; "
                 f"give one of: {', '.join(sorted(ids))}",
             )
         )
@@ -138,10 +140,10 @@ def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection
 
 
 def _settings(source_dir: Path, problems: Problems) -> tuple[str, str]:
-    path = source_dir / SETTINGS_FILE
+    path = source_dir / COLLECTION_SETTINGS
     if not path.is_file():
         return DEFAULT_TITLE, ""
-    display = f"{source_dir.name}/{SETTINGS_FILE}"
+    display = f"{source_dir.name}/{COLLECTION_SETTINGS}"
     try:
         data = load_yaml(read_text(path, display), display) or {}
     except SourceError as error:
@@ -163,8 +165,8 @@ def _settings(source_dir: Path, problems: Problems) -> tuple[str, str]:
 
 
 def _folders(source_dir: Path, problems: Problems) -> list[Path]:
-    folder = source_dir / DOCUMENTS_DIR
-    found = sorted(d for d in folder.iterdir() if d.is_dir() and (d / "document.md").is_file())
+    folder = source_dir / DOCUMENTS
+    found = document_folders(source_dir)
     if not found:
         problems.add(
             SourceError(
@@ -173,12 +175,12 @@ def _folders(source_dir: Path, problems: Problems) -> list[Path]:
                 "holds no document: add one with `conclusions import INPUT`, or remove the folder for a one-document site",
             )
         )
-    if (source_dir / "document.md").is_file():
+    if (source_dir / DOCUMENT).is_file():
         problems.add(
             SourceError(
-                source_dir / "document.md",
+                source_dir / DOCUMENT,
                 None,
-                f"a collection keeps each document in its own folder of {DOCUMENTS_DIR}/; move this one there "
+                f"a collection keeps each document in its own folder of {DOCUMENTS}/; move this one there "
                 "(`conclusions import` does so when it adds a document)",
             )
         )
@@ -192,7 +194,7 @@ def _check_folder(folder: Path, edition: Edition, problems: Problems) -> None:
     if expected and folder.name != expected:
         problems.add(
             SourceError(
-                folder / "document.md",
+                folder / DOCUMENT,
                 None,
                 f"the folder of {h.document_id} must be named '{expected}' (its addresses are made from its id); rename it",
             )
@@ -212,10 +214,6 @@ def _with_references(
     )
 
 
-REGISTRY_FILES = ("instruments.yml", "glossary.yml", "actors.yml", "verbs.yml")
-"""The files `read_registries` reads, in the site's `source/` and in the shared registry."""
-
-
 def _registries(source_dir: Path, problems: Problems, reuse: Reuse | None) -> Registries:
     """`read_registries`; with `reuse`, the last build's while the registry files hold the same bytes."""
     if reuse is None:
@@ -231,7 +229,7 @@ def _registries(source_dir: Path, problems: Problems, reuse: Reuse | None) -> Re
         with_mistakes.append(registries)
         return None
 
-    files = [folder / name for folder in (source_dir, SHARED) for name in REGISTRY_FILES]
+    files = [folder / name for folder in (source_dir, SHARED_REGISTRY) for name in REGISTRY_FILES]
     kept = reuse.get("registries", tuple(f.read_bytes() if f.is_file() else None for f in files), read)
     return kept if kept is not None else with_mistakes[0]
 

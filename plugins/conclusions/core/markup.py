@@ -35,6 +35,7 @@ from collections.abc import Iterable, Mapping
 
 from .fields import url_problem
 from .inline import ALLOWED_TAGS, tokenize
+from .urls import footnote_anchor
 
 
 class Md(str):
@@ -269,7 +270,7 @@ def inline_tag(value: str) -> Md:
 
 def inline_html(source: str, footnote_href: str) -> str:
     """Inline source as HTML for the JSON data: text escaped, the allowed tags kept,
-    footnote references as links to `footnote_href#fn:N`."""
+    footnote references as links to footnote N at `footnote_href` (`urls.footnote_anchor`)."""
     out = []
     for token in tokenize(source):
         if token.kind == "text":
@@ -278,7 +279,8 @@ def inline_html(source: str, footnote_href: str) -> str:
             out.append(inline_tag(token.value))
         else:
             number = html.escape(token.value)
-            out.append(f'<sup class="footnote-ref"><a href="{attr(footnote_href)}#fn:{number}">{number}</a></sup>')
+            href = f"{attr(footnote_href)}#{footnote_anchor(number)}"
+            out.append(f'<sup class="footnote-ref"><a href="{href}">{number}</a></sup>')
     return "".join(out)
 
 

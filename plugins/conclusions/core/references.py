@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problems, SourceError
+from .layout import REFERENCE_RULES_FILE, SHARED_LABEL, SHARED_REGISTRY
 from .model import Document, Footnote, Paragraph, Recital
 from .reuse import Reuse, reused
-from .urls import DocumentUrls
+from .urls import DocumentUrls, item_of_anchor
 from .yamlsource import load_yaml, read_text
 
-RULES_FILE = "references.yml"
-SHARED_RULES = Path(__file__).resolve().parent.parent / "registry" / RULES_FILE
+RULES_FILE = REFERENCE_RULES_FILE
+SHARED_RULES = SHARED_REGISTRY / RULES_FILE
 
 DATE_TITLE = "date-title"
 NUMBER = "number"
@@ -83,12 +84,12 @@ class Reference:
         """Page, anchor and label of where the reference stands: its paragraph's or recital's
         own page, or the full text at its footnote."""
         by = self.citing.urls
-        kind, key = self.carrier[:1], self.carrier[1:]
-        if kind == "p" and key.isdigit():
+        kind, key = item_of_anchor(self.carrier)
+        if kind == "paragraph":
             return by.paragraph_page(key), self.carrier, f"Paragraph {key}"
-        if kind == "r" and key:
+        if kind == "recital":
             return by.recital_page(key), self.carrier, f"Recital {key.upper() if key.isalpha() else key}"
-        return by.text, self.carrier, f"Footnote {self.carrier.removeprefix('fn:')}"
+        return by.text, self.carrier, f"Footnote {key}"
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def number_key(text: str) -> tuple[str, str] | None:
 def read_rules(source_dir: Path | None, problems: Problems) -> dict[str, Rules]:
     """The rules by language: the shared file's, each language replaced by the site's own file's."""
     raw: dict[str, Any] = {}
-    for path, display in ((SHARED_RULES, f"conclusions/registry/{RULES_FILE}"), _site_file(source_dir)):
+    for path, display in ((SHARED_RULES, f"{SHARED_LABEL}/{RULES_FILE}"), _site_file(source_dir)):
         if path is None or not path.is_file():
             continue
         try:

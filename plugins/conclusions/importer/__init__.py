@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.layout import VERBS_FILE
 from . import lines as plain_lines
 from . import markdownish
 from .model import Cleaned, ImportFailure, Paragraph, Parsed, Recital, count_points
@@ -139,7 +140,7 @@ def import_document(
     document = document_md(header, parsed)
     found_verbs = find_verbs(parsed.paragraphs, shared_verbs())
     new_verbs = [verb for verb in found_verbs if not verb.known]
-    registries = {"verbs.yml": verbs_yaml(new_verbs, source.name)} if new_verbs else {}
+    registries = {VERBS_FILE: verbs_yaml(new_verbs, source.name)} if new_verbs else {}
     recital_kinds = {"-" if recital.label == "-" else "A" for recital in parsed.recitals}
     items: list[Recital | Paragraph] = [*parsed.recitals, *parsed.paragraphs]
     report = Report(
