@@ -69,6 +69,14 @@ ASSETS_JS = ("assets/conclusions.js", "assets/share.js")
 `assets/conclusions.css`, is written into each page's head by `theme/main.html` (head.py)."""
 
 
+DIRECTORY_URLS_ONLY = (
+    "mkdocs.yml: use_directory_urls: false is not supported: every page of the edition has a "
+    "directory address ('/paragraphs/21/'), which its URL policy promises and its data files, cards "
+    "and redirects give; remove the setting (GitHub Pages serves directory addresses)"
+)
+"""Why a site with `use_directory_urls: false` is refused (`core/urls.py` makes every address)."""
+
+
 def _html(text: str) -> Markup:
     """Source text for Material's templates, which print titles and descriptions unescaped."""
     return escape(text)
@@ -208,6 +216,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 f"site_url {config.site_url!r} is not an address a page can carry: {problem}; "
                 "set SITE_URL (or site_url in mkdocs.yml) to the site's address"
             )
+        if not config.use_directory_urls:
+            raise PluginError(DIRECTORY_URLS_ONLY)
         if self.config.publisher_url and (problem := url_problem(self.config.publisher_url)):
             raise PluginError(
                 f"publisher_url {self.config.publisher_url!r} is not an address a page can link to: {problem}"
