@@ -66,6 +66,7 @@ def test_serve_watches_the_same_paths_more_often(tmp_path) -> None:
     before = {emitter.watch.path for emitter in server.observer.emitters}
     assert server.observer.timeout > WATCH_INTERVAL, "MkDocs' own interval, which the plugin shortens"
 
+    config.site_dir = str(tmp_path / "site")
     config.plugins.on_startup(command="serve", dirty=False)
     server = config.plugins.on_serve(server, config=config, builder=server.builder)
 
@@ -91,6 +92,7 @@ def test_serve_keeps_mkdocs_interval_for_a_large_watched_tree(tmp_path) -> None:
     server.watch(str(theme))  # as `mkdocs serve --watch-theme` does with the theme's folders
     observer = server.observer
 
+    config.site_dir = str(tmp_path / "site")
     config.plugins.on_startup(command="serve", dirty=False)
     server = config.plugins.on_serve(server, config=config, builder=server.builder)
 

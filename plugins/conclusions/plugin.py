@@ -32,17 +32,16 @@ from . import csp, head
 from .config import ConclusionsConfig
 from .core import cards
 from .core.addresses import check_addresses, published_files
-from .core.collection import Collection, build_collection
+from .core.collection import Collection
 from .core.errors import SourceError, SourceErrors
 from .core.fields import url_problem
 from .core.identity import EditionInfo
-from .core.jsondata import site_data
 from .core.model import Header
-from .core.pages import Page, all_pages
+from .core.pages import Page
 from .core.pages.edition import about_edition
 from .core.redirects import moved
-from .core.reuse import Reuse
 from .core.sharing import Card, SiteSharing
+from .core.site import SiteMaker
 from .core.urls import HOME as HOME_PAGE
 from .core.urls import Site, is_section_page
 
@@ -185,8 +184,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         self.info = EditionInfo()
         self.serving: Serving | None = None
         """What runs under `mkdocs serve` only (rebuild.py); None under `mkdocs build`."""
-        self.reuse: Reuse | None = None
-        """What the last good build read and generated, under `mkdocs serve` with `fast_serve`."""
+        self.maker = SiteMaker()
+        """What makes the site of the source; under `mkdocs serve`, one that keeps what it made (rebuild.py)."""
         self.drawing: cards.Drawing | None = None
         """The cards being drawn while MkDocs renders the pages (from `on_files` to `on_post_build`)."""
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
@@ -205,8 +204,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             from .rebuild import Serving
 
             self.serving = Serving(fast=self.config.fast_serve)
-            if self.config.fast_serve:
-                self.reuse = Reuse()
+            self.maker = self.serving.maker
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The site URL is printed into the templates' scripts (404.html's base URL): a quote
@@ -233,10 +231,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         # Read again on every (re)build of `mkdocs serve`: the source is what changed.
         source = Path(config.docs_dir)
         try:
-            if self.reuse is not None:
-                self.reuse.start()
-            self.collection = build_collection(source, self.reuse)
-            self.pages = [*all_pages(self.collection, self.reuse), about_edition(self.collection, self.info)]
+            self.collection = self.maker.collection(source)
+            self.pages = [*self.maker.pages(self.collection), about_edition(self.collection, self.info)]
             # Before MkDocs empties the site folder: no page or file may take another's address.
             check_addresses(self.pages, published_files(self.collection))
         except SourceError as err:
@@ -300,11 +296,10 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer:
-        # MkDocs holds every request after a failed rebuild ("the server will appear stuck").
-        # A mistake in the source stops the rebuild before the site folder is touched, so
-        # the last good build is whole: the server goes on serving it.
+        # MkDocs holds every request after a failed rebuild ("the server will appear stuck"):
+        # the last good build goes on being served instead, whatever stopped the rebuild.
         if self.serving is not None:
-            self.serving.on_serve(server, SourceMistake)
+            self.serving.on_serve(server, config)
         return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -315,9 +310,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             self.serving.begin_files(config)
         for file in self._generated_pages(config):
             kept.append(file)
-        self.sharing = SiteSharing(
-            self._collection, config.site_url or "", _plain(config.site_name), self.info, self.reuse
-        )
+        self.sharing = SiteSharing(self._collection, config.site_url or "", _plain(config.site_name), self.info)
         for file in self._published_files(config, self.sharing):
             kept.append(file)
         return kept
@@ -342,16 +335,16 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         goes over its files several times in a build; 5,000 cards would be most of them.
         """
         c = self._collection
-        all_cards = list(sharing.cards())
+        all_cards = self.maker.cards(sharing)
         self._stop_drawing()
         drawing = self.drawing = cards.Drawing(all_cards, *self._card_folders(), names=self._card_names)
-        if self.reuse is not None:
+        if self.serving is not None:
             # Under `mkdocs serve`, for the next build: 5,000 digests fewer for a large collection.
             self._card_names = drawing.names
         published: dict[str, str | Path] = {
             card.path: file for card, file in zip(all_cards, drawing.files, strict=True)
         }
-        published.update(site_data(c, config.site_url or "", self.reuse))
+        published.update(self.maker.data(c, config.site_url or ""))
         if c.formerly_at_root is not None:
             published.update(moved(c.formerly_at_root, published, Site(config.site_url or "")))
         self._copies = {path: file for path, file in published.items() if isinstance(file, Path)}
@@ -451,18 +444,14 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         self._write_copies(config.site_dir)
         if self.serving is not None:
             self.serving.on_post_build(config, len(self.pages))
-        if self.reuse is not None:
-            self.reuse.succeeded()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_drawing()
-        # A mistake in the source stops a build before any page is rendered; anything else,
-        # such as strict mode's warnings (counted after `on_post_build`), may follow rendering.
-        if self.serving is not None:
-            self.serving.on_build_error(before_rendering=isinstance(error, SourceMistake))
 
     def on_shutdown(self) -> None:
         self._stop_drawing()
+        if self.serving is not None:
+            self.serving.close()
         scratch, self._scratch = self._scratch, None
         if scratch is not None:
             scratch.cleanup()

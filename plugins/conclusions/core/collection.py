@@ -14,24 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path
 
 from .errors import Problems, SourceError
-from .index import Edition, check_used_across, link_document
-from .layout import (
-    COLLECTION_SETTINGS,
-    DOCUMENT,
-    DOCUMENTS,
-    REGISTRY_FILES,
-    SHARED_REGISTRY,
-    document_folders,
-    is_collection,
-)
+from .index import Edition
+from .layout import COLLECTION_SETTINGS, DOCUMENT, DOCUMENTS, document_folders
 from .model import Registries
-from .references import Reference, find_references, read_rules
-from .registry_source import read_registries
-from .reuse import Reuse, reused
+from .references import Reference
 from .urls import AT_ROOT, DocumentUrls, document_prefix
 from .yamlsource import load_yaml, read_text
 
@@ -69,77 +58,30 @@ class Collection:
         return next((e for e in self.editions if e.urls.prefix == folder), None)
 
 
-def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection:
-    """Read every document of `source_dir` with the registries, link them, and resolve the
-    references between them. Raises `SourceErrors` with every mistake of every document.
+@dataclass(frozen=True)
+class DocumentSource:
+    """Where one document of a collection is read from, and where its pages go."""
 
-    Args:
-        source_dir: the site's `source/`.
-        reuse: what the last build read, taken again where its inputs are the same (`mkdocs serve`).
-    """
-    problems = Problems()
-    registries = _registries(source_dir, problems, reuse)
-    rules = read_rules(source_dir, problems)
-    if not is_collection(source_dir):
-        single = link_document(source_dir, registries, problems)
-        problems.raise_any()
-        assert single is not None
-        # A reference from a lone document can only point outside: nothing to resolve.
-        return Collection((single,), single.registries, (), False, unused_shared=single.unused_shared)
-    title, root = _settings(source_dir, problems)
-    editions: list[Edition] = []
-    folders = _folders(source_dir, problems)
-    for folder in folders:
-        # The document that was at the root keeps its anchors on the register pages.
+    folder: Path
+    urls: DocumentUrls
+    shown_as: str
+    """How errors name the folder ('source/documents/st-9876-2024')."""
+
+
+def document_sources(source_dir: Path, problems: Problems, root: str) -> list[DocumentSource]:
+    """The documents of the collection in `source_dir`, by folder name; `root`: the folder of the
+    document that was at the site's root (`formerly_at_root`), which keeps its anchors on the
+    register pages."""
+    sources = []
+    for folder in _folders(source_dir, problems):
         key = "" if folder.name == root else folder.name
-        urls = DocumentUrls(f"{folder.name}/", key)
         shown_as = f"{source_dir.name}/{DOCUMENTS}/{folder.name}"
-        edition = reused(
-            reuse,
-            ("linked", folder.name),
-            ((folder / DOCUMENT).read_bytes(), registries, urls, shown_as),
-            partial(link_document, folder, registries, problems, urls, check_used=False, shown_as=shown_as),
-        )
-        if edition is not None:
-            _check_folder(folder, edition, problems)
-            editions.append(edition)
-    if len(editions) == len(folders):
-        check_used_across([e.document for e in editions], registries, problems, reuse)
-    ids = {e.urls.prefix.rstrip("/") for e in editions}
-    if root and root not in ids:
-        problems.add(
-            SourceError(
-                source_dir / COLLECTION_SETTINGS,
-                None,
-                f"formerly_at_root names '{root}', which is no folder of {DOCUMENTS}/; "
-                f"give one of: {', '.join(sorted(ids))}",
-            )
-        )
-    problems.raise_any()
-    editions.sort(key=lambda e: (e.document.header.date, e.document.header.document_id), reverse=True)
-    named = [(e.document, e.urls) for e in editions]
-    references = find_references(named, rules, reuse)
-    outgoing: dict[str, dict[str, list[Reference]]] = {}
-    incoming: dict[str, list[Reference]] = {}
-    for ref in references:
-        outgoing.setdefault(ref.citing.urls.prefix, {}).setdefault(ref.item, []).append(ref)
-        if ref.cited is not None:
-            incoming.setdefault(ref.cited.urls.prefix, []).append(ref)
-    linked = tuple(
-        _with_references(e, outgoing.get(e.urls.prefix, {}), incoming.get(e.urls.prefix, []), reuse) for e in editions
-    )
-    return Collection(
-        linked,
-        _used_by_any(registries, linked),
-        references,
-        True,
-        title,
-        next((e for e in linked if e.urls.prefix == f"{root}/"), None) if root else None,
-        unused_shared=_unused_shared(registries, linked),
-    )
+        sources.append(DocumentSource(folder, DocumentUrls(f"{folder.name}/", key), shown_as))
+    return sources
 
 
-def _settings(source_dir: Path, problems: Problems) -> tuple[str, str]:
+def read_settings(source_dir: Path, problems: Problems) -> tuple[str, str]:
+    """The collection's title and `formerly_at_root` (`collection.yml`), each mistake added to `problems`."""
     path = source_dir / COLLECTION_SETTINGS
     if not path.is_file():
         return DEFAULT_TITLE, ""
@@ -187,7 +129,7 @@ def _folders(source_dir: Path, problems: Problems) -> list[Path]:
     return found
 
 
-def _check_folder(folder: Path, edition: Edition, problems: Problems) -> None:
+def check_folder(folder: Path, edition: Edition, problems: Problems) -> None:
     """A document's folder is its prefix, made from its id: its addresses must not depend on a folder's name."""
     h = edition.document.header
     expected = document_prefix(h.document_id, h.date[:4])
@@ -201,40 +143,7 @@ def _check_folder(folder: Path, edition: Edition, problems: Problems) -> None:
         )
 
 
-def _with_references(
-    edition: Edition, outgoing: dict[str, list[Reference]], incoming: list[Reference], reuse: Reuse | None
-) -> Edition:
-    by_item = {k: tuple(v) for k, v in outgoing.items()}
-    recalled_in = tuple(incoming)
-    return reused(
-        reuse,
-        ("edition", edition.urls.prefix),
-        (edition, by_item, recalled_in),
-        partial(replace, edition, references=by_item, recalled_in=recalled_in),
-    )
-
-
-def _registries(source_dir: Path, problems: Problems, reuse: Reuse | None) -> Registries:
-    """`read_registries`; with `reuse`, the last build's while the registry files hold the same bytes."""
-    if reuse is None:
-        return read_registries(source_dir, problems)
-    with_mistakes: list[Registries] = []
-
-    def read() -> Registries | None:
-        mine = Problems()
-        registries = read_registries(source_dir, mine)
-        if not mine:
-            return registries
-        problems.extend(mine)  # not kept: read again next time, to report them again
-        with_mistakes.append(registries)
-        return None
-
-    files = [folder / name for folder in (source_dir, SHARED_REGISTRY) for name in REGISTRY_FILES]
-    kept = reuse.get("registries", tuple(f.read_bytes() if f.is_file() else None for f in files), read)
-    return kept if kept is not None else with_mistakes[0]
-
-
-def _used_by_any(registries: Registries, editions: Sequence[Edition]) -> Registries:
+def used_by_any(registries: Registries, editions: Sequence[Edition]) -> Registries:
     """The entries of `registries` that one of `editions` publishes, in the registries' order."""
     used = {
         kind: {e.id for edition in editions for e in getattr(edition.registries, kind)}
@@ -249,8 +158,8 @@ def _used_by_any(registries: Registries, editions: Sequence[Edition]) -> Registr
     )
 
 
-def _unused_shared(registries: Registries, editions: Sequence[Edition]) -> int:
-    published = _used_by_any(registries, editions)
+def unused_shared(registries: Registries, editions: Sequence[Edition]) -> int:
+    published = used_by_any(registries, editions)
     return sum(
         len(getattr(registries, kind)) - len(getattr(published, kind))
         for kind in ("instruments", "terms", "actors", "verbs")
