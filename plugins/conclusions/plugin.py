@@ -128,14 +128,21 @@ _BUNDLES = ("extra",)
 """Extensions that include both (`markdown.extensions.extra`, `pymdownx.extra`)."""
 
 
+LINEAR_LINKS = "conclusions.markdown_links"
+"""The plugin's own Markdown extension: link texts found in linear time (markdown_links.py)."""
+
+
 def add_extensions(config: MkDocsConfig) -> None:
     """Add each of `REQUIRED_EXTENSIONS` that `mkdocs.yml` does not list, as Material's tags
-    plugin adds attr_list: without md_in_html a page would show its raw Markdown.
+    plugin adds attr_list: without md_in_html a page would show its raw Markdown; and the
+    plugin's own, `LINEAR_LINKS`.
 
     Args:
         config: the site's configuration; an extension is known by its last dotted name
             (`markdown.extensions.attr_list` is attr_list).
     """
+    if LINEAR_LINKS not in config.markdown_extensions:
+        config.markdown_extensions.append(LINEAR_LINKS)
     names = {str(name).rsplit(".", 1)[-1] for name in config.markdown_extensions}
     if names & set(_BUNDLES):
         return
