@@ -30,13 +30,14 @@ import io
 import logging
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
 import mkdocs
+from jinja2 import BytecodeCache, Environment
 from mkdocs.commands import build as build_command
 from mkdocs.commands import serve as serve_command
 from mkdocs.config import load_config
@@ -48,6 +49,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+from mkdocs.theme import Theme
 from watchdog.observers.polling import PollingObserver
 
 
@@ -108,6 +110,8 @@ class _TrialPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.in_nav = list(nav.pages)
+        if "sitemap.xml" in self.unchanged:
+            skip_template(config, "sitemap.xml")
         return nav
 
 
@@ -161,47 +165,59 @@ class _Trial:
 
     def _build_twice(self) -> None:
         plugin = _TrialPlugin()
-        built = self.folder / "site" / "a" / "index.html"
         with _quiet() as records:
+            with _counted(Files, "add_files_from_theme") as listed, _counted(Theme, "get_env") as environments:
+                build_command.build(self._config(plugin), serve_url="http://127.0.0.1:8000/", dirty=True)
+            self.expect(
+                "MkDocs listing the theme's files with Files.add_files_from_theme, its templates with Theme.get_env",
+                listed == [1] and environments[0] >= 1,
+            )
+            self._first_build(plugin)
+            # Again, dirty, with a.md and the sitemap left out: MkDocs must neither render nor write them.
+            for written in (self.folder / "site" / "a" / "index.html", self.folder / "site" / "sitemap.xml"):
+                written.write_text("kept", encoding="utf-8")
+            plugin.unchanged = {"a.md", "sitemap.xml"}
             build_command.build(self._config(plugin), serve_url="http://127.0.0.1:8000/", dirty=True)
-            first_render = {src: page.renders for src, page in plugin.pages.items()}
-            a, b = plugin.pages["a.md"], plugin.pages["b.md"]
-            self.expect(
-                "MkDocs using the page a plugin sets on File.page (structure.nav, commands.build)",
-                first_render == {"a.md": 1, "b.md": 1} and all(p in (a, b) for p in plugin.in_nav),
-            )
-            self.expect("Page._title_from_render, set by Page.render", getattr(b, "_title_from_render", None) == "B")
-            self.expect(
-                "Page.present_anchor_ids, set by Page.render", "there" in (getattr(b, "present_anchor_ids", None) or ())
-            )
-            links = getattr(a, "links_to_anchors", None)
-            self.expect(
-                "Page.links_to_anchors, set by Page.render",
-                isinstance(links, dict) and any(f.src_uri == "b.md" and "there" in v for f, v in links.items()),
-            )
-            self.expect("File._content, a generated file's content", plugin.content == _TRIAL_PAGES["a.md"])
-            search = self.search
-            entries = search_entries(search) if search is not None else None
-            self.expect(
-                "Material's search plugin keeping the pages' entries in search_index.entries",
-                entries is not None and [str(e.get("location", "")).split("#")[0] for e in entries[:1]] == ["a/"],
-            )
-            # Again, dirty, with a.md left out: MkDocs must neither render nor write it.
-            built.write_text("kept", encoding="utf-8")
-            plugin.unchanged = {"a.md"}
-            build_command.build(self._config(plugin), serve_url="http://127.0.0.1:8000/", dirty=True)
+        self._second_build(plugin, records)
+
+    def _first_build(self, plugin: _TrialPlugin) -> None:
+        a, b = plugin.pages["a.md"], plugin.pages["b.md"]
+        self.expect(
+            "MkDocs using the page a plugin sets on File.page (structure.nav, commands.build)",
+            (a.renders, b.renders) == (1, 1) and all(p in (a, b) for p in plugin.in_nav),
+        )
+        self.expect("Page._title_from_render, set by Page.render", getattr(b, "_title_from_render", None) == "B")
+        self.expect(
+            "Page.present_anchor_ids, set by Page.render", "there" in (getattr(b, "present_anchor_ids", None) or ())
+        )
+        links = getattr(a, "links_to_anchors", None)
+        self.expect(
+            "Page.links_to_anchors, set by Page.render",
+            isinstance(links, dict) and any(f.src_uri == "b.md" and "there" in v for f, v in links.items()),
+        )
+        self.expect("File._content, a generated file's content", plugin.content == _TRIAL_PAGES["a.md"])
+        entries = search_entries(self.search) if self.search is not None else None
+        self.expect(
+            "Material's search plugin keeping the pages' entries in search_index.entries",
+            entries is not None and [str(e.get("location", "")).split("#")[0] for e in entries[:1]] == ["a/"],
+        )
+
+    def _second_build(self, plugin: _TrialPlugin, records: list[logging.LogRecord]) -> None:
+        a, b = plugin.pages["a.md"], plugin.pages["b.md"]
+        site = self.folder / "site"
         self.expect(
             "a dirty build skipping the pages whose File.is_modified() is false",
-            a.renders == 1 and b.renders == 2 and built.read_text(encoding="utf-8") == "kept",
+            (a.renders, b.renders) == (1, 2) and (site / "a" / "index.html").read_text(encoding="utf-8") == "kept",
+        )
+        self.expect(
+            "a build writing the theme's static templates (the sitemap) only when in theme.static_templates",
+            (site / "sitemap.xml").read_text(encoding="utf-8") == "kept",
         )
         self.expect(
             "a dirty build's warning",
             any(str(r.msg).startswith(DIRTY_WARNING) and r.levelno == logging.WARNING for r in records),
         )
-        self.expect(
-            "mkdocs serve calling build by its module's name",
-            _serve_builds_with(build_command.build),
-        )
+        self.expect("mkdocs serve calling build by its module's name", _serve_builds_with(build_command.build))
 
     def _server(self) -> None:
         served, other = self.folder / "served", self.folder / "other"
@@ -264,6 +280,23 @@ def _get(server: LiveReloadServer, path: str) -> bytes:
     environ = {"PATH_INFO": path, "REQUEST_METHOD": "GET"}
     body = server.serve_request(environ, lambda status, headers: None)
     return b"".join(body)
+
+
+@contextmanager
+def _counted(owner: type, name: str) -> Iterator[list[int]]:
+    """How many times MkDocs calls `owner.name` in the block (one count, in a list)."""
+    calls = [0]
+    original = getattr(owner, name)
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls[0] += 1
+        return original(*args, **kwargs)
+
+    setattr(owner, name, counting)
+    try:
+        yield calls
+    finally:
+        setattr(owner, name, original)
 
 
 @contextmanager
@@ -450,6 +483,52 @@ def made_of(file: File) -> str | bytes:
 def set_modified(file: File, modified: bool) -> None:
     """What `file.is_modified()` answers in this build (dirty builds skip it when False)."""
     file.is_modified = lambda: modified  # type: ignore[method-assign]
+
+
+# -- the theme ------------------------------------------------------------------------------
+
+
+def keep_theme(state: Callable[[MkDocsConfig], Hashable], code: BytecodeCache) -> None:
+    """Make every later build of this `mkdocs serve` list the theme's static files only when its
+    folders changed (`state(config)`: what those that may change while serving hold), and give
+    every template environment of the theme `code`, its compiled templates.
+
+    Material's templates folder holds some 14,000 files, which MkDocs walks and filters in every
+    build for the few hundred it publishes; Material's search plugin makes an environment of its
+    own three times a build, and compiles its language templates in each.
+    """
+    if getattr(Files.add_files_from_theme, "kept", False):
+        return
+    add_files_from_theme = Files.add_files_from_theme
+    get_env = Theme.get_env
+    listed: dict[Hashable, list[tuple[str, str]]] = {}
+
+    def add_listed_files(files: Files, env: Environment, config: MkDocsConfig) -> None:
+        key = (tuple(config.theme.dirs), tuple(config.theme.static_templates), state(config))
+        if key not in listed:
+            found = Files([])
+            add_files_from_theme(found, env, config)
+            listed.clear()
+            listed[key] = [(f.src_uri, f.src_dir) for f in found if f.src_dir is not None]
+        for path, folder in listed[key]:
+            # As MkDocs does: a theme's file does not replace a file of docs_dir.
+            if files.get_file_from_path(path) is None:
+                files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+    def env_with_code(theme: Theme) -> Environment:
+        env = get_env(theme)
+        env.bytecode_cache = code
+        return env
+
+    add_listed_files.kept = True  # type: ignore[attr-defined]
+    Files.add_files_from_theme = add_listed_files  # type: ignore[method-assign,assignment]
+    Theme.get_env = env_with_code  # type: ignore[method-assign,assignment]
+
+
+def skip_template(config: MkDocsConfig, name: str) -> None:
+    """Leave the theme's static template `name` (the sitemap) out of this build: the file the
+    last build wrote from it stays."""
+    config.theme.static_templates.discard(name)
 
 
 # -- other plugins ---------------------------------------------------------------------------

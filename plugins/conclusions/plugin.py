@@ -199,8 +199,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         """Where cards are drawn when `cards_cache_dir` is empty or cannot be written."""
         self._copies: dict[str, Path] = {}
         """The files `on_post_build` copies into the site (the cards), by their path there."""
-        self._card_names: dict[Card, str] | None = None
-        """The cards' file names in the card cache, kept between the builds of `mkdocs serve`."""
+        self._card_files: dict[Card, Path] | None = None
+        """Each card's file in the card cache, once drawn, kept between the builds of `mkdocs serve`."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also keeps this object alive across the rebuilds of `mkdocs serve`,
@@ -306,7 +306,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         # MkDocs holds every request after a failed rebuild ("the server will appear stuck"):
         # the last good build goes on being served instead, whatever stopped the rebuild.
         if self.serving is not None:
-            self.serving.on_serve(server, config)
+            self.serving.on_serve(server, config, _changing_templates)
         return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -344,10 +344,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         c = self._collection
         all_cards = self.maker.cards(sharing)
         self._stop_drawing()
-        drawing = self.drawing = cards.Drawing(all_cards, *self._card_folders(), names=self._card_names)
-        if self.serving is not None:
-            # Under `mkdocs serve`, for the next build: 5,000 digests fewer for a large collection.
-            self._card_names = drawing.names
+        drawing = self.drawing = cards.Drawing(all_cards, *self._card_folders(), known=self._card_files)
         published: dict[str, str | Path] = {
             card.path: file for card, file in zip(all_cards, drawing.files, strict=True)
         }
@@ -384,6 +381,9 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 drawing.wait()
             except cards.CardError as err:
                 raise PluginError(str(err)) from None
+            if self.serving is not None:
+                # For the next build of `mkdocs serve`: 5,000 digests and files fewer to look for.
+                self._card_files = drawing.known
 
     def _write_copies(self, site_dir: str) -> None:
         """Copy each card (and each card again at an old address) from the card cache into the
@@ -409,8 +409,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         # The templates in the site's overrides/ and the plugin's theme/ may change while serving.
         if self.serving is not None:
-            template_dirs = [d for d in (config.theme.custom_dir, THEME_DIR) if d and os.path.isdir(d)]
-            self.serving.on_nav(config, files, nav, template_dirs, self._sharing.fingerprint())
+            self.serving.on_nav(config, files, nav, _changing_templates(config), self._sharing.fingerprint())
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -465,6 +464,12 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return _conform(output_content) if template_name.endswith(".html") else output_content
+
+
+def _changing_templates(config: MkDocsConfig) -> list[str]:
+    """The theme folders whose files may change while serving: the site's `custom_dir` and the
+    plugin's templates (Material's own are part of its install)."""
+    return [d for d in (config.theme.custom_dir, THEME_DIR) if d and os.path.isdir(d)]
 
 
 def _published(config: MkDocsConfig, path: str, content: str) -> File:

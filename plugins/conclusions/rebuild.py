@@ -51,6 +51,7 @@ from typing import Any, Generic, TypeVar
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
+from mkdocs import utils as mkdocs_utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -79,6 +80,9 @@ TIDY_AFTER = 1.0
 
 WATCH_LIMIT = 1000
 """Above this many watched files (`--watch-theme`), MkDocs' own interval is kept."""
+
+SITEMAP = "sitemap.xml"
+"""MkDocs' template of the sitemap of the site's pages."""
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -316,7 +320,10 @@ class Memory:
         `custom_dir` and the plugin's templates; Material's own are part of its install).
         """
         listing = [f"{f.src_uri}|{f.dest_uri}|{f.url}|{f.inclusion.name}" for f in files]
-        self.site = _digest(self.settings, *listing, *_nav_outline(nav.items, []), *_templates_state(template_dirs))
+        outline = _nav_outline(nav.items, [])
+        # The build's date: the sitemap gives it for every page (`Serving.on_nav`).
+        day = mkdocs_utils.get_build_date()
+        self.site = _digest(self.settings, day, *listing, *outline, *_templates_state(template_dirs))
         return self.site == self._last_site
 
     def file(self, dest: str, inputs: tuple[object, ...], make: Callable[[], File]) -> File:
@@ -486,6 +493,12 @@ def _tidy() -> None:
     gc.freeze()
 
 
+def _cut(message: str, limit: int = 200) -> str:
+    """`message` on one line, cut at `limit` characters (an error may quote a whole path or value)."""
+    line = " ".join(message.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
 def _where(error: BaseException) -> str:
     """The template file and line an error was raised in, when it was (' (main.html:12)')."""
     frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith((".html", ".xml"))]
@@ -558,10 +571,13 @@ class Serving:
         (its content, or the file it is copied from) is the same (`fast_serve`)."""
         return make() if self.memory is None else self.memory.file(path, (made_from,), make)
 
-    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig) -> None:
+    def on_serve(
+        self, server: LiveReloadServer, config: MkDocsConfig, templates: Callable[[MkDocsConfig], list[str]]
+    ) -> None:
         """Serve the first build from a folder of its own, which only ever receives a build that
-        succeeded; look at the watched files often and rebuild in place (`fast_serve`); let the
-        live-reload script run."""
+        succeeded; look at the watched files often and rebuild in place (`fast_serve`), the
+        theme's files listed again only when `templates` (the theme folders that may change
+        while serving) change; let the live-reload script run."""
         self.folder = ServedFolder(config.site_dir)
         self.succeeded()
         mkdocs_internals.serve_from(server, self.folder.served, self.folder.error_page)
@@ -569,6 +585,8 @@ class Serving:
         if self.memory is not None:
             watch_often(server)
             mkdocs_internals.rebuild_in_place()
+            if not os.environ.get("NOKEEPTHEME"):
+                mkdocs_internals.keep_theme(lambda c: tuple(_templates_state(templates(c))), self.memory.template_code)
         # The page's Content-Security-Policy would block the script MkDocs injects.
         mkdocs_internals.rewrite_served_pages(server, csp.allow_injected_script)
 
@@ -596,6 +614,10 @@ class Serving:
         self._whole = not memory.in_place
         if self._whole:
             memory.forget_links()
+        else:
+            # The sitemap lists the pages' addresses and the build's date, both in the site
+            # signature: the one served is the same (MkDocs would write it again for 6,000 pages).
+            mkdocs_internals.skip_template(config, SITEMAP)
         for page in pages:
             page.prepare(files, context(page.file.src_uri))
         self._check_links_to_changed_pages(pages, files)
@@ -700,7 +722,7 @@ class Serving:
         # MkDocs printed the line of a mistake it stopped on (a `BuildError`, then its `Abort`,
         # a `SystemExit`); anything else is said here, in one line.
         if not isinstance(error, SystemExit):
-            log.error(f"the rebuild failed: {type(error).__name__}: {error}{_where(error)}")
+            log.error(f"the rebuild failed: {type(error).__name__}: {_cut(str(error))}{_where(error)}")
         elif not isinstance(error.__context__, BuildError):
             log.warning(str(error))  # strict mode's count of warnings
         log.warning("still serving the last good build; fix the mistake above and save to rebuild")

@@ -320,10 +320,10 @@ def collection_file(c: Collection, site_url: str) -> str:
     )
 
 
-def document_files(edition: Edition, site_url: str) -> dict[str, str]:
-    """One document's JSON files (and the schemas), by path, without the sitemaps of their
-    folders (`sitemaps`, made over every document's files)."""
-    return {path: make() for path, make in JsonData(edition, site_url)._files().items()}
+def document_files(edition: Edition, site_url: str) -> dict[str, Callable[[], str]]:
+    """One document's JSON files (and the schemas), by path, each made when called; without
+    the sitemaps of their folders (`sitemaps`)."""
+    return JsonData(edition, site_url)._files()
 
 
 def site_data_paths(c: Collection) -> list[str]:

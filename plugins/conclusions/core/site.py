@@ -216,17 +216,19 @@ class SiteMaker:
         yield about_urls(c.editions[0], collection=c.is_collection)
 
     def data(self, c: Collection, site_url: str) -> dict[str, str]:
-        """Every JSON file of the site (with the sitemaps of its folders), by path: each
-        document's, a step made of its edition; and a collection's own."""
-        plan: dict[str, Callable[[], str]] = {}
+        """Every JSON file of the site, with the sitemap of each folder of them, by path: each
+        document's, a step made of its edition; a collection's own, a step made of what it lists."""
+        out: dict[str, str] = {}
         for edition in c.editions:
-            made = self.step(
-                ("data", edition.urls.prefix), (edition, site_url), partial(document_files, edition, site_url)
-            )
-            plan.update({path: partial(str, text) for path, text in made.items()})
+            out.update(self.step(("data", edition.urls.prefix), (edition, site_url), partial(_data, edition, site_url)))
         if c.is_collection:
-            plan[COLLECTION_JSON] = partial(collection_file, c, site_url)
-        return {path: make() for path, make in sitemaps(plan, Site(site_url)).items()}
+            listed = tuple((e.document.header, len(e.document.paragraphs), e.urls) for e in c.editions)
+            out.update(
+                self.step(
+                    "collection data", (listed, c.references, c.title, site_url), partial(_collection_data, c, site_url)
+                )
+            )
+        return out
 
     def cards(self, sharing: SiteSharing) -> list[Card]:
         """The preview cards of every page that has one (not drawn): each document's, a step
@@ -252,6 +254,17 @@ def register_pages(c: Collection, shares: Sequence[RegisterShare]) -> Iterator[P
 
 def _list(pages: Iterator[Page]) -> list[Page]:
     return list(pages)
+
+
+def _data(edition: Edition, site_url: str) -> dict[str, str]:
+    """One document's JSON files and the sitemaps of their folders (its own: under its prefix)."""
+    return {path: make() for path, make in sitemaps(document_files(edition, site_url), Site(site_url)).items()}
+
+
+def _collection_data(c: Collection, site_url: str) -> dict[str, str]:
+    """`data/collection.json`, and the sitemap of its folder."""
+    plan: dict[str, Callable[[], str]] = {COLLECTION_JSON: partial(collection_file, c, site_url)}
+    return {path: make() for path, make in sitemaps(plan, Site(site_url)).items()}
 
 
 def build_collection(source_dir: Path) -> Collection:
