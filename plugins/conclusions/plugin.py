@@ -210,7 +210,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             # internals it relies on (mkdocs_internals.py checks them at this point).
             from .rebuild import Serving
 
-            self.serving = Serving(fast=self.config.fast_serve)
+            self.serving = Serving(fast=self.config.fast_serve, templates=_changing_templates)
             self.maker = self.serving.maker
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -306,7 +306,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         # MkDocs holds every request after a failed rebuild ("the server will appear stuck"):
         # the last good build goes on being served instead, whatever stopped the rebuild.
         if self.serving is not None:
-            self.serving.on_serve(server, config, _changing_templates)
+            self.serving.on_serve(server, config)
         return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -417,7 +417,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         env.globals["edition"] = self._sharing.site_context()
         env.globals["csp_policy"] = csp.policy  # theme/main.html: the Content-Security-Policy
         env.globals.update(head.TEMPLATE_GLOBALS)  # theme/main.html: the styles written into the head
-        return env if self.serving is None else self.serving.on_env(env)
+        return env
 
     def on_page_context(
         self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation

@@ -49,7 +49,7 @@ from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from jinja2 import BytecodeCache, Environment
+from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs import utils as mkdocs_utils
 from mkdocs.config.defaults import MkDocsConfig
@@ -511,13 +511,17 @@ class Serving:
 
     Args:
         fast: `fast_serve`: rebuild only what changed since the last good build.
+        templates: the theme folders whose files may change while serving, of a build's
+            configuration (the theme's files are listed again only when they change).
     """
 
-    def __init__(self, *, fast: bool) -> None:
+    def __init__(self, *, fast: bool, templates: Callable[[MkDocsConfig], list[str]]) -> None:
         mkdocs_internals.check()
         self.maker: SiteMaker = KeptSite() if fast else SiteMaker()
         """What makes the site of the source: with `fast`, one that keeps what it made."""
         self.memory = Memory() if fast else None
+        if self.memory is not None:
+            mkdocs_internals.keep_theme(lambda c: tuple(_templates_state(templates(c))), self.memory.template_code)
         self.folder: ServedFolder | None = None
         """Where the last good build is served from, once the server runs (`on_serve`)."""
         self._tidy: threading.Timer | None = None
@@ -571,13 +575,10 @@ class Serving:
         (its content, or the file it is copied from) is the same (`fast_serve`)."""
         return make() if self.memory is None else self.memory.file(path, (made_from,), make)
 
-    def on_serve(
-        self, server: LiveReloadServer, config: MkDocsConfig, templates: Callable[[MkDocsConfig], list[str]]
-    ) -> None:
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig) -> None:
         """Serve the first build from a folder of its own, which only ever receives a build that
-        succeeded; look at the watched files often and rebuild in place (`fast_serve`), the
-        theme's files listed again only when `templates` (the theme folders that may change
-        while serving) change; let the live-reload script run."""
+        succeeded; look at the watched files often and rebuild in place (`fast_serve`); let the
+        live-reload script run."""
         self.folder = ServedFolder(config.site_dir)
         self.succeeded()
         mkdocs_internals.serve_from(server, self.folder.served, self.folder.error_page)
@@ -585,8 +586,6 @@ class Serving:
         if self.memory is not None:
             watch_often(server)
             mkdocs_internals.rebuild_in_place()
-            if not os.environ.get("NOKEEPTHEME"):
-                mkdocs_internals.keep_theme(lambda c: tuple(_templates_state(templates(c))), self.memory.template_code)
         # The page's Content-Security-Policy would block the script MkDocs injects.
         mkdocs_internals.rewrite_served_pages(server, csp.allow_injected_script)
 
@@ -674,12 +673,6 @@ class Serving:
                 mkdocs_internals.set_modified(file, not self.memory.file_unchanged(file.dest_uri, made))
             elif self.memory.in_place and self.folder is not None and not file.is_documentation_page():
                 mkdocs_internals.set_modified(file, self.folder.newer(file))
-
-    def on_env(self, env: Environment) -> Environment:
-        """The build's template environment, with compiled templates kept (`fast_serve`)."""
-        if self.memory is not None:
-            env.bytecode_cache = self.memory.template_code
-        return env
 
     def copies_to_write(self, copies: dict[str, Path]) -> dict[str, Path]:
         """Of the files the plugin copies into the site (the cards), those to copy in this build."""
