@@ -181,12 +181,15 @@ class ServedFolder:
             os.mkdir(self.building)
             _remove_later(old)
             return
+        folders = []
         for folder, _dirs, names in os.walk(self.building):
             target = os.path.join(self.served, os.path.relpath(folder, self.building))
             os.makedirs(target, exist_ok=True)
             for name in names:
                 os.replace(os.path.join(folder, name), os.path.join(target, name))
-        self.discard()
+            folders.append(folder)
+        for folder in reversed(folders[1:]):  # emptied, the deepest first
+            os.rmdir(folder)
 
     def discard(self) -> None:
         """Empty the building folder (of a build that failed, or of the folders a build in place
