@@ -23,14 +23,14 @@ same. So, between the rebuilds of one `mkdocs serve`, what the last good build m
 - rebuilds are built in place (`mkdocs_internals.rebuild_in_place`): MkDocs builds only the
   pages whose Markdown or share data changed and writes only the files whose bytes changed,
   and the search index keeps the entries of the other pages, in the same order;
-- compiled templates are kept (Jinja's own bytecode cache), and what is kept is frozen out of
-  Python's cyclic collector once the server is idle.
+- the theme's files are listed once and its templates compiled once (`mkdocs_internals.keep_theme`),
+  and what is kept is frozen out of Python's cyclic collector once the server is idle.
 
 It also looks at the watched files more often than MkDocs does (`watch_often`).
 
 Every key of the MkDocs side starts with the site signature: the configuration, the list of
-files, the navigation and the templates that can change while serving (the site's
-`overrides/` and the plugin's own `theme/`). A change to any of them builds every page.
+files, the navigation, the templates that can change while serving (the site's `overrides/`
+and the plugin's own `theme/`) and the build's date. A change to any of them builds every page.
 
 Every MkDocs internal this relies on is reached through `mkdocs_internals`, which checks at
 start-up, on a two-page build, that MkDocs still does what is relied on.
