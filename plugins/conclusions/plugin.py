@@ -197,6 +197,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         """The cards being drawn while MkDocs renders the pages (from `on_files` to `on_post_build`)."""
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
         """Where cards are drawn when `cards_cache_dir` is empty or cannot be written."""
+        self._report: list[str] = []
+        """The references the last build could not link, as its report gave them."""
         self._copies: dict[str, Path] = {}
         """The files `on_post_build` copies into the site (the cards), by their path there."""
         self._card_files: dict[Card, Path] | None = None
@@ -259,11 +261,17 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         )
         if c.is_collection:
             resolved = sum(1 for r in c.references if r.cited is not None and not r.why)
-            log.info(f"{resolved} references between the documents linked; {len(c.unresolved)} not linked:")
             # The build report: each reference the tool could not link, and why (a reference to a
             # document outside the collection is normal, hence info, not a warning).
-            for r in c.unresolved:
-                log.info(f"  {r.citing.path}:{r.line}: '{' '.join(r.words.split())}': {r.why}")
+            report = [f"  {r.citing.path}:{r.line}: '{' '.join(r.words.split())}': {r.why}" for r in c.unresolved]
+            if self.serving is not None and report == self._report:
+                # Under `mkdocs serve`, a thousand lines again on every save would bury the rest.
+                log.info(f"{resolved} references between the documents linked; {len(report)} not linked, as before")
+            else:
+                log.info(f"{resolved} references between the documents linked; {len(report)} not linked:")
+                for line in report:
+                    log.info(line)
+            self._report = report
         config.nav = self._nav()
         add_extensions(config)
         _add_theme(config)

@@ -46,6 +46,7 @@ import tempfile
 import threading
 import traceback
 from collections.abc import Callable, Hashable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -75,8 +76,11 @@ WATCH_INTERVAL = 0.05
 QUIET = 0.075
 """Seconds without a further change before a rebuild starts (MkDocs: 0.1 s); more than one look."""
 
-TIDY_AFTER = 1.0
-"""Seconds after a build before its garbage is collected (`Serving.succeeded`)."""
+TIDY_AFTER = 0.5
+"""Seconds after a build before the garbage of what it made is collected (`Serving.succeeded`)."""
+
+TIDY_ALL_AFTER = 20.0
+"""Seconds without a build before the garbage of every build so far is collected."""
 
 WATCH_LIMIT = 1000
 """Above this many watched files (`--watch-theme`), MkDocs' own interval is kept."""
@@ -488,10 +492,13 @@ def watch_often(server: LiveReloadServer) -> None:
     mkdocs_internals.poll_every(server, PollingObserver(timeout=WATCH_INTERVAL), QUIET)
 
 
-def _tidy() -> None:
-    """Collect the garbage of the builds so far, then leave every object alive now out of the
-    collector's walks until the next tidy."""
-    gc.unfreeze()
+def _tidy(*, everything: bool) -> None:
+    """Collect the garbage of what was made since the last tidy (of `everything`: of every build
+    so far), then leave every object alive now out of the collector's walks until a tidy of
+    everything. Objects are freed as soon as nothing refers to them; only those in cycles wait
+    for the collector."""
+    if everything:
+        gc.unfreeze()
     gc.collect()
     gc.freeze()
 
@@ -527,7 +534,7 @@ class Serving:
             mkdocs_internals.keep_theme(lambda c: tuple(_templates_state(templates(c))), self.memory.template_code)
         self.folder: ServedFolder | None = None
         """Where the last good build is served from, once the server runs (`on_serve`)."""
-        self._tidy: threading.Timer | None = None
+        self._tidying: list[threading.Timer] = []
         self._pages: list[tuple[str, bool]] = []
         """Every page of this build, in the order MkDocs builds them: its URL, and whether it is built."""
         self._whole = True
@@ -535,8 +542,8 @@ class Serving:
 
     def on_config(self) -> None:
         """A build starts: nothing of a build that did not succeed is kept; no tidying while it runs."""
-        if self._tidy is not None:
-            self._tidy.cancel()
+        for timer in self._tidying:
+            timer.cancel()
         self._whole = True
         if isinstance(self.maker, KeptSite):
             self.maker.results.start()
@@ -701,11 +708,17 @@ class Serving:
             self.memory.succeeded()
         # What is kept between builds (renderings, pages, editions) is millions of objects for a
         # large collection, which Python's cyclic collector would walk several times in each
-        # rebuild (a quarter of a 100-document rebuild). They are collected once the server is
-        # idle, and frozen: the collector then walks only what a rebuild makes.
-        self._tidy = threading.Timer(TIDY_AFTER, _tidy)
-        self._tidy.daemon = True
-        self._tidy.start()
+        # rebuild (a quarter of a 100-document rebuild), and a collection of them all takes most
+        # of a second. What a build made is collected once the server is idle, and frozen: the
+        # collector then walks only what a rebuild makes. Everything is collected after a
+        # longer pause (the pages and navigation later builds replaced).
+        self._tidying = [
+            threading.Timer(TIDY_AFTER, partial(_tidy, everything=False)),
+            threading.Timer(TIDY_ALL_AFTER, partial(_tidy, everything=True)),
+        ]
+        for timer in self._tidying:
+            timer.daemon = True
+            timer.start()
 
     def failed(self, error: BaseException) -> None:
         """A rebuild failed, for whatever reason: set it aside, and go on serving the last good build."""
