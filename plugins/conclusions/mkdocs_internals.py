@@ -482,7 +482,16 @@ def made_of(file: File) -> str | bytes:
 
 def set_modified(file: File, modified: bool) -> None:
     """What `file.is_modified()` answers in this build (dirty builds skip it when False)."""
-    file.is_modified = lambda: modified  # type: ignore[method-assign]
+    file.is_modified = _MODIFIED if modified else _UNMODIFIED  # type: ignore[method-assign]
+
+
+# The two answers, made once rather than a function per file and build (6,000 files).
+def _MODIFIED() -> bool:
+    return True
+
+
+def _UNMODIFIED() -> bool:
+    return False
 
 
 # -- the theme ------------------------------------------------------------------------------
