@@ -169,6 +169,7 @@ class ServedFolder:
         parent = os.path.dirname(self.building)
         # Beside the building folder, on the same file system: a build is moved, not copied.
         self.served = tempfile.mkdtemp(prefix=f"{os.path.basename(self.building)}-served-", dir=parent)
+        self._removing: list[threading.Thread] = []
 
     def error_page(self, code: int) -> bytes | None:
         """The site's own page for an HTTP error (its 404 page), from the served build."""
@@ -183,7 +184,7 @@ class ServedFolder:
             old = self._set_aside(self.served)
             os.replace(self.building, self.served)
             os.mkdir(self.building)
-            _remove_later(old)
+            self._remove_later(old)
             return
         folders = []
         for folder, _dirs, names in os.walk(self.building):
@@ -201,7 +202,7 @@ class ServedFolder:
         if os.listdir(self.building):
             old = self._set_aside(self.building)
             os.mkdir(self.building)
-            _remove_later(old)
+            self._remove_later(old)
 
     def newer(self, file: File) -> bool:
         """Whether the static `file` (a theme's asset) is newer than its served copy, or has none."""
@@ -213,6 +214,9 @@ class ServedFolder:
             return True
 
     def close(self) -> None:
+        """Remove the served folder, and what is still being removed in the background."""
+        for removing in self._removing:
+            removing.join()
         shutil.rmtree(self.served, ignore_errors=True)
 
     @staticmethod
@@ -221,10 +225,12 @@ class ServedFolder:
         os.replace(path, os.path.join(aside, "site"))
         return aside
 
-
-def _remove_later(path: str) -> None:
-    """Remove `path` in the background: a whole site is thousands of files."""
-    threading.Thread(target=shutil.rmtree, args=(path,), kwargs={"ignore_errors": True}, daemon=True).start()
+    def _remove_later(self, path: str) -> None:
+        """Remove `path` in the background (a whole site is thousands of files), before `close` ends."""
+        self._removing = [t for t in self._removing if t.is_alive()]
+        removing = threading.Thread(target=shutil.rmtree, args=(path,), kwargs={"ignore_errors": True}, daemon=True)
+        removing.start()
+        self._removing.append(removing)
 
 
 class _TemplateCode(BytecodeCache):
