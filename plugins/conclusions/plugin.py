@@ -251,27 +251,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 _errors.error(line)
             raise SourceMistake(last) from None
         c = self.collection
-        reg = c.registries
-        paragraphs = sum(len(e.document.paragraphs) for e in c.editions)
-        documents = f"{len(c.editions)} documents, " if c.is_collection else ""
-        log.info(
-            f"{documents}{paragraphs} paragraphs; linked {len(reg.actors)} actors, {len(reg.terms)} "
-            f"terms, {len(reg.instruments)} instruments; {c.unused_shared} shared registry entries not in "
-            f"{'these texts' if c.is_collection else 'this text'} (not published)"
-        )
-        if c.is_collection:
-            resolved = sum(1 for r in c.references if r.cited is not None and not r.why)
-            # The build report: each reference the tool could not link, and why (a reference to a
-            # document outside the collection is normal, hence info, not a warning).
-            report = [f"  {r.citing.path}:{r.line}: '{' '.join(r.words.split())}': {r.why}" for r in c.unresolved]
-            if self.serving is not None and report == self._report:
-                # Under `mkdocs serve`, a thousand lines again on every save would bury the rest.
-                log.info(f"{resolved} references between the documents linked; {len(report)} not linked, as before")
-            else:
-                log.info(f"{resolved} references between the documents linked; {len(report)} not linked:")
-                for line in report:
-                    log.info(line)
-            self._report = report
+        self._log_report(c)
         config.nav = self._nav()
         add_extensions(config)
         _add_theme(config)
@@ -280,6 +260,30 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 config.site_name = _html(c.title)
             _name_from_document(config, c.editions[0].document.header, keep_name=c.is_collection)
         return config
+
+    def _log_report(self, c: Collection) -> None:
+        """The build report: what was read and linked; in a collection, each reference the tool
+        could not link, and why (one to a document outside the collection is normal, hence info)."""
+        reg = c.registries
+        paragraphs = sum(len(e.document.paragraphs) for e in c.editions)
+        documents = f"{len(c.editions)} documents, " if c.is_collection else ""
+        log.info(
+            f"{documents}{paragraphs} paragraphs; linked {len(reg.actors)} actors, {len(reg.terms)} "
+            f"terms, {len(reg.instruments)} instruments; {c.unused_shared} shared registry entries not in "
+            f"{'these texts' if c.is_collection else 'this text'} (not published)"
+        )
+        if not c.is_collection:
+            return
+        resolved = sum(1 for r in c.references if r.cited is not None and not r.why)
+        report = [f"  {r.citing.path}:{r.line}: '{' '.join(r.words.split())}': {r.why}" for r in c.unresolved]
+        if self.serving is not None and report == self._report:
+            # Under `mkdocs serve`, a thousand lines again on every save would bury the rest.
+            log.info(f"{resolved} references between the documents linked; {len(report)} not linked, as before")
+        else:
+            log.info(f"{resolved} references between the documents linked; {len(report)} not linked:")
+            for line in report:
+                log.info(line)
+        self._report = report
 
     @property
     def _collection(self) -> Collection:

@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from .collection import (
     Collection,
+    DocumentSource,
     check_folder,
     document_sources,
     read_settings,
@@ -89,33 +90,7 @@ class SiteMaker:
             # A reference from a lone document can only point outside: nothing to resolve.
             return single(edition)
         title, root = read_settings(source_dir, problems)
-        sources = document_sources(source_dir, problems, root)
-        editions: list[Edition] = []
-        for source in sources:
-            edition = self.step(
-                ("linked", source.folder.name),
-                ((source.folder / DOCUMENT).read_bytes(), registries, source.urls, source.shown_as),
-                partial(
-                    link_document,
-                    source.folder,
-                    registries,
-                    problems,
-                    source.urls,
-                    check_used=False,
-                    shown_as=source.shown_as,
-                ),
-            )
-            if edition is not None:
-                check_folder(source.folder, edition, problems)
-                editions.append(edition)
-        if len(editions) == len(sources):
-            found = [
-                self.step(
-                    ("occurring", e.urls.prefix), (e.document, registries), partial(occurring, e.document, registries)
-                )
-                for e in editions
-            ]
-            report_unused_across(found, registries, problems)
+        editions = self._linked(document_sources(source_dir, problems, root), registries, problems)
         ids = {e.urls.prefix.rstrip("/") for e in editions}
         if root and root not in ids:
             problems.add(
@@ -147,6 +122,37 @@ class SiteMaker:
             next((e for e in linked if e.urls.prefix == f"{root}/"), None) if root else None,
             unused_shared=unused_shared(registries, linked),
         )
+
+    def _linked(self, sources: Sequence[DocumentSource], registries: Registries, problems: Problems) -> list[Edition]:
+        """The edition of each document of a collection, a step made of its text and the
+        registries; and whether each pattern of the site's own registries occurs in one of them."""
+        editions: list[Edition] = []
+        for source in sources:
+            edition = self.step(
+                ("linked", source.folder.name),
+                ((source.folder / DOCUMENT).read_bytes(), registries, source.urls, source.shown_as),
+                partial(
+                    link_document,
+                    source.folder,
+                    registries,
+                    problems,
+                    source.urls,
+                    check_used=False,
+                    shown_as=source.shown_as,
+                ),
+            )
+            if edition is not None:
+                check_folder(source.folder, edition, problems)
+                editions.append(edition)
+        if len(editions) == len(sources):
+            found = [
+                self.step(
+                    ("occurring", e.urls.prefix), (e.document, registries), partial(occurring, e.document, registries)
+                )
+                for e in editions
+            ]
+            report_unused_across(found, registries, problems)
+        return editions
 
     def _registries(self, source_dir: Path, problems: Problems) -> Registries:
         """`read_registries`, a step made of the registry files' bytes (of the site and shared)."""
