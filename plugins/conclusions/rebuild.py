@@ -107,11 +107,17 @@ class LastGood(Generic[K, V]):
         self._last: dict[K, tuple[tuple[Any, ...], V]] = {}
         self._now: dict[K, tuple[tuple[Any, ...], V]] = {}
 
-    def get(self, key: K, inputs: tuple[Any, ...], make: Callable[[], V]) -> V:
-        """The result `key`: the last good build's if made of the same `inputs`, else `make()`'s.
+    def get(self, key: K, inputs: tuple[Any, ...], make: Callable[[], V], *, small: bool = False) -> V:
+        """The result `key`: the last good build's if made of the same `inputs`, else `make()`'s;
+        for a `small` result, the last good build's too when `make()` gives an equal one.
         A result that is None (a step that found a mistake) is not kept: it is made again."""
         last = self._last.get(key)
-        value = last[1] if last is not None and last[0] == inputs else make()
+        if last is not None and last[0] == inputs:
+            value = last[1]
+        else:
+            value = make()
+            if small and last is not None and last[1] == value:
+                value = last[1]
         if value is not None:
             self._now[key] = (inputs, value)
         return value
@@ -149,8 +155,8 @@ class KeptSite(SiteMaker):
     def __init__(self) -> None:
         self.results: LastGood[Hashable, Any] = LastGood()
 
-    def step(self, name: Hashable, inputs: tuple[Any, ...], make: Callable[[], T]) -> T:
-        made: T = self.results.get(name, inputs, make)
+    def step(self, name: Hashable, inputs: tuple[Any, ...], make: Callable[[], T], *, small: bool = False) -> T:
+        made: T = self.results.get(name, inputs, make, small=small)
         return made
 
 

@@ -62,12 +62,14 @@ T = TypeVar("T")
 class SiteMaker:
     """Makes a site from its `source/` folder, one document's steps at a time (see the module)."""
 
-    def step(self, name: Hashable, inputs: tuple[Any, ...], make: Callable[[], T]) -> T:
+    def step(self, name: Hashable, inputs: tuple[Any, ...], make: Callable[[], T], *, small: bool = False) -> T:
         """The result of the step `name`: `make()`, which reads nothing but `inputs`.
 
         A subclass may give back an earlier result of the step made of the same inputs
-        (each the same object, or equal). A step that found a mistake returns None, and
-        adds the mistake to the build's `Problems`: it must be made again, to report it again.
+        (each the same object, or equal); and, for a `small` result, quick to compare, the
+        earlier one when the result made again is equal to it (the steps made of it then find
+        their inputs the same). A step that found a mistake returns None, and adds the mistake
+        to the build's `Problems`: it must be made again, to report it again.
         """
         return make()
 
@@ -212,13 +214,22 @@ class SiteMaker:
                 yield from self.step(("pages", edition.urls.prefix), (edition,), partial(pages_among_many, edition))
         else:
             yield from self.step(("pages", ""), (c.editions[0],), partial(_list, document_pages(c.editions[0])))
-        shares = [
+        shares = tuple(
             self.step(
-                ("register share", e.urls.prefix), (e, c.is_collection), partial(register_share, e, c.is_collection)
+                ("register share", e.urls.prefix),
+                (e, c.is_collection),
+                partial(register_share, e, c.is_collection),
+                small=True,
             )
             for e in c.editions
-        ]
-        yield from register_pages(c, shares)
+        )
+        if c.is_collection:
+            # Made of the documents' shares alone: an edit that changes no document's share
+            # changes no register page.
+            inputs = (c.registries, c.title, shares)
+            yield from self.step("register pages", inputs, partial(_list, register_pages(c, shares)))
+        else:
+            yield from register_pages(c, shares)
         yield about_urls(c.editions[0], collection=c.is_collection)
 
     def data(self, c: Collection, site_url: str) -> dict[str, str]:
@@ -247,8 +258,9 @@ class SiteMaker:
 
 
 def register_pages(c: Collection, shares: Sequence[RegisterShare]) -> Iterator[Page]:
-    """The register pages (instruments, glossary, actors, verbs), from each document's share."""
-    yield instruments_index(c)
+    """The register pages (instruments, glossary, actors, verbs), from each document's share;
+    in a collection, from the shares, the registries and the title alone."""
+    yield instruments_index(c, shares)
     for i in c.registries.instruments:
         yield instrument(c, i, shares)
     yield glossary(c, shares)

@@ -63,10 +63,20 @@ class RegisterShare:
 
     parts: Mapping[tuple[str, str], Md]
     term_instruments: Mapping[str, Mapping[str, Instrument]]
+    counts: Mapping[tuple[str, str], int]
+    """How often the document mentions each instrument, asks each actor to act, mentions it
+    otherwise, and uses each verb: by (`_MENTIONS`, `_REQUESTS`, `_OTHER_MENTIONS` or `_USES`, id)."""
 
     def part(self, page: str, part: str) -> Md:
         """What the register page `page` shows of the document under `part` ('' for nothing)."""
         return self.parts.get((page, part), Md(""))
+
+    def count(self, what: str, entry_id: str) -> int:
+        """How often the document has `what` of entry `entry_id` (0 for never)."""
+        return self.counts.get((what, entry_id), 0)
+
+
+_MENTIONS, _REQUESTS, _OTHER_MENTIONS, _USES = "mentions", "requests", "other mentions", "uses"
 
 
 def register_share(edition: Edition, among_many: bool) -> RegisterShare:
@@ -77,8 +87,11 @@ def register_share(edition: Edition, among_many: bool) -> RegisterShare:
         parts[(GLOSSARY, f"uses-{t.id}")] = _uses(Renderer(edition, GLOSSARY), edition, t, among_many)
     for actor_id, requests in edition.actor_requests.items():
         if requests:
-            page = actor_page(actor_id)
-            parts[(page, Part.ASKED_TO_ACT)] = _requests_table(Renderer(edition, page), edition, requests)
+            r = Renderer(edition, actor_page(actor_id))
+            table = _requests_table(r, edition, requests)
+            if among_many:
+                table = join([_document_heading(r, edition, Part.ASKED_TO_ACT), table], "\n\n")
+            parts[(r.link.page, Part.ASKED_TO_ACT)] = table
     if among_many:
         for instrument_id, recalled in edition.instrument_links.items():
             page = instrument_page(instrument_id)
@@ -90,15 +103,21 @@ def register_share(edition: Edition, among_many: bool) -> RegisterShare:
             parts[(page, Part.MENTIONED_IN)] = _document_backlinks(
                 Renderer(edition, page), edition, mentioned, Part.MENTIONED_IN
             )
-        parts[(ACTORS, _REQUESTS)] = _requests_line(Renderer(edition, ACTORS), edition)
+        parts[(ACTORS, _REQUESTS_LINE)] = _requests_line(Renderer(edition, ACTORS), edition)
         for verb_id, clauses in edition.verb_clauses.items():
             if clauses:
                 parts[(VERBS, f"verb-{verb_id}")] = _verb_numbers(Renderer(edition, VERBS), edition, clauses)
     term_instruments = {term_id: _term_instruments(edition, term_id) for term_id in edition.term_links}
-    return RegisterShare(parts, term_instruments)
+    counts = {
+        **{(_MENTIONS, i): len(found) for i, found in edition.instrument_links.items()},
+        **{(_REQUESTS, a): len(found) for a, found in edition.actor_requests.items()},
+        **{(_OTHER_MENTIONS, a): len(found) for a, found in edition.actor_mentions.items()},
+        **{(_USES, v): len(found) for v, found in edition.verb_clauses.items()},
+    }
+    return RegisterShare(parts, term_instruments, counts)
 
 
-_REQUESTS = "requests"
+_REQUESTS_LINE = "requests"
 """The part of the actors' list that is one document's line of requests (in a collection)."""
 
 
@@ -152,14 +171,14 @@ def _backlink_table(r: Renderer, edition: Edition, backlinks: Sequence[Backlink[
     return join([title, table(["Where", "Text"], rows)], "\n\n")
 
 
-def instruments_index(c: Collection) -> Page:
+def instruments_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     """The list of instruments, grouped by kind, with how often each is mentioned."""
     edition = c.editions[0]
     r = Renderer(edition, INSTRUMENTS)
     reg = c.registries
 
     def mentions(i: Instrument) -> int:
-        return sum(len(e.instrument_links.get(i.id, ())) for e in c.editions)
+        return sum(share.count(_MENTIONS, i.id) for share in shares)
 
     out = [
         heading(1, "Instruments"),
@@ -331,8 +350,8 @@ def actors_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     rows = [
         (
             link(a.name, r.link.to(actor_page(a.id))),
-            sum(len(e.actor_requests.get(a.id, ())) for e in c.editions),
-            sum(len(e.actor_mentions.get(a.id, ())) for e in c.editions),
+            sum(share.count(_REQUESTS, a.id) for share in shares),
+            sum(share.count(_OTHER_MENTIONS, a.id) for share in shares),
         )
         for a in reg.actors
     ]
@@ -355,7 +374,7 @@ def actors_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
 def _requests_by_document(shares: Sequence[RegisterShare]) -> Md:
     """In a collection, each document's requests by actor, newest first: one line each, so
     that the page grows with the documents, not with documents times actors."""
-    lines = (share.part(ACTORS, _REQUESTS) for share in shares)
+    lines = (share.part(ACTORS, _REQUESTS_LINE) for share in shares)
     items = [line for line in lines if line]
     return join(
         [
@@ -454,15 +473,10 @@ def actor(c: Collection, a: Actor, shares: Sequence[RegisterShare]) -> Page:
         heading(1, a.name),
         para(join([a.description, " ", external_link("Official website", a.url)])),
     ]
-    asked = [(e, share) for e, share in zip(c.editions, shares, strict=True) if e.actor_requests.get(a.id)]
+    asked = [part for share in shares if (part := share.part(src, Part.ASKED_TO_ACT))]
     if asked:
-        parts = [heading(2, "Asked to act", id=Part.ASKED_TO_ACT)]
-        for edition, share in asked:
-            if c.is_collection:
-                parts.append(_document_heading(r, edition, Part.ASKED_TO_ACT))
-            parts.append(share.part(src, Part.ASKED_TO_ACT))
-        out.append(join(parts, "\n\n"))
-    if any(e.actor_mentions.get(a.id) for e in c.editions):
+        out.append(join([heading(2, "Asked to act", id=Part.ASKED_TO_ACT), *asked], "\n\n"))
+    if any(share.count(_OTHER_MENTIONS, a.id) for share in shares):
         out.append(
             _by_document(
                 r,
@@ -505,14 +519,14 @@ def _verb_entry(c: Collection, shares: Sequence[RegisterShare], r: Renderer, v: 
     parts = []
     total = 0
     for edition, share in zip(c.editions, shares, strict=True):
-        clauses = edition.verb_clauses.get(v.id, ())
-        if not clauses:
+        uses = share.count(_USES, v.id)
+        if not uses:
             continue
-        total += len(clauses)
+        total += uses
         if c.is_collection:
             parts.append(share.part(VERBS, f"verb-{v.id}"))
         else:
-            parts.append(_verb_uses(r, edition, clauses))
+            parts.append(_verb_uses(r, edition, edition.verb_clauses[v.id]))
     entry = join([heading(level, f"{v.name} ({total})", id=urls.entry_anchor(v.id)), *parts], "\n\n")
     return element("div", entry, {"class": "verb-entry"}, markdown="", inner="\n\n")
 
