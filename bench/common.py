@@ -83,8 +83,7 @@ def plain_config(source: Path, site: Path, material_only: bool = False) -> tuple
     ("within 0.2 s of plain Material on the same page"): none of the plugin's templates, CSS
     or JS, and no palette (so no palette.css), with the site's features and `font: false`.
     """
-    from conclusions.core.collection import build_collection
-    from conclusions.core.pages import all_pages
+    from conclusions.core.site import all_pages, build_collection
     from conclusions.plugin import ASSETS_JS, THEME_DIR, ConclusionsPlugin
 
     pages = list(all_pages(build_collection(source)))

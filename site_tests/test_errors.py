@@ -19,8 +19,8 @@ import yaml
 from conclusions.core.addresses import check_addresses, published_files
 from conclusions.core.errors import SourceError
 from conclusions.core.index import build_edition
-from conclusions.core.pages import all_pages
-from conclusions.core.registry_source import SHARED
+from conclusions.core.layout import SHARED_REGISTRY as SHARED
+from conclusions.core.site import all_pages
 
 from site_tests.support.build import FIXTURES, build
 

@@ -1,4 +1,4 @@
-"""The plugin adds the Markdown extensions its pages are written for when mkdocs.yml lacks them."""
+"""The plugin adds the Markdown extensions its pages are written for when mkdocs.yml lacks them, and its own."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conclusions.plugin import REQUIRED_EXTENSIONS, add_extensions
+from conclusions.plugin import LINEAR_LINKS, REQUIRED_EXTENSIONS, add_extensions
 from mkdocs.config.defaults import MkDocsConfig
 
 from site_tests.support.build import EPOCH, FIXTURES, ROOT, build
@@ -38,9 +38,9 @@ def test_the_missing_extensions_are_added_once(listed: list[object], added: list
     config = _validated(listed)
     before = list(config.markdown_extensions)
     add_extensions(config)
-    assert config.markdown_extensions == before + added
+    assert config.markdown_extensions == [*before, LINEAR_LINKS, *added]
     add_extensions(config)  # `mkdocs serve` reads the configuration again for each rebuild
-    assert config.markdown_extensions == before + added
+    assert config.markdown_extensions == [*before, LINEAR_LINKS, *added]
     names = {str(n).rsplit(".", 1)[-1] for n in config.markdown_extensions}
     assert set(REQUIRED_EXTENSIONS) <= names or "extra" in names
 

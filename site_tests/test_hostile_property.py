@@ -582,9 +582,8 @@ def _core_reads(source: Path) -> None:
     """The build's own checks on what a command wrote: a mistake is one `file:line` line each,
     and nothing else may go wrong."""
     from conclusions.core.addresses import check_addresses, published_files
-    from conclusions.core.collection import build_collection
     from conclusions.core.errors import SourceError, SourceErrors
-    from conclusions.core.pages import all_pages
+    from conclusions.core.site import all_pages, build_collection
 
     try:
         collection = build_collection(source)
@@ -693,9 +692,8 @@ def test_a_collection_of_any_folders_and_ids_builds_safe_addresses_or_refuses(
     line per mistake, or every page and file it publishes stands at a relative address inside
     the site, and no page links to another scheme or host."""
     from conclusions.core.addresses import check_addresses, published_files
-    from conclusions.core.collection import build_collection
     from conclusions.core.errors import SourceError, SourceErrors
-    from conclusions.core.pages import all_pages
+    from conclusions.core.site import all_pages, build_collection
     from conclusions.core.urls import document_prefix
 
     source = tmp_path_factory.mktemp("collection") / "source"

@@ -594,9 +594,9 @@ def test_a_title_that_takes_in_the_text_is_a_fault(tmp_path: Path) -> None:
     result = import_document(path)
     assert [doubt.where for doubt in result.report.doubtful] == ["title"]
     assert result.report.text().startswith("Verdict: 1 line needs a decision")
-    from conclusions.core.collection import build_collection
     from conclusions.core.errors import SourceErrors
     from conclusions.core.fidelity import check_site
+    from conclusions.core.site import build_collection
 
     source = _import_folder(result, tmp_path / "source")
     (source / "original").mkdir()

@@ -66,6 +66,7 @@ def test_serve_watches_the_same_paths_more_often(tmp_path) -> None:
     before = {emitter.watch.path for emitter in server.observer.emitters}
     assert server.observer.timeout > WATCH_INTERVAL, "MkDocs' own interval, which the plugin shortens"
 
+    config.site_dir = str(tmp_path / "site")
     config.plugins.on_startup(command="serve", dirty=False)
     server = config.plugins.on_serve(server, config=config, builder=server.builder)
 
@@ -91,6 +92,7 @@ def test_serve_keeps_mkdocs_interval_for_a_large_watched_tree(tmp_path) -> None:
     server.watch(str(theme))  # as `mkdocs serve --watch-theme` does with the theme's folders
     observer = server.observer
 
+    config.site_dir = str(tmp_path / "site")
     config.plugins.on_startup(command="serve", dirty=False)
     server = config.plugins.on_serve(server, config=config, builder=server.builder)
 
@@ -224,3 +226,33 @@ def test_a_site_name_of_its_own_is_kept_with_its_description_and_language() -> N
     assert not config.validate()[0]
     config = config.plugins.on_config(config)
     assert (config.site_name, config.site_description, config.theme["language"]) == ("Ocean edition", None, "de")
+
+
+def test_a_site_without_directory_urls_is_refused_in_one_line_before_the_site_is_touched(tmp_path) -> None:
+    """Every address the edition publishes (pages, JSON, cards, redirects, the About page's
+    table) is a directory address: a build with `use_directory_urls: false` stops at once."""
+    import os
+    import subprocess
+    import sys
+
+    from conclusions.plugin import DIRECTORY_URLS_ONLY
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the previous build", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {FIXTURES / 'mini'}\nsite_dir: {site}\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\nuse_directory_urls: false\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config)], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert errors == [f"ERROR   -  {DIRECTORY_URLS_ONLY}"]
+    assert "Traceback" not in result.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "the previous build"
+    assert "use_directory_urls" in DIRECTORY_URLS_ONLY and "\n" not in DIRECTORY_URLS_ONLY

@@ -2,7 +2,8 @@
 
 Every MkDocs internal the plugin relies on is in `mkdocs_internals.py`, used by `rebuild.py`;
 `mkdocs build` imports neither and makes the same bytes without them, and `mkdocs serve`
-checks at start-up that each internal is still there.
+checks at start-up, on a two-page build and a server of its own, that MkDocs still does what
+the plugin relies on: a MkDocs that does it otherwise stops `mkdocs serve`, naming what.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.commands import build as build_command
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.pages import Page
 
 from site_tests.support.build import EPOCH, FIXTURES, ROOT, build
 from site_tests.support.trees import different_files
@@ -85,20 +88,42 @@ def test_this_mkdocs_has_every_internal_the_serve_machinery_relies_on() -> None:
     assert mkdocs_internals.missing() == []
 
 
+def _render_without_title(render):
+    def render_only(self, config, files):
+        render(self, config, files)
+        del self._title_from_render
+
+    return render_only
+
+
+def _build_page_every_time(build_page):
+    def build_every_page(page, config, doc_files, nav, env, dirty=False, excluded=False):
+        return build_page(page, config, doc_files, nav, env, False, excluded)
+
+    return build_every_page
+
+
 @pytest.mark.parametrize(
-    ("owner", "attribute", "named"),
+    ("owner", "attribute", "replace", "named"),
     [
-        (LiveReloadServer, "_inject_js_into_html", "LiveReloadServer._inject_js_into_html"),
-        (LiveReloadServer, "__init__", "LiveReloadServer._watched_paths"),
+        (LiveReloadServer, "_inject_js_into_html", None, "LiveReloadServer._inject_js_into_html"),
+        (LiveReloadServer, "__init__", lambda _: lambda self, *args, **kwargs: None, "LiveReloadServer._watched_paths"),
+        (Page, "render", _render_without_title, "_title_from_render"),
+        (
+            build_command,
+            "_build_page",
+            _build_page_every_time,
+            "a dirty build skipping the pages whose File.is_modified() is false",
+        ),
     ],
 )
-def test_serve_stops_at_start_up_naming_an_internal_that_is_gone(
-    monkeypatch: pytest.MonkeyPatch, owner: type, attribute: str, named: str
+def test_serve_stops_at_start_up_naming_what_mkdocs_does_otherwise(
+    monkeypatch: pytest.MonkeyPatch, owner: object, attribute: str, replace, named: str
 ) -> None:
-    if attribute == "__init__":
-        monkeypatch.setattr(owner, attribute, lambda self, *args, **kwargs: None)
-    else:
+    if replace is None:
         monkeypatch.delattr(owner, attribute)
+    else:
+        monkeypatch.setattr(owner, attribute, replace(getattr(owner, attribute)))
     config = _config()
     with pytest.raises(PluginError) as stopped:
         config.plugins.on_startup(command="serve", dirty=False)

@@ -12,35 +12,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import urllib.request
 from pathlib import Path
 
-from conclusions.csp import sha256
-
 from site_tests.support.build import SOURCE, build
-from site_tests.support.live import Served, serving
+from site_tests.support.live import Served, fetch, serving, without_livereload
 
 UNCHANGED = re.compile(r"(\d+) of (\d+) pages unchanged since the last build")
-
-
-def _fetch(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=15) as response:
-        return response.read()
-
-
-def _without_livereload(html: bytes) -> bytes:
-    """The page as built: without the live-reload script MkDocs injects, and without that
-    script's hash, which the plugin adds to the page's Content-Security-Policy (csp.py)."""
-    head, body_end, tail = html.rpartition(b"</body>")
-    start = head.rindex(b"<script>")
-    assert b"livereload" in head[start:], "MkDocs injects its live-reload script last in <body>"
-    if b"script-src 'self'" not in html:
-        # A redirect page (old addresses of a collection's text): it allows its own script
-        # only, and moves on at once; the live-reload script is left refused there.
-        return head[:start] + body_end + tail
-    token = sha256(head[start + len(b"<script>") : -len(b"</script>")].decode()).encode()
-    assert html.count(b" " + token) == 1, "the plugin allows the live-reload script by its hash"
-    return (head[:start] + body_end + tail).replace(b" " + token, b"", 1)
 
 
 def _assert_same_as_clean_build(served: Served, source: Path, out: Path) -> None:
@@ -49,9 +26,9 @@ def _assert_same_as_clean_build(served: Served, source: Path, out: Path) -> None
     assert "index.html" in files and any(f.startswith("paragraphs/") for f in files), "the clean build made a site"
     differ = []
     for rel in files:
-        got = _fetch(served.base + rel)
+        got = fetch(served.base + rel)
         if rel.endswith(".html"):
-            got = _without_livereload(got)
+            got = without_livereload(got)
         if got != (out / rel).read_bytes():
             differ.append(rel)
     assert not differ, f"served after a rebuild, but not what a clean build makes: {differ[:10]}"

@@ -72,7 +72,7 @@ def _collection(dest: Path, fresh: Path, count: int) -> Path:
 def _read(source: Path, repeats: int) -> dict[str, Any]:
     """The core's reading of `source`, with and without the automatic reading."""
     from conclusions.core import automatic
-    from conclusions.core.collection import build_collection
+    from conclusions.core.site import build_collection
 
     with_it, found = _timed(lambda: build_collection(source), repeats)
     with mock.patch.object(automatic, "read", lambda *_a, **_k: automatic.NOTHING):

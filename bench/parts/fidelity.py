@@ -65,9 +65,9 @@ def _median(work: Callable[[], object], runs: int = RUNS) -> float:
 
 
 def run() -> tuple[list[str], dict[str, float]]:
-    from conclusions.core.collection import build_collection
     from conclusions.core.fidelity import check_site
-    from conclusions.core.reuse import Reuse
+    from conclusions.core.site import build_collection
+    from conclusions.rebuild import KeptSite
 
     from parts.collection import make_collection
 
@@ -91,18 +91,18 @@ def run() -> tuple[list[str], dict[str, float]]:
     hundred = _median(lambda: check_site(dest, collection), 3)
     log(f"fidelity: 100 documents {hundred:.2f} s (reading them {read:.2f} s)")
 
-    reuse = Reuse()
-    check_site(dest, collection, reuse)
-    reuse.succeeded()
+    kept = KeptSite()
+    kept.check_fidelity(dest, collection)
+    kept.results.succeeded()
     changed = collection.editions[50]
     original = dest / "documents" / changed.urls.prefix.rstrip("/") / "original" / "text.txt"
 
     def save() -> None:
         # A save: the document's original changes (a blank line more), the others do not.
         original.write_text(original.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-        reuse.start()
-        check_site(dest, collection, reuse)
-        reuse.succeeded()
+        kept.results.start()
+        kept.check_fidelity(dest, collection)
+        kept.results.succeeded()
 
     serve = _median(save)  # every document but the changed one taken again
     lines = [

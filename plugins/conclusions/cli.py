@@ -35,6 +35,16 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from .core.layout import (
+    COLLECTION_SETTINGS,
+    DOCUMENT,
+    DOCUMENTS,
+    IMPORT_RECORD,
+    MOVED_WITH_DOCUMENT,
+    ORIGINAL,
+    SOURCE,
+)
+
 if TYPE_CHECKING:
     from .importer import ImportResult
 
@@ -51,9 +61,7 @@ SITE_FILES = {
 }
 """Files of `scaffold/` (stored without leading dots) -> where a new site has them."""
 
-DOCUMENT = "document.md"
-RECORD = "import.yml"
-ORIGINAL = "original"
+RECORD = IMPORT_RECORD
 
 
 class Refusal(Exception):
@@ -106,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
         "(unless edited by hand since the last import), missing registries are written, existing ones kept.",
     )
     imp.add_argument("input", metavar="INPUT", type=Path, help="the Council text")
-    imp.add_argument("--source", metavar="DIR", type=Path, default=Path("source"), help="default: source")
+    imp.add_argument("--source", metavar="DIR", type=Path, default=Path(SOURCE), help=f"default: {SOURCE}")
     imp.add_argument("--force", action="store_true", help="replace a document.md edited by hand")
     imp.add_argument(
         "--add",
@@ -353,7 +361,7 @@ def new_site(args: argparse.Namespace, out: Callable[[str], None]) -> None:
     files = {dest: (SCAFFOLD / name).read_bytes() for name, dest in SITE_FILES.items()}
     files["requirements.txt"] = _requirements().encode("utf-8")
     source = _source_files(result, original, args.input.name, dict(result.registries))
-    files.update({f"source/{rel}": data for rel, data in source.items()})
+    files.update({f"{SOURCE}/{rel}": data for rel, data in source.items()})
     if target.is_dir():
         for rel in files:
             _check_inside(target, rel)
@@ -484,10 +492,8 @@ def _plain(value: object) -> object:
     return value
 
 
-COLLECTION_DIR = "documents"
-COLLECTION_FILE = "collection.yml"
-MOVED_WITH_DOCUMENT = (DOCUMENT, RECORD, ORIGINAL, "expected.yml")
-"""What belongs to a document, not to the site: it moves into the document's folder."""
+COLLECTION_DIR = DOCUMENTS
+COLLECTION_FILE = COLLECTION_SETTINGS
 
 
 @dataclass(frozen=True)
@@ -632,8 +638,8 @@ def import_into_site(args: argparse.Namespace, out: Callable[[str], None]) -> No
 
 def _found(source: Path, out: Callable[[str], None]) -> None:
     """What the texts give of themselves (`core/automatic.py`), as the build will link it."""
-    from .core.collection import build_collection
     from .core.errors import SourceError
+    from .core.site import build_collection
 
     try:
         lines = build_collection(source).found_automatically()

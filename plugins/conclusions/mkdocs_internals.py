@@ -2,115 +2,59 @@
 
 `mkdocs build` never imports this module (nor `rebuild.py`, which uses it), and makes the same
 bytes without it (site_tests/test_serve_internals.py builds with it made unimportable). Under
-`mkdocs serve`, `check()` runs at start-up and stops with a message that names what is gone,
-so that a MkDocs release that changes one of them shows at once, not as a wrong page later.
+`mkdocs serve`, `check()` runs at start-up: it builds a two-page site in a temporary folder
+and watches MkDocs do each thing below, and stops with a message that names what it did not
+do, so that a MkDocs release that changes one of them shows at once, not as a wrong page later.
 
-What the plugin relies on, as MkDocs 1.6 has it:
+What the plugin relies on, as MkDocs 1.6 does it:
 
-- `Page._title_from_render`, `Page.present_anchor_ids` and `Page.links_to_anchors`: what
-  `Page.render` sets besides `content` and `toc`; a rendering reused from the last build
-  must set them again (`Rendering`).
-- MkDocs reusing `File.page`: the page object a plugin makes for a file in `on_files` is the
-  one the navigation and the build use and render (`structure.nav._data_to_navigation` and
-  `commands.build.build` make a `Page` only where `file.page` is None).
-- `LiveReloadServer._watched_paths`, `.observer` and `.build_delay`: the watched paths, the
-  watchdog observer that polls them, the quiet time before a rebuild (`poll_every`).
-- `LiveReloadServer.builder`, and a failed rebuild raising `Abort` (a `SystemExit`) while it
-  handles the plugin's error, which is therefore its `__context__` (`keep_serving_after`).
-- `LiveReloadServer._inject_js_into_html`: how the live-reload script gets into each served
-  page (`rewrite_served_pages`).
-- `mkdocs.commands.serve` calling `build` by its module-level name, and a dirty build
-  (`build(..., dirty=True)`) keeping the site folder and skipping every page and file whose
-  `File.is_modified()` is false, after logging one warning (`rebuild_in_place`).
+- `Page.render` setting `_title_from_render`, `present_anchor_ids` and `links_to_anchors`
+  besides `content` and `toc`: a rendering reused from the last build sets them again
+  (`Rendering`).
+- MkDocs using the page a plugin sets on `File.page` in `on_files`: the navigation and the
+  build use and render that very object (they make a `Page` only where `file.page` is None).
+- A dirty build (`build(..., dirty=True)`) keeping the site folder and skipping every page
+  and file whose `File.is_modified()` is false, after one warning (`rebuild_in_place`);
+  `mkdocs serve` calling `build` by its module-level name.
 - `File._content`: a generated file's content as given (`made_of`).
-- Material's search plugin keeping this build's index entries in `search_index.entries`
-  (`search_entries`).
+- `LiveReloadServer`: `_watched_paths`, `observer` and `build_delay` (`poll_every`), `builder`
+  (`after_each_build`), `root` and `error_handler` (`serve_from`), `_inject_js_into_html`
+  (`rewrite_served_pages`).
+- Material's search plugin keeping this build's index entries, one list of pages in build
+  order, in `search_index.entries` (`search_entries`).
 """
 
 from __future__ import annotations
 
-import inspect
+import io
 import logging
-from collections.abc import Callable
+import os
+import tempfile
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, cast
 
 import mkdocs
+from jinja2 import BytecodeCache, Environment
 from mkdocs.commands import build as build_command
 from mkdocs.commands import serve as serve_command
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, PluginCollection
-from mkdocs.structure import nav as nav_module
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+from mkdocs.theme import Theme
 from watchdog.observers.polling import PollingObserver
 
 
-def _assigns(function: Callable[..., object], attribute: str) -> bool:
-    """Whether `function`'s code names `attribute` (reads or sets `self.<attribute>`)."""
-    code = getattr(function, "__code__", None)
-    return code is not None and attribute in code.co_names
-
-
-def _mentions(function: Callable[..., object] | None, words: str) -> bool:
-    """Whether `function`'s source holds `words`; True when its source is not installed (the
-    plugin then finds out in `on_nav`, where every generated page must still be its own)."""
-    if function is None:
-        return False
-    try:
-        return words in inspect.getsource(function)
-    except (OSError, TypeError):
-        return True
-
-
-_RELIED_ON: list[tuple[str, Callable[[], bool]]] = [
-    ("Page._title_from_render, set by Page.render", lambda: _assigns(Page.render, "_title_from_render")),
-    ("Page.present_anchor_ids, set by Page.render", lambda: _assigns(Page.render, "present_anchor_ids")),
-    ("Page.links_to_anchors, set by Page.render", lambda: _assigns(Page.render, "links_to_anchors")),
-    (
-        "MkDocs reusing the page a plugin sets on File.page (structure.nav._data_to_navigation)",
-        lambda: _mentions(getattr(nav_module, "_data_to_navigation", None), "file.page"),
-    ),
-    (
-        "MkDocs reusing the page a plugin sets on File.page (commands.build.build)",
-        lambda: _mentions(build_command.build, "file.page is None"),
-    ),
-    ("LiveReloadServer._watched_paths", lambda: _assigns(LiveReloadServer.__init__, "_watched_paths")),
-    ("LiveReloadServer.observer", lambda: _assigns(LiveReloadServer.__init__, "observer")),
-    ("LiveReloadServer.build_delay", lambda: _assigns(LiveReloadServer.__init__, "build_delay")),
-    ("LiveReloadServer.builder", lambda: _assigns(LiveReloadServer.__init__, "builder")),
-    ("a failed build raising Abort, a SystemExit", lambda: issubclass(Abort, SystemExit)),
-    (
-        "LiveReloadServer._inject_js_into_html",
-        lambda: callable(getattr(LiveReloadServer, "_inject_js_into_html", None)),
-    ),
-    (
-        "mkdocs serve calling build by its module's name",
-        lambda: (
-            _mentions(serve_command.serve, "build(config, serve_url=")
-            and callable(getattr(serve_command, "build", None))
-        ),
-    ),
-    (
-        "a dirty build skipping the pages whose File.is_modified() is false",
-        lambda: (
-            _mentions(build_command._populate_page, "is_modified()")
-            and _mentions(build_command._build_page, "is_modified()")
-        ),
-    ),
-    ("a dirty build's warning", lambda: _mentions(build_command.build, DIRTY_WARNING)),
-]
-
-
-def missing() -> list[str]:
-    """What the plugin relies on that this MkDocs does not have (empty: everything is there)."""
-    return [what for what, present in _RELIED_ON if not present()]
-
-
 def check() -> None:
-    """Stop `mkdocs serve` at start-up, naming what is gone, when this MkDocs lacks an internal
+    """Stop `mkdocs serve` at start-up, naming what is gone, when this MkDocs does not do what
     the plugin's serve machinery relies on."""
     gone = missing()
     if gone:
@@ -119,6 +63,258 @@ def check() -> None:
             f"no longer has: {'; '.join(gone)}. `mkdocs build` is not affected. Use MkDocs 1.6, or report this "
             "(plugins/conclusions/mkdocs_internals.py lists what it relies on)"
         )
+
+
+def missing() -> list[str]:
+    """What the plugin relies on that this MkDocs does not do (empty: everything is there)."""
+    with tempfile.TemporaryDirectory(prefix="conclusions-check-") as folder:
+        return _Trial(Path(folder)).run()
+
+
+# -- the start-up check: a two-page site, built twice ------------------------------------------
+
+_TRIAL_PAGES = {"a.md": "# A\n\n[to b](b.md#there)\n", "b.md": "# B\n\n## There\n\nText.\n"}
+
+
+class _TrialPage(Page):
+    """A page the trial plugin makes itself; it counts how often MkDocs renders it."""
+
+    renders = 0
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.renders += 1
+        super().render(config, files)
+
+
+class _TrialPlugin(BasePlugin):  # type: ignore[type-arg]
+    """Makes the trial's pages, as the conclusions plugin does; `unchanged`: those left out."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, _TrialPage] = {}
+        self.unchanged: set[str] = set()
+        self.in_nav: list[Page] = []
+        self.content: str | bytes | None = None
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for src, markdown in _TRIAL_PAGES.items():
+            file = File.generated(config, src, content=markdown)
+            if src not in self.pages:
+                self.pages[src] = _TrialPage(None, file, config)
+            else:
+                file.page = self.pages[src]
+                self.pages[src].file = file
+            set_modified(file, src not in self.unchanged)
+            files.append(file)
+        self.content = made_of(files.src_uris["a.md"])
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.in_nav = list(nav.pages)
+        if "sitemap.xml" in self.unchanged:
+            skip_template(config, "sitemap.xml")
+        return nav
+
+
+class _Trial:
+    """Builds the two-page site in `folder` as `mkdocs serve` would, twice, and lists what
+    MkDocs did not do of what the plugin relies on."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.gone: list[str] = []
+        self.search: BasePlugin[Any] | None = None
+        """Material's search plugin of the last trial build (None without Material)."""
+
+    def expect(self, what: str, holds: bool) -> None:
+        if not holds:
+            self.gone.append(what)
+
+    def expect_that(self, what: str, holds: Callable[[], bool]) -> None:
+        """`expect`, where finding out may fail as well (an attribute that is gone)."""
+        try:
+            self.expect(what, holds())
+        except Exception:
+            self.gone.append(what)
+
+    def run(self) -> list[str]:
+        try:
+            self._build_twice()
+        except Exception as error:
+            self.gone.append(f"a build of two pages ({type(error).__name__}: {error})")
+        try:
+            with _quiet():
+                self._server()
+        except Exception as error:
+            self.gone.append(f"LiveReloadServer as the plugin uses it ({type(error).__name__}: {error})")
+        return self.gone
+
+    def _config(self, plugin: _TrialPlugin) -> MkDocsConfig:
+        docs, site = self.folder / "docs", self.folder / "site"
+        docs.mkdir(exist_ok=True)
+        theme = self.folder / "theme"
+        theme.mkdir(exist_ok=True)
+        (theme / "main.html").write_text("<html><body>{{ page.content }}</body></html>\n", encoding="utf-8")
+        settings = (
+            f"site_name: trial\ndocs_dir: {docs}\nsite_dir: {site}\ntheme:\n  name: null\n  custom_dir: {theme}\n"
+        )
+        config = load_config(io.StringIO(settings), config_file_path=str(self.folder / "mkdocs.yml"))
+        config.plugins = PluginCollection()
+        self.search = _add_search(config)
+        config.plugins["trial"] = plugin
+        return config
+
+    def _build_twice(self) -> None:
+        plugin = _TrialPlugin()
+        with _quiet() as records:
+            with _counted(Files, "add_files_from_theme") as listed, _counted(Theme, "get_env") as environments:
+                build_command.build(self._config(plugin), serve_url="http://127.0.0.1:8000/", dirty=True)
+            self.expect(
+                "MkDocs listing the theme's files with Files.add_files_from_theme, its templates with Theme.get_env",
+                listed == [1] and environments[0] >= 1,
+            )
+            self._first_build(plugin)
+            # Again, dirty, with a.md and the sitemap left out: MkDocs must neither render nor write them.
+            for written in (self.folder / "site" / "a" / "index.html", self.folder / "site" / "sitemap.xml"):
+                written.write_text("kept", encoding="utf-8")
+            plugin.unchanged = {"a.md", "sitemap.xml"}
+            build_command.build(self._config(plugin), serve_url="http://127.0.0.1:8000/", dirty=True)
+        self._second_build(plugin, records)
+
+    def _first_build(self, plugin: _TrialPlugin) -> None:
+        a, b = plugin.pages["a.md"], plugin.pages["b.md"]
+        self.expect(
+            "MkDocs using the page a plugin sets on File.page (structure.nav, commands.build)",
+            (a.renders, b.renders) == (1, 1) and all(p in (a, b) for p in plugin.in_nav),
+        )
+        self.expect("Page._title_from_render, set by Page.render", getattr(b, "_title_from_render", None) == "B")
+        self.expect(
+            "Page.present_anchor_ids, set by Page.render", "there" in (getattr(b, "present_anchor_ids", None) or ())
+        )
+        links = getattr(a, "links_to_anchors", None)
+        self.expect(
+            "Page.links_to_anchors, set by Page.render",
+            isinstance(links, dict) and any(f.src_uri == "b.md" and "there" in v for f, v in links.items()),
+        )
+        self.expect("File._content, a generated file's content", plugin.content == _TRIAL_PAGES["a.md"])
+        entries = search_entries(self.search) if self.search is not None else None
+        self.expect(
+            "Material's search plugin keeping the pages' entries in search_index.entries",
+            entries is not None and [str(e.get("location", "")).split("#")[0] for e in entries[:1]] == ["a/"],
+        )
+
+    def _second_build(self, plugin: _TrialPlugin, records: list[logging.LogRecord]) -> None:
+        a, b = plugin.pages["a.md"], plugin.pages["b.md"]
+        site = self.folder / "site"
+        self.expect(
+            "a dirty build skipping the pages whose File.is_modified() is false",
+            (a.renders, b.renders) == (1, 2) and (site / "a" / "index.html").read_text(encoding="utf-8") == "kept",
+        )
+        self.expect(
+            "a build writing the theme's static templates (the sitemap) only when in theme.static_templates",
+            (site / "sitemap.xml").read_text(encoding="utf-8") == "kept",
+        )
+        self.expect(
+            "a dirty build's warning",
+            any(str(r.msg).startswith(DIRTY_WARNING) and r.levelno == logging.WARNING for r in records),
+        )
+        self.expect("mkdocs serve calling build by its module's name", _serve_builds_with(build_command.build))
+
+    def _server(self) -> None:
+        served, other = self.folder / "served", self.folder / "other"
+        for folder in (served, other):
+            folder.mkdir()
+        (other / "x.html").write_text("<html><body>other</body></html>", encoding="utf-8")
+
+        def builder() -> None:
+            pass
+
+        server = LiveReloadServer(builder=builder, host="127.0.0.1", port=0, root=str(served))
+
+        def watched() -> bool:
+            server.watch(str(served))
+            paths = dict(getattr(server, "_watched_paths", {}))
+            server.unwatch(str(served))
+            return paths == {os.path.abspath(served): 1}
+
+        def serves_from() -> bool:
+            serve_from(server, str(other), lambda code: b"missing" if code == 404 else None)
+            return b"other" in _get(server, "/x.html")
+
+        try:
+            self.expect_that("LiveReloadServer.builder", lambda: getattr(server, "builder", None) is builder)
+            self.expect_that("LiveReloadServer.build_delay", lambda: isinstance(server.build_delay, float))
+            self.expect_that("LiveReloadServer.observer", lambda: isinstance(server.observer, PollingObserver))
+            self.expect_that("LiveReloadServer._watched_paths", watched)
+            self.expect_that("LiveReloadServer.root, the folder it serves", serves_from)
+            self.expect_that("LiveReloadServer.error_handler", lambda: _get(server, "/nothing.html") == b"missing")
+            self.expect_that(
+                "LiveReloadServer._inject_js_into_html",
+                lambda: b"<script" in server._inject_js_into_html(b"<html><body></body></html>", 1),
+            )
+        finally:
+            if hasattr(server, "socket"):
+                server.server_close()
+
+
+def _serve_builds_with(build: Callable[..., None]) -> bool:
+    """Whether `mkdocs serve` calls `build` by its module's name (`rebuild_in_place` wraps it there)."""
+    called = getattr(serve_command, "build", None)
+    return called is build or getattr(called, "wrapped", None) is build
+
+
+def _add_search(config: MkDocsConfig) -> BasePlugin[Any] | None:
+    """Material's search plugin in the trial's configuration, when Material is installed."""
+    try:
+        from material.plugins.search.plugin import SearchPlugin  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    search: BasePlugin[Any] = SearchPlugin()
+    # Its language settings given: it would otherwise read them from Material's templates.
+    search.load_config({"lang": ["en"], "separator": r"[\s\-]+", "pipeline": []})
+    config.plugins["material/search"] = search
+    return search
+
+
+def _get(server: LiveReloadServer, path: str) -> bytes:
+    """What `server` answers to a GET of `path`, as the WSGI application it is."""
+    environ = {"PATH_INFO": path, "REQUEST_METHOD": "GET"}
+    body = server.serve_request(environ, lambda status, headers: None)
+    return b"".join(body)
+
+
+@contextmanager
+def _counted(owner: type, name: str) -> Iterator[list[int]]:
+    """How many times MkDocs calls `owner.name` in the block (one count, in a list)."""
+    calls = [0]
+    original = getattr(owner, name)
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls[0] += 1
+        return original(*args, **kwargs)
+
+    setattr(owner, name, counting)
+    try:
+        yield calls
+    finally:
+        setattr(owner, name, original)
+
+
+@contextmanager
+def _quiet() -> Iterator[list[logging.LogRecord]]:
+    """MkDocs' log records while the trial runs, kept from the console (and from filters)."""
+    records: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    top, builds = logging.getLogger("mkdocs"), logging.getLogger("mkdocs.commands.build")
+    handlers, propagate, filters = top.handlers[:], top.propagate, builds.filters[:]
+    top.handlers, top.propagate, builds.filters = [Keep()], False, []
+    try:
+        yield records
+    finally:
+        top.handlers, top.propagate, builds.filters = handlers, propagate, filters
 
 
 # -- pages -----------------------------------------------------------------------------------
@@ -208,24 +404,30 @@ def poll_every(server: LiveReloadServer, new_observer: PollingObserver, quiet: f
             server.watch(path)
 
 
-def keep_serving_after(server: LiveReloadServer, mistake: type[Exception], kept: Callable[[], None]) -> None:
-    """After a rebuild that `mistake` stopped, call `kept` and go on serving the last build.
-
-    MkDocs holds every request after a failed rebuild ("the server will appear stuck"). A
-    rebuild stopped by the plugin ends in MkDocs' `Abort`, raised while handling the plugin's
-    error: that error is the `Abort`'s `__context__`.
-    """
+def after_each_build(
+    server: LiveReloadServer, succeeded: Callable[[], None], failed: Callable[[BaseException], None]
+) -> None:
+    """Call `succeeded` after each rebuild that succeeded and `failed` (with what stopped it)
+    after each that did not; a failed rebuild then counts as done, and the server goes on
+    serving (MkDocs alone holds every request after a failed rebuild, "the server will appear
+    stuck")."""
     rebuild = server.builder
 
-    def keep_last_good_build() -> None:
+    def then_say_how_it_went() -> None:
         try:
             rebuild()
-        except SystemExit as err:  # mkdocs' Abort, raised after it logged the error line
-            if not isinstance(err.__context__, mistake):
-                raise
-            kept()
+        except (Exception, SystemExit) as error:  # MkDocs' Abort is a SystemExit
+            failed(error)
+        else:
+            succeeded()
 
-    server.builder = keep_last_good_build
+    server.builder = then_say_how_it_went
+
+
+def serve_from(server: LiveReloadServer, folder: str, error_page: Callable[[int], bytes | None]) -> None:
+    """Serve the files of `folder`, and `error_page(404)` for a file it lacks."""
+    server.root = os.path.abspath(folder)
+    server.error_handler = error_page
 
 
 def rewrite_served_pages(server: LiveReloadServer, rewrite: Callable[[bytes], bytes]) -> None:
@@ -249,13 +451,13 @@ def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
 
 
 def rebuild_in_place() -> None:
-    """Make every later build of this `mkdocs serve` a dirty one: MkDocs then keeps the site
-    folder and builds only the pages and files whose `File.is_modified()` is true.
+    """Make every later build of this `mkdocs serve` a dirty one: MkDocs then builds only the
+    pages and files whose `File.is_modified()` is true.
 
     MkDocs' own dirty builds compare modification times, which generated files do not have,
     and miss every page that shows what changed elsewhere; the plugin sets `is_modified` on
-    each file itself, and empties the folder when everything must be built again. MkDocs'
-    warning that dirty builds are inexact (counted as a failure in strict mode) is dropped.
+    each file itself. MkDocs' warning that dirty builds are inexact (counted as a failure in
+    strict mode) is dropped.
     """
     build = serve_command.build  # type: ignore[attr-defined]
     if getattr(build, "in_place", False):
@@ -265,6 +467,7 @@ def rebuild_in_place() -> None:
         build(config, serve_url=serve_url, dirty=True)
 
     in_place.in_place = True  # type: ignore[attr-defined]
+    in_place.wrapped = build  # type: ignore[attr-defined]
     serve_command.build = in_place  # type: ignore[attr-defined]
     logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
 
@@ -279,7 +482,62 @@ def made_of(file: File) -> str | bytes:
 
 def set_modified(file: File, modified: bool) -> None:
     """What `file.is_modified()` answers in this build (dirty builds skip it when False)."""
-    file.is_modified = lambda: modified  # type: ignore[method-assign]
+    file.is_modified = _MODIFIED if modified else _UNMODIFIED  # type: ignore[method-assign]
+
+
+# The two answers, made once rather than a function per file and build (6,000 files).
+def _MODIFIED() -> bool:
+    return True
+
+
+def _UNMODIFIED() -> bool:
+    return False
+
+
+# -- the theme ------------------------------------------------------------------------------
+
+
+def keep_theme(state: Callable[[MkDocsConfig], Hashable], code: BytecodeCache) -> None:
+    """Make every later build of this `mkdocs serve` list the theme's static files only when its
+    folders changed (`state(config)`: what those that may change while serving hold), and give
+    every template environment of the theme `code`, its compiled templates.
+
+    Material's templates folder holds some 14,000 files, which MkDocs walks and filters in every
+    build for the few hundred it publishes; Material's search plugin makes an environment of its
+    own three times a build, and compiles its language templates in each.
+    """
+    if getattr(Files.add_files_from_theme, "kept", False):
+        return
+    add_files_from_theme = Files.add_files_from_theme
+    get_env = Theme.get_env
+    listed: dict[Hashable, list[tuple[str, str]]] = {}
+
+    def add_listed_files(files: Files, env: Environment, config: MkDocsConfig) -> None:
+        key = (tuple(config.theme.dirs), tuple(config.theme.static_templates), state(config))
+        if key not in listed:
+            found = Files([])
+            add_files_from_theme(found, env, config)
+            listed.clear()
+            listed[key] = [(f.src_uri, f.src_dir) for f in found if f.src_dir is not None]
+        for path, folder in listed[key]:
+            # As MkDocs does: a theme's file does not replace a file of docs_dir.
+            if files.get_file_from_path(path) is None:
+                files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+    def env_with_code(theme: Theme) -> Environment:
+        env = get_env(theme)
+        env.bytecode_cache = code
+        return env
+
+    add_listed_files.kept = True  # type: ignore[attr-defined]
+    Files.add_files_from_theme = add_listed_files  # type: ignore[method-assign,assignment]
+    Theme.get_env = env_with_code  # type: ignore[method-assign,assignment]
+
+
+def skip_template(config: MkDocsConfig, name: str) -> None:
+    """Leave the theme's static template `name` (the sitemap) out of this build: the file the
+    last build wrote from it stays."""
+    config.theme.static_templates.discard(name)
 
 
 # -- other plugins ---------------------------------------------------------------------------

@@ -32,18 +32,16 @@ from . import csp, head, staged
 from .config import ConclusionsConfig
 from .core import cards
 from .core.addresses import check_addresses, published_files
-from .core.collection import Collection, build_collection
+from .core.collection import Collection
 from .core.errors import SourceError, SourceErrors, shown
-from .core.fidelity import check_site
 from .core.fields import url_problem
 from .core.identity import EditionInfo
-from .core.jsondata import site_data
 from .core.model import Header
-from .core.pages import Page, all_pages
+from .core.pages import Page
 from .core.pages.edition import about_edition
 from .core.redirects import moved
-from .core.reuse import Reuse
 from .core.sharing import Card, SiteSharing
+from .core.site import SiteMaker
 from .core.urls import HOME as HOME_PAGE
 from .core.urls import Site, is_section_page
 
@@ -68,6 +66,14 @@ SITE_NAME_PLACEHOLDER = "conclusions"
 ASSETS_JS = ("assets/conclusions.js", "assets/share.js")
 """The plugin's scripts (in `THEME_DIR`), in the order pages load them. Its stylesheet,
 `assets/conclusions.css`, is written into each page's head by `theme/main.html` (head.py)."""
+
+
+DIRECTORY_URLS_ONLY = (
+    "mkdocs.yml: use_directory_urls: false is not supported: every page of the edition has a "
+    "directory address ('/paragraphs/21/'), which its URL policy promises and its data files, cards "
+    "and redirects give; remove the setting (GitHub Pages serves directory addresses)"
+)
+"""Why a site with `use_directory_urls: false` is refused (`core/urls.py` makes every address)."""
 
 
 def _html(text: str) -> Markup:
@@ -122,14 +128,21 @@ _BUNDLES = ("extra",)
 """Extensions that include both (`markdown.extensions.extra`, `pymdownx.extra`)."""
 
 
+LINEAR_LINKS = "conclusions.markdown_links"
+"""The plugin's own Markdown extension: link texts found in linear time (markdown_links.py)."""
+
+
 def add_extensions(config: MkDocsConfig) -> None:
     """Add each of `REQUIRED_EXTENSIONS` that `mkdocs.yml` does not list, as Material's tags
-    plugin adds attr_list: without md_in_html a page would show its raw Markdown.
+    plugin adds attr_list: without md_in_html a page would show its raw Markdown; and the
+    plugin's own, `LINEAR_LINKS`.
 
     Args:
         config: the site's configuration; an extension is known by its last dotted name
             (`markdown.extensions.attr_list` is attr_list).
     """
+    if LINEAR_LINKS not in config.markdown_extensions:
+        config.markdown_extensions.append(LINEAR_LINKS)
     names = {str(name).rsplit(".", 1)[-1] for name in config.markdown_extensions}
     if names & set(_BUNDLES):
         return
@@ -178,16 +191,18 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         self.info = EditionInfo()
         self.serving: Serving | None = None
         """What runs under `mkdocs serve` only (rebuild.py); None under `mkdocs build`."""
-        self.reuse: Reuse | None = None
-        """What the last good build read and generated, under `mkdocs serve` with `fast_serve`."""
+        self.maker = SiteMaker()
+        """What makes the site of the source; under `mkdocs serve`, one that keeps what it made (rebuild.py)."""
         self.drawing: cards.Drawing | None = None
         """The cards being drawn while MkDocs renders the pages (from `on_files` to `on_post_build`)."""
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
         """Where cards are drawn when `cards_cache_dir` is empty or cannot be written."""
+        self._report: list[str] = []
+        """The references the last build could not link, as its report gave them."""
         self._copies: dict[str, Path] = {}
         """The files `on_post_build` copies into the site (the cards), by their path there."""
-        self._card_names: dict[Card, str] | None = None
-        """The cards' file names in the card cache, kept between the builds of `mkdocs serve`."""
+        self._card_files: dict[Card, Path] | None = None
+        """Each card's file in the card cache, once drawn, kept between the builds of `mkdocs serve`."""
         self._dirty = False
         self._warnings: staged.WarningCount | None = None
         self._staged: staged.StagedSite | None = None
@@ -202,9 +217,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             # internals it relies on (mkdocs_internals.py checks them at this point).
             from .rebuild import Serving
 
-            self.serving = Serving(fast=self.config.fast_serve)
-            if self.config.fast_serve:
-                self.reuse = Reuse()
+            self.serving = Serving(fast=self.config.fast_serve, templates=_changing_templates)
+            self.maker = self.serving.maker
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.serving is None and not self._dirty:
@@ -217,6 +231,12 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 f"site_url {shown(config.site_url)} is not an address a page can carry: {problem}; "
                 "set SITE_URL (or site_url in mkdocs.yml) to the site's address"
             )
+        if not config.use_directory_urls:
+            raise PluginError(DIRECTORY_URLS_ONLY)
+        if self.config.publisher_url and (problem := url_problem(self.config.publisher_url)):
+            raise PluginError(
+                f"publisher_url {shown(self.config.publisher_url)} is not an address a page can link to: {problem}"
+            )
         self.info = EditionInfo(
             publisher=self.config.publisher,
             publisher_url=self.config.publisher_url,
@@ -228,14 +248,12 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         # Read again on every (re)build of `mkdocs serve`: the source is what changed.
         source = Path(config.docs_dir)
         try:
-            if self.reuse is not None:
-                self.reuse.start()
-            self.collection = build_collection(source, self.reuse)
-            self.pages = [*all_pages(self.collection, self.reuse), about_edition(self.collection, self.info)]
+            self.collection = self.maker.collection(source)
+            self.pages = [*self.maker.pages(self.collection), about_edition(self.collection, self.info)]
             # Before MkDocs empties the site folder: no page or file may take another's address.
             check_addresses(self.pages, published_files(self.collection))
             # Every word of each original is on the site, or the build stops (core/fidelity.py).
-            check_site(source, self.collection, self.reuse)
+            self.maker.check_fidelity(source, self.collection)
         except SourceError as err:
             # One error line per mistake: MkDocs prints the exception's message as the last one.
             *before, last = err.lines() if isinstance(err, SourceErrors) else [str(err)]
@@ -243,6 +261,19 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 _errors.error(line)
             raise SourceMistake(last) from None
         c = self.collection
+        self._log_report(c)
+        config.nav = self._nav()
+        add_extensions(config)
+        _add_theme(config)
+        if config.site_name in ("", SITE_NAME_PLACEHOLDER):
+            if c.is_collection:
+                config.site_name = _html(c.title)
+            _name_from_document(config, c.editions[0].document.header, keep_name=c.is_collection)
+        return config
+
+    def _log_report(self, c: Collection) -> None:
+        """The build report: what was read and linked; in a collection, each reference the tool
+        could not link, and why (one to a document outside the collection is normal, hence info)."""
         reg = c.registries
         paragraphs = sum(len(e.document.paragraphs) for e in c.editions)
         documents = f"{len(c.editions)} documents, " if c.is_collection else ""
@@ -253,21 +284,18 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         )
         for line in c.found_automatically():
             log.info(line)
-        if c.is_collection:
-            resolved = sum(1 for r in c.references if r.cited is not None and not r.why)
-            log.info(f"{resolved} references between the documents linked; {len(c.unresolved)} not linked:")
-            # The build report: each reference the tool could not link, and why (a reference to a
-            # document outside the collection is normal, hence info, not a warning).
-            for r in c.unresolved:
-                log.info(f"  {r.citing.path}:{r.line}: '{' '.join(r.words.split())}': {r.why}")
-        config.nav = self._nav()
-        add_extensions(config)
-        _add_theme(config)
-        if config.site_name in ("", SITE_NAME_PLACEHOLDER):
-            if c.is_collection:
-                config.site_name = _html(c.title)
-            _name_from_document(config, c.editions[0].document.header, keep_name=c.is_collection)
-        return config
+        if not c.is_collection:
+            return
+        resolved = sum(1 for r in c.references if r.cited is not None and not r.why)
+        report = [f"  {r.citing.path}:{r.line}: '{' '.join(r.words.split())}': {r.why}" for r in c.unresolved]
+        if self.serving is not None and report == self._report:
+            # Under `mkdocs serve`, a thousand lines again on every save would bury the rest.
+            log.info(f"{resolved} references between the documents linked; {len(report)} not linked, as before")
+        else:
+            log.info(f"{resolved} references between the documents linked; {len(report)} not linked:")
+            for line in report:
+                log.info(line)
+        self._report = report
 
     @property
     def _collection(self) -> Collection:
@@ -299,11 +327,10 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer:
-        # MkDocs holds every request after a failed rebuild ("the server will appear stuck").
-        # A mistake in the source stops the rebuild before the site folder is touched, so
-        # the last good build is whole: the server goes on serving it.
+        # MkDocs holds every request after a failed rebuild ("the server will appear stuck"):
+        # the last good build goes on being served instead, whatever stopped the rebuild.
         if self.serving is not None:
-            self.serving.on_serve(server, SourceMistake)
+            self.serving.on_serve(server, config)
         return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -314,9 +341,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             self.serving.begin_files(config)
         for file in self._generated_pages(config):
             kept.append(file)
-        self.sharing = SiteSharing(
-            self._collection, config.site_url or "", _plain(config.site_name), self.info, self.reuse
-        )
+        self.sharing = SiteSharing(self._collection, config.site_url or "", _plain(config.site_name), self.info)
         for file in self._published_files(config, self.sharing):
             kept.append(file)
         return kept
@@ -341,16 +366,13 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         goes over its files several times in a build; 5,000 cards would be most of them.
         """
         c = self._collection
-        all_cards = list(sharing.cards())
+        all_cards = self.maker.cards(sharing)
         self._stop_drawing()
-        drawing = self.drawing = cards.Drawing(all_cards, *self._card_folders(), names=self._card_names)
-        if self.reuse is not None:
-            # Under `mkdocs serve`, for the next build: 5,000 digests fewer for a large collection.
-            self._card_names = drawing.names
+        drawing = self.drawing = cards.Drawing(all_cards, *self._card_folders(), known=self._card_files)
         published: dict[str, str | Path] = {
             card.path: file for card, file in zip(all_cards, drawing.files, strict=True)
         }
-        published.update(site_data(c, config.site_url or "", self.reuse))
+        published.update(self.maker.data(c, config.site_url or ""))
         if c.formerly_at_root is not None:
             published.update(moved(c.formerly_at_root, published, Site(config.site_url or "")))
         self._copies = {path: file for path, file in published.items() if isinstance(file, Path)}
@@ -383,6 +405,9 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 drawing.wait()
             except cards.CardError as err:
                 raise PluginError(str(err)) from None
+            if self.serving is not None:
+                # For the next build of `mkdocs serve`: 5,000 digests and files fewer to look for.
+                self._card_files = drawing.known
 
     def _write_copies(self, site_dir: str) -> None:
         """Copy each card (and each card again at an old address) from the card cache into the
@@ -408,8 +433,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         # The templates in the site's overrides/ and the plugin's theme/ may change while serving.
         if self.serving is not None:
-            template_dirs = [d for d in (config.theme.custom_dir, THEME_DIR) if d and os.path.isdir(d)]
-            self.serving.on_nav(config, files, nav, template_dirs, self._sharing.fingerprint())
+            self.serving.on_nav(config, files, nav, _changing_templates(config), self._sharing.fingerprint())
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -417,7 +441,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         env.globals["edition"] = self._sharing.site_context()
         env.globals["csp_policy"] = csp.policy  # theme/main.html: the Content-Security-Policy
         env.globals.update(head.TEMPLATE_GLOBALS)  # theme/main.html: the styles written into the head
-        return env if self.serving is None else self.serving.on_env(env)
+        return env
 
     def on_page_context(
         self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
@@ -456,8 +480,6 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         self._write_copies(config.site_dir)
         if self.serving is not None:
             self.serving.on_post_build(config, len(self.pages))
-        if self.reuse is not None:
-            self.reuse.succeeded()
 
     # After every other plugin wrote its files into the new site (the search index).
     @event_priority(-100)
@@ -480,19 +502,23 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             staged_site.abandon()
         self._stop_counting()
         self._stop_drawing()
-        # A mistake in the source stops a build before any page is rendered; anything else,
-        # such as strict mode's warnings (counted after `on_post_build`), may follow rendering.
-        if self.serving is not None:
-            self.serving.on_build_error(before_rendering=isinstance(error, SourceMistake))
 
     def on_shutdown(self) -> None:
         self._stop_drawing()
+        if self.serving is not None:
+            self.serving.close()
         scratch, self._scratch = self._scratch, None
         if scratch is not None:
             scratch.cleanup()
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return _conform(output_content) if template_name.endswith(".html") else output_content
+
+
+def _changing_templates(config: MkDocsConfig) -> list[str]:
+    """The theme folders whose files may change while serving: the site's `custom_dir` and the
+    plugin's templates (Material's own are part of its install)."""
+    return [d for d in (config.theme.custom_dir, THEME_DIR) if d and os.path.isdir(d)]
 
 
 def _published(config: MkDocsConfig, path: str, content: str) -> File:

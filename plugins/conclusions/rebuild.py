@@ -1,36 +1,39 @@
 """Everything that runs under `mkdocs serve` only; `mkdocs build` never imports this module.
 
-Under `mkdocs serve` the plugin (`Serving`) keeps serving the last good build after a mistake
-in the source, lets the live-reload script run under the pages' Content-Security-Policy
-and, with `fast_serve` (the default), rebuilds fast: what did not change since the last
-good build is reused.
+Under `mkdocs serve` the plugin (`Serving`):
 
-MkDocs 1.6 rebuilds every page on every save, and its `--dirty` mode compares modification
+- keeps serving the last good build after any failure (a mistake in the source, an error in
+  a template or another plugin, a page MkDocs cannot write): MkDocs builds into its site
+  folder, empty when a build starts, and the server serves another folder, which receives a
+  build only once it succeeded (`ServedFolder`);
+- with `fast_serve` (the default), rebuilds only what changed since the last good build;
+- lets the live-reload script run under the pages' Content-Security-Policy.
+
+MkDocs 1.6 builds every page on every save, and its `--dirty` mode compares modification
 times, which generated files do not have. Saving one paragraph of a collection of 100
 documents changes a handful of its 6,000 pages; the others would come out byte for byte the
-same. So, between the rebuilds of one `mkdocs serve`:
+same. So, between the rebuilds of one `mkdocs serve`, what the last good build made is kept in
+`LastGood` tables, the one kind of memory here, each result with the inputs it was made from:
 
-- what the core read and generated is taken again where its inputs are the same
-  (`core/reuse.py`: each document's edition, pages, data and cards, and its share of the
-  register pages);
-- the last build's file and page objects are taken again for the same Markdown;
+- what the core made (`KeptSite`: each document's edition, pages, share of the register pages,
+  data and cards, each step of `core/site.py`'s `SiteMaker`);
+- MkDocs' file and page objects, each page's rendering and the Markdown and context it was
+  made from, what each published file was made of, Material's search entries of each page and
+  the cards copied (`Memory`);
 - rebuilds are built in place (`mkdocs_internals.rebuild_in_place`): MkDocs builds only the
   pages whose Markdown or share data changed and writes only the files whose bytes changed,
   and the search index keeps the entries of the other pages, in the same order;
-- each page's Markdown rendering (HTML, table of contents, anchors) is kept, keyed by its
-  Markdown, and the compiled templates (Jinja's own bytecode cache);
-- what is kept is frozen out of Python's cyclic collector once the server is idle.
+- the theme's files are listed once and its templates compiled once (`mkdocs_internals.keep_theme`),
+  and what is kept is frozen out of Python's cyclic collector once the server is idle.
 
 It also looks at the watched files more often than MkDocs does (`watch_often`).
 
-Every key starts with the site signature: the configuration, the list of files, the
-navigation and the templates that can change while serving (the site's `overrides/` and the
-plugin's own `theme/`). A change to any of them empties the site folder and builds every
-page. Only a build that succeeded is remembered: after one that failed while rendering, the
-next builds everything.
+Every key of the MkDocs side starts with the site signature: the configuration, the list of
+files, the navigation, the templates that can change while serving (the site's `overrides/`
+and the plugin's own `theme/`) and the build's date. A change to any of them builds every page.
 
 Every MkDocs internal this relies on is reached through `mkdocs_internals`, which checks at
-start-up that each is still there.
+start-up, on a two-page build, that MkDocs still does what is relied on.
 """
 
 from __future__ import annotations
@@ -38,17 +41,20 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import shutil
+import tempfile
 import threading
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+import traceback
+from collections.abc import Callable, Hashable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from jinja2 import BytecodeCache, Environment
+from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs import utils as mkdocs_utils
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -59,22 +65,184 @@ from mkdocs.theme import Theme
 from watchdog.observers.polling import PollingObserver
 
 from . import csp, mkdocs_internals
-from .core.reuse import same
+from .core.site import SiteMaker
 from .mkdocs_internals import Rendering
 
 log = get_plugin_logger(__name__)
 
-WATCH_INTERVAL = 0.05
-"""Seconds between two looks at the watched files under `mkdocs serve` (MkDocs: 0.5 s)."""
+WATCH_INTERVAL = 0.025
+"""Seconds between two looks at the watched files under `mkdocs serve` (MkDocs: 0.5 s), when
+they are a few (`FEW_FILES`, one site's source); twice as long for more, up to `WATCH_LIMIT`."""
 
-QUIET = 0.075
-"""Seconds without a further change before a rebuild starts (MkDocs: 0.1 s); more than one look."""
+QUIET = 0.04
+"""Seconds without a further change before a rebuild starts (MkDocs: 0.1 s): more than one
+look (`WATCH_INTERVAL`), so that a save written in two steps is seen whole."""
 
-TIDY_AFTER = 1.0
-"""Seconds after a build before its garbage is collected (`Serving.on_post_build`)."""
+FEW_FILES = 100
+"""Up to this many watched files, they are looked at every `WATCH_INTERVAL` (a look at each
+costs a few microseconds); a collection's hundreds every two."""
+
+TIDY_AFTER = 0.5
+"""Seconds after a build before the garbage of what it made is collected (`Serving.succeeded`)."""
+
+TIDY_ALL_AFTER = 20.0
+"""Seconds without a build before the garbage of every build so far is collected."""
 
 WATCH_LIMIT = 1000
 """Above this many watched files (`--watch-theme`), MkDocs' own interval is kept."""
+
+SITEMAP = "sitemap.xml"
+"""MkDocs' template of the sitemap of the site's pages."""
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+T = TypeVar("T")
+
+
+class LastGood(Generic[K, V]):
+    """Results of the last good build and of this one, by key, each with the inputs it was made from.
+
+    `get` gives back the last good build's result while its inputs are the same: each the very
+    object, or equal (a tuple's comparison tries identity first, element by element, so a
+    result taken again, and whatever is made of it, compares at the cost of a pointer). What
+    this build makes becomes the last good build's when it succeeds (`succeeded`); a build that
+    fails leaves the last good one as it was (`failed`), for it is still what is served.
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[K, tuple[tuple[Any, ...], V]] = {}
+        self._now: dict[K, tuple[tuple[Any, ...], V]] = {}
+
+    def get(self, key: K, inputs: tuple[Any, ...], make: Callable[[], V], *, small: bool = False) -> V:
+        """The result `key`: the last good build's if made of the same `inputs`, else `make()`'s;
+        for a `small` result, the last good build's too when `make()` gives an equal one.
+        A result that is None (a step that found a mistake) is not kept: it is made again."""
+        last = self._last.get(key)
+        if last is not None and last[0] == inputs:
+            value = last[1]
+        else:
+            value = make()
+            if small and last is not None and last[1] == value:
+                value = last[1]
+        if value is not None:
+            self._now[key] = (inputs, value)
+        return value
+
+    def last(self, key: K, inputs: tuple[Any, ...]) -> V | None:
+        """The last good build's result `key`, if made of the same `inputs`."""
+        last = self._last.get(key)
+        return last[1] if last is not None and last[0] == inputs else None
+
+    def last_with_inputs(self, key: K) -> tuple[tuple[Any, ...], V] | None:
+        """The last good build's result `key`, with the inputs it was made of."""
+        return self._last.get(key)
+
+    def keep(self, key: K, inputs: tuple[Any, ...], value: V) -> None:
+        """This build's result `key`, made of `inputs`."""
+        self._now[key] = (inputs, value)
+
+    def start(self) -> None:
+        """A build starts: nothing of a build that did not succeed is kept."""
+        self._now = {}
+
+    def succeeded(self) -> None:
+        """This build succeeded: the next takes from it, and from nothing older."""
+        self._last, self._now = self._now, {}
+
+    def failed(self) -> None:
+        """This build failed: the last good build stays the one the next takes from."""
+        self._now = {}
+
+
+class KeptSite(SiteMaker):
+    """The core's `SiteMaker`, each step taken from the last good build while its inputs are
+    the same: where the serve machinery enters the core."""
+
+    def __init__(self) -> None:
+        self.results: LastGood[Hashable, Any] = LastGood()
+
+    def step(self, name: Hashable, inputs: tuple[Any, ...], make: Callable[[], T], *, small: bool = False) -> T:
+        made: T = self.results.get(name, inputs, make, small=small)
+        return made
+
+
+class ServedFolder:
+    """The folder the server serves: it only ever receives a build that succeeded.
+
+    MkDocs builds into its site folder (`building`), which is empty when a build starts. A build
+    that succeeded is moved into the served folder: the files it wrote, over the last build's
+    (a build in place writes what changed only), or the whole folder, for a build of every page.
+    A build that failed is set aside, and the last good build stays served as it was.
+    """
+
+    def __init__(self, building: str) -> None:
+        self.building = os.path.abspath(building)
+        os.makedirs(self.building, exist_ok=True)
+        parent = os.path.dirname(self.building)
+        # Beside the building folder, on the same file system: a build is moved, not copied.
+        self.served = tempfile.mkdtemp(prefix=f"{os.path.basename(self.building)}-served-", dir=parent)
+        self._removing: list[threading.Thread] = []
+
+    def error_page(self, code: int) -> bytes | None:
+        """The site's own page for an HTTP error (its 404 page), from the served build."""
+        try:
+            return Path(self.served, f"{code}.html").read_bytes()
+        except OSError:
+            return None
+
+    def publish(self, *, whole: bool) -> None:
+        """Move the build that succeeded into the served folder; `whole`: it built every page."""
+        if whole:
+            old = self._set_aside(self.served)
+            os.replace(self.building, self.served)
+            os.mkdir(self.building)
+            self._remove_later(old)
+            return
+        folders = []
+        for folder, _dirs, names in os.walk(self.building):
+            target = os.path.join(self.served, os.path.relpath(folder, self.building))
+            os.makedirs(target, exist_ok=True)
+            for name in names:
+                os.replace(os.path.join(folder, name), os.path.join(target, name))
+            folders.append(folder)
+        for folder in reversed(folders[1:]):  # emptied, the deepest first
+            os.rmdir(folder)
+
+    def discard(self) -> None:
+        """Empty the building folder (of a build that failed, or of the folders a build in place
+        left once its files were moved)."""
+        if os.listdir(self.building):
+            old = self._set_aside(self.building)
+            os.mkdir(self.building)
+            self._remove_later(old)
+
+    def newer(self, file: File) -> bool:
+        """Whether the static `file` (a theme's asset) is newer than its served copy, or has none."""
+        served = os.path.join(self.served, file.dest_uri)
+        source = file.abs_src_path
+        try:
+            return source is None or os.path.getmtime(served) < os.path.getmtime(source)
+        except OSError:
+            return True
+
+    def close(self) -> None:
+        """Remove the served folder, and what is still being removed in the background."""
+        for removing in self._removing:
+            removing.join()
+        shutil.rmtree(self.served, ignore_errors=True)
+
+    @staticmethod
+    def _set_aside(path: str) -> str:
+        aside = tempfile.mkdtemp(prefix=f"{os.path.basename(path)}-old-", dir=os.path.dirname(path))
+        os.replace(path, os.path.join(aside, "site"))
+        return aside
+
+    def _remove_later(self, path: str) -> None:
+        """Remove `path` in the background (a whole site is thousands of files), before `close` ends."""
+        self._removing = [t for t in self._removing if t.is_alive()]
+        removing = threading.Thread(target=shutil.rmtree, args=(path,), kwargs={"ignore_errors": True}, daemon=True)
+        removing.start()
+        self._removing.append(removing)
 
 
 class _TemplateCode(BytecodeCache):
@@ -129,121 +297,110 @@ def _templates_state(template_dirs: list[str]) -> list[tuple[str, str, int, int]
     return sorted(state)
 
 
-@dataclass
 class Memory:
-    """What one `mkdocs serve` with `fast_serve` remembers between builds."""
+    """What one `mkdocs serve` with `fast_serve` keeps of the MkDocs side between builds."""
 
-    site: str = ""
-    """Signature of this build's configuration, files, navigation and templates."""
-    reused: int = 0
-    """Pages of this build that were not built again, or whose Markdown rendering was reused."""
-    in_place: bool = False
-    """Whether this build builds only what changed since the last good build (`Serving.on_nav`)."""
-    _settings: str = ""
-    _made: dict[str, tuple[tuple[object, ...], File]] = field(default_factory=dict)
-    _made_before: dict[str, tuple[tuple[object, ...], File]] = field(default_factory=dict)
-    _last_site: str = ""
-    _template_code: _TemplateCode = field(default_factory=_TemplateCode)
-    _renderings: dict[str, Rendering] = field(default_factory=dict)
-    _inputs: dict[str, tuple[str, str]] = field(default_factory=dict)
-    _files: dict[str, tuple[str | bytes, str]] = field(default_factory=dict)
-    _search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    _new_renderings: dict[str, Rendering] = field(default_factory=dict)
-    _new_inputs: dict[str, tuple[str, str]] = field(default_factory=dict)
-    _new_files: dict[str, tuple[str | bytes, str]] = field(default_factory=dict)
-    _new_search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    _copies: dict[str, Path] = field(default_factory=dict)
-    _linked_from: dict[str, set[str]] = field(default_factory=dict)
-    """Which pages link to anchors of each page (kept up to date as pages are rendered)."""
-    _new_copies: dict[str, Path] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.site = ""
+        """Signature of this build's configuration, files, navigation and templates."""
+        self.in_place = False
+        """Whether this build builds only what changed since the last good build (`Serving.on_nav`)."""
+        self.reused = 0
+        """Pages of this build that were not built again, or whose Markdown rendering was reused."""
+        self.settings = ""
+        """Signature of this build's configuration."""
+        self.files: LastGood[str, File] = LastGood()
+        """MkDocs' file objects (with their pages), by path in the site."""
+        self.pages: LastGood[str, Rendering] = LastGood()
+        """Each page's rendering, by source path, made of its Markdown's key and its context."""
+        self.written: LastGood[str, bool] = LastGood()
+        """What each published file (not a page) was made of, by path in the site."""
+        self.search: LastGood[str, list[dict[str, Any]]] = LastGood()
+        """Material's search entries of each page, by its URL."""
+        self.copies: LastGood[str, Path] = LastGood()
+        """The file each copied file (a card) was copied from, by path in the site."""
+        self.template_code = _TemplateCode()
+        self._tables = (self.files, self.pages, self.written, self.search, self.copies)
+        self._last_site = ""
+        self._linked_from: dict[str, set[str]] = {}
+        """Which pages link to anchors of each page (kept up to date as pages are rendered)."""
 
-    def start(self, config: MkDocsConfig, files: Files, nav: Navigation, template_dirs: list[str]) -> bool:
+    def start(self) -> None:
+        """A build starts."""
+        for table in self._tables:
+            table.start()
+        self.reused = 0
+
+    def begin_files(self, config: MkDocsConfig) -> None:
+        """Before the plugin makes this build's files: the signature of the configuration."""
+        settings = [f"{key}={_setting(key, config[key])}" for key in sorted(config.keys()) if key != "plugins"]
+        settings += [f"{name}:{plugin.config!r}" for name, plugin in config.plugins.items()]
+        self.settings = _digest(*settings)
+
+    def same_site(self, files: Files, nav: Navigation, template_dirs: list[str]) -> bool:
         """Take the site signature, once this build's files and navigation are known; whether
-        it is the last good build's (if not, nothing of that build can be reused but renderings
-        made under the same signature, which means none).
+        it is the last good build's.
 
         `template_dirs`: the theme folders whose files may change while serving (the site's
         `custom_dir` and the plugin's templates; Material's own are part of its install).
         """
         listing = [f"{f.src_uri}|{f.dest_uri}|{f.url}|{f.inclusion.name}" for f in files]
         outline = _nav_outline(nav.items, [])
-        self.site = _digest(self._settings, *listing, *outline, *_templates_state(template_dirs))
-        self._new_renderings, self._new_inputs, self._new_files, self._new_search = {}, {}, {}, {}
-        self.reused = 0
+        # The build's date: the sitemap gives it for every page (`Serving.on_nav`).
+        day = mkdocs_utils.get_build_date()
+        self.site = _digest(self.settings, day, *listing, *outline, *_templates_state(template_dirs))
         return self.site == self._last_site
 
-    def begin_files(self, config: MkDocsConfig) -> None:
-        """Before the plugin makes this build's files: take the signature of the configuration."""
-        settings = [f"{key}={_setting(key, config[key])}" for key in sorted(config.keys()) if key != "plugins"]
-        settings += [f"{name}:{plugin.config!r}" for name, plugin in config.plugins.items()]
-        signature = _digest(*settings)
-        self._made_before = self._made if signature == self._settings else {}
-        self._made, self._settings = {}, signature
-
     def file(self, dest: str, inputs: tuple[object, ...], make: Callable[[], File]) -> File:
-        """The file at `dest`: the last build's (with its page), if made from the same `inputs`
-        under the same configuration, for made again it would be the same; else `make()`'s."""
-        last = self._made_before.get(dest)
-        file = last[1] if last is not None and same(last[0], inputs) else make()
-        self._made[dest] = (inputs, file)
-        return file
+        """The file at `dest`: the last good build's (with its page), if made from the same
+        `inputs` under the same configuration, for made again it would be the same."""
+        return self.files.get(dest, (self.settings, *inputs), make)
 
-    def env(self, env: Environment) -> Environment:
-        """Keep compiled templates between builds."""
-        env.bytecode_cache = self._template_code
-        return env
-
-    def recall_rendering(self, key: str) -> Rendering | None:
-        """The rendering the last good build made of the same Markdown, if any."""
-        done = self._renderings.get(key)
+    def recall_rendering(self, src: str, key: str) -> Rendering | None:
+        """The rendering the last good build made of page `src` from the same Markdown (`key`),
+        whatever else its template read."""
+        last = self.pages.last_with_inputs(src)
+        done = last[1] if last is not None and last[0][0] == key else None
         self.reused += done is not None
         return done
+
+    def unchanged(self, src: str, key: str, context: str) -> Rendering | None:
+        """The rendering of page `src`, if the last good build built it from the same Markdown
+        (`key`) and `context`, and this build builds in place: MkDocs need not build it again."""
+        done = self.pages.last(src, (key, context)) if self.in_place else None
+        self.reused += done is not None
+        return done
+
+    def keep_rendering(self, src: str, key: str, context: str, done: Rendering) -> None:
+        """What the next build may reuse of page `src`, if this one succeeds."""
+        self.pages.keep(src, (key, context), done)
 
     def linked(self, src: str, done: Rendering) -> None:
         """Page `src` was rendered as `done`: note the pages it links to anchors of."""
         for target in done.links_to_anchors or ():
             self._linked_from.setdefault(target, set()).add(src)
 
-    def forget_links(self) -> None:
-        """Every page is rendered again: the index of links is made again as they are."""
-        self._linked_from = {}
-
     def linking_to(self, src: str) -> set[str]:
         """The pages that linked to anchors of page `src` when they were last rendered."""
         return self._linked_from.get(src, set())
 
-    def keep_rendering(self, key: str, done: Rendering) -> None:
-        """What the next build may reuse, if this one succeeds."""
-        self._new_renderings[key] = done
-
-    def unchanged(self, src: str, inputs: tuple[str, str], key: str) -> Rendering | None:
-        """The rendering of page `src`, if the last good build built it from the same `inputs`
-        and this build builds in place: MkDocs need not build it again."""
-        self._new_inputs[src] = inputs
-        if not self.in_place or self._inputs.get(src) != inputs:
-            return None
-        return self.recall_rendering(key)
-
     def file_unchanged(self, dest: str, made: str | bytes) -> bool:
         """Whether the last good build wrote at `dest` what is `made` of the same content (the
-        very object, or the same bytes), and this build builds in place."""
-        last = self._files.get(dest)
-        if last is not None and last[0] is made:
-            digest = last[1]
-        else:
-            digest = hashlib.sha256(made.encode() if isinstance(made, str) else made).hexdigest()
-        self._new_files[dest] = (made, digest)
-        return self.in_place and last is not None and last[1] == digest
+        very object, or the same text), and this build builds in place."""
+        same = self.written.last(dest, (made,)) is not None
+        self.written.keep(dest, (made,), True)
+        return self.in_place and same
 
     def copies_to_write(self, copies: dict[str, Path]) -> dict[str, Path]:
         """Of the files copied into the site (`copies`: the source of each, by its path there),
         those the last good build did not copy from the same source, when building in place."""
-        self._new_copies = copies
+        for path, source in copies.items():
+            self.copies.keep(path, (source,), source)
         if not self.in_place:
             return copies
-        return {path: source for path, source in copies.items() if self._copies.get(path) != source}
+        return {path: source for path, source in copies.items() if self.copies.last(path, (source,)) is None}
 
-    def search(self, pages: list[tuple[str, bool]], entries: list[dict[str, Any]]) -> None:
+    def search_entries(self, pages: list[tuple[str, bool]], entries: list[dict[str, Any]]) -> None:
         """Material's search index `entries` of the pages built now, with those of the pages
         not built again (`pages`: each page's URL, and whether it was built) as the last good
         build made them: the same list, in the same order, as a build of every page."""
@@ -252,27 +409,25 @@ class Memory:
             built.setdefault(str(entry.get("location", "")).split("#", 1)[0], []).append(entry)
         merged: list[dict[str, Any]] = []
         for url, was_built in pages:
-            mine = built.get(url, []) if was_built else self._search.get(url, [])
-            self._new_search[url] = mine
+            mine = built.get(url, []) if was_built else (self.search.last(url, ()) or [])
+            self.search.keep(url, (), mine)
             merged.extend(mine)
         entries[:] = merged
 
     def succeeded(self) -> None:
         """What this build made is what the next one may reuse (and nothing older)."""
         self._last_site = self.site
-        self._renderings, self._inputs = self._new_renderings, self._new_inputs
-        self._files, self._search, self._copies = self._new_files, self._new_search, self._new_copies
-        self._new_renderings, self._new_inputs, self._new_files, self._new_search = {}, {}, {}, {}
-        self._new_copies = {}
+        for table in self._tables:
+            table.succeeded()
 
-    def failed(self, *, before_rendering: bool) -> None:
-        """A build failed. If it had written anything, the next build builds everything."""
-        self._new_renderings, self._new_inputs, self._new_files, self._new_search = {}, {}, {}, {}
-        self._new_copies = {}
-        if not before_rendering:
-            self._last_site = ""
-            self._renderings, self._inputs, self._files, self._search = {}, {}, {}, {}
-            self._copies, self._linked_from = {}, {}
+    def failed(self) -> None:
+        """A build failed: the last good build, still served, is what the next one compares with."""
+        for table in self._tables:
+            table.failed()
+
+    def forget_links(self) -> None:
+        """Every page is rendered again: the index of links is made again as they are."""
+        self._linked_from = {}
 
 
 class RememberedPage(MkDocsPage):
@@ -291,6 +446,8 @@ class RememberedPage(MkDocsPage):
         self._keyed = ("", "")
         """The site signature and the Markdown `key` was made from: a page taken again from
         the last build (`Memory.file`) has the same Markdown, the very string."""
+        self.context = ""
+        """What its template reads beyond its Markdown and the site signature."""
         self.built = True
         """Whether MkDocs builds the page in this build."""
         self.done: Rendering | None = None
@@ -305,7 +462,8 @@ class RememberedPage(MkDocsPage):
         if site != self.memory.site or keyed_markdown is not markdown:
             self.key = _digest(self.memory.site, self.file.src_uri, markdown)
             self._keyed = (self.memory.site, markdown)
-        done = self.memory.unchanged(self.file.src_uri, (self.key, context), self.key)
+        self.context = context
+        done = self.memory.unchanged(self.file.src_uri, self.key, context)
         self.built = done is None
         mkdocs_internals.set_modified(self.file, self.built)
         self.done = done
@@ -313,18 +471,19 @@ class RememberedPage(MkDocsPage):
             done.read(self)
             # Its links need checking only if a page it links to changed (`Serving.on_nav`).
             done.apply(self, files, links=False)
-            self.memory.keep_rendering(self.key, done)
+            self.memory.keep_rendering(self.file.src_uri, self.key, context, done)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         """Render the page, or set what the last good build rendered from the same Markdown."""
-        if (done := self.memory.recall_rendering(self.key)) is not None:
+        src = self.file.src_uri
+        if (done := self.memory.recall_rendering(src, self.key)) is not None:
             done.apply(self, files)
         else:
             meta = dict(self.meta)
             super().render(config, files)
             done = Rendering.of(self, meta)
-        self.memory.linked(self.file.src_uri, done)
-        self.memory.keep_rendering(self.key, done)
+        self.memory.linked(src, done)
+        self.memory.keep_rendering(src, self.key, self.context, done)
 
 
 def _few_files(paths: list[str], limit: int) -> bool:
@@ -338,25 +497,42 @@ def _few_files(paths: list[str], limit: int) -> bool:
 
 
 def watch_often(server: LiveReloadServer) -> None:
-    """Poll the watched paths every `WATCH_INTERVAL` seconds instead of MkDocs' 0.5 s.
+    """Poll the watched paths every `WATCH_INTERVAL` seconds (every two for more than
+    `FEW_FILES`) instead of MkDocs' 0.5 s.
 
     Polling works on every file system (native events do not cross some mounts), and the
     source folder holds a handful of files: one look at them takes well under a millisecond.
     MkDocs has no setting for the interval, so the watches move to a new observer.
     """
-    watched = mkdocs_internals.watched_paths(server)
+    watched = list(mkdocs_internals.watched_paths(server))
     observer = mkdocs_internals.observer(server)
-    if not isinstance(observer, PollingObserver) or observer.is_alive() or not _few_files(list(watched), WATCH_LIMIT):
+    if not isinstance(observer, PollingObserver) or observer.is_alive() or not _few_files(watched, WATCH_LIMIT):
         return
-    mkdocs_internals.poll_every(server, PollingObserver(timeout=WATCH_INTERVAL), QUIET)
+    times = 1 if _few_files(watched, FEW_FILES) else 2
+    mkdocs_internals.poll_every(server, PollingObserver(timeout=WATCH_INTERVAL * times), QUIET * times)
 
 
-def _tidy() -> None:
-    """Collect the garbage of the builds so far, then leave every object alive now out of the
-    collector's walks until the next tidy."""
-    gc.unfreeze()
+def _tidy(*, everything: bool) -> None:
+    """Collect the garbage of what was made since the last tidy (of `everything`: of every build
+    so far), then leave every object alive now out of the collector's walks until a tidy of
+    everything. Objects are freed as soon as nothing refers to them; only those in cycles wait
+    for the collector."""
+    if everything:
+        gc.unfreeze()
     gc.collect()
     gc.freeze()
+
+
+def _cut(message: str, limit: int = 200) -> str:
+    """`message` on one line, cut at `limit` characters (an error may quote a whole path or value)."""
+    line = " ".join(message.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _where(error: BaseException) -> str:
+    """The template file and line an error was raised in, when it was (' (main.html:12)')."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith((".html", ".xml"))]
+    return f" ({frames[-1].filename}:{frames[-1].lineno})" if frames else ""
 
 
 class Serving:
@@ -365,19 +541,34 @@ class Serving:
 
     Args:
         fast: `fast_serve`: rebuild only what changed since the last good build.
+        templates: the theme folders whose files may change while serving, of a build's
+            configuration (the theme's files are listed again only when they change).
     """
 
-    def __init__(self, *, fast: bool) -> None:
+    def __init__(self, *, fast: bool, templates: Callable[[MkDocsConfig], list[str]]) -> None:
         mkdocs_internals.check()
+        self.maker: SiteMaker = KeptSite() if fast else SiteMaker()
+        """What makes the site of the source: with `fast`, one that keeps what it made."""
         self.memory = Memory() if fast else None
-        self._tidy: threading.Timer | None = None
+        if self.memory is not None:
+            mkdocs_internals.keep_theme(lambda c: tuple(_templates_state(templates(c))), self.memory.template_code)
+        self.folder: ServedFolder | None = None
+        """Where the last good build is served from, once the server runs (`on_serve`)."""
+        self._tidying: list[threading.Timer] = []
         self._pages: list[tuple[str, bool]] = []
         """Every page of this build, in the order MkDocs builds them: its URL, and whether it is built."""
+        self._whole = True
+        """Whether this build builds every page (into an empty folder, as every build does)."""
 
     def on_config(self) -> None:
-        """A build starts: no tidying while it runs (`on_post_build`)."""
-        if self._tidy is not None:
-            self._tidy.cancel()
+        """A build starts: nothing of a build that did not succeed is kept; no tidying while it runs."""
+        for timer in self._tidying:
+            timer.cancel()
+        self._whole = True
+        if isinstance(self.maker, KeptSite):
+            self.maker.results.start()
+        if self.memory is not None:
+            self.memory.start()
 
     def begin_files(self, config: MkDocsConfig) -> None:
         """Before the plugin makes this build's files (`fast_serve`)."""
@@ -398,29 +589,30 @@ class Serving:
             inclusion: whether it is in the navigation.
             title: the title a navigation entry gives it (None: from its Markdown).
         """
+        memory = self.memory
+        if memory is None:
+            return File.generated(config, src, content=markdown, inclusion=inclusion)
 
         def make() -> File:
             file = File.generated(config, src, content=markdown, inclusion=inclusion)
-            if self.memory is not None:
-                RememberedPage(title, file, config, self.memory)
+            RememberedPage(title, file, config, memory)
             return file
 
-        return make() if self.memory is None else self.memory.file(src, (markdown, inclusion, title), make)
+        return memory.file(src, (markdown, inclusion, title), make)
 
     def published_file(self, config: MkDocsConfig, path: str, made_from: object, make: Callable[[], File]) -> File:
         """The file the site publishes at `path` (not a page): the last build's, when `made_from`
         (its content, or the file it is copied from) is the same (`fast_serve`)."""
         return make() if self.memory is None else self.memory.file(path, (made_from,), make)
 
-    def on_serve(self, server: LiveReloadServer, mistake: type[Exception]) -> None:
-        """Keep serving the last good build after a rebuild that `mistake` (a mistake in the
-        source, which stops a rebuild before the site folder is touched) stopped; look at the
-        watched files often and rebuild in place (`fast_serve`); let the live-reload script run."""
-        mkdocs_internals.keep_serving_after(
-            server,
-            mistake,
-            lambda: log.warning("still serving the last good build; fix the mistake above and save to rebuild"),
-        )
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig) -> None:
+        """Serve the first build from a folder of its own, which only ever receives a build that
+        succeeded; look at the watched files often and rebuild in place (`fast_serve`); let the
+        live-reload script run."""
+        self.folder = ServedFolder(config.site_dir)
+        self.succeeded()
+        mkdocs_internals.serve_from(server, self.folder.served, self.folder.error_page)
+        mkdocs_internals.after_each_build(server, self.succeeded, self.failed)
         if self.memory is not None:
             watch_often(server)
             mkdocs_internals.rebuild_in_place()
@@ -437,82 +629,134 @@ class Serving:
     ) -> None:
         """Decide what this build builds, once the files and navigation are known.
 
-        Under the last good build's site signature (`Memory.start`), only the pages whose
+        Under the last good build's site signature (`Memory.same_site`), only the pages whose
         Markdown or `context` (what else their template reads, by source path) changed, and the
-        published files whose bytes changed; otherwise everything, in an emptied site folder.
-        Pages are left out only when every plugin that works on pages is known to the plugin
-        (itself, and Material's search, whose entries of the pages not built are kept).
+        published files whose bytes changed; otherwise everything. Pages are left out only when
+        every plugin that works on pages is known to the plugin (itself, and Material's search,
+        whose entries of the pages not built are kept).
         """
-        if self.memory is None:
+        memory = self.memory
+        if memory is None:
             return
-        generated = [f for f in files if f.generated_by == "conclusions" and f.is_documentation_page()]
-        if any(not isinstance(f.page, RememberedPage) for f in generated):
-            raise PluginError(
-                "MkDocs made its own page objects for the plugin's pages, which fast_serve relies on it reusing "
-                "(mkdocs_internals.py); set 'fast_serve: false' under the conclusions plugin in mkdocs.yml"
-            )
-        same_site = self.memory.start(config, files, nav, template_dirs)
-        others = [
-            name
-            for name, plugin in mkdocs_internals.page_plugins(config.plugins)
-            if type(plugin).__module__ != "conclusions.plugin" and mkdocs_internals.search_entries(plugin) is None
-        ]
-        self.memory.in_place = same_site and not others
-        if not self.memory.in_place:
-            # Rebuilds keep the site folder (`rebuild_in_place`): what this one does not write must go.
-            mkdocs_utils.clean_directory(config.site_dir)
-        if not self.memory.in_place:
-            self.memory.forget_links()
-        for file in generated:
-            assert isinstance(file.page, RememberedPage)
-            file.page.prepare(files, context(file.src_uri))
-        # The links of a page not built again were checked by the last good build, against the
-        # same pages, except those to a page built now: its anchors may have changed.
-        by_src = files.src_uris
-        for file in generated:
-            if isinstance(file.page, RememberedPage) and file.page.built:
-                for src in self.memory.linking_to(file.src_uri):
-                    linking = by_src.get(src)
-                    page = linking.page if linking is not None else None
-                    if isinstance(page, RememberedPage) and page.done is not None:
-                        page.done.check_links(page, files)
-        for file in files:
-            if file.generated_by == "conclusions" and not file.is_documentation_page():
-                made = mkdocs_internals.made_of(file)
-                mkdocs_internals.set_modified(file, not self.memory.file_unchanged(file.dest_uri, made))
+        pages = self._remembered_pages(files)
+        memory.in_place = memory.same_site(files, nav, template_dirs) and not self._unknown_page_plugins(config)
+        self._whole = not memory.in_place
+        if self._whole:
+            memory.forget_links()
+        else:
+            # The sitemap lists the pages' addresses and the build's date, both in the site
+            # signature: the one served is the same (MkDocs would write it again for 6,000 pages).
+            mkdocs_internals.skip_template(config, SITEMAP)
+        for page in pages:
+            page.prepare(files, context(page.file.src_uri))
+        self._check_links_to_changed_pages(pages, files)
+        self._mark_files(files)
         self._pages = [
             (f.page.url, not isinstance(f.page, RememberedPage) or f.page.built)
             for f in files.documentation_pages()
             if f.page is not None
         ]
 
-    def on_env(self, env: Environment) -> Environment:
-        """The build's template environment, with compiled templates kept (`fast_serve`)."""
-        return env if self.memory is None else self.memory.env(env)
+    @staticmethod
+    def _remembered_pages(files: Files) -> list[RememberedPage]:
+        """The plugin's pages, each the `RememberedPage` it made (which MkDocs must have used)."""
+        generated = [f for f in files if f.generated_by == "conclusions" and f.is_documentation_page()]
+        pages = [f.page for f in generated if isinstance(f.page, RememberedPage)]
+        if len(pages) != len(generated):
+            raise PluginError(
+                "MkDocs made its own page objects for the plugin's pages, which fast_serve relies on it reusing "
+                "(mkdocs_internals.py); set 'fast_serve: false' under the conclusions plugin in mkdocs.yml"
+            )
+        return pages
+
+    @staticmethod
+    def _unknown_page_plugins(config: MkDocsConfig) -> list[str]:
+        """The plugins that work on pages, other than this one and Material's search."""
+        return [
+            name
+            for name, plugin in mkdocs_internals.page_plugins(config.plugins)
+            if type(plugin).__module__ != "conclusions.plugin" and mkdocs_internals.search_entries(plugin) is None
+        ]
+
+    def _check_links_to_changed_pages(self, pages: list[RememberedPage], files: Files) -> None:
+        """The links of a page not built again were checked by the last good build, against the
+        same pages, except those to a page built now: its anchors may have changed."""
+        assert self.memory is not None
+        by_src = files.src_uris
+        for page in pages:
+            if not page.built:
+                continue
+            for src in self.memory.linking_to(page.file.src_uri):
+                linking = by_src.get(src)
+                other = linking.page if linking is not None else None
+                if isinstance(other, RememberedPage) and other.done is not None:
+                    other.done.check_links(other, files)
+
+    def _mark_files(self, files: Files) -> None:
+        """Set which of the files that are not pages MkDocs writes: the plugin's, when their
+        content changed; a theme's, when newer than the copy served (every build starts in an
+        empty folder)."""
+        assert self.memory is not None
+        for file in files:
+            if file.generated_by == "conclusions" and not file.is_documentation_page():
+                made = mkdocs_internals.made_of(file)
+                mkdocs_internals.set_modified(file, not self.memory.file_unchanged(file.dest_uri, made))
+            elif self.memory.in_place and self.folder is not None and not file.is_documentation_page():
+                mkdocs_internals.set_modified(file, self.folder.newer(file))
 
     def copies_to_write(self, copies: dict[str, Path]) -> dict[str, Path]:
         """Of the files the plugin copies into the site (the cards), those to copy in this build."""
         return copies if self.memory is None else self.memory.copies_to_write(copies)
 
     def on_post_build(self, config: MkDocsConfig, pages: int) -> None:
-        """Complete the search index with the pages not built again, say how many of the
-        `pages` were reused, and remember this build's."""
+        """Complete the search index with the pages not built again, and say how many of the
+        `pages` were reused."""
         if self.memory is None:
             return
         for _name, plugin in config.plugins.items():
             if (entries := mkdocs_internals.search_entries(plugin)) is not None:
-                self.memory.search(self._pages, entries)
+                self.memory.search_entries(self._pages, entries)
         log.info(f"{self.memory.reused} of {pages} pages unchanged since the last build")
-        self.memory.succeeded()
+
+    def succeeded(self) -> None:
+        """A build succeeded: serve it, and remember what it made for the next."""
+        if self.folder is not None:
+            self.folder.publish(whole=self._whole)
+        if isinstance(self.maker, KeptSite):
+            self.maker.results.succeeded()
+        if self.memory is not None:
+            self.memory.succeeded()
         # What is kept between builds (renderings, pages, editions) is millions of objects for a
         # large collection, which Python's cyclic collector would walk several times in each
-        # rebuild (a quarter of a 100-document rebuild). They are collected once the server is
-        # idle, and frozen: the collector then walks only what a rebuild makes.
-        self._tidy = threading.Timer(TIDY_AFTER, _tidy)
-        self._tidy.daemon = True
-        self._tidy.start()
+        # rebuild (a quarter of a 100-document rebuild), and a collection of them all takes most
+        # of a second. What a build made is collected once the server is idle, and frozen: the
+        # collector then walks only what a rebuild makes. Everything is collected after a
+        # longer pause (the pages and navigation later builds replaced).
+        self._tidying = [
+            threading.Timer(TIDY_AFTER, partial(_tidy, everything=False)),
+            threading.Timer(TIDY_ALL_AFTER, partial(_tidy, everything=True)),
+        ]
+        for timer in self._tidying:
+            timer.daemon = True
+            timer.start()
 
-    def on_build_error(self, *, before_rendering: bool) -> None:
-        """A build failed; after one that failed while rendering, the next renders everything."""
+    def failed(self, error: BaseException) -> None:
+        """A rebuild failed, for whatever reason: set it aside, and go on serving the last good build."""
+        if self.folder is not None:
+            self.folder.discard()
+        if isinstance(self.maker, KeptSite):
+            self.maker.results.failed()
         if self.memory is not None:
-            self.memory.failed(before_rendering=before_rendering)
+            self.memory.failed()
+        # MkDocs printed the line of a mistake it stopped on (a `BuildError`, then its `Abort`,
+        # a `SystemExit`); anything else is said here, in one line.
+        if not isinstance(error, SystemExit):
+            log.error(f"the rebuild failed: {type(error).__name__}: {_cut(str(error))}{_where(error)}")
+        elif not isinstance(error.__context__, BuildError):
+            log.warning(str(error))  # strict mode's count of warnings
+        log.warning("still serving the last good build; fix the mistake above and save to rebuild")
+
+    def close(self) -> None:
+        """The server stops: remove the served folder."""
+        if self.folder is not None:
+            self.folder.close()

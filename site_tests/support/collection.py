@@ -34,7 +34,7 @@ class BuiltCollection:
 
     @cached_property
     def model(self):
-        from conclusions.core.collection import build_collection
+        from conclusions.core.site import build_collection
 
         return build_collection(self.source)
 

@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from conclusions.csp import sha256
+
 from site_tests.support.build import EPOCH, ROOT
 from site_tests.support.process import stop
 
@@ -33,6 +35,26 @@ def get(url: str, timeout: float = 15.0) -> tuple[int, str]:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as err:
         return err.code, ""
+
+
+def fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=15) as response:
+        return response.read()
+
+
+def without_livereload(html: bytes) -> bytes:
+    """The page as built: without the live-reload script MkDocs injects, and without that
+    script's hash, which the plugin adds to the page's Content-Security-Policy (csp.py)."""
+    head, body_end, tail = html.rpartition(b"</body>")
+    start = head.rindex(b"<script>")
+    assert b"livereload" in head[start:], "MkDocs injects its live-reload script last in <body>"
+    if b"script-src 'self'" not in html:
+        # A redirect page (old addresses of a collection's text): it allows its own script
+        # only, and moves on at once; the live-reload script is left refused there.
+        return head[:start] + body_end + tail
+    token = sha256(head[start + len(b"<script>") : -len(b"</script>")].decode()).encode()
+    assert html.count(b" " + token) == 1, "the plugin allows the live-reload script by its hash"
+    return (head[:start] + body_end + tail).replace(b" " + token, b"", 1)
 
 
 @dataclass
@@ -75,8 +97,9 @@ class Served:
 
 
 @contextmanager
-def serving(source: Path, workdir: Path) -> Iterator[Served]:
-    """`mkdocs serve` of the project's mkdocs.yml with `source` as its docs_dir, on a free port."""
+def serving(source: Path, workdir: Path, overrides: Path = ROOT / "overrides") -> Iterator[Served]:
+    """`mkdocs serve` of the project's mkdocs.yml with `source` as its docs_dir, on a free port;
+    `overrides`: the theme's `custom_dir`."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     config = workdir / "serve.mkdocs.yml"
@@ -84,7 +107,7 @@ def serving(source: Path, workdir: Path) -> Iterator[Served]:
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {source}\n"
         f"site_url: {base}\n"
-        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n",
+        f"theme:\n  name: material\n  custom_dir: {overrides}\n",
         encoding="utf-8",
     )
     log_path = workdir / "serve.log"

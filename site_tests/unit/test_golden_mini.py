@@ -19,7 +19,7 @@ import os
 import markdown
 from conclusions.core.index import build_edition
 from conclusions.core.jsondata import JsonData
-from conclusions.core.pages import all_pages
+from conclusions.core.site import all_pages
 
 from site_tests.support.build import FIXTURES, ROOT
 

@@ -40,7 +40,7 @@ from .inline import plain_text, tokenize
 from .mentions import Match, Matcher
 from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Recital, Registries, Term
 from .names import NO_WORDS, Name, NameWords, addressee_names, read_name_words
-from .references import DATE_TITLE, Held, Reference, Rules, find_references, number_key, read_rules
+from .references import DATE_TITLE, Held, Reference, Rules, identities, number_key, read_rules, references_of
 from .urls import AT_ROOT
 from .variants import Extra, Spellings, short_forms
 
@@ -372,11 +372,10 @@ class _Reader:
 
     def _references(self) -> list[tuple[Item, Reference]]:
         """Council documents by number and conclusions by date, as `references.py` reads them."""
-        rules = {self.document.header.language: self.words.rules} if self.words.rules else {}
         by_anchor = {item.anchor: item for item in self.items}
         return [
             (by_anchor[r.item], r)
-            for r in find_references([(self.document, AT_ROOT)], rules)
+            for r in references_of(self.document, AT_ROOT, self.words.rules, identities([(self.document, AT_ROOT)]))
             if not self._held(r.words, r.date if r.form == DATE_TITLE else "")
         ]
 

@@ -381,7 +381,7 @@ class Drawing:
     """
 
     def __init__(
-        self, cards: Sequence[Card], into: Path, cached: Sequence[Path] = (), names: Mapping[Card, str] | None = None
+        self, cards: Sequence[Card], into: Path, cached: Sequence[Path] = (), known: Mapping[Card, Path] | None = None
     ) -> None:
         """Start drawing.
 
@@ -389,23 +389,25 @@ class Drawing:
             cards: the cards, each published at its `path`.
             into: the folder the missing cards are drawn into (it exists and can be written).
             cached: folders looked in first for a card drawn before (by `cache_key`).
-            names: the file names of cards known already (a `Drawing.names` of the last
-                build, under `mkdocs serve`): their keys need not be computed again.
+            known: the files of cards drawn already (a `Drawing.known` of the last build whose
+                drawing completed, under `mkdocs serve`): neither their keys nor their files
+                are looked for again.
         """
         folders = list(dict.fromkeys((*cached, into)))
         self.files: list[Path] = []
         """Each card's file, in the order of `cards`: complete once `wait` returns."""
-        self.names: dict[Card, str] = {}
-        """Each card's file name (its `cache_key`)."""
-        known = names or {}
+        self.known: dict[Card, Path] = {}
+        """Each card's file, by card."""
         todo: dict[Path, Card] = {}
         for card in cards:
-            name = known.get(card) or f"{cache_key(card)}.png"
-            self.names[card] = name
-            found = next((folder / name for folder in folders if (folder / name).is_file()), None)
+            found = known.get(card) if known else None
             if found is None:
-                found = into / name
-                todo.setdefault(found, card)
+                name = f"{cache_key(card)}.png"
+                found = next((folder / name for folder in folders if (folder / name).is_file()), None)
+                if found is None:
+                    found = into / name
+                    todo.setdefault(found, card)
+            self.known[card] = found
             self.files.append(found)
         self._pool: Executor | None = None
         self._pending: list[Future[None]] = []

@@ -14,23 +14,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .automatic import read_words
 from .errors import Problems, SourceError, shown
 from .fields import slug_problem
-from .index import Edition, check_suppressions_across, check_used_across, link_document
+from .index import Edition
+from .layout import COLLECTION_SETTINGS, DOCUMENT, DOCUMENTS, document_folders
 from .model import Registries
-from .references import Held, Reference, cited_keys, find_references, number_key
-from .registry_source import SHARED, read_registries
-from .reuse import Reuse, reused
+from .references import Held, Reference, number_key
 from .urls import AT_ROOT, SITE_FOLDERS, DocumentUrls, document_prefix
 from .yamlsource import load_yaml, read_text
 
-DOCUMENTS_DIR = "documents"
-SETTINGS_FILE = "collection.yml"
 DEFAULT_TITLE = "Council conclusions"
 
 
@@ -83,104 +78,34 @@ class Collection:
         return next((e for e in self.editions if e.urls.prefix == folder), None)
 
 
-def is_collection(source_dir: Path) -> bool:
-    """Whether `source_dir` holds a collection (a `documents/` folder) rather than one document."""
-    return (source_dir / DOCUMENTS_DIR).is_dir()
+@dataclass(frozen=True)
+class DocumentSource:
+    """Where one document of a collection is read from, and where its pages go."""
+
+    folder: Path
+    urls: DocumentUrls
+    shown_as: str
+    """How errors name the folder ('source/documents/st-9876-2024')."""
 
 
-def build_collection(source_dir: Path, reuse: Reuse | None = None) -> Collection:
-    """Read every document of `source_dir` with the registries, link them, and resolve the
-    references between them. Raises `SourceErrors` with every mistake of every document.
-
-    Args:
-        source_dir: the site's `source/`.
-        reuse: what the last build read, taken again where its inputs are the same (`mkdocs serve`).
-    """
-    problems = Problems()
-    registries = _registries(source_dir, problems, reuse)
-    words = read_words(source_dir, problems)
-    rules = {language: w.rules for language, w in words.items() if w.rules is not None}
-    if not is_collection(source_dir):
-        single = link_document(source_dir, registries, problems, words=words)
-        problems.raise_any()
-        assert single is not None
-        # A reference from a lone document can only point outside: nothing to resolve.
-        return Collection((single,), single.registries, (), False, unused_shared=single.unused_shared)
-    title, root = _settings(source_dir, problems)
-    editions: list[Edition] = []
-    folders = _folders(source_dir, problems)
-    held = _held(folders)
-    for folder in folders:
-        # The document that was at the root keeps its anchors on the register pages.
+def document_sources(source_dir: Path, problems: Problems, root: str) -> list[DocumentSource]:
+    """The documents of the collection in `source_dir`, by folder name; `root`: the folder of the
+    document that was at the site's root (`formerly_at_root`), which keeps its anchors on the
+    register pages."""
+    sources = []
+    for folder in _folders(source_dir, problems):
         key = "" if folder.name == root else folder.name
-        urls = DocumentUrls(f"{folder.name}/", key)
-        shown_as = f"{source_dir.name}/{DOCUMENTS_DIR}/{folder.name}"
-        text = (folder / "document.md").read_bytes()
-        # Only the texts this one names matter to it: another text's new date or number
-        # leaves it as it was (and, under `mkdocs serve`, its pages with it).
-        cited = cited_keys(text.decode("utf-8", "replace"), rules.values())
-        mine = Held(held.numbers & cited.numbers, held.dates & cited.dates)
-        edition = reused(
-            reuse,
-            ("linked", folder.name),
-            (text, registries, urls, shown_as, mine),
-            partial(
-                link_document,
-                folder,
-                registries,
-                problems,
-                urls,
-                check_used=False,
-                shown_as=shown_as,
-                words=words,
-                held=mine,
-            ),
-        )
-        if edition is not None and _check_folder(folder, edition, problems):
-            editions.append(edition)
-    _check_ids_unique(editions, problems)
-    if len(editions) == len(folders):
-        check_used_across([e.document for e in editions], registries, problems, reuse)
-        check_suppressions_across(editions, registries, problems)
-    ids = {e.urls.prefix.rstrip("/") for e in editions}
-    if root and root not in ids:
-        problems.add(
-            SourceError(
-                source_dir / SETTINGS_FILE,
-                None,
-                f"formerly_at_root names '{root}', which is no folder of {DOCUMENTS_DIR}/; "
-                f"give one of: {', '.join(sorted(ids))}",
-            )
-        )
-    problems.raise_any()
-    editions.sort(key=lambda e: (e.document.header.date, e.document.header.document_id), reverse=True)
-    named = [(e.document, e.urls) for e in editions]
-    references = find_references(named, rules, reuse)
-    outgoing: dict[str, dict[str, list[Reference]]] = {}
-    incoming: dict[str, list[Reference]] = {}
-    for ref in references:
-        outgoing.setdefault(ref.citing.urls.prefix, {}).setdefault(ref.item, []).append(ref)
-        if ref.cited is not None:
-            incoming.setdefault(ref.cited.urls.prefix, []).append(ref)
-    linked = tuple(
-        _with_references(e, outgoing.get(e.urls.prefix, {}), incoming.get(e.urls.prefix, []), reuse) for e in editions
-    )
-    return Collection(
-        linked,
-        _used_by_any(_with_found(registries, linked), linked),
-        references,
-        True,
-        title,
-        next((e for e in linked if e.urls.prefix == f"{root}/"), None) if root else None,
-        unused_shared=_unused_shared(registries, linked),
-    )
+        shown_as = f"{source_dir.name}/{DOCUMENTS}/{folder.name}"
+        sources.append(DocumentSource(folder, DocumentUrls(f"{folder.name}/", key), shown_as))
+    return sources
 
 
-def _settings(source_dir: Path, problems: Problems) -> tuple[str, str]:
-    path = source_dir / SETTINGS_FILE
+def read_settings(source_dir: Path, problems: Problems) -> tuple[str, str]:
+    """The collection's title and `formerly_at_root` (`collection.yml`), each mistake added to `problems`."""
+    path = source_dir / COLLECTION_SETTINGS
     if not path.is_file():
         return DEFAULT_TITLE, ""
-    display = f"{source_dir.name}/{SETTINGS_FILE}"
+    display = f"{source_dir.name}/{COLLECTION_SETTINGS}"
     try:
         data = load_yaml(read_text(path, display), display) or {}
     except SourceError as error:
@@ -202,8 +127,8 @@ def _settings(source_dir: Path, problems: Problems) -> tuple[str, str]:
 
 
 def _folders(source_dir: Path, problems: Problems) -> list[Path]:
-    folder = source_dir / DOCUMENTS_DIR
-    found = sorted(d for d in folder.iterdir() if d.is_dir() and (d / "document.md").is_file())
+    folder = source_dir / DOCUMENTS
+    found = document_folders(source_dir)
     if not found:
         problems.add(
             SourceError(
@@ -212,26 +137,26 @@ def _folders(source_dir: Path, problems: Problems) -> list[Path]:
                 "holds no document: add one with `conclusions import INPUT`, or remove the folder for a one-document site",
             )
         )
-    if (source_dir / "document.md").is_file():
+    if (source_dir / DOCUMENT).is_file():
         problems.add(
             SourceError(
-                source_dir / "document.md",
+                source_dir / DOCUMENT,
                 None,
-                f"a collection keeps each document in its own folder of {DOCUMENTS_DIR}/; move this one there "
+                f"a collection keeps each document in its own folder of {DOCUMENTS}/; move this one there "
                 "(`conclusions import` does so when it adds a document)",
             )
         )
     return found
 
 
-def _held(folders: Sequence[Path]) -> Held:
+def held_by(folders: Sequence[Path]) -> Held:
     """The register numbers and dates of the texts in `folders`, from their front matter (a
     mistake there is reported when the text itself is read)."""
     numbers: set[tuple[str, str]] = set()
     dates: set[str] = set()
     for folder in folders:
         try:
-            front = (folder / "document.md").read_text(encoding="utf-8").split("\n---", 1)[0]
+            front = (folder / DOCUMENT).read_text(encoding="utf-8").split("\n---", 1)[0]
             data = load_yaml(front.removeprefix("---"), str(folder))
         except (OSError, UnicodeDecodeError, SourceError):
             continue
@@ -244,7 +169,7 @@ def _held(folders: Sequence[Path]) -> Held:
     return Held(frozenset(numbers), frozenset(dates))
 
 
-def _check_folder(folder: Path, edition: Edition, problems: Problems) -> bool:
+def check_folder(folder: Path, edition: Edition, problems: Problems) -> bool:
     """A document's folder is its prefix, made from its id (its addresses must not depend on a
     folder's name), or for a document without an id, the folder's name: either must make
     addresses as an id does, and stand apart from the site's own folders."""
@@ -254,7 +179,7 @@ def _check_folder(folder: Path, edition: Edition, problems: Problems) -> bool:
     if expected and folder.name != expected:
         problems.add(
             SourceError(
-                folder / "document.md",
+                folder / DOCUMENT,
                 None,
                 f"the folder of {shown(h.document_id)} must be named '{expected}' (its addresses are made from its "
                 "id); rename it",
@@ -282,7 +207,7 @@ def _check_folder(folder: Path, edition: Edition, problems: Problems) -> bool:
     return True
 
 
-def _check_ids_unique(editions: Sequence[Edition], problems: Problems) -> None:
+def check_ids_unique(editions: Sequence[Edition], problems: Problems) -> None:
     """Two documents of one collection may not have one id: references by number would go to
     whichever was read last. Ids are compared without spaces and case ('ST 9876 /24' is 'st 9876/24')."""
     first: dict[str, Edition] = {}
@@ -304,21 +229,7 @@ def _check_ids_unique(editions: Sequence[Edition], problems: Problems) -> None:
         first[key] = edition
 
 
-def _with_references(
-    edition: Edition, outgoing: dict[str, list[Reference]], incoming: list[Reference], reuse: Reuse | None
-) -> Edition:
-    by_item = {k: tuple(v) for k, v in outgoing.items()}
-    recalled_in = tuple(incoming)
-
-    return reused(
-        reuse,
-        ("edition", edition.urls.prefix),
-        (edition, by_item, recalled_in),
-        partial(replace, edition, references=by_item, recalled_in=recalled_in),
-    )
-
-
-def _with_found(registries: Registries, editions: Sequence[Edition]) -> Registries:
+def with_found(registries: Registries, editions: Sequence[Edition]) -> Registries:
     """`registries` and the entries each document gave of itself (one entry per id: the same
     number, abbreviation or name is the same entry, with the name of the first text, newest first)."""
     extra: dict[str, dict[str, Any]] = {"instruments": {}, "terms": {}, "actors": {}}
@@ -335,31 +246,7 @@ def _with_found(registries: Registries, editions: Sequence[Edition]) -> Registri
     )
 
 
-REGISTRY_FILES = ("instruments.yml", "glossary.yml", "actors.yml", "verbs.yml")
-"""The files `read_registries` reads, in the site's `source/` and in the shared registry."""
-
-
-def _registries(source_dir: Path, problems: Problems, reuse: Reuse | None) -> Registries:
-    """`read_registries`; with `reuse`, the last build's while the registry files hold the same bytes."""
-    if reuse is None:
-        return read_registries(source_dir, problems)
-    with_mistakes: list[Registries] = []
-
-    def read() -> Registries | None:
-        mine = Problems()
-        registries = read_registries(source_dir, mine)
-        if not mine:
-            return registries
-        problems.extend(mine)  # not kept: read again next time, to report them again
-        with_mistakes.append(registries)
-        return None
-
-    files = [folder / name for folder in (source_dir, SHARED) for name in REGISTRY_FILES]
-    kept = reuse.get("registries", tuple(f.read_bytes() if f.is_file() else None for f in files), read)
-    return kept if kept is not None else with_mistakes[0]
-
-
-def _used_by_any(registries: Registries, editions: Sequence[Edition]) -> Registries:
+def used_by_any(registries: Registries, editions: Sequence[Edition]) -> Registries:
     """The entries of `registries` that one of `editions` publishes, in the registries' order."""
     used = {
         kind: {e.id for edition in editions for e in getattr(edition.registries, kind)}
@@ -374,8 +261,8 @@ def _used_by_any(registries: Registries, editions: Sequence[Edition]) -> Registr
     )
 
 
-def _unused_shared(registries: Registries, editions: Sequence[Edition]) -> int:
-    published = _used_by_any(registries, editions)
+def unused_shared(registries: Registries, editions: Sequence[Edition]) -> int:
+    published = used_by_any(registries, editions)
     return sum(
         len(getattr(registries, kind)) - len(getattr(published, kind))
         for kind in ("instruments", "terms", "actors", "verbs")

@@ -27,6 +27,7 @@ from pathlib import Path
 from .errors import Problems, SourceError, shown
 from .fields import Field, check_mapping, url_problem
 from .inline import Token, footnote_refs, tokenize
+from .layout import DOCUMENT
 from .limits import MAX_NUMBER_DIGITS, MAX_POINT_DEPTH, MAX_SLUG_BYTES
 from .model import Document, Footnote, Header, Paragraph, Point, Recital, Section
 from .urls import section_slug, within
@@ -334,7 +335,7 @@ def _check_inline(block: Block, offset: int, path: str) -> None:
         raise SourceError(path, line, f"tag {stack[0].value} is never closed; add </{name}> where it ends", column)
 
 
-def parse_document(source_dir: Path, name: str = "document.md") -> Document:
+def parse_document(source_dir: Path, name: str = DOCUMENT) -> Document:
     """Read and check `document.md` in `source_dir`; raises `SourceErrors` with every mistake."""
     problems = Problems()
     document = read_document(source_dir, problems, name)
@@ -343,9 +344,7 @@ def parse_document(source_dir: Path, name: str = "document.md") -> Document:
     return document
 
 
-def read_document(
-    source_dir: Path, problems: Problems, name: str = "document.md", shown_as: str = ""
-) -> Document | None:
+def read_document(source_dir: Path, problems: Problems, name: str = DOCUMENT, shown_as: str = "") -> Document | None:
     """The document, with its mistakes added to `problems`; None when it cannot be read at all.
 
     A document with mistakes is still returned when its blocks could be read, so that the

@@ -27,25 +27,28 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 from ..reader.furniture import furniture_form
 from ..reader.lines import KIND_MARKDOWNISH, Original, SourceLine, Unreadable, read_original
-from .collection import DOCUMENTS_DIR, Collection
+from .collection import Collection
 from .errors import Problems, SourceError
 from .fields import Field, check_mapping
 from .inline import tokenize
+from .layout import DOCUMENTS
+from .layout import IMPORT_RECORD as RECORD
+from .layout import ORIGINAL as ORIGINAL_DIR
 from .model import Document, Point
-from .reuse import Reuse, reused
 from .urls import DocumentUrls, address
 from .yamlsource import Located, LocatedList, load_yaml
 
-ORIGINAL_DIR = "original"
-RECORD = "import.yml"
+Step = Callable[[Hashable, tuple[Any, ...], Callable[[], tuple[SourceError, ...]]], tuple[SourceError, ...]]
+"""`SiteMaker.step`'s form: a result made of its inputs, or under `mkdocs serve` the last one."""
+
 
 _REACH = 40
 """How many words of a stream may be passed over to find the next word of the original
@@ -487,7 +490,7 @@ def _entries(data: dict[str, Any], key: str) -> Iterator[tuple[Any, int]]:
 
 
 def check_document(
-    folder: Path, document: Document, urls: DocumentUrls, problems: Problems, reuse: Reuse | None = None
+    folder: Path, document: Document, urls: DocumentUrls, problems: Problems, step: Step | None = None
 ) -> None:
     """Add to `problems` every word of the folder's original that `document` lacks (see the
     module's docstring); nothing when the folder has no `original/`.
@@ -497,19 +500,15 @@ def check_document(
         document: the document read from its `document.md`.
         urls: where its pages are, to name the page where a lost word belongs.
         problems: where each problem goes, one per line of the original.
-        reuse: under `mkdocs serve`, the last build's finding while the original, the record and
-            the document are the same.
+        step: how the finding is made (`SiteMaker.step`): under `mkdocs serve`, the last
+            build's finding while the original, the record and the document are the same.
     """
     originals = sorted(p for p in (folder / ORIGINAL_DIR).glob("*") if p.is_file())
     if not originals:
         return
     inputs = tuple(p.read_bytes() for p in [*originals, folder / RECORD] if p.is_file())
-    found = reused(
-        reuse,
-        ("fidelity", document.path),
-        (*inputs, document, urls),
-        lambda: _problems_of(folder, originals, document, urls),
-    )
+    make = partial(_problems_of, folder, originals, document, urls)
+    found = make() if step is None else step(("fidelity", document.path), (*inputs, document, urls), make)
     for problem in found:
         problems.add(problem)
 
@@ -668,12 +667,12 @@ def _lost_message(where: str, group: list[Lost], record: Record) -> str:
     )
 
 
-def check_site(source_dir: Path, collection: Collection, reuse: Reuse | None = None) -> None:
+def check_site(source_dir: Path, collection: Collection, step: Step | None = None) -> None:
     """Check every document of the site that has an original; raises `SourceErrors` with every
     word lost, in every document, at once."""
     problems = Problems()
     for edition in collection.editions:
         prefix = edition.urls.prefix.rstrip("/")
-        folder = source_dir / DOCUMENTS_DIR / prefix if collection.is_collection else source_dir
-        check_document(folder, edition.document, edition.urls, problems, reuse)
+        folder = source_dir / DOCUMENTS / prefix if collection.is_collection else source_dir
+        check_document(folder, edition.document, edition.urls, problems, step)
     problems.raise_any()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -25,7 +24,6 @@ from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Reci
 from .operative import opening_runs
 from .references import Held, Reference
 from .registry_source import read_registries
-from .reuse import Reuse, reused
 from .urls import AT_ROOT, DocumentUrls
 
 Item = Paragraph | Recital | Footnote
@@ -206,21 +204,16 @@ def _items(document: Document) -> list[Item]:
 # -- check -----------------------------------------------------------------------------------
 
 
-def check_used_across(
-    documents: Sequence[Document], registries: Registries, problems: Problems, reuse: Reuse | None = None
-) -> None:
-    """In a collection: every pattern of the site's own registries occurs in one of the documents.
+def occurring(document: Document, registries: Registries) -> Occurring:
+    """The patterns of `registries` and the phrases that occur in `document` (in a collection,
+    every pattern of the site's own registries must occur in one of its documents)."""
+    return _occurring([document], registries, _matchers(registries, Problems()))
 
-    With `reuse`, what occurs in a document is the last build's while it is the same object."""
-    try:
-        matchers = _matchers(registries, Problems())
-    except SourceError:
-        return  # reported by each document's own reading
-    found = [
-        reused(reuse, ("occurring", i), (d, registries), partial(_occurring, [d], registries, matchers))
-        for i, d in enumerate(documents)
-    ]
-    _report_unused(_Occurring.union(found), registries, problems)
+
+def report_unused_across(found: Sequence[Occurring], registries: Registries, problems: Problems) -> None:
+    """Add to `problems` each pattern of the site's own registries that occurs in none of the
+    documents, given what `occurring` found in each."""
+    _report_unused(Occurring.union(found), registries, problems)
 
 
 def _check(
@@ -234,7 +227,7 @@ def _check(
 
 
 @dataclass(frozen=True)
-class _Occurring:
+class Occurring:
     """The patterns of each kind, and the phrases, that occur in some texts."""
 
     instruments: frozenset[str]
@@ -244,8 +237,8 @@ class _Occurring:
     phrases: frozenset[str]
 
     @staticmethod
-    def union(found: Sequence[_Occurring]) -> _Occurring:
-        return _Occurring(
+    def union(found: Sequence[Occurring]) -> Occurring:
+        return Occurring(
             *(
                 frozenset().union(*(getattr(f, kind) for f in found))
                 for kind in ("instruments", "terms", "actors", "verbs", "phrases")
@@ -259,12 +252,12 @@ def _check_all_used(
     _report_unused(_occurring(documents, registries, matchers), registries, problems)
 
 
-def _occurring(documents: Sequence[Document], registries: Registries, matchers: _Matchers) -> _Occurring:
+def _occurring(documents: Sequence[Document], registries: Registries, matchers: _Matchers) -> Occurring:
     texts = [item.text for document in documents for item in _items(document)]
     paragraphs = [p.text for document in documents for p in document.paragraphs]
     codes = [code for document in documents for code in document.header.subject_codes]
     paragraphs_text = "\n".join(paragraphs)
-    return _Occurring(
+    return Occurring(
         _occurring_in(matchers.instruments, texts),
         _occurring_in(matchers.terms, [*texts, *codes]),
         _occurring_in(matchers.actors, texts),
@@ -282,7 +275,7 @@ def _occurring_in(matcher: Matcher[E], texts: Sequence[str]) -> frozenset[str]:
     return frozenset(occurring)
 
 
-def _report_unused(occurring: _Occurring, registries: Registries, problems: Problems) -> None:
+def _report_unused(occurring: Occurring, registries: Registries, problems: Problems) -> None:
     _check_used(registries.instruments, occurring.instruments, "instrument", problems)
     _check_used(registries.terms, occurring.terms, "term", problems)
     _check_used(registries.actors, occurring.actors, "actor", problems)

@@ -23,7 +23,6 @@ from .inline import plain_text
 from .markup import inline_html, sitemap
 from .model import Footnote, Instrument, Paragraph, Point, Recital, Section
 from .references import Reference
-from .reuse import Reuse, reused
 from .urls import (
     COLLECTION_JSON,
     GLOSSARY,
@@ -383,25 +382,14 @@ def collection_file(c: Collection, site_url: str) -> str:
     )
 
 
-def site_data(c: Collection, site_url: str, reuse: Reuse | None = None) -> dict[str, str]:
-    """Every JSON file of the site: each document's, and a collection's own; with `reuse`, a
-    document's files are those the last build made, while its edition is the same object."""
-    site = Site(site_url)
-    plan: dict[str, Callable[[], str]] = {}
-    for edition in c.editions:
-        made = reused(reuse, ("data", edition.urls.prefix), (edition, site_url), partial(_made, edition, site_url))
-        plan.update({path: partial(str, text) for path, text in made.items()})
-    if c.is_collection:
-        plan[COLLECTION_JSON] = partial(collection_file, c, site_url)
-    return {path: make() for path, make in sitemaps(plan, site).items()}
-
-
-def _made(edition: Edition, site_url: str) -> dict[str, str]:
-    return {path: make() for path, make in JsonData(edition, site_url)._files().items()}
+def document_files(edition: Edition, site_url: str) -> dict[str, Callable[[], str]]:
+    """One document's JSON files (and the schemas), by path, each made when called; without
+    the sitemaps of their folders (`sitemaps`)."""
+    return JsonData(edition, site_url)._files()
 
 
 def site_data_paths(c: Collection) -> list[str]:
-    """The paths of `site_data`, without making their content (for the address check)."""
+    """The paths of every JSON file of the site (`site.site_data`), without making their content (for the address check)."""
     plan: dict[str, Callable[[], str]] = {}
     for edition in c.editions:
         u = edition.urls

@@ -38,6 +38,7 @@ from markupsafe import Markup
 
 from .fields import url_problem
 from .inline import ALLOWED_TAGS, tokenize
+from .urls import footnote_anchor
 
 
 class Md(str):
@@ -272,7 +273,7 @@ def inline_tag(value: str) -> Md:
 
 def inline_html(source: str, footnote_href: str) -> str:
     """Inline source as HTML for the JSON data: text escaped, the allowed tags kept,
-    footnote references as links to `footnote_href#fn:N`."""
+    footnote references as links to footnote N at `footnote_href` (`urls.footnote_anchor`)."""
     out = []
     for token in tokenize(source):
         if token.kind == "text":
@@ -281,7 +282,8 @@ def inline_html(source: str, footnote_href: str) -> str:
             out.append(inline_tag(token.value))
         else:
             number = html.escape(token.value)
-            out.append(f'<sup class="footnote-ref"><a href="{attr(footnote_href)}#fn:{number}">{number}</a></sup>')
+            href = f"{attr(footnote_href)}#{footnote_anchor(number)}"
+            out.append(f'<sup class="footnote-ref"><a href="{href}">{number}</a></sup>')
     return "".join(out)
 
 

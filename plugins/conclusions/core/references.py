@@ -5,7 +5,7 @@ conclusions of 23 May 2023 on the 'Fair and sustainable use of space'"), by its 
 number ("ST 9675/23", "doc. 9675/23"), or by a footnote that gives the number ("9675/23.").
 It may name a paragraph of it ("paragraph 12 of the Council conclusions of ...").
 
-`find_references` recognises every such name in every document of a collection and resolves
+`references_of` recognises every such name in a document of a collection and resolves
 it to the document of the collection it names, if any. The words are data
 (`registry/references.yml`, by language); the number needs none. A name that no document
 of the collection answers to is kept, unresolved, for the build report.
@@ -15,18 +15,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problems, SourceError, shown
 from .fields import Field, check_mapping
+from .layout import REFERENCE_RULES_FILE, SHARED_LABEL, SHARED_REGISTRY
 from .model import Document, Footnote, Paragraph, Recital
-from .reuse import Reuse, reused
-from .urls import DocumentUrls
+from .urls import DocumentUrls, item_of_anchor
 from .yamlsource import Located, load_yaml, read_text
 
-RULES_FILE = "references.yml"
-SHARED_RULES = Path(__file__).resolve().parent.parent / "registry" / RULES_FILE
+RULES_FILE = REFERENCE_RULES_FILE
+SHARED_RULES = SHARED_REGISTRY / RULES_FILE
 
 DATE_TITLE = "date-title"
 NUMBER = "number"
@@ -89,12 +89,12 @@ class Reference:
         """Page, anchor and label of where the reference stands: its paragraph's or recital's
         own page, or the full text at its footnote."""
         by = self.citing.urls
-        kind, key = self.carrier[:1], self.carrier[1:]
-        if kind == "p" and key.isdigit():
+        kind, key = item_of_anchor(self.carrier)
+        if kind == "paragraph":
             return by.paragraph_page(key), self.carrier, f"Paragraph {key}"
-        if kind == "r" and key:
+        if kind == "recital":
             return by.recital_page(key), self.carrier, f"Recital {key.upper() if key.isalpha() else key}"
-        return by.text, self.carrier, f"Footnote {self.carrier.removeprefix('fn:')}"
+        return by.text, self.carrier, f"Footnote {key}"
 
 
 @dataclass(frozen=True)
@@ -243,7 +243,7 @@ _PLACEHOLDERS = ("{day}", "{month}", "{year}")
 def read_rules(source_dir: Path | None, problems: Problems) -> dict[str, Rules]:
     """The rules by language: the shared file's, each language replaced by the site's own file's."""
     rules: dict[str, Rules] = {}
-    for path, display in ((SHARED_RULES, f"conclusions/registry/{RULES_FILE}"), _site_file(source_dir)):
+    for path, display in ((SHARED_RULES, f"{SHARED_LABEL}/{RULES_FILE}"), _site_file(source_dir)):
         if path is None or not path.is_file():
             continue
         with problems.collect():
@@ -302,20 +302,24 @@ def named(document: Document, urls: DocumentUrls) -> Named:
     return Named(urls, h.document_id, h.citation_title or h.title, h.date, document.path)
 
 
-def find_references(
-    documents: Sequence[tuple[Document, DocumentUrls]], rules: Mapping[str, Rules], reuse: Reuse | None = None
-) -> tuple[Reference, ...]:
-    """Every reference from one document to another in `documents`, resolved where the collection holds the document named.
+@dataclass(frozen=True)
+class Identities:
+    """What identifies every document of a collection (its id, title, date and paragraph
+    numbers): what a reference is resolved against."""
 
-    Args:
-        documents: each document and where its pages are.
-        rules: the words by language; a document in a language without rules is read for
-            numbers only.
-        reuse: each document's references as the last build found them, while the document,
-            its rules and what identifies every document (ids, titles, dates, paragraph
-            numbers) are the same.
-    """
-    all_named = [named(d, u) for d, u in documents]
+    named: tuple[Named, ...]
+    paragraphs: tuple[tuple[str, frozenset[int]], ...]
+    """Each document's paragraph numbers, by prefix."""
+    # Lookups made of the two above (compared by them).
+    by_prefix: Mapping[str, Named] = field(compare=False)
+    by_number: Mapping[tuple[str, str], Named] = field(compare=False)
+    by_date: Mapping[str, list[Named]] = field(compare=False)
+    paragraph_numbers: Mapping[str, frozenset[int]] = field(compare=False)
+
+
+def identities(documents: Sequence[tuple[Document, DocumentUrls]]) -> Identities:
+    """What identifies each of `documents` (each document and where its pages are)."""
+    all_named = tuple(named(d, u) for d, u in documents)
     by_number: dict[tuple[str, str], Named] = {}
     for one in all_named:
         if key := number_key(one.document_id):
@@ -324,20 +328,26 @@ def find_references(
     for one in all_named:
         if one.date:
             by_date.setdefault(one.date, []).append(one)
-    paragraph_numbers = {
-        n.urls.prefix: {p.number for p in d.paragraphs} for n, (d, _) in zip(all_named, documents, strict=True)
-    }
-    identities = (tuple(all_named), tuple((k, frozenset(v)) for k, v in paragraph_numbers.items()))
-    # Compared once here; below, the very object (identity is the cheapest comparison).
-    identities = reused(reuse, "identities", identities, lambda: identities)
-    found: list[Reference] = []
-    for citing, (document, _) in zip(all_named, documents, strict=True):
-        language = rules.get(document.header.language)
-        reader = _Reader(citing, document, language, by_number, by_date, paragraph_numbers)
-        found.extend(
-            reused(reuse, ("references", citing.urls.prefix), (document, citing, language, identities), reader.read)
-        )
-    return tuple(found)
+    paragraphs = tuple(
+        (n.urls.prefix, frozenset(p.number for p in d.paragraphs))
+        for n, (d, _) in zip(all_named, documents, strict=True)
+    )
+    by_prefix = {n.urls.prefix: n for n in all_named}
+    return Identities(all_named, paragraphs, by_prefix, by_number, by_date, dict(paragraphs))
+
+
+def references_of(document: Document, urls: DocumentUrls, rules: Rules | None, known: Identities) -> list[Reference]:
+    """Every reference from `document` (its pages at `urls`) to a document, resolved against
+    `known` where it names one of them.
+
+    Args:
+        document: the citing document, one of `known`.
+        urls: where its pages are.
+        rules: the words of its language; None (no rules for it) reads it for numbers only.
+        known: every document of the collection.
+    """
+    citing = known.by_prefix[urls.prefix]
+    return _Reader(citing, document, rules, known.by_number, known.by_date, known.paragraph_numbers).read()
 
 
 class _Reader:
@@ -350,7 +360,7 @@ class _Reader:
         rules: Rules | None,
         by_number: Mapping[tuple[str, str], Named],
         by_date: Mapping[str, list[Named]],
-        paragraph_numbers: Mapping[str, set[int]],
+        paragraph_numbers: Mapping[str, frozenset[int]],
     ) -> None:
         self.citing = citing
         self.document = document
@@ -485,7 +495,7 @@ class _Reader:
                     for n in re.finditer(r"\d+", m.group("numbers"))
                 )
         if cited is not None:
-            known = self.paragraph_numbers.get(cited.urls.prefix, set())
+            known = self.paragraph_numbers.get(cited.urls.prefix, frozenset())
             missing = [p.number for p in paragraphs if p.number not in known]
             if missing:
                 why = f"{cited.document_id} has no paragraph {', '.join(map(str, missing))}"

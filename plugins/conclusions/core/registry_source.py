@@ -19,6 +19,7 @@ from typing import TypeVar
 
 from .errors import Problems, SourceError, shown
 from .fields import Field, check_mapping
+from .layout import ACTORS_FILE, GLOSSARY_FILE, INSTRUMENTS_FILE, SHARED_LABEL, SHARED_REGISTRY, VERBS_FILE
 from .model import Actor, Entry, Instrument, Kind, Registries, Suppressed, Term, Verb
 from .yamlsource import Located, LocatedList, load_yaml, read_text
 
@@ -64,12 +65,6 @@ _VERB = {
     "forms": Field(list, required=True),
     "request": Field(bool, required=True),
 }
-
-
-SHARED = Path(__file__).resolve().parent.parent / "registry"
-"""The shared registry shipped with the package."""
-SHARED_LABEL = "conclusions/registry"
-"""How errors name the shared registry's files."""
 
 
 @dataclass(frozen=True)
@@ -300,7 +295,7 @@ class _Verbs:
 
 
 def _verbs(layer: Layer, problems: Problems) -> _Verbs | None:
-    loaded = _load(layer, "verbs.yml", _VERBS_FILE, problems)
+    loaded = _load(layer, VERBS_FILE, _VERBS_FILE, problems)
     if loaded is None:
         return None
     path, data = loaded
@@ -348,7 +343,7 @@ def _merge(site: Sequence[E], shared: Sequence[E]) -> list[E]:
     return [*site, *(e for e in shared if e.id not in ids)]
 
 
-def load_registries(source_dir: Path, shared_dir: Path | None = SHARED) -> Registries:
+def load_registries(source_dir: Path, shared_dir: Path | None = SHARED_REGISTRY) -> Registries:
     """Read and check the shared registry (unless `shared_dir` is None) and the site's own files.
 
     Every mistake is reported (`SourceErrors`), not only the first: an entry that does not
@@ -360,16 +355,16 @@ def load_registries(source_dir: Path, shared_dir: Path | None = SHARED) -> Regis
     return registries
 
 
-def read_registries(source_dir: Path, problems: Problems, shared_dir: Path | None = SHARED) -> Registries:
+def read_registries(source_dir: Path, problems: Problems, shared_dir: Path | None = SHARED_REGISTRY) -> Registries:
     """The registries without the entries that have mistakes, which are added to `problems`."""
     layers = [Layer(source_dir, source_dir.name, shared=False)]
     if shared_dir is not None:
         layers.append(Layer(shared_dir, SHARED_LABEL, shared=True))
     files = [
         {
-            "instruments": _load(layer, "instruments.yml", _INSTRUMENTS_FILE, problems),
-            "glossary": _load(layer, "glossary.yml", _GLOSSARY_FILE, problems),
-            "actors": _load(layer, "actors.yml", _ACTORS_FILE, problems),
+            "instruments": _load(layer, INSTRUMENTS_FILE, _INSTRUMENTS_FILE, problems),
+            "glossary": _load(layer, GLOSSARY_FILE, _GLOSSARY_FILE, problems),
+            "actors": _load(layer, ACTORS_FILE, _ACTORS_FILE, problems),
         }
         for layer in layers
     ]
@@ -408,7 +403,7 @@ def read_registries(source_dir: Path, problems: Problems, shared_dir: Path | Non
             phrases.setdefault(phrase, line)
     before = next((v.before for v in verb_files if v.before), ["the", "all", "relevant", "its"])
     own_verbs = next(
-        (v.path for v in verb_files if not v.path.startswith(SHARED_LABEL)), f"{source_dir.name}/verbs.yml"
+        (v.path for v in verb_files if not v.path.startswith(SHARED_LABEL)), f"{source_dir.name}/{VERBS_FILE}"
     )
     return Registries(
         instrument_kinds=tuple(instrument_kinds),

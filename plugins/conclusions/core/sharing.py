@@ -21,7 +21,6 @@ from .jsondata import JsonData
 from .markup import json_data
 from .model import Header, Paragraph, Recital
 from .pages.base import DESCRIPTION_LIMIT
-from .reuse import Reuse, reused
 from .urls import (
     ABOUT_EDITION,
     COLLECTION_JSON,
@@ -238,12 +237,8 @@ class SiteSharing:
     """Link-preview data of every page of the site: each document's pages by their edition's
     `Sharing`, and, in a collection, the collection's own pages (home, registers) by its card."""
 
-    def __init__(
-        self, c: Collection, site_url: str, site_name: str, info: EditionInfo | None = None, reuse: Reuse | None = None
-    ) -> None:
+    def __init__(self, c: Collection, site_url: str, site_name: str, info: EditionInfo | None = None) -> None:
         self.collection = c
-        self.reuse = reuse
-        """The cards the last build made of each edition, taken again for the same edition."""
         self.info = info or EditionInfo()
         self.site = Site(site_url)
         self.site_name = site_name
@@ -265,15 +260,8 @@ class SiteSharing:
             alt=f"{c.title}: {len(c.editions)} documents",
         )
 
-    def cards(self) -> list[Card]:
-        own = [self.collection_card()] if self.collection.is_collection else []
-        for prefix, sharing in self.by_prefix.items():
-            inputs = (sharing.edition, sharing.site_url, sharing.site_name, sharing.info)
-            own.extend(reused(self.reuse, ("cards", prefix), inputs, sharing.cards))
-        return own
-
     def card_paths(self) -> list[str]:
-        """Where `cards()` go, without making them."""
+        """Where the cards of every page go (`site.SiteMaker.cards`), without making them."""
         own = [SITE_CARD] if self.collection.is_collection else []
         return own + [path for sharing in self.by_prefix.values() for path in sharing.card_paths()]
 

@@ -140,7 +140,24 @@ def nth(name: str, count: int) -> str:
 
 def footnote_anchor(number: str) -> str:
     """Footnote `number` (the Council's own) where it is listed: 'fn:8'."""
-    return f"fn:{number}"
+    return f"{_FOOTNOTE}{number}"
+
+
+_FOOTNOTE = "fn:"
+
+
+def item_of_anchor(anchor: str) -> tuple[str, str]:
+    """The item an anchor of `paragraph_anchor`, `recital_anchor` or `footnote_anchor` names:
+    ('paragraph', '21') for 'p21', ('recital', 'a') for 'ra', ('footnote', '8') for 'fn:8';
+    ('', anchor) for any other anchor."""
+    if anchor.startswith(_FOOTNOTE):
+        return "footnote", anchor.removeprefix(_FOOTNOTE)
+    kind, key = anchor[:1], anchor[1:]
+    if kind == "p" and key.isdigit():
+        return "paragraph", key
+    if kind == "r" and key:
+        return "recital", key
+    return "", anchor
 
 
 def footnote_ref_anchor(number: str, count: int = 1) -> str:

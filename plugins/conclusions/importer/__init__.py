@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.layout import VERBS_FILE
 from ..reader.lines import KIND_MARKDOWNISH, Unreadable, read_original
 from . import lines as plain_lines
 from . import markdownish
@@ -203,7 +204,7 @@ def import_document(
         find_prose_verbs(parsed.paragraphs, shared_verbs(lower_case=True)),
     )
     new_verbs = [verb for verb in found_verbs if not verb.known]
-    registries = {"verbs.yml": verbs_yaml(new_verbs, source.name)} if new_verbs else {}
+    registries = {VERBS_FILE: verbs_yaml(new_verbs, source.name)} if new_verbs else {}
     recital_kinds = {"-" if recital.label == "-" else "A" for recital in parsed.recitals}
     items: list[Recital | Paragraph] = [*parsed.recitals, *parsed.paragraphs]
     refusal = _refusal(source.name, header, parsed, found_verbs)

@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
+from ..core.layout import SHARED_REGISTRY, VERBS_FILE
 from ..core.operative import opening_forms, opening_runs
 from .model import Paragraph, Point
 from .yamltext import FlowList, dump
 
-SHARED = Path(__file__).resolve().parent.parent / "registry" / "verbs.yml"
+SHARED = SHARED_REGISTRY / VERBS_FILE
 
 
 @dataclass(frozen=True)

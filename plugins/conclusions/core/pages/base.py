@@ -35,7 +35,8 @@ class Page:
     def markdown(self) -> str:
         """The page's Markdown file: YAML front matter (its title first), then its body.
 
-        Made once: a page taken again from the last build (`Reuse`) is not dumped again."""
+        Made once: a page taken again from the last build under `mkdocs serve` (`site.SiteMaker.step`)
+        is not dumped again."""
         meta = {"title": self.title, **self.meta}
         front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
         return f"---\n{front}---\n\n{self.body}\n"

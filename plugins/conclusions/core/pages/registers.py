@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
-from functools import partial
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from .. import urls
 from ..clauses import Clause
@@ -14,7 +14,6 @@ from ..inline import lead, lead_at, plain_span, plain_text
 from ..inline_markdown import spans
 from ..markup import SEARCH_EXCLUDE, Md, bullets, element, external_link, heading, join, link, para, table
 from ..model import Actor, Entry, Instrument, Paragraph, Recital, Section, Term, Verb
-from ..reuse import Reuse
 from ..urls import (
     ACTORS,
     GLOSSARY,
@@ -62,36 +61,89 @@ def _context(backlink: Backlink[Entry]) -> Md:
     return join([before.lstrip(), element("mark", hit), after.rstrip()])
 
 
-def _of_document(reuse: Reuse | None, r: Renderer, part: str, edition: Edition, make: Callable[[], Md]) -> Md:
-    """What page `r` shows of one document under `part`: the last build's while the edition is
-    the same object (under `mkdocs serve`, a save changes one document of many)."""
-    if reuse is None:
-        return make()
-    kept = reuse.kept(("register", edition.urls.prefix), (edition,))
-    key = (r.link.page, part)
-    found: Md | None = kept.get(key)
-    if found is None:
-        found = kept[key] = make()
-    return found
+@dataclass(frozen=True)
+class RegisterShare:
+    """One document's share of the register pages, made of its edition alone: what each
+    register page shows of it, by page and part, and the instruments each of its terms shares
+    words with. The register pages are put together from every document's share."""
+
+    parts: Mapping[tuple[str, str], Md]
+    term_instruments: Mapping[str, Mapping[str, Instrument]]
+    counts: Mapping[tuple[str, str], int]
+    """How often the document mentions each instrument, asks each actor to act, mentions it
+    otherwise, and uses each verb: by (`_MENTIONS`, `_REQUESTS`, `_OTHER_MENTIONS` or `_USES`, id)."""
+
+    def part(self, page: str, part: str) -> Md:
+        """What the register page `page` shows of the document under `part` ('' for nothing)."""
+        return self.parts.get((page, part), Md(""))
+
+    def count(self, what: str, entry_id: str) -> int:
+        """How often the document has `what` of entry `entry_id` (0 for never)."""
+        return self.counts.get((what, entry_id), 0)
+
+
+_MENTIONS, _REQUESTS, _OTHER_MENTIONS, _USES = "mentions", "requests", "other mentions", "uses"
+
+
+def register_share(edition: Edition, among_many: bool) -> RegisterShare:
+    """What `edition` shows on the register pages; `among_many`: one document of a collection
+    (the pages then list each document's part under its own heading)."""
+    parts: dict[tuple[str, str], Md] = {}
+    for t in edition.registries.terms:
+        parts[(GLOSSARY, f"uses-{t.id}")] = _uses(Renderer(edition, GLOSSARY), edition, t, among_many)
+    for actor_id, requests in edition.actor_requests.items():
+        if requests:
+            r = Renderer(edition, actor_page(actor_id))
+            table = _requests_table(r, edition, requests)
+            if among_many:
+                table = join([_document_heading(r, edition, Part.ASKED_TO_ACT), table], "\n\n")
+            parts[(r.link.page, Part.ASKED_TO_ACT)] = table
+    if among_many:
+        for instrument_id, recalled in edition.instrument_links.items():
+            page = instrument_page(instrument_id)
+            parts[(page, Part.RECALLED_IN)] = _document_backlinks(
+                Renderer(edition, page), edition, recalled, Part.RECALLED_IN
+            )
+        for actor_id, mentioned in edition.actor_mentions.items():
+            page = actor_page(actor_id)
+            parts[(page, Part.MENTIONED_IN)] = _document_backlinks(
+                Renderer(edition, page), edition, mentioned, Part.MENTIONED_IN
+            )
+        parts[(ACTORS, _REQUESTS_LINE)] = _requests_line(Renderer(edition, ACTORS), edition)
+        for verb_id, clauses in edition.verb_clauses.items():
+            if clauses:
+                parts[(VERBS, f"verb-{verb_id}")] = _verb_numbers(Renderer(edition, VERBS), edition, clauses)
+    term_instruments = {term_id: _term_instruments(edition, term_id) for term_id in edition.term_links}
+    counts = {
+        **{(_MENTIONS, i): len(found) for i, found in edition.instrument_links.items()},
+        **{(_REQUESTS, a): len(found) for a, found in edition.actor_requests.items()},
+        **{(_OTHER_MENTIONS, a): len(found) for a, found in edition.actor_mentions.items()},
+        **{(_USES, v): len(found) for v, found in edition.verb_clauses.items()},
+    }
+    return RegisterShare(parts, term_instruments, counts)
+
+
+_REQUESTS_LINE = "requests"
+"""The part of the actors' list that is one document's line of requests (in a collection)."""
+
+
+def _document_backlinks(r: Renderer, edition: Edition, found: Sequence[Backlink[Entry]], part: str) -> Md:
+    """One document's backlinks to an entry under its own heading, in a list across documents."""
+    return _backlink_table(r, edition, found, _document_heading(r, edition, part)) if found else Md("")
 
 
 def _by_document(
     r: Renderer,
     c: Collection,
+    shares: Sequence[RegisterShare],
     backlinks_of: Callable[[Edition], Sequence[Backlink[Entry]]],
     title: Md,
     part: str,
-    reuse: Reuse | None = None,
 ) -> Md:
     """The backlinks of an entry in each document, newest first; one document's without a heading of its own."""
     if not c.is_collection:
         return _backlink_table(r, c.editions[0], backlinks_of(c.editions[0]), title)
-
-    def of(edition: Edition) -> Md:
-        found = backlinks_of(edition)
-        return _backlink_table(r, edition, found, _document_heading(r, edition, part)) if found else Md("")
-
-    out = [title, *(_of_document(reuse, r, part, e, partial(of, e)) for e in c.editions)]
+    out = [title, *(share.part(r.link.page, part) for share in shares)]
     out = [x for x in out if x]
     return join(out, "\n\n") if len(out) > 1 else Md("")
 
@@ -125,14 +177,14 @@ def _backlink_table(r: Renderer, edition: Edition, backlinks: Sequence[Backlink[
     return join([title, table(["Where", "Text"], rows)], "\n\n")
 
 
-def instruments_index(c: Collection) -> Page:
+def instruments_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     """The list of instruments, grouped by kind, with how often each is mentioned."""
     edition = c.editions[0]
     r = Renderer(edition, INSTRUMENTS)
     reg = c.registries
 
     def mentions(i: Instrument) -> int:
-        return sum(len(e.instrument_links.get(i.id, ())) for e in c.editions)
+        return sum(share.count(_MENTIONS, i.id) for share in shares)
 
     out = [
         heading(1, "Instruments"),
@@ -168,7 +220,7 @@ def instruments_index(c: Collection) -> Page:
     )
 
 
-def instrument(c: Collection, i: Instrument, reuse: Reuse | None = None) -> Page:
+def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) -> Page:
     """The page of instrument `i`: what it is, its official address, where the texts recall it."""
     src = instrument_page(i.id)
     r = Renderer(c.editions[0], src)
@@ -186,10 +238,10 @@ def instrument(c: Collection, i: Instrument, reuse: Reuse | None = None) -> Page
         _by_document(
             r,
             c,
+            shares,
             lambda e: e.instrument_links.get(i.id, ()),
             heading(2, "Recalled in", id=Part.RECALLED_IN),
             Part.RECALLED_IN,
-            reuse,
         ),
     ]
     return Page(
@@ -202,7 +254,7 @@ def instrument(c: Collection, i: Instrument, reuse: Reuse | None = None) -> Page
     )
 
 
-def glossary(c: Collection, reuse: Reuse | None = None) -> Page:
+def glossary(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     """The glossary, A to Z: each term's expansion, definition and where the texts use it."""
     r = Renderer(c.editions[0], GLOSSARY)
     terms = sorted(c.registries.terms, key=lambda t: t.name.casefold())
@@ -214,11 +266,9 @@ def glossary(c: Collection, reuse: Reuse | None = None) -> Page:
     for letter, members in letters.items():
         out.append(heading(2, letter, id=urls.letter_anchor(letter)))
         for t in members:
-            used = [
-                _of_document(reuse, r, f"uses-{t.id}", e, partial(_uses, r, e, t, c.is_collection)) for e in c.editions
-            ]
+            used = [share.part(GLOSSARY, f"uses-{t.id}") for share in shares]
             official = [join([" ", external_link("Official source", t.url)])] if t.url else []
-            for instrument in _instruments_of_term(c, t.id, reuse):
+            for instrument in _instruments_of_term(shares, t.id):
                 official.append(
                     join(
                         [
@@ -269,18 +319,11 @@ def _uses(r: Renderer, edition: Edition, t: Term, named: bool) -> Md:
     return join(used, ", ")
 
 
-def _instruments_of_term(c: Collection, term_id: str, reuse: Reuse | None = None) -> list[Instrument]:
+def _instruments_of_term(shares: Sequence[RegisterShare], term_id: str) -> list[Instrument]:
     """Instruments whose words a term shares somewhere in the texts (an abbreviation and its programme)."""
     found: dict[str, Instrument] = {}
-    for edition in c.editions:
-        if reuse is None:
-            found.update(_term_instruments(edition, term_id))
-            continue
-        kept = reuse.kept(("register", edition.urls.prefix), (edition,))
-        key = ("term instruments", term_id)
-        if (mine := kept.get(key)) is None:
-            mine = kept[key] = _term_instruments(edition, term_id)
-        found.update(mine)
+    for share in shares:
+        found.update(share.term_instruments.get(term_id, {}))
     return list(found.values())
 
 
@@ -303,7 +346,7 @@ def _what(c: Collection) -> str:
     return c.editions[0].document.header.title if not c.is_collection else f"{c.title} of this collection"
 
 
-def actors_index(c: Collection, reuse: Reuse | None = None) -> Page:
+def actors_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     """The list of actors with their counts, and the table of requests by actor and section
     (for a collection: the requests in each document)."""
     edition = c.editions[0]
@@ -313,14 +356,14 @@ def actors_index(c: Collection, reuse: Reuse | None = None) -> Page:
     rows = [
         (
             link(a.name, r.link.to(actor_page(a.id))),
-            sum(len(e.actor_requests.get(a.id, ())) for e in c.editions),
-            sum(len(e.actor_mentions.get(a.id, ())) for e in c.editions),
+            sum(share.count(_REQUESTS, a.id) for share in shares),
+            sum(share.count(_OTHER_MENTIONS, a.id) for share in shares),
         )
         for a in reg.actors
     ]
     out.append(table(["Actor", "Requests", "Other mentions"], rows, align=["---", "---:", "---:"]))
     if c.is_collection:
-        out.append(_requests_by_document(c, r, reuse))
+        out.append(_requests_by_document(shares))
     else:
         out.append(_matrix(edition, r, list(edition.document.sections)))
     return Page(
@@ -334,10 +377,10 @@ def actors_index(c: Collection, reuse: Reuse | None = None) -> Page:
     )
 
 
-def _requests_by_document(c: Collection, r: Renderer, reuse: Reuse | None = None) -> Md:
+def _requests_by_document(shares: Sequence[RegisterShare]) -> Md:
     """In a collection, each document's requests by actor, newest first: one line each, so
     that the page grows with the documents, not with documents times actors."""
-    lines = (_of_document(reuse, r, "requests", e, partial(_requests_line, r, e)) for e in c.editions)
+    lines = (share.part(ACTORS, _REQUESTS_LINE) for share in shares)
     items = [line for line in lines if line]
     return join(
         [
@@ -427,7 +470,7 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
     )
 
 
-def actor(c: Collection, a: Actor, reuse: Reuse | None = None) -> Page:
+def actor(c: Collection, a: Actor, shares: Sequence[RegisterShare]) -> Page:
     """The page of actor `a`: what the texts ask of it (newest first), and where they mention it otherwise."""
     src = actor_page(a.id)
     r = Renderer(c.editions[0], src)
@@ -437,24 +480,18 @@ def actor(c: Collection, a: Actor, reuse: Reuse | None = None) -> Page:
         # An actor found in the text has no official address until a site's registry gives one.
         para(join([a.description, " ", external_link("Official website", a.url)]) if a.url else join([a.description])),
     ]
-    asked = [e for e in c.editions if e.actor_requests.get(a.id)]
+    asked = [part for share in shares if (part := share.part(src, Part.ASKED_TO_ACT))]
     if asked:
-        parts = [heading(2, "Asked to act", id=Part.ASKED_TO_ACT)]
-        for edition in asked:
-            if c.is_collection:
-                parts.append(_document_heading(r, edition, Part.ASKED_TO_ACT))
-            requests = partial(_requests_table, r, edition, edition.actor_requests[a.id])
-            parts.append(_of_document(reuse, r, Part.ASKED_TO_ACT, edition, requests))
-        out.append(join(parts, "\n\n"))
-    if any(e.actor_mentions.get(a.id) for e in c.editions):
+        out.append(join([heading(2, "Asked to act", id=Part.ASKED_TO_ACT), *asked], "\n\n"))
+    if any(share.count(_OTHER_MENTIONS, a.id) for share in shares):
         out.append(
             _by_document(
                 r,
                 c,
+                shares,
                 lambda e: e.actor_mentions.get(a.id, ()),
                 heading(2, "Also mentioned in", id=Part.MENTIONED_IN),
                 Part.MENTIONED_IN,
-                reuse,
             )
         )
     return Page(
@@ -482,21 +519,21 @@ def _requests_table(r: Renderer, edition: Edition, requests: Sequence[Clause]) -
     return table(["Paragraph", "Verb", "What is asked"], rows)
 
 
-def _verb_entry(c: Collection, r: Renderer, v: Verb, level: int, reuse: Reuse | None = None) -> Md:
+def _verb_entry(c: Collection, shares: Sequence[RegisterShare], r: Renderer, v: Verb, level: int) -> Md:
     """One verb's heading and every clause that uses it: with its words in one document; in a
     collection, by document, each clause by its paragraph's number (the words of thousands of
     clauses would make a page of megabytes, and one changed word would change it)."""
     parts = []
     total = 0
-    for edition in c.editions:
-        clauses = edition.verb_clauses.get(v.id, ())
-        if not clauses:
+    for edition, share in zip(c.editions, shares, strict=True):
+        uses = share.count(_USES, v.id)
+        if not uses:
             continue
-        total += len(clauses)
+        total += uses
         if c.is_collection:
-            parts.append(_of_document(reuse, r, f"verb-{v.id}", edition, partial(_verb_numbers, r, edition, clauses)))
+            parts.append(share.part(VERBS, f"verb-{v.id}"))
         else:
-            parts.append(_verb_uses(r, edition, clauses))
+            parts.append(_verb_uses(r, edition, edition.verb_clauses[v.id]))
     entry = join([heading(level, f"{v.name} ({total})", id=urls.entry_anchor(v.id)), *parts], "\n\n")
     return element("div", entry, {"class": "verb-entry"}, markdown="", inner="\n\n")
 
@@ -529,7 +566,7 @@ def _verb_numbers(r: Renderer, edition: Edition, clauses: Sequence[Clause]) -> M
     return para(join([home, Md(": paragraph" if len(clauses) == 1 else ": paragraphs "), join(numbers, ", ")]))
 
 
-def verbs(c: Collection, reuse: Reuse | None = None) -> Page:
+def verbs(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     """The operative verbs, each with every clause that uses it."""
     r = Renderer(c.editions[0], VERBS)
     out = [heading(1, "Operative verbs"), f"Each operative verb of the {_texts(c)}, with every clause that uses it."]
@@ -540,7 +577,7 @@ def verbs(c: Collection, reuse: Reuse | None = None) -> Page:
         groups.setdefault(v.name.split()[0], []).append(v)
     for first, members in groups.items():
         level = 3 if len(members) > 1 else 2
-        entries = [_verb_entry(c, r, v, level, reuse) for v in members]
+        entries = [_verb_entry(c, shares, r, v, level) for v in members]
         if len(members) > 1:
             entries.insert(0, heading(2, first, id=urls.entry_anchor("group-" + members[0].id.split("-")[0])))
         out.extend(entries)
