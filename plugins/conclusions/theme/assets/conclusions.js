@@ -10,6 +10,12 @@
 (function () {
   "use strict";
   var SELECTOR = "a.xref";
+  /* The words this script writes, in one place. A tooltip's link says what it opens. */
+  var WORDS = {
+    term: "Open the glossary entry",
+    instrument: "Open the instrument's page (official text, where it is recalled)",
+    document: "Go to "
+  };
   var tip = null;
   var owner = null;
   var hideTimer = 0;
@@ -46,7 +52,8 @@
     if (lastPointer === "touch") {
       var more = document.createElement("a");
       more.href = el.href;
-      more.textContent = el.classList.contains("term") ? "Open the glossary entry" : "Open the instrument page";
+      more.textContent = el.classList.contains("term") ? WORDS.term
+        : el.classList.contains("document") ? WORDS.document + text(el) : WORDS.instrument;
       t.appendChild(document.createTextNode(" "));
       t.appendChild(more);
     }
@@ -57,12 +64,18 @@
     place(el, t);
   }
 
+  /* Under the term, or above it when there is no room below: the tooltip stays on screen. */
   function place(el, t) {
     var r = el.getBoundingClientRect();
     var width = t.offsetWidth;
+    var height = t.offsetHeight;
     var left = Math.max(8, Math.min(r.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
+    var below = r.bottom + 6;
+    var above = r.top - 6 - height;
+    var top = below + height > window.innerHeight - 8 && above >= 8 ? above : below;
     t.style.left = left + "px";
-    t.style.top = r.bottom + window.scrollY + 6 + "px";
+    t.style.top = top + window.scrollY + "px";
+    t.setAttribute("data-side", top === above ? "above" : "below");
   }
 
   function hide() {
@@ -93,8 +106,13 @@
     if (e.pointerType === "touch") return;
     if (el && !(e.relatedTarget instanceof Node && (el.contains(e.relatedTarget) || (tip && tip.contains(e.relatedTarget))))) scheduleHide();
   });
+  /* A reference to another text's paragraph names its target in its own words
+     ("paragraph 21 of the Council conclusions of ..."): a tap follows it at once. */
+  function followsOnTap(el) { return el.classList.contains("document"); }
+
   document.addEventListener("focusin", function (e) {
     var el = target(e);
+    if (el && lastPointer === "touch" && followsOnTap(el)) return;
     if (el) show(el);
     else if (!(tip && tip.contains(e.target))) hide();
   });
@@ -115,6 +133,7 @@
       return;
     }
     if (lastPointer !== "touch") return;
+    if (followsOnTap(el)) { hide(); return; }
     e.preventDefault();
     e.stopPropagation();
     if (armed !== el) {
@@ -125,6 +144,8 @@
     }
   }, true);
   window.addEventListener("resize", hide);
+  /* A page swapped in by instant navigation starts with no tooltip open. */
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(hide);
 
   /* Material's search.highlight opens a result as ".../?h=term": once the page has
      highlighted it, the address loses "?h=" again, so that the address a reader copies from

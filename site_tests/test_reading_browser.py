@@ -1,0 +1,145 @@
+"""A reader on a phone (390 px, touch) and on a desktop (1280 px, mouse), in headless Chromium
+with Material's instant navigation on (each site is built for the origin it is served from):
+references between texts followed in one tap, tooltips that stay on screen.
+
+What is tried comes from the models: the collection's first reference that names a paragraph
+of another text (support/collection.py), the flagship's glossary mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from conclusions.core.urls import site_path
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+DEVICES = [PHONE, DESKTOP]
+DEVICE_IDS = ["390px-touch", "1280px-mouse"]
+
+
+@dataclass(frozen=True)
+class ParagraphReference:
+    page: str
+    """The citing paragraph's or recital's page."""
+    anchor: str
+    target: str
+    """The cited paragraph's page."""
+    number: int
+    cited_id: str
+
+
+@pytest.fixture(scope="module")
+def reference(collection) -> ParagraphReference:
+    for r in collection.model.references:
+        if r.cited is None or not r.paragraphs:
+            continue
+        page, anchor, _ = r.place()
+        if page.endswith("/text/"):
+            continue
+        number = r.paragraphs[0].number
+        target = site_path(r.cited.urls.paragraph_page(number))
+        return ParagraphReference(site_path(page), anchor, target, number, r.cited.document_id)
+    pytest.fail("no text of the fixture collection names a paragraph of another text")
+
+
+def _link(p, root: str, reference: ParagraphReference):
+    """The link of the reference's paragraph number, found by where it leads."""
+    handle = p.evaluate_handle(
+        """([anchor, href]) => [...document.querySelectorAll('#' + anchor + ' a.xref.document')]
+             .find(a => a.href === href) || null""",
+        [reference.anchor, root + reference.target],
+    )
+    element = handle.as_element()
+    assert element is not None, f"no link to {reference.target} in #{reference.anchor} of {reference.page}"
+    return element
+
+
+@pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
+def test_one_tap_or_click_on_a_paragraph_of_another_text_goes_there(
+    browser, collection_served, reference: ParagraphReference, device
+) -> None:
+    context = browser.new_context(**device)
+    p = context.new_page()
+    p.goto(collection_served + reference.page)
+    assert p.evaluate("typeof window.document$") == "object", "instant navigation is not on"
+    link = _link(p, collection_served, reference)
+    assert link.inner_text().strip() == str(reference.number)
+    link.scroll_into_view_if_needed()
+    if device is PHONE:
+        link.tap()
+    else:
+        # A mouse shows where it leads first: the paragraph and the text, by number.
+        link.hover()
+        tip = p.locator("#xref-tip")
+        tip.wait_for(state="visible")
+        assert f"Paragraph {reference.number} of {reference.cited_id}" in tip.inner_text()
+        link.click()
+    p.wait_for_url(collection_served + reference.target)
+    assert p.evaluate("!document.getElementById('xref-tip') || document.getElementById('xref-tip').hidden")
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def terms(edition) -> list[tuple[int, str]]:
+    """(paragraph, glossary id) of every glossary mention of a paragraph of source/."""
+    found = [(para.number, m.entry.id) for para in edition.document.paragraphs for m in edition.of(para).terms]
+    if not found:
+        pytest.skip("no paragraph of the document in source/ mentions a glossary term")
+    return found
+
+
+def test_a_tooltip_link_says_what_it_opens(browser, instant, terms) -> None:
+    number, term = terms[0]
+    context = browser.new_context(**PHONE)
+    p = context.new_page()
+    p.goto(instant + f"paragraphs/{number}/")
+    link = p.locator(f'#p{number} a.term[data-term="{term}"]').first
+    link.scroll_into_view_if_needed()
+    link.tap()
+    more = p.locator("#xref-tip a")
+    more.wait_for(state="visible")
+    assert "glossary" in more.inner_text().lower()
+    context.close()
+
+
+TIP_BOX = """() => {
+  const t = document.getElementById('xref-tip');
+  const r = t.getBoundingClientRect();
+  return {top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+          height: window.innerHeight, width: document.documentElement.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
+def test_a_tooltip_near_the_bottom_of_the_screen_opens_above_the_term(browser, instant, terms, device) -> None:
+    number, term = terms[0]
+    context = browser.new_context(**device)
+    p = context.new_page()
+    p.goto(instant + f"paragraphs/{number}/")
+    selector = f'#p{number} a.term[data-term="{term}"]'
+    # The term brought to the last line of the screen: space added above and below it, the
+    # page scrolled to it at once (Material's smooth scrolling would take time).
+    p.evaluate(
+        """(s) => {
+             const content = document.querySelector('.md-content');
+             content.style.paddingTop = content.style.paddingBottom = '150vh';
+             const el = document.querySelector(s);
+             const top = window.scrollY + el.getBoundingClientRect().bottom - (window.innerHeight - 12);
+             window.scrollTo({top: top, behavior: 'instant'});
+           }""",
+        selector,
+    )
+    assert p.locator(selector).first.bounding_box()["y"] > p.viewport_size["height"] - 80, (
+        "the term is not near the bottom"
+    )
+    link = p.locator(selector).first
+    link.tap() if device is PHONE else link.hover()
+    tip = p.locator("#xref-tip")
+    tip.wait_for(state="visible")
+    box = p.evaluate(TIP_BOX)
+    assert box["top"] >= 0 and box["bottom"] <= box["height"], box
+    assert box["left"] >= 0 and box["right"] <= box["width"], box
+    assert box["bottom"] <= link.bounding_box()["y"] + 1, "the tooltip covers the term"
+    context.close()
