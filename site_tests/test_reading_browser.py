@@ -1,6 +1,7 @@
 """A reader on a phone (390 px, touch) and on a desktop (1280 px, mouse), in headless Chromium
 with Material's instant navigation on (each site is built for the origin it is served from):
-references between texts followed in one tap, tooltips that stay on screen.
+references between texts followed in one tap, tooltips that stay on screen, a link to a
+place on another page that lands there every time.
 
 What is tried comes from the models: the collection's first reference that names a paragraph
 of another text (support/collection.py), the flagship's glossary mentions.
@@ -12,6 +13,8 @@ from dataclasses import dataclass
 
 import pytest
 from conclusions.core.urls import site_path
+
+from site_tests.support.documents import showcase
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
@@ -142,4 +145,46 @@ def test_a_tooltip_near_the_bottom_of_the_screen_opens_above_the_term(browser, i
     assert box["top"] >= 0 and box["bottom"] <= box["height"], box
     assert box["left"] >= 0 and box["right"] <= box["width"], box
     assert box["bottom"] <= link.bounding_box()["y"] + 1, "the tooltip covers the term"
+    context.close()
+
+
+LANDED = """(anchor) => {
+  const el = document.getElementById(anchor);
+  if (!el || location.hash !== '#' + anchor || !el.matches(':target')) return false;
+  const r = el.getBoundingClientRect();
+  return r.top >= 0 && r.top < window.innerHeight / 2;
+}"""
+
+
+def _follow_to_full_text(p, root: str, number: int, touch: bool, scroll_while_loading: bool) -> None:
+    p.goto(root + f"paragraphs/{number}/")
+    link = p.locator(f'a[href$="text/#p{number}"]').first
+    link.scroll_into_view_if_needed()
+    held = []
+    if scroll_while_loading:
+        # The full text held back until the reader has scrolled and Material's scroll tracker
+        # has written that offset into the new page's history entry (after 100 ms of quiet): the
+        # order that made the page open at the old offset.
+        p.route("**/text/", lambda route: held.append(route))
+    link.tap() if touch else link.click()
+    if scroll_while_loading:
+        p.evaluate("window.scrollBy({top: 1, behavior: 'instant'})")
+        p.wait_for_function("() => history.state !== null && location.hash !== ''")
+        assert held, "the full text was not requested"
+        held[0].continue_()
+        p.unroute("**/text/")
+    p.wait_for_url(f"**/text/#p{number}")
+    p.wait_for_function(LANDED, arg=f"p{number}")
+
+
+@pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
+def test_read_in_the_full_text_lands_on_the_paragraph_every_time(browser, instant, edition, device) -> None:
+    """Followed many times as it comes, and in the order that lost the place: the reader
+    scrolled while the full text loaded."""
+    number = showcase(edition).number
+    context = browser.new_context(**device)
+    p = context.new_page()
+    assert p.goto(instant) and p.evaluate("typeof window.document$") == "object", "instant navigation is not on"
+    for attempt in range(12):
+        _follow_to_full_text(p, instant, number, device is PHONE, scroll_while_loading=attempt % 3 == 0)
     context.close()

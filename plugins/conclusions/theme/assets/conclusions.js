@@ -147,6 +147,40 @@
   /* A page swapped in by instant navigation starts with no tooltip open. */
   if (typeof window.document$ !== "undefined") window.document$.subscribe(hide);
 
+  /* A link to a place on another page ("Read paragraph 21 in the full text") lands on that
+     place. Material's instant navigation scrolls to the place only while the new page's
+     history entry has no state, but its own scroll tracker writes the last scroll offset into
+     that entry 100 ms after any scroll, and when that happens before the page arrives (a
+     reader who scrolled just before tapping, or while it loads) the new page opens at the old
+     page's offset, unhighlighted. So the place a link was followed to is noted here, and once
+     the page is in, the browser is sent to it again (the way Material itself does) if it is
+     not the target yet. Only for followed links: back and forward keep their offsets. */
+  var arriving = "";
+  document.addEventListener("click", function (e) {
+    var a = e.target instanceof Element ? e.target.closest("a[href]") : null;
+    arriving = "";
+    if (!a) return;
+    var url = new URL(a.href, window.location.href);
+    if (url.origin === window.location.origin && url.hash && url.pathname !== window.location.pathname) {
+      arriving = url.pathname + url.hash;
+    }
+  }, true);
+  function land() {
+    var place = arriving;
+    arriving = "";
+    if (!place || window.location.pathname + window.location.hash !== place) return;
+    var el = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    if (!el || el.matches(":target")) return;
+    var go = document.createElement("a");
+    go.href = window.location.hash;
+    go.addEventListener("click", function (e) { e.stopPropagation(); });
+    go.click();
+  }
+  /* After Material's own handling of the new page, which runs on the same notice. */
+  if (typeof window.document$ !== "undefined") {
+    window.document$.subscribe(function () { setTimeout(land, 0); });
+  }
+
   /* Material's search.highlight opens a result as ".../?h=term": once the page has
      highlighted it, the address loses "?h=" again, so that the address a reader copies from
      the bar is the page's own. */
