@@ -188,3 +188,50 @@ def test_read_in_the_full_text_lands_on_the_paragraph_every_time(browser, instan
     for attempt in range(12):
         _follow_to_full_text(p, instant, number, device is PHONE, scroll_while_loading=attempt % 3 == 0)
     context.close()
+
+
+@pytest.fixture(scope="module")
+def clause(edition):
+    """The last clause of the first paragraph of source/ that has more than one."""
+    found = [clauses[-1] for clauses in edition.clauses.values() if len(clauses) > 1]
+    if not found:
+        pytest.skip("no paragraph of source/ has two clauses")
+    return found[0]
+
+
+def _share(p, number: int, action: str, touch: bool) -> str:
+    """Open the paragraph's share menu, take `action` ('Copy link to', 'Cite'), return the clipboard."""
+    toggle = p.get_by_role("button", name=f"Share Paragraph {number}", exact=True)
+    toggle.tap() if touch else toggle.click()
+    button = p.get_by_role("button", name=f"{action} Paragraph {number}", exact=True)
+    button.tap() if touch else button.click()
+    p.wait_for_function("() => (document.getElementById('share-status') || {}).textContent")
+    text = p.evaluate("navigator.clipboard.readText()")
+    p.evaluate("document.getElementById('share-status').textContent = ''")
+    return text
+
+
+@pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
+@pytest.mark.parametrize("on_full_text", [False, True], ids=["paragraph-page", "full-text"])
+def test_copy_link_cite_and_print_follow_the_clause_arrived_at(browser, instant, clause, device, on_full_text) -> None:
+    number = clause.paragraph.number
+    context = browser.new_context(**device)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=instant.rstrip("/"))
+    p = context.new_page()
+    page, anchor = ("text/", clause.text_anchor) if on_full_text else (f"paragraphs/{number}/", clause.anchor)
+    p.goto(instant + page + "#" + anchor)
+    p.wait_for_function("id => document.querySelector(':target')?.id === id", arg=anchor)
+    url = f"{instant}paragraphs/{number}/#{clause.anchor}"
+    touch = device is PHONE
+    assert _share(p, number, "Copy link to", touch) == url
+    cite = p.locator(f"#p{number}").get_attribute("data-cite")
+    citation = f"{cite}, clause {clause.form}, {url}."
+    assert _share(p, number, "Cite", touch) == citation
+    if not on_full_text:
+        # On paper, the page says the same: "Cite as" and "Online" name the clause.
+        p.emulate_media(media="print")
+        printed = p.locator(".share-print")
+        assert printed.is_visible()
+        assert citation in printed.inner_text()
+        assert url in printed.inner_text()
+    context.close()
