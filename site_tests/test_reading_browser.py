@@ -235,3 +235,144 @@ def test_copy_link_cite_and_print_follow_the_clause_arrived_at(browser, instant,
         assert citation in printed.inner_text()
         assert url in printed.inner_text()
     context.close()
+
+
+SHARE_BOX = """(n) => {
+  const item = document.getElementById('p' + n);
+  const toggle = item.querySelector('button.share-toggle');
+  const box = toggle.getBoundingClientRect();
+  // Every line of the item's words, but the number's and the control's own.
+  const overlaps = [];
+  const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    if (!node.data.trim() || node.parentElement.closest('.pnum, .share-tools')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const r of range.getClientRects()) {
+      if (r.left < box.right && box.left < r.right && r.top < box.bottom && box.top < r.bottom) overlaps.push(node.data.slice(0, 30));
+    }
+  }
+  return {width: box.width, height: box.height, opacity: getComputedStyle(toggle).opacity,
+          visibility: getComputedStyle(toggle).visibility, overlaps: overlaps};
+}"""
+
+
+@pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
+def test_the_share_control_is_visible_large_enough_to_touch_and_clear_of_the_text(
+    browser, instant, edition, device
+) -> None:
+    number = showcase(edition).number
+    context = browser.new_context(**device)
+    p = context.new_page()
+    for page in (f"paragraphs/{number}/", "text/"):
+        p.goto(instant + page)
+        if device is DESKTOP:
+            p.mouse.move(0, 0)  # nothing hovered
+        box = p.evaluate(SHARE_BOX, number)
+        assert box["width"] >= 44 and box["height"] >= 44, (page, box)
+        assert box["opacity"] == "1" and box["visibility"] == "visible", (page, box)
+        assert not box["overlaps"], (page, box)
+    context.close()
+
+
+COLOURS = """([selector, property]) => {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 1;
+  const g = canvas.getContext('2d', {willReadFrequently: true});
+  const paint = (colours) => {
+    g.clearRect(0, 0, 1, 1);
+    for (const c of colours) { g.fillStyle = c; g.fillRect(0, 0, 1, 1); }
+    return [...g.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  };
+  const page = getComputedStyle(document.body).backgroundColor;
+  const el = document.querySelector(selector);
+  const style = getComputedStyle(el);
+  return {page: paint([page]), value: paint([page, style[property]]),
+          tinted: paint([page, style.backgroundColor]), text: paint([page, style.color])};
+}"""
+
+
+def _contrast(a: list[int], b: list[int]) -> float:
+    def luminance(rgb: list[int]) -> float:
+        linear = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
+def test_the_place_arrived_at_is_visible_in_both_palettes(browser, instant, clause, device, scheme) -> None:
+    """A bar that stands out from the page (3:1, as WCAG asks of what must be seen), a tint
+    that can be told from the page, and the words still readable on it (4.5:1)."""
+    number = clause.paragraph.number
+    context = browser.new_context(**device, color_scheme=scheme)
+    p = context.new_page()
+    p.goto(instant + f"paragraphs/{number}/#{clause.anchor}")
+    p.wait_for_function("id => document.querySelector(':target')?.id === id", arg=clause.anchor)
+    bar = p.evaluate(COLOURS, [f"#p{number}", "borderLeftColor"])
+    assert _contrast(bar["value"], bar["page"]) >= 3, bar
+    tint = p.evaluate(COLOURS, [f"#{clause.anchor}", "color"])
+    assert _contrast(tint["tinted"], tint["page"]) >= 1.15, tint
+    assert _contrast(tint["text"], tint["tinted"]) >= 4.5, tint
+    context.close()
+
+
+@pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
+def test_an_address_whose_place_does_not_exist_says_so(browser, instant, device) -> None:
+    missing = "no-such-place"
+    context = browser.new_context(**device)
+    p = context.new_page()
+    p.goto(instant + f"glossary/#{missing}")
+    notice = p.get_by_role("status").filter(has_text=missing)
+    notice.wait_for(state="visible")
+    assert notice.bounding_box()["y"] < p.viewport_size["height"], "the notice is not on the first screen"
+    # A place that exists, reached by instant navigation: no notice.
+    first = p.locator("article .gloss[id], article [id].gloss, article dt[id], article h3[id]").first
+    anchor = first.get_attribute("id")
+    p.evaluate(
+        "id => { const a = document.createElement('a'); a.href = '#' + id; document.querySelector('article').appendChild(a); a.click(); }",
+        anchor,
+    )
+    p.wait_for_function("id => location.hash === '#' + id", arg=anchor)
+    p.wait_for_function("() => !document.getElementById('missing-place')")
+    context.close()
+
+
+@pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
+def test_printed_addresses_are_whole_and_break_only_after_a_slash(browser, instant, edition, device) -> None:
+    number = showcase(edition).number
+    context = browser.new_context(**device)
+    p = context.new_page()
+    p.goto(instant + f"paragraphs/{number}/")
+    p.emulate_media(media="print")
+    official = p.locator(".doc-line a.doc-line__official")
+    if official.count():
+        printed = p.locator(".doc-line .print-only .address")
+        assert printed.is_visible()
+        assert printed.inner_text().replace("\n", "") == official.get_attribute("href")
+    online = p.locator(".share-print__url .address")
+    assert online.inner_text().replace("\n", "") == f"{instant}paragraphs/{number}/"
+    broken = p.evaluate(
+        "() => [...document.querySelectorAll('.address__part')]"
+        ".filter(e => e.offsetParent && e.getClientRects().length > 1).map(e => e.textContent)"
+    )
+    assert not broken, broken
+    context.close()
+
+
+def test_no_empty_band_under_the_header_on_a_phone(browser, instant, edition) -> None:
+    number = showcase(edition).number
+    context = browser.new_context(**PHONE)
+    p = context.new_page()
+    for page in ("", "text/", f"paragraphs/{number}/", "glossary/"):
+        p.goto(instant + page)
+        gap = p.evaluate(
+            "() => document.querySelector('article > *:not([hidden])').getBoundingClientRect().top"
+            " - document.querySelector('.md-header').getBoundingClientRect().bottom"
+        )
+        # Less than a line of text (the article's first element's own margin, if any).
+        assert gap < 20, (page, gap)
+    context.close()

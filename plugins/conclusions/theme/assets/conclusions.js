@@ -14,7 +14,8 @@
   var WORDS = {
     term: "Open the glossary entry",
     instrument: "Open the instrument's page (official text, where it is recalled)",
-    document: "Go to "
+    document: "Go to ",
+    missing: ["This page has no place named \u201c", "\u201d: it opens at the top. The address may be mistyped or older than this edition."]
   };
   var tip = null;
   var owner = null;
@@ -194,6 +195,28 @@
   }
   if (typeof window.document$ !== "undefined") window.document$.subscribe(dropHighlightQuery);
   else dropHighlightQuery();
+
+  /* An address whose fragment names nothing on the page ("/glossary/#sda" where the glossary
+     has no SDA) would open at the top in silence: a notice says so, in a status region that
+     assistive technology reads out. The collection's home sends such fragments on instead
+     (followMovedAnchor), so it is left to that. */
+  function noticeMissingPlace() {
+    var old = document.getElementById("missing-place");
+    if (old) old.parentNode.removeChild(old);
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var article = document.querySelector("article.md-content__inner");
+    if (!id || !article || document.getElementById(id) || document.querySelector("[data-moved-anchors]")) return;
+    var note = document.createElement("p");
+    note.id = "missing-place";
+    note.className = "missing-place";
+    note.setAttribute("role", "status");
+    article.insertBefore(note, article.firstChild);
+    /* Written once the region is in the page, so that it is announced. */
+    window.requestAnimationFrame(function () { note.textContent = WORDS.missing[0] + id + WORDS.missing[1]; });
+  }
+  window.addEventListener("hashchange", noticeMissingPlace);
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(noticeMissingPlace);
+  else noticeMissingPlace();
 
   /* A site that became a collection: its old home's anchors ("/#overview") now name headings
      of the document's own home ("/st-9876-2024/#overview"). GitHub Pages cannot redirect a

@@ -121,8 +121,33 @@
     var now = shared(item);
     var cite = aside.querySelector(".share-print__cite");
     var online = aside.querySelector(".share-print__url");
-    if (cite) cite.textContent = now.citation;
-    if (online) online.textContent = now.url;
+    if (cite) {
+      cite.textContent = now.citation.slice(0, now.citation.length - now.url.length - 1);
+      addressInto(cite, now.url);
+      cite.appendChild(document.createTextNode("."));
+    }
+    if (online) {
+      online.textContent = "";
+      addressInto(online, now.url);
+    }
+  }
+
+  /* An address a line may break only after a slash (as partials/address.html writes it): a
+     break after a hyphen would change the address typed again from paper. */
+  function addressInto(parent, url) {
+    var whole = document.createElement("span");
+    whole.className = "address";
+    url.split("/").forEach(function (part, i, parts) {
+      var span = document.createElement("span");
+      span.className = "address__part";
+      span.textContent = part;
+      whole.appendChild(span);
+      if (i < parts.length - 1) {
+        whole.appendChild(document.createTextNode("/"));
+        whole.appendChild(document.createElement("wbr"));
+      }
+    });
+    parent.appendChild(whole);
   }
 
   /* One control per item: a button in the margin opens a small menu of "Copy link" and
