@@ -376,3 +376,63 @@ def test_no_empty_band_under_the_header_on_a_phone(browser, instant, edition) ->
         # Less than a line of text (the article's first element's own margin, if any).
         assert gap < 20, (page, gap)
     context.close()
+
+
+def _phrase(editions) -> tuple[str, str]:
+    """A glossary expansion of three words or more that a paragraph holds as written (any case),
+    and the document id of the text that holds it."""
+    for edition in editions:
+        terms = {m.entry.expansion for p in edition.document.paragraphs for m in edition.of(p).terms}
+        # A term of art, not an instrument's or an actor's name: their own pages rightly come
+        # first for those.
+        named = [*edition.registries.instruments, *edition.registries.actors]
+        names = " ".join(entry.name.lower() for entry in named)
+        for phrase in sorted(t for t in terms if len(t.split()) >= 3 and t.lower() not in names):
+            if any(phrase.lower() in p.text.lower() for p in edition.document.paragraphs):
+                return phrase, edition.document.header.document_id
+    pytest.skip("no paragraph holds a glossary expansion of three words or more")
+
+
+def _search(p, query: str, touch: bool) -> list[dict]:
+    if touch:
+        p.locator("label[for=__search]").first.tap()
+    else:
+        p.keyboard.press("/")
+    p.keyboard.type(query)
+    p.locator(".md-search-result__item").first.wait_for()
+    return p.locator(".md-search-result__item > a").evaluate_all(
+        """els => els.map(a => ({
+             path: new URL(a.href).pathname,
+             title: (a.querySelector('h1, h2') || {}).innerText || '',
+             text: (a.querySelector('p:not(.md-search-result__terms)') || {}).innerText || '',
+             missing: (a.querySelector('.md-search-result__terms') || {}).innerText || ''}))"""
+    )
+
+
+@pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
+@pytest.mark.parametrize("where", ["flagship", "collection"])
+def test_search_finds_the_paragraph_that_holds_the_phrase_first(
+    browser, request, edition, collection, device, where
+) -> None:
+    """The first paragraph found holds the phrase, and it is among the first three pages found (a
+    title that shares one word with the query no longer outranks the text); a paragraph's
+    result names its text briefly, by its number."""
+    root = request.getfixturevalue("instant" if where == "flagship" else "collection_served")
+    editions = [edition] if where == "flagship" else list(collection.model.editions)
+    phrase, document_id = _phrase(editions)
+    context = browser.new_context(**device)
+    p = context.new_page()
+    p.goto(root)
+    results = _search(p, phrase, device is PHONE)
+    first = next(i for i, r in enumerate(results) if "/paragraphs/" in r["path"] and r["text"])
+    assert phrase.lower() in " ".join(results[first]["text"].split()).lower(), results[first]
+    # Among the first three pages found (the text's home, or the entry the words name, may
+    # rightly come first); before, every page of a text whose title shared a word came first.
+    pages_before = list(dict.fromkeys(r["path"] for r in results[:first]))
+    assert len(pages_before) <= 2, (phrase, pages_before)
+    pages = [
+        r for r in results if "/paragraphs/" in r["path"] and r["title"].startswith("Paragraph") and "–" in r["title"]
+    ]
+    assert pages and all(len(r["title"]) < 40 for r in pages), pages[:3]
+    assert any(r["title"].endswith(document_id) for r in pages), pages[:3]
+    context.close()

@@ -119,6 +119,23 @@ def _add_theme(config: MkDocsConfig) -> None:
     config.extra_javascript[:0] = [path for path in ASSETS_JS if path not in listed_js]
 
 
+SEARCH_TITLE_BOOST = 10.0
+"""How much Material's search weighs a word of a title against a word of the text. Material's
+own weight, 1000, makes a title that shares one word with a query outrank a paragraph that
+holds the whole phrase; every register entry's title and every section naming a text made the
+text itself unfindable."""
+
+
+def weigh_search_titles(config: MkDocsConfig) -> None:
+    """Give Material's search `SEARCH_TITLE_BOOST` for titles, unless `mkdocs.yml` sets the
+    search plugin's `fields` (set before the search plugin's own configuration, which fills in
+    its defaults: the plugin is listed before `search`, as `conclusions new` writes it)."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    fields = getattr(getattr(search, "config", None), "fields", None)
+    if isinstance(fields, dict) and "title" not in fields:
+        fields["title"] = {"boost": SEARCH_TITLE_BOOST}
+
+
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
 """The Markdown extensions the generated pages are written for, beside MkDocs' own `toc` and
 `tables` (always on): attr_list for ids, classes and titles (`{ #id .class }`), md_in_html
@@ -265,6 +282,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         config.nav = self._nav()
         add_extensions(config)
         _add_theme(config)
+        weigh_search_titles(config)
         if config.site_name in ("", SITE_NAME_PLACEHOLDER):
             if c.is_collection:
                 config.site_name = _html(c.title)
