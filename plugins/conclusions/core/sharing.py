@@ -182,8 +182,13 @@ class Sharing:
         h = self.edition.document.header
         item = self._items.get(src)
         url = canonical or self.site.page(src)
-        # Paragraph and recital titles already name the document; other titles get the site name.
-        if item is not None or src == self.urls.home or title == self.site_name:
+        # A paragraph's or recital's page is titled briefly (search weighs titles); its tab and
+        # its link preview name the document by its full name, as the short title may also be
+        # another document's. Other titles get the site name.
+        if item is not None:
+            label = f"Para. {item.number}" if isinstance(item, Paragraph) else item.label
+            html_title = f"{label} \u2013 {h.citation_title or h.title}"
+        elif src == self.urls.home or title == self.site_name:
             html_title = title
         else:
             html_title = f"{title} \u2013 {self.site_name}"

@@ -25,6 +25,12 @@ from ..urls import (
 from .base import DESCRIPTION_LIMIT, Page
 from .render import Renderer, breadcrumb, document_label
 
+REGISTER_SEARCH: dict[str, object] = {"search": {"boost": 0.2}}
+"""Material's search weighs the register pages (instruments, glossary, actors, verbs) below the
+text: their entries name and list what the text says, and a search for a phrase should find the
+paragraph that holds it before the pages that point at it. An entry's own name still finds it
+first (measured: an instrument by its name, a paragraph by its phrase)."""
+
 Part = urls.Part
 
 
@@ -212,6 +218,7 @@ def instruments_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         join(out, "\n\n"),
         in_nav=True,
         meta={
+            **REGISTER_SEARCH,
             "description": lead(
                 f"The instruments recalled in the {_what(c)}, with every paragraph that mentions them.",
                 DESCRIPTION_LIMIT,
@@ -248,7 +255,7 @@ def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) ->
         src,
         i.name,
         join(out, "\n\n"),
-        meta={"description": lead(i.description, DESCRIPTION_LIMIT)},
+        meta={**REGISTER_SEARCH, "description": lead(i.description, DESCRIPTION_LIMIT)},
         what=f"instrument '{i.id}'",
         origin=(i.path, i.line),
     )
@@ -290,6 +297,7 @@ def glossary(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         join(out, "\n\n"),
         in_nav=True,
         meta={
+            **REGISTER_SEARCH,
             "description": f"Abbreviations and terms of art of the {_texts(c)}, with plain-language definitions.",
         },
     )
@@ -372,6 +380,7 @@ def actors_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         join(out, "\n\n"),
         in_nav=True,
         meta={
+            **REGISTER_SEARCH,
             "description": lead(f"Who the {_what(c)} ask to act, and where.", DESCRIPTION_LIMIT),
         },
     )
@@ -498,7 +507,7 @@ def actor(c: Collection, a: Actor, shares: Sequence[RegisterShare]) -> Page:
         src,
         a.name,
         join(out, "\n\n"),
-        meta={"description": lead(a.description, DESCRIPTION_LIMIT)},
+        meta={**REGISTER_SEARCH, "description": lead(a.description, DESCRIPTION_LIMIT)},
         what=f"actor '{a.id}'",
         origin=(a.path, a.line),
     )
@@ -587,6 +596,7 @@ def verbs(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         join(out, "\n\n"),
         in_nav=True,
         meta={
+            **REGISTER_SEARCH,
             "description": f"Each operative verb of the {_texts(c)} with every clause that uses it.",
         },
     )

@@ -239,8 +239,10 @@ def _own_page(
     ]
     return Page(
         src,
-        # The document by its full name: the short title is also the name of other documents.
-        f"{'Para. ' + str(item.number) if isinstance(item, Paragraph) else item.label} – {edition.document.header.citation_title or edition.document.header.title}",
+        # The item and its document, briefly, by the number no other document has: a title
+        # weighs most in search, and the document's full title on every page made each of its
+        # pages the best match for the words of that title.
+        f"{item.label} – {edition.document.header.document_id or edition.document.header.short_title}",
         join((x for x in out if x), "\n\n"),
         # Found first by its number ("paragraph 21"): the title names the document at length.
         meta={"description": lead(plain_text(item.text), DESCRIPTION_LIMIT), "search": {"boost": 2}},
