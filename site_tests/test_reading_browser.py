@@ -436,3 +436,48 @@ def test_search_finds_the_paragraph_that_holds_the_phrase_first(
     assert pages and all(len(r["title"]) < 40 for r in pages), pages[:3]
     assert any(r["title"].endswith(document_id) for r in pages), pages[:3]
     context.close()
+
+
+ABOVE_THE_FOLD = """(selector) => {
+  const el = document.querySelector(selector);
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  return {text: el.innerText.trim(), top: r.top, bottom: r.bottom, height: window.innerHeight};
+}"""
+
+
+@pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
+def test_every_page_says_above_the_fold_which_text_and_whose_edition(
+    browser, collection, collection_served, device
+) -> None:
+    """In a collection, where the header names the collection: a paragraph's page, a section's
+    and the full text name their text by its short title, and the edition, on the first screen."""
+    context = browser.new_context(**device)
+    p = context.new_page()
+    for edition in collection.model.editions:
+        h = edition.document.header
+        u = edition.urls
+        for src in (u.paragraph_page(edition.document.paragraphs[0].number), u.text, u.home):
+            p.goto(collection_served + site_path(src))
+            title = p.evaluate(ABOVE_THE_FOLD, ".doc-line__title")
+            assert title and title["text"] == h.short_title, (src, title)
+            assert 0 <= title["top"] and title["bottom"] <= title["height"], (src, title)
+            about = p.evaluate(ABOVE_THE_FOLD, ".doc-line__about")
+            assert about and about["text"].startswith("Unofficial edition"), (src, about)
+            assert about["bottom"] <= about["height"], (src, about)
+    context.close()
+
+
+@pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
+def test_the_header_names_the_text_on_the_full_text_scrolled_to_a_paragraph(browser, instant, edition, device) -> None:
+    number = showcase(edition).number
+    h = edition.document.header
+    context = browser.new_context(**device)
+    p = context.new_page()
+    p.goto(instant + f"text/#p{number}")
+    p.wait_for_function(LANDED, arg=f"p{number}")
+    # Material shows the page's title in the header once its heading is scrolled away.
+    p.wait_for_function("() => document.querySelector('.md-header__title--active') !== null")
+    topic = p.locator("[data-md-component=header-topic]").inner_text()
+    assert (h.document_id or h.short_title) in topic, topic
+    context.close()

@@ -225,6 +225,8 @@ class Sharing:
             # In a collection, the line names one document among many: it links to its home.
             "home_path": site_path(self.urls.home) if self.urls.prefix else "",
             "home_title": doc.header.citation_title or doc.header.title,
+            # Which text a page belongs to, by its short title, at the head of every page.
+            "short_title": doc.header.short_title,
             # The document line and the footer of every page (theme/partials/identity.html).
             "line": " · ".join(document_line(doc.header, self.info)),
             "register_url": official_text(doc.header).url,
