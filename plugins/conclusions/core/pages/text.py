@@ -193,6 +193,9 @@ def full_text(edition: Edition) -> Page:
         join(out, "\n\n"),
         in_nav=True,
         meta={
+            # The header names the page once it is scrolled (the navigation keeps "Full text"):
+            # a reader sent to a paragraph sees which text it is.
+            "title": f"Full text – {doc.header.document_id or doc.header.short_title}",
             "description": lead(
                 "The full text of the "
                 + ", ".join(x for x in (doc.header.title, doc.header.document_id, doc.header.place_date) if x)
