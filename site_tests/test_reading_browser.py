@@ -461,7 +461,7 @@ def test_every_page_says_above_the_fold_which_text_and_whose_edition(
             p.goto(collection_served + site_path(src))
             title = p.evaluate(ABOVE_THE_FOLD, ".doc-line__title")
             assert title and title["text"] == h.short_title, (src, title)
-            assert 0 <= title["top"] and title["bottom"] <= title["height"], (src, title)
+            assert title["top"] >= 0 and title["bottom"] <= title["height"], (src, title)
             about = p.evaluate(ABOVE_THE_FOLD, ".doc-line__about")
             assert about and about["text"].startswith("Unofficial edition"), (src, about)
             assert about["bottom"] <= about["height"], (src, about)
