@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from conclusions.core.pages.base import NAV_SECTIONS_LIMIT
 from conclusions.core.urls import site_path
 
 from site_tests.support.documents import showcase
@@ -480,4 +481,31 @@ def test_the_header_names_the_text_on_the_full_text_scrolled_to_a_paragraph(brow
     p.wait_for_function("() => document.querySelector('.md-header__title--active') !== null")
     topic = p.locator("[data-md-component=header-topic]").inner_text()
     assert (h.document_id or h.short_title) in topic, topic
+    context.close()
+
+
+@pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
+def test_the_collections_menu_enters_each_text_and_holds_about_this_edition(
+    browser, collection, collection_served, device
+) -> None:
+    context = browser.new_context(**device)
+    p = context.new_page()
+    menu = p.locator(".md-sidebar--primary")
+    for edition in collection.model.editions:
+        h, u = edition.document.header, edition.urls
+        p.goto(collection_served)
+        if device is PHONE:
+            p.locator(".md-header label[for=__drawer]").first.tap()
+        entry = menu.locator("label.md-nav__link", has_text=h.short_title).first
+        entry.tap() if device is PHONE else entry.click()
+        full_text = menu.locator(f'a.md-nav__link[href$="{site_path(u.text)}"]').first
+        full_text.wait_for(state="visible")
+        full_text.tap() if device is PHONE else full_text.click()
+        p.wait_for_url(collection_served + site_path(u.text))
+        sections = edition.document.sections
+        if sections and len(sections) <= NAV_SECTIONS_LIMIT:
+            first = site_path(u.section_page(sections[0].slug))
+            assert menu.locator(f'a.md-nav__link[href$="{first}"]').count(), f"{h.short_title}: no section in the menu"
+    p.goto(collection_served)
+    assert menu.get_by_role("link", name="About this edition", exact=True).count() == 1
     context.close()

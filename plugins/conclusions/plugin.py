@@ -36,6 +36,7 @@ from .core.collection import Collection
 from .core.errors import SourceError, SourceErrors, shown
 from .core.fields import url_problem
 from .core.identity import EditionInfo
+from .core.index import Edition
 from .core.model import Header
 from .core.pages import Page
 from .core.pages.edition import about_edition
@@ -222,6 +223,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         """Each card's file in the card cache, once drawn, kept between the builds of `mkdocs serve`."""
         self._dirty = False
         self._warnings: staged.WarningCount | None = None
+        self._editions_by_prefix: tuple[Collection | None, dict[str, Edition]] = (None, {})
+        """The collection's texts by their folder, for the collection last read (`_edition_at`)."""
         self._staged: staged.StagedSite | None = None
         """Where `mkdocs build` writes the new site until it replaces the old one (staged.py)."""
 
@@ -323,11 +326,15 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         return self.collection
 
     def _nav(self) -> list[dict[str, Any]]:
-        """MkDocs' `nav`: the pages that are in it, the sections grouped under one heading."""
+        """MkDocs' `nav`: the pages that are in it, the sections grouped under one heading; in a
+        collection, after its home, each text by its short title (its overview, full text and
+        sections)."""
         nav: list[dict[str, Any]] = []
         sections: list[dict[str, str]] = []
+        by_src = {page.src: page for page in self.pages}
         for page in self.pages:
-            if not page.in_nav:
+            # A collection's texts are listed each under its own entry (`_document_nav`).
+            if not page.in_nav or ("/" in page.src and page.src.split("/", 1)[0] + "/" in self._edition_at):
                 continue
             if is_section_page(page.src):
                 sections.append({_html(page.title): page.src})
@@ -335,12 +342,47 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                     nav.append({self.config.nav_title_sections: sections})
             else:
                 nav.append({self._nav_label(page): page.src})
+            if page.src == HOME_PAGE and self._collection.is_collection:
+                nav += [self._document_nav(edition, by_src) for edition in self._collection.editions]
         return nav
+
+    def _document_nav(self, edition: Edition, by_src: dict[str, Page]) -> dict[str, Any]:
+        """One text of a collection in the navigation: its overview, full text and sections
+        (those a one-text site lists), under its short title."""
+        u, h = edition.urls, edition.document.header
+        sections = [
+            {self._nav_label(by_src[src]): src}
+            for src in (u.section_page(s.slug) for s in edition.document.sections)
+            if src in by_src and by_src[src].in_nav
+        ]
+        entries: list[dict[str, Any]] = [
+            {self._nav_label(by_src[u.home]): u.home},
+            {self._nav_label(by_src[u.text]): u.text},
+        ]
+        if sections:
+            entries.append({self.config.nav_title_sections: sections})
+        return {_html(h.short_title or h.document_id): entries}
 
     def _nav_label(self, page: Page) -> str:
         """A page's entry in the navigation: its title; the home page's is `nav_title_home`,
-        since the sidebar already opens with the site's name, which is that page's title."""
-        return self.config.nav_title_home if page.src == HOME_PAGE else _html(page.title)
+        since the sidebar already opens with the site's name, which is that page's title. A
+        collection's text lists its pages under its own name: their titles without it."""
+        edition = self._edition_at.get(page.src.split("/", 1)[0] + "/") if "/" in page.src else None
+        if edition is None:
+            return self.config.nav_title_home if page.src == HOME_PAGE else _html(page.title)
+        if page.src == edition.urls.home:
+            return self.config.nav_title_home
+        h = edition.document.header
+        # core/pages ends a collection's page titles with the text's name.
+        return _html(page.title.removesuffix(f" – {h.document_id or h.short_title}"))
+
+    @property
+    def _edition_at(self) -> dict[str, Edition]:
+        """A collection's texts by their folder ('st-9876-2024/'); empty for a one-text site."""
+        c = self._collection
+        if self._editions_by_prefix[0] is not c:
+            self._editions_by_prefix = (c, {e.urls.prefix: e for e in c.editions if e.urls.prefix})
+        return self._editions_by_prefix[1]
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]

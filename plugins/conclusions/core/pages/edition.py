@@ -57,7 +57,7 @@ def about_collection(c: Collection, info: EditionInfo) -> Page:
         ABOUT_EDITION,
         "About this edition",
         join(out, "\n\n"),
-        in_nav=False,
+        in_nav=True,
         meta={"description": f"Who publishes this edition of {c.title}, and where the official texts are."},
     )
 
@@ -142,6 +142,6 @@ def _about_document(edition: Edition, info: EditionInfo) -> Page:
         join(out, "\n\n"),
         # Linked from every page's footer and document line; not in the navigation, whose
         # length on a desktop is the viewport's (a longer one scrolls under Material's sticky title).
-        in_nav=False,
+        in_nav=True,
         meta={"description": f"Who publishes this edition of the {name}, and where the official text is."},
     )
