@@ -509,3 +509,27 @@ def test_the_collections_menu_enters_each_text_and_holds_about_this_edition(
     p.goto(collection_served)
     assert menu.get_by_role("link", name="About this edition", exact=True).count() == 1
     context.close()
+
+
+@pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
+def test_a_cited_paragraph_says_near_its_top_which_texts_cite_it(
+    browser, collection, collection_served, device
+) -> None:
+    """Right after the paragraph, before its clauses: the citing text by its place, title and
+    date, under a heading of its own (an instrument's "Recalled in" means something else)."""
+    from conclusions.core.citation import long_date
+
+    r = next(r for r in collection.model.references if r.cited is not None and r.paragraphs and not r.why)
+    target = site_path(r.cited.urls.paragraph_page(r.paragraphs[0].number))
+    context = browser.new_context(**device)
+    p = context.new_page()
+    p.goto(collection_served + target)
+    heading = p.locator("h2#recalled-in")
+    assert heading.inner_text().strip() == "Cited by other texts"
+    order = p.evaluate("() => [...document.querySelectorAll('article h2[id]')].map(h => h.id)")
+    assert order[0] == "recalled-in", order
+    assert heading.bounding_box()["y"] < 2 * p.viewport_size["height"], "more than a screen below the paragraph"
+    rows = p.locator("xpath=//h2[@id='recalled-in']/following::table[1]").inner_text()
+    for words in (r.citing.title, long_date(r.citing.date)):
+        assert " ".join(words.split()) in " ".join(rows.split()), (words, rows[:300])
+    context.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .. import urls
+from ..citation import long_date
 from ..index import Edition
 from ..inline import lead, plain_text
 from ..inline_markdown import render_inline
@@ -254,9 +255,16 @@ def _own_page(
     )
 
 
+CITED_BY = "Cited by other texts"
+"""The heading of where other texts of a collection cite a text or paragraph: not "Recalled
+in", which on an instrument's page means where this text mentions it."""
+CITED_BY_COLUMNS = ["Where", "Their words"]
+
+
 def recalled_in(r: Renderer, references: Sequence[Reference], intro: str) -> list[Md]:
     """Where other documents of the collection name this one (or this paragraph): each citing
-    place once, newest document first, with the words that name it."""
+    place once, newest document first, named by the citing text's title and date, with the
+    words that name it."""
     if not references:
         return []
     rows = []
@@ -267,8 +275,12 @@ def recalled_in(r: Renderer, references: Sequence[Reference], intro: str) -> lis
             continue
         seen.add((page, anchor))
         who = ref.citing.document_id or ref.citing.title
-        rows.append((link(f"{who}, {label.lower()}", r.link.to(page, anchor)), _words_around(ref)))
-    return [join([heading(2, "Recalled in", id=Part.RECALLED_IN), intro, table(["Where", "Text"], rows)], "\n\n")]
+        what = ", ".join(
+            x for x in (ref.citing.title if ref.citing.document_id else "", long_date(ref.citing.date)) if x
+        )
+        where = link(f"{label} of {who}", r.link.to(page, anchor))
+        rows.append((join([where, f" ({what})"]) if what else where, _words_around(ref)))
+    return [join([heading(2, CITED_BY, id=Part.RECALLED_IN), intro, table(CITED_BY_COLUMNS, rows)], "\n\n")]
 
 
 def _words_around(ref: Reference) -> Md:
@@ -306,12 +318,13 @@ def paragraph(edition: Edition, p: Paragraph) -> Page:
         edition.document.paragraphs,
         lambda x: u.paragraph_page(x.number),
         lambda r: [
-            *_paragraph_links(edition, r, p),
+            # First after the text: what other texts make of this paragraph.
             *recalled_in(
                 r,
                 [ref for ref in edition.recalled_in if any(n.number == p.number for n in ref.paragraphs)],
                 "Other documents of this collection that name this paragraph.",
             ),
+            *_paragraph_links(edition, r, p),
         ],
     )
 
