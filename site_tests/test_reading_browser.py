@@ -533,3 +533,45 @@ def test_a_cited_paragraph_says_near_its_top_which_texts_cite_it(
     for words in (r.citing.title, long_date(r.citing.date)):
         assert " ".join(words.split()) in " ".join(rows.split()), (words, rows[:300])
     context.close()
+
+
+@pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
+def test_register_pages_explain_themselves_to_a_new_reader(browser, instant, edition, device) -> None:
+    """The verbs in two kinds, the matrix's columns readable across and named in full, an
+    actor's requests with their verb once, dates as the site writes them, human table heads."""
+    import re
+
+    context = browser.new_context(**device)
+    p = context.new_page()
+
+    p.goto(instant + "verbs/")
+    requests = sorted(v.name for v in edition.registries.verbs if v.request)
+    if requests:
+        line = p.locator("article p", has_text="Requests").first.inner_text()
+        assert all(name in line for name in requests), line
+
+    p.goto(instant + "actors/")
+    if p.locator("table.heatmap").count():
+        modes = p.evaluate(
+            "() => [...document.querySelectorAll('table.heatmap th')].map(th => getComputedStyle(th).writingMode)"
+        )
+        assert set(modes) == {"horizontal-tb"}, modes
+        key = p.locator("table.heatmap ~ ul").first
+        for section in edition.document.sections:
+            assert key.get_by_role("link", name=section.heading, exact=True).is_visible(), section.heading
+
+    asked = [a for a in edition.registries.actors if edition.actor_requests[a.id]]
+    if asked:
+        p.goto(instant + f"actors/{asked[0].id}/")
+        heads = p.locator("article table").first.locator("th").all_inner_texts()
+        assert [h.strip() for h in heads] == ["Paragraph", "What is asked"], heads
+
+    dated = [i for i in edition.registries.instruments if re.fullmatch(r"\d{4}-\d{2}-\d{2}", i.date or "")]
+    if dated:
+        p.goto(instant + f"instruments/{dated[0].id}/")
+        words = p.locator("article").inner_text()
+        assert dated[0].date not in words
+        assert not re.search(r"\bField\b.*\bEntry\b", words)
+    p.goto(instant)
+    assert "Field\tEntry" not in p.locator("article").inner_text()
+    context.close()

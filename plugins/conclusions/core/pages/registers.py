@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .. import urls
+from ..citation import long_date
 from ..clauses import Clause
 from ..collection import Collection
 from ..index import Backlink, Edition, Item
@@ -233,7 +234,8 @@ def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) ->
     r = Renderer(c.editions[0], src)
     kind = next(k.label for k in c.registries.instrument_kinds if k.id == i.kind)
     facts: list[tuple[str, str]] = [("Kind", kind)]
-    for label, value in (("Reference", i.reference), ("Date", i.date), ("CELEX", i.celex), ("ELI", i.eli)):
+    # Dates as the rest of the site writes them ("13 November 2023").
+    for label, value in (("Reference", i.reference), ("Date", long_date(i.date)), ("CELEX", i.celex), ("ELI", i.eli)):
         if value:
             facts.append((label, value))
     facts.append(("Official address", external_link(i.url, i.url)))
@@ -241,7 +243,7 @@ def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) ->
         breadcrumb(r, [("Instruments", INSTRUMENTS)]),
         heading(1, i.name),
         para(i.description),
-        table(["Field", "Entry"], facts),
+        table(INSTRUMENT_FACTS, facts),
         _by_document(
             r,
             c,
@@ -419,6 +421,17 @@ def _group_anchor(part: str, edition: Edition) -> str:
     return f"{part}-{_key(edition)}"
 
 
+MATRIX_KEY = "The columns are the sections of the conclusions:"
+VERBS_EXPLAINED = (
+    "Each clause of Council conclusions opens with an operative verb, set in capitals: it says what "
+    "the Council does in that clause, either state its position or ask someone to act."
+)
+VERBS_REQUESTS = "Requests (someone is asked to act):"
+VERBS_POSITIONS = "Positions (the Council states its view):"
+INSTRUMENT_FACTS = ["About this instrument", "Details"]
+REQUEST_COLUMNS = ["Paragraph", "What is asked"]
+
+
 def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
     """Actor-by-section table of requests: a real table (caption, headers), counts in figures.
 
@@ -474,6 +487,10 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
             heading(2, "Requests by section", id=Part.REQUESTS_BY_SECTION),
             "Number of requests to each actor, by section of the conclusions. Each number links to the requests.",
             grid_table,
+            # The columns' short names, spelled out where every reader sees them (a title shows
+            # only on hover, never on a phone).
+            MATRIX_KEY,
+            bullets(link(s.heading, r.link.to(edition.urls.section_page(s.slug))) for s in sections),
         ],
         "\n\n",
     )
@@ -524,8 +541,9 @@ def _requests_table(r: Renderer, edition: Edition, requests: Sequence[Clause]) -
                 link(str(number), r.link.to(u.paragraph_page(number), c.anchor)),
             ]
         )
-        rows.append((where, c.verb.name, lead(plain_text(c.source), 220)))
-    return table(["Paragraph", "Verb", "What is asked"], rows)
+        # The clause's words hold its verb: a column of verbs would say it twice on every row.
+        rows.append((where, lead(plain_text(c.source), 220)))
+    return table(REQUEST_COLUMNS, rows)
 
 
 def _verb_entry(c: Collection, shares: Sequence[RegisterShare], r: Renderer, v: Verb, level: int) -> Md:
@@ -579,6 +597,18 @@ def verbs(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     """The operative verbs, each with every clause that uses it."""
     r = Renderer(c.editions[0], VERBS)
     out = [heading(1, "Operative verbs"), f"Each operative verb of the {_texts(c)}, with every clause that uses it."]
+    # What an operative verb is, and the verbs in two kinds, for a reader new to such texts.
+    out.append(VERBS_EXPLAINED)
+    for kind, members in (
+        (VERBS_REQUESTS, [v for v in c.registries.verbs if v.request]),
+        (VERBS_POSITIONS, [v for v in c.registries.verbs if not v.request]),
+    ):
+        if members:
+            names = join(
+                (link(v.name, r.link.here(urls.entry_anchor(v.id))) for v in sorted(members, key=lambda v: v.name)),
+                ", ",
+            )
+            out.append(para(join([element("strong", kind), " ", names])))
     # Verbs that share their first word ("CALLS FOR", "CALLS ON", "CALLS UPON") stand together
     # under it, each keeping its own heading and anchor.
     groups: dict[str, list[Verb]] = {}

@@ -27,6 +27,10 @@ from .render import OwnItem, Renderer, breadcrumb, item_lead, pager
 Part = urls.Part
 
 
+REGISTER_COLUMNS = ["In the Council's register", "As the document gives it"]
+"""The headers of the home page's table of the document's register data."""
+
+
 def home(edition: Edition) -> Page:
     """The home page: the document's register data, the cover note and an overview of every section."""
     u = edition.urls
@@ -55,7 +59,7 @@ def home(edition: Edition) -> Page:
         heading(1, h.title),
         element(
             "div",
-            table(["Field", "Entry"], [(k, v) for k, v in rows if v]),
+            table(REGISTER_COLUMNS, [(k, v) for k, v in rows if v]),
             {"class": "doc-header", **SEARCH_EXCLUDE},
             markdown="",
             inner="\n\n",
