@@ -575,3 +575,25 @@ def test_register_pages_explain_themselves_to_a_new_reader(browser, instant, edi
     p.goto(instant)
     assert "Field\tEntry" not in p.locator("article").inner_text()
     context.close()
+
+
+@pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
+def test_the_collection_home_opens_with_its_texts_not_statistics(
+    browser, collection, collection_served, device
+) -> None:
+    context = browser.new_context(**device)
+    p = context.new_page()
+    p.goto(collection_served)
+    first = p.locator("article h1 ~ p").first.inner_text()
+    # What the collection is, before how many references it resolved.
+    assert first.index("Council texts") < first.index("references"), first
+    codes = p.locator(".documents th", has_text="Subject codes")
+    assert codes.is_visible() == (device is DESKTOP)
+    # Every text is named, by its short title, on the first screens of a phone too.
+    for edition in collection.model.editions:
+        assert (
+            p.locator(".documents")
+            .get_by_role("link", name=edition.document.header.short_title, exact=True)
+            .is_visible()
+        )
+    context.close()

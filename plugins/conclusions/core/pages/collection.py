@@ -34,8 +34,9 @@ def collection_home(c: Collection) -> Page:
         para(
             join(
                 [
-                    f"{len(c.editions)} documents, newest first, with {recalls} references between them resolved "
-                    "to the document and, where the text names one, the paragraph. Across the documents: the ",
+                    f"{len(c.editions)} Council texts, newest first, each with its own pages. Where one text "
+                    "cites another, its words link to that text and, where it names one, to the paragraph "
+                    f"({recalls} such references). Across the texts: the ",
                     link("instruments", to.to(INSTRUMENTS)),
                     " they recall, the ",
                     link("actors", to.to(ACTORS)),
@@ -60,7 +61,12 @@ def collection_home(c: Collection) -> Page:
             if c.formerly_at_root is not None
             else []
         ),
-        table(["Date", "Document", "Subject codes", "Paragraphs"], rows, align=["---", "---", "---", "---:"]),
+        table(
+            ["Date", "Document", "Subject codes", "Paragraphs"],
+            rows,
+            align=["---", "---", "---", "---:"],
+            classes=["documents"],
+        ),
     ]
     return Page(
         HOME,
