@@ -43,8 +43,8 @@ from .core.pages.edition import about_edition
 from .core.redirects import moved
 from .core.sharing import Card, SiteSharing
 from .core.site import SiteMaker
+from .core.urls import ABOUT, ABOUT_EDITION, Site, is_section_page
 from .core.urls import HOME as HOME_PAGE
-from .core.urls import Site, is_section_page
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -197,6 +197,10 @@ class SourceMistake(PluginError):
     """A mistake in the source, found in `on_config`: before MkDocs touches the site folder."""
 
 
+ABOUT_PAGES = (ABOUT_EDITION, ABOUT)
+"""The pages about the edition and its addresses, grouped in the navigation, in this order."""
+
+
 class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     """Generates the edition from the source files in `docs_dir`."""
 
@@ -328,15 +332,22 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     def _nav(self) -> list[dict[str, Any]]:
         """MkDocs' `nav`: the pages that are in it, the sections grouped under one heading; in a
         collection, after its home, each text by its short title (its overview, full text and
-        sections)."""
+        sections); the About pages under one entry."""
         nav: list[dict[str, Any]] = []
         sections: list[dict[str, str]] = []
+        about: list[dict[str, str]] = []
         by_src = {page.src: page for page in self.pages}
         for page in self.pages:
             # A collection's texts are listed each under its own entry (`_document_nav`).
             if not page.in_nav or ("/" in page.src and page.src.split("/", 1)[0] + "/" in self._edition_at):
                 continue
-            if is_section_page(page.src):
+            if page.src in ABOUT_PAGES:
+                # One entry for both keeps the menu short: on a short screen Material scrolls
+                # the sidebar to the page's own entry, and pushes the first ones under the header.
+                about.append({self._nav_label(page): page.src})
+                if len(about) == 1:
+                    nav.append({self.config.nav_title_about: about})
+            elif is_section_page(page.src):
                 sections.append({_html(page.title): page.src})
                 if len(sections) == 1:
                     nav.append({self.config.nav_title_sections: sections})
@@ -344,6 +355,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 nav.append({self._nav_label(page): page.src})
             if page.src == HOME_PAGE and self._collection.is_collection:
                 nav += [self._document_nav(edition, by_src) for edition in self._collection.editions]
+        about.sort(key=lambda entry: ABOUT_PAGES.index(next(iter(entry.values()))))
         return nav
 
     def _document_nav(self, edition: Edition, by_src: dict[str, Page]) -> dict[str, Any]:
