@@ -9,17 +9,50 @@ of another text (support/collection.py), the flagship's glossary mentions.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import pytest
+from conclusions.core.clauses import Clause
+from conclusions.core.index import Edition
 from conclusions.core.pages.base import NAV_SECTIONS_LIMIT
 from conclusions.core.urls import ABOUT_EDITION, site_path
+from playwright.sync_api import Browser, BrowserContext, ElementHandle, Locator, Page
 
+from site_tests.support.collection import BuiltCollection
 from site_tests.support.documents import showcase
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
-DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+
+@dataclass(frozen=True)
+class Device:
+    width: int
+    height: int
+    touch: bool
+
+
+PHONE = Device(390, 844, touch=True)
+DESKTOP = Device(1280, 800, touch=False)
 DEVICES = [PHONE, DESKTOP]
+
+
+def _top(element: Locator) -> float:
+    """Where `element` starts, from the top of the screen."""
+    box = element.bounding_box()
+    assert box is not None, "not rendered"
+    return box["y"]
+
+
+def _context(browser: Browser, device: Device, color_scheme: Literal["light", "dark"] = "light") -> BrowserContext:
+    """A browser context of `device`: a phone with touch, or a desktop with a mouse."""
+    return browser.new_context(
+        viewport={"width": device.width, "height": device.height},
+        has_touch=device.touch,
+        is_mobile=device.touch,
+        color_scheme=color_scheme,
+    )
+
+
 DEVICE_IDS = ["390px-touch", "1280px-mouse"]
 
 
@@ -35,7 +68,7 @@ class ParagraphReference:
 
 
 @pytest.fixture(scope="module")
-def reference(collection) -> ParagraphReference:
+def reference(collection: BuiltCollection) -> ParagraphReference:
     for r in collection.model.references:
         if r.cited is None or not r.paragraphs:
             continue
@@ -48,7 +81,7 @@ def reference(collection) -> ParagraphReference:
     pytest.fail("no text of the fixture collection names a paragraph of another text")
 
 
-def _link(p, root: str, reference: ParagraphReference):
+def _link(p: Page, root: str, reference: ParagraphReference) -> ElementHandle:
     """The link of the reference's paragraph number, found by where it leads."""
     handle = p.evaluate_handle(
         """([anchor, href]) => [...document.querySelectorAll('#' + anchor + ' a.xref.document')]
@@ -62,9 +95,9 @@ def _link(p, root: str, reference: ParagraphReference):
 
 @pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
 def test_one_tap_or_click_on_a_paragraph_of_another_text_goes_there(
-    browser, collection_served, reference: ParagraphReference, device
+    browser: Browser, collection_served: str, reference: ParagraphReference, device: Device
 ) -> None:
-    context = browser.new_context(**device)
+    context = _context(browser, device)
     p = context.new_page()
     p.goto(collection_served + reference.page)
     assert p.evaluate("typeof window.document$") == "object", "instant navigation is not on"
@@ -86,7 +119,7 @@ def test_one_tap_or_click_on_a_paragraph_of_another_text_goes_there(
 
 
 @pytest.fixture(scope="module")
-def terms(edition) -> list[tuple[int, str]]:
+def terms(edition: Edition) -> list[tuple[int, str]]:
     """(paragraph, glossary id) of every glossary mention of a paragraph of source/."""
     found = [(para.number, m.entry.id) for para in edition.document.paragraphs for m in edition.of(para).terms]
     if not found:
@@ -94,9 +127,9 @@ def terms(edition) -> list[tuple[int, str]]:
     return found
 
 
-def test_a_tooltip_link_says_what_it_opens(browser, instant, terms) -> None:
+def test_a_tooltip_link_says_what_it_opens(browser: Browser, instant: str, terms: list[tuple[int, str]]) -> None:
     number, term = terms[0]
-    context = browser.new_context(**PHONE)
+    context = _context(browser, PHONE)
     p = context.new_page()
     p.goto(instant + f"paragraphs/{number}/")
     link = p.locator(f'#p{number} a.term[data-term="{term}"]').first
@@ -117,9 +150,11 @@ TIP_BOX = """() => {
 
 
 @pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
-def test_a_tooltip_near_the_bottom_of_the_screen_opens_above_the_term(browser, instant, terms, device) -> None:
+def test_a_tooltip_near_the_bottom_of_the_screen_opens_above_the_term(
+    browser: Browser, instant: str, terms: list[tuple[int, str]], device: Device
+) -> None:
     number, term = terms[0]
-    context = browser.new_context(**device)
+    context = _context(browser, device)
     p = context.new_page()
     p.goto(instant + f"paragraphs/{number}/")
     selector = f'#p{number} a.term[data-term="{term}"]'
@@ -135,9 +170,7 @@ def test_a_tooltip_near_the_bottom_of_the_screen_opens_above_the_term(browser, i
            }""",
         selector,
     )
-    assert p.locator(selector).first.bounding_box()["y"] > p.viewport_size["height"] - 80, (
-        "the term is not near the bottom"
-    )
+    assert _top(p.locator(selector).first) > device.height - 80, "the term is not near the bottom"
     link = p.locator(selector).first
     link.tap() if device is PHONE else link.hover()
     tip = p.locator("#xref-tip")
@@ -145,7 +178,7 @@ def test_a_tooltip_near_the_bottom_of_the_screen_opens_above_the_term(browser, i
     box = p.evaluate(TIP_BOX)
     assert box["top"] >= 0 and box["bottom"] <= box["height"], box
     assert box["left"] >= 0 and box["right"] <= box["width"], box
-    assert box["bottom"] <= link.bounding_box()["y"] + 1, "the tooltip covers the term"
+    assert box["bottom"] <= _top(link) + 1, "the tooltip covers the term"
     context.close()
 
 
@@ -157,7 +190,7 @@ LANDED = """(anchor) => {
 }"""
 
 
-def _follow_to_full_text(p, root: str, number: int, touch: bool, scroll_while_loading: bool) -> None:
+def _follow_to_full_text(p: Page, root: str, number: int, touch: bool, scroll_while_loading: bool) -> None:
     p.goto(root + f"paragraphs/{number}/")
     link = p.locator(f'a[href$="text/#p{number}"]').first
     link.scroll_into_view_if_needed()
@@ -179,11 +212,13 @@ def _follow_to_full_text(p, root: str, number: int, touch: bool, scroll_while_lo
 
 
 @pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
-def test_read_in_the_full_text_lands_on_the_paragraph_every_time(browser, instant, edition, device) -> None:
+def test_read_in_the_full_text_lands_on_the_paragraph_every_time(
+    browser: Browser, instant: str, edition: Edition, device: Device
+) -> None:
     """Followed many times as it comes, and in the order that lost the place: the reader
     scrolled while the full text loaded."""
     number = showcase(edition).number
-    context = browser.new_context(**device)
+    context = _context(browser, device)
     p = context.new_page()
     assert p.goto(instant) and p.evaluate("typeof window.document$") == "object", "instant navigation is not on"
     for attempt in range(12):
@@ -192,7 +227,7 @@ def test_read_in_the_full_text_lands_on_the_paragraph_every_time(browser, instan
 
 
 @pytest.fixture(scope="module")
-def clause(edition):
+def clause(edition: Edition) -> Clause:
     """The last clause of the first paragraph of source/ that has more than one."""
     found = [clauses[-1] for clauses in edition.clauses.values() if len(clauses) > 1]
     if not found:
@@ -200,7 +235,7 @@ def clause(edition):
     return found[0]
 
 
-def _share(p, number: int, action: str, touch: bool) -> str:
+def _share(p: Page, number: int, action: str, touch: bool) -> str:
     """Open the paragraph's share menu, take `action` ('Copy link to', 'Cite'), return the clipboard."""
     toggle = p.get_by_role("button", name=f"Share Paragraph {number}", exact=True)
     toggle.tap() if touch else toggle.click()
@@ -209,14 +244,16 @@ def _share(p, number: int, action: str, touch: bool) -> str:
     p.wait_for_function("() => (document.getElementById('share-status') || {}).textContent")
     text = p.evaluate("navigator.clipboard.readText()")
     p.evaluate("document.getElementById('share-status').textContent = ''")
-    return text
+    return str(text)
 
 
 @pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
 @pytest.mark.parametrize("on_full_text", [False, True], ids=["paragraph-page", "full-text"])
-def test_copy_link_cite_and_print_follow_the_clause_arrived_at(browser, instant, clause, device, on_full_text) -> None:
+def test_copy_link_cite_and_print_follow_the_clause_arrived_at(
+    browser: Browser, instant: str, clause: Clause, device: Device, on_full_text: bool
+) -> None:
     number = clause.paragraph.number
-    context = browser.new_context(**device)
+    context = _context(browser, device)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=instant.rstrip("/"))
     p = context.new_page()
     page, anchor = ("text/", clause.text_anchor) if on_full_text else (f"paragraphs/{number}/", clause.anchor)
@@ -261,10 +298,10 @@ SHARE_BOX = """(n) => {
 
 @pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
 def test_the_share_control_is_visible_large_enough_to_touch_and_clear_of_the_text(
-    browser, instant, edition, device
+    browser: Browser, instant: str, edition: Edition, device: Device
 ) -> None:
     number = showcase(edition).number
-    context = browser.new_context(**device)
+    context = _context(browser, device)
     p = context.new_page()
     for page in (f"paragraphs/{number}/", "text/"):
         p.goto(instant + page)
@@ -305,11 +342,13 @@ def _contrast(a: list[int], b: list[int]) -> float:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
-def test_the_place_arrived_at_is_visible_in_both_palettes(browser, instant, clause, device, scheme) -> None:
+def test_the_place_arrived_at_is_visible_in_both_palettes(
+    browser: Browser, instant: str, clause: Clause, device: Device, scheme: Literal["light", "dark"]
+) -> None:
     """A bar that stands out from the page (3:1, as WCAG asks of what must be seen), a tint
     that can be told from the page, and the words still readable on it (4.5:1)."""
     number = clause.paragraph.number
-    context = browser.new_context(**device, color_scheme=scheme)
+    context = _context(browser, device, scheme)
     p = context.new_page()
     p.goto(instant + f"paragraphs/{number}/#{clause.anchor}")
     p.wait_for_function("id => document.querySelector(':target')?.id === id", arg=clause.anchor)
@@ -322,14 +361,14 @@ def test_the_place_arrived_at_is_visible_in_both_palettes(browser, instant, clau
 
 
 @pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
-def test_an_address_whose_place_does_not_exist_says_so(browser, instant, device) -> None:
+def test_an_address_whose_place_does_not_exist_says_so(browser: Browser, instant: str, device: Device) -> None:
     missing = "no-such-place"
-    context = browser.new_context(**device)
+    context = _context(browser, device)
     p = context.new_page()
     p.goto(instant + f"glossary/#{missing}")
     notice = p.get_by_role("status").filter(has_text=missing)
     notice.wait_for(state="visible")
-    assert notice.bounding_box()["y"] < p.viewport_size["height"], "the notice is not on the first screen"
+    assert _top(notice) < device.height, "the notice is not on the first screen"
     # A place that exists, reached by instant navigation: no notice.
     first = p.locator("article .gloss[id], article [id].gloss, article dt[id], article h3[id]").first
     anchor = first.get_attribute("id")
@@ -343,9 +382,11 @@ def test_an_address_whose_place_does_not_exist_says_so(browser, instant, device)
 
 
 @pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
-def test_printed_addresses_are_whole_and_break_only_after_a_slash(browser, instant, edition, device) -> None:
+def test_printed_addresses_are_whole_and_break_only_after_a_slash(
+    browser: Browser, instant: str, edition: Edition, device: Device
+) -> None:
     number = showcase(edition).number
-    context = browser.new_context(**device)
+    context = _context(browser, device)
     p = context.new_page()
     p.goto(instant + f"paragraphs/{number}/")
     p.emulate_media(media="print")
@@ -364,9 +405,9 @@ def test_printed_addresses_are_whole_and_break_only_after_a_slash(browser, insta
     context.close()
 
 
-def test_no_empty_band_under_the_header_on_a_phone(browser, instant, edition) -> None:
+def test_no_empty_band_under_the_header_on_a_phone(browser: Browser, instant: str, edition: Edition) -> None:
     number = showcase(edition).number
-    context = browser.new_context(**PHONE)
+    context = _context(browser, PHONE)
     p = context.new_page()
     for page in ("", "text/", f"paragraphs/{number}/", "glossary/"):
         p.goto(instant + page)
@@ -379,7 +420,7 @@ def test_no_empty_band_under_the_header_on_a_phone(browser, instant, edition) ->
     context.close()
 
 
-def _phrase(editions) -> tuple[str, str]:
+def _phrase(editions: Sequence[Edition]) -> tuple[str, str]:
     """A glossary expansion of three words or more that a paragraph holds as written (any case),
     and the document id of the text that holds it."""
     for edition in editions:
@@ -394,26 +435,32 @@ def _phrase(editions) -> tuple[str, str]:
     pytest.skip("no paragraph holds a glossary expansion of three words or more")
 
 
-def _search(p, query: str, touch: bool) -> list[dict]:
+def _search(p: Page, query: str, touch: bool) -> list[dict[str, str]]:
     if touch:
         p.locator("label[for=__search]").first.tap()
     else:
         p.keyboard.press("/")
     p.keyboard.type(query)
     p.locator(".md-search-result__item").first.wait_for()
-    return p.locator(".md-search-result__item > a").evaluate_all(
+    found: list[dict[str, str]] = p.locator(".md-search-result__item > a").evaluate_all(
         """els => els.map(a => ({
              path: new URL(a.href).pathname,
              title: (a.querySelector('h1, h2') || {}).innerText || '',
              text: (a.querySelector('p:not(.md-search-result__terms)') || {}).innerText || '',
              missing: (a.querySelector('.md-search-result__terms') || {}).innerText || ''}))"""
     )
+    return found
 
 
 @pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
 @pytest.mark.parametrize("where", ["flagship", "collection"])
 def test_search_finds_the_paragraph_that_holds_the_phrase_first(
-    browser, request, edition, collection, device, where
+    browser: Browser,
+    request: pytest.FixtureRequest,
+    edition: Edition,
+    collection: BuiltCollection,
+    device: Device,
+    where: str,
 ) -> None:
     """The first paragraph found holds the phrase, and it is among the first three pages found (a
     title that shares one word with the query no longer outranks the text); a paragraph's
@@ -421,7 +468,7 @@ def test_search_finds_the_paragraph_that_holds_the_phrase_first(
     root = request.getfixturevalue("instant" if where == "flagship" else "collection_served")
     editions = [edition] if where == "flagship" else list(collection.model.editions)
     phrase, document_id = _phrase(editions)
-    context = browser.new_context(**device)
+    context = _context(browser, device)
     p = context.new_page()
     p.goto(root)
     results = _search(p, phrase, device is PHONE)
@@ -449,11 +496,11 @@ ABOVE_THE_FOLD = """(selector) => {
 
 @pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
 def test_every_page_says_above_the_fold_which_text_and_whose_edition(
-    browser, collection, collection_served, device
+    browser: Browser, collection: BuiltCollection, collection_served: str, device: Device
 ) -> None:
     """In a collection, where the header names the collection: a paragraph's page, a section's
     and the full text name their text by its short title, and the edition, on the first screen."""
-    context = browser.new_context(**device)
+    context = _context(browser, device)
     p = context.new_page()
     for edition in collection.model.editions:
         h = edition.document.header
@@ -470,10 +517,12 @@ def test_every_page_says_above_the_fold_which_text_and_whose_edition(
 
 
 @pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
-def test_the_header_names_the_text_on_the_full_text_scrolled_to_a_paragraph(browser, instant, edition, device) -> None:
+def test_the_header_names_the_text_on_the_full_text_scrolled_to_a_paragraph(
+    browser: Browser, instant: str, edition: Edition, device: Device
+) -> None:
     number = showcase(edition).number
     h = edition.document.header
-    context = browser.new_context(**device)
+    context = _context(browser, device)
     p = context.new_page()
     p.goto(instant + f"text/#p{number}")
     p.wait_for_function(LANDED, arg=f"p{number}")
@@ -486,9 +535,9 @@ def test_the_header_names_the_text_on_the_full_text_scrolled_to_a_paragraph(brow
 
 @pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
 def test_the_collections_menu_enters_each_text_and_holds_about_this_edition(
-    browser, collection, collection_served, device
+    browser: Browser, collection: BuiltCollection, collection_served: str, device: Device
 ) -> None:
-    context = browser.new_context(**device)
+    context = _context(browser, device)
     p = context.new_page()
     menu = p.locator(".md-sidebar--primary")
     for edition in collection.model.editions:
@@ -519,7 +568,7 @@ def test_the_collections_menu_enters_each_text_and_holds_about_this_edition(
 
 @pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
 def test_a_cited_paragraph_says_near_its_top_which_texts_cite_it(
-    browser, collection, collection_served, device
+    browser: Browser, collection: BuiltCollection, collection_served: str, device: Device
 ) -> None:
     """Right after the paragraph, before its clauses: the citing text by its place, title and
     date, under a heading of its own (an instrument's "Recalled in" means something else)."""
@@ -527,14 +576,14 @@ def test_a_cited_paragraph_says_near_its_top_which_texts_cite_it(
 
     r = next(r for r in collection.model.references if r.cited is not None and r.paragraphs and not r.why)
     target = site_path(r.cited.urls.paragraph_page(r.paragraphs[0].number))
-    context = browser.new_context(**device)
+    context = _context(browser, device)
     p = context.new_page()
     p.goto(collection_served + target)
     heading = p.locator("h2#recalled-in")
     assert heading.inner_text().strip() == "Cited by other texts"
     order = p.evaluate("() => [...document.querySelectorAll('article h2[id]')].map(h => h.id)")
     assert order[0] == "recalled-in", order
-    assert heading.bounding_box()["y"] < 2 * p.viewport_size["height"], "more than a screen below the paragraph"
+    assert _top(heading) < 2 * device.height, "more than a screen below the paragraph"
     rows = p.locator("xpath=//h2[@id='recalled-in']/following::table[1]").inner_text()
     for words in (r.citing.title, long_date(r.citing.date)):
         assert " ".join(words.split()) in " ".join(rows.split()), (words, rows[:300])
@@ -542,12 +591,14 @@ def test_a_cited_paragraph_says_near_its_top_which_texts_cite_it(
 
 
 @pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
-def test_register_pages_explain_themselves_to_a_new_reader(browser, instant, edition, device) -> None:
+def test_register_pages_explain_themselves_to_a_new_reader(
+    browser: Browser, instant: str, edition: Edition, device: Device
+) -> None:
     """The verbs in two kinds, the matrix's columns readable across and named in full, an
     actor's requests with their verb once, dates as the site writes them, human table heads."""
     import re
 
-    context = browser.new_context(**device)
+    context = _context(browser, device)
     p = context.new_page()
 
     p.goto(instant + "verbs/")
@@ -585,9 +636,9 @@ def test_register_pages_explain_themselves_to_a_new_reader(browser, instant, edi
 
 @pytest.mark.parametrize("device", DEVICES, ids=DEVICE_IDS)
 def test_the_collection_home_opens_with_its_texts_not_statistics(
-    browser, collection, collection_served, device
+    browser: Browser, collection: BuiltCollection, collection_served: str, device: Device
 ) -> None:
-    context = browser.new_context(**device)
+    context = _context(browser, device)
     p = context.new_page()
     p.goto(collection_served)
     first = p.locator("article h1 ~ p").first.inner_text()
