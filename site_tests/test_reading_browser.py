@@ -114,7 +114,9 @@ def test_one_tap_or_click_on_a_paragraph_of_another_text_goes_there(
         assert f"Paragraph {reference.number} of {reference.cited_id}" in tip.inner_text()
         link.click()
     p.wait_for_url(collection_served + reference.target)
-    assert p.evaluate("!document.getElementById('xref-tip') || document.getElementById('xref-tip').hidden")
+    if device.touch:
+        # No tooltip left open over the new page (with a mouse, the pointer may rest on a term there).
+        assert p.evaluate("!document.getElementById('xref-tip') || document.getElementById('xref-tip').hidden")
     context.close()
 
 
