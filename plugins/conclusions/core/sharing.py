@@ -242,7 +242,7 @@ class SiteSharing:
         self.info = info or EditionInfo()
         self.site = Site(site_url)
         self.site_name = site_name
-        self.by_prefix = {e.urls.prefix: Sharing(e, site_url, site_name, info) for e in c.editions}
+        self.by_prefix = {e.urls.prefix: Sharing(e, site_url, site_name, info) for e in (*c.editions, *c.versions)}
 
     def of(self, src: str) -> Sharing | None:
         """The sharing of the document whose page or file `src` is; None for the collection's own."""
@@ -292,6 +292,8 @@ class SiteSharing:
         c = self.collection
         own = repr((c.title, len(c.editions), c.editions[0].document.header.language))
         headers = {prefix: repr(sharing.edition.document.header) for prefix, sharing in self.by_prefix.items()}
+        if c.versions:
+            return lambda src: headers[by.urls.prefix] if (by := c.edition_of(src)) is not None else own
         if not c.is_collection:
             return lambda _src: headers[""]
         return lambda src: headers.get(src.split("/", 1)[0] + "/", own)
