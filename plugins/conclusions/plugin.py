@@ -476,6 +476,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         values = cast("dict[str, Any]", context)  # MkDocs' TypedDict names its own keys only
         values["share"] = share
         # A page of a text in several languages: its hreflang links and language switch.
+        values["multilingual"] = bool(self.alternates)
         if versions := self.alternates.get(page.file.src_uri):
             values["languages"] = language_switch(versions, page.file.src_uri, Site(config.site_url or ""))
         # The document line and footer of this page's document (the collection's on its own pages).
