@@ -12,14 +12,18 @@ each other version: `alternates` pairs them, for the `hreflang` links and the la
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from .collection import Collection
 from .errors import Problems, SourceError, shown
 from .index import Edition
-from .model import Document, Point
+from .model import Document, Entry, Point, Registries
 from .urls import Site, site_path
+
+E = TypeVar("E", bound=Entry)
 
 LANGUAGE_NAMES = {
     "bg": "български",
@@ -65,6 +69,59 @@ def switch_label(language: str) -> str:
     The one interface word of this module: the site's language data, when it has it, replaces
     this table."""
     return _SWITCH_LABEL.get(language, _SWITCH_LABEL["en"])
+
+
+# -- the registries in a version's language ------------------------------------------------------
+
+_EUR_LEX = re.compile(r"^(https://eur-lex\.europa\.eu/legal-content/)[A-Z]{2}(/)")
+_EUR_LEX_ELI = re.compile(r"^https://eur-lex\.europa\.eu/eli/([^?#]+)(?:\?locale=[a-z]{2})?$")
+_ELI = re.compile(r"^https?://data\.europa\.eu/eli/([^?#]+?)/?$")
+_REGISTER = re.compile(r"^(https://data\.consilium\.europa\.eu/doc/document/[^/]+/)[a-z]{2}(/pdf)$")
+_COUNCIL = re.compile(r"^(https://www\.consilium\.europa\.eu/)[a-z]{2}(/)")
+_UN = re.compile(r"^(https://undocs\.org/)[a-z]{2}(/)")
+UN_LANGUAGES = frozenset({"ar", "en", "es", "fr", "ru", "zh"})
+"""The United Nations' official languages: its documents exist in these."""
+
+
+def address_in(url: str, language: str) -> str:
+    """An official address in `language`, for the forms that take one: EUR-Lex pages
+    (`legal-content/FR/`), an ELI (EUR-Lex's page of it, `?locale=fr`), the Council's register
+    (`/fr/pdf`) and website, UN documents in the UN's languages; any other address as it is."""
+    if language not in LANGUAGE_NAMES:
+        return url
+    if m := _EUR_LEX.match(url):
+        return f"{m.group(1)}{language.upper()}{m.group(2)}{url[m.end() :]}"
+    if (m := _EUR_LEX_ELI.match(url)) or (m := _ELI.match(url)):
+        return f"https://eur-lex.europa.eu/eli/{m.group(1)}?locale={language}"
+    if (m := _REGISTER.match(url)) or (m := _COUNCIL.match(url)):
+        return f"{m.group(1)}{language}{m.group(2)}{url[m.end() :]}"
+    if (m := _UN.match(url)) and language in UN_LANGUAGES:
+        return f"{m.group(1)}{language}{m.group(2)}{url[m.end() :]}"
+    return url
+
+
+def _in(entry: E, language: str) -> E:
+    own = next((x for x in entry.languages if x.language == language), None)
+    url = getattr(entry, "url", "")
+    if url:
+        entry = replace(entry, url=own.url if own and own.url else address_in(url, language))  # type: ignore[call-arg]
+    if own is not None and own.name:
+        entry = replace(entry, name=own.name)
+    if own is not None and own.patterns:
+        entry = replace(entry, patterns=own.patterns, pattern_lines=own.pattern_lines, exclude=())
+    return entry
+
+
+def registries_in(registries: Registries, language: str) -> Registries:
+    """`registries` as a version in `language` reads them: each entry's name, patterns and address
+    in that language where the registry gives them (its `languages:`), and its official
+    address in that language where the address's form takes one (`address_in`)."""
+    return replace(
+        registries,
+        instruments=tuple(_in(e, language) for e in registries.instruments),
+        terms=tuple(_in(e, language) for e in registries.terms),
+        actors=tuple(_in(e, language) for e in registries.actors),
+    )
 
 
 # -- alignment -------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ from .errors import Problems, SourceError
 from .fidelity import check_site
 from .index import Edition, check_suppressions_across, link_document, occurring, report_unused_across
 from .jsondata import collection_file, document_files, sitemaps
-from .languages import check_version
+from .languages import check_version, registries_in
 from .layout import (
     COLLECTION_SETTINGS,
     DOCUMENT,
@@ -182,13 +182,15 @@ class SiteMaker:
                 continue
             urls = language_version(edition.urls, code)
             text = (version_folder / DOCUMENT).read_bytes()
+            # The entries' names, patterns and addresses in the version's language, where known.
+            own = registries_in(registries, code)
             version = self.step(
                 ("version", urls.prefix),
-                (text, registries, urls, where, words),
+                (text, own, urls, where, words),
                 partial(
                     link_document,
                     version_folder,
-                    registries,
+                    own,
                     problems,
                     urls,
                     check_used=False,
