@@ -284,3 +284,64 @@ def test_a_site_without_versions_has_no_switch(tmp_path: Path) -> None:
     assert soup.select_one("nav.language-switch") is None
     assert not soup.find_all("link", hreflang=True)
     assert site_path("fr/index.md") == "fr/" and not (tmp_path / "site" / "fr").exists()
+
+
+# -- in a collection ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bilingual_collection(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two-language fixture after it became a collection with another text (the mini
+    fixture): formerly at the root, its versions moved with it, built."""
+    root = tmp_path_factory.mktemp("bilingual-collection")
+    source = root / "source"
+    ours = source / "documents" / "st-9555-2025"
+    shutil.copytree(FIXTURES / "bilingual", ours)
+    shutil.move(ours / "verbs.yml", source / "verbs.yml")
+    other = source / "documents" / "st-10001-2022"
+    other.mkdir()
+    shutil.copy(FIXTURES / "mini" / "document.md", other / "document.md")
+    # Not its actors.yml: its entries replace the shared ones, which name actors in French too.
+    for name in ("glossary.yml", "instruments.yml"):
+        shutil.copy(FIXTURES / "mini" / name, source / name)
+    mini_verbs = (FIXTURES / "mini" / "verbs.yml").read_text(encoding="utf-8").split("verbs:\n", 1)[1]
+    (source / "verbs.yml").write_text((source / "verbs.yml").read_text(encoding="utf-8") + mini_verbs, encoding="utf-8")
+    (source / "collection.yml").write_text("title: Two texts\nformerly_at_root: st-9555-2025\n", encoding="utf-8")
+    build(root / "site", source=source)
+    return root / "site"
+
+
+def test_in_a_collection_a_version_stands_under_its_documents_prefix(bilingual_collection: Path) -> None:
+    site = bilingual_collection
+    soup = page(site, "st-9555-2025/fr/paragraphs/2/")
+    found = {link["hreflang"]: link["href"] for link in soup.head.find_all("link", hreflang=True)}
+    assert found == {
+        "en": f"{SITE_URL}st-9555-2025/paragraphs/2/",
+        "fr": f"{SITE_URL}st-9555-2025/fr/paragraphs/2/",
+        "x-default": f"{SITE_URL}st-9555-2025/paragraphs/2/",
+    }
+    # The other text has no version: no switch, no alternates.
+    assert not page(site, "st-10001-2022/paragraphs/1/").find_all("link", hreflang=True)
+
+
+def test_every_old_address_of_a_version_still_leads_to_it(bilingual_collection: Path) -> None:
+    """The manifest of the two-language site, once it became a collection: every address of the
+    French version is a redirect page to its new address (the anchors there), or its file again."""
+    from site_tests.support.documents import manifest_path
+    from site_tests.test_url_manifest import promised
+
+    site = bilingual_collection
+    french = sorted(u for u in promised(manifest_path("ST 9555/25")) if u.startswith("fr/"))
+    assert french
+    for entry in french:
+        url, _, anchor = entry.partition("#")
+        if not url.endswith("/"):
+            assert (site / url).is_file(), entry
+            continue
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        target = re.search(r'<link rel="canonical" href="([^"]+)">', html)
+        assert target and 'http-equiv="refresh"' in html, entry
+        new = target.group(1).removeprefix(SITE_URL)
+        assert new == "st-9555-2025/" + url, entry
+        if anchor:
+            assert page(site, new).find(id=anchor) is not None, entry

@@ -394,7 +394,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         }
         published.update(self.maker.data(c, config.site_url or ""))
         if c.formerly_at_root is not None:
-            published.update(moved(c.formerly_at_root, published, Site(config.site_url or "")))
+            was = c.formerly_at_root
+            published.update(moved(was, published, Site(config.site_url or ""), c.versions_of(was)))
         self._copies = {path: file for path, file in published.items() if isinstance(file, Path)}
         for path, content in published.items():
             if isinstance(content, Path):
