@@ -73,3 +73,15 @@ def test_a_version_edited_by_hand_is_kept(tmp_path: Path) -> None:
     line = _one_error_line(_run("import", str(FRENCH), cwd=site))
     assert "edited by hand" in line and str(Path("lang") / "fr" / "document.md") in line
     assert _tree(site) == before
+
+
+def test_in_a_collection_a_version_goes_beside_its_document(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    other = sorted((FIXTURES / "collection").glob("*.txt"))[0]
+    assert _run("import", str(other), "--add", cwd=site).returncode == 0
+    folder = next(d for d in (site / "source" / "documents").iterdir() if (d / "original" / ENGLISH.name).is_file())
+    assert _run("import", str(FRENCH), cwd=site).returncode == 0
+    assert (folder / "lang" / "fr" / "original" / FRENCH.name).is_file()
+    assert len(list((site / "source" / "documents").iterdir())) == 2
+    _build(site)
+    assert (site / "site" / folder.name / "fr" / "paragraphs" / "2" / "index.html").is_file()
