@@ -48,7 +48,7 @@ class Collection:
     unused_shared: int = 0
     versions: tuple[Edition, ...] = ()
     """The other language versions of the documents (`languages.py`), each under its document's
-    prefix and its language code, in the order of `editions`, then by code."""
+    prefix and its language code, by document folder, then by code."""
 
     def versions_of(self, edition: Edition) -> tuple[Edition, ...]:
         """`edition`'s language versions, by code."""
