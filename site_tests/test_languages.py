@@ -345,3 +345,26 @@ def test_every_old_address_of_a_version_still_leads_to_it(bilingual_collection: 
         assert new == "st-9555-2025/" + url, entry
         if anchor:
             assert page(site, new).find(id=anchor) is not None, entry
+
+
+def test_with_a_third_language_every_page_lists_all_three(tmp_path: Path) -> None:
+    """A third version (the French text again, marked German: only its structure matters here)."""
+    from conclusions.core.languages import site_alternates
+
+    source = _copy(tmp_path)
+    german = source / "lang" / "de"
+    german.mkdir()
+    (german / "document.md").write_text(
+        (source / FRENCH).read_text(encoding="utf-8").replace("language: fr", "language: de"), encoding="utf-8"
+    )
+    c = build_collection(source)
+    assert [v.document.header.language for v in c.versions] == ["de", "fr"]
+    alternates = site_alternates(c)
+    pages_per_version = len(alternates) // 3
+    assert pages_per_version == 2 + len(c.editions[0].document.sections) + len(c.editions[0].document.recitals) + len(
+        c.editions[0].document.paragraphs
+    )
+    for src, versions in alternates.items():
+        assert [v.language for v in versions] == ["en", "de", "fr"], src
+        assert src in {v.src for v in versions}
+        assert all(alternates[v.src] == versions for v in versions), src
