@@ -17,6 +17,7 @@ Parts (run all by default, or name some with --only):
   fidelity    the build's fidelity check (issue 21) on the flagship and on 100 documents
   growth      each kind of input (mentions, footnotes, links, terms, card titles, the
               importer) at three sizes: how the time grows (issue 24)
+  languages   the flagship in 1, 2 and 4 languages: what each language version adds (issue 23)
 
 Results are appended, as a dated section, to bench/RESULTS.md (--no-write: print only).
 Scratch output goes to bench/out/ (ignored by git). Timings are medians of builds run
@@ -40,7 +41,19 @@ from typing import Any
 
 from common import CHROMIUM, HERE, OUT, RESULTS, ROOT, log
 
-PARTS = ("build", "scale", "weight", "lighthouse", "live", "profile", "collection", "automatic", "fidelity", "growth")
+PARTS = (
+    "build",
+    "scale",
+    "weight",
+    "lighthouse",
+    "live",
+    "profile",
+    "collection",
+    "automatic",
+    "fidelity",
+    "growth",
+    "languages",
+)
 
 
 def _run_part(part: str, args: argparse.Namespace, repeats: int) -> tuple[list[str], Any]:
@@ -58,6 +71,8 @@ def _run_part(part: str, args: argparse.Namespace, repeats: int) -> tuple[list[s
         return module.run(repeats, args.big_repeats)  # type: ignore[no-any-return]
     if part == "growth":
         return module.run(args.kinds)  # type: ignore[no-any-return]
+    if part == "languages":
+        return module.run(repeats)  # type: ignore[no-any-return]
     return module.run()  # type: ignore[no-any-return]
 
 

@@ -39,14 +39,15 @@ def _pages(site) -> list[str]:
 
 
 def test_every_page_names_the_document_and_links_the_official_text(doc: Built) -> None:
-    header = doc.model.header
-    expected = " · ".join(document_line(header, EditionInfo()))
-    # An act of the Official Journal is at its ELI (served over https); a Council document in the register.
-    official = (
-        re.sub(r"^http:", "https:", header.eli) if header.eli else register_url(header.document_id, header.language)
-    )
     for url in _pages(doc.site):
         url = "" if url == "./" else url
+        # A language version's pages name it, and link the official text in its language.
+        header = doc.header_of(url)
+        expected = " · ".join(document_line(header, EditionInfo()))
+        # An act of the Official Journal is at its ELI (served over https); a Council document in the register.
+        official = (
+            re.sub(r"^http:", "https:", header.eli) if header.eli else register_url(header.document_id, header.language)
+        )
         soup = page(doc.site, url)
         line = soup.select_one("article p.doc-line")
         assert line is not None, url

@@ -84,7 +84,7 @@ def test_every_page_has_the_full_consistent_tag_set(doc: Built) -> None:
         assert meta["twitter:card"] == "summary_large_image"
         assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
         assert re.fullmatch(r"[a-z]{2}_[A-Z]{2}", meta["og:locale"]), url
-        assert meta["og:locale"].startswith(doc.model.header.language + "_"), url
+        assert meta["og:locale"].startswith(doc.header_of(url).language + "_"), url
         assert png_size(local(site, meta["og:image"])) == (1200, 630), url
         alternate = soup.head.find("link", rel="alternate", type="application/json")
         assert alternate is not None, url

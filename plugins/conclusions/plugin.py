@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from functools import partial
@@ -36,6 +37,7 @@ from .core.collection import Collection
 from .core.errors import SourceError, SourceErrors, shown
 from .core.fields import url_problem
 from .core.identity import EditionInfo
+from .core.languages import Alternate, language_switch, site_alternates
 from .core.model import Header
 from .core.pages import Page
 from .core.pages.edition import about_edition
@@ -175,6 +177,19 @@ def _name_from_document(config: MkDocsConfig, header: Header, keep_name: bool = 
             config.theme["language"] = header.language
 
 
+def search_languages(config: MkDocsConfig, c: Collection) -> None:
+    """Material's search, when `mkdocs.yml` names no language for it, stems the words of every
+    language the texts are in (its `lang`), so a French query finds the French paragraph."""
+    for name in ("search", "material/search"):
+        search = config.plugins.get(name)
+        if search is not None and not search.config.get("lang"):
+            languages = dict.fromkeys(e.document.header.language for e in (*c.editions, *c.versions))
+            # Only the languages Material ships a stemmer for: its search worker loads one file each.
+            material = Path(sys.modules[type(search).__module__].__file__ or ".").parents[2]
+            stemmers = material / "templates" / "assets" / "javascripts" / "lunr" / "min"
+            search.config["lang"] = [x for x in languages if x == "en" or (stemmers / f"lunr.{x}.min.js").is_file()]
+
+
 class SourceMistake(PluginError):
     """A mistake in the source, found in `on_config`: before MkDocs touches the site folder."""
 
@@ -193,6 +208,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         """What runs under `mkdocs serve` only (rebuild.py); None under `mkdocs build`."""
         self.maker = SiteMaker()
         """What makes the site of the source; under `mkdocs serve`, one that keeps what it made (rebuild.py)."""
+        self.alternates: dict[str, tuple[Alternate, ...]] = {}
+        """The language versions of each page of a text in several languages (`core/languages.py`)."""
         self.drawing: cards.Drawing | None = None
         """The cards being drawn while MkDocs renders the pages (from `on_files` to `on_post_build`)."""
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
@@ -269,6 +286,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             if c.is_collection:
                 config.site_name = _html(c.title)
             _name_from_document(config, c.editions[0].document.header, keep_name=c.is_collection)
+        if c.versions:
+            search_languages(config, c)
         return config
 
     def _log_report(self, c: Collection) -> None:
@@ -342,6 +361,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         for file in self._generated_pages(config):
             kept.append(file)
         self.sharing = SiteSharing(self._collection, config.site_url or "", _plain(config.site_name), self.info)
+        self.alternates = site_alternates(self._collection)
         for file in self._published_files(config, self.sharing):
             kept.append(file)
         return kept
@@ -374,7 +394,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         }
         published.update(self.maker.data(c, config.site_url or ""))
         if c.formerly_at_root is not None:
-            published.update(moved(c.formerly_at_root, published, Site(config.site_url or "")))
+            was = c.formerly_at_root
+            published.update(moved(was, published, Site(config.site_url or ""), c.versions_of(was)))
         self._copies = {path: file for path, file in published.items() if isinstance(file, Path)}
         for path, content in published.items():
             if isinstance(content, Path):
@@ -455,6 +476,10 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         )
         values = cast("dict[str, Any]", context)  # MkDocs' TypedDict names its own keys only
         values["share"] = share
+        # A page of a text in several languages: its hreflang links and language switch.
+        values["multilingual"] = bool(self.alternates)
+        if versions := self.alternates.get(page.file.src_uri):
+            values["languages"] = language_switch(versions, page.file.src_uri, Site(config.site_url or ""))
         # The document line and footer of this page's document (the collection's on its own pages).
         values["edition"] = self._sharing.site_context(page.file.src_uri)
         # Material prints `page.meta.title` and `.description` as they are: make them HTML text.

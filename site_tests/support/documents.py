@@ -9,6 +9,7 @@ with the reason printed.
 
 - `source`: whatever `source/` holds (in this repository the flagship, ST 14512/23);
 - `mini`, `structures`, `francais`: the fixtures written as `document.md` by hand;
+- `bilingual`: an invented text written by hand, with an invented French version in `lang/fr/`;
 - `imported-9876`: an invented Council text in the register's plain-lines shape
   (fixtures/import/ST-9876-2024-INIT-en.txt), imported at session start;
 - `imported-10234`: another (fixtures/import/ST-10234-2025-INIT-en.txt), which names most of
@@ -125,6 +126,7 @@ DOCUMENTS: list[Spec] = [
     Spec("mini", source=FIXTURES / "mini"),
     Spec("structures", source=FIXTURES / "structures"),
     Spec("francais", source=FIXTURES / "francais"),
+    Spec("bilingual", source=FIXTURES / "bilingual"),
     Spec(
         "imported-9876",
         imported=IMPORTS / "ST-9876-2024-INIT-en.txt",
@@ -179,6 +181,17 @@ class Built:
     def model(self):
         """The Document of the model (paragraphs, recitals, sections, footnotes)."""
         return self.edition.document
+
+    @cached_property
+    def versions(self) -> dict:
+        """The document's language versions (`lang/<code>/`), by the prefix of their pages ('fr/')."""
+        from conclusions.core.site import build_collection
+
+        return {v.urls.prefix: v.document for v in build_collection(self.source).versions}
+
+    def header_of(self, url: str):
+        """The header of the version whose page `url` is (the document's own, for its pages and the site's)."""
+        return next((d.header for prefix, d in self.versions.items() if url.startswith(prefix)), self.model.header)
 
     @property
     def document_id(self) -> str:

@@ -73,3 +73,15 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+@contextmanager
+def built_and_served(site: Path, source: Path) -> Iterator[str]:
+    """`source` built into `site` for the origin it is then served from (so Material's instant
+    navigation is on, as for readers); yields that base URL."""
+    from site_tests.support.build import build
+
+    port = free_port()
+    build(site, source=source, site_url=f"http://127.0.0.1:{port}/")
+    with serve(site, port=port) as base:
+        yield base

@@ -19,6 +19,7 @@ from .automatic import NOTHING, NOTHING_HELD, Automatic, Finding, RegistryMentio
 from .clauses import Clause, split_clauses
 from .document_source import read_document
 from .errors import Problems, SourceError
+from .layout import language_folders
 from .mentions import Match, Matcher
 from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Recital, Registries, Term, Verb, all_points
 from .operative import opening_runs
@@ -112,7 +113,9 @@ def build_edition(source_dir: Path) -> Edition:
     problems = Problems()
     registries = read_registries(source_dir, problems)
     words = reading.read_words(source_dir, problems)
-    edition = link_document(source_dir, registries, problems, words=words)
+    # Beside language versions, the site's own entries may be used by a version alone (`site.py` checks).
+    alone = not language_folders(source_dir)
+    edition = link_document(source_dir, registries, problems, check_used=alone, words=words)
     problems.raise_any()
     assert edition is not None
     return edition

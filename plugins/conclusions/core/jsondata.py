@@ -391,7 +391,7 @@ def document_files(edition: Edition, site_url: str) -> dict[str, Callable[[], st
 def site_data_paths(c: Collection) -> list[str]:
     """The paths of every JSON file of the site (`site.site_data`), without making their content (for the address check)."""
     plan: dict[str, Callable[[], str]] = {}
-    for edition in c.editions:
+    for edition in (*c.editions, *c.versions):
         u = edition.urls
         plan[u.document_json] = str
         plan.update((u.paragraph_json(p.number), str) for p in edition.document.paragraphs)

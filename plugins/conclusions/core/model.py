@@ -229,6 +229,18 @@ class Document:
 
 
 @dataclass(frozen=True)
+class InLanguage:
+    """What a registry entry is called, written and found at in one language (its `languages:`
+    item): each left empty is the entry's own (`languages.registries_in`)."""
+
+    language: str
+    name: str = ""
+    patterns: tuple[str, ...] = ()
+    pattern_lines: tuple[int, ...] = ()
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class Entry:
     """What every registry entry has: an id, a display name, patterns and where it was written."""
 
@@ -247,6 +259,8 @@ class Entry:
     automatic: bool = False
     """Found in the text itself (`automatic.py`), not written in a registry: published only
     where the text mentions it; `path` and `line` are where the text first gives it."""
+    languages: tuple[InLanguage, ...] = ()
+    """Its name, patterns and address in other languages, where the registry gives them."""
 
     def line_of(self, pattern: str) -> int:
         """The line of one of its patterns."""

@@ -18,6 +18,7 @@ from .identity import EditionInfo, document_line, edition_name, official_text
 from .index import Edition
 from .inline import lead, plain_text
 from .jsondata import JsonData
+from .languages import site_alternates
 from .markup import json_data
 from .model import Header, Paragraph, Recital
 from .pages.base import DESCRIPTION_LIMIT
@@ -242,7 +243,7 @@ class SiteSharing:
         self.info = info or EditionInfo()
         self.site = Site(site_url)
         self.site_name = site_name
-        self.by_prefix = {e.urls.prefix: Sharing(e, site_url, site_name, info) for e in c.editions}
+        self.by_prefix = {e.urls.prefix: Sharing(e, site_url, site_name, info) for e in (*c.editions, *c.versions)}
 
     def of(self, src: str) -> Sharing | None:
         """The sharing of the document whose page or file `src` is; None for the collection's own."""
@@ -288,10 +289,20 @@ class SiteSharing:
     def fingerprint(self) -> Callable[[str], str]:
         """What the share data and document line of a page depend on beyond its own Markdown,
         the site's name and URL and the `EditionInfo`, by the page's source path: its
-        document's header; the collection's title and size for the collection's own pages."""
+        document's header (and the page's language versions); the collection's title and size
+        for the collection's own pages."""
         c = self.collection
         own = repr((c.title, len(c.editions), c.editions[0].document.header.language))
         headers = {prefix: repr(sharing.edition.document.header) for prefix, sharing in self.by_prefix.items()}
+        if c.versions:
+            # A page of a text in several languages shows its versions (hreflang, the switch).
+            versions = site_alternates(c)
+
+            def of_page(src: str) -> str:
+                by = c.edition_of(src)
+                return (headers[by.urls.prefix] if by is not None else own) + repr(versions.get(src, ()))
+
+            return of_page
         if not c.is_collection:
             return lambda _src: headers[""]
         return lambda src: headers.get(src.split("/", 1)[0] + "/", own)

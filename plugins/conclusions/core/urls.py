@@ -317,6 +317,19 @@ class DocumentUrls:
 AT_ROOT = DocumentUrls()
 """The document of a one-document site."""
 
+
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+"""A language version's code, which names its folder and its addresses ('fr', 'de', 'ga')."""
+
+
+def language_version(urls: DocumentUrls, code: str) -> DocumentUrls:
+    """Where a document's version in the language `code` stands: under the document's own
+    prefix, then the code ('fr/paragraphs/21/' at the root; 'st-9876-2024/fr/paragraphs/21/'
+    in a collection), so the document's first language keeps every address it had, and a
+    version's pages sit beside their document's in the collection."""
+    return DocumentUrls(f"{urls.prefix}{code}/", f"{urls.key}-{code}" if urls.key else code)
+
+
 SITE_FOLDERS = frozenset(
     {
         src.removesuffix(".md").split("/", 1)[0]
