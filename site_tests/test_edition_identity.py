@@ -22,9 +22,13 @@ from site_tests.support.html import page
     ("document_id", "language", "url"),
     [
         ("ST 14512/23", "en", "https://data.consilium.europa.eu/doc/document/ST-14512-2023-INIT/en/pdf"),
-        ("ST 14512/23 REV 1", "en", "https://data.consilium.europa.eu/doc/document/ST-14512-2023-REV1/en/pdf"),
-        ("ST 9876/24 COR 1", "FR", "https://data.consilium.europa.eu/doc/document/ST-9876-2024-COR1/fr/pdf"),
-        ("ST 9876/24 ADD 1 REV 2", "de", "https://data.consilium.europa.eu/doc/document/ST-9876-2024-ADD1-REV2/de/pdf"),
+        ("ST 14512/23 REV 1", "en", "https://data.consilium.europa.eu/doc/document/ST-14512-2023-REV-1/en/pdf"),
+        ("ST 9876/24 COR 1", "FR", "https://data.consilium.europa.eu/doc/document/ST-9876-2024-COR-1/fr/pdf"),
+        (
+            "ST 9876/24 ADD 1 REV 2",
+            "de",
+            "https://data.consilium.europa.eu/doc/document/ST-9876-2024-ADD-1-REV-2/de/pdf",
+        ),
         ("", "en", ""),
         ("14512/23", "en", ""),
         ("ST 14512/23", "", ""),
