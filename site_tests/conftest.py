@@ -1,5 +1,7 @@
 """Shared fixtures: every document of the list (support/documents.py), each built once per
-test session; the browser; the document in source/ served."""
+test session; the browser; the document in source/ served. And the layers: a test is marked
+with the folder it is in (unit, build, browser, serve; pyproject.toml lists them), and, in
+any folder, `browser` when it drives Chromium."""
 
 from __future__ import annotations
 
@@ -8,6 +10,18 @@ from pathlib import Path
 import pytest
 
 from site_tests.support.documents import DOCUMENTS, MINI, SOURCE_DOCUMENT, Built, prepare
+
+LAYERS = ("unit", "build", "browser", "serve")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test with its layer, so that `-m` chooses layers across folders."""
+    for item in items:
+        layer = item.path.parent.name
+        if layer in LAYERS:
+            item.add_marker(layer)
+        if "browser" in getattr(item, "fixturenames", ()) and layer != "browser":
+            item.add_marker("browser")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

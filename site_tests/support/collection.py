@@ -14,6 +14,7 @@ import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any, cast
 
 import yaml
 
@@ -39,8 +40,8 @@ class BuiltCollection:
         return build_collection(self.source)
 
     @cached_property
-    def expected(self) -> dict:
-        return yaml.safe_load(EXPECTED.read_text(encoding="utf-8"))
+    def expected(self) -> dict[str, Any]:
+        return cast("dict[str, Any]", yaml.safe_load(EXPECTED.read_text(encoding="utf-8")))
 
 
 def make_collection(folder: Path) -> Path:

@@ -27,9 +27,10 @@ bytes) and `import.yml` (the record of the import). Each document is built once 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -80,7 +81,14 @@ SHAPE_UNREAD = (
     "(its original is another file, and the shared registry alone links it)"
 )
 
-SHAPES = {"expected": SOURCE / "expected.yml", "only": STRUCTURE, "unread": SHAPE_UNREAD, "promised": False}
+
+def _shape(name: str, shape: str) -> Spec:
+    """The flagship's original in another shape, read against the flagship's hand readings."""
+    return Spec(
+        name, shape=shape, expected=SOURCE / "expected.yml", only=STRUCTURE, unread=SHAPE_UNREAD, promised=False
+    )
+
+
 DRAWN_UNREAD = "a PDF the tests draw of the text: only the readings of its structure and clauses hold for it"
 VARIANT_UNREAD = "another shape of the text the readings are of: only its structure and clauses hold for it"
 REAL_SHAPED = {
@@ -102,20 +110,14 @@ fixtures/import/README.md), each imported as extracted text and as a PDF drawn i
 def _real_shaped() -> list[Spec]:
     specs = []
     for name, (text, layout, expected) in REAL_SHAPED.items():
-        shared = {"imported": IMPORTS / text, "expected": IMPORTS / expected, "promised": False}
+        shared = Spec(name, imported=IMPORTS / text, expected=IMPORTS / expected, promised=False)
         if expected.replace(".expected.yml", ".txt") == text:
-            specs.append(Spec(name, **shared))
+            specs.append(shared)
         else:  # another shape of the text the readings are of: its structure and clauses hold
-            specs.append(Spec(name, only=STRUCTURE | {"clauses"}, unread=VARIANT_UNREAD, **shared))
+            specs.append(replace(shared, only=STRUCTURE | {"clauses"}, unread=VARIANT_UNREAD))
         if layout:
             specs.append(
-                Spec(
-                    f"{name}-pdf",
-                    drawn=layout,
-                    only=STRUCTURE | {"clauses"},
-                    unread=DRAWN_UNREAD,
-                    **shared,
-                )
+                replace(shared, name=f"{name}-pdf", drawn=layout, only=STRUCTURE | {"clauses"}, unread=DRAWN_UNREAD)
             )
     return specs
 
@@ -135,8 +137,8 @@ DOCUMENTS: list[Spec] = [
         imported=IMPORTS / "ST-10234-2025-INIT-en.txt",
         expected=IMPORTS / "ST-10234-2025-INIT-en.expected.yml",
     ),
-    Spec("flagship-plain-lines", shape="plain", **SHAPES),
-    Spec("flagship-pdf", shape="pdf", **SHAPES),
+    _shape("flagship-plain-lines", "plain"),
+    _shape("flagship-pdf", "pdf"),
     *_real_shaped(),
 ]
 SOURCE_DOCUMENT = DOCUMENTS[0]
@@ -182,10 +184,10 @@ class Built:
 
     @property
     def document_id(self) -> str:
-        return self.model.header.document_id
+        return cast("str", self.model.header.document_id)
 
     @cached_property
-    def _expected(self) -> dict | str:
+    def _expected(self) -> dict[str, Any] | str:
         """The hand-read expectations, or why there are none for this document."""
         shown = _shown(self.expected_path)
         if not self.expected_path.is_file():

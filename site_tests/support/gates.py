@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus Deque's best practices.
@@ -56,7 +57,7 @@ class Visit:
     failed: list[str] = field(default_factory=list)
     bad_status: list[str] = field(default_factory=list)
     status: int | None = None
-    violations: dict[str, list[dict]] = field(default_factory=dict)  # by scheme
+    violations: dict[str, list[dict[str, Any]]] = field(default_factory=dict[str, Any])  # by scheme
 
 
 _VISITS: dict[str, list[Visit]] = {}
@@ -91,7 +92,7 @@ def switch_palette(page, scheme: str) -> None:
 def _axe_script() -> str:
     from axe_playwright_python.base import AXE_SCRIPT
 
-    return AXE_SCRIPT
+    return cast("str", AXE_SCRIPT)
 
 
 def axe_rules(page, scheme: str) -> list[str]:
@@ -107,12 +108,12 @@ def axe_rules(page, scheme: str) -> list[str]:
     ]
 
 
-def _run_axe(page, rules: list[str]) -> list[dict]:
+def _run_axe(page, rules: list[str]) -> list[dict[str, Any]]:
     result = page.evaluate(
         "options => axe.run(document, options)",
         {"runOnly": {"type": "rule", "values": rules}, "resultTypes": ["violations"]},
     )
-    return result["violations"]
+    return cast("list[dict[str, Any]]", result["violations"])
 
 
 def visit_all(browser, base: str, urls: Iterable[str]) -> list[Visit]:
@@ -129,7 +130,7 @@ def visit_all(browser, base: str, urls: Iterable[str]) -> list[Visit]:
     page = context.new_page()
     visits: list[Visit] = []
     current: list[Visit] = []
-    inflight: set = set()
+    inflight: set[str] = set[str]()
 
     def on_request(request) -> None:
         inflight.add(request)

@@ -36,7 +36,7 @@ class _Handler(SimpleHTTPRequestHandler):
             return None
         return target
 
-    def send_head(self):  # type: ignore[override]
+    def send_head(self):
         if self._target() is None:
             return self._not_found()
         return super().send_head()

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conclusions.core.document_source import parse_document
 from conclusions.core.errors import SourceErrors
+
+from site_tests.support.core import parse_document
 
 FRONT = "---\ntitle: Council Resolution on volunteering\n---\n\n"
 

@@ -25,3 +25,23 @@ def test_the_register_address_names_the_id_and_the_language_in_lower_case(case: 
 
 def test_no_address_without_a_language_code() -> None:
     assert register_url(CASES[0]["number"], "") == ""
+
+
+@pytest.mark.parametrize(
+    ("document_id", "language", "url"),
+    [
+        ("ST 14512/23", "en", "https://data.consilium.europa.eu/doc/document/ST-14512-2023-INIT/en/pdf"),
+        ("ST 14512/23 REV 1", "en", "https://data.consilium.europa.eu/doc/document/ST-14512-2023-REV-1/en/pdf"),
+        ("ST 9876/24 COR 1", "FR", "https://data.consilium.europa.eu/doc/document/ST-9876-2024-COR-1/fr/pdf"),
+        (
+            "ST 9876/24 ADD 1 REV 2",
+            "de",
+            "https://data.consilium.europa.eu/doc/document/ST-9876-2024-ADD-1-REV-2/de/pdf",
+        ),
+        ("", "en", ""),
+        ("14512/23", "en", ""),
+        ("ST 14512/23", "", ""),
+    ],
+)
+def test_the_register_address_is_built_from_the_id_and_language(document_id: str, language: str, url: str) -> None:
+    assert register_url(document_id, language) == url

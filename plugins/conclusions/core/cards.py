@@ -449,14 +449,3 @@ class Drawing:
         pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
-
-
-def render_all(cards: list[Card], cache_dir: Path | None) -> list[bytes]:
-    """Every card's PNG, in order: from the cache when it holds one for exactly this content,
-    else drawn (and kept in `cache_dir`, when given)."""
-    with tempfile.TemporaryDirectory() as scratch:
-        into = cache_dir if cache_dir is not None else Path(scratch)
-        into.mkdir(parents=True, exist_ok=True)
-        drawing = Drawing(cards, into)
-        drawing.wait()
-        return [file.read_bytes() for file in drawing.files]

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..reader.lines import SourceLine, Where
+
+if TYPE_CHECKING:  # the report is made of this module's data
+    from .report import Report
 
 __all__ = ["SourceLine", "Where"]  # the reader's, which the importer's data keep
 
@@ -18,7 +22,7 @@ class ImportFailure(Exception):
     """The input cannot be imported; the message is one line that says what to fix. `report`,
     when the input was read, says what was found (printed before the refusal)."""
 
-    def __init__(self, message: str, report: object = None) -> None:
+    def __init__(self, message: str, report: Report | None = None) -> None:
         super().__init__(message)
         self.report = report
 
