@@ -85,7 +85,8 @@ def served(site: Path):
 @pytest.fixture(scope="session")
 def instant(tmp_path_factory: pytest.TempPathFactory):
     """The site of source/ built for the origin it is served from, so that Material's instant
-    navigation is on, as it is for readers (REFERENCE §11); yields the base URL."""
+    navigation is on, as it is for readers (Material turns it off when the page is not served
+    from the site URL's origin); yields the base URL."""
     from site_tests.support.build import build
     from site_tests.support.server import free_port, serve
 

@@ -1,5 +1,5 @@
 """`make screenshots`: PNGs of every page type, phone (390 px, touch) and desktop (1280 px),
-light and dark palettes, for people to review (issue 15). Written to screenshots/ (not
+light and dark palettes, for people to review. Written to screenshots/ (not
 committed). The site of source/ is built for the origin it is served from, so Material's
 instant navigation is on, as it is for readers.
 

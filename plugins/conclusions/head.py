@@ -1,18 +1,18 @@
-"""What a page's `<head>` loads before its first paint (issue 15).
+"""What a page's `<head>` loads before its first paint.
 
 A stylesheet `<link>` holds the first paint until it has arrived, and a phone on a slow
 network waits one more round trip for each. Only Material's main stylesheet is linked; the
 two small ones are written into the page (`theme/main.html`, block `styles`):
 
-- Material's `palette.css` holds every colour Material offers (12 KB); a page needs the rules
-  of the colours its site configures (under 4 KB), the same for every page of the site.
+- Material's `palette.css` holds every colour Material offers; a page needs only the rules of
+  the colours its site configures, a fraction of them, the same for every page of the site.
 - The plugin's `assets/conclusions.css`, minified. It is read through the theme's template
   loader, so a site's `overrides/assets/conclusions.css` still replaces it.
 
 Material's script stays as Material loads it, at the end of `<body>`, not deferred. Deferred,
-Lighthouse's simulated first paint came 0.4 s earlier, but the script's work then counts as
-blocking time after it, and long pages scored lower (full text 89 against 97, glossary 91
-against 96; bench/RESULTS.md, findings of 2026-11-27).
+Lighthouse's simulated first paint came earlier, but the script's work then counted as
+blocking time after it, and long pages scored lower (bench/RESULTS.md, "Findings, first
+paint").
 
 The inline styles are allowed by their hashes in the Content-Security-Policy (csp.py), which
 `main.html` computes by rendering the same block.

@@ -1,5 +1,5 @@
 """Quality gate: every page carries a Content-Security-Policy, breaks none of it, and stops a
-script that does not belong (issue 14).
+script that does not belong.
 
 The real edition is built for the origin it is served from, so that Material's instant
 navigation is on as it is for readers (it swaps the page's content and runs its scripts
@@ -185,7 +185,7 @@ def test_an_injected_image_request_and_form_to_another_site_are_blocked(browser,
 
 
 def test_the_pages_own_style_elements_apply_and_an_injected_one_is_blocked(browser, origin) -> None:
-    """Issue 15: the palette's rules and the plugin's stylesheet are <style> elements in the head,
+    """The palette's rules and the plugin's stylesheet are <style> elements in the head,
     allowed by their hashes; a <style> no template wrote (what escaping keeps out of the
     source) is refused, so it cannot hide or restyle the text."""
     base, site = origin

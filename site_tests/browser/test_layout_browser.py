@@ -1,4 +1,4 @@
-"""Every page type fits a phone (issue 15, item 5): at 320 and 390 px with touch and at
+"""Every page type fits a phone: at 320 and 390 px with touch and at
 1280 px, no element is wider than the viewport and no word is broken inside a table cell.
 The site is built for the origin it is served from, so Material's instant navigation is on."""
 

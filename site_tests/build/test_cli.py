@@ -108,7 +108,7 @@ def test_new_makes_a_site_that_builds_strict_with_no_hand_edit(tmp_path: Path, o
     assert home.find("html")["lang"] == "en"
     head = "".join(str(tag) for tag in home.find_all(["link", "script"]))
     assert "assets/share.js" in head
-    # The plugin's stylesheet is written into the head (issue 15: first paint), not linked.
+    # The plugin's stylesheet is written into the head, not linked.
     styles = "".join(tag.get_text() for tag in home.head.find_all("style"))
     assert ".doc-line" in styles and "assets/conclusions.css" not in head
 

@@ -1,4 +1,4 @@
-"""Issue 17: several documents on one site, the references between them resolved both ways.
+"""Several documents on one site, the references between them resolved both ways.
 
 The collection is source/ with the invented texts of fixtures/collection/ added by
 `conclusions import --add` (support/collection.py). What each text recalls is read by hand in

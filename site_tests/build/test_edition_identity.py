@@ -1,4 +1,4 @@
-"""Every page says which document it belongs to and whose edition it is (issue 15, item 2).
+"""Every page says which document it belongs to and whose edition it is.
 
 The document line ("Council conclusions · ST 14512/23 · 13 November 2023 · Official text"),
 the footer and the About page are built from the document's header and the plugin's options:

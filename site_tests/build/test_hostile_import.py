@@ -1,4 +1,4 @@
-"""`conclusions new` and `import` lose nothing and write nothing outside the site (issue 24).
+"""`conclusions new` and `import` lose nothing and write nothing outside the site.
 
 The cases of the adversarial pass against the import path, each run as a user runs the
 command (`cli.main`, the real importer, the invented texts of `fixtures/collection/` and

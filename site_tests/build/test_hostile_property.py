@@ -1,4 +1,4 @@
-"""Property: no source puts live markup on a page, and a bad one stops the build cleanly (issue 14).
+"""Property: no source puts live markup on a page, and a bad one stops the build cleanly.
 
 Hypothesis writes generated hostile strings into one text field of one source file of the
 small fixture (`fixtures/mini/`): any front-matter field, the preamble, a heading, a
@@ -13,7 +13,7 @@ MkDocs' own `build()` as `mkdocs build --strict` runs it, must either
   templates did not write, in any output file (pages, JSON, search index, sitemaps), and
   with the value's text on the page that shows the field.
 
-Two more properties drive the paths a build does not (issue 24): `conclusions new` with
+Two more properties drive the paths a build does not: `conclusions new` with
 generated hostile text in its input and hostile options, then `conclusions import` into the
 site it made (the same input again, or another text with --add), each refusing in one line
 with nothing changed or writing inside the site only what the build reads; and a collection
@@ -475,7 +475,7 @@ def workspace():
 
 @_bounded(EXAMPLES)
 @given(slot=st.sampled_from(SLOTS), how=how_strategy, quoting=quoting_strategy, value=value_strategy)
-# The inputs of issue 14, each once, before the generated ones.
+# Inputs attackers once tried, each once, before the generated ones.
 @example(
     slot=_find("instruments.yml", "url:"),
     how="replace",
@@ -532,7 +532,7 @@ def test_the_slots_cover_every_source_file_and_are_found_once() -> None:
         assert text.count(slot.old) == 1 and slot.value in slot.old, slot.name
 
 
-# --- The commands and collections (issue 24) ------------------------------------------------
+# --- The commands and collections ------------------------------------------------
 
 IMPORT_INPUT = FIXTURES / "collection" / "ST-7612-2024-INIT-en.txt"
 """An invented Council text (ST 7612/24) in the register's plain-lines shape."""

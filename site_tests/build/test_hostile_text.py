@@ -1,4 +1,4 @@
-"""Hostile text in the source is inert: it reaches the reader as text, never as markup (issue 7).
+"""Hostile text in the source is inert: it reaches the reader as text, never as markup.
 
 A copy of the fixture gets script tags, event-handler attributes, `javascript:` links,
 attribute break-outs and Jinja expressions in every kind of field (front matter, preamble,
@@ -55,7 +55,7 @@ HOSTILE = [
     ("instruments.yml", "title: Ocean Charter", "title: Ocean Charter <b onmouseover=alert(1)>x</b>"),
     ("actors.yml", "description: The executive of the EU.", "description: 'The executive\" onmouseover=\"alert(1)'"),
     ("actors.yml", "name: European Commission", "name: European Commission' onfocus='alert(1)"),
-    # Issue 14: attr_list read "} {" in the actor-by-section table as the end of one attribute
+    # attr_list once read "} {" in the actor-by-section table as the end of one attribute
     # list and the start of another; "2023. " opened an ordered list and lost its number.
     ("document.md", "## B. LATER STEPS", "## B. LATER onmouseover=alert(1) } { STEPS"),
     ("actors.yml", "name: Member States", "name: Member States onmouseover=alert(1) } {"),
@@ -194,7 +194,7 @@ def _article(soup: BeautifulSoup):
 
 
 def test_braces_add_no_attribute_and_stay_text(hostile: tuple[Path, Path]) -> None:
-    """Issue 14: a section title or actor name holding '} {' gave attr_list an onmouseover."""
+    """A section title or actor name holding '} {' once gave attr_list an onmouseover."""
     _, site = hostile
     actors = _pages(site)["actors/index.html"]
     for tag in actors.find_all(True):
@@ -212,7 +212,7 @@ def test_braces_add_no_attribute_and_stay_text(hostile: tuple[Path, Path]) -> No
 
 
 def test_a_text_opening_with_a_year_keeps_it(hostile: tuple[Path, Path]) -> None:
-    """Issue 14: a description or cover note starting "2023. " became an ordered list without its number."""
+    """A description or cover note starting "2023. " once became an ordered list without its number."""
     _, site = hostile
     pages = _pages(site)
     for page, said in (
@@ -246,7 +246,7 @@ def test_every_page_carries_the_content_security_policy(hostile: tuple[Path, Pat
 
 
 def test_a_site_url_with_a_quote_is_refused(tmp_path: Path) -> None:
-    """Issue 14: SITE_URL is printed into an inline script of 404.html; a quote in it ended the string."""
+    """SITE_URL is printed into an inline script of 404.html; a quote in it once ended the string."""
     site = tmp_path / "site"
     result = build(site, source=FIXTURES / "mini", site_url='https://x.eu/a"+alert(1)+"/', check=False)
     assert result.returncode != 0

@@ -1,4 +1,4 @@
-"""Search is built from the text, not the interface (issue 15, item 4): no button label,
+"""Search is built from the text, not the interface: no button label,
 breadcrumb, pager or table in Material's index; every paragraph is found as "Paragraph N";
 an address opened from a search result loses Material's "?h=" once it has highlighted."""
 

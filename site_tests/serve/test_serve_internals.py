@@ -1,4 +1,4 @@
-"""Serve-only machinery only under `mkdocs serve` (issue 16).
+"""Serve-only machinery only under `mkdocs serve`.
 
 Every MkDocs internal the plugin relies on is in `mkdocs_internals.py`, used by `rebuild.py`;
 `mkdocs build` imports neither and makes the same bytes without them, and `mkdocs serve`

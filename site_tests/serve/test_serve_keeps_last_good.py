@@ -1,4 +1,4 @@
-"""`mkdocs serve` keeps serving the last good build while it prints the mistake (issue 7).
+"""`mkdocs serve` keeps serving the last good build while it prints the mistake.
 
 MkDocs 1.6 alone, after a failed rebuild, holds every request until a build succeeds ("The
 server will appear stuck until build errors are resolved"). The plugin's `on_serve` lets a

@@ -1,4 +1,4 @@
-"""The fixture collection of issue 17, made as a user makes one, once per test session.
+"""The fixture collection, made as a user makes one, once per test session.
 
 The site's `source/` (in this repository the flagship, ST 14512/23) is copied, and each
 invented text of `fixtures/collection/` is added with `conclusions import INPUT --add`, as

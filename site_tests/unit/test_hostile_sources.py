@@ -1,4 +1,4 @@
-"""Hostile and accidental sources are refused at their line, before MkDocs touches the site (issue 24).
+"""Hostile and accidental sources are refused at their line, before MkDocs touches the site.
 
 The cases of the adversarial pass that got past the source checks: sizes that made MkDocs
 fail after it had emptied `site/` ("File name too long", RecursionError), invisible

@@ -1,4 +1,4 @@
-"""One path from source text to Markdown and HTML (issue 14): core/markup.py, and only it.
+"""One path from source text to Markdown and HTML: core/markup.py, and only it.
 
 The first test reads the code: outside markup.py, no module of the core formats a value into
 a string that holds HTML or Markdown syntax (a tag, a link, an attr_list, a heading, a table

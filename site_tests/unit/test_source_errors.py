@@ -1,4 +1,4 @@
-"""Bad input gets a clear error, and never a half-built site (issue 7).
+"""Bad input gets a clear error, and never a half-built site.
 
 Every case copies the complete fixture `fixtures/mini/` into a temporary folder, makes one
 mistake a maintainer could make, and checks the exact line the maintainer reads: the file
@@ -558,9 +558,9 @@ def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
 BY_NAME = {c.name: c for c in CASES}
 
 
-# Issue 14: inputs an attacker with write access to source/ tried, and the messages that were wrong.
+# Inputs an attacker with write access to source/ tried, and the messages that were wrong.
 # Checked with everything on_config checks before MkDocs touches the site folder (see below).
-ISSUE_14 = [
+ATTACKS = [
     Case(
         "url-closes-link-instrument",
         "instruments.yml",
@@ -764,8 +764,8 @@ def check_all(source: Path) -> None:
     check_addresses(list(all_pages(edition)), published_files(edition))
 
 
-@pytest.mark.parametrize("case", ISSUE_14, ids=lambda c: c.name)
-def test_issue_14_input_gives_one_true_line(case: Case, tmp_path: Path) -> None:
+@pytest.mark.parametrize("case", ATTACKS, ids=lambda c: c.name)
+def test_an_attackers_input_gives_one_true_line(case: Case, tmp_path: Path) -> None:
     source = copy_mini(tmp_path)
     apply(case, source)
     with pytest.raises(SourceError) as caught:

@@ -51,8 +51,8 @@ PAPER = (255, 255, 255)
 LEVELS = 16
 SOLID, MUTED, BLANK = 0, 4, LEVELS - 1
 _PALETTE = bytes(round(INK[c] + (PAPER[c] - INK[c]) * k / (LEVELS - 1)) for k in range(LEVELS) for c in range(3))
-# zlib's level. Measured on 200 cards, levels 1 to 6 draw a card in 3.0, 3.1, 3.2, 3.6, 4.0
-# and 4.7 ms and give 26.8, 25.4, 24.1, 21.7, 21.1 and 20.5 KB (the 8-bit cards: 9.5 ms, 30.5 KB).
+# zlib's level: past it a card takes markedly longer to compress for a few per cent fewer bytes
+# (levels 1 to 6 measured in bench/RESULTS.md, "Findings, drawing the link-preview cards").
 COMPRESS_LEVEL = 4
 # Big type: previews are often shown at a quarter of this size.
 HEADING_SIZE, LABEL_SIZE, TEXT_SIZE, FOOTER_SIZE = 38, 84, 44, 30
