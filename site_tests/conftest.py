@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from site_tests.support.collection import BuiltCollection
 from site_tests.support.documents import DOCUMENTS, MINI, SOURCE_DOCUMENT, Built, prepare
 
 LAYERS = ("unit", "build", "browser", "serve")
@@ -108,7 +109,7 @@ def collection(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
-def collection_served(collection, tmp_path_factory: pytest.TempPathFactory):
+def collection_served(collection: BuiltCollection, tmp_path_factory: pytest.TempPathFactory):
     """The collection built for the origin it is served from (its redirect pages name
     absolute addresses, and instant navigation is on); yields the base URL."""
     from site_tests.support.build import build

@@ -21,7 +21,10 @@ search dialog's accessible name) and the "quality gates" section of assets/concl
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from playwright.sync_api import Browser
 
 from site_tests.support.gates import (
     AXE_DISABLED,
@@ -34,7 +37,7 @@ from site_tests.support.gates import (
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_no_axe_violation_on_any_page(site, served, browser, scheme):
+def test_no_axe_violation_on_any_page(site: Path, served: str, browser: Browser, scheme) -> None:
     visits = visit_all(browser, served, browsed_pages(site))
     assert len(visits) == len(browsed_pages(site))
     assert all(scheme in v.violations for v in visits)
@@ -42,11 +45,11 @@ def test_no_axe_violation_on_any_page(site, served, browser, scheme):
     assert not problems, f"{len(problems)} axe violations (page, rule, nodes):\n" + "\n".join(problems)
 
 
-def test_every_disabled_rule_has_a_reason():
+def test_every_disabled_rule_has_a_reason() -> None:
     assert all(reason.strip() for reason in AXE_DISABLED.values())
 
 
-def test_dark_switch_matches_a_dark_load(served, browser):
+def test_dark_switch_matches_a_dark_load(served: str, browser: Browser) -> None:
     """Switching a light page to dark gives the colours of a page loaded with a dark preference."""
     looks = []
     probe = (

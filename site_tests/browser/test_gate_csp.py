@@ -17,6 +17,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from site_tests.support.build import FIXTURES, build
 from site_tests.support.gates import MISSING, wait_for_search
@@ -79,7 +80,7 @@ def _kinds(site: Path) -> list[str | None]:
     ]
 
 
-def _open(browser, url: str):
+def _open(browser: Browser, url: str):
     context = browser.new_context()
     context.add_init_script(RECORD)
     page = context.new_page()
@@ -102,7 +103,7 @@ def test_every_html_file_carries_the_policy(origin) -> None:
 
 
 @pytest.mark.parametrize("kind", range(13), ids=lambda i: f"kind{i}")
-def test_no_policy_violation_on_any_kind_of_page(browser, origin, kind: int) -> None:
+def test_no_policy_violation_on_any_kind_of_page(browser: Browser, origin, kind: int) -> None:
     base, site = origin
     url = _kinds(site)[kind]
     if url is None:
@@ -125,7 +126,7 @@ def test_no_policy_violation_on_any_kind_of_page(browser, origin, kind: int) -> 
     assert not violations and not console, f"/{url}: {violations + console}"
 
 
-def test_an_injected_inline_script_handler_and_javascript_link_are_blocked(browser, origin) -> None:
+def test_an_injected_inline_script_handler_and_javascript_link_are_blocked(browser: Browser, origin) -> None:
     base, site = origin
     html = (site / "paragraphs" / "1" / "index.html").read_text("utf-8")
     hostile = (
@@ -155,7 +156,7 @@ def test_an_injected_inline_script_handler_and_javascript_link_are_blocked(brows
     assert console, "Chromium says why it refused them"
 
 
-def test_an_injected_image_request_and_form_to_another_site_are_blocked(browser, origin) -> None:
+def test_an_injected_image_request_and_form_to_another_site_are_blocked(browser: Browser, origin) -> None:
     """`default-src 'self'` and `form-action 'self'`: what text that escaped its escaping could
     send out (an image or a request carrying data, a form's fields) goes nowhere."""
     base, site = origin
@@ -184,7 +185,7 @@ def test_an_injected_image_request_and_form_to_another_site_are_blocked(browser,
     assert console, "Chromium says why it refused them"
 
 
-def test_the_pages_own_style_elements_apply_and_an_injected_one_is_blocked(browser, origin) -> None:
+def test_the_pages_own_style_elements_apply_and_an_injected_one_is_blocked(browser: Browser, origin) -> None:
     """The palette's rules and the plugin's stylesheet are <style> elements in the head,
     allowed by their hashes; a <style> no template wrote (what escaping keeps out of the
     source) is refused, so it cannot hide or restyle the text."""
@@ -221,7 +222,7 @@ def test_the_pages_own_style_elements_apply_and_an_injected_one_is_blocked(brows
     assert link == "#5488e8", link
 
 
-def test_live_reload_runs_under_mkdocs_serve(browser, tmp_path: Path) -> None:
+def test_live_reload_runs_under_mkdocs_serve(browser: Browser, tmp_path: Path) -> None:
     """MkDocs injects an inline script into every page it serves; the plugin allows it by hash."""
     source = tmp_path / "mini"
     shutil.copytree(FIXTURES / "mini", source)

@@ -13,6 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conclusions.core.index import Edition
+from playwright.sync_api import Browser
 
 from site_tests.support.documents import showcase
 
@@ -68,7 +70,7 @@ def _name(f: dict[str, Any]) -> str:
 
 
 @pytest.fixture(scope="module")
-def tab_walk(served, browser, edition):
+def tab_walk(served: str, browser: Browser, edition: Edition):
     """Every element focused by Tab, in order, from page load until focus leaves the page."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
@@ -90,14 +92,14 @@ def tab_walk(served, browser, edition):
         context.close()
 
 
-def test_the_skip_link_comes_first(tab_walk):
+def test_the_skip_link_comes_first(tab_walk) -> None:
     walk, _ = tab_walk
     assert walk, "Tab focuses nothing"
     assert walk[0]["region"] == "skip" and "md-skip" in walk[0]["classes"], _name(walk[0])
     assert walk[0]["onscreen"], "the skip link takes focus but stays off screen"
 
 
-def test_search_then_navigation_then_content(tab_walk):
+def test_search_then_navigation_then_content(tab_walk) -> None:
     walk, _ = tab_walk
     regions = [f["region"] for f in walk]
     order = "\n".join(f"{i:3} {_name(f)}" for i, f in enumerate(walk))
@@ -110,7 +112,7 @@ def test_search_then_navigation_then_content(tab_walk):
     assert not {"skip", "search", "header", "navigation"} & set(regions[start:]), order
 
 
-def test_the_article_is_walked_in_document_order(tab_walk):
+def test_the_article_is_walked_in_document_order(tab_walk) -> None:
     walk, article_stops = tab_walk
     visited = [f["stop"] for f in walk if f["region"] == "article"]
     assert len(article_stops) > 5
@@ -119,7 +121,7 @@ def test_the_article_is_walked_in_document_order(tab_walk):
     )
 
 
-def test_every_focused_element_shows_a_focus_indicator(tab_walk):
+def test_every_focused_element_shows_a_focus_indicator(tab_walk) -> None:
     walk, _ = tab_walk
     invisible = [
         f"{_name(f)}: focused {f['look']!r}, unfocused {f['before']!r}"

@@ -7,13 +7,16 @@ the page and its search index have loaded (support/gates.py).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from playwright.sync_api import Browser
 
 from site_tests.support.gates import MISSING, browsed_pages, visit_all
 
 
 @pytest.fixture(scope="module")
-def visits(site, served, browser):
+def visits(site: Path, served: str, browser: Browser):
     return visit_all(browser, served, browsed_pages(site))
 
 
@@ -21,22 +24,22 @@ def _report(lines: list[str], what: str) -> str:
     return f"{len(lines)} {what}:\n" + "\n".join(lines[:200])
 
 
-def test_every_page_is_served(visits):
+def test_every_page_is_served(visits) -> None:
     wrong = [f"/{v.url}: HTTP {v.status}" for v in visits if v.status != (404 if v.url == MISSING else 200)]
     assert not wrong, _report(wrong, "pages with an unexpected status")
 
 
-def test_no_request_leaves_127_0_0_1(visits):
+def test_no_request_leaves_127_0_0_1(visits) -> None:
     foreign = [f"/{v.url}: {url}" for v in visits for url in v.foreign]
     assert not foreign, _report(foreign, "requests to another host")
 
 
-def test_no_failed_or_missing_subresource(visits):
+def test_no_failed_or_missing_subresource(visits) -> None:
     bad = [f"/{v.url}: {line}" for v in visits for line in v.failed + v.bad_status]
     assert not bad, _report(bad, "failed sub-resources")
 
 
-def test_no_console_error_or_uncaught_exception(visits):
+def test_no_console_error_or_uncaught_exception(visits) -> None:
     errors = []
     for v in visits:
         for message in v.console_errors:
@@ -48,7 +51,7 @@ def test_no_console_error_or_uncaught_exception(visits):
     assert not errors, _report(errors, "console errors")
 
 
-def test_the_recording_sees_the_search_worker(visits):
+def test_the_recording_sees_the_search_worker(visits) -> None:
     """The search worker's own fetch of the index is recorded too (else the gate is blind)."""
     missed = [f"/{v.url}" for v in visits if not any(url.endswith("/search/search_index.json") for url in v.requests)]
     assert not missed, _report(missed, "page loads without a recorded search-index request")

@@ -11,6 +11,7 @@ import pytest
 import yaml
 from conclusions import head
 from conclusions.plugin import THEME_DIR
+from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parents[2]
 STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
@@ -43,7 +44,7 @@ TRICKY = """
 
 
 @pytest.fixture(scope="module")
-def parse(browser):
+def parse(browser: Browser):
     page = browser.new_page()
     yield lambda text: page.evaluate(RULES, text)
     page.close()

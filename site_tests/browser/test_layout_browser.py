@@ -5,6 +5,7 @@ The site is built for the origin it is served from, so Material's instant naviga
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import Browser
 
 from site_tests.screenshots import pages
 
@@ -52,7 +53,7 @@ BROKEN_WORDS = """() => {
 
 @pytest.mark.parametrize(("width", "touch"), WIDTHS, ids=[f"{w}px" for w, _ in WIDTHS])
 def test_no_element_is_wider_than_the_viewport_and_no_word_is_broken_in_a_table(
-    browser, instant, width: int, touch: bool
+    browser: Browser, instant: str, width: int, touch: bool
 ) -> None:
     context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=touch, is_mobile=touch)
     p = context.new_page()

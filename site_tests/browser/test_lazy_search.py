@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import expect
+from conclusions.core.index import Edition
+from playwright.sync_api import Browser, expect
 
 from site_tests.support.documents import showcase
 
 
-def test_search_loads_only_when_opened_and_then_works(browser, served, edition) -> None:
+def test_search_loads_only_when_opened_and_then_works(browser: Browser, served: str, edition: Edition) -> None:
     n = showcase(edition).number
     context = browser.new_context()
     page = context.new_page()

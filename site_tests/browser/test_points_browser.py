@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, expect
 
 from site_tests.support.build import FIXTURES, build
 from site_tests.support.server import free_port, serve
@@ -29,9 +29,11 @@ def origin(tmp_path_factory: pytest.TempPathFactory):
         yield base
 
 
-def _context(browser, origin: str, phone: bool):
-    options = {"has_touch": True, "is_mobile": True, "viewport": {"width": 390, "height": 844}} if phone else {}
-    ctx = browser.new_context(**options)
+def _context(browser: Browser, origin: str, phone: bool):
+    if phone:
+        ctx = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
+    else:
+        ctx = browser.new_context()
     ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin.rstrip("/"))
     return ctx
 
@@ -43,7 +45,7 @@ def _open(p, phone: bool) -> None:
 
 
 @pytest.mark.parametrize("phone", [False, True], ids=["desktop", "phone"])
-def test_a_points_marker_is_its_permalink_and_copy_link_names_it(browser, origin: str, phone: bool) -> None:
+def test_a_points_marker_is_its_permalink_and_copy_link_names_it(browser: Browser, origin: str, phone: bool) -> None:
     ctx = _context(browser, origin, phone)
     errors: list[str] = []
     ctx.on("weberror", lambda e: errors.append(str(e.error)))
@@ -80,7 +82,7 @@ def test_a_points_marker_is_its_permalink_and_copy_link_names_it(browser, origin
     ctx.close()
 
 
-def test_without_a_targeted_point_copy_link_names_the_paragraph(browser, origin: str) -> None:
+def test_without_a_targeted_point_copy_link_names_the_paragraph(browser: Browser, origin: str) -> None:
     ctx = _context(browser, origin, phone=False)
     p = ctx.new_page()
     p.goto(f"{origin}paragraphs/{NUMBER}/")
@@ -91,7 +93,7 @@ def test_without_a_targeted_point_copy_link_names_the_paragraph(browser, origin:
     ctx.close()
 
 
-def test_points_are_a_list_to_assistive_technology(browser, origin: str) -> None:
+def test_points_are_a_list_to_assistive_technology(browser: Browser, origin: str) -> None:
     ctx = _context(browser, origin, phone=False)
     p = ctx.new_page()
     p.goto(f"{origin}paragraphs/{NUMBER}/")

@@ -10,7 +10,8 @@ from typing import cast
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect
+from conclusions.core.index import Edition
+from playwright.sync_api import Browser, expect
 
 from site_tests.support.build import SOURCE, build
 from site_tests.support.documents import page_of, showcase, with_footnote
@@ -28,13 +29,13 @@ def citation(pinpoint: str, url: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def n(edition) -> int:
+def n(edition: Edition) -> int:
     """The number of the paragraph tried."""
-    return cast("int", showcase(edition).number)
+    return showcase(edition).number
 
 
 @pytest.fixture()
-def context(browser, served):
+def context(browser: Browser, served: str):
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(served))
     ctx = browser.new_context()
     ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
@@ -57,7 +58,7 @@ def _open(p, label: str, touch: bool = False) -> None:
     assert toggle.get_attribute("aria-expanded") == "true"
 
 
-def test_copy_link_and_cite_by_mouse(context, served, n: int) -> None:
+def test_copy_link_and_cite_by_mouse(context, served: str, n: int) -> None:
     p = context.new_page()
     p.goto(served + f"paragraphs/{n}/")
     url = f"{SITE_URL}paragraphs/{n}/"
@@ -76,7 +77,7 @@ def test_copy_link_and_cite_by_mouse(context, served, n: int) -> None:
     assert p.locator("#share-status").get_attribute("aria-live") == "polite"
 
 
-def test_copy_link_and_cite_by_keyboard_on_the_full_text(context, served, n: int) -> None:
+def test_copy_link_and_cite_by_keyboard_on_the_full_text(context, served: str, n: int) -> None:
     p = context.new_page()
     p.goto(served + "text/")
     p.locator(f"#p{n} a.pnum").focus()
@@ -110,7 +111,7 @@ def test_copy_link_and_cite_by_keyboard_on_the_full_text(context, served, n: int
         assert _clipboard(p) == citation(f"recital {key.upper()}", f"{SITE_URL}recitals/{key}/")
 
 
-def test_buttons_work_on_touch(browser, served, n: int) -> None:
+def test_buttons_work_on_touch(browser: Browser, served: str, n: int) -> None:
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(served))
     ctx = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
     ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
@@ -129,7 +130,7 @@ def test_buttons_work_on_touch(browser, served, n: int) -> None:
     ctx.close()
 
 
-def test_the_share_menu_works_on_touch_with_instant_navigation_on(browser, instant: str, n: int) -> None:
+def test_the_share_menu_works_on_touch_with_instant_navigation_on(browser: Browser, instant: str, n: int) -> None:
     """As readers get it: the site built for the origin it is served from, so Material's
     instant navigation intercepts taps; opening the menu and copying must not navigate."""
     ctx = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
@@ -150,7 +151,9 @@ def test_the_share_menu_works_on_touch_with_instant_navigation_on(browser, insta
     ctx.close()
 
 
-def test_without_javascript_the_number_is_the_permalink(browser, served, edition, n: int) -> None:
+def test_without_javascript_the_number_is_the_permalink(
+    browser: Browser, served: str, edition: Edition, n: int
+) -> None:
     ctx = browser.new_context(java_script_enabled=False)
     p = ctx.new_page()
     p.goto(served + "text/")
@@ -165,7 +168,7 @@ def test_without_javascript_the_number_is_the_permalink(browser, served, edition
     ctx.close()
 
 
-def test_opening_an_anchor_highlights_the_paragraph_or_clause(context, served, edition, n: int) -> None:
+def test_opening_an_anchor_highlights_the_paragraph_or_clause(context, served: str, edition: Edition, n: int) -> None:
     if len(PARAGRAPHS) < 2:
         pytest.skip("source/ has one paragraph: nothing to tell the highlighted one from")
     other = n - 1 if n > 1 else n + 1
@@ -191,7 +194,7 @@ def test_opening_an_anchor_highlights_the_paragraph_or_clause(context, served, e
 
 
 @pytest.mark.parametrize("query", ["{n}", "para {n}", "paragraph {n}"])
-def test_search_finds_a_paragraph_by_its_number(context, served, query: str, n: int, edition) -> None:
+def test_search_finds_a_paragraph_by_its_number(context, served: str, query: str, n: int, edition: Edition) -> None:
     p = context.new_page()
     p.goto(served)
     p.keyboard.press("/")
@@ -226,7 +229,7 @@ def _own_words(n: int) -> str:
     return " ".join(sorted(vocabulary(PARAGRAPHS[n]) - elsewhere)[:2])
 
 
-def test_search_finds_a_paragraph_by_its_words(context, served) -> None:
+def test_search_finds_a_paragraph_by_its_words(context, served: str) -> None:
     found = next(((n, w) for n in PARAGRAPHS if len((w := _own_words(n)).split()) == 2), None)
     if found is None:
         pytest.skip("no paragraph of source/ has two long words of its own, past its lead, to search for")
@@ -241,7 +244,7 @@ def test_search_finds_a_paragraph_by_its_words(context, served) -> None:
     assert hrefs[0] == urlsplit(served).path + f"paragraphs/{n}/", (words, hrefs[:4])
 
 
-def test_printing_a_paragraph_keeps_text_footnotes_and_citation(context, served, edition) -> None:
+def test_printing_a_paragraph_keeps_text_footnotes_and_citation(context, served: str, edition: Edition) -> None:
     item = with_footnote(edition)
     if item is None:
         pytest.skip("no paragraph or recital of source/ cites a footnote with text")
@@ -285,7 +288,7 @@ def sub_site(tmp_path_factory: pytest.TempPathFactory):
         yield base
 
 
-def test_404_names_the_range_and_jumps_to_a_paragraph(browser, sub_site, n: int) -> None:
+def test_404_names_the_range_and_jumps_to_a_paragraph(browser: Browser, sub_site, n: int) -> None:
     ctx = browser.new_context()
     failed: list[str] = []
     ctx.on(
@@ -308,7 +311,7 @@ def test_404_names_the_range_and_jumps_to_a_paragraph(browser, sub_site, n: int)
     ctx.close()
 
 
-def test_404_refuses_a_number_out_of_range(browser, sub_site) -> None:
+def test_404_refuses_a_number_out_of_range(browser: Browser, sub_site) -> None:
     ctx = browser.new_context()
     p = ctx.new_page()
     p.goto(sub_site + "paragraphs/999/")
@@ -319,7 +322,7 @@ def test_404_refuses_a_number_out_of_range(browser, sub_site) -> None:
     ctx.close()
 
 
-def test_404_without_javascript_links_to_the_full_text(browser, sub_site, n: int) -> None:
+def test_404_without_javascript_links_to_the_full_text(browser: Browser, sub_site, n: int) -> None:
     ctx = browser.new_context(java_script_enabled=False)
     p = ctx.new_page()
     p.goto(sub_site + "paragraphs/999/")

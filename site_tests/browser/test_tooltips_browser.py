@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from conclusions.core.index import Edition
+from playwright.sync_api import Browser
 
 from site_tests.support.build import SOURCE
 from site_tests.support.documents import page_of, with_footnote
@@ -32,7 +34,7 @@ class Term:
         return f"paragraphs/{self.paragraph}/"
 
 
-def _terms(edition, marked_up: bool) -> list[Term]:
+def _terms(edition: Edition, marked_up: bool) -> list[Term]:
     found = []
     for paragraph in edition.document.paragraphs:
         for match in edition.of(paragraph).terms:
@@ -43,7 +45,7 @@ def _terms(edition, marked_up: bool) -> list[Term]:
 
 
 @pytest.fixture(scope="module")
-def term(edition) -> Term:
+def term(edition: Edition) -> Term:
     terms = _terms(edition, marked_up=False)
     if not terms:
         pytest.skip("no paragraph of the document in source/ mentions a glossary term")
@@ -51,7 +53,7 @@ def term(edition) -> Term:
 
 
 @pytest.fixture()
-def page(browser, served, term: Term):
+def page(browser: Browser, served: str, term: Term):
     context = browser.new_context()
     p = context.new_page()
     p.goto(served + term.url)
@@ -85,7 +87,7 @@ def test_hover_opens_and_the_tooltip_stays_while_hovered(page, term: Term) -> No
     tip.wait_for(state="hidden")
 
 
-def test_a_tap_shows_the_expansion_and_never_leaves_the_page(browser, instant, term: Term) -> None:
+def test_a_tap_shows_the_expansion_and_never_leaves_the_page(browser: Browser, instant: str, term: Term) -> None:
     """On a phone, with instant navigation really on (the site is built for the origin it is
     served from): a tap shows the expansion and the address stays; a second tap and Escape
     close it; the tooltip's own link leads to the glossary entry."""
@@ -128,17 +130,19 @@ def test_a_tap_shows_the_expansion_and_never_leaves_the_page(browser, instant, t
     context.close()
 
 
-def test_without_javascript_the_expansion_and_link_remain(browser, served, term: Term) -> None:
+def test_without_javascript_the_expansion_and_link_remain(browser: Browser, served: str, term: Term) -> None:
     context = browser.new_context(java_script_enabled=False)
     p = context.new_page()
     p.goto(served + term.url)
     link = p.locator(term.selector).first
-    assert term.expansion in link.get_attribute("title")
+    assert term.expansion in (link.get_attribute("title") or "")
     assert link.get_attribute("href").endswith(f"glossary/#{term.id}")
     context.close()
 
 
-def test_a_term_written_with_markup_keeps_it_and_shows_its_expansion(browser, served, edition) -> None:
+def test_a_term_written_with_markup_keeps_it_and_shows_its_expansion(
+    browser: Browser, served: str, edition: Edition
+) -> None:
     terms = _terms(edition, marked_up=True)
     if not terms:
         pytest.skip("no glossary term is written with markup (IRIS<sup>2</sup>) in a paragraph of source/")
@@ -157,7 +161,7 @@ def test_a_term_written_with_markup_keeps_it_and_shows_its_expansion(browser, se
         context.close()
 
 
-def test_a_footnote_reference_shows_its_footnote(browser, served, edition) -> None:
+def test_a_footnote_reference_shows_its_footnote(browser: Browser, served: str, edition: Edition) -> None:
     item = with_footnote(edition)
     if item is None:
         pytest.skip("no paragraph or recital of source/ cites a footnote with text")

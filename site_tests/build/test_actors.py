@@ -5,6 +5,10 @@ actors and verbs against the model.
 
 from __future__ import annotations
 
+from playwright.sync_api import Browser
+
+from conclusions.core.index import Edition
+
 import json
 import re
 from pathlib import Path
@@ -136,7 +140,7 @@ def test_paragraph_pages_list_addressed_and_mentioned_actors(doc: Built) -> None
         assert lines.get("Also mentioned", []) == mentioned, paragraph.number
 
 
-def test_matrix_and_tables_are_tables_to_assistive_technology(browser, served, edition) -> None:
+def test_matrix_and_tables_are_tables_to_assistive_technology(browser: Browser, served: str, edition: Edition) -> None:
     asked = [a for a in edition.registries.actors if edition.actor_requests[a.id]]
     if not asked:
         pytest.skip("no clause of the document in source/ asks an actor of its registries to act: no table of requests")

@@ -211,7 +211,7 @@ def _main(*args: str) -> int:
     return cli.main(list(args))
 
 
-def test_new_writes_the_whole_site_and_it_builds(tmp_path, monkeypatch, importer, capsys) -> None:
+def test_new_writes_the_whole_site_and_it_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, importer, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
     # Words of the stand-in's document (its title): the build checks that the original's words
     # are in document.md (core/fidelity.py). CRLF and a dash, so that the bytes are copied as given.
@@ -270,7 +270,7 @@ def test_the_scaffold_holds_no_fact_of_a_document() -> None:
     assert (cli.SCAFFOLD / "overrides-README.md").read_bytes() == (ROOT / "overrides" / "README.md").read_bytes()
 
 
-def test_an_import_failure_is_one_line_and_writes_nothing(tmp_path, monkeypatch, importer, capsys) -> None:
+def test_an_import_failure_is_one_line_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, importer, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "input.txt").write_text("not a Council text", encoding="utf-8")
     importer.failure = "no paragraph numbered 1\nwas found"
@@ -294,14 +294,14 @@ def test_an_import_failure_is_one_line_and_writes_nothing(tmp_path, monkeypatch,
     assert [p.name for p in tmp_path.iterdir()] == ["input.txt"]
 
 
-def _site(tmp_path: Path, monkeypatch) -> Path:
+def _site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "input.txt").write_text("a Council text", encoding="utf-8")
     assert _main("new", str(tmp_path / "site"), "--from", str(tmp_path / "input.txt")) == 0
     monkeypatch.chdir(tmp_path / "site")
     return tmp_path / "site"
 
 
-def test_import_refuses_a_hand_edited_document_and_keeps_registries(tmp_path, monkeypatch, importer, capsys) -> None:
+def test_import_refuses_a_hand_edited_document_and_keeps_registries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, importer, capsys: pytest.CaptureFixture[str]) -> None:
     site = _site(tmp_path, monkeypatch)
     source = site / "source"
     imported = (source / "document.md").read_bytes()
@@ -327,7 +327,7 @@ def test_import_refuses_a_hand_edited_document_and_keeps_registries(tmp_path, mo
     assert sorted(p.name for p in site.iterdir() if p.name.startswith(".conclusions-")) == []
 
 
-def test_import_refuses_a_document_no_import_recorded(tmp_path, monkeypatch, importer, capsys) -> None:
+def test_import_refuses_a_document_no_import_recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, importer, capsys: pytest.CaptureFixture[str]) -> None:
     site = _site(tmp_path, monkeypatch)
     (site / "source" / "import.yml").unlink()
     capsys.readouterr()

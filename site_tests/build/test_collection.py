@@ -8,6 +8,10 @@ collection holds it (`outside_unless_flagship`).
 
 from __future__ import annotations
 
+from site_tests.support.collection import BuiltCollection
+
+from playwright.sync_api import Browser
+
 import json
 import posixpath
 import re
@@ -25,11 +29,11 @@ from site_tests.build.test_url_manifest import promised, published
 SITE_URL = "http://127.0.0.1:8000/"
 
 
-def _ids(collection) -> set[str]:
+def _ids(collection: BuiltCollection) -> set[str]:
     return {e.document.header.document_id for e in collection.model.editions}
 
 
-def _expected_references(collection):
+def _expected_references(collection: BuiltCollection):
     """(citing id, item, form, cited id or None, paragraphs, text) of every reference read by hand."""
     held = _ids(collection)
     out = []
@@ -40,12 +44,12 @@ def _expected_references(collection):
     return out
 
 
-def _model_references(collection):
+def _model_references(collection: BuiltCollection):
     fixture_ids = {d["id"] for d in collection.expected["documents"]}
     return [r for r in collection.model.references if r.citing.document_id in fixture_ids]
 
 
-def test_the_collection_holds_every_text_by_date(collection):
+def test_the_collection_holds_every_text_by_date(collection: BuiltCollection) -> None:
     editions = collection.model.editions
     assert collection.model.is_collection
     assert {d["id"] for d in collection.expected["documents"]} <= _ids(collection)
@@ -61,7 +65,7 @@ def test_the_collection_holds_every_text_by_date(collection):
         assert all(code in row.get_text() for code in h.subject_codes)
 
 
-def test_every_reference_is_found_and_resolved_as_read_by_hand(collection):
+def test_every_reference_is_found_and_resolved_as_read_by_hand(collection: BuiltCollection) -> None:
     expected = _expected_references(collection)
     found = _model_references(collection)
     got = []
@@ -74,7 +78,7 @@ def test_every_reference_is_found_and_resolved_as_read_by_hand(collection):
     assert not extra, f"references found that the hand reading does not have: {extra}"
 
 
-def test_a_reference_outside_the_collection_is_listed_in_the_build_report(collection):
+def test_a_reference_outside_the_collection_is_listed_in_the_build_report(collection: BuiltCollection) -> None:
     unresolved = collection.model.unresolved
     assert unresolved, "the fixture recalls documents outside the collection"
     for r in unresolved:
@@ -93,7 +97,7 @@ def _url(src: str, anchor: str = "") -> str:
     return path
 
 
-def test_links_go_both_ways_in_the_pages(collection):
+def test_links_go_both_ways_in_the_pages(collection: BuiltCollection) -> None:
     resolved = [r for r in collection.model.references if r.cited is not None]
     assert resolved
     for r in resolved:
@@ -114,7 +118,7 @@ def test_links_go_both_ways_in_the_pages(collection):
             assert _url(src) in back, f"{cited_url} does not link back to {_url(src)}"
 
 
-def test_links_go_both_ways_in_the_json(collection):
+def test_links_go_both_ways_in_the_json(collection: BuiltCollection) -> None:
     data = json.loads((collection.site / "data" / "collection.json").read_text(encoding="utf-8"))
     assert len(data["documents"]) == len(collection.model.editions)
     listed = {(x["from"]["url"], x["words"]) for x in data["references"] if x["to"]}
@@ -143,7 +147,7 @@ def _moved(site: Path, url: str) -> str | None:
     return found.group(1).removeprefix(SITE_URL)
 
 
-def test_every_old_url_of_the_document_still_works(collection):
+def test_every_old_url_of_the_document_still_works(collection: BuiltCollection) -> None:
     """The site became a collection: every URL and anchor its manifest promised still leads to
     the same thing, through a redirect page, a copy of the file, or (for the old home's
     anchors) the collection home's hand-over to the document's home."""
@@ -169,7 +173,7 @@ def test_every_old_url_of_the_document_still_works(collection):
     assert not problems, f"{len(problems)} promised URLs broken:\n" + "\n".join(problems[:50])
 
 
-def test_the_old_addresses_of_cards_and_data_give_the_same_bytes(collection):
+def test_the_old_addresses_of_cards_and_data_give_the_same_bytes(collection: BuiltCollection) -> None:
     """The cards and JSON files of the document that was at the root are published again at
     their old paths: the same bytes as at their new ones (the cards copied from the same file)."""
     moved_from = collection.model.formerly_at_root
@@ -190,7 +194,7 @@ def test_the_old_addresses_of_cards_and_data_give_the_same_bytes(collection):
     assert not different, f"{len(different)} old addresses differ from the new: {different[:10]}"
 
 
-def test_no_url_of_the_collection_disappears(collection):
+def test_no_url_of_the_collection_disappears(collection: BuiltCollection) -> None:
     """The collection's own URL promise (url_manifests/collection.txt, `make url-manifest`)."""
     import os
 
@@ -212,7 +216,7 @@ def test_no_url_of_the_collection_disappears(collection):
     assert not gone, f"{len(gone)} promised URLs of the collection disappeared: {gone[:30]}"
 
 
-def test_one_search_names_the_document_of_every_result(collection):
+def test_one_search_names_the_document_of_every_result(collection: BuiltCollection) -> None:
     index = json.loads((collection.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     by_prefix = {e.urls.prefix: e.document.header for e in collection.model.editions}
     pages = [d for d in index["docs"] if "#" not in d["location"]]
@@ -225,13 +229,13 @@ def test_one_search_names_the_document_of_every_result(collection):
         assert any(n in d["title"] for n in names) or d["location"].count("/") <= 1, d
 
 
-def test_every_link_of_the_collection_resolves(collection):
+def test_every_link_of_the_collection_resolves(collection: BuiltCollection) -> None:
     problems, checked = check_site(collection.site, SITE_URL)
     assert checked > 100
     assert not problems, "\n".join(str(p) for p in problems[:100])
 
 
-def test_no_html_error_on_the_collection(collection):
+def test_no_html_error_on_the_collection(collection: BuiltCollection) -> None:
     from site_tests.support import vnu
 
     files = sorted(collection.site.rglob("*.html"))
@@ -239,7 +243,7 @@ def test_no_html_error_on_the_collection(collection):
     assert not messages, "\n".join(f"{m.get('url')}: {m.get('message')}" for m in messages[:50])
 
 
-def test_no_axe_violation_on_the_collection(collection, collection_served, browser):
+def test_no_axe_violation_on_the_collection(collection: BuiltCollection, collection_served: str, browser: Browser) -> None:
     # The flagship's pages are checked by test_gate_axe.py: here the collection's own pages
     # (home, lists across documents), and each document's home, full text and the pages
     # that recall another document or are recalled.
@@ -260,7 +264,7 @@ def _is_redirect(site: Path, url: str) -> bool:
     return path is not None and path.is_file() and 'http-equiv="refresh"' in path.read_text(encoding="utf-8")
 
 
-def test_old_addresses_take_the_reader_to_the_same_place(collection, collection_served, browser):
+def test_old_addresses_take_the_reader_to_the_same_place(collection: BuiltCollection, collection_served: str, browser: Browser) -> None:
     """In Chromium: an old paragraph address with its fragment, and an old home anchor."""
     if FLAGSHIP_ID not in _ids(collection):
         pytest.skip(f"source/ does not hold {FLAGSHIP_ID}")
@@ -278,7 +282,7 @@ def test_old_addresses_take_the_reader_to_the_same_place(collection, collection_
         tab.close()
 
 
-def test_a_spelling_a_site_entry_lacks_is_named_with_the_entry_to_extend(collection):
+def test_a_spelling_a_site_entry_lacks_is_named_with_the_entry_to_extend(collection: BuiltCollection) -> None:
     """The flagship's verbs.yml lists 'CALLS on' only; the texts added write 'CALLS ON': the
     first build stops and names the entry and the form (support/collection.py follows it)."""
     if not collection.forms_added:

@@ -7,6 +7,10 @@ the register address from the document id and language, and nothing where the id
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from conclusions.core.index import Edition
+
 import re
 
 import pytest
@@ -18,7 +22,7 @@ from site_tests.support.documents import Built
 from site_tests.support.html import page
 
 
-def _pages(site) -> list[str]:
+def _pages(site: Path) -> list[str]:
     return sorted(str(p.parent.relative_to(site)) + "/" for p in site.rglob("index.html"))
 
 
@@ -59,7 +63,7 @@ def test_the_about_page_says_what_the_edition_is(doc: Built) -> None:
     assert (header.citation_title or header.title) in text
 
 
-def test_the_cards_are_headed_by_the_edition_not_the_council(edition) -> None:
+def test_the_cards_are_headed_by_the_edition_not_the_council(edition: Edition) -> None:
     plain = Sharing(edition, "https://example.org/", "Site").site_card()
     assert plain.heading == "Unofficial edition"
     if edition.document.header.institution:  # an act of the Official Journal names none

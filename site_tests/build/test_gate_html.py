@@ -22,7 +22,7 @@ def _page(url: str, roots: dict[str, str]) -> str:
     return path
 
 
-def test_no_html_error_on_any_page(site: Path, mini_site: Path):
+def test_no_html_error_on_any_page(site: Path, mini_site: Path) -> None:
     files = sorted(site.rglob("*.html")) + sorted(mini_site.rglob("*.html"))
     assert len(files) > 2
     messages = vnu.check(files)
@@ -40,7 +40,7 @@ def test_no_html_error_on_any_page(site: Path, mini_site: Path):
     assert not messages, f"{len(messages)} HTML errors, by message and page:\n{report}"
 
 
-def test_the_checker_finds_errors(tmp_path: Path):
+def test_the_checker_finds_errors(tmp_path: Path) -> None:
     """The gate is not blind: a page with a known error is reported."""
     bad = tmp_path / "bad.html"
     bad.write_text(

@@ -12,6 +12,8 @@ URL under the sub-path answers with the 404 page, whose every asset must load.
 
 from __future__ import annotations
 
+from playwright.sync_api import Browser
+
 from pathlib import Path
 
 import pytest
@@ -40,15 +42,15 @@ def _assert_links(site: Path, site_url: str) -> None:
     assert not lines, f"{len(lines)} broken links (page: link -> reason):\n" + "\n".join(lines[:300])
 
 
-def test_every_link_resolves_at_the_root(site: Path):
+def test_every_link_resolves_at_the_root(site: Path) -> None:
     _assert_links(site, ROOT_URL)
 
 
-def test_every_link_resolves_under_a_sub_path(subpath_site: Path):
+def test_every_link_resolves_under_a_sub_path(subpath_site: Path) -> None:
     _assert_links(subpath_site, SUB_URL)
 
 
-def test_the_checker_catches_broken_links(tmp_path: Path):
+def test_the_checker_catches_broken_links(tmp_path: Path) -> None:
     """The gate is not blind: a missing page, a missing fragment, an escape and http are found."""
     (tmp_path / "a").mkdir()
     (tmp_path / "index.html").write_text('<p id="top">x</p>', encoding="utf-8")
@@ -73,11 +75,11 @@ def test_the_checker_catches_broken_links(tmp_path: Path):
         ("https://localhost/", False),
     ],
 )
-def test_external_link_rule(url: str, ok: bool):
+def test_external_link_rule(url: str, ok: bool) -> None:
     assert (external_problem(url) is None) is ok
 
 
-def test_the_404_page_works_under_the_sub_path(subpath_site: Path, browser):
+def test_the_404_page_works_under_the_sub_path(subpath_site: Path, browser: Browser) -> None:
     """A missing URL under the sub-path answers 404 with a styled, scripted page."""
     context = browser.new_context()
     failures: list[str] = []

@@ -25,7 +25,7 @@ def _first_difference(a: bytes, b: bytes) -> str:
     return f"first difference at byte {at}: {a[max(0, at - 40) : at + 40]!r} vs {b[max(0, at - 40) : at + 40]!r}"
 
 
-def test_two_builds_are_byte_identical(site: Path, tmp_path: Path):
+def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
     again = tmp_path / "site"
     # A cache of its own, so the preview cards are drawn afresh, not copied from the first build.
     build(again, cards_cache=tmp_path / "cards")

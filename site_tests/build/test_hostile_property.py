@@ -606,7 +606,7 @@ def _core_reads(source: Path) -> None:
 @example(line=5, text="7612/2024", options={"--number": "7612 /24"}, again="add")
 @example(line=30, text="INVI\u200dTES the Commis\u200bsion", options={}, again="again")
 def test_conclusions_new_and_import_write_the_site_or_nothing(
-    tmp_path_factory, line: int, text: str, options: dict[str, str], again: str
+    tmp_path_factory: pytest.TempPathFactory, line: int, text: str, options: dict[str, str], again: str
 ) -> None:
     """`conclusions new` with hostile text in the input and hostile options, then `import` into
     the site made: the same input again, or another text with --add (the same text and options
@@ -688,7 +688,7 @@ folder_strategy = line_strategy.filter(
 @example(documents=[("glossary", "Glossary"), ("st-10001-2022", "ST 10001/22")], root="st-10001-2022")
 @example(documents=[("st-10001-2022", "ST 10001/22"), ("st-10001-1922", "ST 10001 /22")], root=None)
 def test_a_collection_of_any_folders_and_ids_builds_safe_addresses_or_refuses(
-    tmp_path_factory, documents: list[tuple[str, str | None]], root: str | None
+    tmp_path_factory: pytest.TempPathFactory, documents: list[tuple[str, str | None]], root: str | None
 ) -> None:
     """A collection whose folders and document ids are generated: the core refuses it in one
     line per mistake, or every page and file it publishes stands at a relative address inside

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, InclusionLevel
@@ -38,7 +42,7 @@ def test_generates_every_page_and_keeps_paragraphs_out_of_the_nav() -> None:
     assert config.site_name == "Ocean observation"
 
 
-def test_a_source_error_becomes_a_plugin_error_with_file_and_line(tmp_path) -> None:
+def test_a_source_error_becomes_a_plugin_error_with_file_and_line(tmp_path: Path) -> None:
     import shutil
 
     broken = tmp_path / "mini"
@@ -55,7 +59,7 @@ def test_a_source_error_becomes_a_plugin_error_with_file_and_line(tmp_path) -> N
         raise AssertionError("a missing paragraph number did not stop the build")
 
 
-def test_serve_watches_the_same_paths_more_often(tmp_path) -> None:
+def test_serve_watches_the_same_paths_more_often(tmp_path: Path) -> None:
     from conclusions.rebuild import QUIET, WATCH_INTERVAL
     from mkdocs.livereload import LiveReloadServer
 
@@ -78,7 +82,7 @@ def test_serve_watches_the_same_paths_more_often(tmp_path) -> None:
     server.server_close()
 
 
-def test_serve_keeps_mkdocs_interval_for_a_large_watched_tree(tmp_path) -> None:
+def test_serve_keeps_mkdocs_interval_for_a_large_watched_tree(tmp_path: Path) -> None:
     from conclusions.rebuild import WATCH_LIMIT
     from mkdocs.livereload import LiveReloadServer
 
@@ -116,7 +120,7 @@ def _themed_config(docs_dir, custom_dir, **settings) -> MkDocsConfig:
     return config
 
 
-def test_the_package_templates_come_after_the_sites_overrides_and_before_material(tmp_path) -> None:
+def test_the_package_templates_come_after_the_sites_overrides_and_before_material(tmp_path: Path) -> None:
     from conclusions.plugin import THEME_DIR
 
     overrides = tmp_path / "overrides"
@@ -141,7 +145,7 @@ def test_the_package_templates_come_after_the_sites_overrides_and_before_materia
     assert "README.md" not in shipped and "partials/toc.html" not in shipped
 
 
-def test_the_package_assets_are_listed_once_and_before_the_sites_own(tmp_path) -> None:
+def test_the_package_assets_are_listed_once_and_before_the_sites_own(tmp_path: Path) -> None:
     config = _themed_config(
         FIXTURES / "mini",
         tmp_path,
@@ -156,7 +160,7 @@ def test_the_package_assets_are_listed_once_and_before_the_sites_own(tmp_path) -
     assert config.theme.dirs.count(config.theme.dirs[1]) == 1
 
 
-def test_fast_serve_starts_afresh_when_a_package_template_changes(tmp_path, monkeypatch) -> None:
+def test_fast_serve_starts_afresh_when_a_package_template_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
     import conclusions.plugin
@@ -229,7 +233,7 @@ def test_a_site_name_of_its_own_is_kept_with_its_description_and_language() -> N
     assert (config.site_name, config.site_description, config.theme["language"]) == ("Ocean edition", None, "de")
 
 
-def test_a_site_without_directory_urls_is_refused_in_one_line_before_the_site_is_touched(tmp_path) -> None:
+def test_a_site_without_directory_urls_is_refused_in_one_line_before_the_site_is_touched(tmp_path: Path) -> None:
     """Every address the edition publishes (pages, JSON, cards, redirects, the About page's
     table) is a directory address: a build with `use_directory_urls: false` stops at once."""
     import os

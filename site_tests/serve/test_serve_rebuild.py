@@ -14,7 +14,10 @@ import re
 import shutil
 from pathlib import Path
 
+from conclusions.core.index import Edition
+
 from site_tests.support.build import SOURCE, build
+from site_tests.support.collection import BuiltCollection
 from site_tests.support.live import Served, fetch, serving, without_livereload
 
 UNCHANGED = re.compile(r"(\d+) of (\d+) pages unchanged since the last build")
@@ -55,7 +58,7 @@ def _edit_paragraph(served: Served, document: Path, line: int, page: str) -> Non
     served.wait_for("the paragraph edit", served.page_has(page, "zyxmarker"))
 
 
-def test_rebuilds_reuse_only_what_did_not_change(tmp_path: Path, edition) -> None:
+def test_rebuilds_reuse_only_what_did_not_change(tmp_path: Path, edition: Edition) -> None:
     source = tmp_path / "source"
     shutil.copytree(SOURCE, source)
     document = source / "document.md"
@@ -97,7 +100,9 @@ def test_rebuilds_reuse_only_what_did_not_change(tmp_path: Path, edition) -> Non
         _assert_same_as_clean_build(served, source, tmp_path / "clean-3")
 
 
-def test_a_collection_rebuilds_what_an_edit_changes_across_its_texts(tmp_path: Path, collection) -> None:
+def test_a_collection_rebuilds_what_an_edit_changes_across_its_texts(
+    tmp_path: Path, collection: BuiltCollection
+) -> None:
     """In a collection one text's edit reaches other texts' pages (references, register pages):
     the rebuild still serves what a clean build makes, while most pages are not built again."""
     from conclusions.core.references import DATE_TITLE

@@ -34,6 +34,8 @@ from typing import Any, cast
 
 import pytest
 import yaml
+from conclusions.core.index import Edition
+from conclusions.core.model import Paragraph, Recital
 
 from site_tests.support.build import FIXTURES, ROOT, SOURCE, build
 
@@ -305,22 +307,23 @@ def import_into(text: Path, source: Path) -> Path:
 # -- what tests pick from a document's model, instead of numbers only one text has ---------
 
 
-def showcase(edition):
+def showcase(edition: Edition) -> Paragraph:
     """The paragraph the single-page tests open: the first with the most actors asked to act,
     then the most clauses (paragraph 21 of the flagship has four clauses, three addressees)."""
     paragraphs = edition.document.paragraphs
 
-    def weight(p) -> tuple[int, int]:
-        clauses = edition.clauses.get(p.number, [])
+    def weight(p: Paragraph) -> tuple[int, int]:
+        clauses = edition.clauses.get(p.number, ())
         return len({a.id for c in clauses for a in c.addressees}), len(clauses)
 
     return max(paragraphs, key=lambda p: (weight(p), -p.number))
 
 
-def with_footnote(edition):
+def with_footnote(edition: Edition) -> Paragraph | Recital | None:
     """The first paragraph, else the first recital, that cites a footnote with text; None if none does."""
     doc = edition.document
-    for item in [*doc.paragraphs, *doc.recitals]:
+    items: list[Paragraph | Recital] = [*doc.paragraphs, *doc.recitals]
+    for item in items:
         if any(doc.footnotes[n].available for n in item.footnotes):
             return item
     return None

@@ -12,8 +12,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Literal, cast
 from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, Request
 
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus Deque's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
@@ -21,7 +23,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "
 # Rules switched off, each with its reason. Keep this list short and justified.
 AXE_DISABLED: dict[str, str] = {}
 
-SCHEMES = ("light", "dark")
+SCHEMES: tuple[Literal["light", "dark"], ...] = ("light", "dark")
 MISSING = "no-such-page/for-the-404-gate/"  # a URL that is not built: the server answers 404.html
 
 
@@ -116,7 +118,7 @@ def _run_axe(page, rules: list[str]) -> list[dict[str, Any]]:
     return cast("list[dict[str, Any]]", result["violations"])
 
 
-def visit_all(browser, base: str, urls: Iterable[str]) -> list[Visit]:
+def visit_all(browser: Browser, base: str, urls: Iterable[str]) -> list[Visit]:
     """Open every URL under `base`, record what it does, run axe on it in both palettes; cached.
 
     Each page is loaded and checked by axe-core; then search is opened (which loads its index
@@ -130,9 +132,9 @@ def visit_all(browser, base: str, urls: Iterable[str]) -> list[Visit]:
     page = context.new_page()
     visits: list[Visit] = []
     current: list[Visit] = []
-    inflight: set[str] = set[str]()
+    inflight: set[Request] = set()
 
-    def on_request(request) -> None:
+    def on_request(request: Request) -> None:
         inflight.add(request)
         if request.url.startswith(("data:", "blob:", "about:")):
             return
@@ -152,7 +154,7 @@ def visit_all(browser, base: str, urls: Iterable[str]) -> list[Visit]:
         if response.status >= 400 and not response.request.is_navigation_request():
             current[0].bad_status.append(f"{response.status} {response.url}")
 
-    def on_failed(request) -> None:
+    def on_failed(request: Request) -> None:
         inflight.discard(request)
         current[0].failed.append(f"{request.failure} {request.url}")
 

@@ -119,7 +119,7 @@ def check_site(site: Path, site_url: str) -> tuple[list[Problem], int]:
     return problems, checked
 
 
-def _check_one(site, site_url, origin, page, path, base_url, raw) -> list[Problem]:
+def _check_one(site: Path, site_url, origin, page, path, base_url, raw) -> list[Problem]:
     if raw == "":
         return [Problem(page, raw, "empty URL")]
     scheme = urlsplit(raw).scheme.lower()

@@ -9,6 +9,7 @@ import struct
 import zlib
 from pathlib import Path
 
+import pytest
 from conclusions.core import cards
 from conclusions.core.index import build_edition
 from conclusions.core.inline import lead
@@ -19,7 +20,7 @@ from site_tests.support.build import FIXTURES
 from site_tests.support.core import render_all
 
 
-def test_an_unchanged_card_is_not_redrawn(tmp_path: Path, monkeypatch) -> None:
+def test_an_unchanged_card_is_not_redrawn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     edition = build_edition(FIXTURES / "mini")
     card = Sharing(edition, "https://example.org/sub/", "Site").item_card(edition.document.paragraphs[0])
     drawn = render_all([card], tmp_path)[0]
@@ -50,7 +51,7 @@ def test_characters_the_font_lacks_are_drawn_as_readable_substitutes() -> None:
     assert cards.drawable("\ue000") == "?"
 
 
-def test_many_cards_are_drawn_on_every_core_to_the_same_bytes(monkeypatch, tmp_path: Path) -> None:
+def test_many_cards_are_drawn_on_every_core_to_the_same_bytes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     edition = build_edition(FIXTURES / "mini")
     sharing = Sharing(edition, "https://example.org/", "Site")
     todo = [sharing.item_card(p) for p in edition.document.paragraphs]
@@ -63,7 +64,7 @@ def test_many_cards_are_drawn_on_every_core_to_the_same_bytes(monkeypatch, tmp_p
     assert [(tmp_path / f"{cards.cache_key(card)}.png").read_bytes() for card in todo] == alone
 
 
-def test_a_few_cards_are_drawn_in_threads_to_the_same_bytes(monkeypatch) -> None:
+def test_a_few_cards_are_drawn_in_threads_to_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     edition = build_edition(FIXTURES / "mini")
     sharing = Sharing(edition, "https://example.org/", "Site")
     todo = [sharing.item_card(p) for p in edition.document.paragraphs] * 3
@@ -74,7 +75,7 @@ def test_a_few_cards_are_drawn_in_threads_to_the_same_bytes(monkeypatch) -> None
     assert render_all(todo, None) == alone
 
 
-def test_a_card_that_cannot_be_drawn_is_named_in_one_line(monkeypatch, tmp_path: Path) -> None:
+def test_a_card_that_cannot_be_drawn_is_named_in_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     edition = build_edition(FIXTURES / "mini")
     sharing = Sharing(edition, "https://example.org/", "Site")
     todo = [sharing.item_card(p) for p in edition.document.paragraphs]
@@ -130,7 +131,7 @@ def test_a_card_is_a_16_level_palette_png_with_nothing_but_its_pixels() -> None:
         assert decoded.tobytes() == image.tobytes()
 
 
-def test_a_card_whose_letters_reach_the_shared_rows_is_compressed_whole(monkeypatch) -> None:
+def test_a_card_whose_letters_reach_the_shared_rows_is_compressed_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     card = _mini_cards()[1]
     image, frame = cards._image(card)
     # A frame whose shared rows take in the label's: the card is compressed as one.
