@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 from conclusions.core.index import build_edition
 from playwright.sync_api import sync_playwright
@@ -20,7 +21,7 @@ from site_tests.support.build import ROOT, SOURCE, build
 from site_tests.support.server import free_port, serve
 
 WIDTHS = {"phone": (390, 844, True), "desktop": (1280, 900, False)}
-PALETTES = ("light", "dark")
+PALETTES: tuple[Literal["light", "dark"], ...] = ("light", "dark")
 
 
 def pages() -> dict[str, str]:

@@ -22,6 +22,7 @@ search dialog's accessible name) and the "quality gates" section of assets/concl
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from playwright.sync_api import Browser
@@ -37,7 +38,9 @@ from site_tests.support.gates import (
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_no_axe_violation_on_any_page(site: Path, served: str, browser: Browser, scheme) -> None:
+def test_no_axe_violation_on_any_page(
+    site: Path, served: str, browser: Browser, scheme: Literal["light", "dark"]
+) -> None:
     visits = visit_all(browser, served, browsed_pages(site))
     assert len(visits) == len(browsed_pages(site))
     assert all(scheme in v.violations for v in visits)

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, BrowserContext, Page, Response
 
 from site_tests.support.build import FIXTURES, build
 from site_tests.support.gates import MISSING, wait_for_search
@@ -45,7 +46,7 @@ POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+
 
 
 @pytest.fixture(scope="module")
-def origin(tmp_path_factory: pytest.TempPathFactory):
+def origin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     site = tmp_path_factory.mktemp("csp") / "site"
@@ -80,7 +81,7 @@ def _kinds(site: Path) -> list[str | None]:
     ]
 
 
-def _open(browser: Browser, url: str):
+def _open(browser: Browser, url: str) -> tuple[BrowserContext, Page, list[str], Response | None]:
     context = browser.new_context()
     context.add_init_script(RECORD)
     page = context.new_page()
@@ -90,7 +91,7 @@ def _open(browser: Browser, url: str):
     return context, page, console, response
 
 
-def test_every_html_file_carries_the_policy(origin) -> None:
+def test_every_html_file_carries_the_policy(origin: tuple[str, Path]) -> None:
     _, site = origin
     missing = [str(p.relative_to(site)) for p in site.rglob("*.html") if not POLICY.search(p.read_text("utf-8"))]
     assert not missing, f"pages without a Content-Security-Policy: {missing[:10]}"
@@ -103,7 +104,7 @@ def test_every_html_file_carries_the_policy(origin) -> None:
 
 
 @pytest.mark.parametrize("kind", range(13), ids=lambda i: f"kind{i}")
-def test_no_policy_violation_on_any_kind_of_page(browser: Browser, origin, kind: int) -> None:
+def test_no_policy_violation_on_any_kind_of_page(browser: Browser, origin: tuple[str, Path], kind: int) -> None:
     base, site = origin
     url = _kinds(site)[kind]
     if url is None:
@@ -126,7 +127,9 @@ def test_no_policy_violation_on_any_kind_of_page(browser: Browser, origin, kind:
     assert not violations and not console, f"/{url}: {violations + console}"
 
 
-def test_an_injected_inline_script_handler_and_javascript_link_are_blocked(browser: Browser, origin) -> None:
+def test_an_injected_inline_script_handler_and_javascript_link_are_blocked(
+    browser: Browser, origin: tuple[str, Path]
+) -> None:
     base, site = origin
     html = (site / "paragraphs" / "1" / "index.html").read_text("utf-8")
     hostile = (
@@ -156,7 +159,9 @@ def test_an_injected_inline_script_handler_and_javascript_link_are_blocked(brows
     assert console, "Chromium says why it refused them"
 
 
-def test_an_injected_image_request_and_form_to_another_site_are_blocked(browser: Browser, origin) -> None:
+def test_an_injected_image_request_and_form_to_another_site_are_blocked(
+    browser: Browser, origin: tuple[str, Path]
+) -> None:
     """`default-src 'self'` and `form-action 'self'`: what text that escaped its escaping could
     send out (an image or a request carrying data, a form's fields) goes nowhere."""
     base, site = origin
@@ -185,7 +190,9 @@ def test_an_injected_image_request_and_form_to_another_site_are_blocked(browser:
     assert console, "Chromium says why it refused them"
 
 
-def test_the_pages_own_style_elements_apply_and_an_injected_one_is_blocked(browser: Browser, origin) -> None:
+def test_the_pages_own_style_elements_apply_and_an_injected_one_is_blocked(
+    browser: Browser, origin: tuple[str, Path]
+) -> None:
     """The palette's rules and the plugin's stylesheet are <style> elements in the head,
     allowed by their hashes; a <style> no template wrote (what escaping keeps out of the
     source) is refused, so it cannot hide or restyle the text."""

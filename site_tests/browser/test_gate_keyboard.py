@@ -18,6 +18,9 @@ from playwright.sync_api import Browser
 
 from site_tests.support.documents import showcase
 
+TabWalk = tuple[list[dict[str, Any]], list[dict[str, Any]]]
+"""Every stop Tab reached, in order, and the stops the article holds."""
+
 MAX_TABS = 300
 
 # Marks every tab stop and records how it looks without focus, before any key is pressed.
@@ -70,7 +73,7 @@ def _name(f: dict[str, Any]) -> str:
 
 
 @pytest.fixture(scope="module")
-def tab_walk(served: str, browser: Browser, edition: Edition):
+def tab_walk(served: str, browser: Browser, edition: Edition) -> TabWalk:
     """Every element focused by Tab, in order, from page load until focus leaves the page."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
@@ -92,14 +95,14 @@ def tab_walk(served: str, browser: Browser, edition: Edition):
         context.close()
 
 
-def test_the_skip_link_comes_first(tab_walk) -> None:
+def test_the_skip_link_comes_first(tab_walk: TabWalk) -> None:
     walk, _ = tab_walk
     assert walk, "Tab focuses nothing"
     assert walk[0]["region"] == "skip" and "md-skip" in walk[0]["classes"], _name(walk[0])
     assert walk[0]["onscreen"], "the skip link takes focus but stays off screen"
 
 
-def test_search_then_navigation_then_content(tab_walk) -> None:
+def test_search_then_navigation_then_content(tab_walk: TabWalk) -> None:
     walk, _ = tab_walk
     regions = [f["region"] for f in walk]
     order = "\n".join(f"{i:3} {_name(f)}" for i, f in enumerate(walk))
@@ -112,7 +115,7 @@ def test_search_then_navigation_then_content(tab_walk) -> None:
     assert not {"skip", "search", "header", "navigation"} & set(regions[start:]), order
 
 
-def test_the_article_is_walked_in_document_order(tab_walk) -> None:
+def test_the_article_is_walked_in_document_order(tab_walk: TabWalk) -> None:
     walk, article_stops = tab_walk
     visited = [f["stop"] for f in walk if f["region"] == "article"]
     assert len(article_stops) > 5
@@ -121,7 +124,7 @@ def test_the_article_is_walked_in_document_order(tab_walk) -> None:
     )
 
 
-def test_every_focused_element_shows_a_focus_indicator(tab_walk) -> None:
+def test_every_focused_element_shows_a_focus_indicator(tab_walk: TabWalk) -> None:
     walk, _ = tab_walk
     invisible = [
         f"{_name(f)}: focused {f['look']!r}, unfocused {f['before']!r}"

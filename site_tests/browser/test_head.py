@@ -4,6 +4,7 @@ the site never uses."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import material  # type: ignore[import-untyped]
@@ -12,6 +13,9 @@ import yaml
 from conclusions import head
 from conclusions.plugin import THEME_DIR
 from playwright.sync_api import Browser
+
+Parse = Callable[[str], list[str]]
+"""Every rule of a stylesheet as Chromium reads it."""
 
 ROOT = Path(__file__).resolve().parents[2]
 STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
@@ -44,7 +48,7 @@ TRICKY = """
 
 
 @pytest.fixture(scope="module")
-def parse(browser: Browser):
+def parse(browser: Browser) -> Iterator[Parse]:
     page = browser.new_page()
     yield lambda text: page.evaluate(RULES, text)
     page.close()
@@ -66,7 +70,7 @@ def _inside_parentheses(rule: str) -> str:
 
 
 @pytest.mark.parametrize("css", [CSS, TRICKY], ids=["conclusions.css", "tricky"])
-def test_the_minified_stylesheet_is_the_same_stylesheet(parse, css: str) -> None:
+def test_the_minified_stylesheet_is_the_same_stylesheet(parse: Parse, css: str) -> None:
     minified = head.minify(css)
     assert len(minified) < len(css)
     assert [_inside_parentheses(r) for r in parse(minified)] == [_inside_parentheses(r) for r in parse(css)]
@@ -74,7 +78,7 @@ def test_the_minified_stylesheet_is_the_same_stylesheet(parse, css: str) -> None
     assert [r.split("(")[0] for r in parse(minified)] == [r.split("(")[0] for r in parse(css)]
 
 
-def test_a_stylesheet_cannot_end_its_style_element(parse) -> None:
+def test_a_stylesheet_cannot_end_its_style_element(parse: Parse) -> None:
     css = '.x::after { content: "</style><script>alert(1)</script>" }'
     text = head.style_text(css)
     assert "</" not in text
@@ -86,7 +90,7 @@ def _configured_colours() -> dict[str, set[str]]:
     return head.palette_colours(config["theme"]["palette"])
 
 
-def test_the_palette_keeps_every_rule_of_the_configured_colours_and_drops_only_others(parse) -> None:
+def test_the_palette_keeps_every_rule_of_the_configured_colours_and_drops_only_others(parse: Parse) -> None:
     colours = _configured_colours()
     assert colours == {"primary": {"indigo"}, "accent": {"indigo"}}
     full, kept = parse(PALETTE), parse(head.prune_palette(PALETTE, colours))

@@ -5,9 +5,11 @@ site built for the origin it is served from, so that Material's instant navigati
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 import yaml
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from site_tests.support.build import FIXTURES, build
 from site_tests.support.server import free_port, serve
@@ -19,7 +21,7 @@ NESTED = next(a for a in ANCHORS if a in EXPECTED["nested"])  # a point inside a
 
 
 @pytest.fixture(scope="module")
-def origin(tmp_path_factory: pytest.TempPathFactory):
+def origin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     site = tmp_path_factory.mktemp("points") / "site"
@@ -29,7 +31,7 @@ def origin(tmp_path_factory: pytest.TempPathFactory):
         yield base
 
 
-def _context(browser: Browser, origin: str, phone: bool):
+def _context(browser: Browser, origin: str, phone: bool) -> BrowserContext:
     if phone:
         ctx = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
     else:
@@ -38,7 +40,7 @@ def _context(browser: Browser, origin: str, phone: bool):
     return ctx
 
 
-def _open(p, phone: bool) -> None:
+def _open(p: Page, phone: bool) -> None:
     """Open the paragraph's one share control (a menu of Copy link and Cite)."""
     toggle = p.get_by_role("button", name=f"Share Paragraph {NUMBER}")
     toggle.tap() if phone else toggle.click()

@@ -6,12 +6,13 @@ site of source/: the paragraph tried is taken from its model (support/documents.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import cast
 from urllib.parse import urlsplit
 
 import pytest
 from conclusions.core.index import Edition
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from site_tests.support.build import SOURCE, build
 from site_tests.support.documents import page_of, showcase, with_footnote
@@ -35,7 +36,7 @@ def n(edition: Edition) -> int:
 
 
 @pytest.fixture()
-def context(browser: Browser, served: str):
+def context(browser: Browser, served: str) -> Iterator[BrowserContext]:
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(served))
     ctx = browser.new_context()
     ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
@@ -47,18 +48,18 @@ def context(browser: Browser, served: str):
     assert not errors, errors
 
 
-def _clipboard(p) -> str:
+def _clipboard(p: Page) -> str:
     return cast("str", p.evaluate("navigator.clipboard.readText()"))
 
 
-def _open(p, label: str, touch: bool = False) -> None:
+def _open(p: Page, label: str, touch: bool = False) -> None:
     """Open the one share control of `label` ('Paragraph 21'): its menu holds Copy link and Cite."""
     toggle = p.get_by_role("button", name=f"Share {label}", exact=True)
     toggle.tap() if touch else toggle.click()
     assert toggle.get_attribute("aria-expanded") == "true"
 
 
-def test_copy_link_and_cite_by_mouse(context, served: str, n: int) -> None:
+def test_copy_link_and_cite_by_mouse(context: BrowserContext, served: str, n: int) -> None:
     p = context.new_page()
     p.goto(served + f"paragraphs/{n}/")
     url = f"{SITE_URL}paragraphs/{n}/"
@@ -77,7 +78,7 @@ def test_copy_link_and_cite_by_mouse(context, served: str, n: int) -> None:
     assert p.locator("#share-status").get_attribute("aria-live") == "polite"
 
 
-def test_copy_link_and_cite_by_keyboard_on_the_full_text(context, served: str, n: int) -> None:
+def test_copy_link_and_cite_by_keyboard_on_the_full_text(context: BrowserContext, served: str, n: int) -> None:
     p = context.new_page()
     p.goto(served + "text/")
     p.locator(f"#p{n} a.pnum").focus()
@@ -168,7 +169,9 @@ def test_without_javascript_the_number_is_the_permalink(
     ctx.close()
 
 
-def test_opening_an_anchor_highlights_the_paragraph_or_clause(context, served: str, edition: Edition, n: int) -> None:
+def test_opening_an_anchor_highlights_the_paragraph_or_clause(
+    context: BrowserContext, served: str, edition: Edition, n: int
+) -> None:
     if len(PARAGRAPHS) < 2:
         pytest.skip("source/ has one paragraph: nothing to tell the highlighted one from")
     other = n - 1 if n > 1 else n + 1
@@ -194,7 +197,9 @@ def test_opening_an_anchor_highlights_the_paragraph_or_clause(context, served: s
 
 
 @pytest.mark.parametrize("query", ["{n}", "para {n}", "paragraph {n}"])
-def test_search_finds_a_paragraph_by_its_number(context, served: str, query: str, n: int, edition: Edition) -> None:
+def test_search_finds_a_paragraph_by_its_number(
+    context: BrowserContext, served: str, query: str, n: int, edition: Edition
+) -> None:
     p = context.new_page()
     p.goto(served)
     p.keyboard.press("/")
@@ -208,7 +213,7 @@ def test_search_finds_a_paragraph_by_its_number(context, served: str, query: str
     pages: list[str] = []  # the pages of the results, in order (a page's sections follow it)
     hit = None
     for i in range(results.count()):
-        path = urlsplit(results.nth(i).get_attribute("href")).path
+        path = urlsplit(results.nth(i).get_attribute("href") or "").path
         if path not in pages:
             pages.append(path)
             if path == wanted and hit is None:
@@ -229,7 +234,7 @@ def _own_words(n: int) -> str:
     return " ".join(sorted(vocabulary(PARAGRAPHS[n]) - elsewhere)[:2])
 
 
-def test_search_finds_a_paragraph_by_its_words(context, served: str) -> None:
+def test_search_finds_a_paragraph_by_its_words(context: BrowserContext, served: str) -> None:
     found = next(((n, w) for n in PARAGRAPHS if len((w := _own_words(n)).split()) == 2), None)
     if found is None:
         pytest.skip("no paragraph of source/ has two long words of its own, past its lead, to search for")
@@ -244,7 +249,9 @@ def test_search_finds_a_paragraph_by_its_words(context, served: str) -> None:
     assert hrefs[0] == urlsplit(served).path + f"paragraphs/{n}/", (words, hrefs[:4])
 
 
-def test_printing_a_paragraph_keeps_text_footnotes_and_citation(context, served: str, edition: Edition) -> None:
+def test_printing_a_paragraph_keeps_text_footnotes_and_citation(
+    context: BrowserContext, served: str, edition: Edition
+) -> None:
     item = with_footnote(edition)
     if item is None:
         pytest.skip("no paragraph or recital of source/ cites a footnote with text")
@@ -278,7 +285,7 @@ def test_printing_a_paragraph_keeps_text_footnotes_and_citation(context, served:
 
 
 @pytest.fixture(scope="module")
-def sub_site(tmp_path_factory: pytest.TempPathFactory):
+def sub_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real site built and served under a GitHub Pages project sub-path."""
     from site_tests.support.server import serve
 
@@ -288,7 +295,7 @@ def sub_site(tmp_path_factory: pytest.TempPathFactory):
         yield base
 
 
-def test_404_names_the_range_and_jumps_to_a_paragraph(browser: Browser, sub_site, n: int) -> None:
+def test_404_names_the_range_and_jumps_to_a_paragraph(browser: Browser, sub_site: str, n: int) -> None:
     ctx = browser.new_context()
     failed: list[str] = []
     ctx.on(
@@ -311,7 +318,7 @@ def test_404_names_the_range_and_jumps_to_a_paragraph(browser: Browser, sub_site
     ctx.close()
 
 
-def test_404_refuses_a_number_out_of_range(browser: Browser, sub_site) -> None:
+def test_404_refuses_a_number_out_of_range(browser: Browser, sub_site: str) -> None:
     ctx = browser.new_context()
     p = ctx.new_page()
     p.goto(sub_site + "paragraphs/999/")
@@ -322,7 +329,7 @@ def test_404_refuses_a_number_out_of_range(browser: Browser, sub_site) -> None:
     ctx.close()
 
 
-def test_404_without_javascript_links_to_the_full_text(browser: Browser, sub_site, n: int) -> None:
+def test_404_without_javascript_links_to_the_full_text(browser: Browser, sub_site: str, n: int) -> None:
     ctx = browser.new_context(java_script_enabled=False)
     p = ctx.new_page()
     p.goto(sub_site + "paragraphs/999/")

@@ -7,11 +7,12 @@ one. The footnote tried is the first footnote with text cited by a paragraph (el
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
 from conclusions.core.index import Edition
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from site_tests.support.build import SOURCE
 from site_tests.support.documents import page_of, with_footnote
@@ -53,7 +54,7 @@ def term(edition: Edition) -> Term:
 
 
 @pytest.fixture()
-def page(browser: Browser, served: str, term: Term):
+def page(browser: Browser, served: str, term: Term) -> Iterator[Page]:
     context = browser.new_context()
     p = context.new_page()
     p.goto(served + term.url)
@@ -61,7 +62,7 @@ def page(browser: Browser, served: str, term: Term):
     context.close()
 
 
-def test_tab_reaches_the_term_and_shows_its_expansion(page, term: Term) -> None:
+def test_tab_reaches_the_term_and_shows_its_expansion(page: Page, term: Term) -> None:
     for _ in range(300):
         page.keyboard.press("Tab")
         if page.evaluate("(s) => document.activeElement.matches(s)", term.selector):
@@ -76,7 +77,7 @@ def test_tab_reaches_the_term_and_shows_its_expansion(page, term: Term) -> None:
     assert tip.is_hidden()
 
 
-def test_hover_opens_and_the_tooltip_stays_while_hovered(page, term: Term) -> None:
+def test_hover_opens_and_the_tooltip_stays_while_hovered(page: Page, term: Term) -> None:
     page.locator(term.selector).first.hover()
     tip = page.locator("#xref-tip")
     assert tip.is_visible()

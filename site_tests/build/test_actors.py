@@ -53,7 +53,7 @@ def test_clauses_verbs_and_addressees_match_the_hand_reading(doc: Built) -> None
 def test_clause_anchors_cover_the_paragraph(doc: Built) -> None:
     text = content(page(doc.site, "text/"))
     for paragraph in doc.model.paragraphs:
-        clauses = doc.edition.clauses.get(paragraph.number, [])
+        clauses = doc.edition.clauses.get(paragraph.number, ())
         soup = content(page(doc.site, f"paragraphs/{paragraph.number}/"))
         spans = soup.select(f"#{paragraph.anchor} span.clause[id]")
         assert [s["id"] for s in spans] == [c.anchor for c in clauses], paragraph.number
@@ -119,7 +119,7 @@ def test_verbs_index_lists_every_clause_of_a_verb(doc: Built) -> None:
 
 def test_paragraph_pages_list_addressed_and_mentioned_actors(doc: Built) -> None:
     for paragraph in doc.model.paragraphs:
-        clauses = doc.edition.clauses.get(paragraph.number, [])
+        clauses = doc.edition.clauses.get(paragraph.number, ())
         addressed = list(dict.fromkeys(a.id for c in clauses for a in c.addressees))
         mentioned = list(dict.fromkeys(m.entry.id for m in doc.edition.of(paragraph).actors))
         mentioned = [a for a in mentioned if a not in addressed]

@@ -62,12 +62,12 @@ def _recorded(site: Path) -> str:
     return cast("str", yaml.safe_load((site / "source" / "import.yml").read_text(encoding="utf-8"))["document_sha256"])
 
 
-def _one_error_line(result, *, code: int = 2) -> str:
+def _one_error_line(result: subprocess.CompletedProcess[str], *, code: int = 2) -> str:
     assert result.returncode == code, result.stdout + result.stderr
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("conclusions: ")
-    return cast("str", lines[0])
+    return lines[0]
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -211,7 +211,7 @@ def _main(*args: str) -> int:
     return cli.main(list(args))
 
 
-def test_new_writes_the_whole_site_and_it_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, importer, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_writes_the_whole_site_and_it_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, importer: types.ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
     # Words of the stand-in's document (its title): the build checks that the original's words
     # are in document.md (core/fidelity.py). CRLF and a dash, so that the bytes are copied as given.
@@ -270,10 +270,10 @@ def test_the_scaffold_holds_no_fact_of_a_document() -> None:
     assert (cli.SCAFFOLD / "overrides-README.md").read_bytes() == (ROOT / "overrides" / "README.md").read_bytes()
 
 
-def test_an_import_failure_is_one_line_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, importer, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_import_failure_is_one_line_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, importer: types.ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "input.txt").write_text("not a Council text", encoding="utf-8")
-    importer.failure = "no paragraph numbered 1\nwas found"
+    setattr(importer, "failure", "no paragraph numbered 1\nwas found")  # noqa: B010
     assert _main("new", "edition", "--from", "input.txt") == 2
     err = capsys.readouterr().err
     assert err == (
@@ -288,7 +288,7 @@ def test_an_import_failure_is_one_line_and_writes_nothing(tmp_path: Path, monkey
         ("input.txt is empty: give the text or the PDF", "input.txt: is empty; give the text or the PDF"),
         ("the PDF has no text layer (a scan?): run OCR", "input.txt: the PDF has no text layer (a scan?); run OCR"),
     ]:
-        importer.failure = failure
+        setattr(importer, "failure", failure)  # noqa: B010
         assert _main("new", "edition", "--from", "input.txt") == 2
         assert capsys.readouterr().err == f"conclusions: {line}\n"
     assert [p.name for p in tmp_path.iterdir()] == ["input.txt"]
@@ -301,7 +301,7 @@ def _site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "site"
 
 
-def test_import_refuses_a_hand_edited_document_and_keeps_registries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, importer, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_refuses_a_hand_edited_document_and_keeps_registries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, importer: types.ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
     site = _site(tmp_path, monkeypatch)
     source = site / "source"
     imported = (source / "document.md").read_bytes()
@@ -327,7 +327,7 @@ def test_import_refuses_a_hand_edited_document_and_keeps_registries(tmp_path: Pa
     assert sorted(p.name for p in site.iterdir() if p.name.startswith(".conclusions-")) == []
 
 
-def test_import_refuses_a_document_no_import_recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, importer, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_refuses_a_document_no_import_recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, importer: types.ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
     site = _site(tmp_path, monkeypatch)
     (site / "source" / "import.yml").unlink()
     capsys.readouterr()

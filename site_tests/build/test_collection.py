@@ -8,6 +8,8 @@ collection holds it (`outside_unless_flagship`).
 
 from __future__ import annotations
 
+from conclusions.core.references import Reference
+
 from site_tests.support.collection import BuiltCollection
 
 from playwright.sync_api import Browser
@@ -33,7 +35,7 @@ def _ids(collection: BuiltCollection) -> set[str]:
     return {e.document.header.document_id for e in collection.model.editions}
 
 
-def _expected_references(collection: BuiltCollection):
+def _expected_references(collection: BuiltCollection) -> list[tuple[str, str, str, str | None, tuple[int, ...], str]]:
     """(citing id, item, form, cited id or None, paragraphs, text) of every reference read by hand."""
     held = _ids(collection)
     out = []
@@ -44,7 +46,7 @@ def _expected_references(collection: BuiltCollection):
     return out
 
 
-def _model_references(collection: BuiltCollection):
+def _model_references(collection: BuiltCollection) -> list[Reference]:
     fixture_ids = {d["id"] for d in collection.expected["documents"]}
     return [r for r in collection.model.references if r.citing.document_id in fixture_ids]
 

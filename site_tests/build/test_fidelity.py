@@ -13,6 +13,8 @@ word for word on the full-text page and on its own page.
 
 from __future__ import annotations
 
+from bs4 import Tag
+
 import hashlib
 import re
 import shutil
@@ -141,7 +143,7 @@ def original_blocks(original: Path) -> dict[str, list[str]]:
 ADDITIONS = "a.pnum, sup.fnref, a.footnote-backref, span.fn-num, button, .share, [data-edition-addition]"
 
 
-def text_words(element) -> list[str]:
+def text_words(element: Tag) -> list[str]:
     """The words of a built element, without the edition's additions."""
     element = BeautifulSoup(str(element), "html.parser")
     for extra in element.select(ADDITIONS):

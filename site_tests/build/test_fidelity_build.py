@@ -4,6 +4,8 @@ placed or accepted with a reason (core/fidelity.py; the check's own cases: unit/
 
 from __future__ import annotations
 
+import subprocess
+
 import shutil
 from pathlib import Path
 
@@ -16,7 +18,7 @@ TEXT = FIXTURES / "import" / "ST-10987-2024-INIT-en.txt"
 EXPECTED = yaml.safe_load((FIXTURES / "import" / "ST-10987-2024-INIT-en.expected.yml").read_text("utf-8"))
 
 
-def _errors(result) -> list[str]:
+def _errors(result: subprocess.CompletedProcess[str]) -> list[str]:
     return [line.split("-  ", 1)[1] for line in result.stderr.splitlines() if line.startswith("ERROR")]
 
 

@@ -12,6 +12,8 @@ URL under the sub-path answers with the 404 page, whose every asset must load.
 
 from __future__ import annotations
 
+from playwright.sync_api import Response
+
 from playwright.sync_api import Browser
 
 from pathlib import Path
@@ -88,7 +90,7 @@ def test_the_404_page_works_under_the_sub_path(subpath_site: Path, browser: Brow
         page = context.new_page()
         page.on("requestfailed", lambda r: failures.append(f"failed: {r.url} ({r.failure})"))
 
-        def on_response(response) -> None:
+        def on_response(response: Response) -> None:
             loaded.append(response.url)
             if response.status >= 400 and not response.request.is_navigation_request():
                 failures.append(f"{response.status}: {response.url}")

@@ -81,11 +81,11 @@ class Slot:
         return f"{self.file}: {self.old.strip()}"
 
 
-def _front(key: str, value: str, shown=HOME) -> Slot:
+def _front(key: str, value: str, shown: tuple[str, str] | None = HOME) -> Slot:
     return Slot("document.md", f"{key}: {value}", value, shown)
 
 
-def _added(key: str, shown) -> Slot:
+def _added(key: str, shown: tuple[str, str] | None) -> Slot:
     """A front-matter field the fixture leaves out, added after `short_title`."""
     old = "short_title: Ocean observation\n"
     return Slot("document.md", old, "", shown, template=f"{old}{key}: @\n")
@@ -364,7 +364,7 @@ def _normal(src: str) -> str:
     return re.sub(r"^(?:\.\./|\./|/)+", "", src)
 
 
-def _json_problems(data, html_keys: set[str], key: str = "") -> Iterator[str]:
+def _json_problems(data: Any, html_keys: set[str], key: str = "") -> Iterator[str]:
     """Addresses must not be scripts; the values that are HTML (the data's "html", the search
     index's "text" and "title", which Material's search shows as HTML) must be inert. Other
     values are plain text, and may say "<script>" as the source did."""
@@ -444,7 +444,7 @@ ERROR_LINE = re.compile(r"^(?:mini|conclusions/registry)/[\w.-]+\.(?:md|yml):\d+
 
 
 @pytest.fixture(scope="module")
-def workspace():
+def workspace() -> Iterator[tuple[Path, Path, set[str]]]:
     """A folder for the examples, the shared card cache, and the script sources the templates
     load (from a build of the unmodified fixture, which must pass every check itself)."""
     root = Path(tempfile.mkdtemp(prefix="hostile-property-"))
@@ -491,7 +491,7 @@ def workspace():
 @example(slot=_find("document.md", "## A."), how="replace", quoting="typed", value="OPENING")
 @example(slot=_find("document.md", "THE COUNCIL"), how="append", quoting="typed", value="\x00\u202e")
 @example(slot=_find("document.md", "ENER 1"), how="append", quoting="typed", value="[^a]")
-def test_no_source_puts_live_markup_on_a_page(workspace, slot: Slot, how: str, quoting: str, value: str) -> None:
+def test_no_source_puts_live_markup_on_a_page(workspace: tuple[Path, Path, set[str]], slot: Slot, how: str, quoting: str, value: str) -> None:
     root, cards, allowed = workspace
     case = Path(tempfile.mkdtemp(dir=root))
     try:

@@ -8,6 +8,8 @@ them as elements or attributes, and must show each of them as the text that was 
 
 from __future__ import annotations
 
+from bs4 import Tag
+
 import hashlib
 import json
 import shutil
@@ -189,8 +191,10 @@ def test_javascript_url_is_refused(tmp_path: Path) -> None:
     )
 
 
-def _article(soup: BeautifulSoup):
-    return soup.select_one("article")
+def _article(soup: BeautifulSoup) -> Tag:
+    found = soup.select_one("article")
+    assert found is not None, "a page without its article"
+    return found
 
 
 def test_braces_add_no_attribute_and_stay_text(hostile: tuple[Path, Path]) -> None:

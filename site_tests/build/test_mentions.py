@@ -5,6 +5,10 @@ document), and every page of an instrument or term against the model's backlinks
 
 from __future__ import annotations
 
+from bs4 import Tag
+
+from collections.abc import Callable
+
 from pathlib import Path
 
 import pytest
@@ -13,11 +17,13 @@ from site_tests.support.documents import Built
 from site_tests.support.html import content, page
 
 
-def _para(site: Path, number: int):
-    return content(page(site, f"paragraphs/{number}/")).find(id=f"p{number}")
+def _para(site: Path, number: int) -> Tag:
+    found = content(page(site, f"paragraphs/{number}/")).find(id=f"p{number}")
+    assert isinstance(found, Tag), f"paragraph {number} has no p{number}"
+    return found
 
 
-def _compare(doc: Built, key: str, found) -> None:
+def _compare(doc: Built, key: str, found: Callable[[int], set[str]]) -> None:
     expected = {int(n): set(ids) for n, ids in doc.expected(key).items()}
     wrong = [
         f"paragraph {n}: built {sorted(found(n))}, read by hand {sorted(ids)}"
@@ -28,11 +34,11 @@ def _compare(doc: Built, key: str, found) -> None:
 
 
 def test_instrument_links_are_exactly_the_hand_read_set(doc: Built) -> None:
-    _compare(doc, "instruments", lambda n: {a["data-instrument"] for a in _para(doc.site, n).select("a.instrument")})
+    _compare(doc, "instruments", lambda n: {str(a["data-instrument"]) for a in _para(doc.site, n).select("a.instrument")})
 
 
 def test_tooltip_terms_are_exactly_the_hand_read_set(doc: Built) -> None:
-    _compare(doc, "terms", lambda n: {a["data-term"] for a in _para(doc.site, n).select("a.term")})
+    _compare(doc, "terms", lambda n: {str(a["data-term"]) for a in _para(doc.site, n).select("a.term")})
 
 
 def test_marked_up_terms_keep_their_markup(doc: Built) -> None:
@@ -52,7 +58,7 @@ def test_marked_up_terms_keep_their_markup(doc: Built) -> None:
         pytest.skip(f"{doc}: no glossary term is written with markup in a paragraph")
 
 
-def _target(item) -> str:
+def _target(item: object) -> str:
     """Where a backlink from a register page (two levels deep) to `item` leads, without its anchor."""
     from conclusions.core.model import Paragraph, Recital
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from pathlib import Path
@@ -13,7 +15,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from site_tests.support.build import FIXTURES, ROOT
 
 
-def _config(docs_dir) -> MkDocsConfig:
+def _config(docs_dir: Path) -> MkDocsConfig:
     config = MkDocsConfig(config_file_path=str(ROOT / "mkdocs.yml"))
     config.load_dict(
         {
@@ -104,7 +106,7 @@ def test_serve_keeps_mkdocs_interval_for_a_large_watched_tree(tmp_path: Path) ->
     server.server_close()
 
 
-def _themed_config(docs_dir, custom_dir, **settings) -> MkDocsConfig:
+def _themed_config(docs_dir: Path, custom_dir: Path, **settings: Any) -> MkDocsConfig:
     config = MkDocsConfig(config_file_path=str(ROOT / "mkdocs.yml"))
     config.load_dict(
         {

@@ -94,7 +94,7 @@ def test_paragraph_data_matches_the_page_and_the_model(doc: Built) -> None:
         data = _load(site, f"data/paragraphs/{n}.json")
         soup = content(page(site, f"paragraphs/{n}/"))
         block = soup.select_one(f"#p{n}")
-        clauses = doc.edition.clauses.get(n, [])
+        clauses = doc.edition.clauses.get(n, ())
         assert [c["anchor"] for c in data["clauses"]] == [s["id"] for s in block.select("span.clause[id]")]
         assert [c["anchor"] for c in data["clauses"]] == [c.anchor for c in clauses], n
         assert [c["verb"]["form"] for c in data["clauses"]] == [v.get_text() for v in block.select("strong.verb")]

@@ -8,6 +8,8 @@ description look right.
 
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
+
 import json
 import re
 import struct
@@ -42,13 +44,13 @@ def built_pages(site: Path) -> list[str]:
     )
 
 
-def metas(soup) -> dict[str, str]:
+def metas(soup: BeautifulSoup) -> dict[str, str]:
     out: dict[str, str] = {}
     for tag in soup.head.find_all("meta"):
         key = tag.get("property") or tag.get("name")
         if key:
             assert key not in out, f"{key} twice"
-            out[key] = tag.get("content", "")
+            out[str(key)] = str(tag.get("content", ""))
     return out
 
 

@@ -9,6 +9,8 @@ test_fixture_document.py.
 
 from __future__ import annotations
 
+from conclusions.core.model import Paragraph, Recital
+
 from site_tests.support.documents import Built
 from site_tests.support.html import content, page
 
@@ -55,7 +57,8 @@ def test_footnotes_keep_the_councils_numbers_and_places(doc: Built) -> None:
     site, model = doc.site, doc.model
     text = content(page(site, "text/"))
     assert [el["id"] for el in text.select("div.footnote")] == [f"fn:{n}" for n in model.footnotes]
-    cited_by = {n: item for item in [*model.recitals, *model.paragraphs] for n in item.footnotes}
+    items: list[Paragraph | Recital] = [*model.recitals, *model.paragraphs]
+    cited_by = {n: item for item in items for n in item.footnotes}
     home = content(page(site, ""))
     for number in model.footnotes:
         item = cited_by.get(number)

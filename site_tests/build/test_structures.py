@@ -8,6 +8,8 @@ Expectations are read by hand into `expected.yml` beside each fixture's `documen
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from typing import Any, cast
 
 import json
@@ -48,7 +50,7 @@ def _json(site: Path, path: str) -> dict[str, Any]:
     return cast("dict[str, Any]", json.loads((site / path).read_text(encoding="utf-8")))
 
 
-def _walk(points: list[dict[str, Any]]):
+def _walk(points: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     for point in points:
         yield point
         yield from _walk(point["points"])

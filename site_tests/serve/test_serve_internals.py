@@ -11,13 +11,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.commands import build as build_command
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from site_tests.support.build import EPOCH, FIXTURES, ROOT, build
@@ -88,16 +91,24 @@ def test_this_mkdocs_has_every_internal_the_serve_machinery_relies_on() -> None:
     assert mkdocs_internals.missing() == []
 
 
-def _render_without_title(render):
-    def render_only(self, config, files):
+def _render_without_title(render: Callable[..., None]) -> Callable[..., None]:
+    def render_only(self: Page, config: MkDocsConfig, files: Files) -> None:
         render(self, config, files)
         del self._title_from_render
 
     return render_only
 
 
-def _build_page_every_time(build_page):
-    def build_every_page(page, config, doc_files, nav, env, dirty=False, excluded=False):
+def _build_page_every_time(build_page: Callable[..., None]) -> Callable[..., None]:
+    def build_every_page(
+        page: Page,
+        config: MkDocsConfig,
+        doc_files: Files,
+        nav: Any,
+        env: Any,
+        dirty: bool = False,
+        excluded: bool = False,
+    ) -> None:
         return build_page(page, config, doc_files, nav, env, False, excluded)
 
     return build_every_page
@@ -118,7 +129,7 @@ def _build_page_every_time(build_page):
     ],
 )
 def test_serve_stops_at_start_up_naming_what_mkdocs_does_otherwise(
-    monkeypatch: pytest.MonkeyPatch, owner: object, attribute: str, replace, named: str
+    monkeypatch: pytest.MonkeyPatch, owner: object, attribute: str, replace: Callable[..., Any] | None, named: str
 ) -> None:
     if replace is None:
         monkeypatch.delattr(owner, attribute)

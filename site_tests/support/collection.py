@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import yaml
+from conclusions.core.collection import Collection
 
 from site_tests.support.build import FIXTURES, SOURCE, build
 
@@ -34,7 +35,7 @@ class BuiltCollection:
     """Spellings added to the site's verbs.yml because the first build asked for them."""
 
     @cached_property
-    def model(self):
+    def model(self) -> Collection:
         from conclusions.core.site import build_collection
 
         return build_collection(self.source)

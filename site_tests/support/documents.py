@@ -30,12 +30,12 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pytest
 import yaml
 from conclusions.core.index import Edition
-from conclusions.core.model import Paragraph, Recital
+from conclusions.core.model import Document, Paragraph, Recital
 
 from site_tests.support.build import FIXTURES, ROOT, SOURCE, build
 
@@ -174,19 +174,19 @@ class Built:
         return self.spec.name
 
     @cached_property
-    def edition(self):
+    def edition(self) -> Edition:
         from conclusions.core.index import build_edition
 
         return build_edition(self.source)
 
     @property
-    def model(self):
+    def model(self) -> Document:
         """The Document of the model (paragraphs, recitals, sections, footnotes)."""
         return self.edition.document
 
     @property
     def document_id(self) -> str:
-        return cast("str", self.model.header.document_id)
+        return self.model.header.document_id
 
     @cached_property
     def _expected(self) -> dict[str, Any] | str:
@@ -206,7 +206,7 @@ class Built:
             )
         return data
 
-    def expected(self, key: str):
+    def expected(self, key: str) -> Any:
         """The hand-read expectation `key`; skips (with the reason) when there is none."""
         data = self._expected
         if isinstance(data, str):
@@ -329,7 +329,7 @@ def with_footnote(edition: Edition) -> Paragraph | Recital | None:
     return None
 
 
-def page_of(item) -> str:
+def page_of(item: Paragraph | Recital) -> str:
     """The URL (relative to the site) of a paragraph's or recital's own page."""
     from conclusions.core.model import Paragraph
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Literal, cast
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, Request
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response
 
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus Deque's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
@@ -83,7 +83,7 @@ SETTLED = """scheme => document.body.dataset.mdColorScheme === scheme
   && document.getAnimations().every(a => a.playState !== 'running')"""
 
 
-def switch_palette(page, scheme: str) -> None:
+def switch_palette(page: Page, scheme: str) -> None:
     """Switch the loaded page to the light or dark palette with Material's palette toggle."""
     target = page.evaluate(TOGGLE, scheme)
     if target is None:
@@ -97,7 +97,7 @@ def _axe_script() -> str:
     return cast("str", AXE_SCRIPT)
 
 
-def axe_rules(page, scheme: str) -> list[str]:
+def axe_rules(page: Page, scheme: str) -> list[str]:
     """The axe rule ids run for `scheme`: the rules of AXE_TAGS (colour rules only in dark).
 
     Experimental rules are left out, as axe itself does when it runs by tag.
@@ -110,7 +110,7 @@ def axe_rules(page, scheme: str) -> list[str]:
     ]
 
 
-def _run_axe(page, rules: list[str]) -> list[dict[str, Any]]:
+def _run_axe(page: Page, rules: list[str]) -> list[dict[str, Any]]:
     result = page.evaluate(
         "options => axe.run(document, options)",
         {"runOnly": {"type": "rule", "values": rules}, "resultTypes": ["violations"]},
@@ -144,12 +144,12 @@ def visit_all(browser: Browser, base: str, urls: Iterable[str]) -> list[Visit]:
         if host != "127.0.0.1":
             current[0].foreign.append(request.url)
 
-    def on_console(message) -> None:
+    def on_console(message: ConsoleMessage) -> None:
         if message.type == "error":
             where = message.location.get("url", "") if message.location else ""
             current[0].console_errors.append(f"{message.text} ({where})")
 
-    def on_response(response) -> None:
+    def on_response(response: Response) -> None:
         # The page itself is checked through Visit.status (404.html is meant to be a 404).
         if response.status >= 400 and not response.request.is_navigation_request():
             current[0].bad_status.append(f"{response.status} {response.url}")
@@ -192,13 +192,13 @@ def visit_all(browser: Browser, base: str, urls: Iterable[str]) -> list[Visit]:
     return visits
 
 
-def initial_search_message(response) -> str | None:
+def initial_search_message(response: Response | None) -> str | None:
     """The search message as the served HTML has it, before the search worker answers."""
     found = re.search(r'class="md-search-result__meta">\s*(.*?)\s*<', response.text() if response else "")
     return html.unescape(found.group(1)) if found else None
 
 
-def wait_for_search(page, response) -> None:
+def wait_for_search(page: Page, response: Response | None) -> None:
     """Wait until Material's search worker has loaded the index (its message has changed)."""
     page.wait_for_function(
         "initial => { const m = document.querySelector('.md-search-result__meta');"

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -119,7 +119,9 @@ def check_site(site: Path, site_url: str) -> tuple[list[Problem], int]:
     return problems, checked
 
 
-def _check_one(site: Path, site_url, origin, page, path, base_url, raw) -> list[Problem]:
+def _check_one(
+    site: Path, site_url: str, origin: SplitResult, page: str, path: Path, base_url: str, raw: str
+) -> list[Problem]:
     if raw == "":
         return [Problem(page, raw, "empty URL")]
     scheme = urlsplit(raw).scheme.lower()

@@ -13,6 +13,7 @@ every place the hand reading finds it; a request when the same clause asks the s
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,6 +21,8 @@ from typing import Any
 
 import pytest
 import yaml
+from conclusions.core.index import Backlink, Edition
+from conclusions.core.model import Paragraph, Recital
 
 from site_tests.support.build import FIXTURES, SOURCE
 from site_tests.support.documents import IMPORTS, SEED, import_into
@@ -57,7 +60,7 @@ def _measure(tmp: Path) -> Measure:
     edition = build_edition(import_into(SEED, tmp / "source"))
     places_of = _places(expected, mapping)
 
-    def missed(kind: str, links) -> dict[str, list[str]]:
+    def missed(kind: str, links: Mapping[str, Sequence[Backlink[Any]]]) -> dict[str, list[str]]:
         out = {}
         for hand, entry in mapping[kind].items():
             found = {b.item.anchor for b in links.get(entry["as"], ())}
@@ -133,17 +136,22 @@ def test_every_request_finds_whom_it_asks_and_no_one_else(measure: Measure) -> N
 INVENTED = IMPORTS / "ST-10234-2025-INIT-en.txt"
 
 
+Invented = tuple[Edition, dict[str, Any]]
+"""The invented text imported and read, and its hand readings."""
+
+
 @pytest.fixture(scope="module")
-def invented(tmp_path_factory: pytest.TempPathFactory):
+def invented(tmp_path_factory: pytest.TempPathFactory) -> Invented:
     from conclusions.core.index import build_edition
 
     expected = _load(INVENTED.with_name(INVENTED.stem + ".expected.yml"))
     return build_edition(import_into(INVENTED, tmp_path_factory.mktemp("invented") / "source")), expected
 
 
-def test_references_by_number_or_date_and_title_link_to_official_addresses(invented) -> None:
+def test_references_by_number_or_date_and_title_link_to_official_addresses(invented: Invented) -> None:
     edition, expected = invented
-    items = {i.anchor: i for i in [*edition.document.recitals, *edition.document.paragraphs]}
+    listed: list[Paragraph | Recital] = [*edition.document.recitals, *edition.document.paragraphs]
+    items = {i.anchor: i for i in listed}
     wrong = []
     for ref in expected["references"]:
         item = items[ref["in"]]
@@ -155,13 +163,13 @@ def test_references_by_number_or_date_and_title_link_to_official_addresses(inven
     assert not wrong, "\n".join(wrong)
 
 
-def test_every_abbreviation_the_text_defines_has_a_tooltip(invented) -> None:
+def test_every_abbreviation_the_text_defines_has_a_tooltip(invented: Invented) -> None:
     edition, expected = invented
     linked = {item.text[m.start : m.end] for item in edition.document.paragraphs for m in edition.of(item).terms}
     assert set(expected["defined"]) <= linked, f"no tooltip on {sorted(set(expected['defined']) - linked)}"
 
 
-def test_every_body_asked_to_act_has_an_actor_page(invented) -> None:
+def test_every_body_asked_to_act_has_an_actor_page(invented: Invented) -> None:
     edition, expected = invented
     asked = {a.id for clauses in edition.clauses.values() for c in clauses for a in c.addressees}
     published = {a.id for a in edition.registries.actors}

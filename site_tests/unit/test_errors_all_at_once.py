@@ -7,6 +7,7 @@ registry are checked, and the checks that link them run too, whatever the others
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,7 @@ def mini_source(tmp_path: Path) -> Path:
     return source
 
 
-def apply_mistakes(source: Path, mistakes) -> None:
+def apply_mistakes(source: Path, mistakes: Iterable[tuple[str, str, str, object]]) -> None:
     for name, old, new, _ in mistakes:
         path = source / name
         text = path.read_text(encoding="utf-8")

@@ -21,7 +21,7 @@ from conclusions.importer import ImportFailure, ImportResult, import_document
 from conclusions.importer.lines import join_wrapped
 from conclusions.importer.verbs import shared_verbs
 
-from site_tests.import_shapes import pdf_shape, plain_shape
+from site_tests.import_shapes import Shape, pdf_shape, plain_shape
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "source"
@@ -69,12 +69,12 @@ def seed_import() -> ImportResult:
 
 
 @pytest.fixture(scope="module")
-def shape():
+def shape() -> Shape:
     return plain_shape(_seed().read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def shape_dir(tmp_path_factory: pytest.TempPathFactory, shape) -> Path:
+def shape_dir(tmp_path_factory: pytest.TempPathFactory, shape: Shape) -> Path:
     folder = tmp_path_factory.mktemp("shapes")
     # The register's file names, so that the language comes the same way as for the seed.
     (folder / SEED.name).write_text(shape.text(), encoding="utf-8")
@@ -152,7 +152,7 @@ def test_crlf_gives_the_same_document(seed_import: ImportResult, tmp_path: Path)
 # -- 2. Plain lines derived from the seed ------------------------------------------------
 
 
-def test_plain_shape_is_what_it_claims(shape) -> None:
+def test_plain_shape_is_what_it_claims(shape: Shape) -> None:
     text = shape.text()
     lines = text.splitlines()
     # Wrapped, hyphenated both ways, furniture on every page, markers glued.
@@ -164,7 +164,7 @@ def test_plain_shape_is_what_it_claims(shape) -> None:
     assert "<sup>" not in text and "**" not in text
 
 
-def test_plain_shape_gives_the_same_document(seed_import: ImportResult, shape, shape_dir: Path) -> None:
+def test_plain_shape_gives_the_same_document(seed_import: ImportResult, shape: Shape, shape_dir: Path) -> None:
     result = import_document(shape_dir / SEED.name)
     assert result.report.kind == "plain text lines"
     assert result.document_md == seed_import.document_md
@@ -179,7 +179,9 @@ def test_plain_shape_gives_the_same_document(seed_import: ImportResult, shape, s
         assert word in body
 
 
-def test_a_dash_that_starts_a_wrapped_line_mid_sentence(seed_import: ImportResult, shape, tmp_path: Path) -> None:
+def test_a_dash_that_starts_a_wrapped_line_mid_sentence(
+    seed_import: ImportResult, shape: Shape, tmp_path: Path
+) -> None:
     # "... Security and Defence" / "– For a European Union ...": the same recital goes on,
     # since the line above could not end one; likewise "Scheme" / "– including" in a paragraph.
     text = shape.text()
@@ -210,7 +212,7 @@ def test_invisible_characters_are_taken_out(tmp_path: Path) -> None:
 # -- 3. A Council-like PDF of those lines ----------------------------------------------
 
 
-def test_pdf_gives_the_same_document(seed_import: ImportResult, shape, shape_dir: Path) -> None:
+def test_pdf_gives_the_same_document(seed_import: ImportResult, shape: Shape, shape_dir: Path) -> None:
     result = import_document(shape_dir / SEED.with_suffix(".pdf").name)
     assert result.report.kind == "PDF"
     assert result.document_md == seed_import.document_md
