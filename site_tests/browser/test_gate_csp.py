@@ -95,7 +95,9 @@ def test_every_html_file_carries_the_policy(origin: tuple[str, Path]) -> None:
     _, site = origin
     missing = [str(p.relative_to(site)) for p in site.rglob("*.html") if not POLICY.search(p.read_text("utf-8"))]
     assert not missing, f"pages without a Content-Security-Policy: {missing[:10]}"
-    policy = POLICY.search((site / "404.html").read_text("utf-8")).group(1)
+    found = POLICY.search((site / "404.html").read_text("utf-8"))
+    assert found is not None, "404.html has no policy"
+    policy = found.group(1)
     directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
     assert directives["script-src"].startswith("'self' 'sha256-") and "unsafe-inline" not in directives["script-src"]
     # Everything else from the site itself; forms send only to it.
@@ -111,7 +113,7 @@ def test_no_policy_violation_on_any_kind_of_page(browser: Browser, origin: tuple
         pytest.skip("the edition in source/ has no page of this kind (a text without recitals, say)")
     context, page, console, response = _open(browser, base + url)
     try:
-        assert response.status == (404 if url == MISSING else 200)
+        assert response is not None and response.status == (404 if url == MISSING else 200)
         assert page.evaluate("typeof window.document$") == "object", "Material's scripts did not run"
         if page.locator(".md-search__input").count():
             page.focus(".md-search__input")  # the deferred search worker and index load now
@@ -236,7 +238,7 @@ def test_live_reload_runs_under_mkdocs_serve(browser: Browser, tmp_path: Path) -
     with serving(source, tmp_path) as served:
         context, page, console, response = _open(browser, served.base + "paragraphs/1/")
         try:
-            assert response.status == 200
+            assert response is not None and response.status == 200
             page.wait_for_function("() => typeof window.livereload === 'function'")
             violations = page.evaluate("window.__csp")
         finally:

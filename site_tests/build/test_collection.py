@@ -104,6 +104,7 @@ def test_links_go_both_ways_in_the_pages(collection: BuiltCollection) -> None:
     assert resolved
     for r in resolved:
         src, _anchor, _label = r.place()
+        assert r.cited is not None, r.words
         citing = page(collection.site, _url(src))
         hrefs = {_target(collection.site, _url(src), str(a["href"])) for a in citing.select("a.xref.document")}
         assert _url(r.cited.urls.home) in hrefs, f"{r.words!r} on {_url(src)} does not link to its document"
@@ -270,8 +271,10 @@ def test_old_addresses_take_the_reader_to_the_same_place(collection: BuiltCollec
     """In Chromium: an old paragraph address with its fragment, and an old home anchor."""
     if FLAGSHIP_ID not in _ids(collection):
         pytest.skip(f"source/ does not hold {FLAGSHIP_ID}")
-    prefix = collection.model.formerly_at_root.urls.prefix
-    p = collection.model.formerly_at_root.document.paragraphs[-1]
+    moved = collection.model.formerly_at_root
+    assert moved is not None, "the collection's first document was at the root"
+    prefix = moved.urls.prefix
+    p = moved.document.paragraphs[-1]
     tab = browser.new_page()
     try:
         tab.goto(collection_served + f"text/#p{p.number}")

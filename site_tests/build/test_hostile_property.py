@@ -302,7 +302,7 @@ _SCHEME = re.compile(r"^[\x00-\x20]*([a-z][a-z0-9+.\-]*):", re.I)
 
 def _bad_address(value: str) -> bool:
     scheme = _SCHEME.match(re.sub(r"[\t\n\r]", "", value))
-    return bool(scheme) and scheme.group(1).lower() in {"javascript", "vbscript", "data"}
+    return scheme is not None and scheme.group(1).lower() in {"javascript", "vbscript", "data"}
 
 
 class _Elements(HTMLParser):

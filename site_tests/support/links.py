@@ -107,7 +107,7 @@ def check_site(site: Path, site_url: str) -> tuple[list[Problem], int]:
         base_url = urljoin(address, str(base["href"])) if base else address
         for selector, attr in LINKING:
             for tag in soup.select(selector):
-                raw = tag[attr].strip()
+                raw = str(tag[attr]).strip()
                 checked += 1
                 problems += _check_one(site, site_url, origin, page, path, base_url, raw)
     sitemap = site / "sitemap.xml"

@@ -240,7 +240,9 @@ def _line_number(text: str, start: str) -> int:
 
 def _opening_caps(text: str) -> set[str]:
     """Upper-case words that open a numbered paragraph or a ";" segment, from paragraph 1 on."""
-    body = text[re.search(r"^1\.\s", text, re.M).start() :]
+    first = re.search(r"^1\.\s", text, re.M)
+    assert first is not None, "no paragraph 1"
+    body = text[first.start() :]
     found = set()
     for piece in re.split(r";|^\d+\.\s", body, flags=re.M):
         words = []
