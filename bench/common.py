@@ -79,7 +79,7 @@ def plain_config(source: Path, site: Path, material_only: bool = False) -> tuple
     Same mkdocs.yml otherwise (theme, overrides, CSS/JS, Markdown extensions, search), the
     same nav, and the same pages kept out of it (`not_in_nav`). Returns (config, pages).
 
-    `material_only`: Material as it comes instead, the yardstick of issue 15's first paint
+    `material_only`: Material as it comes instead, the yardstick of the first paint
     ("within 0.2 s of plain Material on the same page"): none of the plugin's templates, CSS
     or JS, and no palette (so no palette.css), with the site's features and `font: false`.
     """

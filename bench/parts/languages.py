@@ -1,4 +1,4 @@
-"""Languages: what each language version of a text adds to a build (issue 23).
+"""Languages: what each language version of a text adds to a build.
 
 The flagship (`source/`) is built with 1, 2 and 4 language versions of its text: each version
 is its `document.md` again under `lang/<code>/` with another `language:` (the same structure,
@@ -51,7 +51,7 @@ def run(repeats: int) -> tuple[list[str], dict[str, float]]:
     cpu = {n: med(runs[f"{n}"], "cpu") for n in COUNTS}
     pages = {n: sum(1 for _ in (OUT / "languages" / str(n) / "site").rglob("index.html")) for n in COUNTS}
     lines = [
-        "### Languages: a text in 1, 2 and 4 languages (issue 23)",
+        "### Languages: a text in 1, 2 and 4 languages",
         "",
         f"The flagship with 0, 1 and 3 language versions (each its text again under lang/<code>/); "
         f"median of {repeats} builds per side, interleaved, card cache filled. Processor time (user and "

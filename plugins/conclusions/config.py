@@ -80,4 +80,5 @@ class ConclusionsConfig(Config):
 
     fast_serve = c.Type(bool, default=True)
     """Under `mkdocs serve`, reuse what did not change since the last good build and look for
-    changes every 0.05 s (see rebuild.py). False gives MkDocs' own, slower behaviour."""
+    changes more often than MkDocs does (rebuild.py, `WATCH_INTERVAL`). False gives MkDocs' own,
+    slower behaviour."""

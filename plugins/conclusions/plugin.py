@@ -29,7 +29,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from . import csp, head, staged
+from . import csp, head, material_theme, staged
 from .config import ConclusionsConfig
 from .core import cards
 from .core.addresses import check_addresses, published_files
@@ -86,21 +86,6 @@ def _html(text: str) -> Markup:
 def _plain(text: str) -> str:
     """Text as it reads: `site_name` after `_html` is Markup."""
     return text.unescape() if isinstance(text, Markup) else text
-
-
-# Material's base.html marks its two checkbox toggles autocomplete="off", which HTML allows
-# on text-like inputs only (Nu Html Checker error); base.html has no block around them.
-_CHECKBOX_AUTOCOMPLETE = (
-    'type="checkbox" id="__drawer" autocomplete="off"',
-    'type="checkbox" id="__search" autocomplete="off"',
-)
-
-
-def _conform(html: str) -> str:
-    """Material's HTML made valid where it is not (`_CHECKBOX_AUTOCOMPLETE`)."""
-    for attr in _CHECKBOX_AUTOCOMPLETE:
-        html = html.replace(attr, attr.removesuffix(' autocomplete="off"'))
-    return html
 
 
 def _add_theme(config: MkDocsConfig) -> None:
@@ -250,6 +235,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             )
         if not config.use_directory_urls:
             raise PluginError(DIRECTORY_URLS_ONLY)
+        if gone := material_theme.check():
+            raise PluginError("; ".join(gone) + ": this Material is not the one the plugin was made for")
         if self.config.publisher_url and (problem := url_problem(self.config.publisher_url)):
             raise PluginError(
                 f"publisher_url {shown(self.config.publisher_url)} is not an address a page can link to: {problem}"
@@ -489,7 +476,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        return _conform(output)
+        return material_theme.conform(output)
 
     # Last: other plugins may still have things to do before the site folder is emptied.
     @event_priority(-100)
@@ -537,7 +524,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             scratch.cleanup()
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return _conform(output_content) if template_name.endswith(".html") else output_content
+        return material_theme.conform(output_content) if template_name.endswith(".html") else output_content
 
 
 def _changing_templates(config: MkDocsConfig) -> list[str]:

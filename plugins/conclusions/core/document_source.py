@@ -335,15 +335,6 @@ def _check_inline(block: Block, offset: int, path: str) -> None:
         raise SourceError(path, line, f"tag {stack[0].value} is never closed; add </{name}> where it ends", column)
 
 
-def parse_document(source_dir: Path, name: str = DOCUMENT) -> Document:
-    """Read and check `document.md` in `source_dir`; raises `SourceErrors` with every mistake."""
-    problems = Problems()
-    document = read_document(source_dir, problems, name)
-    problems.raise_any()
-    assert document is not None
-    return document
-
-
 def read_document(source_dir: Path, problems: Problems, name: str = DOCUMENT, shown_as: str = "") -> Document | None:
     """The document, with its mistakes added to `problems`; None when it cannot be read at all.
 

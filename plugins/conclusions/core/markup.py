@@ -3,7 +3,7 @@
 Every text run, attribute value, link, element and block that carries a value from `source/`
 is written by this module, and escaped where it is written (as mkdocs-autorefs escapes at
 the point of the link). The page modules compose what these functions return; they never put
-a source value into Markdown or HTML themselves (site_tests/test_markup.py holds them to it).
+a source value into Markdown or HTML themselves (site_tests/unit/test_markup.py holds them to it).
 
 What the builders return is `Md`. A plain `str` given where Markdown is expected is text and
 is escaped; only `Md` passes as it is. The tag and attribute names, classes, ids and link

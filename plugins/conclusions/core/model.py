@@ -207,11 +207,6 @@ class Document:
     appendix: tuple[str, ...] = ()
     """That annex's text, block by block (inline source; its headings and numbers kept as text)."""
 
-    @property
-    def numbered_sections(self) -> list[Section]:
-        """The sections with a heading of their own (not the untitled opening part)."""
-        return [s for s in self.sections if s.label]
-
     def paragraph(self, number: int) -> Paragraph:
         """Paragraph `number` (numbers run 1, 2, 3, ...)."""
         return self.paragraphs[number - 1]

@@ -375,18 +375,6 @@ def _merge(site: Sequence[E], shared: Sequence[E]) -> list[E]:
     return [*site, *(e for e in shared if e.id not in ids)]
 
 
-def load_registries(source_dir: Path, shared_dir: Path | None = SHARED_REGISTRY) -> Registries:
-    """Read and check the shared registry (unless `shared_dir` is None) and the site's own files.
-
-    Every mistake is reported (`SourceErrors`), not only the first: an entry that does not
-    fit is left out and the others are still checked.
-    """
-    problems = Problems()
-    registries = read_registries(source_dir, problems, shared_dir)
-    problems.raise_any()
-    return registries
-
-
 def read_registries(source_dir: Path, problems: Problems, shared_dir: Path | None = SHARED_REGISTRY) -> Registries:
     """The registries without the entries that have mistakes, which are added to `problems`."""
     layers = [Layer(source_dir, source_dir.name, shared=False)]

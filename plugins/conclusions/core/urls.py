@@ -1,7 +1,7 @@
 """The URL scheme: the address of every page, anchor, card and data file the site publishes.
 
 Every published address is a promise (README, "URL policy"), so every one is made here and
-nowhere else; `site_tests/test_urls.py` holds the whole scheme in one table. This module is
+nowhere else; `site_tests/unit/test_urls.py` holds the whole scheme in one table. This module is
 the bottom of the core: it imports nothing from it.
 
 - Pages are named by the source path of their generated Markdown (`paragraphs/21.md`), as
@@ -30,7 +30,7 @@ HOME = "index.md"
 TEXT = "text.md"
 ABOUT = "about/urls.md"
 ABOUT_EDITION = "about/index.md"
-"""Who publishes this edition, that it is unofficial, where the official text is (issue 15)."""
+"""Who publishes this edition, that it is unofficial, where the official text is."""
 INSTRUMENTS = "instruments/index.md"
 GLOSSARY = "glossary.md"
 ACTORS = "actors/index.md"
@@ -308,10 +308,6 @@ class DocumentUrls:
 
     def paragraph_json(self, number: int | str) -> str:
         return self.prefix + paragraph_json(number)
-
-    def owns(self, src: str) -> bool:
-        """Whether the page or file `src` is this document's (in a collection: under its prefix)."""
-        return src.startswith(self.prefix)
 
 
 AT_ROOT = DocumentUrls()

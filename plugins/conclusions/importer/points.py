@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
-from .model import Paragraph, Point, Recital
+from .model import DraftParagraph, DraftPoint, DraftRecital
 
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 
 
-def place_point(item: Point, owner: Paragraph | Recital, stack: list[tuple[str, Point]], above: str) -> None:
+def place_point(
+    item: DraftPoint, owner: DraftParagraph | DraftRecital, stack: list[tuple[str, DraftPoint]], above: str
+) -> None:
     """Put a point under its parent (`stack`: the open points, outermost first; `above`: the
     line before the point)."""
     kind = _point_kind(item.marker, stack)
@@ -28,7 +30,7 @@ def place_point(item: Point, owner: Paragraph | Recital, stack: list[tuple[str, 
     stack.append((kind, item))
 
 
-def _point_kind(marker: str, stack: list[tuple[str, Point]]) -> str:
+def _point_kind(marker: str, stack: list[tuple[str, DraftPoint]]) -> str:
     """The kind of a point marker: "dash", "bullet", or letter/roman with its brackets."""
     if marker in "-–—":
         return "dash"
