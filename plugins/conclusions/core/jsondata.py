@@ -202,7 +202,7 @@ class JsonData:
 
     def reference(self, r: Reference) -> dict[str, Any]:
         """One reference between documents, from where its words stand to what they name."""
-        item_page, _anchor, _label = r.place()
+        item_page, _anchor, _kind, _key = r.place()
         out: dict[str, Any] = {
             "words": r.words,
             "form": r.form,

@@ -126,6 +126,18 @@ def text(value: str) -> Md:
     return Md(escaped)
 
 
+_WORD_COLON = re.compile(r"(?<=\S)&#58;(?= )")
+
+
+def interface_text(value: str) -> Md:
+    """An interface word (core/interface.py: the package's or a site's words) as text: escaped
+    as `text`, but a colon that ends a word before a space ("Asked to act: see") is written as
+    a colon, as the words were before they were data. Safe: no Markdown, attr_list or
+    extension syntax is a colon between a word and a space (a definition list's colon opens
+    its line, an emoji's and a URL's touch the next character)."""
+    return Md(_WORD_COLON.sub(":", text(value)))
+
+
 def md(value: str | int) -> Md:
     """`Md` as it is; any other value as text."""
     if isinstance(value, Md):

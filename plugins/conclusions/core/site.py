@@ -17,7 +17,7 @@ function a step calls is a pure function of the step's inputs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -40,6 +40,7 @@ from .collection import (
 from .errors import Problems, SourceError
 from .fidelity import check_site
 from .index import Edition, check_suppressions_across, link_document, occurring, report_unused_across
+from .interface import read_site_words
 from .jsondata import collection_file, document_files, sitemaps
 from .layout import COLLECTION_SETTINGS, DOCUMENT, DOCUMENTS, REGISTRY_FILES, SHARED_REGISTRY, is_collection
 from .model import Registries
@@ -86,19 +87,20 @@ class SiteMaker:
         problems = Problems()
         registries = self._registries(source_dir, problems)
         words = read_words(source_dir, problems)
+        site_words = read_site_words(source_dir, problems)
         rules = {language: w.rules for language, w in words.items() if w.rules is not None}
         if not is_collection(source_dir):
             edition = self.step(
                 ("linked", ""),
-                ((source_dir / DOCUMENT).read_bytes(), registries, words),
-                partial(link_document, source_dir, registries, problems, words=words),
+                ((source_dir / DOCUMENT).read_bytes(), registries, words, site_words),
+                partial(link_document, source_dir, registries, problems, words=words, site_words=site_words),
             )
             problems.raise_any()
             assert edition is not None
             # A reference from a lone document can only point outside: nothing to resolve.
             return single(edition)
         title, root = read_settings(source_dir, problems)
-        editions = self._linked(document_sources(source_dir, problems, root), registries, words, problems)
+        editions = self._linked(document_sources(source_dir, problems, root), registries, words, problems, site_words)
         ids = {e.urls.prefix.rstrip("/") for e in editions}
         if root and root not in ids:
             problems.add(
@@ -132,7 +134,12 @@ class SiteMaker:
         )
 
     def _linked(
-        self, sources: Sequence[DocumentSource], registries: Registries, words: dict[str, Words], problems: Problems
+        self,
+        sources: Sequence[DocumentSource],
+        registries: Registries,
+        words: dict[str, Words],
+        problems: Problems,
+        site_words: Mapping[str, Mapping[str, object]] | None = None,
     ) -> list[Edition]:
         """The edition of each document of a collection, a step made of its text, the registries,
         the words the automatic reading looks for and the collection's texts it names; and
@@ -148,7 +155,7 @@ class SiteMaker:
             mine = Held(held.numbers & cited.numbers, held.dates & cited.dates)
             edition = self.step(
                 ("linked", source.folder.name),
-                (text, registries, source.urls, source.shown_as, words, mine),
+                (text, registries, source.urls, source.shown_as, words, mine, site_words),
                 partial(
                     link_document,
                     source.folder,
@@ -159,6 +166,7 @@ class SiteMaker:
                     shown_as=source.shown_as,
                     words=words,
                     held=mine,
+                    site_words=site_words,
                 ),
             )
             if edition is not None and check_folder(source.folder, edition, problems):

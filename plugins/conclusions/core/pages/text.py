@@ -8,7 +8,7 @@ from .. import urls
 from ..index import Edition
 from ..inline import lead, plain_text
 from ..inline_markdown import render_inline
-from ..markup import SEARCH_EXCLUDE, Md, bullets, code, element, heading, join, link, para, table
+from ..markup import SEARCH_EXCLUDE, Md, bullets, code, element, heading, interface_text, join, link, para, table
 from ..model import Entry, Instrument, Paragraph, Recital, Section
 from ..references import Reference
 from ..urls import (
@@ -32,40 +32,43 @@ def home(edition: Edition) -> Page:
     doc = edition.document
     h = doc.header
     r = Renderer(edition, u.home)
+    w = r.words
     codes = []
     for subject_code in h.subject_codes:
         matches = edition.header_terms.get(subject_code, ())
         codes.append(render_inline(subject_code, r.link, r.footnote_ref, [], matches))
     rows = [
-        ("Institution", h.institution),
-        ("Place and date", f"{h.place_date} {h.language_note}".strip()),
-        ("Document", _document(h.document_id, h.number)),
-        ("Subject codes", join(codes, ", ")),
-        ("Status", h.status),
-        ("From", h.sender),
-        ("To", h.recipient),
-        ("No. prev. doc.", h.previous_document),
-        ("Interinstitutional file", h.interinstitutional_file),
-        ("No. Cion doc.", h.commission_document),
-        ("Date of receipt", h.date_of_receipt),
-        ("Subject", h.subject),
+        (w("home.institution"), h.institution),
+        (w("home.place_and_date"), f"{h.place_date} {h.language_note}".strip()),
+        (w("home.document"), _document(h.document_id, h.number)),
+        (w("home.subject_codes"), join(codes, ", ")),
+        (w("home.status"), h.status),
+        (w("home.from"), h.sender),
+        (w("home.to"), h.recipient),
+        (w("home.previous_document"), h.previous_document),
+        (w("home.interinstitutional_file"), h.interinstitutional_file),
+        (w("home.commission_document"), h.commission_document),
+        (w("home.date_of_receipt"), h.date_of_receipt),
+        (w("home.subject"), h.subject),
     ]
     out = [
         heading(1, h.title),
         element(
             "div",
-            table(["Field", "Entry"], [(k, v) for k, v in rows if v]),
+            table([w("home.field"), w("home.entry")], [(k, v) for k, v in rows if v]),
             {"class": "doc-header", **SEARCH_EXCLUDE},
             markdown="",
             inner="\n\n",
         ),
         para(h.cover_note, {"lang": h.cover_language or None}) if h.cover_note else "",
         _cover_note(edition, r),
-        link("Read the full text", r.link.to(u.text), classes=["md-button", "md-button--primary"]),
-        heading(2, "Overview"),
+        link(w("home.read_full_text"), r.link.to(u.text), classes=["md-button", "md-button--primary"]),
+        heading(2, w("home.overview")),
     ]
     if doc.recitals:
-        out.append(heading(3, join([link("Recitals", r.link.to(u.text, Part.RECITALS)), f" ({len(doc.recitals)})"])))
+        out.append(
+            heading(3, join([link(w("home.recitals"), r.link.to(u.text, Part.RECITALS)), f" ({len(doc.recitals)})"]))
+        )
         out.append(
             bullets(join([link(x.marker, r.link.to(u.recital_page(x.key))), " ", item_lead(x)]) for x in doc.recitals)
         )
@@ -76,18 +79,18 @@ def home(edition: Edition) -> Page:
                 join(
                     [
                         link(section.heading, r.link.to(u.section_page(section.slug))),
-                        f" (paragraphs {section.range_label})",
+                        w("home.section_range", range=section.range_label),
                     ]
                 ),
             )
         )
         out.append(
             bullets(
-                join([link(str(p.number), r.link.to(u.paragraph_page(p.number)), title=p.label), " ", item_lead(p)])
+                join([link(str(p.number), r.link.to(u.paragraph_page(p.number)), title=w.label(p)), " ", item_lead(p)])
                 for p in section.paragraphs
             )
         )
-    out.extend(recalled_in(r, edition.recalled_in, "Other documents of this collection that name this one."))
+    out.extend(recalled_in(r, edition.recalled_in, w("home.recalled_in_intro")))
     return Page(
         u.home,
         h.short_title,
@@ -129,7 +132,7 @@ def _cover_note(edition: Edition, r: Renderer) -> Md:
             "class": "cover-note",
             "id": Part.COVER_NOTE,
             "role": "note",
-            "aria-label": "Cover note",
+            "aria-label": r.words("home.cover_note"),
             # A note in another language than the text's says so (a French note, English conclusions).
             "lang": edition.document.header.cover_language or None,
         },
@@ -185,20 +188,16 @@ def full_text(edition: Edition) -> Page:
     if doc.appendix_heading:
         out.append(heading(2, doc.appendix_heading, id=Part.APPENDIX))
         out.append(_text_blocks(doc.appendix, r, "appendix"))
-    out.append(heading(2, "Footnotes", id=Part.FOOTNOTES))
+    out.append(heading(2, r.words("footnotes.heading"), id=Part.FOOTNOTES))
     out.append(r.footnotes(list(doc.footnotes)))
+    what = ", ".join(x for x in (doc.header.title, doc.header.document_id, doc.header.place_date) if x)
     return Page(
         u.text,
-        "Full text",
+        r.words("nav.full_text"),
         join(out, "\n\n"),
         in_nav=True,
         meta={
-            "description": lead(
-                "The full text of the "
-                + ", ".join(x for x in (doc.header.title, doc.header.document_id, doc.header.place_date) if x)
-                + ".",
-                DESCRIPTION_LIMIT,
-            ),
+            "description": lead(r.words("text.description", what=what), DESCRIPTION_LIMIT),
             # Each paragraph has its own page in the index; indexing the full text too would
             # return every hit twice.
             "search": {"exclude": True},
@@ -226,21 +225,28 @@ def _own_page(
         if isinstance(item, Paragraph)
         else r.recital_block(item, full_text=False)
     )
-    kind, name = item.label.split(" ", 1)
-    read = link(f"Read {kind.lower()} {name} in the full text", r.link.to(u.text, item.anchor))
+    w = r.words
+    label = w.label(item)
+    read_words = (
+        w("item.read_in_full_text.paragraph", number=item.number)
+        if isinstance(item, Paragraph)
+        else w("item.read_in_full_text.recital", key=item.letter or item.number)
+    )
+    read = link(read_words, r.link.to(u.text, item.anchor))
     out = [
-        breadcrumb(r, [("Full text", u.text), *trail, (item.label, None)]),
-        heading(1, item.label, id=Part.TITLE),
+        breadcrumb(r, [(w("nav.full_text"), u.text), *trail, (label, None)]),
+        heading(1, label, id=Part.TITLE),
         block,
         r.footnotes(item.footnotes),
         element("p", read, {"class": "context", **SEARCH_EXCLUDE}, markdown=""),
-        pager(r, siblings, item.number - 1, page_of, lambda x: x.label),
+        pager(r, siblings, item.number - 1, page_of, w.label),
         *extra(r),
     ]
+    short = w("item.paragraph_short", number=item.number) if isinstance(item, Paragraph) else label
     return Page(
         src,
         # The document by its full name: the short title is also the name of other documents.
-        f"{'Para. ' + str(item.number) if isinstance(item, Paragraph) else item.label} – {edition.document.header.citation_title or edition.document.header.title}",
+        f"{short} – {edition.document.header.citation_title or edition.document.header.title}",
         join((x for x in out if x), "\n\n"),
         # Found first by its number ("paragraph 21"): the title names the document at length.
         meta={"description": lead(plain_text(item.text), DESCRIPTION_LIMIT), "search": {"boost": 2}},
@@ -257,13 +263,17 @@ def recalled_in(r: Renderer, references: Sequence[Reference], intro: str) -> lis
     rows = []
     seen: set[tuple[str, str]] = set()
     for ref in references:
-        page, anchor, label = ref.place()
+        page, anchor, kind, key = ref.place()
         if (page, anchor) in seen:
             continue
         seen.add((page, anchor))
         who = ref.citing.document_id or ref.citing.title
-        rows.append((link(f"{who}, {label.lower()}", r.link.to(page, anchor)), _words_around(ref)))
-    return [join([heading(2, "Recalled in", id=Part.RECALLED_IN), intro, table(["Where", "Text"], rows)], "\n\n")]
+        place = r.words(f"recalled.{kind}", number=key, key=key)
+        words = r.words("recalled.place", document=who, place=place)
+        rows.append((link(words, r.link.to(page, anchor)), _words_around(ref)))
+    w = r.words
+    where = table([w("recalled.where"), w("recalled.text")], rows)
+    return [join([heading(2, w("recalled.heading"), id=Part.RECALLED_IN), intro, where], "\n\n")]
 
 
 def _words_around(ref: Reference) -> Md:
@@ -286,7 +296,7 @@ def _instruments_section(r: Renderer, instruments: Mapping[str, Instrument]) -> 
     if not instruments:
         return []
     items = bullets(link(i.name, r.link.to(instrument_page(i.id))) for i in instruments.values())
-    return [join([heading(2, "Instruments", id=Part.INSTRUMENTS), items], "\n\n")]
+    return [join([heading(2, r.words("paragraph.instruments"), id=Part.INSTRUMENTS), items], "\n\n")]
 
 
 def paragraph(edition: Edition, p: Paragraph) -> Page:
@@ -305,7 +315,7 @@ def paragraph(edition: Edition, p: Paragraph) -> Page:
             *recalled_in(
                 r,
                 [ref for ref in edition.recalled_in if any(n.number == p.number for n in ref.paragraphs)],
-                "Other documents of this collection that name this paragraph.",
+                r.words("paragraph.recalled_in_intro"),
             ),
         ],
     )
@@ -313,22 +323,39 @@ def paragraph(edition: Edition, p: Paragraph) -> Page:
 
 def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> list[Md]:
     out: list[Md] = []
+    w = r.words
     clauses = edition.clauses.get(p.number, ())
     if clauses:
         rows = [(link(c.verb.name, r.link.here(c.anchor)), _links(r, c.addressees, actor_page) or "—") for c in clauses]
         out.append(
-            join([heading(2, "Clauses", id=Part.CLAUSES), table(["Operative verb", "Asked to act"], rows)], "\n\n")
+            join(
+                [
+                    heading(2, w("paragraph.clauses"), id=Part.CLAUSES),
+                    table([w("paragraph.operative_verb"), w("paragraph.asked_to_act")], rows),
+                ],
+                "\n\n",
+            )
         )
     found = edition.of(p)
     addressed = {a.id: a for c in clauses for a in c.addressees}
     mentioned = {m.entry.id: m.entry for m in found.actors if m.entry.id not in addressed}
     if addressed or mentioned:
-        lines = [heading(2, "Actors", id=Part.ACTORS)]
+        lines = [heading(2, w("paragraph.actors"), id=Part.ACTORS)]
         # Those asked to act are in the Clauses table, each beside its clause: not listed twice.
         if addressed:
-            lines.append(join([Md("Asked to act: see "), link("Clauses", r.link.here(Part.CLAUSES)), Md(".")]))
+            lines.append(
+                join(
+                    [
+                        interface_text(w("paragraph.asked_to_act_see")),
+                        link(w("paragraph.clauses"), r.link.here(Part.CLAUSES)),
+                        Md("."),
+                    ]
+                )
+            )
         if mentioned:
-            lines.append(join([Md("Also mentioned: "), _links(r, mentioned.values(), actor_page)]))
+            lines.append(
+                join([interface_text(w("paragraph.also_mentioned")), _links(r, mentioned.values(), actor_page)])
+            )
         out.append(join(lines, "\n\n"))
     out.extend(_instruments_section(r, {m.entry.id: m.entry for m in found.instruments}))
     return out
@@ -358,15 +385,16 @@ def section(edition: Edition, s: Section) -> Page:
     u = edition.urls
     src = u.section_page(s.slug)
     r = Renderer(edition, src)
+    w = r.words
     items = bullets(
-        join([link(str(p.number), r.link.to(u.paragraph_page(p.number)), title=p.label), " ", item_lead(p, 200)])
+        join([link(str(p.number), r.link.to(u.paragraph_page(p.number)), title=w.label(p)), " ", item_lead(p, 200)])
         for p in s.paragraphs
     )
-    read = link("Read this section in the full text", r.link.to(u.text, s.paragraphs[0].anchor))
+    read = link(w("section.read"), r.link.to(u.text, s.paragraphs[0].anchor))
     out = [
-        breadcrumb(r, [("Full text", u.text), (s.heading, None)]),
+        breadcrumb(r, [(w("nav.full_text"), u.text), (s.heading, None)]),
         heading(1, s.heading),
-        join([f"Paragraphs {s.range_label}. ", read, "."]),
+        join([w("section.paragraphs", range=s.range_label), read, "."]),
         items,
     ]
     # Material writes the whole nav into every page: past a few dozen sections it would
@@ -379,7 +407,8 @@ def section(edition: Edition, s: Section) -> Page:
         in_nav=in_nav,
         meta={
             "description": lead(
-                f"{s.heading}: paragraphs {s.range_label} of the {edition.document.header.title}.", DESCRIPTION_LIMIT
+                w("section.description", heading=s.heading, range=s.range_label, title=edition.document.header.title),
+                DESCRIPTION_LIMIT,
             ),
         },
         what="the opening paragraphs (before the first heading)" if s.implicit else f"section '{s.heading}'",
