@@ -40,6 +40,15 @@ BASE = "en"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
 _RULE_KEYS = ("plural_zero_is_one", "months")
+SCRIPT_KEYS = (
+    "share.copied_citation",
+    "share.copied_link",
+    "share.could_not_copy",
+    "share.jump_range",
+    "share.tooltip_instrument",
+    "share.tooltip_term",
+)
+"""The words the scripts show (theme/assets/*.js, which hold the English ones)."""
 
 
 @dataclass(frozen=True)
@@ -84,9 +93,13 @@ class Interface:
             return iso
         return self("date", day=day.day, month=self.months[day.month - 1], year=day.year)
 
-    def scripts(self, *keys: str) -> str:
-        """The words `keys` as JSON, for the page's scripts (in a data attribute: the template escapes it)."""
-        return json.dumps({key: self.words[key] for key in keys}, ensure_ascii=False, sort_keys=True)
+    def scripts(self) -> str:
+        """The words of the page's scripts as JSON, for a data attribute (the template escapes
+        it); '' when they are the English words the scripts hold themselves."""
+        words = {key: self.words[key] for key in SCRIPT_KEYS}
+        if all(words[key] == ENGLISH.words[key] for key in SCRIPT_KEYS):
+            return ""
+        return json.dumps(words, ensure_ascii=False, sort_keys=True)
 
 
 def _flat(data: dict[object, object], prefix: str = "", lines: dict[str, int] | None = None) -> dict[str, object]:

@@ -138,6 +138,12 @@ def interface_text(value: str) -> Md:
     return Md(_WORD_COLON.sub(":", text(value)))
 
 
+def html_text(value: str) -> Markup:
+    """Text for the content of an HTML element (not an attribute): `&`, `<` and `>` escaped,
+    quotes kept as they are ("Council's"). The templates print interface words with it."""
+    return Markup(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
 def md(value: str | int) -> Md:
     """`Md` as it is; any other value as text."""
     if isinstance(value, Md):

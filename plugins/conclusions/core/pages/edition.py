@@ -80,7 +80,7 @@ def _about_document(edition: Edition, info: EditionInfo) -> Page:
     )
     out: list[str] = [
         heading(1, "About this edition"),
-        para(join(document_line(h, info), " · ")),
+        para(join(document_line(h, info, edition.interface), " · ")),
         para(
             join(
                 [

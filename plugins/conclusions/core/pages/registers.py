@@ -208,7 +208,7 @@ def instruments_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         )
     return Page(
         INSTRUMENTS,
-        "Instruments",
+        c.editions[0].interface("registers.instruments"),
         join(out, "\n\n"),
         in_nav=True,
         meta={
@@ -286,7 +286,7 @@ def glossary(c: Collection, shares: Sequence[RegisterShare]) -> Page:
             out.append(element("div", join(entry, "\n\n"), {"class": "gloss"}, markdown="", inner="\n\n"))
     return Page(
         GLOSSARY,
-        "Glossary",
+        c.editions[0].interface("registers.glossary"),
         join(out, "\n\n"),
         in_nav=True,
         meta={
@@ -368,7 +368,7 @@ def actors_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         out.append(_matrix(edition, r, list(edition.document.sections)))
     return Page(
         ACTORS,
-        "Actors",
+        c.editions[0].interface("registers.actors"),
         join(out, "\n\n"),
         in_nav=True,
         meta={
@@ -583,7 +583,7 @@ def verbs(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         out.extend(entries)
     return Page(
         VERBS,
-        "Operative verbs",
+        c.editions[0].interface("registers.verbs"),
         join(out, "\n\n"),
         in_nav=True,
         meta={

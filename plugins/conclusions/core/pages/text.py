@@ -550,7 +550,7 @@ def about_urls(edition: Edition, collection: bool = False) -> Page:
     )
     return Page(
         ABOUT,
-        "About these URLs",
+        edition.interface("registers.about_urls"),
         body,
         in_nav=True,
         meta={
