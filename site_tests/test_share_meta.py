@@ -14,6 +14,8 @@ import struct
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from conclusions.core.interface import interface
+
 from site_tests.support.build import FIXTURES
 from site_tests.support.documents import Built
 from site_tests.support.html import page
@@ -106,15 +108,23 @@ def test_paragraph_and_recital_pages_are_titled_and_described_by_their_own_text(
     source = read_source(doc.source)
     assert len(source.paragraphs) == len(doc.model.paragraphs)
     assert len(source.recitals) == len(doc.model.recitals)
+    # The interface words of the document's language (lang/*.yml): "Para. 1", "Recital A".
+    words = interface(doc.model.header.language)
     items = [
-        *((f"paragraphs/{n}/", f"Paragraph {n}", f"paragraphs/{n}", t) for n, t in source.paragraphs.items()),
-        *((f"recitals/{k}/", source.recital_label(k), f"recitals/{k}", t) for k, t in source.recitals.items()),
+        *(
+            (f"paragraphs/{n}/", words("item.paragraph", number=n), words("item.paragraph_short", number=n), t)
+            for n, t in source.paragraphs.items()
+        ),
+        *(
+            (f"recitals/{k}/", words("item.recital", key=k.upper()), words("item.recital", key=k.upper()), t)
+            for k, t in source.recitals.items()
+        ),
     ]
-    for url, label, card, text in items:
+    for url, label, named, text in items:
+        card = url.rstrip("/")
         soup = page(doc.site, url)
         meta = metas(soup)
         # The document by its full name (the short title may also name another document).
-        named = f"Para. {label.removeprefix('Paragraph ')}" if label.startswith("Paragraph ") else label
         assert soup.title.get_text() == f"{named} \u2013 {_full_title(doc)}", url
         assert meta["og:title"] == soup.title.get_text(), url
         assert meta["og:type"] == "article"
