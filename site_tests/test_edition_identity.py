@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conclusions.core.citation import long_date
 from conclusions.core.identity import EditionInfo, document_line, edition_name, register_url
+from conclusions.core.interface import interface
 from conclusions.core.sharing import Sharing
 
 from site_tests.support.documents import Built
@@ -40,7 +40,8 @@ def _pages(site) -> list[str]:
 
 def test_every_page_names_the_document_and_links_the_official_text(doc: Built) -> None:
     header = doc.model.header
-    expected = " · ".join(document_line(header, EditionInfo()))
+    words = interface(header.language)
+    expected = " · ".join(document_line(header, EditionInfo(), words))
     # An act of the Official Journal is at its ELI (served over https); a Council document in the register.
     official = (
         re.sub(r"^http:", "https:", header.eli) if header.eli else register_url(header.document_id, header.language)
@@ -51,13 +52,15 @@ def test_every_page_names_the_document_and_links_the_official_text(doc: Built) -
         line = soup.select_one("article p.doc-line")
         assert line is not None, url
         assert line.select_one(".doc-line__what").get_text() == expected, url
-        for part in (header.document_id, long_date(header.date)):
+        for part in (header.document_id, words.date(header.date)):
             assert part in expected
         link = line.select_one("a.doc-line__official")
         assert (link["href"] if link else "") == official, url
         note = soup.select_one("footer .edition-note")
-        assert note is not None and "unofficial edition" in note.get_text(), url
-        assert [a for a in note.select("a") if a.get_text() == "About this edition"], url
+        assert note is not None, url
+        said = " ".join(note.get_text().split())
+        assert words("identity.unofficial_by") in said or words("identity.unofficial") in said, url
+        assert [a for a in note.select("a") if a.get_text() == words("identity.about_edition")], url
 
 
 def test_the_about_page_says_what_the_edition_is(doc: Built) -> None:
@@ -87,4 +90,5 @@ def test_the_cards_are_headed_by_the_edition_not_the_council(edition) -> None:
 
 
 def test_the_404_page_is_titled_page_not_found(doc: Built) -> None:
-    assert page(doc.site, "404.html").title.get_text().startswith("Page not found")
+    words = interface(doc.model.header.language)
+    assert page(doc.site, "404.html").title.get_text().startswith(words("not_found.title"))

@@ -154,7 +154,8 @@ def test_other_pages_name_the_site_and_keep_their_front_matter_description(doc: 
     home = page(doc.site, "")
     assert home.title.get_text() == short
     glossary = page(doc.site, "glossary/")
-    assert glossary.title.get_text() == f"Glossary \u2013 {short}"
+    words = interface(doc.model.header.language)
+    assert glossary.title.get_text() == f"{words('registers.glossary')} \u2013 {short}"
     assert metas(glossary)["og:type"] == "website"
 
 

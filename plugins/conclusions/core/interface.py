@@ -28,7 +28,7 @@ from types import MappingProxyType
 import yaml
 
 from .errors import Problems, SourceError
-from .model import Footnote, Paragraph, Recital
+from .model import Footnote, Paragraph, Recital, Section
 from .yamlsource import Located, load_yaml, read_text
 
 PACKAGE_WORDS = Path(__file__).resolve().parent.parent / "lang"
@@ -81,6 +81,11 @@ class Interface:
         if isinstance(item, Recital):
             return self("item.recital", key=item.letter or item.number)
         return self("item.footnote", number=item.number)
+
+    def heading(self, section: Section) -> str:
+        """A section's heading as shown: as written, or the interface's name of the untitled
+        opening part ('Opening paragraphs')."""
+        return self("section.opening") if section.implicit else section.heading
 
     def date(self, iso: str) -> str:
         """'2023-11-13' -> '13 November 2023', in the language's month names (no locale: builds

@@ -131,8 +131,8 @@ class JsonData:
         """A section's heading and address."""
         return {
             "label": section.label,
-            "title": section.title,
-            "heading": section.heading,
+            "title": self.edition.interface.heading(section) if section.implicit else section.title,
+            "heading": self.edition.interface.heading(section),
             "url": self.url(self.urls.section_page(section.slug)),
         }
 

@@ -8,6 +8,7 @@ from .. import urls
 from ..index import Edition
 from ..inline import lead, plain_text
 from ..inline_markdown import render_inline
+from ..interface import ENGLISH
 from ..markup import SEARCH_EXCLUDE, Md, bullets, code, element, heading, interface_text, join, link, para, table
 from ..model import Entry, Instrument, Paragraph, Recital, Section
 from ..references import Reference
@@ -20,7 +21,7 @@ from ..urls import (
     actor_page,
     instrument_page,
 )
-from .base import DESCRIPTION_LIMIT, NAV_SECTIONS_LIMIT, Page
+from .base import DESCRIPTION_LIMIT, NAV_SECTIONS_LIMIT, Page, kept_anchor
 from .render import OwnItem, Renderer, breadcrumb, item_lead, pager
 
 Part = urls.Part
@@ -63,25 +64,33 @@ def home(edition: Edition) -> Page:
         para(h.cover_note, {"lang": h.cover_language or None}) if h.cover_note else "",
         _cover_note(edition, r),
         link(w("home.read_full_text"), r.link.to(u.text), classes=["md-button", "md-button--primary"]),
-        heading(2, w("home.overview")),
+        heading(2, w("home.overview"), id=kept_anchor(w("home.overview"), ENGLISH("home.overview"))),
     ]
     if doc.recitals:
+        count = f" ({len(doc.recitals)})"
         out.append(
-            heading(3, join([link(w("home.recitals"), r.link.to(u.text, Part.RECITALS)), f" ({len(doc.recitals)})"]))
+            heading(
+                3,
+                join([link(w("home.recitals"), r.link.to(u.text, Part.RECITALS)), count]),
+                id=kept_anchor(w("home.recitals") + count, ENGLISH("home.recitals") + count),
+            )
         )
         out.append(
             bullets(join([link(x.marker, r.link.to(u.recital_page(x.key))), " ", item_lead(x)]) for x in doc.recitals)
         )
     for section in doc.sections:
+        shown = w.heading(section) + w("home.section_range", range=section.range_label)
+        english = ENGLISH.heading(section) + ENGLISH("home.section_range", range=section.range_label)
         out.append(
             heading(
                 3,
                 join(
                     [
-                        link(section.heading, r.link.to(u.section_page(section.slug))),
+                        link(w.heading(section), r.link.to(u.section_page(section.slug))),
                         w("home.section_range", range=section.range_label),
                     ]
                 ),
+                id=kept_anchor(shown, english),
             )
         )
         out.append(
@@ -307,7 +316,7 @@ def paragraph(edition: Edition, p: Paragraph) -> Page:
         edition,
         p,
         u.paragraph_page(p.number),
-        [(section.heading, u.section_page(section.slug))],
+        [(edition.interface.heading(section), u.section_page(section.slug))],
         edition.document.paragraphs,
         lambda x: u.paragraph_page(x.number),
         lambda r: [
@@ -392,8 +401,8 @@ def section(edition: Edition, s: Section) -> Page:
     )
     read = link(w("section.read"), r.link.to(u.text, s.paragraphs[0].anchor))
     out = [
-        breadcrumb(r, [(w("nav.full_text"), u.text), (s.heading, None)]),
-        heading(1, s.heading),
+        breadcrumb(r, [(w("nav.full_text"), u.text), (w.heading(s), None)]),
+        heading(1, w.heading(s), id=kept_anchor(w.heading(s), ENGLISH.heading(s))),
         join([w("section.paragraphs", range=s.range_label), read, "."]),
         items,
     ]
@@ -402,12 +411,17 @@ def section(edition: Edition, s: Section) -> Page:
     in_nav = len(edition.document.sections) <= NAV_SECTIONS_LIMIT
     return Page(
         src,
-        s.heading,
+        w.heading(s),
         join(out, "\n\n"),
         in_nav=in_nav,
         meta={
             "description": lead(
-                w("section.description", heading=s.heading, range=s.range_label, title=edition.document.header.title),
+                w(
+                    "section.description",
+                    heading=w.heading(s),
+                    range=s.range_label,
+                    title=edition.document.header.title,
+                ),
                 DESCRIPTION_LIMIT,
             ),
         },
