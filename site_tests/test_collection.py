@@ -97,7 +97,7 @@ def test_links_go_both_ways_in_the_pages(collection):
     resolved = [r for r in collection.model.references if r.cited is not None]
     assert resolved
     for r in resolved:
-        src, _anchor, _label = r.place()
+        src, _anchor, _kind, _key = r.place()
         citing = page(collection.site, _url(src))
         hrefs = {_target(collection.site, _url(src), a["href"]) for a in citing.select("a.xref.document")}
         assert _url(r.cited.urls.home) in hrefs, f"{r.words!r} on {_url(src)} does not link to its document"
@@ -121,7 +121,7 @@ def test_links_go_both_ways_in_the_json(collection):
     for r in collection.model.references:
         if r.cited is None:
             continue
-        src, _anchor, _label = r.place()
+        src, _anchor, _kind, _key = r.place()
         assert (SITE_URL + _url(src), r.words) in listed
         for p in r.paragraphs:
             path = collection.site / r.cited.urls.paragraph_json(p.number)

@@ -1,11 +1,9 @@
 """The interface speaks the document's language (core/interface.py, lang/*.yml): a French and
 a German fixture site (site_tests/fixtures/interface/, invented texts) are built, and the
-visible and accessible text of each page of the text (home, full text, section, paragraph,
-recital) and of the 404 page holds none of the English interface words; a site replaces a
-word in source/lang/<language>.yml, and a word it gets wrong stops the build at its line.
-
-The register pages (instruments, glossary, actors, verbs) and the About pages are not read
-here: their words are not data yet.
+visible and accessible text of every page type (home, full text, section, paragraph, recital,
+the registers' lists and entries, the About pages, the 404 page) holds none of the English
+interface words; a site replaces a word in source/lang/<language>.yml, and a word it gets
+wrong stops the build at its line.
 """
 
 from __future__ import annotations
@@ -18,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 from conclusions.core.interface import BASE, PACKAGE_WORDS, SCRIPT_KEYS, english_keys, interface
 
 from site_tests.support.build import FIXTURES, _root_plugin_options, build
@@ -26,7 +25,8 @@ LANGUAGES = ["fr", "de"]
 _ACCESSIBLE = ("aria-label", "title", "alt", "placeholder")
 # What the reader meets of a page: the article, the document line and the footer.
 _READ = {"article", "footer"}
-_SKIPPED = {"script", "style", "template"}
+# Addresses (in code) are not words.
+_SKIPPED = {"script", "style", "template", "code"}
 
 
 class _Reader(HTMLParser):
@@ -57,6 +57,15 @@ class _Reader(HTMLParser):
             self.found.append(data)
 
 
+def _registry_labels() -> list[str]:
+    """The labels of the shared registry's kinds of instrument and actor."""
+    labels = []
+    for name in ("instruments.yml", "actors.yml"):
+        data = yaml.safe_load((PACKAGE_WORDS.parent / "registry" / name).read_text(encoding="utf-8"))
+        labels += [str(k["label"]) for k in data.get("kinds", [])]
+    return sorted(labels, key=len, reverse=True)
+
+
 def _english_only(language: str) -> list[str]:
     """The runs of English interface words (between placeholders) that no word of `language` holds."""
     english, other = interface(BASE), interface(language)
@@ -78,15 +87,29 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     return language, site
 
 
+_KINDS = ("index.html", "text/index.html", "404.html", "about/index.html", "about/urls/index.html")
+_REGISTERS = ("instruments", "glossary", "actors", "verbs")
+
+
 def _pages(site: Path) -> list[Path]:
-    kinds = ["index.html", "text/index.html", "404.html"]
-    pages = [site / k for k in kinds]
-    for folder in ("sections", "paragraphs", "recitals"):
+    """Every page type: the text's, the registers' (lists and entries) and the About pages."""
+    pages = [site / k for k in _KINDS]
+    pages += [site / folder / "index.html" for folder in _REGISTERS]
+    for folder in ("sections", "paragraphs", "recitals", "instruments", "actors"):
         pages.extend(sorted((site / folder).glob("*/index.html")))
     return pages
 
 
-def test_no_english_interface_word_on_the_pages_of_the_text(built: tuple[str, Path]) -> None:
+def test_every_page_type_is_read(built: tuple[str, Path]) -> None:
+    """The fixture has a page of each type, so that the test below reads each."""
+    _, site = built
+    pages = _pages(site)
+    assert all(p.is_file() for p in pages)
+    for folder in ("sections", "paragraphs", "recitals", "instruments", "actors"):
+        assert any(p.parent.parent == site / folder for p in pages), folder
+
+
+def test_no_english_interface_word_on_any_page(built: tuple[str, Path]) -> None:
     language, site = built
     runs = _english_only(language)
     assert runs, "the English words must hold runs no other language shares"
@@ -99,6 +122,9 @@ def test_no_english_interface_word_on_the_pages_of_the_text(built: tuple[str, Pa
         # What the site's own options say (its reuse notice) and addresses are not interface words.
         text = " ".join(text.split()).replace(" ".join(str(_root_plugin_options().get("reuse_notice", "")).split()), "")
         text = re.sub(r"https?://\S+", "", text)
+        # The shared registry's kinds are its data, in its own language (not interface words).
+        for label in _registry_labels():
+            text = text.replace(label, "")
         for run in runs:
             if re.search(rf"(?<!\w){re.escape(run)}(?!\w)", text):
                 found.append(f"{page.relative_to(site)}: {run!r}")

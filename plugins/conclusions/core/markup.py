@@ -32,7 +32,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from markupsafe import Markup
 
@@ -142,6 +142,32 @@ def html_text(value: str) -> Markup:
     """Text for the content of an HTML element (not an attribute): `&`, `<` and `>` escaped,
     quotes kept as they are ("Council's"). The templates print interface words with it."""
     return Markup(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+def worded(word: str, escape: Callable[[str], Md] = text, /, **values: str | int) -> Md:
+    """An interface word (core/interface.py) whose placeholders take Markdown: the word's own
+    text escaped by `escape` (`text`, or `interface_text` where a colon should stay one), each
+    value as `md` writes it (a link as it is, text escaped). A placeholder without a value
+    stays as it is written, as text."""
+    out: list[str] = []
+    at = 0
+
+    def escaped(run: str) -> str:
+        # A run after a value continues its line: escaped as such (behind a letter), so that
+        # "{tag}: a page" keeps its colon and a run is never taken for a line's start.
+        return escape(run) if at == 0 else escape("x" + run)[1:]
+
+    for m in _SLOT.finditer(word):
+        if m[1] not in values:
+            continue
+        out.append(escaped(word[at : m.start()]))
+        out.append(md(values[m[1]]))
+        at = m.end()
+    out.append(escaped(word[at:]))
+    return Md("".join(out))
 
 
 def md(value: str | int) -> Md:

@@ -9,7 +9,21 @@ from ..index import Edition
 from ..inline import lead, plain_text
 from ..inline_markdown import render_inline
 from ..interface import ENGLISH
-from ..markup import SEARCH_EXCLUDE, Md, bullets, code, element, heading, interface_text, join, link, para, table
+from ..markup import (
+    SEARCH_EXCLUDE,
+    Md,
+    bullets,
+    code,
+    element,
+    heading,
+    interface_text,
+    join,
+    link,
+    para,
+    table,
+    text,
+    worded,
+)
 from ..model import Entry, Instrument, Paragraph, Recital, Section
 from ..references import Reference
 from ..urls import (
@@ -430,20 +444,6 @@ def section(edition: Edition, s: Section) -> Page:
     )
 
 
-_ABOUT_INTRO = Md(
-    """# About these URLs
-
-Every address on this site is a promise: **once published, a URL and its anchors stay valid
-for good**. Nothing is renamed or removed; if a page ever has to move, its old address keeps
-working and leads to the new one. A test holds the list of every URL and anchor and fails
-the build if one disappears."""
-)
-_ABOUT_DATA_LINKS = Md(
-    """Every page names its data with `<link rel="alternate" type="application/json">`: a
-paragraph page its own file, every other page the whole document."""
-)
-
-
 _PREFIX_SHOWN = "st-NUMBER-YEAR/"
 """A document's prefix as the URL policy of a collection shows it."""
 
@@ -459,74 +459,83 @@ def about_urls(edition: Edition, collection: bool = False) -> Page:
     # The patterns are the scheme's own addresses, made with placeholders for the numbers and ids.
     address = urls.address
     in_text = urls.paragraph_anchor("N")
+    w = r.words
+
+    def where(key: str, **values: str | int) -> Md:
+        return worded(w.words[key], interface_text, **values)
+
     rows = [
-        ("The full text", code(address(shown.text)), link("Full text", r.link.to(u.text))),
+        (w("urls.full_text"), code(address(shown.text)), link(w("nav.full_text"), r.link.to(u.text))),
         (
-            "A paragraph in the full text",
+            w("urls.paragraph_in_text"),
             code(address(shown.text, in_text)),
-            link(f"Paragraph {first}", r.link.to(u.text, doc.paragraphs[0].anchor)),
+            link(w.label(doc.paragraphs[0]), r.link.to(u.text, doc.paragraphs[0].anchor)),
         ),
         (
-            "A paragraph on its own page",
+            w("urls.paragraph_page"),
             code(address(shown.paragraph_page("N"))),
-            link(f"Paragraph {last}", r.link.to(u.paragraph_page(last))),
+            link(w.label(doc.paragraphs[-1]), r.link.to(u.paragraph_page(last))),
         ),
         (
-            "A clause of a paragraph",
-            join(
-                [
-                    code(address(shown.paragraph_page("N"), urls.nth("verb", 1))),
-                    Md(" (second of the same verb: "),
-                    code(r.link.here(urls.nth("verb", 2))),
-                    Md("); in the full text "),
-                    code(address(shown.text, urls.within(in_text, "verb"))),
-                ]
+            w("urls.clause"),
+            where(
+                "urls.clause_where",
+                page=code(address(shown.paragraph_page("N"), urls.nth("verb", 1))),
+                second=code(r.link.here(urls.nth("verb", 2))),
+                in_text=code(address(shown.text, urls.within(in_text, "verb"))),
             ),
             "",
         ),
         (
-            "A recital",
-            join(
-                [
-                    code(address(shown.recital_page("N"))),
-                    Md(", or "),
-                    code(address(shown.text, urls.recital_anchor("N"))),
-                ]
+            w("urls.recital"),
+            where(
+                "urls.recital_where",
+                page=code(address(shown.recital_page("N"))),
+                in_text=code(address(shown.text, urls.recital_anchor("N"))),
             ),
             "",
         ),
         (
-            "A section",
-            join(
-                [
-                    code(address(shown.section_page("i"))),
-                    Md(" (its number, in lower case), or "),
-                    code(address(shown.text, urls.section_anchor("i"))),
-                ]
+            w("urls.section"),
+            where(
+                "urls.section_where",
+                page=code(address(shown.section_page("i"))),
+                in_text=code(address(shown.text, urls.section_anchor("i"))),
             ),
             "",
         ),
-        ("A footnote, with the Council's own number", code(address(shown.text, urls.footnote_anchor("N"))), ""),
+        (w("urls.footnote"), code(address(shown.text, urls.footnote_anchor("N"))), ""),
         (
-            "An instrument the text recalls",
+            w("urls.instrument"),
             code(address(instrument_page("ID"))),
-            link("All instruments", r.link.to(INSTRUMENTS)),
+            link(w("urls.all_instruments"), r.link.to(INSTRUMENTS)),
         ),
-        ("A glossary entry", code(address(GLOSSARY, urls.entry_anchor("ID"))), link("Glossary", r.link.to(GLOSSARY))),
-        ("An actor", code(address(actor_page("ID"))), link("All actors", r.link.to(ACTORS))),
-        ("An operative verb", code(address(VERBS, urls.entry_anchor("ID"))), link("Verbs", r.link.to(VERBS))),
         (
-            "The whole document as data (JSON)",
+            w("urls.glossary_entry"),
+            code(address(GLOSSARY, urls.entry_anchor("ID"))),
+            link(w("registers.glossary"), r.link.to(GLOSSARY)),
+        ),
+        (w("urls.actor"), code(address(actor_page("ID"))), link(w("urls.all_actors"), r.link.to(ACTORS))),
+        (
+            w("urls.verb"),
+            code(address(VERBS, urls.entry_anchor("ID"))),
+            link(w("urls.verbs_link"), r.link.to(VERBS)),
+        ),
+        (
+            w("urls.document_json"),
             code(shown.document_json),
             link("document.json", r.link.to(u.document_json)),
         ),
         (
-            "One paragraph as data (JSON)",
+            w("urls.paragraph_json"),
             code(shown.paragraph_json("N")),
-            link(f"Paragraph {last} as JSON", r.link.to(u.paragraph_json(last))),
+            link(
+                w("urls.paragraph_json_link", label=w.label(doc.paragraphs[-1])),
+                r.link.to(u.paragraph_json(last)),
+            ),
         ),
         (
-            "The JSON Schemas of that data",
+            w("urls.schemas"),
             join(
                 [
                     code(urls.schema_file("document.schema.json")),
@@ -537,37 +546,38 @@ def about_urls(edition: Edition, collection: bool = False) -> Page:
             link("paragraph.schema.json", r.link.to(urls.schema_file("paragraph.schema.json"))),
         ),
         (
-            "The link-preview image of a paragraph or recital (1200×630 PNG)",
-            join(
-                [
-                    code(shown.paragraph_card("N")),
-                    Md(", "),
-                    code(shown.recital_card("N")),
-                    Md("; other pages "),
-                    code(urls.SITE_CARD),
-                ]
+            w("urls.card"),
+            where(
+                "urls.card_where",
+                paragraph=code(shown.paragraph_card("N")),
+                recital=code(shown.recital_card("N")),
+                site=code(urls.SITE_CARD),
             ),
             "",
         ),
     ]
-    numbers = f"Paragraph numbers are the Council's own ({first} to {last}); footnotes keep the Council's numbers too."
+    numbers = w("urls.numbers", first=first, last=last)
     if collection:
         h = edition.document.header
-        numbers = (
-            f"Each document's pages and files stand under its own prefix ({_PREFIX_SHOWN} above), made from its "
-            f"document id and the year of its date: {h.document_id} is {u.prefix}. Paragraph and footnote numbers "
-            "are the Council's own."
-        )
-    body = join(
-        [_ABOUT_INTRO, table(["What", "Address", "Example"], rows, classes=["url-scheme"]), numbers, _ABOUT_DATA_LINKS],
+        numbers = w("urls.numbers_collection", prefix=_PREFIX_SHOWN, id=h.document_id, own=u.prefix)
+    intro = join(
+        [
+            heading(
+                1, w("registers.about_urls"), id=kept_anchor(w("registers.about_urls"), ENGLISH("registers.about_urls"))
+            ),
+            where("urls.intro", promise=Md(f"**{text(w('urls.promise'))}**")),
+        ],
         "\n\n",
     )
+    data_links = where("urls.data_links", tag=code('<link rel="alternate" type="application/json">'))
+    heads = [w("urls.what"), w("urls.address"), w("urls.example")]
+    body = join([intro, table(heads, rows, classes=["url-scheme"]), numbers, data_links], "\n\n")
     return Page(
         ABOUT,
         edition.interface("registers.about_urls"),
         body,
         in_nav=True,
         meta={
-            "description": "The URL policy of this edition: every published URL and anchor stays valid for good.",
+            "description": w("urls.description"),
         },
     )
