@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conclusions.core.index import build_edition
 from conclusions.core.interface import BASE, PACKAGE_WORDS, SCRIPT_KEYS, english_keys, interface
 
 from site_tests.support.build import FIXTURES, _root_plugin_options, build
@@ -174,3 +175,17 @@ def test_a_site_replaces_a_word_and_a_wrong_word_stops_the_build(tmp_path: Path)
     assert result.returncode != 0
     assert "lang/fr.yml:3: 'share.copy_link_to' lacks {label}" in result.stderr
     assert "lang/fr.yml:4: 'share.kopieren' is no word of the interface" in result.stderr
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_french_or_german_text_needs_no_verbs_of_its_own(language: str) -> None:
+    """The shared registry's French and German operative verbs (registry/verbs.yml) split the
+    fixture's paragraphs into clauses, and a request finds the actor it asks to act."""
+    source = FIXTURES / "interface" / language
+    assert not (source / "verbs.yml").exists()
+    edition = build_edition(source)
+    with_clause = {c.paragraph.number for clauses in edition.verb_clauses.values() for c in clauses}
+    assert with_clause == {p.number for p in edition.document.paragraphs}
+    own = yaml.safe_load((source / "actors.yml").read_text(encoding="utf-8"))["actors"]
+    for actor in own:
+        assert edition.actor_requests.get(actor["id"]), actor["id"]
