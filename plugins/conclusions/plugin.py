@@ -38,6 +38,7 @@ from .core.fields import url_problem
 from .core.identity import EditionInfo
 from .core.model import Header
 from .core.pages import Page
+from .core.pages import templates as page_templates
 from .core.pages.edition import about_edition
 from .core.redirects import moved
 from .core.sharing import Card, SiteSharing
@@ -245,6 +246,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         )
         if self.serving is not None:
             self.serving.on_config()
+        # The page bodies' templates: the site's overrides/pages/ first (core/pages/templates.py).
+        page_templates.use(page_templates.PageTemplates.of(config.theme.custom_dir))
         # Read again on every (re)build of `mkdocs serve`: the source is what changed.
         source = Path(config.docs_dir)
         try:

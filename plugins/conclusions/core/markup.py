@@ -42,9 +42,14 @@ from .urls import footnote_anchor
 
 
 class Md(str):
-    """Markdown (with HTML) built by this module: it is placed as it is."""
+    """Markdown (with HTML) built by this module: it is placed as it is, in the page templates
+    too (`__html__`: Jinja's autoescape takes it as safe; core/pages/templates.py escapes any
+    other value with `text`)."""
 
     __slots__ = ()
+
+    def __html__(self) -> str:
+        return self
 
 
 # Characters that Markdown, attr_list or a Markdown extension would read as syntax; as

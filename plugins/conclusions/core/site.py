@@ -44,7 +44,7 @@ from .interface import read_site_words
 from .jsondata import collection_file, document_files, sitemaps
 from .layout import COLLECTION_SETTINGS, DOCUMENT, DOCUMENTS, REGISTRY_FILES, SHARED_REGISTRY, is_collection
 from .model import Registries
-from .pages import Page, document_pages, pages_among_many
+from .pages import Page, document_pages, pages_among_many, templates
 from .pages.collection import collection_home
 from .pages.registers import (
     RegisterShare,
@@ -244,9 +244,13 @@ class SiteMaker:
             for edition in c.editions:
                 # A collection's navigation holds its own pages only: a document's are reached from
                 # the collection's home, so no page carries a list of every document's pages.
-                yield from self.step(("pages", edition.urls.prefix), (edition,), partial(pages_among_many, edition))
+                yield from self.step(
+                    ("pages", edition.urls.prefix), (edition, templates.current()), partial(pages_among_many, edition)
+                )
         else:
-            yield from self.step(("pages", ""), (c.editions[0],), partial(_list, document_pages(c.editions[0])))
+            yield from self.step(
+                ("pages", ""), (c.editions[0], templates.current()), partial(_list, document_pages(c.editions[0]))
+            )
         shares = tuple(
             self.step(
                 ("register share", e.urls.prefix),
@@ -259,7 +263,7 @@ class SiteMaker:
         if c.is_collection:
             # Made of the documents' shares alone: an edit that changes no document's share
             # changes no register page.
-            inputs = (c.registries, c.title, shares)
+            inputs = (c.registries, c.title, shares, templates.current())
             yield from self.step("register pages", inputs, partial(_list, register_pages(c, shares)))
         else:
             yield from register_pages(c, shares)

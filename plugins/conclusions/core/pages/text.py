@@ -35,8 +35,10 @@ from ..urls import (
     actor_page,
     instrument_page,
 )
+from . import templates
 from .base import DESCRIPTION_LIMIT, NAV_SECTIONS_LIMIT, Page, kept_anchor
 from .render import OwnItem, Renderer, breadcrumb, item_lead, pager
+from .templates import blocks
 
 Part = urls.Part
 
@@ -66,20 +68,7 @@ def home(edition: Edition) -> Page:
         (w("home.date_of_receipt"), h.date_of_receipt),
         (w("home.subject"), h.subject),
     ]
-    out = [
-        heading(1, h.title),
-        element(
-            "div",
-            table([w("home.field"), w("home.entry")], [(k, v) for k, v in rows if v]),
-            {"class": "doc-header", **SEARCH_EXCLUDE},
-            markdown="",
-            inner="\n\n",
-        ),
-        para(h.cover_note, {"lang": h.cover_language or None}) if h.cover_note else "",
-        _cover_note(edition, r),
-        link(w("home.read_full_text"), r.link.to(u.text), classes=["md-button", "md-button--primary"]),
-        heading(2, w("home.overview"), id=kept_anchor(w("home.overview"), ENGLISH("home.overview"))),
-    ]
+    out = [heading(2, w("home.overview"), id=kept_anchor(w("home.overview"), ENGLISH("home.overview")))]
     if doc.recitals:
         count = f" ({len(doc.recitals)})"
         out.append(
@@ -113,11 +102,28 @@ def home(edition: Edition) -> Page:
                 for p in section.paragraphs
             )
         )
-    out.extend(recalled_in(r, edition.recalled_in, w("home.recalled_in_intro")))
+    body = templates.current().render(
+        "home",
+        title=heading(1, h.title),
+        register_data=element(
+            "div",
+            table([w("home.field"), w("home.entry")], [(k, v) for k, v in rows if v]),
+            {"class": "doc-header", **SEARCH_EXCLUDE},
+            markdown="",
+            inner="\n\n",
+        ),
+        cover_note=join([para(h.cover_note, {"lang": h.cover_language or None}) if h.cover_note else ""]),
+        cover=_cover_note(edition, r),
+        read_full_text=link(w("home.read_full_text"), r.link.to(u.text), classes=["md-button", "md-button--primary"]),
+        overview=blocks(*out),
+        recalled_in=join(recalled_in(r, edition.recalled_in, w("home.recalled_in_intro"))),
+        document=doc,
+        words=w,
+    )
     return Page(
         u.home,
         h.short_title,
-        join((x for x in out if x), "\n\n"),
+        body,
         in_nav=True,
         meta={"description": lead(h.cover_note or h.title, DESCRIPTION_LIMIT)},
     )
@@ -176,48 +182,59 @@ def _text_blocks(blocks: Sequence[str], r: Renderer, kind: str) -> Md:
     )
 
 
+def _preamble_line(line: str, r: Renderer) -> Md:
+    return element("p", render_inline(line, r.link, r.footnote_ref), {"class": "preamble"}, markdown="")
+
+
 def full_text(edition: Edition) -> Page:
     """The full text: preamble, recitals, every section's paragraphs with their clauses and points, footnotes."""
     u = edition.urls
     doc = edition.document
     r = Renderer(edition, u.text)
     # The heading under which the Council set the conclusions ("ANNEX") stands before their title.
-    out = [element("p", doc.annex, {"class": "annex", "id": Part.ANNEX})] if doc.annex else []
-    out.append(heading(1, doc.header.title))
-    for line in doc.preamble:
-        out.append(element("p", render_inline(line, r.link, r.footnote_ref), {"class": "preamble"}, markdown=""))
-    if doc.recitals:
-        out.append(
-            element(
-                "div",
-                join((r.recital_block(x) for x in doc.recitals), "\n\n"),
-                {"class": "recitals", "id": Part.RECITALS},
-                markdown="",
-                inner="\n\n",
-            )
-        )
-    for line in doc.lead_in:
-        out.append(element("p", render_inline(line, r.link, r.footnote_ref), {"class": "preamble"}, markdown=""))
+    sections = []
     for section in doc.sections:
         if not section.implicit:
-            out.append(
+            sections.append(
                 heading(
                     2,
                     link(section.heading, r.link.to(u.section_page(section.slug))),
                     id=urls.section_anchor(section.slug),
                 )
             )
-        out.extend(r.paragraph_block(p, full_text=True) for p in section.paragraphs)
-    if doc.appendix_heading:
-        out.append(heading(2, doc.appendix_heading, id=Part.APPENDIX))
-        out.append(_text_blocks(doc.appendix, r, "appendix"))
-    out.append(heading(2, r.words("footnotes.heading"), id=Part.FOOTNOTES))
-    out.append(r.footnotes(list(doc.footnotes)))
+        sections.extend(r.paragraph_block(p, full_text=True) for p in section.paragraphs)
+    recitals = element(
+        "div",
+        join((r.recital_block(x) for x in doc.recitals), "\n\n"),
+        {"class": "recitals", "id": Part.RECITALS},
+        markdown="",
+        inner="\n\n",
+    )
+    body = templates.current().render(
+        "full_text",
+        # The heading under which the Council set the conclusions ("ANNEX") stands before their title.
+        annex=element("p", doc.annex, {"class": "annex", "id": Part.ANNEX}) if doc.annex else "",
+        title=heading(1, doc.header.title),
+        preamble=join((_preamble_line(line, r) for line in doc.preamble), "\n\n"),
+        recitals=recitals if doc.recitals else "",
+        lead_in=join((_preamble_line(line, r) for line in doc.lead_in), "\n\n"),
+        sections=join(sections, "\n\n"),
+        appendix=join(
+            [heading(2, doc.appendix_heading, id=Part.APPENDIX), _text_blocks(doc.appendix, r, "appendix")], "\n\n"
+        )
+        if doc.appendix_heading
+        else "",
+        footnotes=join(
+            [heading(2, r.words("footnotes.heading"), id=Part.FOOTNOTES), r.footnotes(list(doc.footnotes))], "\n\n"
+        ),
+        document=doc,
+        words=r.words,
+    )
     what = ", ".join(x for x in (doc.header.title, doc.header.document_id, doc.header.place_date) if x)
     return Page(
         u.text,
         r.words("nav.full_text"),
-        join(out, "\n\n"),
+        body,
         in_nav=True,
         meta={
             "description": lead(r.words("text.description", what=what), DESCRIPTION_LIMIT),
@@ -235,11 +252,12 @@ def _own_page(
     trail: Sequence[tuple[str, str | None]],
     siblings: Sequence[OwnItem],
     page_of: Callable[[OwnItem], str],
-    extra: Callable[[Renderer], list[Md]],
+    extra: Callable[[Renderer], dict[str, Md]],
 ) -> Page:
     """The page of one paragraph or recital: where it sits, its text, footnotes, neighbours.
 
-    `extra(renderer)` adds what is particular to the kind of item, after the common parts.
+    `extra(renderer)` gives the parts particular to the kind of item, by name; the page's
+    template (`paragraph.html`, `recital.html`) places them.
     """
     u = edition.urls
     r = Renderer(edition, src)
@@ -256,21 +274,26 @@ def _own_page(
         else w("item.read_in_full_text.recital", key=item.letter or item.number)
     )
     read = link(read_words, r.link.to(u.text, item.anchor))
-    out = [
-        breadcrumb(r, [(w("nav.full_text"), u.text), *trail, (label, None)]),
-        heading(1, label, id=Part.TITLE),
-        block,
-        r.footnotes(item.footnotes),
-        element("p", read, {"class": "context", **SEARCH_EXCLUDE}, markdown=""),
-        pager(r, siblings, item.number - 1, page_of, w.label),
-        *extra(r),
-    ]
+    kind = "paragraph" if isinstance(item, Paragraph) else "recital"
+    body = templates.current().render(
+        kind,
+        breadcrumb=breadcrumb(r, [(w("nav.full_text"), u.text), *trail, (label, None)]),
+        title=heading(1, label, id=Part.TITLE),
+        text=block,
+        footnotes=r.footnotes(item.footnotes),
+        read_in_full_text=element("p", read, {"class": "context", **SEARCH_EXCLUDE}, markdown=""),
+        pager=pager(r, siblings, item.number - 1, page_of, w.label),
+        **extra(r),
+        **{kind: item},
+        document=edition.document,
+        words=w,
+    )
     short = w("item.paragraph_short", number=item.number) if isinstance(item, Paragraph) else label
     return Page(
         src,
         # The document by its full name: the short title is also the name of other documents.
         f"{short} – {edition.document.header.citation_title or edition.document.header.title}",
-        join((x for x in out if x), "\n\n"),
+        body,
         # Found first by its number ("paragraph 21"): the title names the document at length.
         meta={"description": lead(plain_text(item.text), DESCRIPTION_LIMIT), "search": {"boost": 2}},
         what=item.label.lower(),
@@ -315,11 +338,11 @@ def _links(r: Renderer, entries: Iterable[Entry], page_of: Callable[[str], str])
     return join((link(e.name, r.link.to(page_of(e.id))) for e in entries), ", ")
 
 
-def _instruments_section(r: Renderer, instruments: Mapping[str, Instrument]) -> list[Md]:
+def _instruments_section(r: Renderer, instruments: Mapping[str, Instrument]) -> Md:
     if not instruments:
-        return []
+        return Md("")
     items = bullets(link(i.name, r.link.to(instrument_page(i.id))) for i in instruments.values())
-    return [join([heading(2, r.words("paragraph.instruments"), id=Part.INSTRUMENTS), items], "\n\n")]
+    return join([heading(2, r.words("paragraph.instruments"), id=Part.INSTRUMENTS), items], "\n\n")
 
 
 def paragraph(edition: Edition, p: Paragraph) -> Page:
@@ -333,31 +356,32 @@ def paragraph(edition: Edition, p: Paragraph) -> Page:
         [(edition.interface.heading(section), u.section_page(section.slug))],
         edition.document.paragraphs,
         lambda x: u.paragraph_page(x.number),
-        lambda r: [
-            *_paragraph_links(edition, r, p),
-            *recalled_in(
-                r,
-                [ref for ref in edition.recalled_in if any(n.number == p.number for n in ref.paragraphs)],
-                r.words("paragraph.recalled_in_intro"),
+        lambda r: {
+            **_paragraph_links(edition, r, p),
+            "recalled_in": join(
+                recalled_in(
+                    r,
+                    [ref for ref in edition.recalled_in if any(n.number == p.number for n in ref.paragraphs)],
+                    r.words("paragraph.recalled_in_intro"),
+                )
             ),
-        ],
+        },
     )
 
 
-def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> list[Md]:
-    out: list[Md] = []
+def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> dict[str, Md]:
+    """The parts of a paragraph's page that link it: its clauses, actors and instruments."""
+    out = {"clauses": Md(""), "actors": Md("")}
     w = r.words
     clauses = edition.clauses.get(p.number, ())
     if clauses:
         rows = [(link(c.verb.name, r.link.here(c.anchor)), _links(r, c.addressees, actor_page) or "—") for c in clauses]
-        out.append(
-            join(
-                [
-                    heading(2, w("paragraph.clauses"), id=Part.CLAUSES),
-                    table([w("paragraph.operative_verb"), w("paragraph.asked_to_act")], rows),
-                ],
-                "\n\n",
-            )
+        out["clauses"] = join(
+            [
+                heading(2, w("paragraph.clauses"), id=Part.CLAUSES),
+                table([w("paragraph.operative_verb"), w("paragraph.asked_to_act")], rows),
+            ],
+            "\n\n",
         )
     found = edition.of(p)
     addressed = {a.id: a for c in clauses for a in c.addressees}
@@ -379,8 +403,8 @@ def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> list[Md]:
             lines.append(
                 join([interface_text(w("paragraph.also_mentioned")), _links(r, mentioned.values(), actor_page)])
             )
-        out.append(join(lines, "\n\n"))
-    out.extend(_instruments_section(r, {m.entry.id: m.entry for m in found.instruments}))
+        out["actors"] = join(lines, "\n\n")
+    out["instruments"] = _instruments_section(r, {m.entry.id: m.entry for m in found.instruments})
     return out
 
 
@@ -399,7 +423,7 @@ def recital(edition: Edition, x: Recital) -> Page:
         [],
         doc.recitals,
         lambda y: u.recital_page(y.key),
-        lambda r: _instruments_section(r, instruments),
+        lambda r: {"instruments": _instruments_section(r, instruments)},
     )
 
 
@@ -414,19 +438,23 @@ def section(edition: Edition, s: Section) -> Page:
         for p in s.paragraphs
     )
     read = link(w("section.read"), r.link.to(u.text, s.paragraphs[0].anchor))
-    out = [
-        breadcrumb(r, [(w("nav.full_text"), u.text), (w.heading(s), None)]),
-        heading(1, w.heading(s), id=kept_anchor(w.heading(s), ENGLISH.heading(s))),
-        join([w("section.paragraphs", range=s.range_label), read, "."]),
-        items,
-    ]
+    body = templates.current().render(
+        "section",
+        breadcrumb=breadcrumb(r, [(w("nav.full_text"), u.text), (w.heading(s), None)]),
+        title=heading(1, w.heading(s), id=kept_anchor(w.heading(s), ENGLISH.heading(s))),
+        lead=join([w("section.paragraphs", range=s.range_label), read, "."]),
+        paragraphs=items,
+        section=s,
+        document=edition.document,
+        words=w,
+    )
     # Material writes the whole nav into every page: past a few dozen sections it would
     # dominate every page's size and the build time (bench/RESULTS.md, "Scale").
     in_nav = len(edition.document.sections) <= NAV_SECTIONS_LIMIT
     return Page(
         src,
         w.heading(s),
-        join(out, "\n\n"),
+        body,
         in_nav=in_nav,
         meta={
             "description": lead(
