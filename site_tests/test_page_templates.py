@@ -78,6 +78,24 @@ def test_a_broken_template_stops_the_build_at_its_file(
     assert not (tmp_path / "site").exists()
 
 
-def test_every_page_kind_has_its_template() -> None:
-    kinds = {p.stem for p in (PACKAGE_THEME / "pages").glob("*.html")}
-    assert {"paragraph", "recital", "section", "full_text", "home"} <= kinds
+def test_every_page_is_made_from_its_kind_s_template(tmp_path: Path) -> None:
+    """Each page of a site whose templates all write a mark first is made from one of them."""
+    overrides = tmp_path / "overrides"
+    shutil.copytree(ROOT / "overrides", overrides)
+    (overrides / "pages").mkdir()
+    kinds = sorted(p.stem for p in (PACKAGE_THEME / "pages").glob("*.html"))
+    for kind in kinds:
+        package = (PACKAGE_THEME / "pages" / f"{kind}.html").read_text(encoding="utf-8")
+        (overrides / "pages" / f"{kind}.html").write_text(f'<p class="kind">{kind}</p>\n\n{package}', encoding="utf-8")
+    # A text with a page of every kind (test_interface_language.py reads it too).
+    build(tmp_path / "site", source=FIXTURES / "interface" / "fr", overrides=overrides)
+    seen = set()
+    for html in sorted((tmp_path / "site").rglob("index.html")):
+        url = str(html.parent.relative_to(tmp_path / "site")) + "/"
+        if url.startswith("search/"):
+            continue
+        marks = page(tmp_path / "site", "" if url == "./" else url).select("article p.kind")
+        assert len(marks) == 1, url
+        seen.add(marks[0].get_text())
+    # The collection's home is made for a collection only (test_collection.py builds one).
+    assert seen == set(kinds) - {"collection_home"}

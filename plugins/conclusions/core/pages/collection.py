@@ -6,6 +6,7 @@ from ..collection import Collection
 from ..inline import lead
 from ..markup import Md, element, heading, join, link, para, table, worded
 from ..urls import ACTORS, GLOSSARY, HOME, INSTRUMENTS, Linker
+from . import templates
 from .base import DESCRIPTION_LIMIT, Page
 
 
@@ -29,9 +30,10 @@ def collection_home(c: Collection) -> Page:
             )
         )
     recalls = sum(1 for r in c.references if r.cited is not None)
-    out = [
-        heading(1, c.title),
-        para(
+    body = templates.current().render(
+        "collection_home",
+        title=heading(1, c.title),
+        lead=para(
             worded(
                 w.words["collection_home.lead"],
                 count=len(c.editions),
@@ -41,8 +43,8 @@ def collection_home(c: Collection) -> Page:
                 glossary=link(w("collection_home.glossary"), to.to(GLOSSARY)),
             )
         ),
-        heading(2, w("collection_home.documents"), id="documents"),
-        *(
+        documents_heading=heading(2, w("collection_home.documents"), id="documents"),
+        moved=join(
             [
                 element(
                     "div",
@@ -56,7 +58,7 @@ def collection_home(c: Collection) -> Page:
             if c.formerly_at_root is not None
             else []
         ),
-        table(
+        documents=table(
             [
                 w("collection_home.date"),
                 w("collection_home.document"),
@@ -66,11 +68,13 @@ def collection_home(c: Collection) -> Page:
             rows,
             align=["---", "---", "---", "---:"],
         ),
-    ]
+        collection=c,
+        words=w,
+    )
     return Page(
         HOME,
         c.title,
-        join(out, "\n\n"),
+        body,
         in_nav=True,
         meta={
             "description": lead(

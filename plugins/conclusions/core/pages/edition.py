@@ -10,6 +10,7 @@ from ..index import Edition
 from ..interface import ENGLISH, Interface
 from ..markup import Md, external_link, heading, join, link, para, worded
 from ..urls import ABOUT, ABOUT_EDITION, ACTORS, GLOSSARY, HOME, Linker
+from . import templates
 from .base import Page, kept_anchor
 
 
@@ -37,6 +38,10 @@ def _editorial(w: Interface, key: str, to: Linker) -> Md:
     )
 
 
+def _reuse(w: Interface, info: EditionInfo) -> Md:
+    return join([_heading(w, 2, "about.reuse"), para(info.reuse)], "\n\n") if info.reuse else Md("")
+
+
 def _published(w: Interface, info: EditionInfo) -> Md:
     publisher = _publisher(info)
     return worded(w.words["about.published_by"], publisher=publisher) if publisher else Md("")
@@ -45,9 +50,11 @@ def _published(w: Interface, info: EditionInfo) -> Md:
 def about_collection(c: Collection, info: EditionInfo) -> Page:
     to = Linker(ABOUT_EDITION)
     w = c.editions[0].interface
-    out: list[str] = [
-        _heading(w, 1, "about.heading"),
-        para(
+    body = templates.current().render(
+        "about",
+        title=_heading(w, 1, "about.heading"),
+        document_line="",
+        lead=para(
             worded(
                 w.words["about.collection_lead"],
                 count=len(c.editions),
@@ -55,16 +62,16 @@ def about_collection(c: Collection, info: EditionInfo) -> Page:
                 published=_published(w, info),
             )
         ),
-        _heading(w, 2, "about.editorial"),
-        _editorial(w, "about.collection_editorial", to),
-    ]
-    if info.reuse:
-        out += [_heading(w, 2, "about.reuse"), para(info.reuse)]
-    out.append(_stable(w, to))
+        official="",
+        editorial=join([_heading(w, 2, "about.editorial"), _editorial(w, "about.collection_editorial", to)], "\n\n"),
+        reuse=_reuse(w, info),
+        addresses=_stable(w, to),
+        words=w,
+    )
     return Page(
         ABOUT_EDITION,
         w("about.heading"),
-        join(out, "\n\n"),
+        body,
         in_nav=False,
         meta={"description": w("about.collection_description", title=c.title)},
     )
@@ -82,10 +89,18 @@ def _about_document(edition: Edition, info: EditionInfo) -> Page:
     to = Linker(ABOUT_EDITION)
     name = h.citation_title or h.title
     official = official_text(h)
-    out: list[str] = [
-        _heading(w, 1, "about.heading"),
-        para(join(document_line(h, info, w), " · ")),
-        para(
+    where = Md("")
+    if official.journal:
+        target = w("about.journal_link", id=h.document_id or h.title)
+        where = para(worded(w.words["about.journal"], link=external_link(target, official.url)))
+    elif official.url:
+        target = w("about.register_link", id=h.document_id, language=h.language)
+        where = para(worded(w.words["about.register"], link=external_link(target, official.url)))
+    body = templates.current().render(
+        "about",
+        title=_heading(w, 1, "about.heading"),
+        document_line=para(join(document_line(h, info, w), " · ")),
+        lead=para(
             worded(
                 w.words["about.document_lead"],
                 name=name,
@@ -93,22 +108,16 @@ def _about_document(edition: Edition, info: EditionInfo) -> Page:
                 published=_published(w, info),
             )
         ),
-    ]
-    if official.journal:
-        target = w("about.journal_link", id=h.document_id or h.title)
-        out.append(para(worded(w.words["about.journal"], link=external_link(target, official.url))))
-    elif official.url:
-        target = w("about.register_link", id=h.document_id, language=h.language)
-        out.append(para(worded(w.words["about.register"], link=external_link(target, official.url))))
-    out.append(_heading(w, 2, "about.editorial"))
-    out.append(_editorial(w, "about.document_editorial", to))
-    if info.reuse:
-        out += [_heading(w, 2, "about.reuse"), para(info.reuse)]
-    out.append(_stable(w, to))
+        official=where,
+        editorial=join([_heading(w, 2, "about.editorial"), _editorial(w, "about.document_editorial", to)], "\n\n"),
+        reuse=_reuse(w, info),
+        addresses=_stable(w, to),
+        words=w,
+    )
     return Page(
         ABOUT_EDITION,
         w("about.heading"),
-        join(out, "\n\n"),
+        body,
         # Linked from every page's footer and document line; not in the navigation, whose
         # length on a desktop is the viewport's (a longer one scrolls under Material's sticky title).
         in_nav=False,

@@ -35,6 +35,7 @@ from ..urls import (
     actor_page,
     instrument_page,
 )
+from . import templates
 from .base import DESCRIPTION_LIMIT, Page, kept_anchor
 from .render import Renderer, breadcrumb, document_label
 
@@ -208,7 +209,7 @@ def instruments_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         return sum(share.count(_MENTIONS, i.id) for share in shares)
 
     w = edition.interface
-    out = [_title(w, "registers.instruments"), w("registers.instruments_intro")]
+    out: list[str] = []
     for kind in reg.instrument_kinds:
         members = [i for i in reg.instruments if i.kind == kind.id]
         if not members:
@@ -225,10 +226,17 @@ def instruments_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
                 for i in members
             )
         )
+    body = templates.current().render(
+        "instruments",
+        title=_title(w, "registers.instruments"),
+        intro=w("registers.instruments_intro"),
+        kinds=join(out, "\n\n"),
+        words=w,
+    )
     return Page(
         INSTRUMENTS,
         c.editions[0].interface("registers.instruments"),
-        join(out, "\n\n"),
+        body,
         in_nav=True,
         meta={
             "description": lead(
@@ -255,12 +263,13 @@ def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) ->
         if value:
             facts.append((label, value))
     facts.append((w("registers.official_address"), external_link(i.url, i.url)))
-    out = [
-        breadcrumb(r, [(w("registers.instruments"), INSTRUMENTS)]),
-        heading(1, i.name),
-        para(i.description),
-        table([w("home.field"), w("home.entry")], facts),
-        _by_document(
+    body = templates.current().render(
+        "instrument",
+        breadcrumb=breadcrumb(r, [(w("registers.instruments"), INSTRUMENTS)]),
+        title=heading(1, i.name),
+        description=para(i.description),
+        facts=table([w("home.field"), w("home.entry")], facts),
+        recalled_in=_by_document(
             r,
             c,
             shares,
@@ -268,11 +277,13 @@ def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) ->
             heading(2, w("recalled.heading"), id=Part.RECALLED_IN),
             Part.RECALLED_IN,
         ),
-    ]
+        instrument=i,
+        words=w,
+    )
     return Page(
         src,
         i.name,
-        join(out, "\n\n"),
+        body,
         meta={"description": lead(i.description, DESCRIPTION_LIMIT)},
         what=f"instrument '{i.id}'",
         origin=(i.path, i.line),
@@ -287,8 +298,7 @@ def glossary(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     letters: dict[str, list[Term]] = {}
     for t in terms:
         letters.setdefault(t.name[0].upper() if t.name[0].isalpha() else "#", []).append(t)
-    out = [_title(w, "registers.glossary"), w("registers.glossary_intro", texts=_texts(c))]
-    out.append(join((link(letter, r.link.here(urls.letter_anchor(letter))) for letter in letters), " · "))
+    out: list[str] = []
     for letter, members in letters.items():
         out.append(heading(2, letter, id=urls.letter_anchor(letter)))
         for t in members:
@@ -310,10 +320,18 @@ def glossary(c: Collection, shares: Sequence[RegisterShare]) -> Page:
                 join([interface_text(w("registers.used_in")), join((u for u in used if u), "; ")]),
             ]
             out.append(element("div", join(entry, "\n\n"), {"class": "gloss"}, markdown="", inner="\n\n"))
+    body = templates.current().render(
+        "glossary",
+        title=_title(w, "registers.glossary"),
+        intro=w("registers.glossary_intro", texts=_texts(c)),
+        letters=join((link(letter, r.link.here(urls.letter_anchor(letter))) for letter in letters), " · "),
+        entries=join(out, "\n\n"),
+        words=w,
+    )
     return Page(
         GLOSSARY,
         c.editions[0].interface("registers.glossary"),
-        join(out, "\n\n"),
+        body,
         in_nav=True,
         meta={
             "description": w("registers.glossary_description", texts=_texts(c)),
@@ -381,7 +399,6 @@ def actors_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     r = Renderer(edition, ACTORS)
     reg = c.registries
     w = r.words
-    out = [_title(w, "registers.actors"), w("registers.actors_intro", texts=_texts(c))]
     rows = [
         (
             link(a.name, r.link.to(actor_page(a.id))),
@@ -391,15 +408,20 @@ def actors_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         for a in reg.actors
     ]
     heads = [w("registers.actor"), w("registers.requests"), w("registers.other_mentions")]
-    out.append(table(heads, rows, align=["---", "---:", "---:"]))
-    if c.is_collection:
-        out.append(_requests_by_document(w, shares))
-    else:
-        out.append(_matrix(edition, r, list(edition.document.sections)))
+    body = templates.current().render(
+        "actors",
+        title=_title(w, "registers.actors"),
+        intro=w("registers.actors_intro", texts=_texts(c)),
+        actors=table(heads, rows, align=["---", "---:", "---:"]),
+        requests=_requests_by_document(w, shares)
+        if c.is_collection
+        else _matrix(edition, r, list(edition.document.sections)),
+        words=w,
+    )
     return Page(
         ACTORS,
         c.editions[0].interface("registers.actors"),
-        join(out, "\n\n"),
+        body,
         in_nav=True,
         meta={
             "description": lead(w("registers.actors_description", what=_what(c)), DESCRIPTION_LIMIT),
@@ -512,30 +534,36 @@ def actor(c: Collection, a: Actor, shares: Sequence[RegisterShare]) -> Page:
     r = Renderer(c.editions[0], src)
     w = r.words
     website = external_link(w("registers.official_website"), a.url) if a.url else ""
-    out = [
-        breadcrumb(r, [(w("registers.actors"), ACTORS), (a.name, None)]),
-        heading(1, a.name),
-        # An actor found in the text has no official address until a site's registry gives one.
-        para(join([a.description, " ", website]) if a.url else join([a.description])),
-    ]
     asked = [part for share in shares if (part := share.part(src, Part.ASKED_TO_ACT))]
-    if asked:
-        out.append(join([heading(2, w("paragraph.asked_to_act"), id=Part.ASKED_TO_ACT), *asked], "\n\n"))
-    if any(share.count(_OTHER_MENTIONS, a.id) for share in shares):
-        out.append(
-            _by_document(
-                r,
-                c,
-                shares,
-                lambda e: e.actor_mentions.get(a.id, ()),
-                heading(2, w("registers.also_mentioned_in"), id=Part.MENTIONED_IN),
-                Part.MENTIONED_IN,
-            )
+    mentioned = (
+        _by_document(
+            r,
+            c,
+            shares,
+            lambda e: e.actor_mentions.get(a.id, ()),
+            heading(2, w("registers.also_mentioned_in"), id=Part.MENTIONED_IN),
+            Part.MENTIONED_IN,
         )
+        if any(share.count(_OTHER_MENTIONS, a.id) for share in shares)
+        else ""
+    )
+    body = templates.current().render(
+        "actor",
+        breadcrumb=breadcrumb(r, [(w("registers.actors"), ACTORS), (a.name, None)]),
+        title=heading(1, a.name),
+        # An actor found in the text has no official address until a site's registry gives one.
+        description=para(join([a.description, " ", website]) if a.url else join([a.description])),
+        asked_to_act=join([heading(2, w("paragraph.asked_to_act"), id=Part.ASKED_TO_ACT), *asked], "\n\n")
+        if asked
+        else "",
+        mentioned_in=mentioned,
+        actor=a,
+        words=w,
+    )
     return Page(
         src,
         a.name,
-        join(out, "\n\n"),
+        body,
         meta={"description": lead(a.description, DESCRIPTION_LIMIT)},
         what=f"actor '{a.id}'",
         origin=(a.path, a.line),
@@ -611,7 +639,7 @@ def verbs(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     """The operative verbs, each with every clause that uses it."""
     r = Renderer(c.editions[0], VERBS)
     w = r.words
-    out = [_title(w, "registers.verbs"), w("registers.verbs_intro", texts=_texts(c))]
+    out: list[str] = []
     # Verbs that share their first word ("CALLS FOR", "CALLS ON", "CALLS UPON") stand together
     # under it, each keeping its own heading and anchor.
     groups: dict[str, list[Verb]] = {}
@@ -623,10 +651,17 @@ def verbs(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         if len(members) > 1:
             entries.insert(0, heading(2, first, id=urls.entry_anchor("group-" + members[0].id.split("-")[0])))
         out.extend(entries)
+    body = templates.current().render(
+        "verbs",
+        title=_title(w, "registers.verbs"),
+        intro=w("registers.verbs_intro", texts=_texts(c)),
+        verbs=join(out, "\n\n"),
+        words=w,
+    )
     return Page(
         VERBS,
         c.editions[0].interface("registers.verbs"),
-        join(out, "\n\n"),
+        body,
         in_nav=True,
         meta={
             "description": w("registers.verbs_description", texts=_texts(c)),

@@ -588,18 +588,17 @@ def about_urls(edition: Edition, collection: bool = False) -> Page:
     if collection:
         h = edition.document.header
         numbers = w("urls.numbers_collection", prefix=_PREFIX_SHOWN, id=h.document_id, own=u.prefix)
-    intro = join(
-        [
-            heading(
-                1, w("registers.about_urls"), id=kept_anchor(w("registers.about_urls"), ENGLISH("registers.about_urls"))
-            ),
-            where("urls.intro", promise=Md(f"**{text(w('urls.promise'))}**")),
-        ],
-        "\n\n",
+    body = templates.current().render(
+        "about_urls",
+        title=heading(
+            1, w("registers.about_urls"), id=kept_anchor(w("registers.about_urls"), ENGLISH("registers.about_urls"))
+        ),
+        promise=where("urls.intro", promise=Md(f"**{text(w('urls.promise'))}**")),
+        addresses=table([w("urls.what"), w("urls.address"), w("urls.example")], rows, classes=["url-scheme"]),
+        numbers=numbers,
+        data_links=where("urls.data_links", tag=code('<link rel="alternate" type="application/json">')),
+        words=w,
     )
-    data_links = where("urls.data_links", tag=code('<link rel="alternate" type="application/json">'))
-    heads = [w("urls.what"), w("urls.address"), w("urls.example")]
-    body = join([intro, table(heads, rows, classes=["url-scheme"]), numbers, data_links], "\n\n")
     return Page(
         ABOUT,
         edition.interface("registers.about_urls"),
