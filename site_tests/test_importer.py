@@ -635,3 +635,25 @@ def test_a_re_import_keeps_the_accepted_differences(tmp_path: Path) -> None:
     assert main(["import", str(FIXTURES / "lettered-recitals.txt"), "--source", str(site / "source")]) == 0
     data = yaml.safe_load(record.read_text(encoding="utf-8"))
     assert data["accepted"][0]["reason"] == "the statement is published in the addendum"
+
+
+@pytest.mark.parametrize("language", ["fr", "de"])
+def test_a_french_or_german_register_text_is_read_in_its_own_shape(language: str, tmp_path: Path) -> None:
+    """A French and a German text in the register's shape (fixtures/import/ST-9877-2024-INIT-fr.txt,
+    -de.txt, invented): the header in its labels, «» and „“ quotes, the recitals' participles
+    ("RAPPELANT", "UNTER HINWEIS"), the lead-in, and operative verbs the shared list holds
+    ("SOULIGNE", "FORDERT … AUF"), read as the hand reading beside each text says."""
+    name = f"ST-9877-2024-INIT-{language}.txt"
+    result = import_document(FIXTURES / name)
+    expected = _expected(name)
+    assert result.report.text().startswith("Verdict: ready to publish")
+    assert result.report.unplaced == () and result.report.doubtful == ()
+    assert result.report.new_verbs == ()
+    header = yaml.safe_load(_split(result.document_md)[0])
+    for field, value in expected["header"].items():
+        assert str(header[field]) == str(value), field
+    document = _parses(result, tmp_path)
+    assert len(document.paragraphs) == expected["paragraphs"]
+    assert [r.letter for r in document.recitals] == expected["recitals"]
+    verbs = [clause[0] for number in sorted(expected["clauses"]) for clause in expected["clauses"][number]]
+    assert [v.verb for v in result.report.verbs if v.verb in verbs] == sorted(set(verbs))
