@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import conclusions
 import pytest
 import yaml
 from conclusions.core.index import build_edition
@@ -657,3 +658,9 @@ def test_a_french_or_german_register_text_is_read_in_its_own_shape(language: str
     assert [r.letter for r in document.recitals] == expected["recitals"]
     verbs = [clause[0] for number in sorted(expected["clauses"]) for clause in expected["clauses"][number]]
     assert [v.verb for v in result.report.verbs if v.verb in verbs] == sorted(set(verbs))
+    # The documents its footnotes cite by number are named in its language (registry/citations.yml).
+    words = yaml.safe_load(
+        (Path(conclusions.__file__).parent / "registry" / "citations.yml").read_text(encoding="utf-8")
+    )[language]
+    cited = [i for i in build_edition(tmp_path).registries.instruments if i.automatic and i.id.startswith("st-")]
+    assert cited and all(i.name.startswith(words["council_document"]) for i in cited)
