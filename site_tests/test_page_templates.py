@@ -99,3 +99,23 @@ def test_every_page_is_made_from_its_kind_s_template(tmp_path: Path) -> None:
         seen.add(marks[0].get_text())
     # The collection's home is made for a collection only (test_collection.py builds one).
     assert seen == set(kinds) - {"collection_home"}
+
+
+def test_a_template_added_or_changed_in_overrides_is_used_at_the_next_build(tmp_path: Path) -> None:
+    """Under `mkdocs serve` the same process builds again: the site's templates are read again,
+    and a rebuild that reuses pages sees them changed (their fingerprint is among its inputs)."""
+    from conclusions.core.pages.templates import PageTemplates
+
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    before = PageTemplates.of(overrides)
+    assert before.render("section", breadcrumb="", title="T", lead="", paragraphs="") == "T"
+    (overrides / "pages").mkdir()
+    (overrides / "pages" / "section.html").write_text("{{ blocks(title, 'x') }}\n", encoding="utf-8")
+    added = PageTemplates.of(overrides)
+    assert added != before
+    assert added.render("section", breadcrumb="", title="T", lead="", paragraphs="") == "T\n\nx"
+    (overrides / "pages" / "section.html").write_text("{{ blocks('y', title) }}\n", encoding="utf-8")
+    changed = PageTemplates.of(overrides)
+    assert changed != added
+    assert changed.render("section", breadcrumb="", title="T", lead="", paragraphs="") == "y\n\nT"

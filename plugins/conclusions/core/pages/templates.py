@@ -67,7 +67,7 @@ class PageTemplates:
         """The body of a page of `kind` ('paragraph'), from its template and `values`."""
         name = f"{FOLDER}/{kind}.html"
         try:
-            return Md(_environment(self.overrides).get_template(name).render(**values))
+            return Md(_environment(self.overrides, self.fingerprint).get_template(name).render(**values))
         except TemplateSyntaxError as err:
             raise SourceError(err.filename or name, err.lineno, f"the template does not read: {err.message}") from None
         except TemplateError as err:
@@ -75,11 +75,14 @@ class PageTemplates:
             raise SourceError(where, None, f"the template fails: {err.message}") from None
 
 
-_ENVIRONMENTS: dict[Path | None, Environment] = {}
+_ENVIRONMENTS: dict[tuple[Path | None, str], Environment] = {}
 
 
-def _environment(overrides: Path | None) -> Environment:
-    environment = _ENVIRONMENTS.get(overrides)
+def _environment(overrides: Path | None, fingerprint: str) -> Environment:
+    """The environment of a site's templates as they are now: a template added to or taken out
+    of `overrides/pages/` (under `mkdocs serve`) changes the fingerprint, and with it the
+    environment, whose cache would otherwise keep the package's template it found before."""
+    environment = _ENVIRONMENTS.get((overrides, fingerprint))
     if environment is None:
         folders = [overrides, PACKAGE_THEME] if overrides is not None else [PACKAGE_THEME]
         environment = Environment(
@@ -90,7 +93,7 @@ def _environment(overrides: Path | None) -> Environment:
             auto_reload=True,
         )
         environment.globals["blocks"] = blocks
-        _ENVIRONMENTS[overrides] = environment
+        _ENVIRONMENTS[(overrides, fingerprint)] = environment
     return environment
 
 
