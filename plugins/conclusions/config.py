@@ -64,10 +64,11 @@ class ConclusionsConfig(Config):
     """The reuse notice of the original text, as the site states it (footer and About page).
     Empty: none is stated."""
 
-    document_kind = Text("Council conclusions")
-    """What the document is, at the head of the line that names it on every page."""
+    document_kind = Text()
+    """What the document is, at the head of the line that names it on every page. Empty: the
+    interface's word in the document's language ("Council conclusions")."""
 
-    nav_title_home = Text("Overview")
+    nav_title_home = Text()
     """The home page's entry in the navigation, under the site's name (which is its title)."""
 
     nav_title_sections = Text("Sections")

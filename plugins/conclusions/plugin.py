@@ -31,7 +31,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from . import csp, head, material_theme, staged
 from .config import ConclusionsConfig
-from .core import cards
+from .core import cards, markup
 from .core.addresses import check_addresses, published_files
 from .core.collection import Collection
 from .core.errors import SourceError, SourceErrors, shown
@@ -40,6 +40,7 @@ from .core.identity import EditionInfo
 from .core.languages import Alternate, language_switch, site_alternates
 from .core.model import Header
 from .core.pages import Page
+from .core.pages import templates as page_templates
 from .core.pages.edition import about_edition
 from .core.redirects import moved
 from .core.sharing import Card, SiteSharing
@@ -249,6 +250,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         )
         if self.serving is not None:
             self.serving.on_config()
+        # The page bodies' templates: the site's overrides/pages/ first (core/pages/templates.py).
+        page_templates.use(page_templates.PageTemplates.of(config.theme.custom_dir))
         # Read again on every (re)build of `mkdocs serve`: the source is what changed.
         source = Path(config.docs_dir)
         try:
@@ -328,7 +331,10 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     def _nav_label(self, page: Page) -> str:
         """A page's entry in the navigation: its title; the home page's is `nav_title_home`,
         since the sidebar already opens with the site's name, which is that page's title."""
-        return self.config.nav_title_home if page.src == HOME_PAGE else _html(page.title)
+        if page.src == HOME_PAGE:
+            # Empty: the interface's word in the document's language ("Overview").
+            return self.config.nav_title_home or _html(self._collection.editions[0].interface("home.overview"))
+        return _html(page.title)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
@@ -447,6 +453,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # For templates without a page (404.html): the valid paragraph range and the like.
         env.globals["edition"] = self._sharing.site_context()
+        env.globals["words"] = self._sharing.interface()  # the interface words (core/interface.py)
+        env.filters["text_html"] = markup.html_text  # how the templates print them as text
         env.globals["csp_policy"] = csp.policy  # theme/main.html: the Content-Security-Policy
         env.globals.update(head.TEMPLATE_GLOBALS)  # theme/main.html: the styles written into the head
         return env
@@ -469,6 +477,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             values["languages"] = language_switch(versions, page.file.src_uri, Site(config.site_url or ""))
         # The document line and footer of this page's document (the collection's on its own pages).
         values["edition"] = self._sharing.site_context(page.file.src_uri)
+        values["words"] = self._sharing.interface(page.file.src_uri)
         # Material prints `page.meta.title` and `.description` as they are: make them HTML text.
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):

@@ -128,14 +128,18 @@ def test_paragraph_pages_list_addressed_and_mentioned_actors(doc: Built) -> None
             continue
         lines = {}
         for block in heading.find_all_next("p", limit=2):
-            label = block.get_text().split(":", 1)[0]
+            label = block.get_text().split(":", 1)[0].strip()
             lines[label] = [a["href"].split("/")[-2] for a in block.select("a") if not a["href"].startswith("#")]
+        words = doc.edition.interface
+        asked_label, also_label = (
+            words(k).split(":")[0].strip() for k in ("paragraph.asked_to_act_see", "paragraph.also_mentioned")
+        )
         # Those asked to act are listed once, in the Clauses table; the Actors section points there.
         table = soup.find(id="clauses").find_next("table") if addressed else None
         in_table = [a["href"].split("/")[-2] for a in table.select("td a") if "actors/" in a["href"]] if table else []
         assert list(dict.fromkeys(in_table)) == addressed, paragraph.number
-        assert lines.get("Asked to act", []) == [], paragraph.number
-        assert lines.get("Also mentioned", []) == mentioned, paragraph.number
+        assert lines.get(asked_label, []) == [], paragraph.number
+        assert lines.get(also_label, []) == mentioned, paragraph.number
 
 
 def test_matrix_and_tables_are_tables_to_assistive_technology(browser: Browser, served: str, edition: Edition) -> None:

@@ -100,7 +100,7 @@ def test_links_go_both_ways_in_the_pages(collection: BuiltCollection) -> None:
     resolved = [r for r in collection.model.references if r.cited is not None]
     assert resolved
     for r in resolved:
-        src, _anchor, _label = r.place()
+        src, _anchor, _kind, _key = r.place()
         assert r.cited is not None, r.words
         citing = page(collection.site, _url(src))
         hrefs = {_target(collection.site, _url(src), str(a["href"])) for a in citing.select("a.xref.document")}
@@ -125,7 +125,7 @@ def test_links_go_both_ways_in_the_json(collection: BuiltCollection) -> None:
     for r in collection.model.references:
         if r.cited is None:
             continue
-        src, _anchor, _label = r.place()
+        src, _anchor, _kind, _key = r.place()
         assert (SITE_URL + _url(src), r.words) in listed
         for p in r.paragraphs:
             path = collection.site / r.cited.urls.paragraph_json(p.number)

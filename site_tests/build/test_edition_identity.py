@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conclusions.core.citation import long_date
 from conclusions.core.identity import EditionInfo, document_line, edition_name, register_url
 from conclusions.core.index import Edition
+from conclusions.core.interface import interface
 from conclusions.core.sharing import Sharing
 
 from site_tests.support.documents import Built
@@ -28,7 +28,8 @@ def test_every_page_names_the_document_and_links_the_official_text(doc: Built) -
         url = "" if url == "./" else url
         # A language version's pages name it, and link the official text in its language.
         header = doc.header_of(url)
-        expected = " · ".join(document_line(header, EditionInfo()))
+        words = interface(header.language)
+        expected = " · ".join(document_line(header, EditionInfo(), words))
         # An act of the Official Journal is at its ELI (served over https); a Council document in the register.
         official = (
             re.sub(r"^http:", "https:", header.eli) if header.eli else register_url(header.document_id, header.language)
@@ -37,22 +38,25 @@ def test_every_page_names_the_document_and_links_the_official_text(doc: Built) -
         line = soup.select_one("article p.doc-line")
         assert line is not None, url
         assert line.select_one(".doc-line__what").get_text() == expected, url
-        for part in (header.document_id, long_date(header.date)):
+        for part in (header.document_id, words.date(header.date)):
             assert part in expected
         link = line.select_one("a.doc-line__official")
         assert (link["href"] if link else "") == official, url
         note = soup.select_one("footer .edition-note")
-        assert note is not None and "unofficial edition" in note.get_text(), url
-        assert [a for a in note.select("a") if a.get_text() == "About this edition"], url
+        assert note is not None, url
+        said = " ".join(note.get_text().split())
+        assert words("identity.unofficial_by") in said or words("identity.unofficial") in said, url
+        assert [a for a in note.select("a") if a.get_text() == words("identity.about_edition")], url
 
 
 def test_the_about_page_says_what_the_edition_is(doc: Built) -> None:
     header = doc.model.header
+    words = interface(header.language)
     about = page(doc.site, "about/")
     text = " ".join(about.select_one("article").get_text().split())
-    assert "About this edition" in text
-    assert "not the official text" in text
-    assert "glossary" in text and "actors" in text
+    assert words("about.heading") in text
+    assert words("about.document_lead").split("{published}")[1].split(",")[0].strip(". ") in text
+    assert words("about.glossary") in text and words("about.actors") in text
     official = (
         re.sub(r"^http:", "https:", header.eli) if header.eli else register_url(header.document_id, header.language)
     )
@@ -73,4 +77,5 @@ def test_the_cards_are_headed_by_the_edition_not_the_council(edition: Edition) -
 
 
 def test_the_404_page_is_titled_page_not_found(doc: Built) -> None:
-    assert page(doc.site, "404.html").title.get_text().startswith("Page not found")
+    words = interface(doc.model.header.language)
+    assert page(doc.site, "404.html").title.get_text().startswith(words("not_found.title"))

@@ -109,4 +109,5 @@ def test_instruments_index_groups_by_kind_with_counts(doc: Built) -> None:
     for instrument in instruments:
         link = soup.find("a", href=f"{instrument.id}/")
         count = len(doc.edition.instrument_links[instrument.id])
-        assert link is not None and f"{count} mention" in link.parent.get_text(), instrument.id
+        said = doc.edition.interface.count("registers.mentions", count).strip(" —")
+        assert link is not None and said in link.parent.get_text(), instrument.id

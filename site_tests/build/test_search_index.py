@@ -11,6 +11,7 @@ from typing import cast
 
 import pytest
 from conclusions.core.index import Edition
+from conclusions.core.interface import interface
 from playwright.sync_api import Browser
 
 from site_tests.support.documents import Built
@@ -47,8 +48,9 @@ def test_no_search_entry_holds_a_flattened_table(doc: Built) -> None:
 
 def test_every_paragraph_is_found_as_paragraph_n(doc: Built) -> None:
     titles = {entry["location"]: entry["title"] for entry in _index(doc.site)}
+    words = interface(doc.model.header.language)
     for paragraph in doc.model.paragraphs:
-        assert titles.get(f"paragraphs/{paragraph.number}/#title") == f"Paragraph {paragraph.number}"
+        assert titles.get(f"paragraphs/{paragraph.number}/#title") == words.label(paragraph)
 
 
 def test_a_search_result_leaves_no_highlight_query_in_the_address(

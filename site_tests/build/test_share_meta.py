@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
+from conclusions.core.interface import interface
 
 from site_tests.support.build import FIXTURES
 from site_tests.support.documents import Built
@@ -108,15 +109,23 @@ def test_paragraph_and_recital_pages_are_titled_and_described_by_their_own_text(
     source = read_source(doc.source)
     assert len(source.paragraphs) == len(doc.model.paragraphs)
     assert len(source.recitals) == len(doc.model.recitals)
+    # The interface words of the document's language (lang/*.yml): "Para. 1", "Recital A".
+    words = interface(doc.model.header.language)
     items = [
-        *((f"paragraphs/{n}/", f"Paragraph {n}", f"paragraphs/{n}", t) for n, t in source.paragraphs.items()),
-        *((f"recitals/{k}/", source.recital_label(k), f"recitals/{k}", t) for k, t in source.recitals.items()),
+        *(
+            (f"paragraphs/{n}/", words("item.paragraph", number=n), words("item.paragraph_short", number=n), t)
+            for n, t in source.paragraphs.items()
+        ),
+        *(
+            (f"recitals/{k}/", words("item.recital", key=k.upper()), words("item.recital", key=k.upper()), t)
+            for k, t in source.recitals.items()
+        ),
     ]
-    for url, label, card, text in items:
+    for url, label, named, text in items:
+        card = url.rstrip("/")
         soup = page(doc.site, url)
         meta = metas(soup)
         # The document by its full name (the short title may also name another document).
-        named = f"Para. {label.removeprefix('Paragraph ')}" if label.startswith("Paragraph ") else label
         assert soup.title.get_text() == f"{named} \u2013 {_full_title(doc)}", url
         assert meta["og:title"] == soup.title.get_text(), url
         assert meta["og:type"] == "article"
@@ -146,7 +155,8 @@ def test_other_pages_name_the_site_and_keep_their_front_matter_description(doc: 
     home = page(doc.site, "")
     assert home.title.get_text() == short
     glossary = page(doc.site, "glossary/")
-    assert glossary.title.get_text() == f"Glossary \u2013 {short}"
+    words = interface(doc.model.header.language)
+    assert glossary.title.get_text() == f"{words('registers.glossary')} \u2013 {short}"
     assert metas(glossary)["og:type"] == "website"
 
 

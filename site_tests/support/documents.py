@@ -141,6 +141,16 @@ DOCUMENTS: list[Spec] = [
         imported=IMPORTS / "ST-10234-2025-INIT-en.txt",
         expected=IMPORTS / "ST-10234-2025-INIT-en.expected.yml",
     ),
+    # A text in French and one in German in the register's shape, read with the shared registry alone.
+    *(
+        Spec(
+            f"imported-{language}",
+            imported=IMPORTS / f"ST-9877-2024-INIT-{language}.txt",
+            expected=IMPORTS / f"ST-9877-2024-INIT-{language}.expected.yml",
+            promised=False,
+        )
+        for language in ("fr", "de")
+    ),
     _shape("flagship-plain-lines", "plain"),
     _shape("flagship-pdf", "pdf"),
     *_real_shaped(),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .citation import long_date
+from .interface import ENGLISH, Interface
 from .model import Header
 
 REGISTER = "https://data.consilium.europa.eu/doc/document/{id}/{language}/pdf"
@@ -75,15 +75,17 @@ class EditionInfo:
     publisher_url: str = ""
     reuse: str = ""
     """The reuse notice of the original, as the site states it ('' leaves it out)."""
-    kind: str = "Council conclusions"
-    """What the document is, at the head of the document line."""
+    kind: str = ""
+    """What the document is, at the head of the document line ('': the interface's word, "Council conclusions")."""
 
 
-def document_line(header: Header, info: EditionInfo) -> list[str]:
+def document_line(header: Header, info: EditionInfo, words: Interface = ENGLISH) -> list[str]:
     """'Council conclusions', 'ST 9876/24', '21 May 2024': the parts the header gives."""
-    return [x for x in (info.kind, header.document_id, long_date(header.date)) if x]
+    return [x for x in (info.kind or words("identity.kind"), header.document_id, words.date(header.date)) if x]
 
 
-def edition_name(info: EditionInfo) -> str:
+def edition_name(info: EditionInfo, words: Interface = ENGLISH) -> str:
     """'Unofficial edition by <publisher>', or 'Unofficial edition' when none is configured."""
-    return f"Unofficial edition by {info.publisher}" if info.publisher else "Unofficial edition"
+    if info.publisher:
+        return words("identity.edition_name_by", publisher=info.publisher)
+    return words("identity.edition_name")

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from .citation import citation, long_date
+from .citation import citation
 from .collection import Collection
 from .identity import EditionInfo, document_line, edition_name, official_text
 from .index import Edition
 from .inline import lead, plain_text
+from .interface import Interface
 from .jsondata import JsonData
 from .languages import site_alternates
 from .markup import json_data
@@ -74,9 +75,9 @@ def card_path(item: Paragraph | Recital, urls: DocumentUrls) -> str:
     return urls.paragraph_card(item.number) if isinstance(item, Paragraph) else urls.recital_card(item.key)
 
 
-def _identity(h: Header, sep: str) -> str:
+def _identity(h: Header, sep: str, words: Interface) -> str:
     """'ST 9876/24 · 21 May 2024', from the parts the source gives."""
-    return sep.join(x for x in (h.document_id, long_date(h.date)) if x)
+    return sep.join(x for x in (h.document_id, words.date(h.date)) if x)
 
 
 @dataclass(frozen=True)
@@ -140,25 +141,27 @@ class Sharing:
 
     def item_card(self, item: Paragraph | Recital) -> Card:
         h = self.edition.document.header
+        words = self.edition.interface
         text = plain_text(item.text)
         return Card(
             path=card_path(item, self.urls),
             heading=h.citation_title or h.title,
-            label=item.label,
+            label=words.label(item),
             text=text,
-            footer=" · ".join(x for x in (edition_name(self.info), _identity(h, " · ")) if x),
-            alt=f"{item.label} of the {h.title}: {lead(text, 120)}",
+            footer=" · ".join(x for x in (edition_name(self.info, words), _identity(h, " · ", words)) if x),
+            alt=words("card.alt", label=words.label(item), title=h.title, lead=lead(text, 120)),
         )
 
     def site_card(self) -> Card:
         h = self.edition.document.header
+        words = self.edition.interface
         return Card(
             path=self.urls.site_card,
-            heading=edition_name(self.info),
+            heading=edition_name(self.info, words),
             label=h.short_title,
             text=h.citation_title or h.title,
-            footer=" · ".join(document_line(h, self.info)),
-            alt=", ".join(x for x in (h.title, h.document_id, long_date(h.date)) if x),
+            footer=" · ".join(document_line(h, self.info, words)),
+            alt=", ".join(x for x in (h.title, h.document_id, words.date(h.date)) if x),
         )
 
     def cards(self) -> list[Card]:
@@ -201,7 +204,7 @@ class Sharing:
             image_alt=card.alt,
             json=self.urls.paragraph_json(item.number) if isinstance(item, Paragraph) else self.urls.document_json,
             site_url=self.site_url,
-            citation="" if item is None else citation(h, item, url),
+            citation="" if item is None else citation(h, item, url, self.edition.interface),
             linked_data=json_data(JsonData(self.edition, self.site_url).legislation(item))
             if isinstance(item, Paragraph)
             else Markup(""),
@@ -222,11 +225,11 @@ class Sharing:
             "home_path": site_path(self.urls.home) if self.urls.prefix else "",
             "home_title": doc.header.citation_title or doc.header.title,
             # The document line and the footer of every page (theme/partials/identity.html).
-            "line": " · ".join(document_line(doc.header, self.info)),
+            "line": " · ".join(document_line(doc.header, self.info, self.edition.interface)),
             "register_url": official_text(doc.header).url,
             # An act of the Official Journal: its official text is at its ELI, not in the register.
             "official_journal": bool(doc.header.eli),
-            "edition_name": edition_name(self.info),
+            "edition_name": edition_name(self.info, self.edition.interface),
             "publisher": self.info.publisher,
             "publisher_url": self.info.publisher_url,
             "reuse": self.info.reuse,
@@ -252,13 +255,14 @@ class SiteSharing:
 
     def collection_card(self) -> Card:
         c = self.collection
+        words = self.interface()
         return Card(
             path=SITE_CARD,
-            heading=edition_name(self.info),
+            heading=edition_name(self.info, words),
             label=c.title,
-            text=f"{len(c.editions)} documents, linked paragraph by paragraph.",
-            footer=edition_name(self.info),
-            alt=f"{c.title}: {len(c.editions)} documents",
+            text=words("collection.card_text", count=len(c.editions)),
+            footer=edition_name(self.info, words),
+            alt=words("collection.card_alt", title=c.title, count=len(c.editions)),
         )
 
     def card_paths(self) -> list[str]:
@@ -307,6 +311,12 @@ class SiteSharing:
             return lambda _src: headers[""]
         return lambda src: headers.get(src.split("/", 1)[0] + "/", own)
 
+    def interface(self, src: str | None = None) -> Interface:
+        """The interface words of the page `src`: its document's language; the collection's own
+        pages (and the 404 page when None) in the language of its newest document."""
+        sharing = self.of(src) if src is not None else None
+        return (sharing.edition if sharing is not None else self.collection.editions[0]).interface
+
     def site_context(self, src: str | None = None) -> dict[str, str | int]:
         """The values of the document line and footer of the page `src` (of the 404 page when None)."""
         sharing = self.of(src) if src is not None else (None if self.collection.is_collection else self.of(HOME))
@@ -322,10 +332,10 @@ class SiteSharing:
             "paragraph_path": "",
             "text_path": "",
             "home_path": "",
-            "line": f"{c.title} · {len(c.editions)} documents",
+            "line": self.interface()("collection.line", title=c.title, count=len(c.editions)),
             "register_url": "",
             "official_journal": False,
-            "edition_name": edition_name(self.info),
+            "edition_name": edition_name(self.info, self.interface()),
             "publisher": self.info.publisher,
             "publisher_url": self.info.publisher_url,
             "reuse": self.info.reuse,

@@ -17,7 +17,7 @@ function a step calls is a pure function of the step's inputs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -40,6 +40,7 @@ from .collection import (
 from .errors import Problems, SourceError
 from .fidelity import check_site
 from .index import Edition, check_suppressions_across, link_document, occurring, report_unused_across
+from .interface import read_site_words
 from .jsondata import collection_file, document_files, sitemaps
 from .languages import check_version, registries_in
 from .layout import (
@@ -53,7 +54,7 @@ from .layout import (
     language_folders,
 )
 from .model import Registries
-from .pages import Page, document_pages, pages_among_many
+from .pages import Page, document_pages, pages_among_many, templates
 from .pages.collection import collection_home
 from .pages.registers import (
     RegisterShare,
@@ -96,18 +97,27 @@ class SiteMaker:
         problems = Problems()
         registries = self._registries(source_dir, problems)
         words = read_words(source_dir, problems)
+        site_words = read_site_words(source_dir, problems)
         rules = {language: w.rules for language, w in words.items() if w.rules is not None}
         if not is_collection(source_dir):
             # With language versions, the site's own registry entries must occur in one of them.
             alone = not language_folders(source_dir)
             edition = self.step(
                 ("linked", ""),
-                ((source_dir / DOCUMENT).read_bytes(), registries, words, alone),
-                partial(link_document, source_dir, registries, problems, check_used=alone, words=words),
+                ((source_dir / DOCUMENT).read_bytes(), registries, words, alone, site_words),
+                partial(
+                    link_document,
+                    source_dir,
+                    registries,
+                    problems,
+                    check_used=alone,
+                    words=words,
+                    site_words=site_words,
+                ),
             )
             problems.raise_any()
             assert edition is not None
-            versions = self._versions(source_dir, source_dir.name, edition, registries, words, problems)
+            versions = self._versions(source_dir, source_dir.name, edition, registries, words, problems, site_words)
             if not alone and not problems:
                 self._check_used_across([edition, *versions], registries, problems)
             problems.raise_any()
@@ -121,7 +131,7 @@ class SiteMaker:
             )
         title, root = read_settings(source_dir, problems)
         sources = document_sources(source_dir, problems, root)
-        editions, versions = self._linked(sources, registries, words, problems)
+        editions, versions = self._linked(sources, registries, words, problems, site_words)
         ids = {e.urls.prefix.rstrip("/") for e in editions}
         if root and root not in ids:
             problems.add(
@@ -163,6 +173,7 @@ class SiteMaker:
         registries: Registries,
         words: dict[str, Words],
         problems: Problems,
+        site_words: Mapping[str, Mapping[str, object]] | None = None,
     ) -> tuple[Edition, ...]:
         """The language versions of the document in `folder` (`layout.LANGUAGES`), each a step
         made of its text and what links it, and each checked against `edition` (`languages.py`)."""
@@ -186,7 +197,7 @@ class SiteMaker:
             own = registries_in(registries, code)
             version = self.step(
                 ("version", urls.prefix),
-                (text, own, urls, where, words),
+                (text, own, urls, where, words, site_words),
                 partial(
                     link_document,
                     version_folder,
@@ -196,6 +207,7 @@ class SiteMaker:
                     check_used=False,
                     shown_as=where,
                     words=words,
+                    site_words=site_words,
                 ),
             )
             if version is not None and check_version(edition, version, code, problems):
@@ -203,7 +215,12 @@ class SiteMaker:
         return tuple(found)
 
     def _linked(
-        self, sources: Sequence[DocumentSource], registries: Registries, words: dict[str, Words], problems: Problems
+        self,
+        sources: Sequence[DocumentSource],
+        registries: Registries,
+        words: dict[str, Words],
+        problems: Problems,
+        site_words: Mapping[str, Mapping[str, object]] | None = None,
     ) -> tuple[list[Edition], tuple[Edition, ...]]:
         """The edition of each document of a collection, a step made of its text, the registries,
         the words the automatic reading looks for and the collection's texts it names, and the
@@ -221,7 +238,7 @@ class SiteMaker:
             mine = Held(held.numbers & cited.numbers, held.dates & cited.dates)
             edition = self.step(
                 ("linked", source.folder.name),
-                (text, registries, source.urls, source.shown_as, words, mine),
+                (text, registries, source.urls, source.shown_as, words, mine, site_words),
                 partial(
                     link_document,
                     source.folder,
@@ -232,11 +249,14 @@ class SiteMaker:
                     shown_as=source.shown_as,
                     words=words,
                     held=mine,
+                    site_words=site_words,
                 ),
             )
             if edition is not None and check_folder(source.folder, edition, problems):
                 editions.append(edition)
-                versions.extend(self._versions(source.folder, source.shown_as, edition, registries, words, problems))
+                versions.extend(
+                    self._versions(source.folder, source.shown_as, edition, registries, words, problems, site_words)
+                )
         check_ids_unique(editions, problems)
         if len(editions) == len(sources):
             self._check_used_across([*editions, *versions], registries, problems)
@@ -315,14 +335,20 @@ class SiteMaker:
             for edition in c.editions:
                 # A collection's navigation holds its own pages only: a document's are reached from
                 # the collection's home, so no page carries a list of every document's pages.
-                yield from self.step(("pages", edition.urls.prefix), (edition,), partial(pages_among_many, edition))
+                yield from self.step(
+                    ("pages", edition.urls.prefix), (edition, templates.current()), partial(pages_among_many, edition)
+                )
                 for v in c.versions_of(edition):
-                    yield from self.step(("pages", v.urls.prefix), (v,), partial(pages_among_many, v))
+                    yield from self.step(
+                        ("pages", v.urls.prefix), (v, templates.current()), partial(pages_among_many, v)
+                    )
         else:
-            yield from self.step(("pages", ""), (c.editions[0],), partial(_list, document_pages(c.editions[0])))
+            yield from self.step(
+                ("pages", ""), (c.editions[0], templates.current()), partial(_list, document_pages(c.editions[0]))
+            )
             for v in c.versions:
                 # Reached by the language switch of each page, not from the navigation.
-                yield from self.step(("pages", v.urls.prefix), (v,), partial(_out_of_nav, v))
+                yield from self.step(("pages", v.urls.prefix), (v, templates.current()), partial(_out_of_nav, v))
         shares = tuple(
             self.step(
                 ("register share", e.urls.prefix),
@@ -335,7 +361,7 @@ class SiteMaker:
         if c.is_collection:
             # Made of the documents' shares alone: an edit that changes no document's share
             # changes no register page.
-            inputs = (c.registries, c.title, shares)
+            inputs = (c.registries, c.title, shares, templates.current())
             yield from self.step("register pages", inputs, partial(_list, register_pages(c, shares)))
         else:
             yield from register_pages(c, shares)

@@ -9,6 +9,19 @@
  */
 (function () {
   "use strict";
+
+  /* The words of the tooltips: English here, or the page's own (data-interface-words,
+     theme/main.html; share.js reads the same). */
+  var ENGLISH = {"share.tooltip_instrument": "Open the instrument page", "share.tooltip_term": "Open the glossary entry"};
+  function word(key) {
+    var holder = document.querySelector("[data-interface-words]");
+    try {
+      return JSON.parse(holder.getAttribute("data-interface-words"))[key] || ENGLISH[key];
+    } catch (e) {
+      return ENGLISH[key]; /* no holder: the page is in English */
+    }
+  }
+
   var SELECTOR = "a.xref";
   var tip = null;
   var owner = null;
@@ -46,7 +59,7 @@
     if (lastPointer === "touch") {
       var more = document.createElement("a");
       more.href = el.href;
-      more.textContent = el.classList.contains("term") ? "Open the glossary entry" : "Open the instrument page";
+      more.textContent = word(el.classList.contains("term") ? "share.tooltip_term" : "share.tooltip_instrument");
       t.appendChild(document.createTextNode(" "));
       t.appendChild(more);
     }

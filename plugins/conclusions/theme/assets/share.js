@@ -10,6 +10,23 @@
  */
 (function () {
   "use strict";
+
+  /* The interface words: English here; a page in another language (or whose site replaced
+     them) carries its own in data-interface-words (theme/main.html), read at each use, so
+     that instant navigation to a page of another language takes its words. */
+  var ENGLISH = {"share.copied_citation": "Copied citation of {name}", "share.copied_link": "Copied link to {name}", "share.could_not_copy": "Could not copy. {text}", "share.jump_range": "Enter a paragraph number from {min} to {max}."};
+  function word(key, values) {
+    var words = ENGLISH;
+    var holder = document.querySelector("[data-interface-words]");
+    if (holder) {
+      try { words = JSON.parse(holder.getAttribute("data-interface-words")); } catch (e) { words = ENGLISH; }
+    }
+    var text = words[key] || ENGLISH[key];
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
+
   var ITEMS = ".para[data-cite], .recital[data-cite]";
   var statusTimer = 0;
 
@@ -49,7 +66,7 @@
 
   function label(item) {
     var title = item.querySelector("a.pnum").getAttribute("title") || "";
-    return title.split(":")[0];
+    return title.split(":")[0].trim();
   }
 
   function showJump() {
@@ -142,10 +159,10 @@
     }
     var kind = b.getAttribute("data-share");
     var text = kind === "cite" ? cite + ", " + url + "." : url;
-    var what = kind === "cite" ? "citation of " : "link to ";
+    var copied = kind === "cite" ? "share.copied_citation" : "share.copied_link";
     copy(text).then(
-      function () { announce("Copied " + what + name); },
-      function () { announce("Could not copy. " + text); }
+      function () { announce(word(copied, { name: name })); },
+      function () { announce(word("share.could_not_copy", { text: text })); }
     );
   });
 
@@ -158,7 +175,7 @@
     var min = parseInt(input.min, 10);
     var max = parseInt(input.max, 10);
     if (isNaN(n) || n < min || n > max) {
-      input.setCustomValidity("Enter a paragraph number from " + min + " to " + max + ".");
+      input.setCustomValidity(word("share.jump_range", { min: min, max: max }));
       input.reportValidity();
       input.setCustomValidity("");
       return;
