@@ -11,7 +11,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: serve build test lint unit browser-deps bench clean url-manifest
+.PHONY: serve build test lint unit golden test-build test-browser test-serve browser-deps bench clean url-manifest
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,11 +44,30 @@ lint: $(STAMP)
 	$(BIN)/ruff check plugins site_tests bench
 	$(BIN)/ruff check --select C901 --config 'lint.mccabe.max-complexity = 15' plugins/conclusions/importer plugins/conclusions/reader
 	$(BIN)/ruff format --check plugins site_tests bench
-	$(BIN)/mypy  # plugins/ and bench/, strict ([tool.mypy] in pyproject.toml)
+	$(BIN)/mypy  # plugins/, bench/ and site_tests/, strict ([tool.mypy] in pyproject.toml)
 
-# The core's unit tests: no build, a few seconds (site_tests/unit/).
+# The tests in layers, one folder each (markers of the same names, pyproject.toml). The core,
+# the importer and the reader alone, no build: site_tests/unit/.
 unit: $(STAMP)
 	$(BIN)/python -m pytest -q site_tests/unit
+
+# Write the golden files again (site_tests/golden/: what the core makes of the mini fixture
+# and of a collection made from it), after a change to the output that is meant; commit them.
+golden: $(STAMP)
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q site_tests/unit/test_golden.py
+
+# Builds with MkDocs and the `conclusions` command, and what they write (the Nu Html Checker
+# needs browser-deps' Java and node_modules).
+test-build: $(STAMP) browser-deps
+	$(BIN)/python -m pytest -q site_tests/build -m "not browser"
+
+# Everything that drives headless Chromium, wherever its folder.
+test-browser: $(STAMP) browser-deps
+	$(BIN)/python -m pytest -q site_tests -m browser
+
+# `mkdocs serve` and its rebuilds.
+test-serve: $(STAMP)
+	$(BIN)/python -m pytest -q site_tests/serve -m "not browser"
 
 test: $(STAMP) browser-deps lint
 	$(BIN)/python -m pytest
@@ -63,7 +82,7 @@ clean:
 # Record new URLs and anchors in the manifest of every document of site_tests/support/documents.py
 # (site_tests/url_manifests/<document id>.txt; written when missing; never removes a line).
 url-manifest: $(STAMP)
-	UPDATE_URL_MANIFEST=1 $(BIN)/python -m pytest -q site_tests/test_url_manifest.py site_tests/test_collection.py -k disappears
+	UPDATE_URL_MANIFEST=1 $(BIN)/python -m pytest -q site_tests/build/test_url_manifest.py site_tests/build/test_collection.py -k disappears
 
 # PNGs of every page type, phone and desktop, light and dark, into screenshots/ (not committed).
 screenshots: $(STAMP) browser-deps

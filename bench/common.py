@@ -79,14 +79,15 @@ def plain_config(source: Path, site: Path, material_only: bool = False) -> tuple
     Same mkdocs.yml otherwise (theme, overrides, CSS/JS, Markdown extensions, search), the
     same nav, and the same pages kept out of it (`not_in_nav`). Returns (config, pages).
 
-    `material_only`: Material as it comes instead, the yardstick of issue 15's first paint
+    `material_only`: Material as it comes instead, the yardstick of the first paint
     ("within 0.2 s of plain Material on the same page"): none of the plugin's templates, CSS
     or JS, and no palette (so no palette.css), with the site's features and `font: false`.
     """
     from conclusions.core.site import all_pages, build_collection
     from conclusions.plugin import ASSETS_JS, THEME_DIR, ConclusionsPlugin
 
-    pages = list(all_pages(build_collection(source)))
+    collection = build_collection(source)
+    pages = list(all_pages(collection))
     docs = site.parent / f"{site.name}.docs"
     shutil.rmtree(docs, ignore_errors=True)
     for page in pages:
@@ -98,6 +99,7 @@ def plain_config(source: Path, site: Path, material_only: bool = False) -> tuple
     plugin = ConclusionsPlugin()
     plugin.load_config({})
     plugin.pages = pages
+    plugin.collection = collection  # the navigation's labels are the document's interface words
     nav = plugin._nav()
     in_nav = {p.src for p in pages if p.in_nav}
     out_dirs: dict[str, list[str]] = {}

@@ -1,5 +1,5 @@
 """MkDocs hooks of the bench's plain Material build (common.plain_config): the template globals
-the plugin's templates call (`csp_policy`, and head.py's), without the plugin. Nothing else of
+the plugin's templates call (`csp_policy`, head.py's, the interface words), without the plugin. Nothing else of
 the plugin runs."""
 
 from __future__ import annotations
@@ -7,10 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from conclusions import csp, head
+from conclusions.core import markup
+from conclusions.core.interface import ENGLISH
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
     """Give the templates the functions the plugin gives them."""
     env.globals["csp_policy"] = csp.policy
     env.globals.update(head.TEMPLATE_GLOBALS)
+    env.globals["words"] = ENGLISH  # the interface words, as the plugin gives an English text's
+    env.filters["text_html"] = markup.html_text
     return env

@@ -1,4 +1,4 @@
-"""Benchmarks for issue 8, "Performance and scale": `make bench` (or `.venv/bin/python bench/run.py`).
+"""Benchmarks of performance and scale: `make bench` (or `.venv/bin/python bench/run.py`).
 
 The harness: each part is a module of bench/parts/ (shared helpers in bench/common.py).
 
@@ -10,13 +10,14 @@ Parts (run all by default, or name some with --only):
   live        `mkdocs serve`: from saving source/document.md to the new page being served,
               with the plugin's fast_serve on and off
   profile     cProfile of one build: where the time goes
-  collection  100 synthetic documents as a collection (issue 17): plugin vs plain Material,
+  collection  100 synthetic documents as a collection: plugin vs plain Material,
               peak memory, and a one-paragraph edit under `mkdocs serve`
   automatic   what the text's own reading (references, abbreviations, actors) costs, on the
               flagship and on collections of up to 100 imports without registries
-  fidelity    the build's fidelity check (issue 21) on the flagship and on 100 documents
+  fidelity    the build's fidelity check on the flagship and on 100 documents
   growth      each kind of input (mentions, footnotes, links, terms, card titles, the
-              importer) at three sizes: how the time grows (issue 24)
+              importer) at three sizes: how the time grows
+  languages   the flagship in 1, 2 and 4 languages: what each language version adds
 
 Results are appended, as a dated section, to bench/RESULTS.md (--no-write: print only).
 Scratch output goes to bench/out/ (ignored by git). Timings are medians of builds run
@@ -40,7 +41,19 @@ from typing import Any
 
 from common import CHROMIUM, HERE, OUT, RESULTS, ROOT, log
 
-PARTS = ("build", "scale", "weight", "lighthouse", "live", "profile", "collection", "automatic", "fidelity", "growth")
+PARTS = (
+    "build",
+    "scale",
+    "weight",
+    "lighthouse",
+    "live",
+    "profile",
+    "collection",
+    "automatic",
+    "fidelity",
+    "growth",
+    "languages",
+)
 
 
 def _run_part(part: str, args: argparse.Namespace, repeats: int) -> tuple[list[str], Any]:
@@ -58,6 +71,8 @@ def _run_part(part: str, args: argparse.Namespace, repeats: int) -> tuple[list[s
         return module.run(repeats, args.big_repeats)  # type: ignore[no-any-return]
     if part == "growth":
         return module.run(args.kinds)  # type: ignore[no-any-return]
+    if part == "languages":
+        return module.run(repeats)  # type: ignore[no-any-return]
     return module.run()  # type: ignore[no-any-return]
 
 

@@ -1,13 +1,31 @@
 """Shared fixtures: every document of the list (support/documents.py), each built once per
-test session; the browser; the document in source/ served."""
+test session; the browser; the document in source/ served. And the layers: a test is marked
+with the folder it is in (unit, build, browser, serve; pyproject.toml lists them), and, in
+any folder, `browser` when it drives Chromium."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conclusions.core.index import Edition
+from playwright.sync_api import Browser
 
+from site_tests.support.collection import BuiltCollection
 from site_tests.support.documents import DOCUMENTS, MINI, SOURCE_DOCUMENT, Built, prepare
+
+LAYERS = ("unit", "build", "browser", "serve")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test with its layer, so that `-m` chooses layers across folders."""
+    for item in items:
+        layer = item.path.parent.name
+        if layer in LAYERS:
+            item.add_marker(layer)
+        if "browser" in getattr(item, "fixturenames", ()) and layer != "browser":
+            item.add_marker("browser")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -35,7 +53,7 @@ def site(source_doc: Built) -> Path:
 
 
 @pytest.fixture(scope="session")
-def edition(source_doc: Built):
+def edition(source_doc: Built) -> Edition:
     """The model of source/: what the tests on the served site take numbers and ids from."""
     return source_doc.edition
 
@@ -47,7 +65,7 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser() -> Iterator[Browser]:
     """One headless Chromium for the session."""
     from playwright.sync_api import sync_playwright
 
@@ -60,7 +78,7 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def served(site: Path):
+def served(site: Path) -> Iterator[str]:
     """The site of source/ served at the root of a local port; yields the base URL."""
     from site_tests.support.server import serve
 
@@ -69,9 +87,10 @@ def served(site: Path):
 
 
 @pytest.fixture(scope="session")
-def instant(tmp_path_factory: pytest.TempPathFactory):
+def instant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site of source/ built for the origin it is served from, so that Material's instant
-    navigation is on, as it is for readers (REFERENCE §11); yields the base URL."""
+    navigation is on, as it is for readers (Material turns it off when the page is not served
+    from the site URL's origin); yields the base URL."""
     from site_tests.support.build import build
     from site_tests.support.server import free_port, serve
 
@@ -85,7 +104,7 @@ def instant(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
-def collection(tmp_path_factory: pytest.TempPathFactory):
+def collection(tmp_path_factory: pytest.TempPathFactory) -> BuiltCollection:
     """source/ with the fixture collection's texts added (support/collection.py), built."""
     from site_tests.support.collection import prepare_collection
 
@@ -93,7 +112,7 @@ def collection(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
-def collection_served(collection, tmp_path_factory: pytest.TempPathFactory):
+def collection_served(collection: BuiltCollection, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The collection built for the origin it is served from (its redirect pages name
     absolute addresses, and instant navigation is on); yields the base URL."""
     from site_tests.support.build import build

@@ -10,6 +10,11 @@ Council-like PDF (markers raised and smaller, footnotes and furniture in a small
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # fpdf2 is imported where a PDF is drawn
+    from fpdf import FPDF
+
 import datetime
 import re
 from collections import Counter
@@ -190,7 +195,7 @@ def pdf_shape(shape: Shape) -> bytes:
     return bytes(pdf.output())
 
 
-def _draw(pdf, line: Line, x: float, y: float, size: float) -> None:
+def _draw(pdf: FPDF, line: Line, x: float, y: float, size: float) -> None:
     """One line; markers smaller and raised, as Word draws them."""
     if line.kind == "furniture" and line.text.startswith(NUMBER):
         # "14512/23 FB/ab 3" is drawn in three places across the page, as in the register.
@@ -308,7 +313,7 @@ def register_pdf(text: str, head_lines: int, number: str) -> bytes:
     return bytes(pdf.output())
 
 
-def _draw_marked(pdf, line: str, x: float, y: float, size: float, notes: set[str]) -> None:
+def _draw_marked(pdf: FPDF, line: str, x: float, y: float, size: float, notes: set[str]) -> None:
     """A body line whose footnote markers (a number of `notes` glued to a word or year) are
     drawn raised and smaller."""
     pattern = r"(?:(?<=[^\W\d_])|(?<=\d{4}))(" + "|".join(sorted(notes, key=len, reverse=True)) + r")(?=[\s,.;:)]|$)"
@@ -327,7 +332,7 @@ def _draw_marked(pdf, line: str, x: float, y: float, size: float, notes: set[str
             pdf.cell(text=piece, h=size)
 
 
-def _draw_head(pdf, head: list[str], size: float) -> None:
+def _draw_head(pdf: FPDF, head: list[str], size: float) -> None:
     """The cover page's header block: the institution at the left, place, date, number and
     subject codes at the right, labels at the left with their values beside them."""
     pdf.set_font("DejaVu", size=size)
@@ -439,7 +444,7 @@ def journal_pdf(text: str, lines_per_page: int = 34) -> bytes:
     return bytes(pdf.output())
 
 
-def _draw_journal_line(pdf, line: str, y: float, size: float) -> None:
+def _draw_journal_line(pdf: FPDF, line: str, y: float, size: float) -> None:
     """One line, its markers "(1)" raised and smaller, glued to the word before them."""
     pdf.set_xy(56.0, y - size)
     pieces = _OJ_MARKER.split(line)

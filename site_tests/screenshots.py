@@ -1,5 +1,5 @@
 """`make screenshots`: PNGs of every page type, phone (390 px, touch) and desktop (1280 px),
-light and dark palettes, for people to review (issue 15). Written to screenshots/ (not
+light and dark palettes, for people to review. Written to screenshots/ (not
 committed). The site of source/ is built for the origin it is served from, so Material's
 instant navigation is on, as it is for readers.
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 from conclusions.core.index import build_edition
 from playwright.sync_api import sync_playwright
@@ -20,7 +21,7 @@ from site_tests.support.build import ROOT, SOURCE, build
 from site_tests.support.server import free_port, serve
 
 WIDTHS = {"phone": (390, 844, True), "desktop": (1280, 900, False)}
-PALETTES = ("light", "dark")
+PALETTES: tuple[Literal["light", "dark"], ...] = ("light", "dark")
 
 
 def pages() -> dict[str, str]:

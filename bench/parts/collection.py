@@ -1,4 +1,4 @@
-"""A collection of 100 synthetic documents (issue 17, "Scale"): build vs plain Material, memory, live edit.
+"""A collection of 100 synthetic documents ("Scale"): build vs plain Material, memory, live edit.
 
 `make_collection(dest, count)` writes a collection source: the registries of `source/` at its
 top, and `count` copies of the flagship (`source/document.md`, 44 paragraphs), each in its own

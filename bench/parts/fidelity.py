@@ -1,4 +1,4 @@
-"""The build's fidelity check (core/fidelity.py, issue 21): what it costs a build.
+"""The build's fidelity check (core/fidelity.py): what it costs a build.
 
 Times `check_site` alone, in this process, on what `on_config` has already read:
 
@@ -106,7 +106,7 @@ def run() -> tuple[list[str], dict[str, float]]:
 
     serve = _median(save)  # every document but the changed one taken again
     lines = [
-        "### Fidelity check (issue 21)",
+        "### Fidelity check",
         "",
         "bench/parts/fidelity.py: `core/fidelity.check_site` timed alone, in-process, on the documents "
         "`on_config` has read (median of several runs). The collection's documents are given an original "

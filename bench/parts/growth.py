@@ -1,4 +1,4 @@
-"""Growth: how the time grows with each kind of input, at three sizes each (issue 24).
+"""Growth: how the time grows with each kind of input, at three sizes each.
 
 Each kind of input is grown alone in a small invented document (below), at three sizes, each
 twice the last. For those the build handles, two times are taken: the plugin's own work

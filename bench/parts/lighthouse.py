@@ -1,5 +1,5 @@
 """Lighthouse 12.2.3 (bench/package.json) on five pages, served gzip-compressed as GitHub Pages does,
-and on the same pages of plain Material (issue 15: first paint within 0.2 s of it)."""
+and on the same pages of plain Material."""
 
 from __future__ import annotations
 
@@ -151,7 +151,7 @@ def run() -> tuple[list[str], dict[str, Any]]:
         *versus_rows,
         "",
         ("Every score 100." if not low else "Below 100: " + "; ".join(f"`{p}` {c} {s}" for p, c, s in low) + ".")
-        + " First paint within 0.2 s of plain Material (issue 15): "
+        + " First paint within 0.2 s of plain Material: "
         + ("met on every page." if not far else "**missed** on " + ", ".join(f"`{p}`" for p in far) + "."),
         "",
     ]

@@ -428,6 +428,7 @@ class _Identity:
     prefix: str = ""
     problem: str = ""
     """Why the front matter gives no id, when it cannot be read."""
+    language: str = "en"
 
 
 def _identity(document_md: str, shown_as: str) -> _Identity:
@@ -447,9 +448,11 @@ def _identity(document_md: str, shown_as: str) -> _Identity:
         return _Identity(problem=str(err))
     document_id = data.get("document_id") if isinstance(data, dict) else None
     date = data.get("date") if isinstance(data, dict) else None
+    language = data.get("language") if isinstance(data, dict) else None
+    language = language if isinstance(language, str) and language else "en"
     if not isinstance(document_id, str) or not document_id.strip():
-        return _Identity()
-    return _Identity(document_id, document_prefix(document_id, date[:4] if isinstance(date, str) else ""))
+        return _Identity(language=language)
+    return _Identity(document_id, document_prefix(document_id, date[:4] if isinstance(date, str) else ""), "", language)
 
 
 def _prefix_problem(prefix: str) -> str | None:
@@ -580,6 +583,45 @@ def _collection_folder(args: argparse.Namespace, new: _Identity) -> str:
     return f"{COLLECTION_DIR}/{new.prefix}/"
 
 
+def _version_folder(document_folder: Path, new: _Identity) -> str:
+    """'lang/<code>/' when the import is another language version of the document in
+    `document_folder` (the same document id, another language); '' otherwise."""
+    from .core.layout import LANGUAGES
+    from .core.urls import LANGUAGE_CODE
+
+    if not new.document_id or not (document_folder / DOCUMENT).is_file():
+        return ""
+    old = _identity((document_folder / DOCUMENT).read_text(encoding="utf-8", errors="replace"), "")
+    if old.document_id != new.document_id or old.language == new.language:
+        return ""
+    if not LANGUAGE_CODE.fullmatch(new.language):
+        raise Refusal(
+            _one_line(
+                f"{document_folder / DOCUMENT}: the import is its version in {_shown(new.language)}, which is no "
+                "language code to name its folder; give the version's language with --language xx"
+            )
+        )
+    return f"{LANGUAGES}/{new.language}/"
+
+
+def _check_aligned(document_folder: Path, version_folder: Path, input_path: Path) -> None:
+    """Refuse a language version whose recitals, paragraphs, points or footnotes differ from
+    its document's: the first difference, as the build would name it."""
+    from .core.document_source import read_document
+    from .core.errors import Problems
+    from .core.languages import MISMATCH_REMEDY, mismatch
+
+    problems = Problems()
+    document = read_document(document_folder, problems, shown_as=str(document_folder))
+    version = read_document(version_folder, problems, shown_as=str(input_path))
+    if document is None or version is None or problems:
+        return  # a mistake of the text is the build's to name, with its line
+    if (difference := mismatch(document, version)) is not None:
+        raise _refusal(
+            input_path, f"is a language version not aligned with its document: {difference}", MISMATCH_REMEDY
+        )
+
+
 def _site_source(source: Path) -> Path:
     if source.is_symlink():
         raise _refusal(
@@ -615,8 +657,12 @@ def import_into_site(args: argparse.Namespace, out: Callable[[str], None]) -> No
     source = _site_source(args.source)
     original = _checked_input(args.input)
     result = _run_importer(args, out)
-    placement = _placement(args, source, _identity(result.document_md, str(args.input)))
+    new = _identity(result.document_md, str(args.input))
+    placement = _placement(args, source, new)
     folder, moving = placement.folder, placement.moving
+    # The same document in another language: a language version beside it (core/languages.py).
+    version = _version_folder(source / folder, new)
+    folder += version
 
     registries = {name: text for name, text in result.registries.items() if not (source / name).exists()}
     kept = [str(source / name) for name in result.registries if name not in registries]
@@ -640,6 +686,8 @@ def import_into_site(args: argparse.Namespace, out: Callable[[str], None]) -> No
         _check_not_edited(source / folder)
     with _staging(source.absolute().parent) as staging:  # outside docs_dir: `mkdocs serve` may watch it
         _write(staging, files)
+        if version:
+            _check_aligned(source / placement.folder, staging / folder, args.input)
         _install(source, staging, list(files), moves)
     if moving:
         out(f"moved {source / DOCUMENT} and what belongs to it into {source / moving}")

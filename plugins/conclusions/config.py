@@ -64,17 +64,19 @@ class ConclusionsConfig(Config):
     """The reuse notice of the original text, as the site states it (footer and About page).
     Empty: none is stated."""
 
-    document_kind = Text("Council conclusions")
-    """What the document is, at the head of the line that names it on every page."""
+    document_kind = Text()
+    """What the document is, at the head of the line that names it on every page. Empty: the
+    interface's word in the document's language ("Council conclusions")."""
 
-    nav_title_home = Text("Overview")
+    nav_title_home = Text()
     """The home page's entry in the navigation, under the site's name (which is its title)."""
 
     nav_title_sections = Text("Sections")
     """Heading of the sections group in the navigation."""
 
-    nav_title_about = Text("About")
-    """Heading of the group in the navigation that holds the pages about this edition and its addresses."""
+    nav_title_about = Text()
+    """Heading of the group in the navigation that holds the pages about this edition and its
+    addresses. Empty: the interface's word in the document's language ("About")."""
 
     cards_cache_dir = c.Type(str, default=".cache/cards")
     """Where drawn preview cards are kept between builds (relative to where mkdocs runs). Empty,
@@ -83,4 +85,5 @@ class ConclusionsConfig(Config):
 
     fast_serve = c.Type(bool, default=True)
     """Under `mkdocs serve`, reuse what did not change since the last good build and look for
-    changes every 0.05 s (see rebuild.py). False gives MkDocs' own, slower behaviour."""
+    changes more often than MkDocs does (rebuild.py, `WATCH_INTERVAL`). False gives MkDocs' own,
+    slower behaviour."""

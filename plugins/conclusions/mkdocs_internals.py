@@ -1,7 +1,7 @@
 """Every MkDocs internal the plugin relies on: all of them serve `mkdocs serve`, none `mkdocs build`.
 
 `mkdocs build` never imports this module (nor `rebuild.py`, which uses it), and makes the same
-bytes without it (site_tests/test_serve_internals.py builds with it made unimportable). Under
+bytes without it (site_tests/serve/test_serve_internals.py builds with it made unimportable). Under
 `mkdocs serve`, `check()` runs at start-up: it builds a two-page site in a temporary folder
 and watches MkDocs do each thing below, and stops with a message that names what it did not
 do, so that a MkDocs release that changes one of them shows at once, not as a wrong page later.

@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from functools import partial
@@ -28,17 +29,19 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from . import csp, head, staged
+from . import csp, head, material_theme, staged
 from .config import ConclusionsConfig
-from .core import cards
+from .core import cards, markup
 from .core.addresses import check_addresses, published_files
 from .core.collection import Collection
 from .core.errors import SourceError, SourceErrors, shown
 from .core.fields import url_problem
 from .core.identity import EditionInfo
 from .core.index import Edition
+from .core.languages import Alternate, language_switch, site_alternates
 from .core.model import Header
 from .core.pages import Page
+from .core.pages import templates as page_templates
 from .core.pages.edition import about_edition
 from .core.redirects import moved
 from .core.sharing import Card, SiteSharing
@@ -85,21 +88,6 @@ def _html(text: str) -> Markup:
 def _plain(text: str) -> str:
     """Text as it reads: `site_name` after `_html` is Markup."""
     return text.unescape() if isinstance(text, Markup) else text
-
-
-# Material's base.html marks its two checkbox toggles autocomplete="off", which HTML allows
-# on text-like inputs only (Nu Html Checker error); base.html has no block around them.
-_CHECKBOX_AUTOCOMPLETE = (
-    'type="checkbox" id="__drawer" autocomplete="off"',
-    'type="checkbox" id="__search" autocomplete="off"',
-)
-
-
-def _conform(html: str) -> str:
-    """Material's HTML made valid where it is not (`_CHECKBOX_AUTOCOMPLETE`)."""
-    for attr in _CHECKBOX_AUTOCOMPLETE:
-        html = html.replace(attr, attr.removesuffix(' autocomplete="off"'))
-    return html
 
 
 def _add_theme(config: MkDocsConfig) -> None:
@@ -193,6 +181,19 @@ def _name_from_document(config: MkDocsConfig, header: Header, keep_name: bool = 
             config.theme["language"] = header.language
 
 
+def search_languages(config: MkDocsConfig, c: Collection) -> None:
+    """Material's search, when `mkdocs.yml` names no language for it, stems the words of every
+    language the texts are in (its `lang`), so a French query finds the French paragraph."""
+    for name in ("search", "material/search"):
+        search = config.plugins.get(name)
+        if search is not None and not search.config.get("lang"):
+            languages = dict.fromkeys(e.document.header.language for e in (*c.editions, *c.versions))
+            # Only the languages Material ships a stemmer for: its search worker loads one file each.
+            material = Path(sys.modules[type(search).__module__].__file__ or ".").parents[2]
+            stemmers = material / "templates" / "assets" / "javascripts" / "lunr" / "min"
+            search.config["lang"] = [x for x in languages if x == "en" or (stemmers / f"lunr.{x}.min.js").is_file()]
+
+
 class SourceMistake(PluginError):
     """A mistake in the source, found in `on_config`: before MkDocs touches the site folder."""
 
@@ -215,6 +216,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         """What runs under `mkdocs serve` only (rebuild.py); None under `mkdocs build`."""
         self.maker = SiteMaker()
         """What makes the site of the source; under `mkdocs serve`, one that keeps what it made (rebuild.py)."""
+        self.alternates: dict[str, tuple[Alternate, ...]] = {}
+        """The language versions of each page of a text in several languages (`core/languages.py`)."""
         self.drawing: cards.Drawing | None = None
         """The cards being drawn while MkDocs renders the pages (from `on_files` to `on_post_build`)."""
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
@@ -257,6 +260,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             )
         if not config.use_directory_urls:
             raise PluginError(DIRECTORY_URLS_ONLY)
+        if gone := material_theme.check():
+            raise PluginError("; ".join(gone) + ": this Material is not the one the plugin was made for")
         if self.config.publisher_url and (problem := url_problem(self.config.publisher_url)):
             raise PluginError(
                 f"publisher_url {shown(self.config.publisher_url)} is not an address a page can link to: {problem}"
@@ -269,6 +274,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         )
         if self.serving is not None:
             self.serving.on_config()
+        # The page bodies' templates: the site's overrides/pages/ first (core/pages/templates.py).
+        page_templates.use(page_templates.PageTemplates.of(config.theme.custom_dir))
         # Read again on every (re)build of `mkdocs serve`: the source is what changed.
         source = Path(config.docs_dir)
         try:
@@ -294,6 +301,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             if c.is_collection:
                 config.site_name = _html(c.title)
             _name_from_document(config, c.editions[0].document.header, keep_name=c.is_collection)
+        if c.versions:
+            search_languages(config, c)
         return config
 
     def _log_report(self, c: Collection) -> None:
@@ -346,7 +355,9 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 # the sidebar to the page's own entry, and pushes the first ones under the header.
                 about.append({self._nav_label(page): page.src})
                 if len(about) == 1:
-                    nav.append({self.config.nav_title_about: about})
+                    # Empty: the interface's word in the document's language ("About").
+                    label = self.config.nav_title_about or _html(self._collection.editions[0].interface("nav.about"))
+                    nav.append({label: about})
             elif is_section_page(page.src):
                 sections.append({_html(page.title): page.src})
                 if len(sections) == 1:
@@ -381,9 +392,12 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         collection's text lists its pages under its own name: their titles without it."""
         edition = self._edition_at.get(page.src.split("/", 1)[0] + "/") if "/" in page.src else None
         if edition is None:
-            return self.config.nav_title_home if page.src == HOME_PAGE else _html(page.title)
+            if page.src == HOME_PAGE:
+                # Empty: the interface's word in the document's language ("Overview").
+                return self.config.nav_title_home or _html(self._collection.editions[0].interface("home.overview"))
+            return _html(page.title)
         if page.src == edition.urls.home:
-            return self.config.nav_title_home
+            return self.config.nav_title_home or _html(edition.interface("home.overview"))
         h = edition.document.header
         # core/pages ends a collection's page titles with the text's name.
         return _html(page.title.removesuffix(f" – {h.document_id or h.short_title}"))
@@ -414,6 +428,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         for file in self._generated_pages(config):
             kept.append(file)
         self.sharing = SiteSharing(self._collection, config.site_url or "", _plain(config.site_name), self.info)
+        self.alternates = site_alternates(self._collection)
         for file in self._published_files(config, self.sharing):
             kept.append(file)
         return kept
@@ -446,7 +461,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         }
         published.update(self.maker.data(c, config.site_url or ""))
         if c.formerly_at_root is not None:
-            published.update(moved(c.formerly_at_root, published, Site(config.site_url or "")))
+            was = c.formerly_at_root
+            published.update(moved(was, published, Site(config.site_url or ""), c.versions_of(was)))
         self._copies = {path: file for path, file in published.items() if isinstance(file, Path)}
         for path, content in published.items():
             if isinstance(content, Path):
@@ -511,6 +527,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # For templates without a page (404.html): the valid paragraph range and the like.
         env.globals["edition"] = self._sharing.site_context()
+        env.globals["words"] = self._sharing.interface()  # the interface words (core/interface.py)
+        env.filters["text_html"] = markup.html_text  # how the templates print them as text
         env.globals["csp_policy"] = csp.policy  # theme/main.html: the Content-Security-Policy
         env.globals.update(head.TEMPLATE_GLOBALS)  # theme/main.html: the styles written into the head
         return env
@@ -527,8 +545,13 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         )
         values = cast("dict[str, Any]", context)  # MkDocs' TypedDict names its own keys only
         values["share"] = share
+        # A page of a text in several languages: its hreflang links and language switch.
+        values["multilingual"] = bool(self.alternates)
+        if versions := self.alternates.get(page.file.src_uri):
+            values["languages"] = language_switch(versions, page.file.src_uri, Site(config.site_url or ""))
         # The document line and footer of this page's document (the collection's on its own pages).
         values["edition"] = self._sharing.site_context(page.file.src_uri)
+        values["words"] = self._sharing.interface(page.file.src_uri)
         # Material prints `page.meta.title` and `.description` as they are: make them HTML text.
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
@@ -536,7 +559,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        return _conform(output)
+        return material_theme.conform(output)
 
     # Last: other plugins may still have things to do before the site folder is emptied.
     @event_priority(-100)
@@ -584,7 +607,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             scratch.cleanup()
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return _conform(output_content) if template_name.endswith(".html") else output_content
+        return material_theme.conform(output_content) if template_name.endswith(".html") else output_content
 
 
 def _changing_templates(config: MkDocsConfig) -> list[str]:

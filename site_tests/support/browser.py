@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from playwright.sync_api import Browser, Playwright
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
     "--headless=new",
@@ -18,7 +20,7 @@ ARGS = [
 ]
 
 
-def launch(playwright):
+def launch(playwright: Playwright) -> Browser:
     """A Chromium browser; fails loudly (never skips) when the Debian binary is missing."""
     if not Path(CHROMIUM).exists():
         raise RuntimeError("Chromium is missing: run `make test`, which installs Debian's chromium package")

@@ -42,12 +42,13 @@ def build(
     check: bool = True,
     cards_cache: Path | str | None = None,
     hooks: tuple[Path, ...] = (),
+    overrides: Path | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build` on the project's mkdocs.yml with another docs_dir, site_dir and site_url.
 
     The site's `overrides/` (its custom_dir, named absolutely since this config lives elsewhere)
     holds only a README: the templates, CSS and JS come from the plugin's package (`theme/`).
-    `hooks`: MkDocs hook files (Python) the build runs too.
+    `hooks`: MkDocs hook files (Python) the build runs too. `overrides`: another custom_dir.
     """
     site_dir = Path(site_dir)
     config = site_dir.parent / f"{site_dir.name}.mkdocs.yml"
@@ -56,7 +57,7 @@ def build(
         f"docs_dir: {source}\n"
         f"site_dir: {site_dir}\n"
         f"site_url: {site_url}\n"
-        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n"
+        f"theme:\n  name: material\n  custom_dir: {overrides or ROOT / 'overrides'}\n"
         + (
             f"plugins:\n  - conclusions: {json.dumps({**_root_plugin_options(), 'cards_cache_dir': str(cards_cache)})}\n"
             "  - search\n"

@@ -1,4 +1,4 @@
-"""The fixture collection of issue 17, made as a user makes one, once per test session.
+"""The fixture collection, made as a user makes one, once per test session.
 
 The site's `source/` (in this repository the flagship, ST 14512/23) is copied, and each
 invented text of `fixtures/collection/` is added with `conclusions import INPUT --add`, as
@@ -14,8 +14,10 @@ import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any, cast
 
 import yaml
+from conclusions.core.collection import Collection
 
 from site_tests.support.build import FIXTURES, SOURCE, build
 
@@ -33,14 +35,14 @@ class BuiltCollection:
     """Spellings added to the site's verbs.yml because the first build asked for them."""
 
     @cached_property
-    def model(self):
+    def model(self) -> Collection:
         from conclusions.core.site import build_collection
 
         return build_collection(self.source)
 
     @cached_property
-    def expected(self) -> dict:
-        return yaml.safe_load(EXPECTED.read_text(encoding="utf-8"))
+    def expected(self) -> dict[str, Any]:
+        return cast("dict[str, Any]", yaml.safe_load(EXPECTED.read_text(encoding="utf-8")))
 
 
 def make_collection(folder: Path) -> Path:

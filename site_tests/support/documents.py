@@ -9,6 +9,7 @@ with the reason printed.
 
 - `source`: whatever `source/` holds (in this repository the flagship, ST 14512/23);
 - `mini`, `structures`, `francais`: the fixtures written as `document.md` by hand;
+- `bilingual`: an invented text written by hand, with an invented French version in `lang/fr/`;
 - `imported-9876`: an invented Council text in the register's plain-lines shape
   (fixtures/import/ST-9876-2024-INIT-en.txt), imported at session start;
 - `imported-10234`: another (fixtures/import/ST-10234-2025-INIT-en.txt), which names most of
@@ -27,12 +28,15 @@ bytes) and `import.yml` (the record of the import). Each document is built once 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
+from conclusions.core.index import Edition
+from conclusions.core.model import Document, Header, Paragraph, Recital
 
 from site_tests.support.build import FIXTURES, ROOT, SOURCE, build
 
@@ -80,7 +84,14 @@ SHAPE_UNREAD = (
     "(its original is another file, and the shared registry alone links it)"
 )
 
-SHAPES = {"expected": SOURCE / "expected.yml", "only": STRUCTURE, "unread": SHAPE_UNREAD, "promised": False}
+
+def _shape(name: str, shape: str) -> Spec:
+    """The flagship's original in another shape, read against the flagship's hand readings."""
+    return Spec(
+        name, shape=shape, expected=SOURCE / "expected.yml", only=STRUCTURE, unread=SHAPE_UNREAD, promised=False
+    )
+
+
 DRAWN_UNREAD = "a PDF the tests draw of the text: only the readings of its structure and clauses hold for it"
 VARIANT_UNREAD = "another shape of the text the readings are of: only its structure and clauses hold for it"
 REAL_SHAPED = {
@@ -102,20 +113,14 @@ fixtures/import/README.md), each imported as extracted text and as a PDF drawn i
 def _real_shaped() -> list[Spec]:
     specs = []
     for name, (text, layout, expected) in REAL_SHAPED.items():
-        shared = {"imported": IMPORTS / text, "expected": IMPORTS / expected, "promised": False}
+        shared = Spec(name, imported=IMPORTS / text, expected=IMPORTS / expected, promised=False)
         if expected.replace(".expected.yml", ".txt") == text:
-            specs.append(Spec(name, **shared))
+            specs.append(shared)
         else:  # another shape of the text the readings are of: its structure and clauses hold
-            specs.append(Spec(name, only=STRUCTURE | {"clauses"}, unread=VARIANT_UNREAD, **shared))
+            specs.append(replace(shared, only=STRUCTURE | {"clauses"}, unread=VARIANT_UNREAD))
         if layout:
             specs.append(
-                Spec(
-                    f"{name}-pdf",
-                    drawn=layout,
-                    only=STRUCTURE | {"clauses"},
-                    unread=DRAWN_UNREAD,
-                    **shared,
-                )
+                replace(shared, name=f"{name}-pdf", drawn=layout, only=STRUCTURE | {"clauses"}, unread=DRAWN_UNREAD)
             )
     return specs
 
@@ -125,6 +130,7 @@ DOCUMENTS: list[Spec] = [
     Spec("mini", source=FIXTURES / "mini"),
     Spec("structures", source=FIXTURES / "structures"),
     Spec("francais", source=FIXTURES / "francais"),
+    Spec("bilingual", source=FIXTURES / "bilingual"),
     Spec(
         "imported-9876",
         imported=IMPORTS / "ST-9876-2024-INIT-en.txt",
@@ -135,8 +141,18 @@ DOCUMENTS: list[Spec] = [
         imported=IMPORTS / "ST-10234-2025-INIT-en.txt",
         expected=IMPORTS / "ST-10234-2025-INIT-en.expected.yml",
     ),
-    Spec("flagship-plain-lines", shape="plain", **SHAPES),
-    Spec("flagship-pdf", shape="pdf", **SHAPES),
+    # A text in French and one in German in the register's shape, read with the shared registry alone.
+    *(
+        Spec(
+            f"imported-{language}",
+            imported=IMPORTS / f"ST-9877-2024-INIT-{language}.txt",
+            expected=IMPORTS / f"ST-9877-2024-INIT-{language}.expected.yml",
+            promised=False,
+        )
+        for language in ("fr", "de")
+    ),
+    _shape("flagship-plain-lines", "plain"),
+    _shape("flagship-pdf", "pdf"),
     *_real_shaped(),
 ]
 SOURCE_DOCUMENT = DOCUMENTS[0]
@@ -170,22 +186,33 @@ class Built:
         return self.spec.name
 
     @cached_property
-    def edition(self):
+    def edition(self) -> Edition:
         from conclusions.core.index import build_edition
 
         return build_edition(self.source)
 
     @property
-    def model(self):
+    def model(self) -> Document:
         """The Document of the model (paragraphs, recitals, sections, footnotes)."""
         return self.edition.document
+
+    @cached_property
+    def versions(self) -> dict[str, Document]:
+        """The document's language versions (`lang/<code>/`), by the prefix of their pages ('fr/')."""
+        from conclusions.core.site import build_collection
+
+        return {v.urls.prefix: v.document for v in build_collection(self.source).versions}
+
+    def header_of(self, url: str) -> Header:
+        """The header of the version whose page `url` is (the document's own, for its pages and the site's)."""
+        return next((d.header for prefix, d in self.versions.items() if url.startswith(prefix)), self.model.header)
 
     @property
     def document_id(self) -> str:
         return self.model.header.document_id
 
     @cached_property
-    def _expected(self) -> dict | str:
+    def _expected(self) -> dict[str, Any] | str:
         """The hand-read expectations, or why there are none for this document."""
         shown = _shown(self.expected_path)
         if not self.expected_path.is_file():
@@ -202,7 +229,7 @@ class Built:
             )
         return data
 
-    def expected(self, key: str):
+    def expected(self, key: str) -> Any:
         """The hand-read expectation `key`; skips (with the reason) when there is none."""
         data = self._expected
         if isinstance(data, str):
@@ -303,28 +330,29 @@ def import_into(text: Path, source: Path) -> Path:
 # -- what tests pick from a document's model, instead of numbers only one text has ---------
 
 
-def showcase(edition):
+def showcase(edition: Edition) -> Paragraph:
     """The paragraph the single-page tests open: the first with the most actors asked to act,
     then the most clauses (paragraph 21 of the flagship has four clauses, three addressees)."""
     paragraphs = edition.document.paragraphs
 
-    def weight(p) -> tuple[int, int]:
-        clauses = edition.clauses.get(p.number, [])
+    def weight(p: Paragraph) -> tuple[int, int]:
+        clauses = edition.clauses.get(p.number, ())
         return len({a.id for c in clauses for a in c.addressees}), len(clauses)
 
     return max(paragraphs, key=lambda p: (weight(p), -p.number))
 
 
-def with_footnote(edition):
+def with_footnote(edition: Edition) -> Paragraph | Recital | None:
     """The first paragraph, else the first recital, that cites a footnote with text; None if none does."""
     doc = edition.document
-    for item in [*doc.paragraphs, *doc.recitals]:
+    items: list[Paragraph | Recital] = [*doc.paragraphs, *doc.recitals]
+    for item in items:
         if any(doc.footnotes[n].available for n in item.footnotes):
             return item
     return None
 
 
-def page_of(item) -> str:
+def page_of(item: Paragraph | Recital) -> str:
     """The URL (relative to the site) of a paragraph's or recital's own page."""
     from conclusions.core.model import Paragraph
 

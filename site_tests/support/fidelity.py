@@ -116,7 +116,9 @@ def original_words(source: Path) -> list[str]:
         return _words_of(original_text(source))
     pages = [_words_of(_normal(page)) for path in pdfs for page in _pdf_pages(path)]
     for where, line in _removed(source):
-        number = int(re.match(r"page (\d+)", where).group(1)) - 1
+        found = re.match(r"page (\d+)", where)
+        assert found is not None, where
+        number = int(found.group(1)) - 1
         assert _cut(pages[number], _tokens(line)) or not _tokens(line), (
             f"import.yml says it removed {line!r} from {where}, which that page does not hold"
         )

@@ -12,7 +12,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal, cast
 from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response
 
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus Deque's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
@@ -20,7 +23,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "
 # Rules switched off, each with its reason. Keep this list short and justified.
 AXE_DISABLED: dict[str, str] = {}
 
-SCHEMES = ("light", "dark")
+SCHEMES: tuple[Literal["light", "dark"], ...] = ("light", "dark")
 MISSING = "no-such-page/for-the-404-gate/"  # a URL that is not built: the server answers 404.html
 
 
@@ -56,7 +59,7 @@ class Visit:
     failed: list[str] = field(default_factory=list)
     bad_status: list[str] = field(default_factory=list)
     status: int | None = None
-    violations: dict[str, list[dict]] = field(default_factory=dict)  # by scheme
+    violations: dict[str, list[dict[str, Any]]] = field(default_factory=dict[str, Any])  # by scheme
 
 
 _VISITS: dict[str, list[Visit]] = {}
@@ -80,7 +83,7 @@ SETTLED = """scheme => document.body.dataset.mdColorScheme === scheme
   && document.getAnimations().every(a => a.playState !== 'running')"""
 
 
-def switch_palette(page, scheme: str) -> None:
+def switch_palette(page: Page, scheme: str) -> None:
     """Switch the loaded page to the light or dark palette with Material's palette toggle."""
     target = page.evaluate(TOGGLE, scheme)
     if target is None:
@@ -91,10 +94,10 @@ def switch_palette(page, scheme: str) -> None:
 def _axe_script() -> str:
     from axe_playwright_python.base import AXE_SCRIPT
 
-    return AXE_SCRIPT
+    return cast("str", AXE_SCRIPT)
 
 
-def axe_rules(page, scheme: str) -> list[str]:
+def axe_rules(page: Page, scheme: str) -> list[str]:
     """The axe rule ids run for `scheme`: the rules of AXE_TAGS (colour rules only in dark).
 
     Experimental rules are left out, as axe itself does when it runs by tag.
@@ -107,15 +110,15 @@ def axe_rules(page, scheme: str) -> list[str]:
     ]
 
 
-def _run_axe(page, rules: list[str]) -> list[dict]:
+def _run_axe(page: Page, rules: list[str]) -> list[dict[str, Any]]:
     result = page.evaluate(
         "options => axe.run(document, options)",
         {"runOnly": {"type": "rule", "values": rules}, "resultTypes": ["violations"]},
     )
-    return result["violations"]
+    return cast("list[dict[str, Any]]", result["violations"])
 
 
-def visit_all(browser, base: str, urls: Iterable[str]) -> list[Visit]:
+def visit_all(browser: Browser, base: str, urls: Iterable[str]) -> list[Visit]:
     """Open every URL under `base`, record what it does, run axe on it in both palettes; cached.
 
     Each page is loaded and checked by axe-core; then search is opened (which loads its index
@@ -129,9 +132,9 @@ def visit_all(browser, base: str, urls: Iterable[str]) -> list[Visit]:
     page = context.new_page()
     visits: list[Visit] = []
     current: list[Visit] = []
-    inflight: set = set()
+    inflight: set[Request] = set()
 
-    def on_request(request) -> None:
+    def on_request(request: Request) -> None:
         inflight.add(request)
         if request.url.startswith(("data:", "blob:", "about:")):
             return
@@ -141,17 +144,17 @@ def visit_all(browser, base: str, urls: Iterable[str]) -> list[Visit]:
         if host != "127.0.0.1":
             current[0].foreign.append(request.url)
 
-    def on_console(message) -> None:
+    def on_console(message: ConsoleMessage) -> None:
         if message.type == "error":
             where = message.location.get("url", "") if message.location else ""
             current[0].console_errors.append(f"{message.text} ({where})")
 
-    def on_response(response) -> None:
+    def on_response(response: Response) -> None:
         # The page itself is checked through Visit.status (404.html is meant to be a 404).
         if response.status >= 400 and not response.request.is_navigation_request():
             current[0].bad_status.append(f"{response.status} {response.url}")
 
-    def on_failed(request) -> None:
+    def on_failed(request: Request) -> None:
         inflight.discard(request)
         current[0].failed.append(f"{request.failure} {request.url}")
 
@@ -189,13 +192,13 @@ def visit_all(browser, base: str, urls: Iterable[str]) -> list[Visit]:
     return visits
 
 
-def initial_search_message(response) -> str | None:
+def initial_search_message(response: Response | None) -> str | None:
     """The search message as the served HTML has it, before the search worker answers."""
     found = re.search(r'class="md-search-result__meta">\s*(.*?)\s*<', response.text() if response else "")
     return html.unescape(found.group(1)) if found else None
 
 
-def wait_for_search(page, response) -> None:
+def wait_for_search(page: Page, response: Response | None) -> None:
     """Wait until Material's search worker has loaded the index (its message has changed)."""
     page.wait_for_function(
         "initial => { const m = document.querySelector('.md-search-result__meta');"

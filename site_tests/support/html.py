@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 
 @lru_cache(maxsize=512)
@@ -25,5 +25,7 @@ def words(text: str) -> list[str]:
     return re.findall(r"[\w’'‘]+(?:[-–/.][\w]+)*", text.replace("’", "'").replace("‘", "'"))
 
 
-def content(soup: BeautifulSoup) -> BeautifulSoup:
-    return soup.select_one("article.md-content__inner")
+def content(soup: BeautifulSoup) -> Tag:
+    found = soup.select_one("article.md-content__inner")
+    assert found is not None, "a page without Material's article"
+    return found

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -58,8 +58,8 @@ def page_address(site: Path, path: Path, site_url: str) -> str:
 @lru_cache(maxsize=4096)
 def _ids(path: str) -> frozenset[str]:
     soup = BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
-    ids = {tag["id"] for tag in soup.find_all(id=True)}
-    ids |= {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+    ids = {str(tag["id"]) for tag in soup.find_all(id=True)}
+    ids |= {str(tag["name"]) for tag in soup.find_all("a", attrs={"name": True})}
     return frozenset(ids)
 
 
@@ -104,10 +104,10 @@ def check_site(site: Path, site_url: str) -> tuple[list[Problem], int]:
         page = "/" + path.relative_to(site).as_posix()
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         base = soup.find("base", href=True)
-        base_url = urljoin(address, base["href"]) if base else address
+        base_url = urljoin(address, str(base["href"])) if base else address
         for selector, attr in LINKING:
             for tag in soup.select(selector):
-                raw = tag[attr].strip()
+                raw = str(tag[attr]).strip()
                 checked += 1
                 problems += _check_one(site, site_url, origin, page, path, base_url, raw)
     sitemap = site / "sitemap.xml"
@@ -119,7 +119,9 @@ def check_site(site: Path, site_url: str) -> tuple[list[Problem], int]:
     return problems, checked
 
 
-def _check_one(site, site_url, origin, page, path, base_url, raw) -> list[Problem]:
+def _check_one(
+    site: Path, site_url: str, origin: SplitResult, page: str, path: Path, base_url: str, raw: str
+) -> list[Problem]:
     if raw == "":
         return [Problem(page, raw, "empty URL")]
     scheme = urlsplit(raw).scheme.lower()

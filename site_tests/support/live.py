@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from conclusions.csp import sha256
 
@@ -26,7 +27,7 @@ DEADLINE = 90.0
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        return cast("int", sock.getsockname()[1])
 
 
 def get(url: str, timeout: float = 15.0) -> tuple[int, str]:
@@ -39,7 +40,7 @@ def get(url: str, timeout: float = 15.0) -> tuple[int, str]:
 
 def fetch(url: str) -> bytes:
     with urllib.request.urlopen(url, timeout=15) as response:
-        return response.read()
+        return cast("bytes", response.read())
 
 
 def without_livereload(html: bytes) -> bytes:
@@ -62,7 +63,7 @@ class Served:
     """A running `mkdocs serve`: its base URL, process and log."""
 
     base: str
-    proc: subprocess.Popen
+    proc: subprocess.Popen[bytes]
     log_path: Path
 
     def log(self) -> str:

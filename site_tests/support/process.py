@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 
 
-def stop(proc: subprocess.Popen, timeout: float = 20) -> None:
+def stop(proc: subprocess.Popen[bytes] | subprocess.Popen[str], timeout: float = 20) -> None:
     """Ask `proc` to end, and end it if it does not within `timeout` seconds."""
     proc.terminate()
     try:

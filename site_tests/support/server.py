@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 
@@ -36,12 +37,12 @@ class _Handler(SimpleHTTPRequestHandler):
             return None
         return target
 
-    def send_head(self):  # type: ignore[override]
+    def send_head(self) -> BinaryIO | None:
         if self._target() is None:
             return self._not_found()
         return super().send_head()
 
-    def _not_found(self):
+    def _not_found(self) -> BinaryIO:
         page = Path(self.directory) / "404.html"
         body = page.read_bytes() if page.exists() else b"Not found"
         self.send_response(404)
@@ -73,3 +74,15 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+@contextmanager
+def built_and_served(site: Path, source: Path) -> Iterator[str]:
+    """`source` built into `site` for the origin it is then served from (so Material's instant
+    navigation is on, as for readers); yields that base URL."""
+    from site_tests.support.build import build
+
+    port = free_port()
+    build(site, source=source, site_url=f"http://127.0.0.1:{port}/")
+    with serve(site, port=port) as base:
+        yield base

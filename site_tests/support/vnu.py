@@ -6,13 +6,14 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from site_tests.support.build import ROOT
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def check(files: list[Path]) -> list[dict]:
+def check(files: list[Path]) -> list[dict[str, Any]]:
     """Every error message of the checker for `files` (one Java run for all of them)."""
     java = shutil.which("java")
     if not java:

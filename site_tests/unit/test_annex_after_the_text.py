@@ -6,13 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conclusions.core.document_source import parse_document
 from conclusions.core.errors import SourceErrors
+from conclusions.core.model import Document
+
+from site_tests.support.core import parse_document
 
 FRONT = "---\ntitle: Council Resolution on volunteering\n---\n\n"
 
 
-def _parse(tmp_path: Path, body: str):
+def _parse(tmp_path: Path, body: str) -> Document:
     (tmp_path / "document.md").write_text(FRONT + body, encoding="utf-8")
     return parse_document(tmp_path)
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conclusions.core.document_source import parse_document
 from conclusions.core.errors import Problems
 from conclusions.core.fidelity import check_document
 from conclusions.core.urls import AT_ROOT
+
+from site_tests.support.core import parse_document
 
 FRONT = """---
 institution: Council of the European Union

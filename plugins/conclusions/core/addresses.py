@@ -30,7 +30,7 @@ def published_files(site: Collection | Edition) -> list[str]:
     c = site if isinstance(site, Collection) else single(site)
     files = SiteSharing(c, "", "").card_paths() + site_data_paths(c)
     if c.formerly_at_root is not None:
-        files += list(moved(c.formerly_at_root, dict.fromkeys(files), Site("")))
+        files += list(moved(c.formerly_at_root, dict.fromkeys(files), Site(""), c.versions_of(c.formerly_at_root)))
     return files
 
 

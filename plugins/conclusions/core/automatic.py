@@ -37,6 +37,7 @@ from .citations import Citation, Forms, read_forms
 from .errors import Problems
 from .identity import register_url
 from .inline import plain_text, tokenize
+from .interface import Interface, interface
 from .mentions import Match, Matcher
 from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Recital, Registries, Term
 from .names import NO_WORDS, Name, NameWords, addressee_names, read_name_words
@@ -269,6 +270,7 @@ class _Reader:
     ) -> None:
         self.held = held
         self.document = document
+        self._words = interface(document.header.language)
         self.registries = registries
         self.found = found
         self.words = words
@@ -489,8 +491,7 @@ class _Reader:
             return
         found = self.new_instruments.get(entry_id)
         if found is None:
-            where = place(item)
-            description = _instrument_description(name, reference, where, how)
+            description = _instrument_description(name, reference, self._words, item, how)
             entry = Instrument(
                 id=entry_id,
                 name=name,
@@ -509,7 +510,7 @@ class _Reader:
             found = self.new_instruments[entry_id] = _Found(entry, how)
         elif _better_name(found, how):
             # A name from a title says more than a number alone ("Council document ST 9675/23").
-            found.entry = _renamed(found.entry, name, how, item)
+            found.entry = _renamed(found.entry, name, how, item, self._words)
             found.how = how
         found.add(words)
 
@@ -789,15 +790,22 @@ def _better_name(found: _Found[Instrument], how: str) -> bool:
     return found.how == "number" and how != "number"
 
 
-def _renamed(entry: Instrument, name: str, how: str, item: Item) -> Instrument:
-    return replace(entry, name=name, description=_instrument_description(name, entry.reference, place(item), how))
+def _renamed(entry: Instrument, name: str, how: str, item: Item, words: Interface) -> Instrument:
+    return replace(entry, name=name, description=_instrument_description(name, entry.reference, words, item, how))
 
 
-def _instrument_description(name: str, reference: str, where: str, how: str) -> str:
+def _instrument_description(name: str, reference: str, words: Interface, item: Item, how: str) -> str:
+    """What an instrument found in the text is, in the interface's words of the text's language."""
     cited = f"{name} ({reference})" if reference and reference not in name else name
+    if isinstance(item, Paragraph):
+        where = words("recalled.paragraph", number=item.number)
+    elif isinstance(item, Recital):
+        where = words("recalled.recital", key=item.letter or item.number)
+    else:
+        where = words("recalled.footnote", number=item.number)
     if how == "date and title" and not reference:
-        return f"{cited}, as cited in {where}. The address below searches the Council's register for it."
-    return f"{cited}, as cited in {where}. Its official text is at the address below."
+        return words("automatic.description_search", cited=cited, where=where)
+    return words("automatic.description", cited=cited, where=where)
 
 
 def _what(entry_id: str) -> str:

@@ -51,8 +51,8 @@ PAPER = (255, 255, 255)
 LEVELS = 16
 SOLID, MUTED, BLANK = 0, 4, LEVELS - 1
 _PALETTE = bytes(round(INK[c] + (PAPER[c] - INK[c]) * k / (LEVELS - 1)) for k in range(LEVELS) for c in range(3))
-# zlib's level. Measured on 200 cards, levels 1 to 6 draw a card in 3.0, 3.1, 3.2, 3.6, 4.0
-# and 4.7 ms and give 26.8, 25.4, 24.1, 21.7, 21.1 and 20.5 KB (the 8-bit cards: 9.5 ms, 30.5 KB).
+# zlib's level: past it a card takes markedly longer to compress for a few per cent fewer bytes
+# (levels 1 to 6 measured in bench/RESULTS.md, "Findings, drawing the link-preview cards").
 COMPRESS_LEVEL = 4
 # Big type: previews are often shown at a quarter of this size.
 HEADING_SIZE, LABEL_SIZE, TEXT_SIZE, FOOTER_SIZE = 38, 84, 44, 30
@@ -226,9 +226,12 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 def _png(data: bytes, checksum: int) -> bytes:
     """The PNG of `data`, compressed image data whose uncompressed Adler-32 is `checksum`.
 
-    Written here rather than by Pillow, to compress the card's rows in parts: a signature,
-    then the header, palette, data and end chunks. No metadata and fixed settings: identical
-    pixels give identical bytes.
+    Written here rather than by Pillow: Pillow's PNG encoder, like every PNG writer on PyPI,
+    compresses a whole image each time, and what makes cards cheap is compressing the rows
+    every card of a document shares once and only the rows between for each card (`_Frame`;
+    measured in bench/RESULTS.md, "Findings, drawing the link-preview cards"). The format is four chunks: a
+    signature, then the header, palette, data and end chunks. No metadata and fixed settings:
+    identical pixels give identical bytes.
     """
     stream = _ZLIB_HEADER + data + struct.pack(">I", checksum)
     return b"".join(
@@ -449,14 +452,3 @@ class Drawing:
         pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
-
-
-def render_all(cards: list[Card], cache_dir: Path | None) -> list[bytes]:
-    """Every card's PNG, in order: from the cache when it holds one for exactly this content,
-    else drawn (and kept in `cache_dir`, when given)."""
-    with tempfile.TemporaryDirectory() as scratch:
-        into = cache_dir if cache_dir is not None else Path(scratch)
-        into.mkdir(parents=True, exist_ok=True)
-        drawing = Drawing(cards, into)
-        drawing.wait()
-        return [file.read_bytes() for file in drawing.files]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,25 @@ class Collection:
     formerly_at_root: Edition | None = None
     """The document whose pages were at the root before the site became a collection."""
     unused_shared: int = 0
+    versions: tuple[Edition, ...] = ()
+    """The other language versions of the documents (`languages.py`), each under its document's
+    prefix and its language code, by document folder, then by code."""
+
+    def versions_of(self, edition: Edition) -> tuple[Edition, ...]:
+        """`edition`'s language versions, by code."""
+        return self._versions_by_document.get(edition.urls.prefix, ())
+
+    @cached_property
+    def _versions_by_document(self) -> dict[str, tuple[Edition, ...]]:
+        grouped: dict[str, list[Edition]] = {}
+        for v in self.versions:
+            document = v.urls.prefix.removesuffix("/").rpartition("/")[0]
+            grouped.setdefault(f"{document}/" if document else "", []).append(v)
+        return {prefix: tuple(found) for prefix, found in grouped.items()}
+
+    @cached_property
+    def _versions_by_prefix(self) -> dict[str, Edition]:
+        return {v.urls.prefix: v for v in self.versions}
 
     @property
     def unresolved(self) -> tuple[Reference, ...]:
@@ -72,6 +92,12 @@ class Collection:
 
     def edition_of(self, src: str) -> Edition | None:
         """The edition whose page or file `src` is; None for the collection's own pages."""
+        if self.versions:
+            # A version's pages stand one folder below its document's (`urls.language_version`).
+            depth = 2 if self.is_collection else 1
+            parts = src.split("/", depth)
+            if len(parts) > depth and (v := self._versions_by_prefix.get("/".join(parts[:depth]) + "/")):
+                return v
         if not self.is_collection:
             return self.editions[0]
         folder = src.split("/", 1)[0] + "/"

@@ -59,14 +59,17 @@ HEADER_FIELDS = {
 }
 
 _PARAGRAPH = re.compile(r"^(\d+)\.\s+(\S.*)$")
-_SECTION = re.compile(r"^##\s+(?:([A-Z]{1,4}|\d+)\.\s+)?(\S.*)$")
+# A section's number: Latin capitals or digits ("III.", "2."), or one Greek or Cyrillic capital
+# ("Β.", "Б."), as the Greek and Bulgarian versions number their parts.
+_LABEL = r"[A-Z]{1,4}|[\u0391-\u03a9\u0410-\u042f]|\d+"
+_SECTION = re.compile(rf"^##\s+(?:({_LABEL})\.\s+)?(\S.*)$")
 _ANNEX = re.compile(r"^#\s+(\S.*)$")
 _FOOTNOTE = re.compile(r"^\[\^([A-Za-z0-9]+)\]:\s*(.*)$")
 _RECITAL = re.compile(r"^[-*]\s+(\S.*)$")
 _LETTERED = re.compile(r"^([A-Z])\.\s+(\S.*)$")
 # A line of hashes followed by a space or nothing: a heading, well formed or not.
 _HEADING_LIKE = re.compile(r"#+(?:\s|$)")
-_NUMBER_ONLY = re.compile(r"(?:[A-Z]{1,4}|\d+)\.")
+_NUMBER_ONLY = re.compile(rf"(?:{_LABEL})\.")
 # Points inside a paragraph: a. a) (a), i. i) (i), or a dash or bullet; on an indented line.
 _POINT = re.compile(r"^(?P<marker>\((?:[a-z]|[ivxlc]+)\)|(?:[a-z]|[ivxlc]+)[.)]|[–—•-])\s+(?P<text>\S.*)$")
 _POINT_INDENT = 2
@@ -333,15 +336,6 @@ def _check_inline(block: Block, offset: int, path: str) -> None:
         line, column = block.where(offset + stack[0].start)
         name = stack[0].value.strip("<>")
         raise SourceError(path, line, f"tag {stack[0].value} is never closed; add </{name}> where it ends", column)
-
-
-def parse_document(source_dir: Path, name: str = DOCUMENT) -> Document:
-    """Read and check `document.md` in `source_dir`; raises `SourceErrors` with every mistake."""
-    problems = Problems()
-    document = read_document(source_dir, problems, name)
-    problems.raise_any()
-    assert document is not None
-    return document
 
 
 def read_document(source_dir: Path, problems: Problems, name: str = DOCUMENT, shown_as: str = "") -> Document | None:

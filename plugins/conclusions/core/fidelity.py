@@ -39,7 +39,7 @@ from .collection import Collection
 from .errors import Problems, SourceError
 from .fields import Field, check_mapping
 from .inline import tokenize
-from .layout import DOCUMENTS
+from .layout import DOCUMENTS, LANGUAGES
 from .layout import IMPORT_RECORD as RECORD
 from .layout import ORIGINAL as ORIGINAL_DIR
 from .model import Document, Point
@@ -675,4 +675,7 @@ def check_site(source_dir: Path, collection: Collection, step: Step | None = Non
         prefix = edition.urls.prefix.rstrip("/")
         folder = source_dir / DOCUMENTS / prefix if collection.is_collection else source_dir
         check_document(folder, edition.document, edition.urls, problems, step)
+        for version in collection.versions_of(edition):
+            code = version.urls.prefix.removesuffix("/").rpartition("/")[2]
+            check_document(folder / LANGUAGES / code, version.document, version.urls, problems, step)
     problems.raise_any()

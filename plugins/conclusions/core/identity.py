@@ -10,27 +10,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .citation import long_date
+from .interface import ENGLISH, Interface
 from .model import Header
 
 REGISTER = "https://data.consilium.europa.eu/doc/document/{id}/{language}/pdf"
-"""The Council register's address of a document's PDF (REFERENCE §10)."""
+"""The Council register's address of a document's PDF: its id (`register_id`), then the language
+code in lower case."""
 
+# The register prints a revision's number twice, "7592/4/22 REV 4"; the id it serves the
+# document under has it once, after the version word.
 _ID = re.compile(
-    r"(?P<series>[A-Z]{1,4})\s*(?P<number>\d{1,6})/(?P<year>\d{2}|\d{4})"
+    r"(?P<series>[A-Z]{1,4})\s*(?P<number>\d{1,6})(?:/\d{1,3})?/(?P<year>\d{2}|\d{4})"
     r"(?:\s+(?P<version>REV|COR|ADD)\s*(?P<n>\d{1,3}))?"
     r"(?:\s+(?P<version2>REV|COR|ADD)\s*(?P<n2>\d{1,3}))?"
 )
 
 
 def register_id(document_id: str) -> str:
-    """'ST 9876/24' -> 'ST-9876-2024-INIT'; 'ST 9876/24 REV 1' -> 'ST-9876-2024-REV1';
-    'ST 9876/24 ADD 1 REV 2' -> 'ST-9876-2024-ADD1-REV2'; '' (or an id of another shape) -> ''."""
+    """The id the register serves a document under: 'ST 9876/24' -> 'ST-9876-2024-INIT';
+    'ST 9876/24 REV 1' -> 'ST-9876-2024-REV-1'; 'ST 9876/24 ADD 1 REV 2' -> 'ST-9876-2024-ADD-1-REV-2';
+    '' (or an id of another shape) -> ''."""
     found = _ID.fullmatch(document_id.strip())
     if not found:
         return ""
-    year = found["year"] if len(found["year"]) == 4 else f"20{found['year']}"
-    versions = [f"{v}{n}" for v, n in ((found["version"], found["n"]), (found["version2"], found["n2"])) if v]
+    year = found["year"]
+    if len(year) == 2:
+        year = ("19" if int(year) >= 90 else "20") + year
+    versions = [f"{v}-{n}" for v, n in ((found["version"], found["n"]), (found["version2"], found["n2"])) if v]
     return "-".join([found["series"], found["number"], year, *(versions or ["INIT"])])
 
 
@@ -69,15 +75,17 @@ class EditionInfo:
     publisher_url: str = ""
     reuse: str = ""
     """The reuse notice of the original, as the site states it ('' leaves it out)."""
-    kind: str = "Council conclusions"
-    """What the document is, at the head of the document line."""
+    kind: str = ""
+    """What the document is, at the head of the document line ('': the interface's word, "Council conclusions")."""
 
 
-def document_line(header: Header, info: EditionInfo) -> list[str]:
+def document_line(header: Header, info: EditionInfo, words: Interface = ENGLISH) -> list[str]:
     """'Council conclusions', 'ST 9876/24', '21 May 2024': the parts the header gives."""
-    return [x for x in (info.kind, header.document_id, long_date(header.date)) if x]
+    return [x for x in (info.kind or words("identity.kind"), header.document_id, words.date(header.date)) if x]
 
 
-def edition_name(info: EditionInfo) -> str:
+def edition_name(info: EditionInfo, words: Interface = ENGLISH) -> str:
     """'Unofficial edition by <publisher>', or 'Unofficial edition' when none is configured."""
-    return f"Unofficial edition by {info.publisher}" if info.publisher else "Unofficial edition"
+    if info.publisher:
+        return words("identity.edition_name_by", publisher=info.publisher)
+    return words("identity.edition_name")

@@ -19,6 +19,8 @@ from .automatic import NOTHING, NOTHING_HELD, Automatic, Finding, RegistryMentio
 from .clauses import Clause, split_clauses
 from .document_source import read_document
 from .errors import Problems, SourceError
+from .interface import ENGLISH, Interface, interface, read_site_words
+from .layout import language_folders
 from .mentions import Match, Matcher
 from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Recital, Registries, Term, Verb, all_points
 from .operative import opening_runs
@@ -90,6 +92,8 @@ class Edition:
     registry entries, with where they stand; for the build log and the import report."""
     suppressions_used: frozenset[tuple[str, str]] = frozenset()
     """The (kind, value) of the site's `suppress:` items that held something back here."""
+    interface: Interface = ENGLISH
+    """The words of the interface in the document's language."""
 
     def references_of(self, item: Item) -> tuple[Reference, ...]:
         """The references to other documents in `item`'s words."""
@@ -112,7 +116,10 @@ def build_edition(source_dir: Path) -> Edition:
     problems = Problems()
     registries = read_registries(source_dir, problems)
     words = reading.read_words(source_dir, problems)
-    edition = link_document(source_dir, registries, problems, words=words)
+    # Beside language versions, the site's own entries may be used by a version alone (`site.py` checks).
+    alone = not language_folders(source_dir)
+    site_words = read_site_words(source_dir, problems)
+    edition = link_document(source_dir, registries, problems, check_used=alone, words=words, site_words=site_words)
     problems.raise_any()
     assert edition is not None
     return edition
@@ -127,6 +134,7 @@ def link_document(
     shown_as: str = "",
     words: Mapping[str, Words] | None = None,
     held: Held = NOTHING_HELD,
+    site_words: Mapping[str, Mapping[str, object]] | None = None,
 ) -> Edition | None:
     """The edition of the document in `document_dir`, with `registries` (read by the caller,
     once for every document of a collection); None when it has a mistake, each added to `problems`.
@@ -143,6 +151,7 @@ def link_document(
         words: what the automatic reading looks for, by language (`automatic.read_words`);
             None: the text gives nothing of itself.
         held: in a collection, the texts it holds: words that name one of them link to it.
+        site_words: the interface words the site replaces, by language (`interface.read_site_words`).
     """
     mine = Problems()
     document = read_document(document_dir, mine, shown_as=shown_as)
@@ -168,7 +177,8 @@ def link_document(
         if mine:
             problems.extend(mine)
             return None
-    return replace(_link(document, registries, found, matchers.terms), urls=urls)
+    words_of_interface = interface(document.header.language, site_words)
+    return replace(_link(document, registries, found, matchers.terms), urls=urls, interface=words_of_interface)
 
 
 # -- load ------------------------------------------------------------------------------------

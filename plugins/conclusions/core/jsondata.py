@@ -131,8 +131,8 @@ class JsonData:
         """A section's heading and address."""
         return {
             "label": section.label,
-            "title": section.title,
-            "heading": section.heading,
+            "title": self.edition.interface.heading(section) if section.implicit else section.title,
+            "heading": self.edition.interface.heading(section),
             "url": self.url(self.urls.section_page(section.slug)),
         }
 
@@ -157,7 +157,7 @@ class JsonData:
             )
         return {
             "number": p.number,
-            "label": p.label,
+            "label": self.edition.interface.label(p),
             "url": page,
             "full_text_url": self.url(self.urls.text, p.anchor),
             "data_url": self.site.file(self.urls.paragraph_json(p.number)),
@@ -179,7 +179,7 @@ class JsonData:
         return {
             "number": x.number,
             **({"letter": x.letter} if x.letter else {}),
-            "label": x.label,
+            "label": self.edition.interface.label(x),
             "url": page,
             "full_text_url": self.url(self.urls.text, x.anchor),
             "text": plain_text(x.text),
@@ -202,7 +202,7 @@ class JsonData:
 
     def reference(self, r: Reference) -> dict[str, Any]:
         """One reference between documents, from where its words stand to what they name."""
-        item_page, _anchor, _label = r.place()
+        item_page, _anchor, _kind, _key = r.place()
         out: dict[str, Any] = {
             "words": r.words,
             "form": r.form,
@@ -255,13 +255,13 @@ class JsonData:
             "@type": "Legislation",
             "@id": page,
             "url": page,
-            "name": f"{p.label} – {h.citation_title or h.title}",
+            "name": f"{self.edition.interface.label(p)} – {h.citation_title or h.title}",
             "inLanguage": h.language,
             "legislationLegalValue": "https://schema.org/UnofficialLegalValue",
             "isPartOf": document,
         }
         if h.document_id:
-            out["legislationIdentifier"] = f"{h.document_id}, {p.label.lower()}"
+            out["legislationIdentifier"] = f"{h.document_id}, {self.edition.interface.label(p).lower()}"
         cited = []
         for i in {m.entry.id: m.entry for m in self.edition.of(p).instruments}.values():
             identifier = i.eli or i.celex or i.reference
@@ -391,7 +391,7 @@ def document_files(edition: Edition, site_url: str) -> dict[str, Callable[[], st
 def site_data_paths(c: Collection) -> list[str]:
     """The paths of every JSON file of the site (`site.site_data`), without making their content (for the address check)."""
     plan: dict[str, Callable[[], str]] = {}
-    for edition in c.editions:
+    for edition in (*c.editions, *c.versions):
         u = edition.urls
         plan[u.document_json] = str
         plan.update((u.paragraph_json(p.number), str) for p in edition.document.paragraphs)

@@ -19,6 +19,12 @@ A one-document site::
 A collection keeps each document, with its `original/`, `import.yml` and `expected.yml`, in
 `source/documents/<prefix>/`, and its settings in `source/collection.yml`; the registries
 stay at the top of `source/` and serve every document.
+
+A document's other language versions stand beside it, one folder each, named by the
+version's language code, with their own `original/` and `import.yml`::
+
+    source/lang/fr/document.md                      a one-document site's French version
+    source/documents/<prefix>/lang/fr/document.md   the French version of a collection's document
 """
 
 from __future__ import annotations
@@ -36,7 +42,9 @@ IMPORT_RECORD = "import.yml"
 """The record of a document's last import (what was removed, the digest of what was written)."""
 EXPECTED = "expected.yml"
 """What a person read off a document by hand, for the tests; never published."""
-MOVED_WITH_DOCUMENT = (DOCUMENT, IMPORT_RECORD, ORIGINAL, EXPECTED)
+LANGUAGES = "lang"
+"""A document's folder of other language versions, one folder each, named by its language code."""
+MOVED_WITH_DOCUMENT = (DOCUMENT, IMPORT_RECORD, ORIGINAL, EXPECTED, LANGUAGES)
 """What belongs to a document and moves with it into a collection's folder."""
 
 DOCUMENTS = "documents"
@@ -67,3 +75,12 @@ def is_collection(source_dir: Path) -> bool:
 def document_folders(source_dir: Path) -> list[Path]:
     """A collection's document folders (those holding a `document.md`), by name."""
     return sorted(d for d in (source_dir / DOCUMENTS).iterdir() if d.is_dir() and (d / DOCUMENT).is_file())
+
+
+def language_folders(document_folder: Path) -> list[Path]:
+    """The language versions of the document in `document_folder` (folders of `lang/` holding
+    a `document.md`), by language code."""
+    folder = document_folder / LANGUAGES
+    if not folder.is_dir():
+        return []
+    return sorted(d for d in folder.iterdir() if d.is_dir() and (d / DOCUMENT).is_file())

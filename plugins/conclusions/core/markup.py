@@ -3,7 +3,7 @@
 Every text run, attribute value, link, element and block that carries a value from `source/`
 is written by this module, and escaped where it is written (as mkdocs-autorefs escapes at
 the point of the link). The page modules compose what these functions return; they never put
-a source value into Markdown or HTML themselves (site_tests/test_markup.py holds them to it).
+a source value into Markdown or HTML themselves (site_tests/unit/test_markup.py holds them to it).
 
 What the builders return is `Md`. A plain `str` given where Markdown is expected is text and
 is escaped; only `Md` passes as it is. The tag and attribute names, classes, ids and link
@@ -32,7 +32,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from markupsafe import Markup
 
@@ -42,9 +42,14 @@ from .urls import footnote_anchor
 
 
 class Md(str):
-    """Markdown (with HTML) built by this module: it is placed as it is."""
+    """Markdown (with HTML) built by this module: it is placed as it is, in the page templates
+    too (`__html__`: Jinja's autoescape takes it as safe; core/pages/templates.py escapes any
+    other value with `text`)."""
 
     __slots__ = ()
+
+    def __html__(self) -> str:
+        return self
 
 
 # Characters that Markdown, attr_list or a Markdown extension would read as syntax; as
@@ -124,6 +129,50 @@ def text(value: str) -> Md:
         else:
             escaped = f"{leading.group(1)}&#45;{escaped[leading.end() :]}"
     return Md(escaped)
+
+
+_WORD_COLON = re.compile(r"(?<=\S)&#58;(?= )")
+
+
+def interface_text(value: str) -> Md:
+    """An interface word (core/interface.py: the package's or a site's words) as text: escaped
+    as `text`, but a colon that ends a word before a space ("Asked to act: see") is written as
+    a colon, as the words were before they were data. Safe: no Markdown, attr_list or
+    extension syntax is a colon between a word and a space (a definition list's colon opens
+    its line, an emoji's and a URL's touch the next character)."""
+    return Md(_WORD_COLON.sub(":", text(value)))
+
+
+def html_text(value: str) -> Markup:
+    """Text for the content of an HTML element (not an attribute): `&`, `<` and `>` escaped,
+    quotes kept as they are ("Council's"). The templates print interface words with it."""
+    return Markup(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+def worded(word: str, escape: Callable[[str], Md] = text, /, **values: str | int) -> Md:
+    """An interface word (core/interface.py) whose placeholders take Markdown: the word's own
+    text escaped by `escape` (`text`, or `interface_text` where a colon should stay one), each
+    value as `md` writes it (a link as it is, text escaped). A placeholder without a value
+    stays as it is written, as text."""
+    out: list[str] = []
+    at = 0
+
+    def escaped(run: str) -> str:
+        # A run after a value continues its line: escaped as such (behind a letter), so that
+        # "{tag}: a page" keeps its colon and a run is never taken for a line's start.
+        return escape(run) if at == 0 else escape("x" + run)[1:]
+
+    for m in _SLOT.finditer(word):
+        if m[1] not in values:
+            continue
+        out.append(escaped(word[at : m.start()]))
+        out.append(md(values[m[1]]))
+        at = m.end()
+    out.append(escaped(word[at:]))
+    return Md("".join(out))
 
 
 def md(value: str | int) -> Md:
@@ -255,6 +304,11 @@ def bullets(items: Iterable[str]) -> Md:
             raise ValueError("a list item is one line")
         lines.append(f"- {body}")
     return Md("\n".join(lines))
+
+
+def strong(value: str) -> Md:
+    """`value` (plain text) in bold."""
+    return Md(f"**{text(value)}**")
 
 
 def code(value: str) -> Md:

@@ -207,11 +207,6 @@ class Document:
     appendix: tuple[str, ...] = ()
     """That annex's text, block by block (inline source; its headings and numbers kept as text)."""
 
-    @property
-    def numbered_sections(self) -> list[Section]:
-        """The sections with a heading of their own (not the untitled opening part)."""
-        return [s for s in self.sections if s.label]
-
     def paragraph(self, number: int) -> Paragraph:
         """Paragraph `number` (numbers run 1, 2, 3, ...)."""
         return self.paragraphs[number - 1]
@@ -226,6 +221,18 @@ class Document:
 
 
 # -- the registries: instruments, glossary terms, actors, operative verbs --------------------
+
+
+@dataclass(frozen=True)
+class InLanguage:
+    """What a registry entry is called, written and found at in one language (its `languages:`
+    item): each left empty is the entry's own (`languages.registries_in`)."""
+
+    language: str
+    name: str = ""
+    patterns: tuple[str, ...] = ()
+    pattern_lines: tuple[int, ...] = ()
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -247,6 +254,8 @@ class Entry:
     automatic: bool = False
     """Found in the text itself (`automatic.py`), not written in a registry: published only
     where the text mentions it; `path` and `line` are where the text first gives it."""
+    languages: tuple[InLanguage, ...] = ()
+    """Its name, patterns and address in other languages, where the registry gives them."""
 
     def line_of(self, pattern: str) -> int:
         """The line of one of its patterns."""

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TypeVar
 
 from .index import Edition
 from .markup import Md, element, html_page, join, start_tag, text
-from .urls import AT_ROOT, Site, site_path
+from .urls import AT_ROOT, DocumentUrls, Site, language_version, site_path
 
 KEEP_FRAGMENT = "location.replace(document.querySelector('link[rel=canonical]').href + location.hash)"
 """The one inline script of every redirect page (its hash is in the page's policy)."""
@@ -30,17 +30,21 @@ Published = TypeVar("Published")
 """What a published file is to the caller: its content, or where it is."""
 
 
-def old_pages(edition: Edition) -> Iterator[tuple[str, str]]:
-    """(old page source path, new page source path) of each page of `edition` but its home."""
+def old_pages(edition: Edition, was: DocumentUrls = AT_ROOT) -> Iterator[tuple[str, str]]:
+    """(old page source path, new page source path) of each page of `edition`, which stood at
+    `was` (the root: every page but its home, which is the collection's now; a language version
+    of the document at the root, under its code: its home too)."""
     doc = edition.document
     now = edition.urls
-    yield AT_ROOT.text, now.text
+    if was != AT_ROOT:
+        yield was.home, now.home
+    yield was.text, now.text
     for s in doc.sections:
-        yield AT_ROOT.section_page(s.slug), now.section_page(s.slug)
+        yield was.section_page(s.slug), now.section_page(s.slug)
     for x in doc.recitals:
-        yield AT_ROOT.recital_page(x.key), now.recital_page(x.key)
+        yield was.recital_page(x.key), now.recital_page(x.key)
     for p in doc.paragraphs:
-        yield AT_ROOT.paragraph_page(p.number), now.paragraph_page(p.number)
+        yield was.paragraph_page(p.number), now.paragraph_page(p.number)
 
 
 def redirect_page(target: str, title: str) -> str:
@@ -60,17 +64,24 @@ def redirect_page(target: str, title: str) -> str:
     return html_page(head, body)
 
 
-def moved(edition: Edition, published: Mapping[str, Published], site: Site) -> dict[str, str | Published]:
-    """Every old address of `edition`'s pages and files: a redirect page (its HTML), or the file
-    again (what `published` gives for it: its content, or the file it is copied from).
+def moved(
+    edition: Edition, published: Mapping[str, Published], site: Site, versions: Sequence[Edition] = ()
+) -> dict[str, str | Published]:
+    """Every old address of `edition`'s pages and files, and of its language `versions`: a
+    redirect page (its HTML), or the file again (what `published` gives for it: its content, or
+    the file it is copied from; a version's files stand under the document's prefix too).
 
     Args:
         edition: the document that was at the root.
         published: the files the site publishes (cards, data), by path.
         site: addresses under the site URL.
+        versions: its language versions, which stood under their codes at the root.
     """
     out: dict[str, str | Published] = {}
-    for old, new in old_pages(edition):
+    pairs = [*old_pages(edition)]
+    for v in versions:
+        pairs += old_pages(v, language_version(AT_ROOT, v.document.header.language))
+    for old, new in pairs:
         out[site_path(old) + "index.html"] = redirect_page(site.page(new), "Moved")
     prefix = edition.urls.prefix
     for path, content in published.items():

@@ -85,16 +85,16 @@ class Reference:
     european_council: bool = False
     """For a reference by date: the European Council's conclusions, not the Council's."""
 
-    def place(self) -> tuple[str, str, str]:
-        """Page, anchor and label of where the reference stands: its paragraph's or recital's
-        own page, or the full text at its footnote."""
+    def place(self) -> tuple[str, str, str, str]:
+        """Page, anchor, kind ('paragraph', 'recital', 'footnote') and number or letter of where
+        the reference stands: its paragraph's or recital's own page, or the full text at its footnote."""
         by = self.citing.urls
         kind, key = item_of_anchor(self.carrier)
         if kind == "paragraph":
-            return by.paragraph_page(key), self.carrier, f"Paragraph {key}"
+            return by.paragraph_page(key), self.carrier, kind, key
         if kind == "recital":
-            return by.recital_page(key), self.carrier, f"Recital {key.upper() if key.isalpha() else key}"
-        return by.text, self.carrier, f"Footnote {key}"
+            return by.recital_page(key), self.carrier, kind, key.upper() if key.isalpha() else key
+        return by.text, self.carrier, "footnote", key
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from typing import TypeVar
 from .errors import Problems, SourceError, shown
 from .fields import Field, check_mapping
 from .layout import ACTORS_FILE, GLOSSARY_FILE, INSTRUMENTS_FILE, SHARED_LABEL, SHARED_REGISTRY, VERBS_FILE
-from .model import Actor, Entry, Instrument, Kind, Registries, Suppressed, Term, Verb
+from .model import Actor, Entry, InLanguage, Instrument, Kind, Registries, Suppressed, Term, Verb
 from .yamlsource import Located, LocatedList, load_yaml, read_text
 
 E = TypeVar("E", bound=Entry)
@@ -41,6 +41,7 @@ _INSTRUMENT = {
     "description": Field(str, required=True),
     "patterns": Field(list, required=True),
     "exclude": Field(list),
+    "languages": Field(list, items=dict),
 }
 _TERM = {
     "id": Field(str, required=True, slug=True),
@@ -50,6 +51,7 @@ _TERM = {
     "url": Field(str, https=True),
     "patterns": Field(list, required=True),
     "exclude": Field(list),
+    "languages": Field(list, items=dict),
 }
 _ACTOR = {
     "id": Field(str, required=True, slug=True),
@@ -59,6 +61,7 @@ _ACTOR = {
     "url": Field(str, required=True, https=True),
     "patterns": Field(list, required=True),
     "exclude": Field(list),
+    "languages": Field(list, items=dict),
 }
 _VERB = {
     "verb": Field(str, required=True),
@@ -177,6 +180,32 @@ def _exclude(e: Located) -> tuple[str, ...]:
     return tuple(e.get("exclude") or ())
 
 
+def _in_languages(e: Located, name: str, path: str, what: str, problems: Problems) -> tuple[InLanguage, ...]:
+    """An entry's `languages:` items: in each, its name (`name`), patterns and address in that language."""
+    if not e.get("languages"):
+        return ()
+    fields = {
+        "language": Field(str, required=True),
+        name: Field(str),
+        "patterns": Field(list),
+        "url": Field(str, https=True),
+    }
+    found = []
+    for item, _line in _entries(
+        e, "languages", fields, path, f"the languages of {what} {shown(str(e['id']))}", problems
+    ):
+        found.append(
+            InLanguage(
+                language=item["language"],
+                name=_optional(item, name),
+                patterns=tuple(item.get("patterns") or ()),
+                pattern_lines=_pattern_lines(item, "patterns") if item.get("patterns") else (),
+                url=_optional(item, "url"),
+            )
+        )
+    return tuple(found)
+
+
 def _optional(e: Located, key: str) -> str:
     """An optional text field: its value, or empty."""
     return str(e.get(key) or "")
@@ -225,6 +254,7 @@ def _instruments(
                 celex=_optional(e, "celex"),
                 eli=_optional(e, "eli"),
                 date=_optional(e, "date"),
+                languages=_in_languages(e, "title", path, "instrument", problems),
             )
         )
     return _unique(instruments, path, "instrument", problems)
@@ -247,6 +277,7 @@ def _terms(loaded: tuple[str, Located] | None, shared: bool, problems: Problems)
             expansion=e["expansion"],
             definition=e["definition"],
             url=_optional(e, "url"),
+            languages=_in_languages(e, "term", path, "term", problems),
         )
         for e, line in _entries(data, "terms", _TERM, path, "term", problems)
     ]
@@ -274,6 +305,7 @@ def _actors(loaded: tuple[str, Located] | None, shared: bool, kinds: list[Kind],
                 kind=e["kind"],
                 description=e["description"],
                 url=e["url"],
+                languages=_in_languages(e, "name", path, "actor", problems),
             )
         )
     return _unique(actors, path, "actor", problems)
@@ -341,18 +373,6 @@ def _merge(site: Sequence[E], shared: Sequence[E]) -> list[E]:
     """The site's entries in its own order, then the shared entries it does not replace by id."""
     ids = {e.id for e in site}
     return [*site, *(e for e in shared if e.id not in ids)]
-
-
-def load_registries(source_dir: Path, shared_dir: Path | None = SHARED_REGISTRY) -> Registries:
-    """Read and check the shared registry (unless `shared_dir` is None) and the site's own files.
-
-    Every mistake is reported (`SourceErrors`), not only the first: an entry that does not
-    fit is left out and the others are still checked.
-    """
-    problems = Problems()
-    registries = read_registries(source_dir, problems, shared_dir)
-    problems.raise_any()
-    return registries
 
 
 def read_registries(source_dir: Path, problems: Problems, shared_dir: Path | None = SHARED_REGISTRY) -> Registries:

@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from .citation import citation, long_date
+from .citation import citation
 from .collection import Collection
 from .identity import EditionInfo, document_line, edition_name, official_text
 from .index import Edition
 from .inline import lead, plain_text
+from .interface import Interface
 from .jsondata import JsonData
+from .languages import site_alternates
 from .markup import json_data
 from .model import Header, Paragraph, Recital
 from .pages.base import DESCRIPTION_LIMIT
@@ -73,9 +75,9 @@ def card_path(item: Paragraph | Recital, urls: DocumentUrls) -> str:
     return urls.paragraph_card(item.number) if isinstance(item, Paragraph) else urls.recital_card(item.key)
 
 
-def _identity(h: Header, sep: str) -> str:
+def _identity(h: Header, sep: str, words: Interface) -> str:
     """'ST 9876/24 · 21 May 2024', from the parts the source gives."""
-    return sep.join(x for x in (h.document_id, long_date(h.date)) if x)
+    return sep.join(x for x in (h.document_id, words.date(h.date)) if x)
 
 
 @dataclass(frozen=True)
@@ -139,25 +141,27 @@ class Sharing:
 
     def item_card(self, item: Paragraph | Recital) -> Card:
         h = self.edition.document.header
+        words = self.edition.interface
         text = plain_text(item.text)
         return Card(
             path=card_path(item, self.urls),
             heading=h.citation_title or h.title,
-            label=item.label,
+            label=words.label(item),
             text=text,
-            footer=" · ".join(x for x in (edition_name(self.info), _identity(h, " · ")) if x),
-            alt=f"{item.label} of the {h.title}: {lead(text, 120)}",
+            footer=" · ".join(x for x in (edition_name(self.info, words), _identity(h, " · ", words)) if x),
+            alt=words("card.alt", label=words.label(item), title=h.title, lead=lead(text, 120)),
         )
 
     def site_card(self) -> Card:
         h = self.edition.document.header
+        words = self.edition.interface
         return Card(
             path=self.urls.site_card,
-            heading=edition_name(self.info),
+            heading=edition_name(self.info, words),
             label=h.short_title,
             text=h.citation_title or h.title,
-            footer=" · ".join(document_line(h, self.info)),
-            alt=", ".join(x for x in (h.title, h.document_id, long_date(h.date)) if x),
+            footer=" · ".join(document_line(h, self.info, words)),
+            alt=", ".join(x for x in (h.title, h.document_id, words.date(h.date)) if x),
         )
 
     def cards(self) -> list[Card]:
@@ -186,7 +190,10 @@ class Sharing:
         # its link preview name the document by its full name, as the short title may also be
         # another document's. Other titles get the site name.
         if item is not None:
-            label = f"Para. {item.number}" if isinstance(item, Paragraph) else item.label
+            words = self.edition.interface
+            label = (
+                words("item.paragraph_short", number=item.number) if isinstance(item, Paragraph) else words.label(item)
+            )
             html_title = f"{label} \u2013 {h.citation_title or h.title}"
         elif src == self.urls.home or title == self.site_name:
             html_title = title
@@ -205,7 +212,7 @@ class Sharing:
             image_alt=card.alt,
             json=self.urls.paragraph_json(item.number) if isinstance(item, Paragraph) else self.urls.document_json,
             site_url=self.site_url,
-            citation="" if item is None else citation(h, item, url),
+            citation="" if item is None else citation(h, item, url, self.edition.interface),
             linked_data=json_data(JsonData(self.edition, self.site_url).legislation(item))
             if isinstance(item, Paragraph)
             else Markup(""),
@@ -228,11 +235,11 @@ class Sharing:
             # Which text a page belongs to, by its short title, at the head of every page.
             "short_title": doc.header.short_title,
             # The document line and the footer of every page (theme/partials/identity.html).
-            "line": " · ".join(document_line(doc.header, self.info)),
+            "line": " · ".join(document_line(doc.header, self.info, self.edition.interface)),
             "register_url": official_text(doc.header).url,
             # An act of the Official Journal: its official text is at its ELI, not in the register.
             "official_journal": bool(doc.header.eli),
-            "edition_name": edition_name(self.info),
+            "edition_name": edition_name(self.info, self.edition.interface),
             "publisher": self.info.publisher,
             "publisher_url": self.info.publisher_url,
             "reuse": self.info.reuse,
@@ -249,7 +256,7 @@ class SiteSharing:
         self.info = info or EditionInfo()
         self.site = Site(site_url)
         self.site_name = site_name
-        self.by_prefix = {e.urls.prefix: Sharing(e, site_url, site_name, info) for e in c.editions}
+        self.by_prefix = {e.urls.prefix: Sharing(e, site_url, site_name, info) for e in (*c.editions, *c.versions)}
 
     def of(self, src: str) -> Sharing | None:
         """The sharing of the document whose page or file `src` is; None for the collection's own."""
@@ -258,13 +265,14 @@ class SiteSharing:
 
     def collection_card(self) -> Card:
         c = self.collection
+        words = self.interface()
         return Card(
             path=SITE_CARD,
-            heading=edition_name(self.info),
+            heading=edition_name(self.info, words),
             label=c.title,
-            text=f"{len(c.editions)} documents, linked paragraph by paragraph.",
-            footer=edition_name(self.info),
-            alt=f"{c.title}: {len(c.editions)} documents",
+            text=words("collection.card_text", count=len(c.editions)),
+            footer=edition_name(self.info, words),
+            alt=words("collection.card_alt", title=c.title, count=len(c.editions)),
         )
 
     def card_paths(self) -> list[str]:
@@ -295,13 +303,29 @@ class SiteSharing:
     def fingerprint(self) -> Callable[[str], str]:
         """What the share data and document line of a page depend on beyond its own Markdown,
         the site's name and URL and the `EditionInfo`, by the page's source path: its
-        document's header; the collection's title and size for the collection's own pages."""
+        document's header (and the page's language versions); the collection's title and size
+        for the collection's own pages."""
         c = self.collection
         own = repr((c.title, len(c.editions), c.editions[0].document.header.language))
         headers = {prefix: repr(sharing.edition.document.header) for prefix, sharing in self.by_prefix.items()}
+        if c.versions:
+            # A page of a text in several languages shows its versions (hreflang, the switch).
+            versions = site_alternates(c)
+
+            def of_page(src: str) -> str:
+                by = c.edition_of(src)
+                return (headers[by.urls.prefix] if by is not None else own) + repr(versions.get(src, ()))
+
+            return of_page
         if not c.is_collection:
             return lambda _src: headers[""]
         return lambda src: headers.get(src.split("/", 1)[0] + "/", own)
+
+    def interface(self, src: str | None = None) -> Interface:
+        """The interface words of the page `src`: its document's language; the collection's own
+        pages (and the 404 page when None) in the language of its newest document."""
+        sharing = self.of(src) if src is not None else None
+        return (sharing.edition if sharing is not None else self.collection.editions[0]).interface
 
     def site_context(self, src: str | None = None) -> dict[str, str | int]:
         """The values of the document line and footer of the page `src` (of the 404 page when None)."""
@@ -318,10 +342,10 @@ class SiteSharing:
             "paragraph_path": "",
             "text_path": "",
             "home_path": "",
-            "line": f"{c.title} · {len(c.editions)} documents",
+            "line": self.interface()("collection.line", title=c.title, count=len(c.editions)),
             "register_url": "",
             "official_journal": False,
-            "edition_name": edition_name(self.info),
+            "edition_name": edition_name(self.info, self.interface()),
             "publisher": self.info.publisher,
             "publisher_url": self.info.publisher_url,
             "reuse": self.info.reuse,

@@ -17,7 +17,7 @@ function a step calls is a pure function of the step's inputs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -40,10 +40,21 @@ from .collection import (
 from .errors import Problems, SourceError
 from .fidelity import check_site
 from .index import Edition, check_suppressions_across, link_document, occurring, report_unused_across
+from .interface import read_site_words
 from .jsondata import collection_file, document_files, sitemaps
-from .layout import COLLECTION_SETTINGS, DOCUMENT, DOCUMENTS, REGISTRY_FILES, SHARED_REGISTRY, is_collection
+from .languages import check_version, registries_in
+from .layout import (
+    COLLECTION_SETTINGS,
+    DOCUMENT,
+    DOCUMENTS,
+    LANGUAGES,
+    REGISTRY_FILES,
+    SHARED_REGISTRY,
+    is_collection,
+    language_folders,
+)
 from .model import Registries
-from .pages import Page, document_pages, pages_among_many
+from .pages import Page, document_pages, pages_among_many, templates
 from .pages.collection import collection_home
 from .pages.registers import (
     RegisterShare,
@@ -59,7 +70,7 @@ from .pages.text import about_urls
 from .references import Held, Reference, cited_keys, identities, references_of
 from .registry_source import read_registries
 from .sharing import Card, SiteSharing
-from .urls import COLLECTION_JSON, Site
+from .urls import COLLECTION_JSON, LANGUAGE_CODE, Site, language_version
 
 T = TypeVar("T")
 
@@ -86,19 +97,41 @@ class SiteMaker:
         problems = Problems()
         registries = self._registries(source_dir, problems)
         words = read_words(source_dir, problems)
+        site_words = read_site_words(source_dir, problems)
         rules = {language: w.rules for language, w in words.items() if w.rules is not None}
         if not is_collection(source_dir):
+            # With language versions, the site's own registry entries must occur in one of them.
+            alone = not language_folders(source_dir)
             edition = self.step(
                 ("linked", ""),
-                ((source_dir / DOCUMENT).read_bytes(), registries, words),
-                partial(link_document, source_dir, registries, problems, words=words),
+                ((source_dir / DOCUMENT).read_bytes(), registries, words, alone, site_words),
+                partial(
+                    link_document,
+                    source_dir,
+                    registries,
+                    problems,
+                    check_used=alone,
+                    words=words,
+                    site_words=site_words,
+                ),
             )
             problems.raise_any()
             assert edition is not None
+            versions = self._versions(source_dir, source_dir.name, edition, registries, words, problems, site_words)
+            if not alone and not problems:
+                self._check_used_across([edition, *versions], registries, problems)
+            problems.raise_any()
             # A reference from a lone document can only point outside: nothing to resolve.
-            return single(edition)
+            if not versions:
+                return single(edition)
+            # What a version found of itself is published too: its pages link to it.
+            every = (edition, *versions)
+            return replace(
+                single(edition), registries=used_by_any(with_found(registries, every), every), versions=versions
+            )
         title, root = read_settings(source_dir, problems)
-        editions = self._linked(document_sources(source_dir, problems, root), registries, words, problems)
+        sources = document_sources(source_dir, problems, root)
+        editions, versions = self._linked(sources, registries, words, problems, site_words)
         ids = {e.urls.prefix.rstrip("/") for e in editions}
         if root and root not in ids:
             problems.add(
@@ -123,21 +156,78 @@ class SiteMaker:
         )
         return Collection(
             linked,
-            used_by_any(with_found(registries, linked), linked),
+            used_by_any(with_found(registries, (*linked, *versions)), (*linked, *versions)),
             references,
             True,
             title,
             next((e for e in linked if e.urls.prefix == f"{root}/"), None) if root else None,
             unused_shared=unused_shared(registries, linked),
+            versions=versions,
         )
 
+    def _versions(
+        self,
+        folder: Path,
+        shown_as: str,
+        edition: Edition,
+        registries: Registries,
+        words: dict[str, Words],
+        problems: Problems,
+        site_words: Mapping[str, Mapping[str, object]] | None = None,
+    ) -> tuple[Edition, ...]:
+        """The language versions of the document in `folder` (`layout.LANGUAGES`), each a step
+        made of its text and what links it, and each checked against `edition` (`languages.py`)."""
+        found: list[Edition] = []
+        for version_folder in language_folders(folder):
+            code = version_folder.name
+            where = f"{shown_as}/{LANGUAGES}/{code}"
+            if not LANGUAGE_CODE.fullmatch(code):
+                problems.add(
+                    SourceError(
+                        f"{where}/{DOCUMENT}",
+                        None,
+                        f"the folder {LANGUAGES}/{code} is named by no language code; name it by the version's "
+                        "language, two or three lower-case letters ('fr', 'de')",
+                    )
+                )
+                continue
+            urls = language_version(edition.urls, code)
+            text = (version_folder / DOCUMENT).read_bytes()
+            # The entries' names, patterns and addresses in the version's language, where known.
+            own = registries_in(registries, code)
+            version = self.step(
+                ("version", urls.prefix),
+                (text, own, urls, where, words, site_words),
+                partial(
+                    link_document,
+                    version_folder,
+                    own,
+                    problems,
+                    urls,
+                    check_used=False,
+                    shown_as=where,
+                    words=words,
+                    site_words=site_words,
+                ),
+            )
+            if version is not None and check_version(edition, version, code, problems):
+                found.append(version)
+        return tuple(found)
+
     def _linked(
-        self, sources: Sequence[DocumentSource], registries: Registries, words: dict[str, Words], problems: Problems
-    ) -> list[Edition]:
+        self,
+        sources: Sequence[DocumentSource],
+        registries: Registries,
+        words: dict[str, Words],
+        problems: Problems,
+        site_words: Mapping[str, Mapping[str, object]] | None = None,
+    ) -> tuple[list[Edition], tuple[Edition, ...]]:
         """The edition of each document of a collection, a step made of its text, the registries,
-        the words the automatic reading looks for and the collection's texts it names; and
-        whether each pattern of the site's own registries occurs in one of them."""
+        the words the automatic reading looks for and the collection's texts it names, and the
+        language versions of each; and whether each pattern of the site's own registries occurs
+        in one of them."""
         editions: list[Edition] = []
+        versions: list[Edition] = []
         held = held_by([source.folder for source in sources])
         rules = [w.rules for w in words.values() if w.rules is not None]
         for source in sources:
@@ -148,7 +238,7 @@ class SiteMaker:
             mine = Held(held.numbers & cited.numbers, held.dates & cited.dates)
             edition = self.step(
                 ("linked", source.folder.name),
-                (text, registries, source.urls, source.shown_as, words, mine),
+                (text, registries, source.urls, source.shown_as, words, mine, site_words),
                 partial(
                     link_document,
                     source.folder,
@@ -159,21 +249,30 @@ class SiteMaker:
                     shown_as=source.shown_as,
                     words=words,
                     held=mine,
+                    site_words=site_words,
                 ),
             )
             if edition is not None and check_folder(source.folder, edition, problems):
                 editions.append(edition)
+                versions.extend(
+                    self._versions(source.folder, source.shown_as, edition, registries, words, problems, site_words)
+                )
         check_ids_unique(editions, problems)
         if len(editions) == len(sources):
-            found = [
-                self.step(
-                    ("occurring", e.urls.prefix), (e.document, registries), partial(occurring, e.document, registries)
-                )
-                for e in editions
-            ]
-            report_unused_across(found, registries, problems)
-            check_suppressions_across(editions, registries, problems)
-        return editions
+            self._check_used_across([*editions, *versions], registries, problems)
+        return editions, tuple(versions)
+
+    def _check_used_across(self, editions: Sequence[Edition], registries: Registries, problems: Problems) -> None:
+        """Whether each pattern of the site's own registries, and each of its suppressions, is
+        used by one of `editions`; what each text holds a step made of it and the registries."""
+        found = [
+            self.step(
+                ("occurring", e.urls.prefix), (e.document, registries), partial(occurring, e.document, registries)
+            )
+            for e in editions
+        ]
+        report_unused_across(found, registries, problems)
+        check_suppressions_across(editions, registries, problems)
 
     def check_fidelity(self, source_dir: Path, c: Collection) -> None:
         """Every word of each original is on the site, or `SourceErrors` names each one lost
@@ -236,9 +335,20 @@ class SiteMaker:
             for edition in c.editions:
                 # A collection's navigation holds its own pages only: a document's are reached from
                 # the collection's home, so no page carries a list of every document's pages.
-                yield from self.step(("pages", edition.urls.prefix), (edition,), partial(pages_among_many, edition))
+                yield from self.step(
+                    ("pages", edition.urls.prefix), (edition, templates.current()), partial(pages_among_many, edition)
+                )
+                for v in c.versions_of(edition):
+                    yield from self.step(
+                        ("pages", v.urls.prefix), (v, templates.current()), partial(pages_among_many, v)
+                    )
         else:
-            yield from self.step(("pages", ""), (c.editions[0],), partial(_list, document_pages(c.editions[0])))
+            yield from self.step(
+                ("pages", ""), (c.editions[0], templates.current()), partial(_list, document_pages(c.editions[0]))
+            )
+            for v in c.versions:
+                # Reached by the language switch of each page, not from the navigation.
+                yield from self.step(("pages", v.urls.prefix), (v, templates.current()), partial(_out_of_nav, v))
         shares = tuple(
             self.step(
                 ("register share", e.urls.prefix),
@@ -251,7 +361,7 @@ class SiteMaker:
         if c.is_collection:
             # Made of the documents' shares alone: an edit that changes no document's share
             # changes no register page.
-            inputs = (c.registries, c.title, shares)
+            inputs = (c.registries, c.title, shares, templates.current())
             yield from self.step("register pages", inputs, partial(_list, register_pages(c, shares)))
         else:
             yield from register_pages(c, shares)
@@ -261,7 +371,7 @@ class SiteMaker:
         """Every JSON file of the site, with the sitemap of each folder of them, by path: each
         document's, a step made of its edition; a collection's own, a step made of what it lists."""
         out: dict[str, str] = {}
-        for edition in c.editions:
+        for edition in (*c.editions, *c.versions):
             out.update(self.step(("data", edition.urls.prefix), (edition, site_url), partial(_data, edition, site_url)))
         if c.is_collection:
             listed = tuple((e.document.header, len(e.document.paragraphs), e.urls) for e in c.editions)
@@ -297,6 +407,10 @@ def register_pages(c: Collection, shares: Sequence[RegisterShare]) -> Iterator[P
 
 def _list(pages: Iterator[Page]) -> list[Page]:
     return list(pages)
+
+
+def _out_of_nav(edition: Edition) -> list[Page]:
+    return [replace(page, in_nav=False) for page in document_pages(edition)]
 
 
 def _data(edition: Edition, site_url: str) -> dict[str, str]:

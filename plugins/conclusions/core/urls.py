@@ -1,7 +1,7 @@
 """The URL scheme: the address of every page, anchor, card and data file the site publishes.
 
 Every published address is a promise (README, "URL policy"), so every one is made here and
-nowhere else; `site_tests/test_urls.py` holds the whole scheme in one table. This module is
+nowhere else; `site_tests/unit/test_urls.py` holds the whole scheme in one table. This module is
 the bottom of the core: it imports nothing from it.
 
 - Pages are named by the source path of their generated Markdown (`paragraphs/21.md`), as
@@ -30,7 +30,7 @@ HOME = "index.md"
 TEXT = "text.md"
 ABOUT = "about/urls.md"
 ABOUT_EDITION = "about/index.md"
-"""Who publishes this edition, that it is unofficial, where the official text is (issue 15)."""
+"""Who publishes this edition, that it is unofficial, where the official text is."""
 INSTRUMENTS = "instruments/index.md"
 GLOSSARY = "glossary.md"
 ACTORS = "actors/index.md"
@@ -309,13 +309,22 @@ class DocumentUrls:
     def paragraph_json(self, number: int | str) -> str:
         return self.prefix + paragraph_json(number)
 
-    def owns(self, src: str) -> bool:
-        """Whether the page or file `src` is this document's (in a collection: under its prefix)."""
-        return src.startswith(self.prefix)
-
 
 AT_ROOT = DocumentUrls()
 """The document of a one-document site."""
+
+
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+"""A language version's code, which names its folder and its addresses ('fr', 'de', 'ga')."""
+
+
+def language_version(urls: DocumentUrls, code: str) -> DocumentUrls:
+    """Where a document's version in the language `code` stands: under the document's own
+    prefix, then the code ('fr/paragraphs/21/' at the root; 'st-9876-2024/fr/paragraphs/21/'
+    in a collection), so the document's first language keeps every address it had, and a
+    version's pages sit beside their document's in the collection."""
+    return DocumentUrls(f"{urls.prefix}{code}/", f"{urls.key}-{code}" if urls.key else code)
+
 
 SITE_FOLDERS = frozenset(
     {

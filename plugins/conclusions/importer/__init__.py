@@ -23,7 +23,7 @@ from ..core.layout import VERBS_FILE
 from ..reader.lines import KIND_MARKDOWNISH, Unreadable, read_original
 from . import lines as plain_lines
 from . import markdownish
-from .model import Cleaned, ImportFailure, Paragraph, Parsed, Recital, count_points
+from .model import Cleaned, DraftParagraph, DraftRecital, ImportFailure, Parsed, count_points
 from .report import Report
 from .structure import build, citation_title, iso_date, short_title
 from .verbs import FoundVerb, find_prose_verbs, find_verbs, shared_verbs, verbs_yaml
@@ -206,7 +206,7 @@ def import_document(
     new_verbs = [verb for verb in found_verbs if not verb.known]
     registries = {VERBS_FILE: verbs_yaml(new_verbs, source.name)} if new_verbs else {}
     recital_kinds = {"-" if recital.label == "-" else "A" for recital in parsed.recitals}
-    items: list[Recital | Paragraph] = [*parsed.recitals, *parsed.paragraphs]
+    items: list[DraftRecital | DraftParagraph] = [*parsed.recitals, *parsed.paragraphs]
     refusal = _refusal(source.name, header, parsed, found_verbs)
     report = Report(
         source=source.name,

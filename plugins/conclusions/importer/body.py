@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 from ..core.limits import MAX_NUMBER_DIGITS
 from .header import ROMAN_HEADING, first_letter_upper, is_caps
-from .model import Paragraph, Parsed, Point, Recital, Section, SourceLine
+from .model import DraftParagraph, DraftPoint, DraftRecital, DraftSection, Parsed, SourceLine
 from .points import place_point
 from .words import words
 
@@ -87,9 +87,9 @@ class Body:
     expected: int = 1
     letter: str = "A"
     block: Block | None = None
-    stack: list[tuple[str, Point]] = field(default_factory=list)
+    stack: list[tuple[str, DraftPoint]] = field(default_factory=list)
     """The open points, outermost first."""
-    owner: Paragraph | Recital | None = None
+    owner: DraftParagraph | DraftRecital | None = None
     """What points go under."""
     previous: str = ""
     after_blank: bool = False
@@ -112,7 +112,9 @@ class Body:
             target.text = self.join_all(target.text, block.more)  # type: ignore[attr-defined]
             block.more = []
 
-    def opens(self, target: object, text: str, owner: Paragraph | Recital | None, zone: str | None = None) -> None:
+    def opens(
+        self, target: object, text: str, owner: DraftParagraph | DraftRecital | None, zone: str | None = None
+    ) -> None:
         self.close()
         self.block, self.owner, self.stack = Block(target, text), owner, []
         if zone:
@@ -193,7 +195,7 @@ def _is_unnumbered_paragraph(text: str, b: Body) -> bool:
 
 
 def _is_heading_more(text: str, b: Body) -> bool:
-    if b.block is None or not isinstance(b.block.target, Section):
+    if b.block is None or not isinstance(b.block.target, DraftSection):
         return False
     section = b.block.target
     if is_caps(text):
@@ -215,11 +217,11 @@ def _is_unnumbered_heading(text: str, b: Body) -> bool:
 
 
 def _is_continuation(text: str, b: Body) -> bool:
-    return b.block is not None and not isinstance(b.block.target, Section) and not b.ended(b.previous, text)
+    return b.block is not None and not isinstance(b.block.target, DraftSection) and not b.ended(b.previous, text)
 
 
 def _is_sub_paragraph(text: str, b: Body) -> bool:
-    return b.prose and isinstance(b.block.target if b.block else None, Paragraph) and first_letter_upper(text)
+    return b.prose and isinstance(b.block.target if b.block else None, DraftParagraph) and first_letter_upper(text)
 
 
 KINDS: list[tuple[str, Callable[[str, Body], object]]] = [
@@ -252,7 +254,7 @@ def kind_of(text: str, b: Body) -> str:
 def _open_heading(line: SourceLine, b: Body) -> None:
     match = _HEADING.match(line.text)
     assert match is not None
-    section = Section(match.group("label"), match.group("title"), line.where)
+    section = DraftSection(match.group("label"), match.group("title"), line.where)
     b.parsed.body.append(section)
     b.opens(section, line.text, None, "paragraphs")
 
@@ -262,7 +264,7 @@ def _open_paragraph(line: SourceLine, b: Body) -> None:
     assert match is not None
     b.parsed.lead_in.extend(b.openers)  # a group opener with no recital after it leads in
     b.openers.clear()
-    item = Paragraph(b.expected, match.group("text"), line.where)
+    item = DraftParagraph(b.expected, match.group("text"), line.where)
     b.parsed.body.append(item)
     b.expected += 1
     b.opens(item, line.text, item, "paragraphs")
@@ -284,7 +286,7 @@ def _open_dash(line: SourceLine, b: Body) -> None:
 
 def _recital(label: str, text: str, line: SourceLine, b: Body) -> None:
     """A recital, with the lines that open its group before its words ("RECALLING THAT: ...")."""
-    recital = Recital(label, " ".join([*b.openers, text]), line.where)
+    recital = DraftRecital(label, " ".join([*b.openers, text]), line.where)
     b.openers.clear()
     b.parsed.recitals.append(recital)
     b.opens(recital, line.text, recital, "recitals")
@@ -301,7 +303,7 @@ def _opener(line: SourceLine, b: Body) -> None:
 
 def _unnumbered_paragraph(line: SourceLine, b: Body) -> None:
     """An operative paragraph the text does not number: the edition gives it the next number."""
-    item = Paragraph(b.expected, line.text, line.where)
+    item = DraftParagraph(b.expected, line.text, line.where)
     b.parsed.body.append(item)
     b.parsed.notes.append(
         f"{line.where.label()}: a paragraph without a number in the text; the edition numbers it {b.expected}"
@@ -313,7 +315,7 @@ def _unnumbered_paragraph(line: SourceLine, b: Body) -> None:
 def _open_point(line: SourceLine, b: Body) -> None:
     match = _POINT.match(line.text)
     assert match is not None and b.owner is not None
-    placed = Point(match.group("marker"), match.group("text"), line.where)
+    placed = DraftPoint(match.group("marker"), match.group("text"), line.where)
     place_point(placed, b.owner, b.stack, b.block.last_line if b.block else "")
     b.block = Block(placed, line.text)
 
@@ -364,13 +366,13 @@ def _title_goes_on(text: str, b: Body) -> bool:
 
 
 def _heading_more(line: SourceLine, b: Body) -> None:
-    assert b.block is not None and isinstance(b.block.target, Section)
+    assert b.block is not None and isinstance(b.block.target, DraftSection)
     section = b.block.target
     section.title = b.join(section.title, line.text)
 
 
 def _unnumbered_heading(line: SourceLine, b: Body) -> None:
-    section = Section("", line.text, line.where)
+    section = DraftSection("", line.text, line.where)
     b.parsed.body.append(section)
     b.opens(section, line.text, None)
 

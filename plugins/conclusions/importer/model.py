@@ -1,15 +1,21 @@
 """The importer's data, from the cleaned input lines to the recognised document.
 
 Every piece of text keeps where it came from (`Where`), so that the report can name the
-line (or the page and line of a PDF) of anything it could not place.
+line (or the page and line of a PDF) of anything it could not place. The parts found
+(`DraftParagraph`, `DraftRecital`, `DraftPoint`, `DraftSection`) are drafts, mutable while
+the importer reads on; the core's model (`core/model.py`) has the published ones.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..reader.lines import SourceLine, Where
+
+if TYPE_CHECKING:  # the report is made of this module's data
+    from .report import Report
 
 __all__ = ["SourceLine", "Where"]  # the reader's, which the importer's data keep
 
@@ -18,7 +24,7 @@ class ImportFailure(Exception):
     """The input cannot be imported; the message is one line that says what to fix. `report`,
     when the input was read, says what was found (printed before the refusal)."""
 
-    def __init__(self, message: str, report: object = None) -> None:
+    def __init__(self, message: str, report: Report | None = None) -> None:
         super().__init__(message)
         self.report = report
 
@@ -60,37 +66,37 @@ class Cleaned:
 
 
 @dataclass
-class Point:
+class DraftPoint:
     """A point inside a paragraph or recital: its marker as written, text and sub-points."""
 
     marker: str
     text: str
     where: Where
-    children: list[Point] = field(default_factory=list)
+    children: list[DraftPoint] = field(default_factory=list)
 
 
 @dataclass
-class Recital:
+class DraftRecital:
     """A recital: a dash (label "-") or a letter ("A")."""
 
     label: str
     text: str
     where: Where
-    points: list[Point] = field(default_factory=list)
+    points: list[DraftPoint] = field(default_factory=list)
 
 
 @dataclass
-class Paragraph:
+class DraftParagraph:
     """A numbered paragraph as the importer found it."""
 
     number: int
     text: str
     where: Where
-    points: list[Point] = field(default_factory=list)
+    points: list[DraftPoint] = field(default_factory=list)
 
 
 @dataclass
-class Section:
+class DraftSection:
     """A section heading as the importer found it."""
 
     label: str
@@ -132,10 +138,10 @@ class Parsed:
     appendix: list[str] = field(default_factory=list)
     """That annex's blocks of text."""
     preamble: list[str] = field(default_factory=list)
-    recitals: list[Recital] = field(default_factory=list)
+    recitals: list[DraftRecital] = field(default_factory=list)
     lead_in: list[str] = field(default_factory=list)
     """Lines between the recitals and paragraph 1 ("HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:")."""
-    body: list[Paragraph | Section] = field(default_factory=list)
+    body: list[DraftParagraph | DraftSection] = field(default_factory=list)
     footnotes: list[FootnoteText] = field(default_factory=list)
     unplaced: list[SourceLine] = field(default_factory=list)
     causes: dict[str, str] = field(default_factory=dict)
@@ -144,16 +150,16 @@ class Parsed:
     notes: list[str] = field(default_factory=list)
 
     @property
-    def paragraphs(self) -> list[Paragraph]:
+    def paragraphs(self) -> list[DraftParagraph]:
         """The paragraphs of the body, in order."""
-        return [item for item in self.body if isinstance(item, Paragraph)]
+        return [item for item in self.body if isinstance(item, DraftParagraph)]
 
     @property
-    def sections(self) -> list[Section]:
+    def sections(self) -> list[DraftSection]:
         """The section headings of the body, in order."""
-        return [item for item in self.body if isinstance(item, Section)]
+        return [item for item in self.body if isinstance(item, DraftSection)]
 
 
-def count_points(points: list[Point]) -> int:
+def count_points(points: list[DraftPoint]) -> int:
     """All points, sub-points included."""
     return sum(1 + count_points(point.children) for point in points)

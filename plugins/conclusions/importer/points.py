@@ -2,7 +2,7 @@
 
 Extractions carry no indentation, so the nesting comes from the markers: a kind of marker
 seen before goes back to its level; a new kind goes one level deeper after a line ending with
-":", else it stands beside the point above. Letters and Roman numerals share "i", "v", "x":
+":" (or with "," for numerals under a letter), else it stands beside the point above. Letters and Roman numerals share "i", "v", "x":
 "i" after "h" is a letter, "ii" after "i" a numeral.
 """
 
@@ -10,25 +10,35 @@ from __future__ import annotations
 
 import re
 
-from .model import Paragraph, Point, Recital
+from .model import DraftParagraph, DraftPoint, DraftRecital
 
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 
 
-def place_point(item: Point, owner: Paragraph | Recital, stack: list[tuple[str, Point]], above: str) -> None:
+def place_point(
+    item: DraftPoint, owner: DraftParagraph | DraftRecital, stack: list[tuple[str, DraftPoint]], above: str
+) -> None:
     """Put a point under its parent (`stack`: the open points, outermost first; `above`: the
     line before the point)."""
     kind = _point_kind(item.marker, stack)
     kinds = [k for k, _ in stack]
     if kind in kinds:
         del stack[kinds.index(kind) :]
-    elif stack and not above.rstrip().endswith(":"):
+    elif stack and not _opens_a_list(above, kind, kinds[-1]):
         stack.pop()
     (stack[-1][1].children if stack else owner.points).append(item)
     stack.append((kind, item))
 
 
-def _point_kind(marker: str, stack: list[tuple[str, Point]]) -> str:
+def _opens_a_list(above: str, kind: str, above_kind: str) -> bool:
+    """Whether the line above opens a list of points under it: it ends with ":", or, as German
+    writes a request's points ("a. FORDERT die Mitgliedstaaten AUF," then "i. ..."), with "," when
+    numerals follow a letter."""
+    end = above.rstrip()
+    return end.endswith(":") or (end.endswith(",") and kind.startswith("roman") and above_kind.startswith("letter"))
+
+
+def _point_kind(marker: str, stack: list[tuple[str, DraftPoint]]) -> str:
     """The kind of a point marker: "dash", "bullet", or letter/roman with its brackets."""
     if marker in "-–—":
         return "dash"

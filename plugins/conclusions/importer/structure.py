@@ -19,7 +19,7 @@ from ..reader.furniture import always, is_annex
 from .body import Body, read_body
 from .header import PARAGRAPH, ROMAN_HEADING, State, place_date, read_header
 from .lines import join_lines, join_wrapped
-from .model import Cleaned, Doubt, FootnoteText, Paragraph, Parsed, Point, Recital, SourceLine, Where
+from .model import Cleaned, Doubt, DraftParagraph, DraftPoint, DraftRecital, FootnoteText, Parsed, SourceLine, Where
 from .words import language_of_title, words
 
 # A line ended its block when the next line's first word would have fitted on it this
@@ -170,7 +170,7 @@ class _Reading:
     def footnotes(self) -> None:
         """The footnote texts found, plus an empty one for each marker whose text is missing."""
         placed: list[tuple[str, Where]] = []
-        items: list[Recital | Paragraph] = [*self.parsed.recitals, *self.parsed.paragraphs]
+        items: list[DraftRecital | DraftParagraph] = [*self.parsed.recitals, *self.parsed.paragraphs]
         for item in items:
             placed += [(item.text, item.where), *_point_texts(item.points)]
         # Markers stand in the cover note, the preamble and the lead-in too ("of 14 February 20241,").
@@ -205,7 +205,7 @@ class _Reading:
             self.parsed.language = language
 
 
-def _point_texts(points: list[Point]) -> list[tuple[str, Where]]:
+def _point_texts(points: list[DraftPoint]) -> list[tuple[str, Where]]:
     return [pair for point in points for pair in ((point.text, point.where), *_point_texts(point.children))]
 
 

@@ -19,7 +19,7 @@ import yaml
 
 from ..core.layout import SHARED_REGISTRY, VERBS_FILE
 from ..core.operative import opening_forms, opening_runs
-from .model import Paragraph, Point
+from .model import DraftParagraph, DraftPoint
 from .yamltext import FlowList, dump
 
 SHARED = SHARED_REGISTRY / VERBS_FILE
@@ -57,7 +57,7 @@ def shared_verbs(lower_case: bool = False) -> list[KnownVerb]:
     return verbs
 
 
-def find_prose_verbs(paragraphs: list[Paragraph], known: list[KnownVerb]) -> list[FoundVerb]:
+def find_prose_verbs(paragraphs: list[DraftParagraph], known: list[KnownVerb]) -> list[FoundVerb]:
     """The verbs a text writes in lower case where they open a clause (after the subject of their
     sentence: `core.operative.opening_forms`), by the lower-case forms of `known`."""
     by_form = {form: verb for verb in known for form in verb.forms}
@@ -80,10 +80,10 @@ def find_prose_verbs(paragraphs: list[Paragraph], known: list[KnownVerb]) -> lis
     ]
 
 
-def paragraph_text(paragraph: Paragraph) -> str:
+def paragraph_text(paragraph: DraftParagraph) -> str:
     """A paragraph's text with its points on lines of their own (as the parser joins them)."""
 
-    def lines(points: list[Point]) -> list[str]:
+    def lines(points: list[DraftPoint]) -> list[str]:
         return [text for point in points for text in (f"{point.marker} {point.text}", *lines(point.children))]
 
     return "\n".join([paragraph.text, *lines(paragraph.points)])
@@ -93,7 +93,7 @@ def _at_word_end(text: str, end: int) -> bool:
     return end >= len(text) or not (text[end].isalnum() or text[end] == "_")
 
 
-def find_verbs(paragraphs: list[Paragraph], known: list[KnownVerb]) -> list[FoundVerb]:
+def find_verbs(paragraphs: list[DraftParagraph], known: list[KnownVerb]) -> list[FoundVerb]:
     """The operative verbs that open the clauses of `paragraphs`, known ones by their forms in
     `known`, others as new."""
     by_form = {form: verb for verb in known for form in verb.forms}

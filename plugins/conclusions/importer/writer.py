@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 
-from .model import Paragraph, Parsed, Point, Section
+from .model import DraftParagraph, DraftPoint, DraftSection, Parsed
 from .yamltext import dump
 
 # The front matter's fields in the format's order.
@@ -58,7 +58,7 @@ def front_matter(header: dict[str, object]) -> str:
     return "---\n" + dump(data) + "---\n"
 
 
-def _points(points: list[Point], level: int) -> list[str]:
+def _points(points: list[DraftPoint], level: int) -> list[str]:
     lines = []
     for point in points:
         lines.append(f"{_INDENT * level}{point.marker} {point.text}")
@@ -66,7 +66,7 @@ def _points(points: list[Point], level: int) -> list[str]:
     return lines
 
 
-def _with_points(first: str, points: list[Point]) -> str:
+def _with_points(first: str, points: list[DraftPoint]) -> str:
     return "\n".join([first, *_points(points, 1)])
 
 
@@ -90,9 +90,9 @@ def body(parsed: Parsed) -> str:
         blocks.append("\n".join(dashes))
     blocks += parsed.lead_in
     for item in parsed.body:
-        if isinstance(item, Paragraph):
+        if isinstance(item, DraftParagraph):
             blocks.append(_with_points(f"{item.number}. {item.text}", item.points))
-        elif isinstance(item, Section):
+        elif isinstance(item, DraftSection):
             blocks.append(f"## {item.label}. {item.title}" if item.label else f"## {item.title}")
     if parsed.appendix_heading:
         blocks.append(f"# {parsed.appendix_heading}")

@@ -7,10 +7,23 @@ from functools import cached_property
 from typing import Any
 
 import yaml
+from markdown.extensions.toc import slugify
+
+from ..inline import plain_text
 
 DESCRIPTION_LIMIT = 200
 NAV_SECTIONS_LIMIT = 30
 """Sections are listed in the navigation only up to this many (home and full text list them all)."""
+
+
+def kept_anchor(shown: str, english: str) -> str | None:
+    """The anchor of a heading made of interface words: the one its English words give (as
+    MkDocs' `toc` makes it), so that an address stays the same in every interface language and
+    a French site keeps the anchors it published in English; None when the heading is the
+    English one (`toc` makes that id itself)."""
+    if shown == english:
+        return None
+    return slugify(plain_text(english), "-")
 
 
 # libyaml's emitter when PyYAML was built with it: the pure one is most of a rebuild's page time.

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..citation import long_date
 from ..collection import Collection
 from ..inline import lead
-from ..markup import Md, element, heading, join, link, para, table
+from ..markup import Md, element, heading, join, link, para, table, worded
 from ..urls import ACTORS, GLOSSARY, HOME, INSTRUMENTS, Linker
+from . import templates
 from .base import DESCRIPTION_LIMIT, Page
 
 
@@ -16,38 +16,35 @@ def collection_home(c: Collection) -> Page:
     One row per document: the page grows with the number of documents, not of their pages.
     """
     to = Linker(HOME)
+    w = c.editions[0].interface
     rows = []
     for edition in c.editions:
         h = edition.document.header
         name = link(h.short_title or h.title, to.to(edition.urls.home))
         rows.append(
             (
-                long_date(h.date) or "–",
+                w.date(h.date) or "–",
                 join([name, Md(f" ({h.document_id})") if h.document_id else Md("")]),
                 ", ".join(h.subject_codes) or "–",
                 len(edition.document.paragraphs),
             )
         )
     recalls = sum(1 for r in c.references if r.cited is not None)
-    out = [
-        heading(1, c.title),
-        para(
-            join(
-                [
-                    f"{len(c.editions)} Council texts, newest first, each with its own pages. Where one text "
-                    "cites another, its words link to that text and, where it names one, to the paragraph "
-                    f"({recalls} such references). Across the texts: the ",
-                    link("instruments", to.to(INSTRUMENTS)),
-                    " they recall, the ",
-                    link("actors", to.to(ACTORS)),
-                    " they ask to act, and the ",
-                    link("glossary", to.to(GLOSSARY)),
-                    ".",
-                ]
+    body = templates.current().render(
+        "collection_home",
+        title=heading(1, c.title),
+        lead=para(
+            worded(
+                w.words["collection_home.lead"],
+                count=len(c.editions),
+                recalls=recalls,
+                instruments=link(w("collection_home.instruments"), to.to(INSTRUMENTS)),
+                actors=link(w("collection_home.actors"), to.to(ACTORS)),
+                glossary=link(w("collection_home.glossary"), to.to(GLOSSARY)),
             )
         ),
-        heading(2, "Documents", id="documents"),
-        *(
+        documents_heading=heading(2, w("collection_home.documents"), id="documents"),
+        moved=join(
             [
                 element(
                     "div",
@@ -61,21 +58,30 @@ def collection_home(c: Collection) -> Page:
             if c.formerly_at_root is not None
             else []
         ),
-        table(
-            ["Date", "Document", "Subject codes", "Paragraphs"],
+        documents=table(
+            [
+                w("collection_home.date"),
+                w("collection_home.document"),
+                w("collection_home.subject_codes"),
+                w("collection_home.paragraphs"),
+            ],
             rows,
             align=["---", "---", "---", "---:"],
+            # On a phone the register's subject codes column is left out (CSS): the texts'
+            # names take the width.
             classes=["documents"],
         ),
-    ]
+        collection=c,
+        words=w,
+    )
     return Page(
         HOME,
         c.title,
-        join(out, "\n\n"),
+        body,
         in_nav=True,
         meta={
             "description": lead(
-                f"{c.title}: {len(c.editions)} documents, linked paragraph by paragraph.", DESCRIPTION_LIMIT
+                w("collection_home.description", title=c.title, count=len(c.editions)), DESCRIPTION_LIMIT
             )
         },
     )

@@ -7,9 +7,11 @@ from __future__ import annotations
 from ..collection import Collection
 from ..identity import EditionInfo, document_line, official_text
 from ..index import Edition
-from ..markup import Md, external_link, heading, join, link, para
+from ..interface import ENGLISH, Interface
+from ..markup import Md, external_link, heading, join, link, para, worded
 from ..urls import ABOUT, ABOUT_EDITION, ACTORS, GLOSSARY, HOME, Linker
-from .base import Page
+from . import templates
+from .base import Page, kept_anchor
 
 
 def about_edition(c: Collection, info: EditionInfo) -> Page:
@@ -17,48 +19,61 @@ def about_edition(c: Collection, info: EditionInfo) -> Page:
     return about_collection(c, info) if c.is_collection else _about_document(c.editions[0], info)
 
 
+def _heading(w: Interface, level: int, key: str) -> Md:
+    """A heading of interface words, with the anchor its English words give in every language."""
+    return heading(level, w(key), id=kept_anchor(w(key), ENGLISH(key)))
+
+
+def _stable(w: Interface, to: Linker) -> Md:
+    return para(worded(w.words["about.stable"], link=link(w("registers.about_urls"), to.to(ABOUT))))
+
+
+def _editorial(w: Interface, key: str, to: Linker) -> Md:
+    return para(
+        worded(
+            w.words[key],
+            glossary=link(w("about.glossary"), to.to(GLOSSARY)),
+            actors=link(w("about.actors"), to.to(ACTORS)),
+        )
+    )
+
+
+def _reuse(w: Interface, info: EditionInfo) -> Md:
+    return join([_heading(w, 2, "about.reuse"), para(info.reuse)], "\n\n") if info.reuse else Md("")
+
+
+def _published(w: Interface, info: EditionInfo) -> Md:
+    publisher = _publisher(info)
+    return worded(w.words["about.published_by"], publisher=publisher) if publisher else Md("")
+
+
 def about_collection(c: Collection, info: EditionInfo) -> Page:
     to = Linker(ABOUT_EDITION)
-    publisher = _publisher(info)
-    out: list[str] = [
-        heading(1, "About this edition"),
-        para(
-            join(
-                [
-                    f"This is an unofficial, hyperlinked edition of {len(c.editions)} texts of the Council of the "
-                    "European Union (",
-                    link(c.title, to.to(HOME)),
-                    *((", published by ", publisher) if publisher else ()),
-                    "). It is not the official text, and the Council has not published or endorsed it. Each "
-                    "document's pages link to its official text in the Council's public register.",
-                ]
+    w = c.editions[0].interface
+    body = templates.current().render(
+        "about",
+        title=_heading(w, 1, "about.heading"),
+        document_line="",
+        lead=para(
+            worded(
+                w.words["about.collection_lead"],
+                count=len(c.editions),
+                title=link(c.title, to.to(HOME)),
+                published=_published(w, info),
             )
         ),
-        heading(2, "What is editorial"),
-        para(
-            join(
-                [
-                    "The words of the texts are the Council's. The ",
-                    link("glossary", to.to(GLOSSARY)),
-                    ", the descriptions of the ",
-                    link("actors", to.to(ACTORS)),
-                    ", the links between documents, paragraphs, instruments and actors, the division into "
-                    "clauses and the link-preview cards are this edition's own work, not the Council's. A link "
-                    "from one document to another is made where the text names it by date and title, by "
-                    "number, or in a footnote.",
-                ]
-            )
-        ),
-    ]
-    if info.reuse:
-        out += [heading(2, "Reuse"), para(info.reuse)]
-    out.append(para(join(["Every paragraph has a stable address: see ", link("About these URLs", to.to(ABOUT)), "."])))
+        official="",
+        editorial=join([_heading(w, 2, "about.editorial"), _editorial(w, "about.collection_editorial", to)], "\n\n"),
+        reuse=_reuse(w, info),
+        addresses=_stable(w, to),
+        words=w,
+    )
     return Page(
         ABOUT_EDITION,
-        "About this edition",
-        join(out, "\n\n"),
+        w("about.heading"),
+        body,
         in_nav=True,
-        meta={"description": f"Who publishes this edition of {c.title}, and where the official texts are."},
+        meta={"description": w("about.collection_description", title=c.title)},
     )
 
 
@@ -70,78 +85,41 @@ def _publisher(info: EditionInfo) -> Md | str:
 
 def _about_document(edition: Edition, info: EditionInfo) -> Page:
     h = edition.document.header
+    w = edition.interface
     to = Linker(ABOUT_EDITION)
     name = h.citation_title or h.title
     official = official_text(h)
-    publisher: Md | str = (
-        (external_link(info.publisher, info.publisher_url) if info.publisher_url else info.publisher)
-        if info.publisher
-        else ""
-    )
-    out: list[str] = [
-        heading(1, "About this edition"),
-        para(join(document_line(h, info), " · ")),
-        para(
-            join(
-                [
-                    "This is an unofficial, hyperlinked edition of the ",
-                    name,
-                    *((" (", h.document_id, ")") if h.document_id else ()),
-                    *((", published by ", publisher) if publisher else ()),
-                    ". It is not the official text, and the Council of the European Union has not "
-                    "published or endorsed it.",
-                ]
+    where = Md("")
+    if official.journal:
+        target = w("about.journal_link", id=h.document_id or h.title)
+        where = para(worded(w.words["about.journal"], link=external_link(target, official.url)))
+    elif official.url:
+        target = w("about.register_link", id=h.document_id, language=h.language)
+        where = para(worded(w.words["about.register"], link=external_link(target, official.url)))
+    body = templates.current().render(
+        "about",
+        title=_heading(w, 1, "about.heading"),
+        document_line=para(join(document_line(h, info, w), " · ")),
+        lead=para(
+            worded(
+                w.words["about.document_lead"],
+                name=name,
+                id=worded(w.words["about.document_id"], id=h.document_id) if h.document_id else Md(""),
+                published=_published(w, info),
             )
         ),
-    ]
-    if official.journal:
-        out.append(
-            para(
-                join(
-                    [
-                        "The official text is published in the Official Journal of the European Union: ",
-                        external_link(f"{h.document_id or h.title} (ELI)", official.url),
-                        ".",
-                    ]
-                )
-            )
-        )
-    elif official.url:
-        out.append(
-            para(
-                join(
-                    [
-                        "The official text is the Council's, in its public register: ",
-                        external_link(f"{h.document_id} ({h.language}, PDF)", official.url),
-                        ".",
-                    ]
-                )
-            )
-        )
-    out.append(heading(2, "What is editorial"))
-    out.append(
-        para(
-            join(
-                [
-                    "The words of the conclusions are the Council's. The ",
-                    link("glossary", to.to(GLOSSARY)),
-                    ", the descriptions of the ",
-                    link("actors", to.to(ACTORS)),
-                    ", the links between paragraphs, instruments and actors, the division into "
-                    "clauses and the link-preview cards are this edition's own work, not the Council's.",
-                ]
-            )
-        )
+        official=where,
+        editorial=join([_heading(w, 2, "about.editorial"), _editorial(w, "about.document_editorial", to)], "\n\n"),
+        reuse=_reuse(w, info),
+        addresses=_stable(w, to),
+        words=w,
     )
-    if info.reuse:
-        out += [heading(2, "Reuse"), para(info.reuse)]
-    out.append(para(join(["Every paragraph has a stable address: see ", link("About these URLs", to.to(ABOUT)), "."])))
     return Page(
         ABOUT_EDITION,
-        "About this edition",
-        join(out, "\n\n"),
-        # Linked from every page's footer and document line; not in the navigation, whose
-        # length on a desktop is the viewport's (a longer one scrolls under Material's sticky title).
+        w("about.heading"),
+        body,
+        # In the navigation under one "About" entry with the URL policy (the plugin groups them),
+        # as well as linked from every page's footer and document line.
         in_nav=True,
-        meta={"description": f"Who publishes this edition of the {name}, and where the official text is."},
+        meta={"description": w("about.document_description", name=name)},
     )

@@ -7,13 +7,25 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .. import urls
-from ..citation import long_date
 from ..clauses import Clause
 from ..collection import Collection
 from ..index import Backlink, Edition, Item
 from ..inline import lead, lead_at, plain_span, plain_text
 from ..inline_markdown import spans
-from ..markup import SEARCH_EXCLUDE, Md, bullets, element, external_link, heading, join, link, para, table
+from ..interface import ENGLISH, Interface
+from ..markup import (
+    SEARCH_EXCLUDE,
+    Md,
+    bullets,
+    element,
+    external_link,
+    heading,
+    interface_text,
+    join,
+    link,
+    para,
+    table,
+)
 from ..model import Actor, Entry, Instrument, Paragraph, Recital, Section, Term, Verb
 from ..urls import (
     ACTORS,
@@ -23,7 +35,8 @@ from ..urls import (
     actor_page,
     instrument_page,
 )
-from .base import DESCRIPTION_LIMIT, Page
+from . import templates
+from .base import DESCRIPTION_LIMIT, Page, kept_anchor
 from .render import Renderer, breadcrumb, document_label
 
 REGISTER_SEARCH: dict[str, object] = {"search": {"boost": 0.2}}
@@ -38,14 +51,22 @@ Part = urls.Part
 def _item_src(item: Item, edition: Edition) -> tuple[str, str, str]:
     """Page, anchor and label of where a backlink points."""
     u = edition.urls
+    label = edition.interface.label(item)
     if isinstance(item, Paragraph):
-        return u.paragraph_page(item.number), item.anchor, item.label
+        return u.paragraph_page(item.number), item.anchor, label
     if isinstance(item, Recital):
-        return u.recital_page(item.key), item.anchor, item.label
-    return u.text, urls.footnote_anchor(item.number), f"Footnote {item.number}"
+        return u.recital_page(item.key), item.anchor, label
+    return u.text, urls.footnote_anchor(item.number), label
 
 
-_ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
+def _ordinal(w: Interface, n: int) -> str:
+    """'1st', '2nd', '3rd', then the figure, in the interface's words."""
+    return w(f"ordinal.{n}") if n <= 3 else w("ordinal.other", n=n)
+
+
+def _title(w: Interface, key: str) -> Md:
+    """A page's first heading from an interface word, with the anchor its English word gives."""
+    return heading(1, w(key), id=kept_anchor(w(key), ENGLISH(key)))
 
 
 def _context(backlink: Backlink[Entry]) -> Md:
@@ -179,9 +200,9 @@ def _backlink_table(r: Renderer, edition: Edition, backlinks: Sequence[Backlink[
             seen[key] += 1
             label = f"{label}, {backlink.clause.verb.name}"
             if per_clause[key] > 1:
-                label = f"{label} ({_ORDINALS.get(seen[key], str(seen[key]))} mention)"
+                label = f"{label} ({r.words('registers.nth_mention', nth=_ordinal(r.words, seen[key]))})"
         rows.append((link(label, r.link.to(page, target)), _context(backlink)))
-    return join([title, table(["Where", "Text"], rows)], "\n\n")
+    return join([title, table([r.words("recalled.where"), r.words("recalled.text")], rows)], "\n\n")
 
 
 def instruments_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
@@ -193,10 +214,8 @@ def instruments_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     def mentions(i: Instrument) -> int:
         return sum(share.count(_MENTIONS, i.id) for share in shares)
 
-    out = [
-        heading(1, "Instruments"),
-        "What the conclusions recall and rely on, grouped by kind, with how often each is mentioned.",
-    ]
+    w = edition.interface
+    out: list[str] = []
     for kind in reg.instrument_kinds:
         members = [i for i in reg.instruments if i.kind == kind.id]
         if not members:
@@ -207,21 +226,28 @@ def instruments_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
                 join(
                     [
                         link(i.name, r.link.to(instrument_page(i.id))),
-                        f" — {mentions(i)} mention{'s' if mentions(i) != 1 else ''}",
+                        w.count("registers.mentions", mentions(i)),
                     ]
                 )
                 for i in members
             )
         )
+    body = templates.current().render(
+        "instruments",
+        title=_title(w, "registers.instruments"),
+        intro=w("registers.instruments_intro"),
+        kinds=join(out, "\n\n"),
+        words=w,
+    )
     return Page(
         INSTRUMENTS,
-        "Instruments",
-        join(out, "\n\n"),
+        c.editions[0].interface("registers.instruments"),
+        body,
         in_nav=True,
         meta={
             **REGISTER_SEARCH,
             "description": lead(
-                f"The instruments recalled in the {_what(c)}, with every paragraph that mentions them.",
+                w("registers.instruments_description", what=_what(c)),
                 DESCRIPTION_LIMIT,
             ),
         },
@@ -232,31 +258,40 @@ def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) ->
     """The page of instrument `i`: what it is, its official address, where the texts recall it."""
     src = instrument_page(i.id)
     r = Renderer(c.editions[0], src)
+    w = r.words
     kind = next(k.label for k in c.registries.instrument_kinds if k.id == i.kind)
-    facts: list[tuple[str, str]] = [("Kind", kind)]
+    facts: list[tuple[str, str]] = [(w("registers.kind"), kind)]
     # Dates as the rest of the site writes them ("13 November 2023").
-    for label, value in (("Reference", i.reference), ("Date", long_date(i.date)), ("CELEX", i.celex), ("ELI", i.eli)):
+    for label, value in (
+        (w("registers.reference"), i.reference),
+        (w("registers.date"), w.date(i.date)),
+        ("CELEX", i.celex),
+        ("ELI", i.eli),
+    ):
         if value:
             facts.append((label, value))
-    facts.append(("Official address", external_link(i.url, i.url)))
-    out = [
-        breadcrumb(r, [("Instruments", INSTRUMENTS)]),
-        heading(1, i.name),
-        para(i.description),
-        table(INSTRUMENT_FACTS, facts),
-        _by_document(
+    facts.append((w("registers.official_address"), external_link(i.url, i.url)))
+    body = templates.current().render(
+        "instrument",
+        breadcrumb=breadcrumb(r, [(w("registers.instruments"), INSTRUMENTS)]),
+        title=heading(1, i.name),
+        description=para(i.description),
+        facts=table([w("registers.instrument_about"), w("registers.instrument_details")], facts),
+        recalled_in=_by_document(
             r,
             c,
             shares,
             lambda e: e.instrument_links.get(i.id, ()),
-            heading(2, "Recalled in", id=Part.RECALLED_IN),
+            heading(2, w("recalled.heading"), id=Part.RECALLED_IN),
             Part.RECALLED_IN,
         ),
-    ]
+        instrument=i,
+        words=w,
+    )
     return Page(
         src,
         i.name,
-        join(out, "\n\n"),
+        body,
         meta={**REGISTER_SEARCH, "description": lead(i.description, DESCRIPTION_LIMIT)},
         what=f"instrument '{i.id}'",
         origin=(i.path, i.line),
@@ -266,22 +301,22 @@ def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) ->
 def glossary(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     """The glossary, A to Z: each term's expansion, definition and where the texts use it."""
     r = Renderer(c.editions[0], GLOSSARY)
+    w = r.words
     terms = sorted(c.registries.terms, key=lambda t: t.name.casefold())
     letters: dict[str, list[Term]] = {}
     for t in terms:
         letters.setdefault(t.name[0].upper() if t.name[0].isalpha() else "#", []).append(t)
-    out = [heading(1, "Glossary"), f"Abbreviations and terms of art used in the {_texts(c)}, A to Z."]
-    out.append(join((link(letter, r.link.here(urls.letter_anchor(letter))) for letter in letters), " · "))
+    out: list[str] = []
     for letter, members in letters.items():
         out.append(heading(2, letter, id=urls.letter_anchor(letter)))
         for t in members:
             used = [share.part(GLOSSARY, f"uses-{t.id}") for share in shares]
-            official = [join([" ", external_link("Official source", t.url)])] if t.url else []
+            official = [join([" ", external_link(w("registers.official_source"), t.url)])] if t.url else []
             for instrument in _instruments_of_term(shares, t.id):
                 official.append(
                     join(
                         [
-                            Md(" See the instrument: "),
+                            interface_text(w("registers.see_instrument")),
                             link(instrument.name, r.link.to(instrument_page(instrument.id))),
                             ".",
                         ]
@@ -290,17 +325,25 @@ def glossary(c: Collection, shares: Sequence[RegisterShare]) -> Page:
             entry = [
                 heading(3, t.name, id=urls.entry_anchor(t.id)),
                 join([element("strong", join([t.expansion, "."])), " ", t.definition, *official]),
-                join([Md("Used in: "), join((u for u in used if u), "; ")]),
+                join([interface_text(w("registers.used_in")), join((u for u in used if u), "; ")]),
             ]
             out.append(element("div", join(entry, "\n\n"), {"class": "gloss"}, markdown="", inner="\n\n"))
+    body = templates.current().render(
+        "glossary",
+        title=_title(w, "registers.glossary"),
+        intro=w("registers.glossary_intro", texts=_texts(c)),
+        letters=join((link(letter, r.link.here(urls.letter_anchor(letter))) for letter in letters), " · "),
+        entries=join(out, "\n\n"),
+        words=w,
+    )
     return Page(
         GLOSSARY,
-        "Glossary",
-        join(out, "\n\n"),
+        c.editions[0].interface("registers.glossary"),
+        body,
         in_nav=True,
         meta={
             **REGISTER_SEARCH,
-            "description": f"Abbreviations and terms of art of the {_texts(c)}, with plain-language definitions.",
+            "description": w("registers.glossary_description", texts=_texts(c)),
         },
     )
 
@@ -315,7 +358,7 @@ def _uses(r: Renderer, edition: Edition, t: Term, named: bool) -> Md:
             seen.add(label)
             used.append(link(label, r.link.to(page, anchor)))
     if any(m.entry.id == t.id for matches in edition.header_terms.values() for m in matches):
-        used.insert(0, link("Document header", r.link.to(edition.urls.home)))
+        used.insert(0, link(r.words("registers.document_header"), r.link.to(edition.urls.home)))
     if not used:
         return Md("")
     if named:
@@ -348,12 +391,14 @@ def _term_instruments(edition: Edition, term_id: str) -> dict[str, Instrument]:
 
 def _texts(c: Collection) -> str:
     """What the site's texts are called in running text."""
-    return "conclusions of this collection" if c.is_collection else "conclusions"
+    w = c.editions[0].interface
+    return w("registers.texts_collection") if c.is_collection else w("registers.texts")
 
 
 def _what(c: Collection) -> str:
     """What the site's texts are, for descriptions: the document's title, or the collection's."""
-    return c.editions[0].document.header.title if not c.is_collection else f"{c.title} of this collection"
+    w = c.editions[0].interface
+    return c.editions[0].document.header.title if not c.is_collection else w("registers.what_collection", title=c.title)
 
 
 def actors_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
@@ -362,7 +407,7 @@ def actors_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     edition = c.editions[0]
     r = Renderer(edition, ACTORS)
     reg = c.registries
-    out = [heading(1, "Actors"), f"Who the {_texts(c)} ask to act, and who they mention."]
+    w = r.words
     rows = [
         (
             link(a.name, r.link.to(actor_page(a.id))),
@@ -371,32 +416,38 @@ def actors_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         )
         for a in reg.actors
     ]
-    out.append(table(["Actor", "Requests", "Other mentions"], rows, align=["---", "---:", "---:"]))
-    if c.is_collection:
-        out.append(_requests_by_document(shares))
-    else:
-        out.append(_matrix(edition, r, list(edition.document.sections)))
+    heads = [w("registers.actor"), w("registers.requests"), w("registers.other_mentions")]
+    body = templates.current().render(
+        "actors",
+        title=_title(w, "registers.actors"),
+        intro=w("registers.actors_intro", texts=_texts(c)),
+        actors=table(heads, rows, align=["---", "---:", "---:"]),
+        requests=_requests_by_document(w, shares)
+        if c.is_collection
+        else _matrix(edition, r, list(edition.document.sections)),
+        words=w,
+    )
     return Page(
         ACTORS,
-        "Actors",
-        join(out, "\n\n"),
+        c.editions[0].interface("registers.actors"),
+        body,
         in_nav=True,
         meta={
             **REGISTER_SEARCH,
-            "description": lead(f"Who the {_what(c)} ask to act, and where.", DESCRIPTION_LIMIT),
+            "description": lead(w("registers.actors_description", what=_what(c)), DESCRIPTION_LIMIT),
         },
     )
 
 
-def _requests_by_document(shares: Sequence[RegisterShare]) -> Md:
+def _requests_by_document(w: Interface, shares: Sequence[RegisterShare]) -> Md:
     """In a collection, each document's requests by actor, newest first: one line each, so
     that the page grows with the documents, not with documents times actors."""
     lines = (share.part(ACTORS, _REQUESTS_LINE) for share in shares)
     items = [line for line in lines if line]
     return join(
         [
-            heading(2, "Requests by document", id=Part.REQUESTS_BY_SECTION),
-            "Requests to each actor in each document, newest first. Each count links to the requests.",
+            heading(2, w("registers.requests_by_document"), id=Part.REQUESTS_BY_SECTION),
+            w("registers.requests_by_document_intro"),
             bullets(items),
         ],
         "\n\n",
@@ -421,17 +472,6 @@ def _group_anchor(part: str, edition: Edition) -> str:
     return f"{part}-{_key(edition)}"
 
 
-MATRIX_KEY = "The columns are the sections of the conclusions:"
-VERBS_EXPLAINED = (
-    "Each clause of Council conclusions opens with an operative verb, set in capitals: it says what "
-    "the Council does in that clause, either state its position or ask someone to act."
-)
-VERBS_REQUESTS = "Requests (someone is asked to act):"
-VERBS_POSITIONS = "Positions (the Council states its view):"
-INSTRUMENT_FACTS = ["About this instrument", "Details"]
-REQUEST_COLUMNS = ["Paragraph", "What is asked"]
-
-
 def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
     """Actor-by-section table of requests: a real table (caption, headers), counts in figures.
 
@@ -447,8 +487,14 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
         for s in sections
     }
     peak = max(len(v) for v in grid.values())
-    head = [element("th", "Actor", {"scope": "col"})] + [
-        element("th", element("abbr", s.label or "Opening", {"title": s.heading}), {"scope": "col"}, markdown="span")
+    w = r.words
+    head = [element("th", w("registers.actor"), {"scope": "col"})] + [
+        element(
+            "th",
+            element("abbr", s.label or w("section.opening_short"), {"title": w.heading(s)}),
+            {"scope": "col"},
+            markdown="span",
+        )
         for s in sections
     ]
     body = []
@@ -464,7 +510,7 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
             href = r.link.to(
                 actor_page(a.id), urls.request_anchor(first.paragraph.number, first.anchor, edition.urls.key)
             )
-            label = f"{len(clauses)} request{'s' if len(clauses) != 1 else ''} to {a.name} in {s.heading}"
+            label = w.count("registers.requests_to", len(clauses), actor=a.name, section=w.heading(s))
             count = link(str(len(clauses)), href, attrs={"aria-label": label})
             cells.append(element("td", count, {"class": f"heat-{level}"}, markdown="span"))
         body.append(element("tr", join(cells), markdown="1"))
@@ -484,13 +530,13 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
     )
     return join(
         [
-            heading(2, "Requests by section", id=Part.REQUESTS_BY_SECTION),
-            "Number of requests to each actor, by section of the conclusions. Each number links to the requests.",
+            heading(2, w("registers.requests_by_section"), id=Part.REQUESTS_BY_SECTION),
+            w("registers.requests_by_section_intro"),
             grid_table,
             # The columns' short names, spelled out where every reader sees them (a title shows
             # only on hover, never on a phone).
-            MATRIX_KEY,
-            bullets(link(s.heading, r.link.to(edition.urls.section_page(s.slug))) for s in sections),
+            w("registers.matrix_key"),
+            bullets(link(w.heading(s), r.link.to(edition.urls.section_page(s.slug))) for s in sections),
         ],
         "\n\n",
     )
@@ -500,30 +546,38 @@ def actor(c: Collection, a: Actor, shares: Sequence[RegisterShare]) -> Page:
     """The page of actor `a`: what the texts ask of it (newest first), and where they mention it otherwise."""
     src = actor_page(a.id)
     r = Renderer(c.editions[0], src)
-    out = [
-        breadcrumb(r, [("Actors", ACTORS), (a.name, None)]),
-        heading(1, a.name),
-        # An actor found in the text has no official address until a site's registry gives one.
-        para(join([a.description, " ", external_link("Official website", a.url)]) if a.url else join([a.description])),
-    ]
+    w = r.words
+    website = external_link(w("registers.official_website"), a.url) if a.url else ""
     asked = [part for share in shares if (part := share.part(src, Part.ASKED_TO_ACT))]
-    if asked:
-        out.append(join([heading(2, "Asked to act", id=Part.ASKED_TO_ACT), *asked], "\n\n"))
-    if any(share.count(_OTHER_MENTIONS, a.id) for share in shares):
-        out.append(
-            _by_document(
-                r,
-                c,
-                shares,
-                lambda e: e.actor_mentions.get(a.id, ()),
-                heading(2, "Also mentioned in", id=Part.MENTIONED_IN),
-                Part.MENTIONED_IN,
-            )
+    mentioned = (
+        _by_document(
+            r,
+            c,
+            shares,
+            lambda e: e.actor_mentions.get(a.id, ()),
+            heading(2, w("registers.also_mentioned_in"), id=Part.MENTIONED_IN),
+            Part.MENTIONED_IN,
         )
+        if any(share.count(_OTHER_MENTIONS, a.id) for share in shares)
+        else ""
+    )
+    body = templates.current().render(
+        "actor",
+        breadcrumb=breadcrumb(r, [(w("registers.actors"), ACTORS), (a.name, None)]),
+        title=heading(1, a.name),
+        # An actor found in the text has no official address until a site's registry gives one.
+        description=para(join([a.description, " ", website]) if a.url else join([a.description])),
+        asked_to_act=join([heading(2, w("paragraph.asked_to_act"), id=Part.ASKED_TO_ACT), *asked], "\n\n")
+        if asked
+        else "",
+        mentioned_in=mentioned,
+        actor=a,
+        words=w,
+    )
     return Page(
         src,
         a.name,
-        join(out, "\n\n"),
+        body,
         meta={**REGISTER_SEARCH, "description": lead(a.description, DESCRIPTION_LIMIT)},
         what=f"actor '{a.id}'",
         origin=(a.path, a.line),
@@ -543,7 +597,8 @@ def _requests_table(r: Renderer, edition: Edition, requests: Sequence[Clause]) -
         )
         # The clause's words hold its verb: a column of verbs would say it twice on every row.
         rows.append((where, lead(plain_text(c.source), 220)))
-    return table(REQUEST_COLUMNS, rows)
+    w = r.words
+    return table([w("registers.paragraph"), w("registers.what_is_asked")], rows)
 
 
 def _verb_entry(c: Collection, shares: Sequence[RegisterShare], r: Renderer, v: Verb, level: int) -> Md:
@@ -570,7 +625,7 @@ def _verb_uses(r: Renderer, edition: Edition, clauses: Sequence[Clause]) -> Md:
     return bullets(
         join(
             [
-                link(f"Paragraph {c.paragraph.number}", r.link.to(u.paragraph_page(c.paragraph.number), c.anchor)),
+                link(r.words.label(c.paragraph), r.link.to(u.paragraph_page(c.paragraph.number), c.anchor)),
                 Md(": "),
                 lead(plain_text(c.source), 160),
             ]
@@ -582,33 +637,36 @@ def _verb_uses(r: Renderer, edition: Edition, clauses: Sequence[Clause]) -> Md:
 def _verb_numbers(r: Renderer, edition: Edition, clauses: Sequence[Clause]) -> Md:
     """One document's clauses with a verb, as a line of paragraph numbers, each linking to its clause."""
     u = edition.urls
+    w = r.words
     seen: Counter[int] = Counter()
     numbers = []
     for c in clauses:
         n = c.paragraph.number
         seen[n] += 1
-        label = str(n) if seen[n] == 1 else f"{n} ({_ORDINALS.get(seen[n], str(seen[n]))} clause)"
-        numbers.append(link(label, r.link.to(u.paragraph_page(n), c.anchor), title=f"Paragraph {n}"))
+        label = str(n) if seen[n] == 1 else f"{n} ({w('registers.nth_clause', nth=_ordinal(w, seen[n]))})"
+        numbers.append(link(label, r.link.to(u.paragraph_page(n), c.anchor), title=w.label(c.paragraph)))
     home = link(document_label(edition), r.link.to(edition.urls.home))
-    return para(join([home, Md(": paragraph" if len(clauses) == 1 else ": paragraphs "), join(numbers, ", ")]))
+    after = interface_text(w.words["registers.in_paragraphs." + ("one" if len(clauses) == 1 else "other")])
+    return para(join([home, after, join(numbers, ", ")]))
 
 
 def verbs(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     """The operative verbs, each with every clause that uses it."""
     r = Renderer(c.editions[0], VERBS)
-    out = [heading(1, "Operative verbs"), f"Each operative verb of the {_texts(c)}, with every clause that uses it."]
+    w = r.words
+    out: list[str] = []
     # What an operative verb is, and the verbs in two kinds, for a reader new to such texts.
-    out.append(VERBS_EXPLAINED)
+    kinds = []
     for kind, members in (
-        (VERBS_REQUESTS, [v for v in c.registries.verbs if v.request]),
-        (VERBS_POSITIONS, [v for v in c.registries.verbs if not v.request]),
+        (w("registers.verbs_requests"), [v for v in c.registries.verbs if v.request]),
+        (w("registers.verbs_positions"), [v for v in c.registries.verbs if not v.request]),
     ):
         if members:
             names = join(
                 (link(v.name, r.link.here(urls.entry_anchor(v.id))) for v in sorted(members, key=lambda v: v.name)),
                 ", ",
             )
-            out.append(para(join([element("strong", kind), " ", names])))
+            kinds.append(para(join([element("strong", kind), " ", names])))
     # Verbs that share their first word ("CALLS FOR", "CALLS ON", "CALLS UPON") stand together
     # under it, each keeping its own heading and anchor.
     groups: dict[str, list[Verb]] = {}
@@ -620,13 +678,22 @@ def verbs(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         if len(members) > 1:
             entries.insert(0, heading(2, first, id=urls.entry_anchor("group-" + members[0].id.split("-")[0])))
         out.extend(entries)
+    body = templates.current().render(
+        "verbs",
+        title=_title(w, "registers.verbs"),
+        intro=w("registers.verbs_intro", texts=_texts(c)),
+        explained=w("registers.verbs_explained"),
+        kinds=join(kinds, "\n\n"),
+        verbs=join(out, "\n\n"),
+        words=w,
+    )
     return Page(
         VERBS,
-        "Operative verbs",
-        join(out, "\n\n"),
+        c.editions[0].interface("registers.verbs"),
+        body,
         in_nav=True,
         meta={
             **REGISTER_SEARCH,
-            "description": f"Each operative verb of the {_texts(c)} with every clause that uses it.",
+            "description": w("registers.verbs_description", texts=_texts(c)),
         },
     )

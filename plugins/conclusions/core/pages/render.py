@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from ..citation import citation_prefix, long_date, point_pinpoint
+from ..citation import citation_prefix, point_pinpoint
 from ..clauses import Clause
 from ..index import Edition, Item
 from ..inline import lead, plain_text
 from ..inline_markdown import render_inline
+from ..interface import Interface
 from ..markup import SEARCH_EXCLUDE, Md, element, join, link, text
 from ..model import Footnote, Paragraph, Point, Recital
 from ..urls import Linker, footnote_anchor, footnote_ref_anchor, site_path, within
@@ -20,7 +21,7 @@ Attrs = dict[str, str | int | bool | None]
 OwnItem = TypeVar("OwnItem", bound=Paragraph | Recital)
 
 
-def _footnote_ref(page_refs: dict[str, int]) -> Callable[[str], Md]:
+def _footnote_ref(page_refs: dict[str, int], words: Interface) -> Callable[[str], Md]:
     """Footnote references keep the Council's number; each gets a unique back-reference id."""
 
     def ref(number: str) -> Md:
@@ -28,14 +29,17 @@ def _footnote_ref(page_refs: dict[str, int]) -> Callable[[str], Md]:
         count = page_refs[number]
         ref_id = footnote_ref_anchor(number, count)
         marker = link(
-            number, f"#{footnote_anchor(number)}", classes=["footnote-ref"], attrs={"aria-label": f"Footnote {number}"}
+            number,
+            f"#{footnote_anchor(number)}",
+            classes=["footnote-ref"],
+            attrs={"aria-label": words("footnotes.reference", number=number)},
         )
         return element("sup", marker, {"id": ref_id, "class": "fnref"})
 
     return ref
 
 
-def _share_tools(label: str) -> Md:
+def _share_tools(label: str, words: Interface) -> Md:
     """One quiet control per item, in the margin under its number: a button that opens a
     small menu of "Copy link" and "Cite" (a disclosure: share.js opens and closes it, Escape
     closes it and gives focus back). In the HTML so the page does not shift when it works.
@@ -47,9 +51,12 @@ def _share_tools(label: str) -> Md:
         element(
             "button",
             name,
-            {"type": "button", "class": "share-btn", "data-share": share, "aria-label": f"{verb} {label}"},
+            {"type": "button", "class": "share-btn", "data-share": share, "aria-label": words(accessible, label=label)},
         )
-        for name, share, verb in (("Copy link", "link", "Copy link to"), ("Cite", "cite", "Cite"))
+        for name, share, accessible in (
+            (words("share.copy_link"), "link", "share.copy_link_to"),
+            (words("share.cite"), "cite", "share.cite_label"),
+        )
     ]
     # Each part is excluded from the search index by itself: Material's search parser tells
     # elements apart by tag only, so a span inside an excluded span would end the exclusion.
@@ -60,14 +67,20 @@ def _share_tools(label: str) -> Md:
             "type": "button",
             "class": "share-toggle",
             "aria-expanded": "false",
-            "aria-label": f"Share {label}",
+            "aria-label": words("share.share_label", label=label),
             **SEARCH_EXCLUDE,
         },
     )
     menu = element(
         "span",
         join(buttons),
-        {"class": "share-menu", "role": "group", "aria-label": f"Share {label}", "hidden": True, **SEARCH_EXCLUDE},
+        {
+            "class": "share-menu",
+            "role": "group",
+            "aria-label": words("share.share_label", label=label),
+            "hidden": True,
+            **SEARCH_EXCLUDE,
+        },
     )
     group = element("span", join([toggle, menu]), {"class": "share-tools"})
     return join([" ", group])
@@ -80,8 +93,9 @@ class Renderer:
         self.edition = edition
         self.urls = edition.urls
         self.link = Linker(page)
+        self.words = edition.interface
         self.refs: dict[str, int] = {}
-        self.footnote_ref = _footnote_ref(self.refs)
+        self.footnote_ref = _footnote_ref(self.refs, self.words)
 
     def item(self, item: Item, clause_anchor: Callable[[Clause], str] | None = None, outer: str = "") -> Md:
         """The item's text; its points as nested lists, their ids within `outer` when given
@@ -122,7 +136,11 @@ class Renderer:
                     inner,
                 ]
             )
-            attrs = {"id": anchor, "data-point": point.anchor, "data-pinpoint": point_pinpoint(point.anchor)}
+            attrs = {
+                "id": anchor,
+                "data-point": point.anchor,
+                "data-pinpoint": point_pinpoint(point.anchor, self.words),
+            }
             items.append(element("li", body, attrs, markdown="block"))
         return element(tag, join(items, "\n"), {"class": "points"}, markdown="", inner="\n")
 
@@ -151,18 +169,20 @@ class Renderer:
         """The item with its number (a link to its own page) and share tools. The data
         attributes say what "Copy link" and "Cite" copy: the page's path from the site root and
         the citation without its address (share.js joins them with the site URL the template prints)."""
+        label = self.words.label(item)
         number = link(
             item.marker if isinstance(item, Recital) else str(item.number),
             self.link.to(page),
-            title=f"{item.label}: its own page",
+            title=self.words("item.own_page", label=label),
             classes=["pnum"],
         )
         attrs = {
             **attrs,
             "data-path": site_path(page),
-            "data-cite": citation_prefix(self.edition.document.header, item),
+            "data-cite": citation_prefix(self.edition.document.header, item, self.words),
         }
-        return element("div", join([number, _share_tools(item.label), " ", words]), attrs, markdown="", inner="\n")
+        tools = _share_tools(label, self.words)
+        return element("div", join([number, tools, " ", words]), attrs, markdown="", inner="\n")
 
     def footnotes(self, numbers: Sequence[str]) -> Md:
         """The footnotes `numbers`, each with a link back to its first reference on this page."""
@@ -179,7 +199,7 @@ class Renderer:
                             "↩",
                             self.link.here(footnote_ref_anchor(number)),
                             classes=["footnote-backref"],
-                            attrs={"aria-label": f"Back to the reference of footnote {number}"},
+                            attrs={"aria-label": self.words("footnotes.back", number=number)},
                         ),
                     ]
                 )
@@ -192,7 +212,7 @@ class Renderer:
                 if note.available
                 else element(
                     "em",
-                    "The text of this footnote is not in the source.",
+                    self.words("footnotes.missing"),
                     {"class": "fn-missing", "data-edition-addition": True},
                 )
             )
@@ -209,7 +229,7 @@ class Renderer:
         return element(
             "div",
             join(notes, "\n\n"),
-            {"class": "footnotes", "role": "note", "aria-label": "Footnotes"},
+            {"class": "footnotes", "role": "note", "aria-label": self.words("footnotes.heading")},
             markdown="",
             inner="\n\n",
         )
@@ -251,7 +271,7 @@ def pager(
     return element(
         "nav",
         join(links, " "),
-        {"class": "pager", "aria-label": "Previous and next", **SEARCH_EXCLUDE},
+        {"class": "pager", "aria-label": r.words("nav.previous_next"), **SEARCH_EXCLUDE},
         markdown="",
         inner="\n",
     )
@@ -260,7 +280,7 @@ def pager(
 def document_label(edition: Edition) -> str:
     """A document as lists across documents name it: 'ST 9876/24, 21 May 2024: <short title>'."""
     h = edition.document.header
-    when = ", ".join(x for x in (h.document_id, long_date(h.date)) if x)
+    when = ", ".join(x for x in (h.document_id, edition.interface.date(h.date)) if x)
     return f"{when}: {h.short_title or h.title}" if when else h.short_title or h.title
 
 
@@ -272,7 +292,7 @@ def breadcrumb(r: Renderer, trail: Sequence[tuple[str, str | None]]) -> Md:
     return element(
         "nav",
         join(parts, " › "),
-        {"class": "crumbs", "aria-label": "Breadcrumb", **SEARCH_EXCLUDE},
+        {"class": "crumbs", "aria-label": r.words("nav.breadcrumb"), **SEARCH_EXCLUDE},
         markdown="",
         inner="\n",
     )

@@ -5,11 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .. import urls
-from ..citation import long_date
 from ..index import Edition
 from ..inline import lead, plain_text
 from ..inline_markdown import render_inline
-from ..markup import SEARCH_EXCLUDE, Md, bullets, code, element, heading, join, link, para, table
+from ..interface import ENGLISH
+from ..markup import (
+    SEARCH_EXCLUDE,
+    Md,
+    bullets,
+    code,
+    element,
+    heading,
+    interface_text,
+    join,
+    link,
+    para,
+    strong,
+    table,
+    worded,
+)
 from ..model import Entry, Instrument, Paragraph, Recital, Section
 from ..references import Reference
 from ..urls import (
@@ -21,14 +35,12 @@ from ..urls import (
     actor_page,
     instrument_page,
 )
-from .base import DESCRIPTION_LIMIT, NAV_SECTIONS_LIMIT, Page
+from . import templates
+from .base import DESCRIPTION_LIMIT, NAV_SECTIONS_LIMIT, Page, kept_anchor
 from .render import OwnItem, Renderer, breadcrumb, item_lead, pager
+from .templates import blocks
 
 Part = urls.Part
-
-
-REGISTER_COLUMNS = ["In the Council's register", "As the document gives it"]
-"""The headers of the home page's table of the document's register data."""
 
 
 def home(edition: Edition) -> Page:
@@ -37,66 +49,81 @@ def home(edition: Edition) -> Page:
     doc = edition.document
     h = doc.header
     r = Renderer(edition, u.home)
+    w = r.words
     codes = []
     for subject_code in h.subject_codes:
         matches = edition.header_terms.get(subject_code, ())
         codes.append(render_inline(subject_code, r.link, r.footnote_ref, [], matches))
     rows = [
-        ("Institution", h.institution),
-        ("Place and date", f"{h.place_date} {h.language_note}".strip()),
-        ("Document", _document(h.document_id, h.number)),
-        ("Subject codes", join(codes, ", ")),
-        ("Status", h.status),
-        ("From", h.sender),
-        ("To", h.recipient),
-        ("No. prev. doc.", h.previous_document),
-        ("Interinstitutional file", h.interinstitutional_file),
-        ("No. Cion doc.", h.commission_document),
-        ("Date of receipt", h.date_of_receipt),
-        ("Subject", h.subject),
+        (w("home.institution"), h.institution),
+        (w("home.place_and_date"), f"{h.place_date} {h.language_note}".strip()),
+        (w("home.document"), _document(h.document_id, h.number)),
+        (w("home.subject_codes"), join(codes, ", ")),
+        (w("home.status"), h.status),
+        (w("home.from"), h.sender),
+        (w("home.to"), h.recipient),
+        (w("home.previous_document"), h.previous_document),
+        (w("home.interinstitutional_file"), h.interinstitutional_file),
+        (w("home.commission_document"), h.commission_document),
+        (w("home.date_of_receipt"), h.date_of_receipt),
+        (w("home.subject"), h.subject),
     ]
-    out = [
-        heading(1, h.title),
-        element(
-            "div",
-            table(REGISTER_COLUMNS, [(k, v) for k, v in rows if v]),
-            {"class": "doc-header", **SEARCH_EXCLUDE},
-            markdown="",
-            inner="\n\n",
-        ),
-        para(h.cover_note, {"lang": h.cover_language or None}) if h.cover_note else "",
-        _cover_note(edition, r),
-        link("Read the full text", r.link.to(u.text), classes=["md-button", "md-button--primary"]),
-        heading(2, "Overview"),
-    ]
+    out = [heading(2, w("home.overview"), id=kept_anchor(w("home.overview"), ENGLISH("home.overview")))]
     if doc.recitals:
-        out.append(heading(3, join([link("Recitals", r.link.to(u.text, Part.RECITALS)), f" ({len(doc.recitals)})"])))
+        count = f" ({len(doc.recitals)})"
+        out.append(
+            heading(
+                3,
+                join([link(w("home.recitals"), r.link.to(u.text, Part.RECITALS)), count]),
+                id=kept_anchor(w("home.recitals") + count, ENGLISH("home.recitals") + count),
+            )
+        )
         out.append(
             bullets(join([link(x.marker, r.link.to(u.recital_page(x.key))), " ", item_lead(x)]) for x in doc.recitals)
         )
     for section in doc.sections:
+        shown = w.heading(section) + w("home.section_range", range=section.range_label)
+        english = ENGLISH.heading(section) + ENGLISH("home.section_range", range=section.range_label)
         out.append(
             heading(
                 3,
                 join(
                     [
-                        link(section.heading, r.link.to(u.section_page(section.slug))),
-                        f" (paragraphs {section.range_label})",
+                        link(w.heading(section), r.link.to(u.section_page(section.slug))),
+                        w("home.section_range", range=section.range_label),
                     ]
                 ),
+                id=kept_anchor(shown, english),
             )
         )
         out.append(
             bullets(
-                join([link(str(p.number), r.link.to(u.paragraph_page(p.number)), title=p.label), " ", item_lead(p)])
+                join([link(str(p.number), r.link.to(u.paragraph_page(p.number)), title=w.label(p)), " ", item_lead(p)])
                 for p in section.paragraphs
             )
         )
-    out.extend(recalled_in(r, edition.recalled_in, "Other documents of this collection that name this one."))
+    body = templates.current().render(
+        "home",
+        title=heading(1, h.title),
+        register_data=element(
+            "div",
+            table([w("home.register_column"), w("home.document_column")], [(k, v) for k, v in rows if v]),
+            {"class": "doc-header", **SEARCH_EXCLUDE},
+            markdown="",
+            inner="\n\n",
+        ),
+        cover_note=join([para(h.cover_note, {"lang": h.cover_language or None}) if h.cover_note else ""]),
+        cover=_cover_note(edition, r),
+        read_full_text=link(w("home.read_full_text"), r.link.to(u.text), classes=["md-button", "md-button--primary"]),
+        overview=blocks(*out),
+        recalled_in=join(recalled_in(r, edition.recalled_in, w("home.recalled_in_intro"))),
+        document=doc,
+        words=w,
+    )
     return Page(
         u.home,
         h.short_title,
-        join((x for x in out if x), "\n\n"),
+        body,
         in_nav=True,
         meta={"description": lead(h.cover_note or h.title, DESCRIPTION_LIMIT)},
     )
@@ -134,7 +161,7 @@ def _cover_note(edition: Edition, r: Renderer) -> Md:
             "class": "cover-note",
             "id": Part.COVER_NOTE,
             "role": "note",
-            "aria-label": "Cover note",
+            "aria-label": r.words("home.cover_note"),
             # A note in another language than the text's says so (a French note, English conclusions).
             "lang": edition.document.header.cover_language or None,
         },
@@ -155,58 +182,65 @@ def _text_blocks(blocks: Sequence[str], r: Renderer, kind: str) -> Md:
     )
 
 
+def _preamble_line(line: str, r: Renderer) -> Md:
+    return element("p", render_inline(line, r.link, r.footnote_ref), {"class": "preamble"}, markdown="")
+
+
 def full_text(edition: Edition) -> Page:
     """The full text: preamble, recitals, every section's paragraphs with their clauses and points, footnotes."""
     u = edition.urls
     doc = edition.document
     r = Renderer(edition, u.text)
     # The heading under which the Council set the conclusions ("ANNEX") stands before their title.
-    out = [element("p", doc.annex, {"class": "annex", "id": Part.ANNEX})] if doc.annex else []
-    out.append(heading(1, doc.header.title))
-    for line in doc.preamble:
-        out.append(element("p", render_inline(line, r.link, r.footnote_ref), {"class": "preamble"}, markdown=""))
-    if doc.recitals:
-        out.append(
-            element(
-                "div",
-                join((r.recital_block(x) for x in doc.recitals), "\n\n"),
-                {"class": "recitals", "id": Part.RECITALS},
-                markdown="",
-                inner="\n\n",
-            )
-        )
-    for line in doc.lead_in:
-        out.append(element("p", render_inline(line, r.link, r.footnote_ref), {"class": "preamble"}, markdown=""))
+    sections = []
     for section in doc.sections:
         if not section.implicit:
-            out.append(
+            sections.append(
                 heading(
                     2,
                     link(section.heading, r.link.to(u.section_page(section.slug))),
                     id=urls.section_anchor(section.slug),
                 )
             )
-        out.extend(r.paragraph_block(p, full_text=True) for p in section.paragraphs)
-    if doc.appendix_heading:
-        out.append(heading(2, doc.appendix_heading, id=Part.APPENDIX))
-        out.append(_text_blocks(doc.appendix, r, "appendix"))
-    out.append(heading(2, "Footnotes", id=Part.FOOTNOTES))
-    out.append(r.footnotes(list(doc.footnotes)))
+        sections.extend(r.paragraph_block(p, full_text=True) for p in section.paragraphs)
+    recitals = element(
+        "div",
+        join((r.recital_block(x) for x in doc.recitals), "\n\n"),
+        {"class": "recitals", "id": Part.RECITALS},
+        markdown="",
+        inner="\n\n",
+    )
+    body = templates.current().render(
+        "full_text",
+        # The heading under which the Council set the conclusions ("ANNEX") stands before their title.
+        annex=element("p", doc.annex, {"class": "annex", "id": Part.ANNEX}) if doc.annex else "",
+        title=heading(1, doc.header.title),
+        preamble=join((_preamble_line(line, r) for line in doc.preamble), "\n\n"),
+        recitals=recitals if doc.recitals else "",
+        lead_in=join((_preamble_line(line, r) for line in doc.lead_in), "\n\n"),
+        sections=join(sections, "\n\n"),
+        appendix=join(
+            [heading(2, doc.appendix_heading, id=Part.APPENDIX), _text_blocks(doc.appendix, r, "appendix")], "\n\n"
+        )
+        if doc.appendix_heading
+        else "",
+        footnotes=join(
+            [heading(2, r.words("footnotes.heading"), id=Part.FOOTNOTES), r.footnotes(list(doc.footnotes))], "\n\n"
+        ),
+        document=doc,
+        words=r.words,
+    )
+    what = ", ".join(x for x in (doc.header.title, doc.header.document_id, doc.header.place_date) if x)
     return Page(
         u.text,
-        "Full text",
-        join(out, "\n\n"),
+        r.words("nav.full_text"),
+        body,
         in_nav=True,
         meta={
-            # The header names the page once it is scrolled (the navigation keeps "Full text"):
+            # The header names the page once it is scrolled (the navigation keeps its own label):
             # a reader sent to a paragraph sees which text it is.
-            "title": f"Full text – {doc.header.document_id or doc.header.short_title}",
-            "description": lead(
-                "The full text of the "
-                + ", ".join(x for x in (doc.header.title, doc.header.document_id, doc.header.place_date) if x)
-                + ".",
-                DESCRIPTION_LIMIT,
-            ),
+            "title": r.words("text.title", document=doc.header.document_id or doc.header.short_title),
+            "description": lead(r.words("text.description", what=what), DESCRIPTION_LIMIT),
             # Each paragraph has its own page in the index; indexing the full text too would
             # return every hit twice.
             "search": {"exclude": True},
@@ -221,11 +255,12 @@ def _own_page(
     trail: Sequence[tuple[str, str | None]],
     siblings: Sequence[OwnItem],
     page_of: Callable[[OwnItem], str],
-    extra: Callable[[Renderer], list[Md]],
+    extra: Callable[[Renderer], dict[str, Md]],
 ) -> Page:
     """The page of one paragraph or recital: where it sits, its text, footnotes, neighbours.
 
-    `extra(renderer)` adds what is particular to the kind of item, after the common parts.
+    `extra(renderer)` gives the parts particular to the kind of item, by name; the page's
+    template (`paragraph.html`, `recital.html`) places them.
     """
     u = edition.urls
     r = Renderer(edition, src)
@@ -234,24 +269,35 @@ def _own_page(
         if isinstance(item, Paragraph)
         else r.recital_block(item, full_text=False)
     )
-    kind, name = item.label.split(" ", 1)
-    read = link(f"Read {kind.lower()} {name} in the full text", r.link.to(u.text, item.anchor))
-    out = [
-        breadcrumb(r, [("Full text", u.text), *trail, (item.label, None)]),
-        heading(1, item.label, id=Part.TITLE),
-        block,
-        r.footnotes(item.footnotes),
-        element("p", read, {"class": "context", **SEARCH_EXCLUDE}, markdown=""),
-        pager(r, siblings, item.number - 1, page_of, lambda x: x.label),
-        *extra(r),
-    ]
+    w = r.words
+    label = w.label(item)
+    read_words = (
+        w("item.read_in_full_text.paragraph", number=item.number)
+        if isinstance(item, Paragraph)
+        else w("item.read_in_full_text.recital", key=item.letter or item.number)
+    )
+    read = link(read_words, r.link.to(u.text, item.anchor))
+    kind = "paragraph" if isinstance(item, Paragraph) else "recital"
+    body = templates.current().render(
+        kind,
+        breadcrumb=breadcrumb(r, [(w("nav.full_text"), u.text), *trail, (label, None)]),
+        title=heading(1, label, id=Part.TITLE),
+        text=block,
+        footnotes=r.footnotes(item.footnotes),
+        read_in_full_text=element("p", read, {"class": "context", **SEARCH_EXCLUDE}, markdown=""),
+        pager=pager(r, siblings, item.number - 1, page_of, w.label),
+        **extra(r),
+        **{kind: item},
+        document=edition.document,
+        words=w,
+    )
     return Page(
         src,
         # The item and its document, briefly, by the number no other document has: a title
         # weighs most in search, and the document's full title on every page made each of its
         # pages the best match for the words of that title.
-        f"{item.label} – {edition.document.header.document_id or edition.document.header.short_title}",
-        join((x for x in out if x), "\n\n"),
+        f"{label} – {edition.document.header.document_id or edition.document.header.short_title}",
+        body,
         # Found first by its number ("paragraph 21"): the title names the document at length.
         meta={"description": lead(plain_text(item.text), DESCRIPTION_LIMIT), "search": {"boost": 2}},
         what=item.label.lower(),
@@ -259,32 +305,29 @@ def _own_page(
     )
 
 
-CITED_BY = "Cited by other texts"
-"""The heading of where other texts of a collection cite a text or paragraph: not "Recalled
-in", which on an instrument's page means where this text mentions it."""
-CITED_BY_COLUMNS = ["Where", "Their words"]
-
-
 def recalled_in(r: Renderer, references: Sequence[Reference], intro: str) -> list[Md]:
     """Where other documents of the collection name this one (or this paragraph): each citing
     place once, newest document first, named by the citing text's title and date, with the
-    words that name it."""
+    words that name it. Not "Recalled in", which on an instrument's page means where this
+    text mentions it."""
     if not references:
         return []
     rows = []
     seen: set[tuple[str, str]] = set()
     for ref in references:
-        page, anchor, label = ref.place()
+        page, anchor, kind, key = ref.place()
         if (page, anchor) in seen:
             continue
         seen.add((page, anchor))
         who = ref.citing.document_id or ref.citing.title
-        what = ", ".join(
-            x for x in (ref.citing.title if ref.citing.document_id else "", long_date(ref.citing.date)) if x
-        )
-        where = link(f"{label} of {who}", r.link.to(page, anchor))
+        w = r.words
+        place = w("recalled.cited_place", document=who, place=w(f"item.{kind}", number=key, key=key))
+        what = ", ".join(x for x in (ref.citing.title if ref.citing.document_id else "", w.date(ref.citing.date)) if x)
+        where = link(place, r.link.to(page, anchor))
         rows.append((join([where, f" ({what})"]) if what else where, _words_around(ref)))
-    return [join([heading(2, CITED_BY, id=Part.RECALLED_IN), intro, table(CITED_BY_COLUMNS, rows)], "\n\n")]
+    w = r.words
+    where = table([w("recalled.cited_where"), w("recalled.cited_words")], rows)
+    return [join([heading(2, w("recalled.cited_by"), id=Part.RECALLED_IN), intro, where], "\n\n")]
 
 
 def _words_around(ref: Reference) -> Md:
@@ -303,11 +346,11 @@ def _links(r: Renderer, entries: Iterable[Entry], page_of: Callable[[str], str])
     return join((link(e.name, r.link.to(page_of(e.id))) for e in entries), ", ")
 
 
-def _instruments_section(r: Renderer, instruments: Mapping[str, Instrument]) -> list[Md]:
+def _instruments_section(r: Renderer, instruments: Mapping[str, Instrument]) -> Md:
     if not instruments:
-        return []
+        return Md("")
     items = bullets(link(i.name, r.link.to(instrument_page(i.id))) for i in instruments.values())
-    return [join([heading(2, "Instruments", id=Part.INSTRUMENTS), items], "\n\n")]
+    return join([heading(2, r.words("paragraph.instruments"), id=Part.INSTRUMENTS), items], "\n\n")
 
 
 def paragraph(edition: Edition, p: Paragraph) -> Page:
@@ -318,41 +361,58 @@ def paragraph(edition: Edition, p: Paragraph) -> Page:
         edition,
         p,
         u.paragraph_page(p.number),
-        [(section.heading, u.section_page(section.slug))],
+        [(edition.interface.heading(section), u.section_page(section.slug))],
         edition.document.paragraphs,
         lambda x: u.paragraph_page(x.number),
-        lambda r: [
-            # First after the text: what other texts make of this paragraph.
-            *recalled_in(
-                r,
-                [ref for ref in edition.recalled_in if any(n.number == p.number for n in ref.paragraphs)],
-                "Other documents of this collection that name this paragraph.",
+        lambda r: {
+            **_paragraph_links(edition, r, p),
+            "recalled_in": join(
+                recalled_in(
+                    r,
+                    [ref for ref in edition.recalled_in if any(n.number == p.number for n in ref.paragraphs)],
+                    r.words("paragraph.recalled_in_intro"),
+                )
             ),
-            *_paragraph_links(edition, r, p),
-        ],
+        },
     )
 
 
-def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> list[Md]:
-    out: list[Md] = []
+def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> dict[str, Md]:
+    """The parts of a paragraph's page that link it: its clauses, actors and instruments."""
+    out = {"clauses": Md(""), "actors": Md("")}
+    w = r.words
     clauses = edition.clauses.get(p.number, ())
     if clauses:
         rows = [(link(c.verb.name, r.link.here(c.anchor)), _links(r, c.addressees, actor_page) or "—") for c in clauses]
-        out.append(
-            join([heading(2, "Clauses", id=Part.CLAUSES), table(["Operative verb", "Asked to act"], rows)], "\n\n")
+        out["clauses"] = join(
+            [
+                heading(2, w("paragraph.clauses"), id=Part.CLAUSES),
+                table([w("paragraph.operative_verb"), w("paragraph.asked_to_act")], rows),
+            ],
+            "\n\n",
         )
     found = edition.of(p)
     addressed = {a.id: a for c in clauses for a in c.addressees}
     mentioned = {m.entry.id: m.entry for m in found.actors if m.entry.id not in addressed}
     if addressed or mentioned:
-        lines = [heading(2, "Actors", id=Part.ACTORS)]
+        lines = [heading(2, w("paragraph.actors"), id=Part.ACTORS)]
         # Those asked to act are in the Clauses table, each beside its clause: not listed twice.
         if addressed:
-            lines.append(join([Md("Asked to act: see "), link("Clauses", r.link.here(Part.CLAUSES)), Md(".")]))
+            lines.append(
+                join(
+                    [
+                        interface_text(w("paragraph.asked_to_act_see")),
+                        link(w("paragraph.clauses"), r.link.here(Part.CLAUSES)),
+                        Md("."),
+                    ]
+                )
+            )
         if mentioned:
-            lines.append(join([Md("Also mentioned: "), _links(r, mentioned.values(), actor_page)]))
-        out.append(join(lines, "\n\n"))
-    out.extend(_instruments_section(r, {m.entry.id: m.entry for m in found.instruments}))
+            lines.append(
+                join([interface_text(w("paragraph.also_mentioned")), _links(r, mentioned.values(), actor_page)])
+            )
+        out["actors"] = join(lines, "\n\n")
+    out["instruments"] = _instruments_section(r, {m.entry.id: m.entry for m in found.instruments})
     return out
 
 
@@ -371,7 +431,7 @@ def recital(edition: Edition, x: Recital) -> Page:
         [],
         doc.recitals,
         lambda y: u.recital_page(y.key),
-        lambda r: _instruments_section(r, instruments),
+        lambda r: {"instruments": _instruments_section(r, instruments)},
     )
 
 
@@ -380,47 +440,44 @@ def section(edition: Edition, s: Section) -> Page:
     u = edition.urls
     src = u.section_page(s.slug)
     r = Renderer(edition, src)
+    w = r.words
     items = bullets(
-        join([link(str(p.number), r.link.to(u.paragraph_page(p.number)), title=p.label), " ", item_lead(p, 200)])
+        join([link(str(p.number), r.link.to(u.paragraph_page(p.number)), title=w.label(p)), " ", item_lead(p, 200)])
         for p in s.paragraphs
     )
-    read = link("Read this section in the full text", r.link.to(u.text, s.paragraphs[0].anchor))
-    out = [
-        breadcrumb(r, [("Full text", u.text), (s.heading, None)]),
-        heading(1, s.heading),
-        join([f"Paragraphs {s.range_label}. ", read, "."]),
-        items,
-    ]
+    read = link(w("section.read"), r.link.to(u.text, s.paragraphs[0].anchor))
+    body = templates.current().render(
+        "section",
+        breadcrumb=breadcrumb(r, [(w("nav.full_text"), u.text), (w.heading(s), None)]),
+        title=heading(1, w.heading(s), id=kept_anchor(w.heading(s), ENGLISH.heading(s))),
+        lead=join([w("section.paragraphs", range=s.range_label), read, "."]),
+        paragraphs=items,
+        section=s,
+        document=edition.document,
+        words=w,
+    )
     # Material writes the whole nav into every page: past a few dozen sections it would
     # dominate every page's size and the build time (bench/RESULTS.md, "Scale").
     in_nav = len(edition.document.sections) <= NAV_SECTIONS_LIMIT
     return Page(
         src,
-        s.heading,
-        join(out, "\n\n"),
+        w.heading(s),
+        body,
         in_nav=in_nav,
         meta={
             "description": lead(
-                f"{s.heading}: paragraphs {s.range_label} of the {edition.document.header.title}.", DESCRIPTION_LIMIT
+                w(
+                    "section.description",
+                    heading=w.heading(s),
+                    range=s.range_label,
+                    title=edition.document.header.title,
+                ),
+                DESCRIPTION_LIMIT,
             ),
         },
         what="the opening paragraphs (before the first heading)" if s.implicit else f"section '{s.heading}'",
         origin=(edition.document.path, s.line),
     )
-
-
-_ABOUT_INTRO = Md(
-    """# About these URLs
-
-Every address on this site is a promise: **once published, a URL and its anchors stay valid
-for good**. Nothing is renamed or removed; if a page ever has to move, its old address keeps
-working and leads to the new one. A test holds the list of every URL and anchor and fails
-the build if one disappears."""
-)
-_ABOUT_DATA_LINKS = Md(
-    """Every page names its data with `<link rel="alternate" type="application/json">`: a
-paragraph page its own file, every other page the whole document."""
-)
 
 
 _PREFIX_SHOWN = "st-NUMBER-YEAR/"
@@ -438,74 +495,83 @@ def about_urls(edition: Edition, collection: bool = False) -> Page:
     # The patterns are the scheme's own addresses, made with placeholders for the numbers and ids.
     address = urls.address
     in_text = urls.paragraph_anchor("N")
+    w = r.words
+
+    def where(key: str, **values: str | int) -> Md:
+        return worded(w.words[key], interface_text, **values)
+
     rows = [
-        ("The full text", code(address(shown.text)), link("Full text", r.link.to(u.text))),
+        (w("urls.full_text"), code(address(shown.text)), link(w("nav.full_text"), r.link.to(u.text))),
         (
-            "A paragraph in the full text",
+            w("urls.paragraph_in_text"),
             code(address(shown.text, in_text)),
-            link(f"Paragraph {first}", r.link.to(u.text, doc.paragraphs[0].anchor)),
+            link(w.label(doc.paragraphs[0]), r.link.to(u.text, doc.paragraphs[0].anchor)),
         ),
         (
-            "A paragraph on its own page",
+            w("urls.paragraph_page"),
             code(address(shown.paragraph_page("N"))),
-            link(f"Paragraph {last}", r.link.to(u.paragraph_page(last))),
+            link(w.label(doc.paragraphs[-1]), r.link.to(u.paragraph_page(last))),
         ),
         (
-            "A clause of a paragraph",
-            join(
-                [
-                    code(address(shown.paragraph_page("N"), urls.nth("verb", 1))),
-                    Md(" (second of the same verb: "),
-                    code(r.link.here(urls.nth("verb", 2))),
-                    Md("); in the full text "),
-                    code(address(shown.text, urls.within(in_text, "verb"))),
-                ]
+            w("urls.clause"),
+            where(
+                "urls.clause_where",
+                page=code(address(shown.paragraph_page("N"), urls.nth("verb", 1))),
+                second=code(r.link.here(urls.nth("verb", 2))),
+                in_text=code(address(shown.text, urls.within(in_text, "verb"))),
             ),
             "",
         ),
         (
-            "A recital",
-            join(
-                [
-                    code(address(shown.recital_page("N"))),
-                    Md(", or "),
-                    code(address(shown.text, urls.recital_anchor("N"))),
-                ]
+            w("urls.recital"),
+            where(
+                "urls.recital_where",
+                page=code(address(shown.recital_page("N"))),
+                in_text=code(address(shown.text, urls.recital_anchor("N"))),
             ),
             "",
         ),
         (
-            "A section",
-            join(
-                [
-                    code(address(shown.section_page("i"))),
-                    Md(" (its number, in lower case), or "),
-                    code(address(shown.text, urls.section_anchor("i"))),
-                ]
+            w("urls.section"),
+            where(
+                "urls.section_where",
+                page=code(address(shown.section_page("i"))),
+                in_text=code(address(shown.text, urls.section_anchor("i"))),
             ),
             "",
         ),
-        ("A footnote, with the Council's own number", code(address(shown.text, urls.footnote_anchor("N"))), ""),
+        (w("urls.footnote"), code(address(shown.text, urls.footnote_anchor("N"))), ""),
         (
-            "An instrument the text recalls",
+            w("urls.instrument"),
             code(address(instrument_page("ID"))),
-            link("All instruments", r.link.to(INSTRUMENTS)),
+            link(w("urls.all_instruments"), r.link.to(INSTRUMENTS)),
         ),
-        ("A glossary entry", code(address(GLOSSARY, urls.entry_anchor("ID"))), link("Glossary", r.link.to(GLOSSARY))),
-        ("An actor", code(address(actor_page("ID"))), link("All actors", r.link.to(ACTORS))),
-        ("An operative verb", code(address(VERBS, urls.entry_anchor("ID"))), link("Verbs", r.link.to(VERBS))),
         (
-            "The whole document as data (JSON)",
+            w("urls.glossary_entry"),
+            code(address(GLOSSARY, urls.entry_anchor("ID"))),
+            link(w("registers.glossary"), r.link.to(GLOSSARY)),
+        ),
+        (w("urls.actor"), code(address(actor_page("ID"))), link(w("urls.all_actors"), r.link.to(ACTORS))),
+        (
+            w("urls.verb"),
+            code(address(VERBS, urls.entry_anchor("ID"))),
+            link(w("urls.verbs_link"), r.link.to(VERBS)),
+        ),
+        (
+            w("urls.document_json"),
             code(shown.document_json),
             link("document.json", r.link.to(u.document_json)),
         ),
         (
-            "One paragraph as data (JSON)",
+            w("urls.paragraph_json"),
             code(shown.paragraph_json("N")),
-            link(f"Paragraph {last} as JSON", r.link.to(u.paragraph_json(last))),
+            link(
+                w("urls.paragraph_json_link", label=w.label(doc.paragraphs[-1])),
+                r.link.to(u.paragraph_json(last)),
+            ),
         ),
         (
-            "The JSON Schemas of that data",
+            w("urls.schemas"),
             join(
                 [
                     code(urls.schema_file("document.schema.json")),
@@ -516,37 +582,37 @@ def about_urls(edition: Edition, collection: bool = False) -> Page:
             link("paragraph.schema.json", r.link.to(urls.schema_file("paragraph.schema.json"))),
         ),
         (
-            "The link-preview image of a paragraph or recital (1200×630 PNG)",
-            join(
-                [
-                    code(shown.paragraph_card("N")),
-                    Md(", "),
-                    code(shown.recital_card("N")),
-                    Md("; other pages "),
-                    code(urls.SITE_CARD),
-                ]
+            w("urls.card"),
+            where(
+                "urls.card_where",
+                paragraph=code(shown.paragraph_card("N")),
+                recital=code(shown.recital_card("N")),
+                site=code(urls.SITE_CARD),
             ),
             "",
         ),
     ]
-    numbers = f"Paragraph numbers are the Council's own ({first} to {last}); footnotes keep the Council's numbers too."
+    numbers = w("urls.numbers", first=first, last=last)
     if collection:
         h = edition.document.header
-        numbers = (
-            f"Each document's pages and files stand under its own prefix ({_PREFIX_SHOWN} above), made from its "
-            f"document id and the year of its date: {h.document_id} is {u.prefix}. Paragraph and footnote numbers "
-            "are the Council's own."
-        )
-    body = join(
-        [_ABOUT_INTRO, table(["What", "Address", "Example"], rows, classes=["url-scheme"]), numbers, _ABOUT_DATA_LINKS],
-        "\n\n",
+        numbers = w("urls.numbers_collection", prefix=_PREFIX_SHOWN, id=h.document_id, own=u.prefix)
+    body = templates.current().render(
+        "about_urls",
+        title=heading(
+            1, w("registers.about_urls"), id=kept_anchor(w("registers.about_urls"), ENGLISH("registers.about_urls"))
+        ),
+        promise=where("urls.intro", promise=strong(w("urls.promise"))),
+        addresses=table([w("urls.what"), w("urls.address"), w("urls.example")], rows, classes=["url-scheme"]),
+        numbers=numbers,
+        data_links=where("urls.data_links", tag=code('<link rel="alternate" type="application/json">')),
+        words=w,
     )
     return Page(
         ABOUT,
-        "About these URLs",
+        edition.interface("registers.about_urls"),
         body,
         in_nav=True,
         meta={
-            "description": "The URL policy of this edition: every published URL and anchor stays valid for good.",
+            "description": w("urls.description"),
         },
     )

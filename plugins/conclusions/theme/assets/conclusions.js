@@ -9,14 +9,23 @@
  */
 (function () {
   "use strict";
+
+  /* The words this script writes: English here, or the page's own (data-interface-words,
+     theme/main.html; share.js reads the same), read at each use. A tooltip's link says what it opens. */
+  var ENGLISH = {"share.missing_place": "This page has no place named \u201c{id}\u201d: it opens at the top. The address may be mistyped or older than this edition.", "share.tooltip_document": "Go to {name}", "share.tooltip_instrument": "Open the instrument's page (official text, where it is recalled)", "share.tooltip_term": "Open the glossary entry"};
+  function word(key, values) {
+    var words = ENGLISH;
+    var holder = document.querySelector("[data-interface-words]");
+    if (holder) {
+      try { words = JSON.parse(holder.getAttribute("data-interface-words")); } catch (e) { words = ENGLISH; }
+    }
+    var text = words[key] || ENGLISH[key];
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
+
   var SELECTOR = "a.xref";
-  /* The words this script writes, in one place. A tooltip's link says what it opens. */
-  var WORDS = {
-    term: "Open the glossary entry",
-    instrument: "Open the instrument's page (official text, where it is recalled)",
-    document: "Go to ",
-    missing: ["This page has no place named \u201c", "\u201d: it opens at the top. The address may be mistyped or older than this edition."]
-  };
   var tip = null;
   var owner = null;
   var hideTimer = 0;
@@ -53,8 +62,8 @@
     if (lastPointer === "touch") {
       var more = document.createElement("a");
       more.href = el.href;
-      more.textContent = el.classList.contains("term") ? WORDS.term
-        : el.classList.contains("document") ? WORDS.document + text(el) : WORDS.instrument;
+      more.textContent = el.classList.contains("term") ? word("share.tooltip_term")
+        : el.classList.contains("document") ? word("share.tooltip_document", { name: text(el) }) : word("share.tooltip_instrument");
       t.appendChild(document.createTextNode(" "));
       t.appendChild(more);
     }
@@ -212,7 +221,7 @@
     note.setAttribute("role", "status");
     article.insertBefore(note, article.firstChild);
     /* Written once the region is in the page, so that it is announced. */
-    window.requestAnimationFrame(function () { note.textContent = WORDS.missing[0] + id + WORDS.missing[1]; });
+    window.requestAnimationFrame(function () { note.textContent = word("share.missing_place", { id: id }); });
   }
   window.addEventListener("hashchange", noticeMissingPlace);
   if (typeof window.document$ !== "undefined") window.document$.subscribe(noticeMissingPlace);

@@ -10,6 +10,23 @@
  */
 (function () {
   "use strict";
+
+  /* The interface words: English here; a page in another language (or whose site replaced
+     them) carries its own in data-interface-words (theme/main.html), read at each use, so
+     that instant navigation to a page of another language takes its words. */
+  var ENGLISH = {"share.clause": "clause {verb}", "share.copied_citation": "Copied citation of {name}", "share.copied_link": "Copied link to {name}", "share.could_not_copy": "Could not copy. {text}", "share.jump_range": "Enter a paragraph number from {min} to {max}."};
+  function word(key, values) {
+    var words = ENGLISH;
+    var holder = document.querySelector("[data-interface-words]");
+    if (holder) {
+      try { words = JSON.parse(holder.getAttribute("data-interface-words")); } catch (e) { words = ENGLISH; }
+    }
+    var text = words[key] || ENGLISH[key];
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
+
   var ITEMS = ".para[data-cite], .recital[data-cite]";
   var statusTimer = 0;
 
@@ -49,7 +66,7 @@
 
   function label(item) {
     var title = item.querySelector("a.pnum").getAttribute("title") || "";
-    return title.split(":")[0];
+    return title.split(":")[0].trim();
   }
 
   function showJump() {
@@ -77,9 +94,6 @@
     return fallbackCopy(text);
   }
 
-  /* The words this script writes into a citation, in one place. */
-  var WORDS = { clause: "clause " };
-
   /* The place inside `item` that the address targets, if any: a point (its marker was
      followed, paragraphs/12/#b-iii) or a clause (paragraphs/21/#invites, or p21-invites on
      the full text). "Copy link", "Cite" and the printed citation then name that place.
@@ -94,7 +108,7 @@
     if (place.matches(".clause")) {
       var own = id.indexOf(item.id + "-") === 0 ? id.slice(item.id.length + 1) : id;
       var verb = place.querySelector(".verb");
-      return { anchor: own, pinpoint: WORDS.clause + (verb ? verb.textContent.trim() : own) };
+      return { anchor: own, pinpoint: word("share.clause", { verb: verb ? verb.textContent.trim() : own }) };
     }
     return null;
   }
@@ -199,10 +213,10 @@
     var name = now.name;
     var kind = b.getAttribute("data-share");
     var text = kind === "cite" ? now.citation : now.url;
-    var what = kind === "cite" ? "citation of " : "link to ";
+    var copied = kind === "cite" ? "share.copied_citation" : "share.copied_link";
     copy(text).then(
-      function () { announce("Copied " + what + name); },
-      function () { announce("Could not copy. " + text); }
+      function () { announce(word(copied, { name: name })); },
+      function () { announce(word("share.could_not_copy", { text: text })); }
     );
   });
 
@@ -215,7 +229,7 @@
     var min = parseInt(input.min, 10);
     var max = parseInt(input.max, 10);
     if (isNaN(n) || n < min || n > max) {
-      input.setCustomValidity("Enter a paragraph number from " + min + " to " + max + ".");
+      input.setCustomValidity(word("share.jump_range", { min: min, max: max }));
       input.reportValidity();
       input.setCustomValidity("");
       return;

@@ -1,0 +1,314 @@
+"""One text in several languages: a document's language versions, aligned item by item.
+
+The Council publishes a text in every official language with the same recitals, paragraphs,
+points and footnotes, numbered and lettered alike. A site may hold other language versions
+of a document beside it (`layout.LANGUAGES`); each is read and linked as a document of its
+own, published under its document's prefix and its language code (`urls.language_version`),
+and checked against its document here: the same structure, or the build (and the import)
+stops at the first difference. Aligned, every page of one version has its counterpart in
+each other version: `alternates` pairs them, for the `hreflang` links and the language switch.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from .collection import Collection
+from .errors import Problems, SourceError, shown
+from .index import Edition
+from .model import Document, Entry, Point, Registries
+from .urls import Site, site_path
+
+E = TypeVar("E", bound=Entry)
+
+LANGUAGE_NAMES = {
+    "bg": "български",
+    "cs": "čeština",
+    "da": "dansk",
+    "de": "Deutsch",
+    "el": "ελληνικά",
+    "en": "English",
+    "es": "español",
+    "et": "eesti",
+    "fi": "suomi",
+    "fr": "français",
+    "ga": "Gaeilge",
+    "hr": "hrvatski",
+    "hu": "magyar",
+    "it": "italiano",
+    "lt": "lietuvių",
+    "lv": "latviešu",
+    "mt": "Malti",
+    "nl": "Nederlands",
+    "pl": "polski",
+    "pt": "português",
+    "ro": "română",
+    "sk": "slovenčina",
+    "sl": "slovenščina",
+    "sv": "svenska",
+}
+"""Each official language by its own name (how EUR-Lex's language menu names it): a reader
+looks for their language in its own words, whatever the page's language."""
+
+
+def language_name(code: str) -> str:
+    """A language by its own name ('fr' -> 'français'); the code itself when unknown."""
+    return LANGUAGE_NAMES.get(code, code)
+
+
+_SWITCH_LABEL = {"en": "Language versions", "fr": "Versions linguistiques", "de": "Sprachfassungen"}
+
+
+def switch_label(language: str) -> str:
+    """The accessible name of the language switch, in the page's language.
+
+    The one interface word of this module: the site's language data, when it has it, replaces
+    this table."""
+    return _SWITCH_LABEL.get(language, _SWITCH_LABEL["en"])
+
+
+# -- the registries in a version's language ------------------------------------------------------
+
+_EUR_LEX = re.compile(r"^(https://eur-lex\.europa\.eu/legal-content/)[A-Z]{2}(/)")
+_EUR_LEX_ELI = re.compile(r"^https://eur-lex\.europa\.eu/eli/([^?#]+)(?:\?locale=[a-z]{2})?$")
+_ELI = re.compile(r"^https?://data\.europa\.eu/eli/([^?#]+?)/?$")
+_REGISTER = re.compile(r"^(https://data\.consilium\.europa\.eu/doc/document/[^/]+/)[a-z]{2}(/pdf)$")
+_COUNCIL = re.compile(r"^(https://www\.consilium\.europa\.eu/)[a-z]{2}(/)")
+_UN = re.compile(r"^(https://undocs\.org/)[a-z]{2}(/)")
+UN_LANGUAGES = frozenset({"ar", "en", "es", "fr", "ru", "zh"})
+"""The United Nations' official languages: its documents exist in these."""
+
+
+def address_in(url: str, language: str) -> str:
+    """An official address in `language`, for the forms that take one: EUR-Lex pages
+    (`legal-content/FR/`), an ELI (EUR-Lex's page of it, `?locale=fr`), the Council's register
+    (`/fr/pdf`) and website, UN documents in the UN's languages; any other address as it is."""
+    if language not in LANGUAGE_NAMES:
+        return url
+    if m := _EUR_LEX.match(url):
+        return f"{m.group(1)}{language.upper()}{m.group(2)}{url[m.end() :]}"
+    if (m := _EUR_LEX_ELI.match(url)) or (m := _ELI.match(url)):
+        return f"https://eur-lex.europa.eu/eli/{m.group(1)}?locale={language}"
+    if (m := _REGISTER.match(url)) or (m := _COUNCIL.match(url)):
+        return f"{m.group(1)}{language}{m.group(2)}{url[m.end() :]}"
+    if (m := _UN.match(url)) and language in UN_LANGUAGES:
+        return f"{m.group(1)}{language}{m.group(2)}{url[m.end() :]}"
+    return url
+
+
+def _in(entry: E, language: str) -> E:
+    own = next((x for x in entry.languages if x.language == language), None)
+    url = getattr(entry, "url", "")
+    if url:
+        entry = replace(entry, url=own.url if own and own.url else address_in(url, language))  # type: ignore[call-arg]
+    if own is not None and own.name:
+        entry = replace(entry, name=own.name)
+    if own is not None and own.patterns:
+        entry = replace(entry, patterns=own.patterns, pattern_lines=own.pattern_lines, exclude=())
+    return entry
+
+
+def registries_in(registries: Registries, language: str) -> Registries:
+    """`registries` as a version in `language` reads them: each entry's name, patterns and address
+    in that language where the registry gives them (its `languages:`), and its official
+    address in that language where the address's form takes one (`address_in`)."""
+    return replace(
+        registries,
+        instruments=tuple(_in(e, language) for e in registries.instruments),
+        terms=tuple(_in(e, language) for e in registries.terms),
+        actors=tuple(_in(e, language) for e in registries.actors),
+    )
+
+
+# -- alignment -------------------------------------------------------------------------------
+
+
+def _points(points: Sequence[Point]) -> list[str]:
+    return [p.anchor for q in points for p in q.walk()]
+
+
+def _listed(keys: Sequence[str]) -> str:
+    shown = ", ".join(keys[:8])
+    return f"{shown}, ..." if len(keys) > 8 else shown or "none"
+
+
+def mismatch(first: Document, other: Document) -> str | None:
+    """The first difference of structure between a document (`first`) and another language
+    version of it (`other`), as what differs; None when they align: the same recitals (by
+    number or letter), paragraphs (by number) and their points (by letter and position),
+    sections (by the paragraphs they hold) and footnotes (by the Council's numbers)."""
+    mine = first.path
+    keys = [r.key for r in first.recitals], [r.key for r in other.recitals]
+    if keys[0] != keys[1]:
+        return f"recitals {_listed(keys[1])} here, but {_listed(keys[0])} in {mine}"
+    numbers = [p.number for p in first.paragraphs], [p.number for p in other.paragraphs]
+    if numbers[0] != numbers[1]:
+        return f"{len(numbers[1])} paragraphs here, but {len(numbers[0])} in {mine}"
+    items = [
+        *(
+            (f"recital {a.letter or a.number}", a.points, b.points)
+            for a, b in zip(first.recitals, other.recitals, strict=True)
+        ),
+        *(
+            (f"paragraph {a.number}", a.points, b.points)
+            for a, b in zip(first.paragraphs, other.paragraphs, strict=True)
+        ),
+    ]
+    for name, ours, theirs in items:
+        pa, pb = _points(ours), _points(theirs)
+        if pa != pb:
+            return f"{name} has points {_listed(pb)} here, but {_listed(pa)} in {mine}"
+    sections = [[p.number for p in s.paragraphs] for s in first.sections]
+    other_sections = [[p.number for p in s.paragraphs] for s in other.sections]
+    if sections != other_sections:
+        at = next((i for i, (a, b) in enumerate(zip(sections, other_sections, strict=False)) if a != b), None)
+        if at is None:
+            return f"{len(other_sections)} parts under headings here, but {len(sections)} in {mine}"
+        here, there = sections[at], other_sections[at]
+        return (
+            f"part {at + 1} (under its heading) holds paragraphs {_listed([str(n) for n in there])} here, "
+            f"but {_listed([str(n) for n in here])} in {mine}"
+        )
+    notes = list(first.footnotes), list(other.footnotes)
+    if notes[0] != notes[1]:
+        return f"footnotes {_listed(notes[1])} here, but {_listed(notes[0])} in {mine}"
+    return None
+
+
+def check_version(edition: Edition, version: Edition, code: str, problems: Problems) -> bool:
+    """Whether `version` is a language version of `edition` in the language `code`, aligned
+    with it; each reason it is not added to `problems`, one line each."""
+    h, vh = edition.document.header, version.document.header
+    path = version.document.path
+    ok = True
+    if vh.language != code:
+        problems.add(
+            SourceError(
+                path,
+                None,
+                f"its language is {shown(vh.language)}, but its folder is {code}; set 'language: {code}' in its "
+                "front matter, or move it to the folder of its language",
+            )
+        )
+        ok = False
+    elif code == h.language:
+        problems.add(
+            SourceError(
+                path,
+                None,
+                f"is in {code}, the language of {edition.document.path} itself; a language version is in another "
+                "language: remove it, or correct its language",
+            )
+        )
+        ok = False
+    if vh.document_id != h.document_id:
+        problems.add(
+            SourceError(
+                path,
+                None,
+                f"is {shown(vh.document_id) if vh.document_id else 'without document id'}, but {edition.document.path} "
+                f"is {shown(h.document_id) if h.document_id else 'without one'}; a language version has its "
+                "document's id: correct the id, or import the text as a document of its own",
+            )
+        )
+        ok = False
+    if (difference := mismatch(edition.document, version.document)) is not None:
+        problems.add(SourceError(path, None, f"not aligned with its document: {difference}; {MISMATCH_REMEDY}"))
+        ok = False
+    return ok
+
+
+MISMATCH_REMEDY = (
+    "a language version has the same recitals, paragraphs, points and footnotes as its document: "
+    "correct the one that differs from the text the Council published"
+)
+
+
+# -- counterparts ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """One language version of a page: its language and the source path of its page."""
+
+    language: str
+    src: str
+
+
+def _page_sources(edition: Edition) -> list[str]:
+    """The pages of one version in an order every aligned version shares: home, full text,
+    each section, recital and paragraph in turn (a section's address may be made of its
+    title, which differs from language to language: it is paired by its place)."""
+    doc, u = edition.document, edition.urls
+    return [
+        u.home,
+        u.text,
+        *(u.section_page(s.slug) for s in doc.sections),
+        *(u.recital_page(x.key) for x in doc.recitals),
+        *(u.paragraph_page(p.number) for p in doc.paragraphs),
+    ]
+
+
+def alternates(groups: Sequence[Sequence[Edition]]) -> dict[str, tuple[Alternate, ...]]:
+    """For every page of each group of aligned versions (a document first, then its language
+    versions), the versions of that page, the page itself included, in the group's order."""
+    found: dict[str, tuple[Alternate, ...]] = {}
+    for group in groups:
+        if len(group) < 2:
+            continue
+        columns = [_page_sources(e) for e in group]
+        languages = [e.document.header.language for e in group]
+        for row in zip(*columns, strict=True):
+            versions = tuple(Alternate(language, src) for language, src in zip(languages, row, strict=True))
+            for src in row:
+                found[src] = versions
+    return found
+
+
+def site_alternates(c: Collection) -> dict[str, tuple[Alternate, ...]]:
+    """`alternates` of every document of `c` with its language versions; empty without any."""
+    if not c.versions:
+        return {}
+    return alternates([(e, *c.versions_of(e)) for e in c.editions])
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """One entry of a page's language switch and of its `hreflang` links."""
+
+    language: str
+    name: str
+    """The language by its own name ('français')."""
+    url: str
+    """The version's absolute address (`hreflang` links want it absolute)."""
+    href: str
+    """The version's address relative to the page (the switch works on any host and under `mkdocs serve`)."""
+    current: bool
+
+
+@dataclass(frozen=True)
+class LanguageSwitch:
+    """What a page of a multi-language site shows of its versions (theme/main.html)."""
+
+    language: str
+    """The page's own language."""
+    label: str
+    links: tuple[LanguageLink, ...]
+
+
+def language_switch(versions: Sequence[Alternate], src: str, site: Site) -> LanguageSwitch:
+    """The language switch and `hreflang` links of the page `src`, one of `versions`."""
+    here = site_path(src).rstrip("/") or "."
+    links = []
+    language = ""
+    for v in versions:
+        target = site_path(v.src).rstrip("/") or "."
+        href = posixpath.relpath(target, here)
+        links.append(LanguageLink(v.language, language_name(v.language), site.page(v.src), f"{href}/", v.src == src))
+        if v.src == src:
+            language = v.language
+    return LanguageSwitch(language, switch_label(language), tuple(links))

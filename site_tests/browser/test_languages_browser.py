@@ -1,0 +1,170 @@
+"""A text in two languages in headless Chromium: the language switch keeps the paragraph and
+the anchor (at 390 px by touch and at 1280 px by mouse and keyboard, Material's instant
+navigation on, the site URL the served origin), works without a script, Copy link gives the
+address in the reader's language, search finds a French paragraph by French words and an
+English one by English words, and axe finds nothing on any page of either language.
+
+The site is the two-language fixture (fixtures/bilingual: invented texts); the paragraphs,
+points and words tried are read from its two models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conclusions.core.inline import plain_text
+from conclusions.core.model import Document, Paragraph
+from playwright.sync_api import Browser, expect
+
+from site_tests.support.build import FIXTURES
+from site_tests.support.documents import Built, Spec, prepare
+from site_tests.support.gates import MISSING, SCHEMES, Visit, browsed_pages, describe_violations, visit_all
+from site_tests.support.server import built_and_served
+
+VIEWPORTS: dict[str, dict[str, Any]] = {
+    "390-touch": {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True},
+    "1280": {"viewport": {"width": 1280, "height": 900}},
+}
+
+
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return prepare(Spec("bilingual", source=FIXTURES / "bilingual"), tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def served(bilingual: Built, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The fixture built for the origin it is served from (instant navigation on): its base URL and site."""
+    site = tmp_path_factory.mktemp("bilingual-served") / "site"
+    with built_and_served(site, bilingual.source) as base:
+        yield base, site
+
+
+def _french(bilingual: Built) -> tuple[str, Document]:
+    ((prefix, document),) = bilingual.versions.items()
+    return prefix, document
+
+
+def _with_points(d: Document) -> Paragraph:
+    return next(p for p in d.paragraphs if p.points)
+
+
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+def test_the_switch_keeps_the_paragraph_and_the_anchor(
+    browser: Browser, served: tuple[str, Path], bilingual: Built, size: str
+) -> None:
+    base, _site = served
+    prefix, french = _french(bilingual)
+    english = bilingual.model
+    paragraph = _with_points(english)
+    point = paragraph.points[-1].anchor
+    touch = VIEWPORTS[size].get("has_touch", False)
+    context = browser.new_context(**VIEWPORTS[size])
+    page = context.new_page()
+    page.goto(f"{base}paragraphs/{paragraph.number}/#{point}")
+    switch = page.get_by_role("navigation", name="Language versions")
+    for link in switch.get_by_role("link").all():
+        box = link.bounding_box()
+        assert box is not None and box["width"] >= 44 and box["height"] >= 44, (size, box)
+    to_french = switch.locator(f"a[hreflang={french.header.language}]")
+    to_french.tap() if touch else to_french.click()
+    expect(page).to_have_url(f"{base}{prefix}paragraphs/{paragraph.number}/#{point}")
+    assert page.locator("article div[lang]").get_attribute("lang") == french.header.language
+    expect(page.locator(f"[id='{point}']")).to_be_in_viewport()
+    # Back by keyboard, from the full text's paragraph anchor.
+    page.goto(f"{base}{prefix}text/#p{paragraph.number}")
+    back = page.get_by_role("navigation", name="Versions linguistiques").locator(
+        f"a[hreflang={english.header.language}]"
+    )
+    back.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{base}text/#p{paragraph.number}")
+    expect(page.locator(f"[id='p{paragraph.number}']")).to_be_in_viewport()
+    context.close()
+
+
+def test_without_a_script_the_switch_opens_the_same_paragraph(
+    browser: Browser, served: tuple[str, Path], bilingual: Built
+) -> None:
+    base, _site = served
+    prefix, french = _french(bilingual)
+    number = bilingual.model.paragraphs[-1].number
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base}paragraphs/{number}/")
+    page.locator(f".language-switch a[hreflang={french.header.language}]").click()
+    expect(page).to_have_url(f"{base}{prefix}paragraphs/{number}/")
+    context.close()
+
+
+def test_copy_link_gives_the_address_in_the_readers_language(
+    browser: Browser, served: tuple[str, Path], bilingual: Built
+) -> None:
+    base, _site = served
+    prefix, french = _french(bilingual)
+    number = french.paragraphs[0].number
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    page = context.new_page()
+    page.goto(f"{base}{prefix}paragraphs/{number}/")
+    page.locator(f"#p{number} .share-toggle").click()
+    page.locator(f"#p{number} [data-share=link]").click()
+    expect(page.locator("#share-status")).not_to_be_empty()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{base}{prefix}paragraphs/{number}/"
+    page.locator(f"#p{number} .share-toggle").click()
+    page.locator(f"#p{number} [data-share=cite]").click()
+    cited = page.evaluate("navigator.clipboard.readText()")
+    assert f"{base}{prefix}paragraphs/{number}/" in cited and french.header.title in cited
+    context.close()
+
+
+def _words(p: Paragraph) -> str:
+    """Two words of the paragraph's own text, long enough to be its own (no verb in capitals)."""
+    found = [w.strip(".,;:") for w in plain_text(p.text).split() if len(w) > 6 and not w.isupper()]
+    return " ".join(found[-2:])
+
+
+def test_search_finds_each_language_by_its_own_words(
+    browser: Browser, served: tuple[str, Path], bilingual: Built
+) -> None:
+    base, _site = served
+    prefix, french = _french(bilingual)
+    number = bilingual.model.paragraphs[-1].number
+    context = browser.new_context()
+    page = context.new_page()
+    for where, d in (("", bilingual.model), (prefix, french)):
+        page.goto(f"{base}{where}")
+        page.locator("input.md-search__input").click()
+        page.keyboard.type(_words(d.paragraph(number)))
+        first = page.locator(".md-search-result__item a").first
+        expect(first).to_be_visible()
+        assert str(first.get_attribute("href")).split("?")[0].endswith(f"/{where}paragraphs/{number}/"), where
+        page.keyboard.press("Escape")
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def visits(browser: Browser, served: tuple[str, Path]) -> list[Visit]:
+    """Every page of both languages opened once, with axe run on it in both palettes (support/gates.py)."""
+    base, site = served
+    pages = browsed_pages(site)
+    assert any(url.startswith("fr/") for url in pages)
+    visits = visit_all(browser, base, pages)
+    assert len(visits) == len(pages)
+    return visits
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_no_axe_violation_in_either_language(visits: list[Visit], scheme: str) -> None:
+    problems = describe_violations(visits, scheme)
+    assert not problems, f"{len(problems)} axe violations (page, rule, nodes):\n" + "\n".join(problems)
+
+
+def test_no_page_of_either_language_asks_for_what_is_not_there(visits: list[Visit]) -> None:
+    """Material asks for a sitemap under every hreflang address; the site's own is given instead."""
+    bad = [f"/{v.url}: {line}" for v in visits for line in v.failed + v.bad_status]
+    errors = [f"/{v.url}: {m}" for v in visits if v.url != MISSING for m in v.console_errors + v.page_errors]
+    assert not bad and not errors, "\n".join((bad + errors)[:50])

@@ -1,0 +1,191 @@
+"""The interface speaks the document's language (core/interface.py, lang/*.yml): a French and
+a German fixture site (site_tests/fixtures/interface/, invented texts) are built, and the
+visible and accessible text of every page type (home, full text, section, paragraph, recital,
+the registers' lists and entries, the About pages, the 404 page) holds none of the English
+interface words; a site replaces a word in source/lang/<language>.yml, and a word it gets
+wrong stops the build at its line.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+from conclusions.core.index import build_edition
+from conclusions.core.interface import BASE, PACKAGE_WORDS, SCRIPT_KEYS, english_keys, interface
+
+from site_tests.support.build import FIXTURES, _root_plugin_options, build
+
+LANGUAGES = ["fr", "de"]
+_ACCESSIBLE = ("aria-label", "title", "alt", "placeholder")
+# What the reader meets of a page: the article, the document line and the footer.
+_READ = {"article", "footer"}
+# Addresses (in code) are not words.
+_SKIPPED = {"script", "style", "template", "code"}
+
+
+class _Reader(HTMLParser):
+    """The text nodes and accessible attributes inside the article and the footer."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.skip = 0
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _READ or (tag == "p" and ("class", "doc-line") in attrs):
+            self.depth += 1
+        if tag in _SKIPPED:
+            self.skip += 1
+        if self.depth:
+            self.found.extend(v for k, v in attrs if k in _ACCESSIBLE and v)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _READ and self.depth:
+            self.depth -= 1
+        if tag in _SKIPPED and self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skip and data.strip():
+            self.found.append(data)
+
+
+def _registry_labels() -> list[str]:
+    """The labels of the shared registry's kinds of instrument and actor."""
+    labels = []
+    for name in ("instruments.yml", "actors.yml"):
+        data = yaml.safe_load((PACKAGE_WORDS.parent / "registry" / name).read_text(encoding="utf-8"))
+        labels += [str(k["label"]) for k in data.get("kinds", [])]
+    return sorted(labels, key=len, reverse=True)
+
+
+def _english_only(language: str) -> list[str]:
+    """The runs of English interface words (between placeholders) that no word of `language` holds."""
+    english, other = interface(BASE), interface(language)
+    theirs = " | ".join(other.words.values())
+    runs = set()
+    for key in english_keys():
+        for run in re.split(r"\{\w+\}", english.words[key]):
+            run = run.strip(" .:,;()–-")
+            if len(re.sub(r"\W", "", run)) >= 4 and run not in theirs:
+                runs.add(run)
+    return sorted(runs)
+
+
+@pytest.fixture(scope="module", params=LANGUAGES)
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    language = request.param
+    site = tmp_path_factory.mktemp(f"interface-{language}") / "site"
+    build(site, source=FIXTURES / "interface" / language)
+    return language, site
+
+
+_KINDS = ("index.html", "text/index.html", "404.html", "about/index.html", "about/urls/index.html")
+_REGISTERS = ("instruments", "glossary", "actors", "verbs")
+
+
+def _pages(site: Path) -> list[Path]:
+    """Every page type: the text's, the registers' (lists and entries) and the About pages."""
+    pages = [site / k for k in _KINDS]
+    pages += [site / folder / "index.html" for folder in _REGISTERS]
+    for folder in ("sections", "paragraphs", "recitals", "instruments", "actors"):
+        pages.extend(sorted((site / folder).glob("*/index.html")))
+    return pages
+
+
+def test_every_page_type_is_read(built: tuple[str, Path]) -> None:
+    """The fixture has a page of each type, so that the test below reads each."""
+    _, site = built
+    pages = _pages(site)
+    assert all(p.is_file() for p in pages)
+    for folder in ("sections", "paragraphs", "recitals", "instruments", "actors"):
+        assert any(p.parent.parent == site / folder for p in pages), folder
+
+
+def test_no_english_interface_word_on_any_page(built: tuple[str, Path]) -> None:
+    language, site = built
+    runs = _english_only(language)
+    assert runs, "the English words must hold runs no other language shares"
+    found = []
+    for page in _pages(site):
+        reader = _Reader()
+        reader.feed(page.read_text(encoding="utf-8"))
+        text = "\n".join(reader.found)
+        assert text, f"{page}: nothing read"
+        # What the site's own options say (its reuse notice) and addresses are not interface words.
+        text = " ".join(text.split()).replace(" ".join(str(_root_plugin_options().get("reuse_notice", "")).split()), "")
+        text = re.sub(r"https?://\S+", "", text)
+        # The shared registry's kinds are its data, in its own language (not interface words).
+        for label in _registry_labels():
+            text = text.replace(label, "")
+        for run in runs:
+            if re.search(rf"(?<!\w){re.escape(run)}(?!\w)", text):
+                found.append(f"{page.relative_to(site)}: {run!r}")
+    assert not found, "English interface words on a page in another language:\n" + "\n".join(found)
+
+
+def test_the_pages_carry_the_words_of_their_scripts(built: tuple[str, Path]) -> None:
+    """The scripts hold the English words; a page in another language gives them its own."""
+    language, site = built
+    page = (site / "paragraphs" / "1" / "index.html").read_text(encoding="utf-8")
+    holder = re.search(r'data-interface-words="([^"]*)"', page)
+    assert holder is not None
+    words = json.loads(html.unescape(holder.group(1)))
+    assert words == {key: interface(language)(key) for key in SCRIPT_KEYS}
+
+
+def test_the_scripts_hold_the_english_words() -> None:
+    english = interface(BASE)
+    scripts = "".join(
+        (PACKAGE_WORDS.parent / "theme" / "assets" / f).read_text() for f in ("share.js", "conclusions.js")
+    )
+    for key in SCRIPT_KEYS:
+        assert json.dumps(english.words[key]) in scripts, key
+
+
+@pytest.mark.parametrize("language", ["fr", "de"])
+def test_every_language_file_gives_every_word(language: str) -> None:
+    words = interface(language)
+    english = interface(BASE)
+    for key in english_keys():
+        assert set(re.findall(r"\{\w+\}", words.words[key])) == set(re.findall(r"\{\w+\}", english.words[key])), key
+    assert len(words.months) == 12
+
+
+def test_a_site_replaces_a_word_and_a_wrong_word_stops_the_build(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    shutil.copytree(FIXTURES / "interface" / "fr", source)
+    (source / "lang").mkdir()
+    (source / "lang" / "fr.yml").write_text('share:\n  cite: "Citer ce passage"\n', encoding="utf-8")
+    build(tmp_path / "site", source=source)
+    page = (tmp_path / "site" / "paragraphs" / "1" / "index.html").read_text(encoding="utf-8")
+    assert ">Citer ce passage</button>" in page
+    (source / "lang" / "fr.yml").write_text(
+        'share:\n  cite: "Citer"\n  copy_link_to: "Copier le lien"\n  kopieren: "x"\n', encoding="utf-8"
+    )
+    result = build(tmp_path / "broken", source=source, check=False)
+    assert result.returncode != 0
+    assert "lang/fr.yml:3: 'share.copy_link_to' lacks {label}" in result.stderr
+    assert "lang/fr.yml:4: 'share.kopieren' is no word of the interface" in result.stderr
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_french_or_german_text_needs_no_verbs_of_its_own(language: str) -> None:
+    """The shared registry's French and German operative verbs (registry/verbs.yml) split the
+    fixture's paragraphs into clauses, and a request finds the actor it asks to act."""
+    source = FIXTURES / "interface" / language
+    assert not (source / "verbs.yml").exists()
+    edition = build_edition(source)
+    with_clause = {c.paragraph.number for clauses in edition.verb_clauses.values() for c in clauses}
+    assert with_clause == {p.number for p in edition.document.paragraphs}
+    own = yaml.safe_load((source / "actors.yml").read_text(encoding="utf-8"))["actors"]
+    for actor in own:
+        assert edition.actor_requests.get(actor["id"]), actor["id"]

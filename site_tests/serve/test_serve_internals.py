@@ -1,0 +1,144 @@
+"""Serve-only machinery only under `mkdocs serve`.
+
+Every MkDocs internal the plugin relies on is in `mkdocs_internals.py`, used by `rebuild.py`;
+`mkdocs build` imports neither and makes the same bytes without them, and `mkdocs serve`
+checks at start-up, on a two-page build and a server of its own, that MkDocs still does what
+the plugin relies on: a MkDocs that does it otherwise stops `mkdocs serve`, naming what.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.commands import build as build_command
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from site_tests.support.build import EPOCH, FIXTURES, ROOT, build
+from site_tests.support.trees import different_files
+
+SERVE_ONLY = ("conclusions.mkdocs_internals", "conclusions.rebuild")
+
+# `python -m mkdocs`, with the serve-only modules made unimportable (`import` raises ImportError).
+_BUILD_WITHOUT = (
+    "import sys\n"
+    f"for name in {SERVE_ONLY!r}:\n"
+    "    sys.modules[name] = None\n"
+    "from mkdocs.__main__ import cli\n"
+    "sys.argv[0] = 'mkdocs'\n"
+    "cli()\n"
+)
+
+
+def test_a_build_makes_the_same_bytes_without_the_serve_machinery(tmp_path: Path) -> None:
+    with_it = tmp_path / "with"
+    build(with_it, source=FIXTURES / "mini", cards_cache=tmp_path / "cards")
+    config = tmp_path / "with.mkdocs.yml"
+    without = tmp_path / "without"
+    config_without = tmp_path / "without.mkdocs.yml"
+    config_without.write_text(
+        config.read_text(encoding="utf-8").replace(f"site_dir: {with_it}\n", f"site_dir: {without}\n"),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", _BUILD_WITHOUT, "build", "--strict", "-f", str(config_without)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert "unchanged since the last build" not in result.stderr
+    assert (without / "index.html").is_file()
+    assert different_files(with_it, without) == []
+
+
+def test_the_serve_only_modules_stay_out_of_a_build_in_process() -> None:
+    """The adapter's own imports: none of the serve-only modules comes with `conclusions.plugin`."""
+    code = f"import sys, conclusions.plugin\nprint(sorted(name for name in {SERVE_ONLY!r} if name in sys.modules))\n"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def _config() -> MkDocsConfig:
+    config = MkDocsConfig(config_file_path=str(ROOT / "mkdocs.yml"))
+    config.load_dict(
+        {
+            "site_name": "conclusions",
+            "docs_dir": str(FIXTURES / "mini"),
+            "plugins": ["conclusions"],
+            "theme": {"name": "material"},
+        }
+    )
+    errors, _ = config.validate()
+    assert not errors
+    return config
+
+
+def test_this_mkdocs_has_every_internal_the_serve_machinery_relies_on() -> None:
+    from conclusions import mkdocs_internals
+
+    assert mkdocs_internals.missing() == []
+
+
+def _render_without_title(render: Callable[..., None]) -> Callable[..., None]:
+    def render_only(self: Page, config: MkDocsConfig, files: Files) -> None:
+        render(self, config, files)
+        del self._title_from_render
+
+    return render_only
+
+
+def _build_page_every_time(build_page: Callable[..., None]) -> Callable[..., None]:
+    def build_every_page(
+        page: Page,
+        config: MkDocsConfig,
+        doc_files: Files,
+        nav: Any,
+        env: Any,
+        dirty: bool = False,
+        excluded: bool = False,
+    ) -> None:
+        return build_page(page, config, doc_files, nav, env, False, excluded)
+
+    return build_every_page
+
+
+@pytest.mark.parametrize(
+    ("owner", "attribute", "replace", "named"),
+    [
+        (LiveReloadServer, "_inject_js_into_html", None, "LiveReloadServer._inject_js_into_html"),
+        (LiveReloadServer, "__init__", lambda _: lambda self, *args, **kwargs: None, "LiveReloadServer._watched_paths"),
+        (Page, "render", _render_without_title, "_title_from_render"),
+        (
+            build_command,
+            "_build_page",
+            _build_page_every_time,
+            "a dirty build skipping the pages whose File.is_modified() is false",
+        ),
+    ],
+)
+def test_serve_stops_at_start_up_naming_what_mkdocs_does_otherwise(
+    monkeypatch: pytest.MonkeyPatch, owner: object, attribute: str, replace: Callable[..., Any] | None, named: str
+) -> None:
+    if replace is None:
+        monkeypatch.delattr(owner, attribute)
+    else:
+        monkeypatch.setattr(owner, attribute, replace(getattr(owner, attribute)))
+    config = _config()
+    with pytest.raises(PluginError) as stopped:
+        config.plugins.on_startup(command="serve", dirty=False)
+    message = str(stopped.value)
+    assert named in message and "`mkdocs build` is not affected" in message
+    # A build does not need it, and does not look.
+    config.plugins.on_startup(command="build", dirty=False)

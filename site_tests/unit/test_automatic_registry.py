@@ -1,0 +1,117 @@
+"""What the text gives of itself, against the registries: a registry entry wins, a site confirms,
+corrects or suppresses an automatic entry by its id, the same text always gives the same ids,
+and in a collection the words that name another of its texts link to that text.
+
+The documents are small invented texts written into a temporary source folder; the model is
+built by the core (`build_edition`, `build_collection`), as `mkdocs build` builds it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conclusions.core.errors import SourceErrors
+from conclusions.core.index import build_edition
+from conclusions.core.site import build_collection
+
+# Invented text, in the shape of a Council text.
+TEXT = """---
+document_id: ST 4321/25
+date: 2025-03-10
+title: Council conclusions on marine data (invented)
+---
+
+RECALLING:
+
+- Council conclusions of 23 May 2023 on the ‘Fair and sustainable use of space’[^1],
+
+1. WELCOMES Regulation (EU) 2021/696 and the Copernicus Marine Service (CMS); RECALLS the European Green Deal;
+
+2. CALLS ON the Ocean Data Forum to report on the Green Deal; INVITES the European Environmental Agency to assist the CMS;
+
+[^1]: 9675/23.
+"""
+
+
+def source_with(folder: Path, text: str = TEXT, **files: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "document.md").write_text(text, encoding="utf-8")
+    for name, content in files.items():
+        (folder / f"{name}.yml").write_text(content, encoding="utf-8")
+    return folder
+
+
+def test_the_same_text_gives_the_same_entries_and_ids(tmp_path: Path) -> None:
+    first = build_edition(source_with(tmp_path / "a"))
+    second = build_edition(source_with(tmp_path / "b"))
+    assert first.automatic == second.automatic
+    for kind in ("instruments", "terms", "actors"):
+        assert [e.id for e in getattr(first.registries, kind)] == [e.id for e in getattr(second.registries, kind)]
+
+
+def test_a_site_confirms_an_automatic_entry_by_its_id_and_its_page_keeps_its_address(tmp_path: Path) -> None:
+    actors = """actors:
+  - id: ocean-data-forum
+    name: Ocean Data Forum of the Member States
+    kind: other
+    description: A forum of the Member States' marine data services (invented).
+    url: https://example.org/forum
+    patterns: [Ocean Data Forum]
+"""
+    edition = build_edition(source_with(tmp_path, actors=actors))
+    forum = next(a for a in edition.registries.actors if a.id == "ocean-data-forum")
+    assert not forum.automatic and forum.url == "https://example.org/forum"
+    assert [c.paragraph.number for c in edition.actor_requests["ocean-data-forum"]] == [2]
+    assert all(f.id != "ocean-data-forum" for f in edition.automatic)
+
+
+def test_a_suppress_item_that_holds_nothing_back_stops_the_build(tmp_path: Path) -> None:
+    with pytest.raises(SourceErrors) as raised:
+        build_edition(source_with(tmp_path, actors="suppress:\n  - no-such-body\n"))
+    assert "actors.yml:2: suppress 'no-such-body' names no actor found in the text" in str(raised.value)
+
+
+def test_a_site_entry_gets_no_words_it_did_not_write(tmp_path: Path) -> None:
+    """A site's own entry is a hand reading: no spelling or short form is added to it."""
+    instruments = """instruments:
+  - id: european-green-deal
+    title: The European Green Deal
+    kind: policy-document
+    description: The site's own entry.
+    url: https://example.org/deal
+    patterns: [European Green Deal]
+"""
+    edition = build_edition(source_with(tmp_path, instruments=instruments))
+    assert {b.match.pattern for b in edition.instrument_links["european-green-deal"]} == {"European Green Deal"}
+
+
+COLLECTED = """---
+document_id: ST {number}/25
+date: 2025-0{month}-10
+title: Council conclusions on {title}
+---
+
+1. RECALLS the Council conclusions on ‘{other}’ of 10 {other_month} 2025 and its conclusions of 2 February 2024 on ports;
+"""
+
+
+def test_in_a_collection_the_title_before_the_date_names_a_text_of_it(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    first = COLLECTED.format(number="1111", month=3, title="marine data", other="river data", other_month="April")
+    second = COLLECTED.format(number="2222", month=4, title="river data", other="marine data", other_month="March")
+    source_with(source / "documents" / "st-1111-2025", first)
+    source_with(source / "documents" / "st-2222-2025", second)
+    c = build_collection(source)
+    resolved = [r for r in c.references if r.cited is not None]
+    assert sorted(r.words for r in resolved) == [
+        "Council conclusions on ‘marine data’ of 10 March 2025",
+        "Council conclusions on ‘river data’ of 10 April 2025",
+    ]
+    # The words that name a text of the collection link to it, not to an instrument.
+    ids = {i.id for i in c.registries.instruments}
+    assert not any(i.startswith("council-conclusions-2025") for i in ids)
+    # Conclusions the collection does not hold are an instrument with the register's search.
+    outside = next(i for i in c.registries.instruments if i.id == "council-conclusions-2024-02-02")
+    assert outside.url.startswith("https://www.consilium.europa.eu/en/documents-publications/public-register/")
+    assert {r.words for r in c.unresolved} == {"conclusions of 2 February 2024 on ports"}
