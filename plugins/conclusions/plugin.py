@@ -346,9 +346,11 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         sections: list[dict[str, str]] = []
         about: list[dict[str, str]] = []
         by_src = {page.src: page for page in self.pages}
+        # A collection's texts are listed each under its own entry (`_document_nav`); their
+        # language versions stand in the menu as their pages' own entries.
+        listed = {src for e in self._edition_at.values() for src in self._document_srcs(e, by_src)}
         for page in self.pages:
-            # A collection's texts are listed each under its own entry (`_document_nav`).
-            if not page.in_nav or ("/" in page.src and page.src.split("/", 1)[0] + "/" in self._edition_at):
+            if not page.in_nav or page.src in listed:
                 continue
             if page.src in ABOUT_PAGES:
                 # One entry for both keeps the menu short: on a short screen Material scrolls
@@ -373,11 +375,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         """One text of a collection in the navigation: its overview, full text and sections
         (those a one-text site lists), under its short title."""
         u, h = edition.urls, edition.document.header
-        sections = [
-            {self._nav_label(by_src[src]): src}
-            for src in (u.section_page(s.slug) for s in edition.document.sections)
-            if src in by_src and by_src[src].in_nav
-        ]
+        sections = [{self._nav_label(by_src[src]): src} for src in self._document_srcs(edition, by_src)[2:]]
         entries: list[dict[str, Any]] = [
             {self._nav_label(by_src[u.home]): u.home},
             {self._nav_label(by_src[u.text]): u.text},
@@ -385,6 +383,14 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         if sections:
             entries.append({self.config.nav_title_sections: sections})
         return {_html(h.short_title or h.document_id): entries}
+
+    @staticmethod
+    def _document_srcs(edition: Edition, by_src: dict[str, Page]) -> list[str]:
+        """The pages `_document_nav` lists for a text: its home, full text and the sections in
+        the navigation."""
+        u = edition.urls
+        sections = (u.section_page(s.slug) for s in edition.document.sections)
+        return [u.home, u.text, *(src for src in sections if src in by_src and by_src[src].in_nav)]
 
     def _nav_label(self, page: Page) -> str:
         """A page's entry in the navigation: its title; the home page's is `nav_title_home`,
