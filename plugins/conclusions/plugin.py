@@ -245,7 +245,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         self.info = EditionInfo(
             publisher=self.config.publisher,
             publisher_url=self.config.publisher_url,
-            reuse=self.config.reuse_notice,
+            reuse_notice=self.config.reuse_notice,
             kind=self.config.document_kind,
         )
         if self.serving is not None:

@@ -44,7 +44,7 @@ EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
 INFO = EditionInfo(
     publisher="An invented publisher",
     publisher_url="https://example.org/",
-    reuse="Invented reuse notice of the original.",
+    reuse_notice="Invented reuse notice of the original.",
 )
 """What a site's plugin options give the About page and the document line (invented)."""
 ADDED = FIXTURES / "import" / "nested-points.txt"

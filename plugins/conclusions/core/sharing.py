@@ -232,7 +232,7 @@ class Sharing:
             "edition_name": edition_name(self.info, self.edition.interface),
             "publisher": self.info.publisher,
             "publisher_url": self.info.publisher_url,
-            "reuse": self.info.reuse,
+            "reuse_notice": self.info.reuse_notice,
             "about_path": site_path(ABOUT_EDITION),
         }
 
@@ -338,6 +338,6 @@ class SiteSharing:
             "edition_name": edition_name(self.info, self.interface()),
             "publisher": self.info.publisher,
             "publisher_url": self.info.publisher_url,
-            "reuse": self.info.reuse,
+            "reuse_notice": self.info.reuse_notice,
             "about_path": site_path(ABOUT_EDITION),
         }
