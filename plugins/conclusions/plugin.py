@@ -41,7 +41,7 @@ from .core.languages import Alternate, language_switch, site_alternates
 from .core.model import Header
 from .core.pages import Page
 from .core.pages import templates as page_templates
-from .core.pages.edition import about_edition
+from .core.pages.about import about_edition
 from .core.redirects import moved
 from .core.sharing import Card, SiteSharing
 from .core.site import SiteMaker

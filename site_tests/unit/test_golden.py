@@ -28,7 +28,7 @@ from conclusions.core.collection import Collection
 from conclusions.core.identity import EditionInfo
 from conclusions.core.index import Edition
 from conclusions.core.jsondata import JsonData
-from conclusions.core.pages.edition import about_edition
+from conclusions.core.pages.about import about_edition
 from conclusions.core.redirects import moved
 from conclusions.core.site import SiteMaker, build_collection
 from conclusions.core.urls import Site
