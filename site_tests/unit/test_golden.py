@@ -25,8 +25,8 @@ from pathlib import Path
 import markdown
 import pytest
 from conclusions.core.collection import Collection
+from conclusions.core.edition import Edition
 from conclusions.core.identity import EditionInfo
-from conclusions.core.index import Edition
 from conclusions.core.jsondata import JsonData
 from conclusions.core.pages.about import about_edition
 from conclusions.core.redirects import moved

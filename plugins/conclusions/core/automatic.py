@@ -720,7 +720,7 @@ class _Reader:
 
 
 class _Mentions(Protocol):
-    """What an item mentions (`index.ItemMentions`)."""
+    """What an item mentions (`edition.ItemMentions`)."""
 
     @property
     def instruments(self) -> Sequence[Match[Instrument]]: ...

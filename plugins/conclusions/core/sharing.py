@@ -14,8 +14,8 @@ from markupsafe import Markup
 
 from .citation import citation
 from .collection import Collection
+from .edition import Edition
 from .identity import EditionInfo, document_line, edition_name, official_text
-from .index import Edition
 from .inline import lead, plain_text
 from .interface import Interface
 from .jsondata import JsonData

@@ -5,8 +5,8 @@ configuration (`EditionInfo`); a part neither gives is left out."""
 from __future__ import annotations
 
 from ..collection import Collection
+from ..edition import Edition
 from ..identity import EditionInfo, document_line, official_text
-from ..index import Edition
 from ..interface import ENGLISH, Interface
 from ..markup import Md, external_link, heading, join, link, para, worded
 from ..urls import ABOUT, ABOUT_EDITION, ACTORS, GLOSSARY, HOME, Linker

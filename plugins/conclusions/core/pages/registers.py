@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .. import urls
 from ..clauses import Clause
 from ..collection import Collection
-from ..index import Backlink, Edition, Item
+from ..edition import Backlink, Edition, Item
 from ..inline import lead, lead_at, plain_span, plain_text
 from ..inline_markdown import spans
 from ..interface import ENGLISH, Interface

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from ..citation import citation_prefix, point_pinpoint
 from ..clauses import Clause
-from ..index import Edition, Item
+from ..edition import Edition, Item
 from ..inline import lead, plain_text
 from ..inline_markdown import render_inline
 from ..interface import Interface

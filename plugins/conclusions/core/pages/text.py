@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .. import urls
-from ..index import Edition
+from ..edition import Edition
 from ..inline import lead, plain_text
 from ..inline_markdown import render_inline
 from ..interface import ENGLISH
