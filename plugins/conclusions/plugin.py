@@ -32,7 +32,6 @@ from mkdocs.utils.templates import TemplateContext
 from . import csp, head, material_theme, staged
 from .config import ConclusionsConfig
 from .core import cards, markup
-from .core.addresses import check_addresses, published_files
 from .core.collection import Collection
 from .core.errors import SourceError, SourceErrors, shown
 from .core.fields import url_problem
@@ -45,6 +44,7 @@ from .core.pages.about import about_edition
 from .core.redirects import moved
 from .core.sharing import Card, SiteSharing
 from .core.site import SiteMaker
+from .core.unique_addresses import check_addresses, published_files
 from .core.urls import HOME as HOME_PAGE
 from .core.urls import Site, is_section_page
 
