@@ -44,7 +44,7 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conclusions.core.inline import tokenize
+from conclusions.core.inline_source import tokenize
 from conclusions.csp import sha256
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st

@@ -8,8 +8,8 @@ import html as html_module
 import markdown
 import pytest
 from conclusions.core.clauses import split_clauses
-from conclusions.core.inline import footnote_refs, lead, plain_text, tokenize
 from conclusions.core.inline_markdown import render_inline, spans
+from conclusions.core.inline_source import footnote_refs, lead, plain_text, tokenize
 from conclusions.core.markup import Md, element, link
 from conclusions.core.mentions import Matcher
 from conclusions.core.urls import Linker

@@ -36,7 +36,7 @@ from .abbreviations import Definition, definitions
 from .citations import Citation, Forms, read_forms
 from .errors import Problems
 from .identity import register_url
-from .inline import plain_text, tokenize
+from .inline_source import plain_text, tokenize
 from .interface import Interface, interface
 from .mentions import Match, Matcher
 from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Recital, Registries, Term

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from .clauses import Clause
-from .inline import tokenize
+from .inline_source import tokenize
 from .markup import Md, element, end_tag, inline_tag, link, start_tag, text
 from .mentions import Match
 from .model import Instrument, Term

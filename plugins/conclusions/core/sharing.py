@@ -16,7 +16,7 @@ from .citation import citation
 from .collection import Collection
 from .edition import Edition
 from .identity import EditionInfo, document_line, edition_name, official_text
-from .inline import lead, plain_text
+from .inline_source import lead, plain_text
 from .interface import Interface
 from .jsondata import JsonData
 from .languages import site_alternates

@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .. import urls
 from ..edition import Edition
-from ..inline import lead, plain_text
 from ..inline_markdown import render_inline
+from ..inline_source import lead, plain_text
 from ..interface import ENGLISH
 from ..markup import (
     SEARCH_EXCLUDE,
