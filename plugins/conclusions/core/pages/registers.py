@@ -10,7 +10,7 @@ from .. import urls
 from ..clauses import Clause
 from ..collection import Collection
 from ..edition import Backlink, Edition, Item
-from ..inline_markdown import spans
+from ..inline_render import spans
 from ..inline_source import lead, lead_at, plain_span, plain_text
 from ..interface import ENGLISH, Interface
 from ..markup import (

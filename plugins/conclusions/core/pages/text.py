@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .. import urls
 from ..edition import Edition
-from ..inline_markdown import render_inline
+from ..inline_render import render_inline
 from ..inline_source import lead, plain_text
 from ..interface import ENGLISH
 from ..markup import (
