@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 from typing import TypedDict
 
+from unlinked import without_links
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = HERE / "out"
@@ -73,7 +75,7 @@ def real_config(source: Path, site: Path) -> Path:
     return cfg
 
 
-def plain_config(source: Path, site: Path, material_only: bool = False) -> tuple[Path, int]:
+def plain_config(source: Path, site: Path, material_only: bool = False, links: bool = True) -> tuple[Path, int]:
     """Write every generated page's Markdown to a docs dir; a config without the plugin.
 
     Same mkdocs.yml otherwise (theme, overrides, CSS/JS, Markdown extensions, search), the
@@ -82,6 +84,8 @@ def plain_config(source: Path, site: Path, material_only: bool = False) -> tuple
     `material_only`: Material as it comes instead, the yardstick of the first paint
     ("within 0.2 s of plain Material on the same page"): none of the plugin's templates, CSS
     or JS, and no palette (so no palette.css), with the site's features and `font: false`.
+
+    `links=False`: the same pages holding the same text without links (bench/unlinked.py).
     """
     from conclusions.core.site import all_pages, build_collection
     from conclusions.plugin import ASSETS_JS, THEME_DIR, ConclusionsPlugin
@@ -93,7 +97,7 @@ def plain_config(source: Path, site: Path, material_only: bool = False) -> tuple
     for page in pages:
         target = docs / page.src
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+        target.write_text(page.markdown if links else without_links(page.markdown, page.src), encoding="utf-8")
     # The plugin brings its templates, CSS and JS (its theme/ folder) only when it runs: without
     # it, the same folder is the custom_dir and the same assets are listed, so pages look alike.
     plugin = ConclusionsPlugin()
