@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 from typing import TypedDict
 
+from unlinked import without_links
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = HERE / "out"
@@ -73,7 +75,7 @@ def real_config(source: Path, site: Path) -> Path:
     return cfg
 
 
-def plain_config(source: Path, site: Path, material_only: bool = False) -> tuple[Path, int]:
+def plain_config(source: Path, site: Path, material_only: bool = False, links: bool = True) -> tuple[Path, int]:
     """Write every generated page's Markdown to a docs dir; a config without the plugin.
 
     Same mkdocs.yml otherwise (theme, overrides, CSS/JS, Markdown extensions, search), the
@@ -82,6 +84,8 @@ def plain_config(source: Path, site: Path, material_only: bool = False) -> tuple
     `material_only`: Material as it comes instead, the yardstick of the first paint
     ("within 0.2 s of plain Material on the same page"): none of the plugin's templates, CSS
     or JS, and no palette (so no palette.css), with the site's features and `font: false`.
+
+    `links=False`: the same pages holding the same text without links (bench/unlinked.py).
     """
     from conclusions.core.site import all_pages, build_collection
     from conclusions.plugin import ASSETS_JS, THEME_DIR, ConclusionsPlugin
@@ -93,7 +97,7 @@ def plain_config(source: Path, site: Path, material_only: bool = False) -> tuple
     for page in pages:
         target = docs / page.src
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+        target.write_text(page.markdown if links else without_links(page.markdown, page.src), encoding="utf-8")
     # The plugin brings its templates, CSS and JS (its theme/ folder) only when it runs: without
     # it, the same folder is the custom_dir and the same assets are listed, so pages look alike.
     plugin = ConclusionsPlugin()
@@ -135,6 +139,13 @@ def plain_config(source: Path, site: Path, material_only: bool = False) -> tuple
     return cfg, len(pages)
 
 
+BYTECODE = {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(OUT / "pycache")}
+"""Builds run with Python's bytecode cache, kept in the bench's scratch folder: an installed
+package has its modules compiled (Material's and MkDocs' are, at install), and where the
+environment turns the cache off (PYTHONDONTWRITEBYTECODE) the plugin's modules, installed
+editable, would be compiled from source at every build, a cost no user's build pays twice."""
+
+
 def run_build(cfg: Path, cold: bool = False) -> Build:
     """One `mkdocs build` in a child process: wall time, MkDocs' own time, peak RSS.
 
@@ -142,7 +153,7 @@ def run_build(cfg: Path, cold: bool = False) -> Build:
     (`.cache/cards`, relative to the working directory) is the bench's own, never the
     project's; `cold` empties it first (a build from scratch, as on a CI runner without cache).
     """
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **BYTECODE}
     cwd = cfg.parent / "cwd"
     if cold:
         shutil.rmtree(cwd / ".cache", ignore_errors=True)

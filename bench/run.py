@@ -3,7 +3,8 @@
 The harness: each part is a module of bench/parts/ (shared helpers in bench/common.py).
 
 Parts (run all by default, or name some with --only):
-  build       the real site vs a plain Material site of the same Markdown, pages and nav
+  build       the real site vs plain Material sites of the same pages and nav: the same
+              Markdown, and the same text without links
   scale       synthetic documents of 44, 440 and 4,400 paragraphs (bench/synth.py)
   weight      first visit of a paragraph page in headless Chromium; search index vs its text
   lighthouse  Lighthouse 12.2.3 (bench/package.json) on five pages

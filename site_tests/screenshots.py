@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Literal
 
-from conclusions.core.index import build_edition
+from conclusions.core.edition import build_edition
 from playwright.sync_api import sync_playwright
 
 from site_tests.support.browser import launch

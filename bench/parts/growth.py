@@ -221,8 +221,8 @@ def _write(folder: Path, files: dict[str, str]) -> Path:
 
 def _plugin_work(source: Path) -> float:
     """What the plugin does before MkDocs renders anything (on_config's work, and the files)."""
-    from conclusions.core.addresses import check_addresses, published_files
     from conclusions.core.site import all_pages, build_collection, site_data
+    from conclusions.core.unique_addresses import check_addresses, published_files
 
     start = time.process_time()
     collection = build_collection(source)

@@ -78,7 +78,7 @@ def run() -> tuple[list[str], dict[str, Any]]:
     run_build(material_cfg)
     material = OUT / "build" / "material"
     actors = sorted(p.parent.name for p in (site / "actors").glob("*/index.html"))
-    from conclusions.core.index import build_edition
+    from conclusions.core.edition import build_edition
 
     first_actor = build_edition(ROOT / "source").registries.actors[0].id
     assert first_actor in actors

@@ -32,20 +32,20 @@ from mkdocs.utils.templates import TemplateContext
 from . import csp, head, material_theme, staged
 from .config import ConclusionsConfig
 from .core import cards, markup
-from .core.addresses import check_addresses, published_files
 from .core.collection import Collection
+from .core.edition import Edition
 from .core.errors import SourceError, SourceErrors, shown
 from .core.fields import url_problem
 from .core.identity import EditionInfo
-from .core.index import Edition
 from .core.languages import Alternate, language_switch, site_alternates
 from .core.model import Header
 from .core.pages import Page
 from .core.pages import templates as page_templates
-from .core.pages.edition import about_edition
+from .core.pages.about import about_edition
 from .core.redirects import moved
 from .core.sharing import Card, SiteSharing
 from .core.site import SiteMaker
+from .core.unique_addresses import check_addresses, published_files
 from .core.urls import ABOUT, ABOUT_EDITION, Site, is_section_page
 from .core.urls import HOME as HOME_PAGE
 
@@ -269,7 +269,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         self.info = EditionInfo(
             publisher=self.config.publisher,
             publisher_url=self.config.publisher_url,
-            reuse=self.config.reuse_notice,
+            reuse_notice=self.config.reuse_notice,
             kind=self.config.document_kind,
         )
         if self.serving is not None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conclusions.core.index import Edition
+from conclusions.core.edition import Edition
 from playwright.sync_api import Browser
 
 from site_tests.support.documents import showcase

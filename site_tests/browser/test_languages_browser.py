@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conclusions.core.inline import plain_text
+from conclusions.core.inline_source import plain_text
 from conclusions.core.model import Document, Paragraph
 from playwright.sync_api import Browser, expect
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conclusions.core.index import Edition
+from conclusions.core.edition import Edition
 from playwright.sync_api import Browser, expect
 
 from site_tests.support.documents import showcase

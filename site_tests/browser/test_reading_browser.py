@@ -15,7 +15,7 @@ from typing import Literal
 
 import pytest
 from conclusions.core.clauses import Clause
-from conclusions.core.index import Edition
+from conclusions.core.edition import Edition
 from conclusions.core.pages.base import NAV_SECTIONS_LIMIT
 from conclusions.core.urls import ABOUT_EDITION, site_path
 from playwright.sync_api import Browser, BrowserContext, ElementHandle, Locator, Page

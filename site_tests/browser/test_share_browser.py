@@ -11,7 +11,7 @@ from typing import cast
 from urllib.parse import urlsplit
 
 import pytest
-from conclusions.core.index import Edition
+from conclusions.core.edition import Edition
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from site_tests.support.build import SOURCE, build

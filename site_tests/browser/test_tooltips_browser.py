@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from conclusions.core.index import Edition
+from conclusions.core.edition import Edition
 from playwright.sync_api import Browser, Page
 
 from site_tests.support.build import SOURCE

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conclusions.core.index import Edition
+from conclusions.core.edition import Edition
 from playwright.sync_api import Browser
 
 from site_tests.support.documents import Built

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conclusions.core.index import Edition, build_edition
+from conclusions.core.edition import Edition, build_edition
 
 from site_tests.unit.test_automatic_registry import source_with
 

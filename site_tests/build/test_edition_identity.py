@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from conclusions.core.edition import Edition
 from conclusions.core.identity import EditionInfo, document_line, edition_name, register_url
-from conclusions.core.index import Edition
 from conclusions.core.interface import interface
 from conclusions.core.sharing import Sharing
 

@@ -44,7 +44,7 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conclusions.core.inline import tokenize
+from conclusions.core.inline_source import tokenize
 from conclusions.csp import sha256
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
@@ -584,9 +584,9 @@ def _one_line_refusal(captured: str) -> None:
 def _core_reads(source: Path) -> None:
     """The build's own checks on what a command wrote: a mistake is one `file:line` line each,
     and nothing else may go wrong."""
-    from conclusions.core.addresses import check_addresses, published_files
     from conclusions.core.errors import SourceError, SourceErrors
     from conclusions.core.site import all_pages, build_collection
+    from conclusions.core.unique_addresses import check_addresses, published_files
 
     try:
         collection = build_collection(source)
@@ -694,9 +694,9 @@ def test_a_collection_of_any_folders_and_ids_builds_safe_addresses_or_refuses(
     """A collection whose folders and document ids are generated: the core refuses it in one
     line per mistake, or every page and file it publishes stands at a relative address inside
     the site, and no page links to another scheme or host."""
-    from conclusions.core.addresses import check_addresses, published_files
     from conclusions.core.errors import SourceError, SourceErrors
     from conclusions.core.site import all_pages, build_collection
+    from conclusions.core.unique_addresses import check_addresses, published_files
     from conclusions.core.urls import document_prefix
 
     source = tmp_path_factory.mktemp("collection") / "source"

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from conclusions.core.edition import build_edition
 from conclusions.core.errors import SourceError
-from conclusions.core.index import build_edition
 
 from site_tests.support.build import FIXTURES, build
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conclusions.core.index import build_edition
+from conclusions.core.edition import build_edition
 from conclusions.core.interface import BASE, PACKAGE_WORDS, SCRIPT_KEYS, english_keys, interface
 
 from site_tests.support.build import FIXTURES, _root_plugin_options, build

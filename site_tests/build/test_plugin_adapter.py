@@ -194,7 +194,7 @@ def test_fast_serve_starts_afresh_when_a_package_template_changes(
 def test_the_placeholder_site_name_takes_name_description_and_language_from_the_document() -> None:
     from dataclasses import replace
 
-    from conclusions.core.index import build_edition
+    from conclusions.core.edition import build_edition
     from conclusions.plugin import SITE_NAME_PLACEHOLDER, _name_from_document, describe
 
     header = build_edition(FIXTURES / "mini").document.header

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import cast
 
 import pytest
-from conclusions.core.index import Edition
+from conclusions.core.edition import Edition
 from conclusions.core.interface import interface
 from playwright.sync_api import Browser
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conclusions.core import cards
-from conclusions.core.index import Edition, build_edition
+from conclusions.core.edition import Edition, build_edition
 from conclusions.core.sharing import Card, Sharing
 from mkdocs.config.defaults import MkDocsConfig
 from PIL import Image

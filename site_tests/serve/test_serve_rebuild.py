@@ -14,7 +14,7 @@ import re
 import shutil
 from pathlib import Path
 
-from conclusions.core.index import Edition
+from conclusions.core.edition import Edition
 
 from site_tests.support.build import SOURCE, build
 from site_tests.support.collection import BuiltCollection

@@ -35,7 +35,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conclusions.core.index import Edition
+from conclusions.core.edition import Edition
 from conclusions.core.model import Document, Header, Paragraph, Recital
 
 from site_tests.support.build import FIXTURES, ROOT, SOURCE, build
@@ -187,7 +187,7 @@ class Built:
 
     @cached_property
     def edition(self) -> Edition:
-        from conclusions.core.index import build_edition
+        from conclusions.core.edition import build_edition
 
         return build_edition(self.source)
 

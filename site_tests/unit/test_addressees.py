@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conclusions.core.index import build_edition
+from conclusions.core.edition import build_edition
 
 CASES = [
     ("INVITES the Commission to report on progress.", ["commission"]),

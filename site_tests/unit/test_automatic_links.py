@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conclusions.core.index import Backlink, Edition
+from conclusions.core.edition import Backlink, Edition
 from conclusions.core.model import Paragraph, Recital
 
 from site_tests.support.build import FIXTURES, SOURCE
@@ -53,7 +53,7 @@ class Measure:
 
 @cache
 def _measure(tmp: Path) -> Measure:
-    from conclusions.core.index import build_edition
+    from conclusions.core.edition import build_edition
 
     expected = _load(SOURCE / "expected.yml")
     mapping = _load(MAPPING)
@@ -142,7 +142,7 @@ Invented = tuple[Edition, dict[str, Any]]
 
 @pytest.fixture(scope="module")
 def invented(tmp_path_factory: pytest.TempPathFactory) -> Invented:
-    from conclusions.core.index import build_edition
+    from conclusions.core.edition import build_edition
 
     expected = _load(INVENTED.with_name(INVENTED.stem + ".expected.yml"))
     return build_edition(import_into(INVENTED, tmp_path_factory.mktemp("invented") / "source")), expected

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conclusions.core.edition import build_edition
 from conclusions.core.errors import SourceErrors
-from conclusions.core.index import build_edition
 from conclusions.core.site import build_collection
 
 # Invented text, in the shape of a Council text.

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from conclusions.core.edition import build_edition
 from conclusions.core.errors import MAX_REPORTED, SourceErrors
-from conclusions.core.index import build_edition
 
 from site_tests.support.build import FIXTURES
 

@@ -25,10 +25,10 @@ from pathlib import Path
 import markdown
 import pytest
 from conclusions.core.collection import Collection
+from conclusions.core.edition import Edition
 from conclusions.core.identity import EditionInfo
-from conclusions.core.index import Edition
 from conclusions.core.jsondata import JsonData
-from conclusions.core.pages.edition import about_edition
+from conclusions.core.pages.about import about_edition
 from conclusions.core.redirects import moved
 from conclusions.core.site import SiteMaker, build_collection
 from conclusions.core.urls import Site
@@ -44,7 +44,7 @@ EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
 INFO = EditionInfo(
     publisher="An invented publisher",
     publisher_url="https://example.org/",
-    reuse="Invented reuse notice of the original.",
+    reuse_notice="Invented reuse notice of the original.",
 )
 """What a site's plugin options give the About page and the document line (invented)."""
 ADDED = FIXTURES / "import" / "nested-points.txt"

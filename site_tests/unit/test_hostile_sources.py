@@ -16,12 +16,12 @@ import time
 from pathlib import Path
 
 import pytest
-from conclusions.core.addresses import check_addresses, published_files
+from conclusions.core.edition import build_edition
 from conclusions.core.errors import SourceError, shown
-from conclusions.core.index import build_edition
 from conclusions.core.limits import SHOWN_LENGTH
 from conclusions.core.pages import Page
 from conclusions.core.site import all_pages, build_collection
+from conclusions.core.unique_addresses import check_addresses, published_files
 from conclusions.core.urls import SITE_FOLDERS
 
 from site_tests.support.build import FIXTURES

@@ -15,7 +15,7 @@ from typing import Any, cast
 import conclusions
 import pytest
 import yaml
-from conclusions.core.index import build_edition
+from conclusions.core.edition import build_edition
 from conclusions.core.model import Document
 from conclusions.core.yamlsource import text_problem
 from conclusions.importer import ImportFailure, ImportResult, import_document

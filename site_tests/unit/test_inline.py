@@ -1,4 +1,4 @@
-"""Inline source to Markdown (core/inline.py, core/inline_markdown.py): tokens, escaping, links,
+"""Inline source to Markdown (core/inline_source.py, core/inline_render.py): tokens, escaping, links,
 clause spans and windows; each rendered through Python-Markdown as the site renders it."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import html as html_module
 import markdown
 import pytest
 from conclusions.core.clauses import split_clauses
-from conclusions.core.inline import footnote_refs, lead, plain_text, tokenize
-from conclusions.core.inline_markdown import render_inline, spans
+from conclusions.core.inline_render import render_inline, spans
+from conclusions.core.inline_source import footnote_refs, lead, plain_text, tokenize
 from conclusions.core.markup import Md, element, link
 from conclusions.core.mentions import Matcher
 from conclusions.core.urls import Linker

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from conclusions.core import cards
-from conclusions.core.index import build_edition
-from conclusions.core.inline import lead
+from conclusions.core.edition import build_edition
+from conclusions.core.inline_source import lead
 from conclusions.core.sharing import CARD_SIZE, Card, Sharing
 from PIL import Image, ImageDraw, ImageFont
 

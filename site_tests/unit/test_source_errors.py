@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conclusions.core.addresses import check_addresses, published_files
+from conclusions.core.edition import build_edition
 from conclusions.core.errors import SourceError
-from conclusions.core.index import build_edition
 from conclusions.core.layout import SHARED_REGISTRY as SHARED
 from conclusions.core.site import all_pages
+from conclusions.core.unique_addresses import check_addresses, published_files
 
 from site_tests.support.build import FIXTURES
 

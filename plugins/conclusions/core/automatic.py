@@ -36,7 +36,7 @@ from .abbreviations import Definition, definitions
 from .citations import Citation, Forms, read_forms
 from .errors import Problems
 from .identity import register_url
-from .inline import plain_text, tokenize
+from .inline_source import plain_text, tokenize
 from .interface import Interface, interface
 from .mentions import Match, Matcher
 from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Recital, Registries, Term
@@ -720,7 +720,7 @@ class _Reader:
 
 
 class _Mentions(Protocol):
-    """What an item mentions (`index.ItemMentions`)."""
+    """What an item mentions (`edition.ItemMentions`)."""
 
     @property
     def instruments(self) -> Sequence[Match[Instrument]]: ...

@@ -33,7 +33,7 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from .inline import lead
+from .inline_source import lead
 from .sharing import CARD_SIZE, Card
 
 # Bump when the drawing changes: it invalidates every cached card.

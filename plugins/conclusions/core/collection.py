@@ -18,9 +18,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from .edition import Edition
 from .errors import Problems, SourceError, shown
 from .fields import slug_problem
-from .index import Edition
 from .layout import COLLECTION_SETTINGS, DOCUMENT, DOCUMENTS, document_folders
 from .model import Registries
 from .references import Held, Reference, number_key

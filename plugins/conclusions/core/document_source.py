@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .errors import Problems, SourceError, shown
 from .fields import Field, check_mapping, url_problem
-from .inline import Token, footnote_refs, tokenize
+from .inline_source import Token, footnote_refs, tokenize
 from .layout import DOCUMENT
 from .limits import MAX_NUMBER_DIGITS, MAX_POINT_DEPTH, MAX_SLUG_BYTES
 from .model import Document, Footnote, Header, Paragraph, Point, Recital, Section

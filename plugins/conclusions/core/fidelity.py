@@ -38,7 +38,7 @@ from ..reader.lines import KIND_MARKDOWNISH, Original, SourceLine, Unreadable, r
 from .collection import Collection
 from .errors import Problems, SourceError
 from .fields import Field, check_mapping
-from .inline import tokenize
+from .inline_source import tokenize
 from .layout import DOCUMENTS, LANGUAGES
 from .layout import IMPORT_RECORD as RECORD
 from .layout import ORIGINAL as ORIGINAL_DIR

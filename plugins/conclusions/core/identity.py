@@ -73,7 +73,7 @@ class EditionInfo:
     publisher: str = ""
     """Who publishes it ('' leaves the name out: "An unofficial edition")."""
     publisher_url: str = ""
-    reuse: str = ""
+    reuse_notice: str = ""
     """The reuse notice of the original, as the site states it ('' leaves it out)."""
     kind: str = ""
     """What the document is, at the head of the document line ('': the interface's word, "Council conclusions")."""

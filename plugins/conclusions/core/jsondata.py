@@ -17,9 +17,9 @@ from typing import Any
 
 from .citation import citation
 from .collection import Collection
+from .edition import Edition
 from .identity import register_url
-from .index import Edition
-from .inline import plain_text
+from .inline_source import plain_text
 from .markup import inline_html, sitemap
 from .model import Footnote, Instrument, Paragraph, Point, Recital, Section
 from .references import Reference

@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from .collection import Collection
+from .edition import Edition
 from .errors import Problems, SourceError, shown
-from .index import Edition
 from .model import Document, Entry, Point, Registries
 from .urls import Site, site_path
 

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable, Mapping
 from markupsafe import Markup
 
 from .fields import url_problem
-from .inline import ALLOWED_TAGS, tokenize
+from .inline_source import ALLOWED_TAGS, tokenize
 from .urls import footnote_anchor
 
 

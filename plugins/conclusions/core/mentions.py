@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from .errors import SourceError
-from .inline import tokenize
+from .inline_source import tokenize
 from .model import Entry
 
 E = TypeVar("E", bound=Entry)

@@ -1,6 +1,6 @@
 """The typed model of one Council conclusions document and of the registries that link it.
 
-`document_source` reads the document into it, `registry_source` the registries; `index`
+`document_source` reads the document into it, `registry_source` the registries; `edition`
 links the two (the relations live there, in `Edition`, not in these objects).
 """
 

@@ -19,7 +19,7 @@ import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TypeVar
 
-from .index import Edition
+from .edition import Edition
 from .markup import Md, element, html_page, join, start_tag, text
 from .urls import AT_ROOT, DocumentUrls, Site, language_version, site_path
 

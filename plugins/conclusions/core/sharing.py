@@ -14,9 +14,9 @@ from markupsafe import Markup
 
 from .citation import citation
 from .collection import Collection
+from .edition import Edition
 from .identity import EditionInfo, document_line, edition_name, official_text
-from .index import Edition
-from .inline import lead, plain_text
+from .inline_source import lead, plain_text
 from .interface import Interface
 from .jsondata import JsonData
 from .languages import site_alternates
@@ -242,7 +242,7 @@ class Sharing:
             "edition_name": edition_name(self.info, self.edition.interface),
             "publisher": self.info.publisher,
             "publisher_url": self.info.publisher_url,
-            "reuse": self.info.reuse,
+            "reuse_notice": self.info.reuse_notice,
             "about_path": site_path(ABOUT_EDITION),
         }
 
@@ -348,6 +348,6 @@ class SiteSharing:
             "edition_name": edition_name(self.info, self.interface()),
             "publisher": self.info.publisher,
             "publisher_url": self.info.publisher_url,
-            "reuse": self.info.reuse,
+            "reuse_notice": self.info.reuse_notice,
             "about_path": site_path(ABOUT_EDITION),
         }

@@ -37,9 +37,9 @@ from .collection import (
     used_by_any,
     with_found,
 )
+from .edition import Edition, check_suppressions_across, link_document, occurring, report_unused_across
 from .errors import Problems, SourceError
 from .fidelity import check_site
-from .index import Edition, check_suppressions_across, link_document, occurring, report_unused_across
 from .interface import read_site_words
 from .jsondata import collection_file, document_files, sitemaps
 from .languages import check_version, registries_in

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ..index import Edition
+from ..edition import Edition
 from .base import Page
 from .text import full_text, home, paragraph, recital, section
 

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from markdown.extensions.toc import slugify
 
-from ..inline import plain_text
+from ..inline_source import plain_text
 
 DESCRIPTION_LIMIT = 200
 NAV_SECTIONS_LIMIT = 30

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..collection import Collection
-from ..inline import lead
+from ..inline_source import lead
 from ..markup import Md, element, heading, join, link, para, table, worded
 from ..urls import ACTORS, GLOSSARY, HOME, INSTRUMENTS, Linker
 from . import templates

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from .. import urls
 from ..clauses import Clause
 from ..collection import Collection
-from ..index import Backlink, Edition, Item
-from ..inline import lead, lead_at, plain_span, plain_text
-from ..inline_markdown import spans
+from ..edition import Backlink, Edition, Item
+from ..inline_render import spans
+from ..inline_source import lead, lead_at, plain_span, plain_text
 from ..interface import ENGLISH, Interface
 from ..markup import (
     SEARCH_EXCLUDE,

@@ -7,9 +7,9 @@ from typing import TypeVar
 
 from ..citation import citation_prefix, point_pinpoint
 from ..clauses import Clause
-from ..index import Edition, Item
-from ..inline import lead, plain_text
-from ..inline_markdown import render_inline
+from ..edition import Edition, Item
+from ..inline_render import render_inline
+from ..inline_source import lead, plain_text
 from ..interface import Interface
 from ..markup import SEARCH_EXCLUDE, Md, element, join, link, text
 from ..model import Footnote, Paragraph, Point, Recital

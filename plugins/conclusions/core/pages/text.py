@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .. import urls
-from ..index import Edition
-from ..inline import lead, plain_text
-from ..inline_markdown import render_inline
+from ..edition import Edition
+from ..inline_render import render_inline
+from ..inline_source import lead, plain_text
 from ..interface import ENGLISH
 from ..markup import (
     SEARCH_EXCLUDE,

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .collection import Collection, single
+from .edition import Edition
 from .errors import SourceError
-from .index import Edition
 from .jsondata import site_data_paths
 from .pages.base import Page
 from .redirects import moved

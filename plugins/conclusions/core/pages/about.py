@@ -5,8 +5,8 @@ configuration (`EditionInfo`); a part neither gives is left out."""
 from __future__ import annotations
 
 from ..collection import Collection
+from ..edition import Edition
 from ..identity import EditionInfo, document_line, official_text
-from ..index import Edition
 from ..interface import ENGLISH, Interface
 from ..markup import Md, external_link, heading, join, link, para, worded
 from ..urls import ABOUT, ABOUT_EDITION, ACTORS, GLOSSARY, HOME, Linker
@@ -38,8 +38,8 @@ def _editorial(w: Interface, key: str, to: Linker) -> Md:
     )
 
 
-def _reuse(w: Interface, info: EditionInfo) -> Md:
-    return join([_heading(w, 2, "about.reuse"), para(info.reuse)], "\n\n") if info.reuse else Md("")
+def _reuse_notice(w: Interface, info: EditionInfo) -> Md:
+    return join([_heading(w, 2, "about.reuse"), para(info.reuse_notice)], "\n\n") if info.reuse_notice else Md("")
 
 
 def _published(w: Interface, info: EditionInfo) -> Md:
@@ -64,7 +64,7 @@ def about_collection(c: Collection, info: EditionInfo) -> Page:
         ),
         official="",
         editorial=join([_heading(w, 2, "about.editorial"), _editorial(w, "about.collection_editorial", to)], "\n\n"),
-        reuse=_reuse(w, info),
+        reuse=_reuse_notice(w, info),
         addresses=_stable(w, to),
         words=w,
     )
@@ -110,7 +110,7 @@ def _about_document(edition: Edition, info: EditionInfo) -> Page:
         ),
         official=where,
         editorial=join([_heading(w, 2, "about.editorial"), _editorial(w, "about.document_editorial", to)], "\n\n"),
-        reuse=_reuse(w, info),
+        reuse=_reuse_notice(w, info),
         addresses=_stable(w, to),
         words=w,
     )

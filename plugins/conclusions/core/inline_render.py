@@ -4,8 +4,8 @@ Links are written as Markdown links between the generated `.md` files, so MkDocs
 every one of them and every anchor when it validates the build. Every piece is built by
 `markup`, the one module that writes source values into Markdown.
 
-(Named for what it makes, inline Markdown, so that it is never taken for the `markdown`
-package it feeds.)
+(Named for what it does, render the inline source that `inline_source` reads, as
+`pages.render` renders whole items; "markdown" would read as the package it feeds.)
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from .clauses import Clause
-from .inline import tokenize
+from .inline_source import tokenize
 from .markup import Md, element, end_tag, inline_tag, link, start_tag, text
 from .mentions import Match
 from .model import Instrument, Term
