@@ -63,6 +63,16 @@ SITE_FILES = {
 
 RECORD = IMPORT_RECORD
 
+NO_PUBLISHER = """\
+MISSING: who publishes this edition, and how to reach them. Every page now says
+"Unofficial edition" and names no one; the About page names no publisher and no contact.
+Add both to {config}, under plugins (a name, and a web address where readers reach you):
+  - conclusions:
+      publisher: Your name or organisation
+      publisher_url: https://example.org/contact/"""
+"""Printed by `conclusions new`: a new site names no publisher (mkdocs.yml is written from a
+fixed template, never from text given to the command; see the module's docstring)."""
+
 
 class Refusal(Exception):
     """One line for the user, after `conclusions: `: `<file>: <what is wrong>; <what to do>`."""
@@ -374,6 +384,7 @@ def new_site(args: argparse.Namespace, out: Callable[[str], None]) -> None:
             os.replace(staging / "site", target)
     _report(result, f"{target}/: {', '.join(files)}", [], out)
     _found(target / "source", out)
+    out(NO_PUBLISHER.format(config=target / "mkdocs.yml"))
     out(f"next: cd {target} && mkdocs serve")
 
 

@@ -74,6 +74,10 @@ class ConclusionsConfig(Config):
     nav_title_sections = Text("Sections")
     """Heading of the sections group in the navigation."""
 
+    nav_title_about = Text()
+    """Heading of the group in the navigation that holds the pages about this edition and its
+    addresses. Empty: the interface's word in the document's language ("About")."""
+
     cards_cache_dir = c.Type(str, default=".cache/cards")
     """Where drawn preview cards are kept between builds (relative to where mkdocs runs). Empty,
     or a folder that cannot be written: the cards not in it are drawn into a temporary folder,

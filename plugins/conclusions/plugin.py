@@ -33,6 +33,7 @@ from . import csp, head, material_theme, staged
 from .config import ConclusionsConfig
 from .core import cards, markup
 from .core.collection import Collection
+from .core.edition import Edition
 from .core.errors import SourceError, SourceErrors, shown
 from .core.fields import url_problem
 from .core.identity import EditionInfo
@@ -45,8 +46,8 @@ from .core.redirects import moved
 from .core.sharing import Card, SiteSharing
 from .core.site import SiteMaker
 from .core.unique_addresses import check_addresses, published_files
+from .core.urls import ABOUT, ABOUT_EDITION, Site, is_section_page
 from .core.urls import HOME as HOME_PAGE
-from .core.urls import Site, is_section_page
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -105,6 +106,23 @@ def _add_theme(config: MkDocsConfig) -> None:
         dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, THEME_DIR)
     listed_js = {str(entry) for entry in config.extra_javascript}
     config.extra_javascript[:0] = [path for path in ASSETS_JS if path not in listed_js]
+
+
+SEARCH_TITLE_BOOST = 10.0
+"""How much Material's search weighs a word of a title against a word of the text. Material's
+own weight, 1000, makes a title that shares one word with a query outrank a paragraph that
+holds the whole phrase; every register entry's title and every section naming a text made the
+text itself unfindable."""
+
+
+def weigh_search_titles(config: MkDocsConfig) -> None:
+    """Give Material's search `SEARCH_TITLE_BOOST` for titles, unless `mkdocs.yml` sets the
+    search plugin's `fields` (set before the search plugin's own configuration, which fills in
+    its defaults: the plugin is listed before `search`, as `conclusions new` writes it)."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    fields = getattr(getattr(search, "config", None), "fields", None)
+    if isinstance(fields, dict) and "title" not in fields:
+        fields["title"] = {"boost": SEARCH_TITLE_BOOST}
 
 
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
@@ -180,6 +198,10 @@ class SourceMistake(PluginError):
     """A mistake in the source, found in `on_config`: before MkDocs touches the site folder."""
 
 
+ABOUT_PAGES = (ABOUT_EDITION, ABOUT)
+"""The pages about the edition and its addresses, grouped in the navigation, in this order."""
+
+
 class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     """Generates the edition from the source files in `docs_dir`."""
 
@@ -208,6 +230,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         """Each card's file in the card cache, once drawn, kept between the builds of `mkdocs serve`."""
         self._dirty = False
         self._warnings: staged.WarningCount | None = None
+        self._editions_by_prefix: tuple[Collection | None, dict[str, Edition]] = (None, {})
+        """The collection's texts by their folder, for the collection last read (`_edition_at`)."""
         self._staged: staged.StagedSite | None = None
         """Where `mkdocs build` writes the new site until it replaces the old one (staged.py)."""
 
@@ -272,6 +296,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         config.nav = self._nav()
         add_extensions(config)
         _add_theme(config)
+        weigh_search_titles(config)
         if config.site_name in ("", SITE_NAME_PLACEHOLDER):
             if c.is_collection:
                 config.site_name = _html(c.title)
@@ -314,27 +339,82 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         return self.collection
 
     def _nav(self) -> list[dict[str, Any]]:
-        """MkDocs' `nav`: the pages that are in it, the sections grouped under one heading."""
+        """MkDocs' `nav`: the pages that are in it, the sections grouped under one heading; in a
+        collection, after its home, each text by its short title (its overview, full text and
+        sections); the About pages under one entry."""
         nav: list[dict[str, Any]] = []
         sections: list[dict[str, str]] = []
+        about: list[dict[str, str]] = []
+        by_src = {page.src: page for page in self.pages}
+        # A collection's texts are listed each under its own entry (`_document_nav`); their
+        # language versions stand in the menu as their pages' own entries.
+        listed = {src for e in self._edition_at.values() for src in self._document_srcs(e, by_src)}
         for page in self.pages:
-            if not page.in_nav:
+            if not page.in_nav or page.src in listed:
                 continue
-            if is_section_page(page.src):
+            if page.src in ABOUT_PAGES:
+                # One entry for both keeps the menu short: on a short screen Material scrolls
+                # the sidebar to the page's own entry, and pushes the first ones under the header.
+                about.append({self._nav_label(page): page.src})
+                if len(about) == 1:
+                    # Empty: the interface's word in the document's language ("About").
+                    label = self.config.nav_title_about or _html(self._collection.editions[0].interface("nav.about"))
+                    nav.append({label: about})
+            elif is_section_page(page.src):
                 sections.append({_html(page.title): page.src})
                 if len(sections) == 1:
                     nav.append({self.config.nav_title_sections: sections})
             else:
                 nav.append({self._nav_label(page): page.src})
+            if page.src == HOME_PAGE and self._collection.is_collection:
+                nav += [self._document_nav(edition, by_src) for edition in self._collection.editions]
+        about.sort(key=lambda entry: ABOUT_PAGES.index(next(iter(entry.values()))))
         return nav
+
+    def _document_nav(self, edition: Edition, by_src: dict[str, Page]) -> dict[str, Any]:
+        """One text of a collection in the navigation: its overview, full text and sections
+        (those a one-text site lists), under its short title."""
+        u, h = edition.urls, edition.document.header
+        sections = [{self._nav_label(by_src[src]): src} for src in self._document_srcs(edition, by_src)[2:]]
+        entries: list[dict[str, Any]] = [
+            {self._nav_label(by_src[u.home]): u.home},
+            {self._nav_label(by_src[u.text]): u.text},
+        ]
+        if sections:
+            entries.append({self.config.nav_title_sections: sections})
+        return {_html(h.short_title or h.document_id): entries}
+
+    @staticmethod
+    def _document_srcs(edition: Edition, by_src: dict[str, Page]) -> list[str]:
+        """The pages `_document_nav` lists for a text: its home, full text and the sections in
+        the navigation."""
+        u = edition.urls
+        sections = (u.section_page(s.slug) for s in edition.document.sections)
+        return [u.home, u.text, *(src for src in sections if src in by_src and by_src[src].in_nav)]
 
     def _nav_label(self, page: Page) -> str:
         """A page's entry in the navigation: its title; the home page's is `nav_title_home`,
-        since the sidebar already opens with the site's name, which is that page's title."""
-        if page.src == HOME_PAGE:
-            # Empty: the interface's word in the document's language ("Overview").
-            return self.config.nav_title_home or _html(self._collection.editions[0].interface("home.overview"))
-        return _html(page.title)
+        since the sidebar already opens with the site's name, which is that page's title. A
+        collection's text lists its pages under its own name: their titles without it."""
+        edition = self._edition_at.get(page.src.split("/", 1)[0] + "/") if "/" in page.src else None
+        if edition is None:
+            if page.src == HOME_PAGE:
+                # Empty: the interface's word in the document's language ("Overview").
+                return self.config.nav_title_home or _html(self._collection.editions[0].interface("home.overview"))
+            return _html(page.title)
+        if page.src == edition.urls.home:
+            return self.config.nav_title_home or _html(edition.interface("home.overview"))
+        h = edition.document.header
+        # core/pages ends a collection's page titles with the text's name.
+        return _html(page.title.removesuffix(f" – {h.document_id or h.short_title}"))
+
+    @property
+    def _edition_at(self) -> dict[str, Edition]:
+        """A collection's texts by their folder ('st-9876-2024/'); empty for a one-text site."""
+        c = self._collection
+        if self._editions_by_prefix[0] is not c:
+            self._editions_by_prefix = (c, {e.urls.prefix: e for e in c.editions if e.urls.prefix})
+        return self._editions_by_prefix[1]
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]

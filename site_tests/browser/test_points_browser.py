@@ -108,3 +108,20 @@ def test_points_are_a_list_to_assistive_technology(browser: Browser, origin: str
     p.keyboard.press("Enter")
     p.wait_for_function(f"() => location.hash === '#{ANCHORS[0]}'")
     ctx.close()
+
+
+@pytest.mark.parametrize("phone", [False, True], ids=["desktop", "phone"])
+def test_the_printed_citation_names_the_point_arrived_at(browser: Browser, origin: str, phone: bool) -> None:
+    """A shared point's address opened and printed: "Cite as" names the point, as Cite does."""
+    ctx = _context(browser, origin, phone)
+    p = ctx.new_page()
+    p.goto(f"{origin}paragraphs/{NUMBER}/#{NESTED}")
+    p.wait_for_function("id => document.querySelector(':target')?.id === id", arg=NESTED)
+    pinpoint = p.locator(f'li[id="{NESTED}"]').get_attribute("data-pinpoint")
+    cite = p.locator(f"#p{NUMBER}").get_attribute("data-cite")
+    url = f"{origin}paragraphs/{NUMBER}/#{NESTED}"
+    p.emulate_media(media="print")
+    printed = p.locator(".share-print")
+    expect(printed).to_contain_text(f"{cite}, {pinpoint}, {url}.")
+    expect(printed).to_contain_text(f"Online: {url}")
+    ctx.close()

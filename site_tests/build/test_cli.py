@@ -146,6 +146,35 @@ def test_an_input_the_importer_rejects_is_one_line_and_writes_nothing(tmp_path: 
 # -- the console script, before the importer runs ------------------------------------------------
 
 
+def test_new_says_loudly_that_no_publisher_is_named_and_how_to_name_one(tmp_path: Path, original: Path) -> None:
+    """A new site names no publisher (mkdocs.yml never holds text given to the command): the
+    command says so, and doing what it says names the publisher and the contact on every page
+    and on the About page."""
+    result = _run("new", "edition", "--from", str(original), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "MISSING: who publishes this edition" in result.stdout
+    site = tmp_path / "edition"
+    publisher, contact = "Invented Editions", "https://invented.example.org/contact/"
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\n  - conclusions\n" in text
+    config.write_text(
+        text.replace(
+            "\n  - conclusions\n",
+            f"\n  - conclusions:\n      publisher: {publisher}\n      publisher_url: {contact}\n",
+        ),
+        encoding="utf-8",
+    )
+    _build(site)
+    about = BeautifulSoup((site / "site" / "about" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    link = about.find("article").find("a", href=contact)
+    assert link is not None and link.get_text() == publisher
+    paragraph = BeautifulSoup(
+        (site / "site" / "paragraphs" / "1" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert paragraph.select_one(".doc-line__about").get_text() == f"Unofficial edition by {publisher}"
+
+
 def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path, original: Path) -> None:
     (tmp_path / "edition").mkdir()
     (tmp_path / "edition" / "notes.txt").write_text("mine", encoding="utf-8")

@@ -38,6 +38,9 @@ class _Reader(HTMLParser):
         self.depth = 0
         self.skip = 0
         self.found: list[str] = []
+        # An address printed in parts (partials/address.html) is read as one address.
+        self.address = 0
+        self.parts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _READ or (tag == "p" and ("class", "doc-line") in attrs):
@@ -46,15 +49,25 @@ class _Reader(HTMLParser):
             self.skip += 1
         if self.depth:
             self.found.extend(v for k, v in attrs if k in _ACCESSIBLE and v)
+        if tag == "span" and (self.address or ("class", "address") in attrs):
+            self.address += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _READ and self.depth:
             self.depth -= 1
         if tag in _SKIPPED and self.skip:
             self.skip -= 1
+        if tag == "span" and self.address:
+            self.address -= 1
+            if not self.address:
+                if self.depth:
+                    self.found.append("".join(self.parts))
+                self.parts = []
 
     def handle_data(self, data: str) -> None:
-        if self.depth and not self.skip and data.strip():
+        if self.address:
+            self.parts.append(data)
+        elif self.depth and not self.skip and data.strip():
             self.found.append(data)
 
 

@@ -18,7 +18,13 @@ from site_tests.support.documents import Built
 
 INTERFACE = ("Copy link", "Cite", "Share Paragraph", "Share Recital", "⋯", "Read paragraph", "Read recital", " › ")
 """Words of the interface that the text never holds (checked below against each document)."""
-TABLE_HEADS = ("Field Entry", "Operative verb Asked to act", "Paragraph Verb What is asked", "Where Text")
+TABLE_HEADS = (
+    "In the Council's register As the document gives it",
+    "About this instrument Details",
+    "Operative verb Asked to act",
+    "Paragraph What is asked",
+    "Where Text",
+)
 """Header rows of the generated tables, as the index would flatten them."""
 
 

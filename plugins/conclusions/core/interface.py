@@ -41,10 +41,13 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
 _RULE_KEYS = ("plural_zero_is_one", "months")
 SCRIPT_KEYS = (
+    "share.clause",
     "share.copied_citation",
     "share.copied_link",
     "share.could_not_copy",
     "share.jump_range",
+    "share.missing_place",
+    "share.tooltip_document",
     "share.tooltip_instrument",
     "share.tooltip_term",
 )

@@ -186,8 +186,16 @@ class Sharing:
         h = self.edition.document.header
         item = self._items.get(src)
         url = canonical or self.site.page(src)
-        # Paragraph and recital titles already name the document; other titles get the site name.
-        if item is not None or src == self.urls.home or title == self.site_name:
+        # A paragraph's or recital's page is titled briefly (search weighs titles); its tab and
+        # its link preview name the document by its full name, as the short title may also be
+        # another document's. Other titles get the site name.
+        if item is not None:
+            words = self.edition.interface
+            label = (
+                words("item.paragraph_short", number=item.number) if isinstance(item, Paragraph) else words.label(item)
+            )
+            html_title = f"{label} \u2013 {h.citation_title or h.title}"
+        elif src == self.urls.home or title == self.site_name:
             html_title = title
         else:
             html_title = f"{title} \u2013 {self.site_name}"
@@ -224,6 +232,8 @@ class Sharing:
             # In a collection, the line names one document among many: it links to its home.
             "home_path": site_path(self.urls.home) if self.urls.prefix else "",
             "home_title": doc.header.citation_title or doc.header.title,
+            # Which text a page belongs to, by its short title, at the head of every page.
+            "short_title": doc.header.short_title,
             # The document line and the footer of every page (theme/partials/identity.html).
             "line": " · ".join(document_line(doc.header, self.info, self.edition.interface)),
             "register_url": official_text(doc.header).url,

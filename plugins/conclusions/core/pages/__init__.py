@@ -17,7 +17,8 @@ __all__ = ["Page", "document_pages", "pages_among_many"]
 
 
 def pages_among_many(edition: Edition) -> list[Page]:
-    """The pages of one document of a collection: out of the navigation, each title naming the document."""
+    """The pages of one document of a collection, each title naming the document; those a
+    one-document site lists in its navigation are listed under the document's own entry."""
     h = edition.document.header
     names = [n for n in (h.citation_title, h.title, h.short_title, h.document_id) if n]
     out = []
@@ -26,7 +27,7 @@ def pages_among_many(edition: Edition) -> list[Page]:
         # search results show them.
         named = any(n in page.title for n in names)
         title = page.title if named else f"{page.title} – {h.document_id or h.short_title}"
-        out.append(replace(page, in_nav=False, title=title))
+        out.append(replace(page, title=title))
     return out
 
 

@@ -72,7 +72,7 @@ def about_collection(c: Collection, info: EditionInfo) -> Page:
         ABOUT_EDITION,
         w("about.heading"),
         body,
-        in_nav=False,
+        in_nav=True,
         meta={"description": w("about.collection_description", title=c.title)},
     )
 
@@ -118,8 +118,8 @@ def _about_document(edition: Edition, info: EditionInfo) -> Page:
         ABOUT_EDITION,
         w("about.heading"),
         body,
-        # Linked from every page's footer and document line; not in the navigation, whose
-        # length on a desktop is the viewport's (a longer one scrolls under Material's sticky title).
-        in_nav=False,
+        # In the navigation under one "About" entry with the URL policy (the plugin groups them),
+        # as well as linked from every page's footer and document line.
+        in_nav=True,
         meta={"description": w("about.document_description", name=name)},
     )

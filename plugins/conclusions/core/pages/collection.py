@@ -67,6 +67,9 @@ def collection_home(c: Collection) -> Page:
             ],
             rows,
             align=["---", "---", "---", "---:"],
+            # On a phone the register's subject codes column is left out (CSS): the texts'
+            # names take the width.
+            classes=["documents"],
         ),
         collection=c,
         words=w,

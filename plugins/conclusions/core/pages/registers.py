@@ -39,6 +39,12 @@ from . import templates
 from .base import DESCRIPTION_LIMIT, Page, kept_anchor
 from .render import Renderer, breadcrumb, document_label
 
+REGISTER_SEARCH: dict[str, object] = {"search": {"boost": 0.2}}
+"""Material's search weighs the register pages (instruments, glossary, actors, verbs) below the
+text: their entries name and list what the text says, and a search for a phrase should find the
+paragraph that holds it before the pages that point at it. An entry's own name still finds it
+first (measured: an instrument by its name, a paragraph by its phrase)."""
+
 Part = urls.Part
 
 
@@ -239,6 +245,7 @@ def instruments_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         body,
         in_nav=True,
         meta={
+            **REGISTER_SEARCH,
             "description": lead(
                 w("registers.instruments_description", what=_what(c)),
                 DESCRIPTION_LIMIT,
@@ -254,9 +261,10 @@ def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) ->
     w = r.words
     kind = next(k.label for k in c.registries.instrument_kinds if k.id == i.kind)
     facts: list[tuple[str, str]] = [(w("registers.kind"), kind)]
+    # Dates as the rest of the site writes them ("13 November 2023").
     for label, value in (
         (w("registers.reference"), i.reference),
-        (w("registers.date"), i.date),
+        (w("registers.date"), w.date(i.date)),
         ("CELEX", i.celex),
         ("ELI", i.eli),
     ):
@@ -268,7 +276,7 @@ def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) ->
         breadcrumb=breadcrumb(r, [(w("registers.instruments"), INSTRUMENTS)]),
         title=heading(1, i.name),
         description=para(i.description),
-        facts=table([w("home.field"), w("home.entry")], facts),
+        facts=table([w("registers.instrument_about"), w("registers.instrument_details")], facts),
         recalled_in=_by_document(
             r,
             c,
@@ -284,7 +292,7 @@ def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) ->
         src,
         i.name,
         body,
-        meta={"description": lead(i.description, DESCRIPTION_LIMIT)},
+        meta={**REGISTER_SEARCH, "description": lead(i.description, DESCRIPTION_LIMIT)},
         what=f"instrument '{i.id}'",
         origin=(i.path, i.line),
     )
@@ -334,6 +342,7 @@ def glossary(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         body,
         in_nav=True,
         meta={
+            **REGISTER_SEARCH,
             "description": w("registers.glossary_description", texts=_texts(c)),
         },
     )
@@ -424,6 +433,7 @@ def actors_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         body,
         in_nav=True,
         meta={
+            **REGISTER_SEARCH,
             "description": lead(w("registers.actors_description", what=_what(c)), DESCRIPTION_LIMIT),
         },
     )
@@ -523,6 +533,10 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
             heading(2, w("registers.requests_by_section"), id=Part.REQUESTS_BY_SECTION),
             w("registers.requests_by_section_intro"),
             grid_table,
+            # The columns' short names, spelled out where every reader sees them (a title shows
+            # only on hover, never on a phone).
+            w("registers.matrix_key"),
+            bullets(link(w.heading(s), r.link.to(edition.urls.section_page(s.slug))) for s in sections),
         ],
         "\n\n",
     )
@@ -564,7 +578,7 @@ def actor(c: Collection, a: Actor, shares: Sequence[RegisterShare]) -> Page:
         src,
         a.name,
         body,
-        meta={"description": lead(a.description, DESCRIPTION_LIMIT)},
+        meta={**REGISTER_SEARCH, "description": lead(a.description, DESCRIPTION_LIMIT)},
         what=f"actor '{a.id}'",
         origin=(a.path, a.line),
     )
@@ -581,9 +595,10 @@ def _requests_table(r: Renderer, edition: Edition, requests: Sequence[Clause]) -
                 link(str(number), r.link.to(u.paragraph_page(number), c.anchor)),
             ]
         )
-        rows.append((where, c.verb.name, lead(plain_text(c.source), 220)))
+        # The clause's words hold its verb: a column of verbs would say it twice on every row.
+        rows.append((where, lead(plain_text(c.source), 220)))
     w = r.words
-    return table([w("registers.paragraph"), w("registers.verb"), w("registers.what_is_asked")], rows)
+    return table([w("registers.paragraph"), w("registers.what_is_asked")], rows)
 
 
 def _verb_entry(c: Collection, shares: Sequence[RegisterShare], r: Renderer, v: Verb, level: int) -> Md:
@@ -640,6 +655,18 @@ def verbs(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     r = Renderer(c.editions[0], VERBS)
     w = r.words
     out: list[str] = []
+    # What an operative verb is, and the verbs in two kinds, for a reader new to such texts.
+    kinds = []
+    for kind, members in (
+        (w("registers.verbs_requests"), [v for v in c.registries.verbs if v.request]),
+        (w("registers.verbs_positions"), [v for v in c.registries.verbs if not v.request]),
+    ):
+        if members:
+            names = join(
+                (link(v.name, r.link.here(urls.entry_anchor(v.id))) for v in sorted(members, key=lambda v: v.name)),
+                ", ",
+            )
+            kinds.append(para(join([element("strong", kind), " ", names])))
     # Verbs that share their first word ("CALLS FOR", "CALLS ON", "CALLS UPON") stand together
     # under it, each keeping its own heading and anchor.
     groups: dict[str, list[Verb]] = {}
@@ -655,6 +682,8 @@ def verbs(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         "verbs",
         title=_title(w, "registers.verbs"),
         intro=w("registers.verbs_intro", texts=_texts(c)),
+        explained=w("registers.verbs_explained"),
+        kinds=join(kinds, "\n\n"),
         verbs=join(out, "\n\n"),
         words=w,
     )
@@ -664,6 +693,7 @@ def verbs(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         body,
         in_nav=True,
         meta={
+            **REGISTER_SEARCH,
             "description": w("registers.verbs_description", texts=_texts(c)),
         },
     )

@@ -107,7 +107,7 @@ def home(edition: Edition) -> Page:
         title=heading(1, h.title),
         register_data=element(
             "div",
-            table([w("home.field"), w("home.entry")], [(k, v) for k, v in rows if v]),
+            table([w("home.register_column"), w("home.document_column")], [(k, v) for k, v in rows if v]),
             {"class": "doc-header", **SEARCH_EXCLUDE},
             markdown="",
             inner="\n\n",
@@ -237,6 +237,9 @@ def full_text(edition: Edition) -> Page:
         body,
         in_nav=True,
         meta={
+            # The header names the page once it is scrolled (the navigation keeps its own label):
+            # a reader sent to a paragraph sees which text it is.
+            "title": r.words("text.title", document=doc.header.document_id or doc.header.short_title),
             "description": lead(r.words("text.description", what=what), DESCRIPTION_LIMIT),
             # Each paragraph has its own page in the index; indexing the full text too would
             # return every hit twice.
@@ -288,11 +291,12 @@ def _own_page(
         document=edition.document,
         words=w,
     )
-    short = w("item.paragraph_short", number=item.number) if isinstance(item, Paragraph) else label
     return Page(
         src,
-        # The document by its full name: the short title is also the name of other documents.
-        f"{short} – {edition.document.header.citation_title or edition.document.header.title}",
+        # The item and its document, briefly, by the number no other document has: a title
+        # weighs most in search, and the document's full title on every page made each of its
+        # pages the best match for the words of that title.
+        f"{label} – {edition.document.header.document_id or edition.document.header.short_title}",
         body,
         # Found first by its number ("paragraph 21"): the title names the document at length.
         meta={"description": lead(plain_text(item.text), DESCRIPTION_LIMIT), "search": {"boost": 2}},
@@ -303,7 +307,9 @@ def _own_page(
 
 def recalled_in(r: Renderer, references: Sequence[Reference], intro: str) -> list[Md]:
     """Where other documents of the collection name this one (or this paragraph): each citing
-    place once, newest document first, with the words that name it."""
+    place once, newest document first, named by the citing text's title and date, with the
+    words that name it. Not "Recalled in", which on an instrument's page means where this
+    text mentions it."""
     if not references:
         return []
     rows = []
@@ -314,12 +320,14 @@ def recalled_in(r: Renderer, references: Sequence[Reference], intro: str) -> lis
             continue
         seen.add((page, anchor))
         who = ref.citing.document_id or ref.citing.title
-        place = r.words(f"recalled.{kind}", number=key, key=key)
-        words = r.words("recalled.place", document=who, place=place)
-        rows.append((link(words, r.link.to(page, anchor)), _words_around(ref)))
+        w = r.words
+        place = w("recalled.cited_place", document=who, place=w(f"item.{kind}", number=key, key=key))
+        what = ", ".join(x for x in (ref.citing.title if ref.citing.document_id else "", w.date(ref.citing.date)) if x)
+        where = link(place, r.link.to(page, anchor))
+        rows.append((join([where, f" ({what})"]) if what else where, _words_around(ref)))
     w = r.words
-    where = table([w("recalled.where"), w("recalled.text")], rows)
-    return [join([heading(2, w("recalled.heading"), id=Part.RECALLED_IN), intro, where], "\n\n")]
+    where = table([w("recalled.cited_where"), w("recalled.cited_words")], rows)
+    return [join([heading(2, w("recalled.cited_by"), id=Part.RECALLED_IN), intro, where], "\n\n")]
 
 
 def _words_around(ref: Reference) -> Md:

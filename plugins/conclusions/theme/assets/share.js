@@ -14,7 +14,7 @@
   /* The interface words: English here; a page in another language (or whose site replaced
      them) carries its own in data-interface-words (theme/main.html), read at each use, so
      that instant navigation to a page of another language takes its words. */
-  var ENGLISH = {"share.copied_citation": "Copied citation of {name}", "share.copied_link": "Copied link to {name}", "share.could_not_copy": "Could not copy. {text}", "share.jump_range": "Enter a paragraph number from {min} to {max}."};
+  var ENGLISH = {"share.clause": "clause {verb}", "share.copied_citation": "Copied citation of {name}", "share.copied_link": "Copied link to {name}", "share.could_not_copy": "Could not copy. {text}", "share.jump_range": "Enter a paragraph number from {min} to {max}."};
   function word(key, values) {
     var words = ENGLISH;
     var holder = document.querySelector("[data-interface-words]");
@@ -94,13 +94,74 @@
     return fallbackCopy(text);
   }
 
-  /* The point of `item` that the address targets (its marker was followed), if any: then
-     "Copy link" and "Cite" name that point, e.g. paragraphs/12/#b-iii. */
-  function targetPoint(item) {
+  /* The place inside `item` that the address targets, if any: a point (its marker was
+     followed, paragraphs/12/#b-iii) or a clause (paragraphs/21/#invites, or p21-invites on
+     the full text). "Copy link", "Cite" and the printed citation then name that place.
+     Returns its anchor on the item's own page and how a citation names it. */
+  function targetPlace(item) {
     var id = decodeURIComponent(window.location.hash.slice(1));
-    if (!id) return null;
-    var point = document.getElementById(id);
-    return point && point.matches("li[data-point]") && item.contains(point) ? point : null;
+    var place = id ? document.getElementById(id) : null;
+    if (!place || place === item || !item.contains(place)) return null;
+    if (place.matches("li[data-point]")) {
+      return { anchor: place.getAttribute("data-point"), pinpoint: place.getAttribute("data-pinpoint") };
+    }
+    if (place.matches(".clause")) {
+      var own = id.indexOf(item.id + "-") === 0 ? id.slice(item.id.length + 1) : id;
+      var verb = place.querySelector(".verb");
+      return { anchor: own, pinpoint: word("share.clause", { verb: verb ? verb.textContent.trim() : own }) };
+    }
+    return null;
+  }
+
+  /* What "Copy link" and "Cite" give for `item`, at the place the reader arrived at. */
+  function shared(item) {
+    var url = permalink(item);
+    var name = label(item);
+    var cite = item.getAttribute("data-cite");
+    var place = targetPlace(item);
+    if (place) {
+      url += "#" + place.anchor;
+      name += ", " + place.pinpoint;
+      cite += ", " + place.pinpoint;
+    }
+    return { url: url, name: name, citation: cite + ", " + url + "." };
+  }
+
+  /* The printed "Cite as" of a paragraph's or recital's page names the same place. */
+  function printedCitation() {
+    var aside = document.querySelector(".share-print");
+    var item = document.querySelector(ITEMS);
+    if (!aside || !item) return;
+    var now = shared(item);
+    var cite = aside.querySelector(".share-print__cite");
+    var online = aside.querySelector(".share-print__url");
+    if (cite) {
+      cite.textContent = now.citation.slice(0, now.citation.length - now.url.length - 1);
+      addressInto(cite, now.url);
+      cite.appendChild(document.createTextNode("."));
+    }
+    if (online) {
+      online.textContent = "";
+      addressInto(online, now.url);
+    }
+  }
+
+  /* An address a line may break only after a slash (as partials/address.html writes it): a
+     break after a hyphen would change the address typed again from paper. */
+  function addressInto(parent, url) {
+    var whole = document.createElement("span");
+    whole.className = "address";
+    url.split("/").forEach(function (part, i, parts) {
+      var span = document.createElement("span");
+      span.className = "address__part";
+      span.textContent = part;
+      whole.appendChild(span);
+      if (i < parts.length - 1) {
+        whole.appendChild(document.createTextNode("/"));
+        whole.appendChild(document.createElement("wbr"));
+      }
+    });
+    parent.appendChild(whole);
   }
 
   /* One control per item: a button in the margin opens a small menu of "Copy link" and
@@ -148,17 +209,10 @@
     }
     var item = b.closest(ITEMS);
     if (!item) return;
-    var url = permalink(item);
-    var name = label(item);
-    var cite = item.getAttribute("data-cite");
-    var point = targetPoint(item);
-    if (point) {
-      url += "#" + point.getAttribute("data-point");
-      name += ", " + point.getAttribute("data-pinpoint");
-      cite += ", " + point.getAttribute("data-pinpoint");
-    }
+    var now = shared(item);
+    var name = now.name;
     var kind = b.getAttribute("data-share");
-    var text = kind === "cite" ? cite + ", " + url + "." : url;
+    var text = kind === "cite" ? now.citation : now.url;
     var copied = kind === "cite" ? "share.copied_citation" : "share.copied_link";
     copy(text).then(
       function () { announce(word(copied, { name: name })); },
@@ -183,11 +237,13 @@
     window.location.href = form.getAttribute("data-jump") + n + "/";
   });
 
+  window.addEventListener("hashchange", printedCitation);
   if (typeof window.document$ !== "undefined") {
-    window.document$.subscribe(showJump);
+    window.document$.subscribe(function () { showJump(); printedCitation(); });
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", showJump);
+    document.addEventListener("DOMContentLoaded", function () { showJump(); printedCitation(); });
   } else {
     showJump();
+    printedCitation();
   }
 })();
