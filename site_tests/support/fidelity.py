@@ -146,11 +146,29 @@ def _site_text(element: Tag, markers_apart: bool = False) -> str:
 @dataclass
 class SiteWords:
     main: list[str]
-    """The home page's cover note, then the full text, without footnotes."""
+    """The home page's cover note (in the register's cover page, beside its data table), then
+    the full text, without footnotes."""
     footnotes: list[list[str]]
     """Each footnote with text: its number, then its words."""
     register: list[list[str]]
     """The words of each field of the home page's register data (its table's second column)."""
+
+
+def _cover_section(register: Tag) -> list[Tag]:
+    """The rest of the register's cover page, around its data table: the cover note, whether it
+    stands before the table or after it. The section is what lies between the headings (h1, h2)
+    on either side of the table; the heading itself is the site's word, not the register's."""
+    before = []
+    sibling = register.find_previous_sibling()
+    while sibling is not None and sibling.name not in ("h1", "h2"):
+        before.append(sibling)
+        sibling = sibling.find_previous_sibling()
+    after = []
+    sibling = register.find_next_sibling()
+    while sibling is not None and sibling.name not in ("h1", "h2"):
+        after.append(sibling)
+        sibling = sibling.find_next_sibling()
+    return [*reversed(before), *after]
 
 
 def site_words(site: Path, header: bool = True, markers_apart: bool = False) -> SiteWords:
@@ -159,11 +177,7 @@ def site_words(site: Path, header: bool = True, markers_apart: bool = False) -> 
     home = content(page(site, ""))
     register = home.select_one(".doc-header")
     fields = [_tokens(_site_text(cell)) for cell in register.select("td:nth-of-type(2)")] if register else []
-    parts = []
-    sibling = register.find_next_sibling() if register is not None else None
-    while sibling is not None and sibling.name != "h2":
-        parts.append(sibling)
-        sibling = sibling.find_next_sibling()
+    parts = _cover_section(register) if register is not None else []
     full = BeautifulSoup(str(content(page(site, "text/"))), "html.parser")
     notes = []
     for note in full.select("div.footnote"):

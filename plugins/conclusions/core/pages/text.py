@@ -44,7 +44,9 @@ Part = urls.Part
 
 
 def home(edition: Edition) -> Page:
-    """The home page: the document's register data, the cover note and an overview of every section."""
+    """The home page: the text first (its title, what the page is, an overview of every section,
+    the way into the full text), then the register's cover page (its data and the cover note),
+    under a heading of its own, for the reader who wants them."""
     u = edition.urls
     doc = edition.document
     h = doc.header
@@ -102,15 +104,28 @@ def home(edition: Edition) -> Page:
                 for p in section.paragraphs
             )
         )
+    shown_rows = [(k, v) for k, v in rows if v]
+    # The cover page's heading stands only over something: a text written by hand may have none.
+    has_cover = bool(shown_rows or h.cover_note or doc.cover)
     body = templates.current().render(
         "home",
         title=heading(1, h.title),
-        register_data=element(
-            "div",
-            table([w("home.register_column"), w("home.document_column")], [(k, v) for k, v in rows if v]),
-            {"class": "doc-header", **SEARCH_EXCLUDE},
-            markdown="",
-            inner="\n\n",
+        intro=w("home.intro"),
+        cover_page=(
+            heading(2, w("home.cover_page"), id=kept_anchor(w("home.cover_page"), ENGLISH("home.cover_page")))
+            if has_cover
+            else Md("")
+        ),
+        register_data=(
+            element(
+                "div",
+                table([w("home.register_column"), w("home.document_column")], shown_rows),
+                {"class": "doc-header", **SEARCH_EXCLUDE},
+                markdown="",
+                inner="\n\n",
+            )
+            if shown_rows
+            else Md("")
         ),
         cover_note=join([para(h.cover_note, {"lang": h.cover_language or None}) if h.cover_note else ""]),
         cover=_cover_note(edition, r),
