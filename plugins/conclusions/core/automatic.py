@@ -117,7 +117,7 @@ def words_for(words: Mapping[str, Words], language: str) -> Words:
 
 
 def slug(words: str) -> str:
-    """An id from words: 'EU SatCen' -> 'eu-satcen', 'Copernicus User Forum' -> 'copernicus-user-forum'."""
+    """An id from words: 'EU OceanCen' -> 'eu-oceancen', 'Ocean Data Forum' -> 'ocean-data-forum'."""
     ascii_words = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
     return "-".join(re.findall(r"[a-z0-9]+", ascii_words.lower()))
 
@@ -515,8 +515,8 @@ class _Reader:
         found.add(words)
 
     def _add_title(self, entry_id: str, title: str) -> None:
-        """A document's title as more words for the instrument found here ("EU Space Strategy
-        for Security and Defence", which a later paragraph may name again)."""
+        """A document's title as more words for the instrument found here ("EU Ocean Strategy
+        for Coastal Resilience", which a later paragraph may name again)."""
         if entry_id in self.new_instruments and title not in self.registry_patterns[INSTRUMENT]:
             self.new_instruments[entry_id].add(title)
 
@@ -542,8 +542,8 @@ class _Reader:
                 continue
             known = self.terms_by_name.get(short) or self.terms_by_name.get(entry_id)
             if known is not None:
-                # "the EU Space Programme Agency (EUSPA)": the registry's EUSPA takes its long
-                # form too, which then no shorter name inside it takes ("EU Space Programme").
+                # "the EU Ocean Programme Agency (EUOPA)": the registry's EUOPA takes its long
+                # form too, which then no shorter name inside it takes ("EU Ocean Programme").
                 if known.shared and d.long not in self.registry_patterns[TERM] and not self._suppressed(TERM, d.long):
                     self.extras.append(Extra(known, d.long, "the long form the text gives in brackets"))
                 continue

@@ -428,7 +428,7 @@ class _Reader:
         """How much of `after` (the text after the date) is the cited document's title: the
         words are the document's name, so its link spans them (and an instrument of the same
         name inside them does not take them)."""
-        # The subject of the title, after its "… on": "the EU Space Strategy for Security and Defence".
+        # The subject of the title, after its "… on": "the EU Ocean Strategy for Coastal Resilience".
         subject = re.split(r"\s(?:on|sur|über|relative à)\s", cited.title, maxsplit=1, flags=re.IGNORECASE)[-1]
         words = re.findall(r"\w+", subject)
         if not words:
