@@ -707,6 +707,9 @@ def test_recitals_without_a_mark_are_recitals(tmp_path: Path) -> None:
         assert re.findall(r"[A-Za-z]+", re.sub(r"\[\^\d+\]", "", recital.text)) == words_of, recital.number
     assert any("without a dash or letter" in note for note in result.report.notes)
     assert result.report.text().startswith("Verdict: ready to publish")
+    # The dashed lines after a recital that ends with ":" are its items, not recitals.
+    items = [line for line in zone if line.startswith("– ")]
+    assert items and [p.marker for r in document.recitals for p in r.points] == ["–"] * len(items)
 
 
 def _with(name: str, old: str, new: str, tmp_path: Path) -> tuple[Path, str]:
@@ -734,16 +737,23 @@ def test_a_recital_opener_read_into_another_part_is_doubtful(tmp_path: Path) -> 
 
 def test_dashed_recitals_stay_as_they_are(tmp_path: Path) -> None:
     """The same recitals with dashes: the dashes open them, as before, and nothing is doubtful;
-    a line opened by a participle inside a dashed recital is doubtful, not a recital."""
+    a line opened by a participle inside a dashed recital is doubtful, not a recital. (Without
+    the dashed items of recital 5: in a text that dashes its recitals, a dash opens a recital.)"""
     name = "ST-11402-2024-INIT-en.txt"
+    items = ":\n– ports and locks;\n– bridges and weirs;\n"
     text = (FIXTURES / name).read_text(encoding="utf-8")
+    assert items in text
+    text = text.replace(items, " ports and locks, bridges and weirs;\n")
     body = text.split("THE COUNCIL OF THE EUROPEAN UNION,\n")[1].split("HEREBY APPROVES")[0]
     dashed = "".join(
         f"- {line}\n" if importer_words().recital_openers.match(line) else f"{line}\n" for line in body.splitlines()
     )
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / name).write_text(text, encoding="utf-8")
     path = tmp_path / name
     path.write_text(text.replace(body, dashed), encoding="utf-8")
-    plain, marked = import_document(FIXTURES / name), import_document(path)
+    plain, marked = import_document(tmp_path / "plain" / name), import_document(path)
+    assert plain.report.recitals == len(_expected(name)["recitals"])
     assert marked.report.recitals == plain.report.recitals and marked.report.doubtful == ()
     assert not any("without a dash or letter" in note for note in marked.report.notes)
     assert _blocks(marked.document_md) == _blocks(plain.document_md)

@@ -5,7 +5,8 @@ The kinds (`KINDS`, tried in order, the first whose test holds) and what their h
 - `heading`: "I. TITLE", "3. GENERAL REMARKS", "II. Recommendations" (a Roman numeral and a
   title in sentence case) open a section;
 - `paragraph`: "N. " with the next number N opens paragraph N;
-- `lettered recital`, `dash recital`: "A. " with the next letter, or a dash, before the paragraphs;
+- `lettered recital`, `dash recital`: "A. " with the next letter, or a dash, before the paragraphs
+  (in a text whose recitals have no mark, a dash after a line ending with ":" is a point);
 - `point`: "a.", "(ii)", "–" ... after a line that may end an item: a point of the paragraph or
   recital (nested by marker kind, see `points.py`);
 - `unmarked recital`: after the preamble's first line, in a text whose recitals have no dash or
@@ -164,6 +165,8 @@ def _is_lettered(text: str, b: Body) -> bool:
 
 
 def _is_dash_recital(text: str, b: Body) -> bool:
+    if b.unmarked and not b.marked and (b.previous.endswith(":") or b.stack):
+        return False  # a dash under a recital without a mark that introduces a list: its point
     return b.zone != "paragraphs" and bool(_DASH.match(text)) and b.letter == "A" and b.may_follow()
 
 
