@@ -774,3 +774,22 @@ def test_a_list_introduced_in_capitals_keeps_its_reading(tmp_path: Path) -> None
     text = (FIXTURES / "OJ-C-2024-4521-en.txt").read_text(encoding="utf-8")
     assert "RECALLING THAT:" in text and result.report.doubtful == ()
     assert not any(block.startswith("- RECALLING THAT:\n") for block in _blocks(result.document_md))
+
+
+def test_a_resolution_a_paragraph_a_line_with_recitals_without_a_mark(tmp_path: Path) -> None:
+    """The Official Journal's shape (a paragraph per line, OJ-C-2024-4521-en.txt) with its
+    "HAVING REGARD TO:" and "RECALLING THAT:" lists written as recitals without a mark instead,
+    each line opened by "RECALLING" or "NOTING that": each line a recital, none in the preamble."""
+    name = "OJ-C-2024-4521-en.txt"
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    lists = text.split("HAVING REGARD TO:\n")[1].split("HEREBY RESOLVES:\n")[0]
+    items = [line for line in lists.splitlines() if not line.endswith("THAT:")]
+    recitals = [f"RECALLING {line}" if line.startswith("the ") else f"NOTING that {line}" for line in items]
+    path = tmp_path / name
+    path.write_text(text.replace("HAVING REGARD TO:\n" + lists, "\n".join(recitals) + "\n"), encoding="utf-8")
+    result = import_document(path)
+    document = _parses(result, tmp_path)
+    assert [r.text[:12] for r in document.recitals] == [line[:12] for line in recitals]
+    assert document.preamble[-1].startswith("THE COUNCIL")  # after the act's number in brackets
+    assert not any(word in " ".join(document.preamble) for word in ("RECALLING", "NOTING"))
+    assert result.report.text().startswith("Verdict: ready to publish")
