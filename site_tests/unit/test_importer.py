@@ -706,6 +706,7 @@ def test_recitals_without_a_mark_are_recitals(tmp_path: Path) -> None:
         words_of = re.findall(r"[A-Za-z]+", " ".join(lines))
         assert re.findall(r"[A-Za-z]+", re.sub(r"\[\^\d+\]", "", recital.text)) == words_of, recital.number
     assert any("without a dash or letter" in note for note in result.report.notes)
+    assert result.report.recital_kind == "no mark, written with dashes"
     assert result.report.text().startswith("Verdict: ready to publish")
     # The dashed lines after a recital that ends with ":" are its items, not recitals.
     items = [line for line in zone if line.startswith("– ")]
@@ -756,6 +757,7 @@ def test_dashed_recitals_stay_as_they_are(tmp_path: Path) -> None:
     assert plain.report.recitals == len(_expected(name)["recitals"])
     assert marked.report.recitals == plain.report.recitals and marked.report.doubtful == ()
     assert not any("without a dash or letter" in note for note in marked.report.notes)
+    assert marked.report.recital_kind == "dashes"
     assert _blocks(marked.document_md) == _blocks(plain.document_md)
     # "and\nNOTING" inside a dashed recital: joined, and said.
     path.write_text(text.replace(body, dashed.replace("- NOTING", "NOTING")), encoding="utf-8")

@@ -315,12 +315,13 @@ def _open_dash(line: SourceLine, b: Body) -> None:
     _recital("-", match.group("text"), line, b)
 
 
-def _recital(label: str, text: str, line: SourceLine, b: Body) -> None:
+def _recital(label: str, text: str, line: SourceLine, b: Body) -> DraftRecital:
     """A recital, with the lines that open its group before its words ("RECALLING THAT: ...")."""
     recital = DraftRecital(label, " ".join([*b.openers, text]), line.where)
     b.openers.clear()
     b.parsed.recitals.append(recital)
     b.opens(recital, line.text, recital, "recitals")
+    return recital
 
 
 def _item_recital(line: SourceLine, b: Body) -> None:
@@ -329,7 +330,7 @@ def _item_recital(line: SourceLine, b: Body) -> None:
 
 def _unmarked_recital(line: SourceLine, b: Body) -> None:
     """A recital the text does not mark: the edition marks it with a dash (the report says so)."""
-    _recital("-", line.text, line, b)
+    _recital("-", line.text, line, b).marked = False
     b.unmarked += 1
 
 

@@ -32,7 +32,8 @@ class Report:
     fields_missing: tuple[str, ...]
     recitals: int
     recital_kind: str
-    """"dashes", "letters" or "" when there are none."""
+    """"dashes", "letters", "no mark, written with dashes" (lines opened by "RECALLING ..."), the
+    kinds found joined by "and", or "" when there are none."""
     paragraphs: int
     sections: int
     points: int
