@@ -795,3 +795,16 @@ def test_a_resolution_a_paragraph_a_line_with_recitals_without_a_mark(tmp_path: 
     assert document.preamble[-1].startswith("THE COUNCIL")  # after the act's number in brackets
     assert not any(word in " ".join(document.preamble) for word in ("RECALLING", "NOTING"))
     assert result.report.text().startswith("Verdict: ready to publish")
+
+
+def test_a_lead_in_over_two_lines(tmp_path: Path) -> None:
+    """A lead-in wrapped onto a second line in lower case after the recitals: one lead-in."""
+    path, _ = _with(
+        "ST-11402-2024-INIT-en.txt",
+        "HEREBY APPROVES THE FOLLOWING CONCLUSIONS:\n",
+        "HEREBY APPROVES THE FOLLOWING CONCLUSIONS ON THE\nresilience of waterways:\n",
+        tmp_path,
+    )
+    result = import_document(path)
+    assert "HEREBY APPROVES THE FOLLOWING CONCLUSIONS ON THE resilience of waterways:" in _blocks(result.document_md)
+    assert result.report.text().startswith("Verdict: ready to publish")

@@ -121,7 +121,10 @@ class Body:
         block = self.block
         if block is not None and block.more:
             target = block.target
-            target.text = self.join_all(target.text, block.more)  # type: ignore[attr-defined]
+            if isinstance(target, list):  # the lead-in's lines: the last one wrapped
+                target[-1] = self.join_all(target[-1], block.more)
+            else:
+                target.text = self.join_all(target.text, block.more)  # type: ignore[attr-defined]
             block.more = []
 
     def opens(
@@ -421,6 +424,8 @@ def _continuation(line: SourceLine, b: Body) -> None:
     assert b.block is not None
     if isinstance(b.block.target, DraftRecital):
         b.kept.append((line, "the recital above"))
+    elif b.block.target is b.parsed.lead_in:
+        b.kept.append((line, "the lead-in"))
     b.block.more.append(line.text)
     b.block.last_line = line.text
 
