@@ -808,3 +808,19 @@ def test_a_lead_in_over_two_lines(tmp_path: Path) -> None:
     result = import_document(path)
     assert "HEREBY APPROVES THE FOLLOWING CONCLUSIONS ON THE resilience of waterways:" in _blocks(result.document_md)
     assert result.report.text().startswith("Verdict: ready to publish")
+
+
+def test_a_first_participle_line_that_introduces_dashed_recitals_stays_in_the_preamble(tmp_path: Path) -> None:
+    """ "RECALLING its conclusions on:" then dashed lines: the dashes are the recitals and the line
+    that introduces them stays in the preamble, as before recitals without a mark were read."""
+    name = "ST-9876-2024-INIT-en.txt"
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    start, end = text.index("A. RECALLING"), text.index("HEREBY ADOPTS")
+    dashed = ["- biodiversity of 12 June 2021;", "- the ocean of 3 May 2022,"]
+    path = tmp_path / name
+    path.write_text(text[:start] + "\n".join(["RECALLING its conclusions on:", *dashed, ""]) + text[end:], "utf-8")
+    result = import_document(path)
+    document = _parses(result, tmp_path)
+    assert [r.text for r in document.recitals] == [line[2:] for line in dashed]
+    assert document.preamble[-1].endswith("RECALLING its conclusions on:")
+    assert result.report.recital_kind == "dashes" and result.report.doubtful == ()

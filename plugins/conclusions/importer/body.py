@@ -176,10 +176,18 @@ def _is_dash_recital(text: str, b: Body) -> bool:
 def _is_unmarked_recital(text: str, b: Body) -> bool:
     """A recital the text marks with no dash or letter: a line after the preamble's first that
     opens with a recital opener in capitals. A line all in capitals that ends with ":"
-    ("RECALLING THAT:", "HAVING REGARD TO:") introduces a list: an opener or a preamble line."""
+    ("RECALLING THAT:", "HAVING REGARD TO:") introduces a list: an opener or a preamble line; so
+    does a first one whose next line is dashed ("RECALLING its conclusions on:" then "- ...":
+    the dashes are the recitals)."""
     if b.zone == "paragraphs" or b.marked or b.parsed.paragraphs or b.parsed.lead_in or not b.parsed.preamble:
         return False
+    if _introduces_dashes(text, b) and not b.unmarked:
+        return False  # "RECALLING its conclusions on:" then dashed recitals: the preamble, as before
     return opens_recital(text)
+
+
+def _introduces_dashes(text: str, b: Body) -> bool:
+    return text.endswith(":") and bool(_DASH.match(b.following))
 
 
 def opens_recital(text: str) -> bool:
@@ -390,7 +398,8 @@ def _front(line: SourceLine, b: Body) -> None:
     # that ended ("THE COUNCIL OF THE EUROPEAN UNION," then "RECALLING:"), or it starts anew
     # after a line that ended (the opening paragraphs of a European Council text).
     new_caps_line = is_caps(text) and preamble[-1][-1:] in {",", ":", ";", ".", ")"} if preamble else True
-    b.kept.append((line, "the preamble"))
+    if not _introduces_dashes(text, b):  # the recitals it introduces follow
+        b.kept.append((line, "the preamble"))
     if continues and (not b.wrapped or not new_caps_line) and not b.ended(b.previous, text):
         preamble[-1] = b.join(preamble[-1], text)
     else:
