@@ -105,6 +105,13 @@ REAL_SHAPED = {
     "imported-euco": ("EUCO-31-2024-INIT-en.txt", "register", "EUCO-31-2024-INIT-en.expected.yml"),
     "imported-oj-resolution": ("OJ-C-2024-4521-en.txt", "journal", "OJ-C-2024-4521-en.expected.yml"),
     "imported-oj-annex": ("OJ-C-2024-5230-en.txt", "journal", "OJ-C-2024-5230-en.expected.yml"),
+    # Recitals one a line with no dash or letter, each opened by a participle in capitals. Its
+    # drawn PDF imports to the same document.md (unit/test_importer.py) and builds; it is not
+    # built here, as the tests' PDF word reader (support/fidelity.py) takes the cover sentence,
+    # drawn before the header block, for the "To:" and "Subject:" values it repeats.
+    "imported-unmarked": ("ST-11402-2024-INIT-en.txt", "", "ST-11402-2024-INIT-en.expected.yml"),
+    "imported-unmarked-fr": ("ST-11403-2024-INIT-fr.txt", "", "ST-11403-2024-INIT-fr.expected.yml"),
+    "imported-unmarked-de": ("ST-11403-2024-INIT-de.txt", "", "ST-11403-2024-INIT-de.expected.yml"),
 }
 """Texts in the shapes the register and the Official Journal publish (invented, see
 fixtures/import/README.md), each imported as extracted text and as a PDF drawn in its layout."""

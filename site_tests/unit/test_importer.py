@@ -21,6 +21,7 @@ from conclusions.core.yamlsource import text_problem
 from conclusions.importer import ImportFailure, ImportResult, import_document
 from conclusions.importer.lines import join_wrapped
 from conclusions.importer.verbs import shared_verbs
+from conclusions.importer.words import words as importer_words
 
 from site_tests.import_shapes import Shape, pdf_shape, plain_shape
 
@@ -496,6 +497,7 @@ REAL_SHAPED = {
     "EUCO-31-2024-INIT-en.txt": ([], "register"),
     "OJ-C-2024-4521-en.txt": ([], "journal"),
     "OJ-C-2024-5230-en.txt": ([], "journal"),
+    "ST-11402-2024-INIT-en.txt": ([], "register"),
 }
 
 
@@ -645,13 +647,17 @@ def test_a_re_import_keeps_the_accepted_differences(tmp_path: Path) -> None:
     assert data["accepted"][0]["reason"] == "the statement is published in the addendum"
 
 
-@pytest.mark.parametrize("language", ["fr", "de"])
-def test_a_french_or_german_register_text_is_read_in_its_own_shape(language: str, tmp_path: Path) -> None:
-    """A French and a German text in the register's shape (fixtures/import/ST-9877-2024-INIT-fr.txt,
-    -de.txt, invented): the header in its labels, «» and „“ quotes, the recitals' participles
-    ("RAPPELANT", "UNTER HINWEIS"), the lead-in, and operative verbs the shared list holds
-    ("SOULIGNE", "FORDERT … AUF"), read as the hand reading beside each text says."""
-    name = f"ST-9877-2024-INIT-{language}.txt"
+@pytest.mark.parametrize(
+    "name",
+    [f"{number}-{language}.txt" for number in ("ST-9877-2024-INIT", "ST-11403-2024-INIT") for language in ("fr", "de")],
+)
+def test_a_french_or_german_register_text_is_read_in_its_own_shape(name: str, tmp_path: Path) -> None:
+    """French and German texts in the register's shape (fixtures/import/ST-9877-2024-INIT-fr.txt,
+    -de.txt, ST-11403-..., invented): the header in its labels, «» and „“ quotes, the recitals'
+    participles ("RAPPELANT", "UNTER HINWEIS"; lettered, or one a line with no mark), the lead-in,
+    and operative verbs the shared list holds ("SOULIGNE", "FORDERT … AUF"), read as the hand
+    reading beside each text says."""
+    language = name.removesuffix(".txt").rsplit("-", 1)[1]
     result = import_document(FIXTURES / name)
     expected = _expected(name)
     assert result.report.text().startswith("Verdict: ready to publish")
@@ -662,7 +668,7 @@ def test_a_french_or_german_register_text_is_read_in_its_own_shape(language: str
         assert str(header[field]) == str(value), field
     document = _parses(result, tmp_path)
     assert len(document.paragraphs) == expected["paragraphs"]
-    assert [r.letter for r in document.recitals] == expected["recitals"]
+    assert [r.letter or r.number for r in document.recitals] == expected["recitals"]
     verbs = [clause[0] for number in sorted(expected["clauses"]) for clause in expected["clauses"][number]]
     assert [v.verb for v in result.report.verbs if v.verb in verbs] == sorted(set(verbs))
     # The documents its footnotes cite by number are named in its language (registry/citations.yml).
@@ -671,3 +677,150 @@ def test_a_french_or_german_register_text_is_read_in_its_own_shape(language: str
     )[language]
     cited = [i for i in build_edition(tmp_path).registries.instruments if i.automatic and i.id.startswith("st-")]
     assert cited and all(i.name.startswith(words["council_document"]) for i in cited)
+
+
+# -- 7. Recitals one a line with no dash or letter, each opened by a participle in capitals ---
+
+
+def test_recitals_without_a_mark_are_recitals(tmp_path: Path) -> None:
+    """ST-11402-2024-INIT-en.txt (invented): after "THE COUNCIL OF THE EUROPEAN UNION," each
+    line opened by "RECALLING", "NOTING", "HAVING REGARD TO" ... is a recital, its wrapped lines
+    go on with it, and the preamble keeps its one line; the report says the edition marks them."""
+    name = "ST-11402-2024-INIT-en.txt"
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    preamble = "THE COUNCIL OF THE EUROPEAN UNION,"
+    zone = text.split(preamble + "\n")[1].split("\nHEREBY APPROVES")[0].split("\n")
+    # The lines that open with a word in capitals open the recitals; the others go on with them.
+    recitals: list[list[str]] = []
+    for line in zone:
+        first = line.split()[0]
+        if first.isalpha() and first.isupper() and len(first) > 2:
+            recitals.append([line])
+        else:
+            recitals[-1].append(line)
+    result = import_document(FIXTURES / name)
+    document = _parses(result, tmp_path)
+    assert len(recitals) == len(_expected(name)["recitals"]) == len(document.recitals)
+    assert document.preamble == (preamble,)
+    for recital, lines in zip(document.recitals, recitals, strict=True):
+        words_of = re.findall(r"[A-Za-z]+", " ".join(lines))
+        assert re.findall(r"[A-Za-z]+", re.sub(r"\[\^\d+\]", "", recital.text)) == words_of, recital.number
+    assert any("without a dash or letter" in note for note in result.report.notes)
+    assert result.report.recital_kind == "no mark, written with dashes"
+    assert result.report.text().startswith("Verdict: ready to publish")
+    # The dashed lines after a recital that ends with ":" are its items, not recitals.
+    items = [line for line in zone if line.startswith("– ")]
+    assert items and [p.marker for r in document.recitals for p in r.points] == ["–"] * len(items)
+
+
+def _with(name: str, old: str, new: str, tmp_path: Path) -> tuple[Path, str]:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    assert old in text
+    changed = text.replace(old, new)
+    path = tmp_path / name
+    path.write_text(changed, encoding="utf-8")
+    return path, changed
+
+
+def test_a_recital_opener_read_into_another_part_is_doubtful(tmp_path: Path) -> None:
+    """In a text that letters its recitals, a line opened by "RECOGNISING" without its letter is
+    joined to the recital above: the report lists it as doubtful with its line, and the verdict
+    is no "ready to publish"."""
+    path, text = _with("ST-9876-2024-INIT-en.txt", "C. RECOGNISING that", "RECOGNISING that", tmp_path)
+    result = import_document(path)
+    number = _line_number(text, "RECOGNISING that")
+    assert f"line {number}" in [doubt.where for doubt in result.report.doubtful]
+    assert f"line {number}: RECOGNISING that" in result.report.text()
+    assert not result.report.text().startswith("Verdict: ready to publish")
+    record = yaml.safe_load(result.record)
+    assert f"line {number}" in [entry["where"] for entry in record["doubtful"]]
+
+
+def test_dashed_recitals_stay_as_they_are(tmp_path: Path) -> None:
+    """The same recitals with dashes: the dashes open them, as before, and nothing is doubtful;
+    a line opened by a participle inside a dashed recital is doubtful, not a recital. (Without
+    the dashed items of recital 5: in a text that dashes its recitals, a dash opens a recital.)"""
+    name = "ST-11402-2024-INIT-en.txt"
+    items = ":\n– ports and locks;\n– bridges and weirs;\n"
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    assert items in text
+    text = text.replace(items, " ports and locks, bridges and weirs;\n")
+    body = text.split("THE COUNCIL OF THE EUROPEAN UNION,\n")[1].split("HEREBY APPROVES")[0]
+    dashed = "".join(
+        f"- {line}\n" if importer_words().recital_openers.match(line) else f"{line}\n" for line in body.splitlines()
+    )
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / name).write_text(text, encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(text.replace(body, dashed), encoding="utf-8")
+    plain, marked = import_document(tmp_path / "plain" / name), import_document(path)
+    assert plain.report.recitals == len(_expected(name)["recitals"])
+    assert marked.report.recitals == plain.report.recitals and marked.report.doubtful == ()
+    assert not any("without a dash or letter" in note for note in marked.report.notes)
+    assert marked.report.recital_kind == "dashes"
+    assert _blocks(marked.document_md) == _blocks(plain.document_md)
+    # "and\nNOTING" inside a dashed recital: joined, and said.
+    path.write_text(text.replace(body, dashed.replace("- NOTING", "NOTING")), encoding="utf-8")
+    joined = import_document(path)
+    assert joined.report.recitals == plain.report.recitals - 1
+    assert [d.text[:7] for d in joined.report.doubtful] == ["NOTING "]
+    # Its words are on the site, so the build cannot refuse it: the verdict does not say it would.
+    verdict = joined.report.text().split("\n")[0]
+    assert verdict.startswith("Verdict: 1 line needs a decision: check each doubtful line") and "refuses" not in verdict
+
+
+def test_a_list_introduced_in_capitals_keeps_its_reading(tmp_path: Path) -> None:
+    """ "RECALLING THAT:" all in capitals introduces the items after it (a resolution's list):
+    it opens no recital of its own, and is not doubtful."""
+    result = import_document(FIXTURES / "OJ-C-2024-4521-en.txt")
+    text = (FIXTURES / "OJ-C-2024-4521-en.txt").read_text(encoding="utf-8")
+    assert "RECALLING THAT:" in text and result.report.doubtful == ()
+    assert not any(block.startswith("- RECALLING THAT:\n") for block in _blocks(result.document_md))
+
+
+def test_a_resolution_a_paragraph_a_line_with_recitals_without_a_mark(tmp_path: Path) -> None:
+    """The Official Journal's shape (a paragraph per line, OJ-C-2024-4521-en.txt) with its
+    "HAVING REGARD TO:" and "RECALLING THAT:" lists written as recitals without a mark instead,
+    each line opened by "RECALLING" or "NOTING that": each line a recital, none in the preamble."""
+    name = "OJ-C-2024-4521-en.txt"
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    lists = text.split("HAVING REGARD TO:\n")[1].split("HEREBY RESOLVES:\n")[0]
+    items = [line for line in lists.splitlines() if not line.endswith("THAT:")]
+    recitals = [f"RECALLING {line}" if line.startswith("the ") else f"NOTING that {line}" for line in items]
+    path = tmp_path / name
+    path.write_text(text.replace("HAVING REGARD TO:\n" + lists, "\n".join(recitals) + "\n"), encoding="utf-8")
+    result = import_document(path)
+    document = _parses(result, tmp_path)
+    assert [r.text[:12] for r in document.recitals] == [line[:12] for line in recitals]
+    assert document.preamble[-1].startswith("THE COUNCIL")  # after the act's number in brackets
+    assert not any(word in " ".join(document.preamble) for word in ("RECALLING", "NOTING"))
+    assert result.report.text().startswith("Verdict: ready to publish")
+
+
+def test_a_lead_in_over_two_lines(tmp_path: Path) -> None:
+    """A lead-in wrapped onto a second line in lower case after the recitals: one lead-in."""
+    path, _ = _with(
+        "ST-11402-2024-INIT-en.txt",
+        "HEREBY APPROVES THE FOLLOWING CONCLUSIONS:\n",
+        "HEREBY APPROVES THE FOLLOWING CONCLUSIONS ON THE\nresilience of waterways:\n",
+        tmp_path,
+    )
+    result = import_document(path)
+    assert "HEREBY APPROVES THE FOLLOWING CONCLUSIONS ON THE resilience of waterways:" in _blocks(result.document_md)
+    assert result.report.text().startswith("Verdict: ready to publish")
+
+
+def test_a_first_participle_line_that_introduces_dashed_recitals_stays_in_the_preamble(tmp_path: Path) -> None:
+    """ "RECALLING its conclusions on:" then dashed lines: the dashes are the recitals and the line
+    that introduces them stays in the preamble, as before recitals without a mark were read."""
+    name = "ST-9876-2024-INIT-en.txt"
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    start, end = text.index("A. RECALLING"), text.index("HEREBY ADOPTS")
+    dashed = ["- biodiversity of 12 June 2021;", "- the ocean of 3 May 2022,"]
+    path = tmp_path / name
+    path.write_text(text[:start] + "\n".join(["RECALLING its conclusions on:", *dashed, ""]) + text[end:], "utf-8")
+    result = import_document(path)
+    document = _parses(result, tmp_path)
+    assert [r.text for r in document.recitals] == [line[2:] for line in dashed]
+    assert document.preamble[-1].endswith("RECALLING its conclusions on:")
+    assert result.report.recital_kind == "dashes" and result.report.doubtful == ()

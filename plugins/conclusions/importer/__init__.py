@@ -205,7 +205,7 @@ def import_document(
     )
     new_verbs = [verb for verb in found_verbs if not verb.known]
     registries = {VERBS_FILE: verbs_yaml(new_verbs, source.name)} if new_verbs else {}
-    recital_kinds = {"-" if recital.label == "-" else "A" for recital in parsed.recitals}
+    recital_kinds = {("-" if recital.marked else "") if recital.label == "-" else "A" for recital in parsed.recitals}
     items: list[DraftRecital | DraftParagraph] = [*parsed.recitals, *parsed.paragraphs]
     refusal = _refusal(source.name, header, parsed, found_verbs)
     report = Report(
@@ -214,7 +214,9 @@ def import_document(
         fields_found=tuple(field for field in FIELD_ORDER if field in header),
         fields_missing=tuple(field for field in FIELD_ORDER if field not in header and field not in OCCASIONAL),
         recitals=len(parsed.recitals),
-        recital_kind=" and ".join(sorted({"-": "dashes", "A": "letters"}[k] for k in recital_kinds)),
+        recital_kind=" and ".join(
+            sorted({"-": "dashes", "A": "letters", "": "no mark, written with dashes"}[k] for k in recital_kinds)
+        ),
         paragraphs=len(parsed.paragraphs),
         sections=len(parsed.sections),
         points=sum(count_points(item.points) for item in items),

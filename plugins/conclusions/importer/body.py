@@ -5,9 +5,13 @@ The kinds (`KINDS`, tried in order, the first whose test holds) and what their h
 - `heading`: "I. TITLE", "3. GENERAL REMARKS", "II. Recommendations" (a Roman numeral and a
   title in sentence case) open a section;
 - `paragraph`: "N. " with the next number N opens paragraph N;
-- `lettered recital`, `dash recital`: "A. " with the next letter, or a dash, before the paragraphs;
+- `lettered recital`, `dash recital`: "A. " with the next letter, or a dash, before the paragraphs
+  (in a text whose recitals have no mark, a dash after a line ending with ":" is a point);
 - `point`: "a.", "(ii)", "–" ... after a line that may end an item: a point of the paragraph or
   recital (nested by marker kind, see `points.py`);
+- `unmarked recital`: after the preamble's first line, in a text whose recitals have no dash or
+  letter, a line that opens with a recital opener in capitals ("RECALLING its conclusions ...",
+  `Words.recital_openers`): a recital; the lines that go on with it are its continuation;
 - `item recital`: in a text that gives a paragraph per line, an unmarked line after
   "HAVING REGARD TO:" or another recital: a recital;
 - `lead-in`: "HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:" between the recitals and paragraph 1;
@@ -38,7 +42,7 @@ from dataclasses import dataclass, field
 
 from ..core.limits import MAX_NUMBER_DIGITS
 from .header import ROMAN_HEADING, first_letter_upper, is_caps
-from .model import DraftParagraph, DraftPoint, DraftRecital, DraftSection, Parsed, SourceLine
+from .model import Doubt, DraftParagraph, DraftPoint, DraftRecital, DraftSection, Parsed, SourceLine
 from .points import place_point
 from .words import words
 
@@ -100,6 +104,14 @@ class Body:
     last_kind: str = ""
     openers: list[str] = field(default_factory=list)
     """Lines waiting to open the next recital ("RECALLING THAT:")."""
+    marked: bool = False
+    """A recital with a dash or a letter was read: the text marks its recitals, and a line that
+    opens with a recital opener without a mark opens none."""
+    unmarked: int = 0
+    """How many recitals the text marks with no dash or letter."""
+    kept: list[tuple[SourceLine, str]] = field(default_factory=list)
+    """The lines put in the preamble or the lead-in, or joined to a recital, with where they went:
+    for the check that none of them opens a recital the reading missed (`_doubt_recital_openers`)."""
 
     def may_follow(self) -> bool:
         return self.item_may_follow(self.previous) or self.after_blank
@@ -109,7 +121,10 @@ class Body:
         block = self.block
         if block is not None and block.more:
             target = block.target
-            target.text = self.join_all(target.text, block.more)  # type: ignore[attr-defined]
+            if isinstance(target, list):  # the lead-in's lines: the last one wrapped
+                target[-1] = self.join_all(target[-1], block.more)
+            else:
+                target.text = self.join_all(target.text, block.more)  # type: ignore[attr-defined]
             block.more = []
 
     def opens(
@@ -153,7 +168,31 @@ def _is_lettered(text: str, b: Body) -> bool:
 
 
 def _is_dash_recital(text: str, b: Body) -> bool:
+    if b.unmarked and not b.marked and (b.previous.endswith(":") or b.stack):
+        return False  # a dash under a recital without a mark that introduces a list: its point
     return b.zone != "paragraphs" and bool(_DASH.match(text)) and b.letter == "A" and b.may_follow()
+
+
+def _is_unmarked_recital(text: str, b: Body) -> bool:
+    """A recital the text marks with no dash or letter: a line after the preamble's first that
+    opens with a recital opener in capitals. A line all in capitals that ends with ":"
+    ("RECALLING THAT:", "HAVING REGARD TO:") introduces a list: an opener or a preamble line; so
+    does a first one whose next line is dashed ("RECALLING its conclusions on:" then "- ...":
+    the dashes are the recitals)."""
+    if b.zone == "paragraphs" or b.marked or b.parsed.paragraphs or b.parsed.lead_in or not b.parsed.preamble:
+        return False
+    if _introduces_dashes(text, b) and not b.unmarked:
+        return False  # "RECALLING its conclusions on:" then dashed recitals: the preamble, as before
+    return opens_recital(text)
+
+
+def _introduces_dashes(text: str, b: Body) -> bool:
+    return text.endswith(":") and bool(_DASH.match(b.following))
+
+
+def opens_recital(text: str) -> bool:
+    """Whether a line opens with a recital opener in capitals, and does not introduce a list."""
+    return bool(words().recital_openers.match(text)) and not (is_caps(text) and text.endswith(":"))
 
 
 def _is_point(text: str, b: Body) -> bool:
@@ -230,6 +269,7 @@ KINDS: list[tuple[str, Callable[[str, Body], object]]] = [
     ("lettered recital", _is_lettered),
     ("dash recital", _is_dash_recital),
     ("point", _is_point),
+    ("unmarked recital", _is_unmarked_recital),
     ("item recital", _is_item_recital),
     ("lead-in", _is_lead_in),
     ("opener", _is_opener),
@@ -275,25 +315,34 @@ def _open_lettered(line: SourceLine, b: Body) -> None:
     assert match is not None
     letter = b.letter
     b.letter = chr(ord(b.letter) + 1)
+    b.marked = True
     _recital(letter, match.group("text"), line, b)
 
 
 def _open_dash(line: SourceLine, b: Body) -> None:
     match = _DASH.match(line.text)
     assert match is not None
+    b.marked = True
     _recital("-", match.group("text"), line, b)
 
 
-def _recital(label: str, text: str, line: SourceLine, b: Body) -> None:
+def _recital(label: str, text: str, line: SourceLine, b: Body) -> DraftRecital:
     """A recital, with the lines that open its group before its words ("RECALLING THAT: ...")."""
     recital = DraftRecital(label, " ".join([*b.openers, text]), line.where)
     b.openers.clear()
     b.parsed.recitals.append(recital)
     b.opens(recital, line.text, recital, "recitals")
+    return recital
 
 
 def _item_recital(line: SourceLine, b: Body) -> None:
     _recital("-", line.text, line, b)
+
+
+def _unmarked_recital(line: SourceLine, b: Body) -> None:
+    """A recital the text does not mark: the edition marks it with a dash (the report says so)."""
+    _recital("-", line.text, line, b).marked = False
+    b.unmarked += 1
 
 
 def _opener(line: SourceLine, b: Body) -> None:
@@ -322,6 +371,7 @@ def _open_point(line: SourceLine, b: Body) -> None:
 
 def _lead_in(line: SourceLine, b: Body) -> None:
     b.parsed.lead_in.append(line.text)
+    b.kept.append((line, "the lead-in"))
     b.opens(b.parsed.lead_in, line.text, None)
 
 
@@ -348,6 +398,8 @@ def _front(line: SourceLine, b: Body) -> None:
     # that ended ("THE COUNCIL OF THE EUROPEAN UNION," then "RECALLING:"), or it starts anew
     # after a line that ended (the opening paragraphs of a European Council text).
     new_caps_line = is_caps(text) and preamble[-1][-1:] in {",", ":", ";", ".", ")"} if preamble else True
+    if not _introduces_dashes(text, b):  # the recitals it introduces follow
+        b.kept.append((line, "the preamble"))
     if continues and (not b.wrapped or not new_caps_line) and not b.ended(b.previous, text):
         preamble[-1] = b.join(preamble[-1], text)
     else:
@@ -379,6 +431,10 @@ def _unnumbered_heading(line: SourceLine, b: Body) -> None:
 
 def _continuation(line: SourceLine, b: Body) -> None:
     assert b.block is not None
+    if isinstance(b.block.target, DraftRecital):
+        b.kept.append((line, "the recital above"))
+    elif b.block.target is b.parsed.lead_in:
+        b.kept.append((line, "the lead-in"))
     b.block.more.append(line.text)
     b.block.last_line = line.text
 
@@ -411,6 +467,7 @@ HANDLERS: dict[str, Callable[[SourceLine, Body], None]] = {
     "lettered recital": _open_lettered,
     "dash recital": _open_dash,
     "point": _open_point,
+    "unmarked recital": _unmarked_recital,
     "item recital": _item_recital,
     "lead-in": _lead_in,
     "opener": _opener,
@@ -452,3 +509,27 @@ def read_body(lines: list[SourceLine], b: Body) -> None:
     b.parsed.lead_in.extend(b.openers)
     if b.title:
         b.parsed.header["title"] = " ".join(b.title)
+    if b.unmarked:
+        b.parsed.notes.append(
+            f"{b.unmarked} recitals without a dash or letter in the text, each on a line that opens with a "
+            "recital opener in capitals: the edition marks them with dashes"
+        )
+    _doubt_recital_openers(b)
+
+
+def _doubt_recital_openers(b: Body) -> None:
+    """A line that opens with a recital opener in capitals ("RECALLING ...") but went into the
+    preamble, the lead-in or the recital above is a recital the reading may have missed: the
+    import says so, with the line, and does not call itself ready."""
+    for line, place in b.kept:
+        if opens_recital(line.text):
+            opener = words().recital_openers.match(line.text)
+            assert opener is not None
+            b.parsed.doubtful.append(
+                Doubt(
+                    line.where.label(),
+                    line.text,
+                    f"opens with the recital opener {opener.group(0)!r} but was read as part of {place}: "
+                    "if it is a recital, make it one in document.md (a line '- ' + its text)",
+                )
+            )

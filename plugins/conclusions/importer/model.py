@@ -83,6 +83,9 @@ class DraftRecital:
     text: str
     where: Where
     points: list[DraftPoint] = field(default_factory=list)
+    marked: bool = True
+    """False when the text gave it no dash or letter (a line opened by "RECALLING ..."): the
+    edition writes it with a dash."""
 
 
 @dataclass

@@ -32,7 +32,8 @@ class Report:
     fields_missing: tuple[str, ...]
     recitals: int
     recital_kind: str
-    """"dashes", "letters" or "" when there are none."""
+    """"dashes", "letters", "no mark, written with dashes" (lines opened by "RECALLING ..."), the
+    kinds found joined by "and", or "" when there are none."""
     paragraphs: int
     sections: int
     points: int
@@ -66,10 +67,22 @@ class Report:
         if not self.to_decide:
             return "Verdict: ready to publish (every line of the input is placed or removed as page furniture)"
         lines = "line needs" if self.to_decide == 1 else "lines need"
-        return (
-            f"Verdict: {self.to_decide} {lines} a decision: place each in source/document.md, or accept it in "
-            "source/import.yml ('accepted:', with a reason); until then `mkdocs build` refuses the site"
-        )
+        verdict = f"Verdict: {self.to_decide} {lines} a decision"
+        # A doubtful line is placed, so its words are on the site: the build cannot tell it is
+        # wrong, and the verdict does not say that the build refuses it.
+        checked = [doubt for doubt in self.doubtful if doubt.where.startswith(("line ", "page "))]
+        if len(checked) < self.to_decide:
+            verdict += (
+                ": place each in source/document.md, or accept it in source/import.yml ('accepted:', with a "
+                "reason); until then `mkdocs build` refuses the site"
+            )
+        if checked:
+            verdict += "; " if len(checked) < self.to_decide else ": "
+            verdict += (
+                "check each doubtful line in source/document.md and correct it there (the build cannot tell "
+                "whether it is right)"
+            )
+        return verdict
 
     def text(self) -> str:
         """The report as the command prints it."""

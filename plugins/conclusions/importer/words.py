@@ -36,6 +36,9 @@ class Words:
     title_prefixes: re.Pattern[str]
     preamble: re.Pattern[str]
     lead_ins: re.Pattern[str]
+    recital_openers: re.Pattern[str]
+    """The participles in capitals that open a recital the text does not mark ("RECALLING its
+    conclusions ...", "RAPPELANT ...", "UNTER HINWEIS auf ..."), as whole words."""
     statuses: frozenset[str]
     """The register's statuses in capitals ("OUTCOME OF PROCEEDINGS")."""
     conjunctions: frozenset[str]
@@ -46,6 +49,13 @@ def _either(patterns: list[str], flags: int = 0, start: str = "^") -> re.Pattern
     if not patterns:
         return re.compile(r"(?!)")
     return re.compile(start + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", flags)
+
+
+def _words_of(phrase: str) -> str:
+    """A phrase as whole words in capitals: any space between its words, either apostrophe, and
+    no letter after its last ("AWARE" is not "AWARENESS")."""
+    pattern = r"\s+".join(re.escape(word) for word in phrase.split())
+    return re.sub("['’]", "['’]", pattern) + r"(?!\w)"
 
 
 @cache
@@ -67,7 +77,7 @@ def words() -> Words:
             label_language[str(label).lower()] = language
         for key in ("date words", "cover sentence", "titles", "title prefixes", "preamble", "other header labels"):
             lists.setdefault(key, []).extend(str(x) for x in data.get(key) or [])
-        for key in ("lead-ins", "conjunctions", "prose genre", "statuses"):
+        for key in ("lead-ins", "recital openers", "conjunctions", "prose genre", "statuses"):
             lists.setdefault(key, []).extend(str(x) for x in data.get(key) or [])
         for pattern in data.get("titles") or []:
             title_language.append((re.compile(f"^(?:{pattern})", re.IGNORECASE), language))
@@ -83,6 +93,7 @@ def words() -> Words:
         title_prefixes=_either(lists["title prefixes"], re.IGNORECASE),
         preamble=_either([re.escape(x) + r"\b" for x in lists["preamble"]]),
         lead_ins=_either([re.escape(x) + r"\b" for x in lists["lead-ins"]]),
+        recital_openers=_either([_words_of(x) for x in lists["recital openers"]]),
         statuses=frozenset(" ".join(x.upper().split()) for x in lists["statuses"]),
         conjunctions=frozenset(lists["conjunctions"]),
         prose=_either(lists["prose genre"], re.IGNORECASE, start=""),
