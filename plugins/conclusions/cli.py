@@ -480,7 +480,8 @@ def _checked_options(args: argparse.Namespace) -> None:
 
 
 def _with_accepted(record: str, old: Path) -> str:
-    """The new record, with the `accepted:` entries of the record it replaces."""
+    """The new record, with the hand-written entries of the record it replaces: the differences
+    accepted (`accepted:`) and the doubtful lines checked (`checked:`)."""
     from .core.errors import SourceError
     from .core.yamlsource import load_yaml
 
@@ -488,12 +489,13 @@ def _with_accepted(record: str, old: Path) -> str:
         data = load_yaml(old.read_text(encoding="utf-8"), str(old)) if old.is_file() else None
     except (OSError, UnicodeDecodeError, SourceError):
         data = None
-    accepted = data.get("accepted") if isinstance(data, dict) else None
-    if not accepted:
+    kept = {key: data.get(key) for key in ("accepted", "checked")} if isinstance(data, dict) else {}
+    kept = {key: value for key, value in kept.items() if value}
+    if not kept:
         return record
     from .importer.yamltext import dump
 
-    return record + dump({"accepted": _plain(accepted)})
+    return record + dump({key: _plain(value) for key, value in kept.items()})
 
 
 def _plain(value: object) -> object:

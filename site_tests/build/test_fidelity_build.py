@@ -74,3 +74,30 @@ def test_a_collection_checks_each_document_in_its_folder(tmp_path: Path) -> None
     assert [e.split(": ", 1)[0] for e in _errors(result)] == [
         f"source/documents/st-9876-2024/original/{added.name}:{number}"
     ]
+
+
+def test_a_doubtful_line_stops_the_build_until_a_person_has_checked_it(tmp_path: Path) -> None:
+    """Every word is on the site, but the import doubted where a line went (the importer's
+    cases: unit/test_importer.py): the build refuses, at the record's entry, writes nothing,
+    and builds once `checked:` names the line and its text with a reason."""
+    source = import_into(TEXT, tmp_path / "source")
+    original = TEXT.read_text(encoding="utf-8")
+    number = _line_of(original, "3. RECOGNISES")
+    line = original.split("\n")[number - 1]
+    record = source / "import.yml"
+    data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    assert not data.get("doubtful"), "the text imports without a doubt"
+    doubt = {"where": f"line {number}", "text": line, "cause": "a doubt, as the importer writes one"}
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("doubtful: []\n", "") + yaml.safe_dump({"doubtful": [doubt]}),
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    result = build(site, source=source, check=False)
+    assert result.returncode != 0 and not site.exists(), "nothing is written"
+    errors = _errors(result)
+    assert len(errors) == 1 and errors[0].startswith("source/import.yml:") and f"line {number}:" in errors[0]
+    assert "'checked:'" in errors[0]
+    checked = {"checked": [{"where": f"line {number}", "text": line, "reason": "read against the original: right"}]}
+    record.write_text(record.read_text(encoding="utf-8") + yaml.safe_dump(checked), encoding="utf-8")
+    assert build(site, source=source).returncode == 0

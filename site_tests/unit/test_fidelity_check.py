@@ -122,6 +122,22 @@ def test_an_unplaced_line_stops_the_build_until_it_is_placed_or_accepted(tmp_pat
     assert any("has no 'reason'" in p for p in _problems(tmp_path, original=original, record=no_reason))
 
 
+def test_a_doubtful_line_stops_the_build_until_a_person_has_checked_it(tmp_path: Path) -> None:
+    """Its words are on the site, so the words check cannot see a wrong place: the record's
+    `doubtful:` entry is a problem at its own line of import.yml until `checked:` names it."""
+    doubtful = "doubtful:\n  - where: line 11\n    text: border work of the Member States;\n    cause: joined\n"
+    found = _problems(tmp_path, record=RECORD + doubtful)
+    entry = len(RECORD.splitlines()) + 2
+    assert len(found) == 1 and f"import.yml:{entry}:" in found[0] and "line 11" in found[0] and "'checked:'" in found[0]
+    checked = "checked:\n  - where: line 11\n    text: border  work of the Member States;\n    reason: read, right\n"
+    assert _problems(tmp_path, record=RECORD + doubtful + checked) == []
+    # A check of another line, or of other words at that line, checks nothing.
+    for other in (checked.replace("line 11", "line 10"), checked.replace("border", "order")):
+        assert len(_problems(tmp_path, record=RECORD + doubtful + other)) == 1
+    no_reason = "checked:\n  - where: line 11\n    text: border work of the Member States;\n"
+    assert any("has no 'reason'" in p for p in _problems(tmp_path, record=RECORD + doubtful + no_reason))
+
+
 def test_an_accepted_difference_that_is_no_difference_is_named(tmp_path: Path) -> None:
     record = RECORD + "accepted:\n  - where: line 12\n    words: INVITES\n    reason: a typo\n"
     found = _problems(tmp_path, record=record)

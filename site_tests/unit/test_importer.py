@@ -7,6 +7,7 @@ so that a test holds for any text of the same shape, not only for the one it rea
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -647,6 +648,26 @@ def test_a_re_import_keeps_the_accepted_differences(tmp_path: Path) -> None:
     assert data["accepted"][0]["reason"] == "the statement is published in the addendum"
 
 
+def test_a_re_import_keeps_the_checked_doubtful_lines(tmp_path: Path) -> None:
+    from conclusions.cli import main
+
+    path, _text = _with("ST-9876-2024-INIT-en.txt", "C. RECOGNISING that", "RECOGNISING that", tmp_path)
+    site = tmp_path / "site"
+    assert main(["new", str(site), "--from", str(path)]) == 0
+    record = site / "source" / "import.yml"
+    doubt = yaml.safe_load(record.read_text(encoding="utf-8"))["doubtful"][0]
+    checked = (
+        f"checked:\n  - where: {doubt['where']}\n    text: {json.dumps(doubt['text'])}\n"
+        "    reason: joined to the recital above in the original too\n"
+    )
+    record.write_text(record.read_text(encoding="utf-8") + checked, encoding="utf-8")
+    assert main(["import", str(path), "--source", str(site / "source")]) == 0
+    data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    assert data["checked"] == [
+        {**{k: doubt[k] for k in ("where", "text")}, "reason": "joined to the recital above in the original too"}
+    ]
+
+
 @pytest.mark.parametrize(
     "name",
     [f"{number}-{language}.txt" for number in ("ST-9877-2024-INIT", "ST-11403-2024-INIT") for language in ("fr", "de")],
@@ -764,9 +785,10 @@ def test_dashed_recitals_stay_as_they_are(tmp_path: Path) -> None:
     joined = import_document(path)
     assert joined.report.recitals == plain.report.recitals - 1
     assert [d.text[:7] for d in joined.report.doubtful] == ["NOTING "]
-    # Its words are on the site, so the build cannot refuse it: the verdict does not say it would.
+    # Its words are on the site, so only a person can tell: the build refuses it until one has.
     verdict = joined.report.text().split("\n")[0]
-    assert verdict.startswith("Verdict: 1 line needs a decision: check each doubtful line") and "refuses" not in verdict
+    assert verdict.startswith("Verdict: 1 line needs a decision: check each doubtful line") and "'checked:'" in verdict
+    assert verdict.endswith("until then `mkdocs build` refuses the site")
 
 
 def test_a_list_introduced_in_capitals_keeps_its_reading(tmp_path: Path) -> None:

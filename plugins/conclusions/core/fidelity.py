@@ -10,8 +10,11 @@ footnotes. A word that is nowhere stops the build, with the line of the original
 and the page where it should be. A line the import could not place (`unplaced:`) has its words
 nowhere until the user puts them into `document.md`: the build stops until that is decided.
 A difference may be accepted knowingly, never silently: an entry of `accepted:` in `import.yml`
-gives the words, the line (`where`) and a `reason`. A document without `original/` (written
-by hand) is not checked.
+gives the words, the line (`where`) and a `reason`. A line the import placed but doubted
+(`doubtful:`: its words are on the site, its place may be wrong, say a heading read as the end
+of a paragraph) stops the build too, until an entry of `checked:` names it (`where`, `text`)
+with a `reason`: the words check cannot see a wrong structure, so a person must. A document
+without `original/` (written by hand) is not checked.
 
 Words are compared by their letters and digits (NFKC: a superscript two is a two), so that
 punctuation, spacing and a line-end hyphen (kept or dropped) are not differences. The document
@@ -436,11 +439,21 @@ class Record:
     unplaced: set[str] = field(default_factory=set)
     accepted: list[tuple[str, list[str], int]] = field(default_factory=list)
     """(where, words, line in import.yml) of each difference accepted with a reason."""
+    doubtful: list[tuple[str, str, str, int]] = field(default_factory=list)
+    """(where, text, cause, line in import.yml) of each line the import placed but doubted."""
+    checked: set[tuple[str, str]] = field(default_factory=set)
+    """(where, text) of each doubtful line a person has checked (`checked:`, with a reason)."""
 
 
 _ACCEPTED = {
     "where": Field(str, required=True),
     "words": Field(str),
+    "reason": Field(str, required=True),
+}
+
+_CHECKED = {
+    "where": Field(str, required=True),
+    "text": Field(str, required=True),
     "reason": Field(str, required=True),
 }
 
@@ -470,7 +483,18 @@ def read_record(folder: Path, shown: str) -> Record:
                 display, checked.line, "an accepted difference at a line needs 'words': the words of the line accepted"
             )
         record.accepted.append((checked["where"], words, checked.line))
+    for entry, line in _entries(data, "doubtful"):
+        if not isinstance(entry, dict) or not isinstance(entry.get("where"), str):
+            raise SourceError(display, line, "an entry of 'doubtful' needs 'where' and 'text'; import again")
+        record.doubtful.append((entry["where"], str(entry.get("text") or ""), str(entry.get("cause") or ""), line))
+    for entry, line in _entries(data, "checked"):
+        checked = check_mapping(entry, _CHECKED, display, "a checked doubtful line", line)
+        record.checked.add((checked["where"], _spaced(checked["text"])))
     return record
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _is_line(where: str) -> bool:
@@ -533,7 +557,25 @@ def _problems_of(
             with problems.collect():
                 _check_one(path, f"{shown}/{ORIGINAL_DIR}/{path.name}", document, urls, record, problems)
         _check_fields(document, record, problems)
+        _check_doubts(record, f"{shown}/{RECORD}", problems)
     return tuple(problems.errors)
+
+
+def _check_doubts(record: Record, display: str, problems: Problems) -> None:
+    """Each doubtful line not yet checked by a person is a problem, at its entry in import.yml."""
+    for where, text, cause, line in record.doubtful:
+        if (where, _spaced(text)) in record.checked:
+            continue
+        why = f" ({cause})" if cause else ""
+        problems.add(
+            SourceError(
+                display,
+                line,
+                f"{where}: the import placed {_spaced(text)[:80]!r} but doubted its place{why}; check it in "
+                f"document.md and correct it there, then add under 'checked:' in import.yml an entry with "
+                f"'where: {where}', its 'text' and a 'reason'",
+            )
+        )
 
 
 def _check_fields(document: Document, record: Record, problems: Problems) -> None:

@@ -68,20 +68,21 @@ class Report:
             return "Verdict: ready to publish (every line of the input is placed or removed as page furniture)"
         lines = "line needs" if self.to_decide == 1 else "lines need"
         verdict = f"Verdict: {self.to_decide} {lines} a decision"
-        # A doubtful line is placed, so its words are on the site: the build cannot tell it is
-        # wrong, and the verdict does not say that the build refuses it.
-        checked = [doubt for doubt in self.doubtful if doubt.where.startswith(("line ", "page "))]
-        if len(checked) < self.to_decide:
+        unplaced = bool(self.unplaced)
+        if unplaced:
             verdict += (
-                ": place each in source/document.md, or accept it in source/import.yml ('accepted:', with a "
-                "reason); until then `mkdocs build` refuses the site"
+                ": place each unplaced line in source/document.md, or accept it in source/import.yml "
+                "('accepted:', with a reason)"
             )
-        if checked:
-            verdict += "; " if len(checked) < self.to_decide else ": "
+        if self.doubtful:
+            # A doubtful line's words are on the site, so the words check cannot see a wrong
+            # place: the build refuses it until a person has looked.
+            verdict += "; " if unplaced else ": "
             verdict += (
-                "check each doubtful line in source/document.md and correct it there (the build cannot tell "
-                "whether it is right)"
+                "check each doubtful line in source/document.md, correct it there, and record it in "
+                "source/import.yml ('checked:', its where, text and a reason)"
             )
+        verdict += "; until then `mkdocs build` refuses the site"
         return verdict
 
     def text(self) -> str:
