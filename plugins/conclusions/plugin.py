@@ -25,11 +25,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from . import csp, head, material_theme, staged
+from . import csp, head, language_pages, material_theme, staged
 from .config import ConclusionsConfig
 from .core import cards, markup
 from .core.collection import Collection
@@ -37,6 +37,7 @@ from .core.edition import Edition
 from .core.errors import SourceError, SourceErrors, shown
 from .core.fields import url_problem
 from .core.identity import EditionInfo
+from .core.interface import Interface
 from .core.languages import Alternate, language_switch, site_alternates
 from .core.model import Header
 from .core.pages import Page
@@ -218,6 +219,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         """What makes the site of the source; under `mkdocs serve`, one that keeps what it made (rebuild.py)."""
         self.alternates: dict[str, tuple[Alternate, ...]] = {}
         """The language versions of each page of a text in several languages (`core/languages.py`)."""
+        self.language_navs: dict[str, Navigation] = {}
+        """The navigation of each language version's pages (`language_pages.py`), by language."""
         self.drawing: cards.Drawing | None = None
         """The cards being drawn while MkDocs renders the pages (from `on_files` to `on_post_build`)."""
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
@@ -528,7 +531,53 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         # The templates in the site's overrides/ and the plugin's theme/ may change while serving.
         if self.serving is not None:
             self.serving.on_nav(config, files, nav, _changing_templates(config), self._sharing.fingerprint())
+        self.language_navs = self._language_navs(nav, files)
         return nav
+
+    def _language_navs(self, nav: Navigation, files: Files) -> dict[str, Navigation]:
+        """The navigation of the pages of each language other than the site's first (`language_pages`)."""
+        c = self._collection
+        first = c.editions[0].document.header.language
+        # Each language's words as its versions have them (the site's replacements included).
+        languages = {v.document.header.language: v.interface for v in c.versions if v.document.header.language != first}
+
+        def label(page: MkDocsPage) -> str:
+            edition = c.edition_of(page.file.src_uri)
+            if edition is not None and page.file.src_uri == edition.urls.home:
+                return self.config.nav_title_home or _html(edition.interface("home.overview"))
+            core = self._pages_by_src.get(page.file.src_uri)
+            title = core.title if core is not None else str(page.title or "")
+            h = edition.document.header if edition is not None else None
+            # core/pages ends a collection's page titles with the text's name.
+            return _html(title.removesuffix(f" – {h.document_id or h.short_title}") if h and c.is_collection else title)
+
+        def section_title(section: Section, words: Interface) -> str:
+            if section.title == self.config.nav_title_about or section.title == _html(
+                c.editions[0].interface("nav.about")
+            ):
+                return self.config.nav_title_about or _html(words("nav.about"))
+            return str(section.title)
+
+        return {
+            language: language_pages.navigation_in(nav, language, self.alternates, files, label, words, section_title)
+            for language, words in languages.items()
+        }
+
+    def _config_in(self, config: MkDocsConfig, src: str) -> Any:
+        """The configuration the templates of the page `src`, of a language version, read
+        (`language_pages.ConfigIn`): the site named by the version's title where it is named by
+        its text's."""
+        c = self._collection
+        version = c.edition_of(src)
+        first = c.editions[0].document.header
+        if c.is_collection or version is None or config.site_name != _html(first.short_title or first.title):
+            return config
+        h = version.document.header
+        return language_pages.ConfigIn(config, _html(h.short_title or h.title))
+
+    @property
+    def _pages_by_src(self) -> dict[str, Page]:
+        return {page.src: page for page in self.pages}
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # For templates without a page (404.html): the valid paragraph range and the like.
@@ -555,6 +604,15 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         values["multilingual"] = bool(self.alternates)
         if versions := self.alternates.get(page.file.src_uri):
             values["languages"] = language_switch(versions, page.file.src_uri, Site(config.site_url or ""))
+        if self.alternates:
+            # Material's words, the page's `lang` and the navigation in the page's own language.
+            language = self._sharing.interface(page.file.src_uri).language
+            if language_pages.material_has(language, config.theme.dirs):
+                values["page_language"] = language
+            if language in self.language_navs:
+                values["nav"] = self.language_navs[language]
+                values["config"] = self._config_in(config, page.file.src_uri)
+            values["page_languages"] = language_pages.page_languages(self._collection)
         # The document line and footer of this page's document (the collection's on its own pages).
         values["edition"] = self._sharing.site_context(page.file.src_uri)
         values["words"] = self._sharing.interface(page.file.src_uri)
