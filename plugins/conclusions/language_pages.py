@@ -20,15 +20,16 @@ import json
 import os
 from collections.abc import Callable, Mapping, Sequence
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .core.collection import Collection
-from .core.interface import Interface
+from .core.interface import ENGLISH, Interface
 from .core.languages import Alternate
-from .core.urls import ABOUT, ABOUT_EDITION, ACTORS, GLOSSARY, INSTRUMENTS, VERBS, site_path
+from .core.urls import ABOUT, ABOUT_EDITION, ACTORS, GLOSSARY, INSTRUMENTS, VERBS
 
 SITE_PAGE_TITLES = {
     INSTRUMENTS: "registers.instruments",
@@ -91,7 +92,7 @@ def navigation_in(
                 pages.append(version)
                 return version
             key = SITE_PAGE_TITLES.get(item.file.src_uri)
-            link = Link(words(key) if key else str(item.title or ""), _url(item.file.src_uri))
+            link = Link(words(key) if key else str(item.title or ""), item.url)
             link.parent = parent
             return link
         return item
@@ -110,25 +111,62 @@ def navigation_in(
     return navigation
 
 
-class ConfigIn:
-    """MkDocs' configuration as the templates of a page in another language read it: the
-    site's name, where it is its text's, is the text's name in that language (Material's header
-    and navigation print `config.site_name`); every other value is the site's."""
+PALETTE_WORDS = ("nav.to_dark_mode", "nav.to_light_mode")
+"""The interface words of Material's palette toggles."""
 
-    def __init__(self, config: object, site_name: str) -> None:
-        self._config = config
-        self.site_name = site_name
+
+def palette_in(palette: object, words: Interface) -> list[object] | None:
+    """Material's palette options (`theme.palette`) with each toggle the site named with the
+    English words (`PALETTE_WORDS`) named in `words`' language instead; None when that changes
+    nothing. A name of the site's own is its choice, and stays."""
+    if not isinstance(palette, list):
+        return None
+    changed = False
+    options: list[object] = []
+    for option in palette:
+        toggle = option.get("toggle") if isinstance(option, dict) else None
+        name = toggle.get("name") if isinstance(toggle, dict) else None
+        key = next((k for k in PALETTE_WORDS if ENGLISH(k) == name), None)
+        if isinstance(option, dict) and isinstance(toggle, dict) and key and words(key) != name:
+            option = {**option, "toggle": {**toggle, "name": words(key)}}
+            changed = True
+        options.append(option)
+    return options if changed else None
+
+
+class _Overridden:
+    """An object as templates read it (by attribute or by key), with some values replaced."""
+
+    def __init__(self, original: object, **values: object) -> None:
+        self._original = original
+        self._values = values
 
     def __getattr__(self, name: str) -> object:
-        return getattr(self._config, name)
+        values = self.__dict__.get("_values", {})
+        return values[name] if name in values else getattr(self.__dict__["_original"], name)
 
     def __getitem__(self, key: str) -> object:
-        return self.site_name if key == "site_name" else self._config[key]  # type: ignore[index]
+        return self._values[key] if key in self._values else self._original[key]  # type: ignore[index]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._values or key in self._original  # type: ignore[operator]
 
     def get(self, key: str, default: object = None) -> object:
-        return self.site_name if key == "site_name" else self._config.get(key, default)  # type: ignore[attr-defined]
+        return self._values[key] if key in self._values else self._original.get(key, default)  # type: ignore[attr-defined]
 
 
-def _url(src: str) -> str:
-    """The address of the page `src` relative to the site root, as MkDocs writes a page's `url`."""
-    return site_path(src).lstrip("/")
+def config_in(config: MkDocsConfig, site_name: str | None, words: Interface) -> object:
+    """MkDocs' configuration as the templates of one page read it: Material prints
+    `config.site_name` in its header and navigation, and the palette toggles' names, as they
+    are; a page in another language than the site's gets its text's name (`site_name`, when
+    not None) and the toggles' names in its language (`palette_in`). `config` itself when
+    nothing changes."""
+    palette = palette_in(config.theme.get("palette"), words)
+    if site_name is None and palette is None:
+        return config
+    values: dict[str, object] = {}
+    if site_name is not None:
+        values["site_name"] = site_name
+    if palette is not None:
+        values["theme"] = _Overridden(config.theme, palette=palette)
+    return _Overridden(config, **values)

@@ -563,17 +563,16 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             for language, words in languages.items()
         }
 
-    def _config_in(self, config: MkDocsConfig, src: str) -> Any:
-        """The configuration the templates of the page `src`, of a language version, read
-        (`language_pages.ConfigIn`): the site named by the version's title where it is named by
-        its text's."""
+    def _site_name_of(self, config: MkDocsConfig, src: str) -> str | None:
+        """The site's name on the page `src` of a language version, where the site is named by
+        its text's title: the version's; None elsewhere."""
         c = self._collection
-        version = c.edition_of(src)
+        version = c.edition_of(src) if c.versions and not c.is_collection else None
         first = c.editions[0].document.header
-        if c.is_collection or version is None or config.site_name != _html(first.short_title or first.title):
-            return config
+        if version is None or version is c.editions[0] or config.site_name != _html(first.short_title or first.title):
+            return None
         h = version.document.header
-        return language_pages.ConfigIn(config, _html(h.short_title or h.title))
+        return _html(h.short_title or h.title)
 
     @property
     def _pages_by_src(self) -> dict[str, Page]:
@@ -611,11 +610,14 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 values["page_language"] = language
             if language in self.language_navs:
                 values["nav"] = self.language_navs[language]
-                values["config"] = self._config_in(config, page.file.src_uri)
             values["page_languages"] = language_pages.page_languages(self._collection)
         # The document line and footer of this page's document (the collection's on its own pages).
         values["edition"] = self._sharing.site_context(page.file.src_uri)
         values["words"] = self._sharing.interface(page.file.src_uri)
+        # Material's header in the page's language: the text's name, the palette toggles' names.
+        values["config"] = language_pages.config_in(
+            config, self._site_name_of(config, page.file.src_uri), values["words"]
+        )
         # Material prints `page.meta.title` and `.description` as they are: make them HTML text.
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
