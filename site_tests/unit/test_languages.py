@@ -3,13 +3,17 @@ registries as a version reads them, the pairing of pages and the language switch
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from conclusions.core.errors import Problems
-from conclusions.core.languages import Alternate, address_in, language_switch, registries_in
+from conclusions.core.languages import Alternate, address_in, language_switch, registries_in, site_alternates
 from conclusions.core.registry_source import read_registries
+from conclusions.core.site import build_collection
 from conclusions.core.urls import AT_ROOT, DocumentUrls, Site, language_version
+
+from site_tests.support.build import FIXTURES
 
 ADDRESSES = [
     # (the address, the language, the address in that language)
@@ -77,3 +81,37 @@ def test_the_switch_links_each_version_relative_to_the_page() -> None:
     ]
     home = language_switch((Alternate("en", "index.md"), Alternate("fr", "fr/index.md")), "index.md", Site(""))
     assert [x.href for x in home.links] == ["./", "fr/"]
+
+
+def test_the_switch_names_each_clause_by_the_versions_anchor_for_its_place() -> None:
+    """A clause's anchor is its verb ('invites'; 'invite' in French): the switch of a paragraph
+    page and of the full text maps each to the anchor of the clause at the same place in the
+    other version, read from the two-language fixture's models; the anchors that are the same
+    in both are left out."""
+    c = build_collection(FIXTURES / "bilingual")
+    (english,) = c.editions
+    (french,) = c.versions_of(english)
+    found = site_alternates(c)
+    paragraphs = [p.number for p in english.document.paragraphs if english.clauses.get(p.number)]
+    assert paragraphs
+    for number in paragraphs:
+        ours, theirs = english.clauses[number], french.clauses[number]
+        assert len(ours) == len(theirs), number
+        for src, anchor in ((english.urls.paragraph_page(number), "anchor"), (english.urls.text, "text_anchor")):
+            switch = language_switch(found[src], src, Site(""))
+            (to_french,) = [x for x in switch.links if x.language == french.document.header.language]
+            renamed = json.loads(to_french.anchors or "{}")
+            for a, b in zip(ours, theirs, strict=True):
+                mine, yours = getattr(a, anchor), getattr(b, anchor)
+                assert renamed.get(mine) == (yours if yours != mine else None), (src, mine)
+            back = language_switch(
+                found[french.urls.paragraph_page(number)], french.urls.paragraph_page(number), Site("")
+            )
+            (to_english,) = [x for x in back.links if x.language == english.document.header.language]
+            assert json.loads(to_english.anchors or "{}") == {
+                b.anchor: a.anchor for a, b in zip(ours, theirs, strict=True) if a.anchor != b.anchor
+            }
+    # Verbs differ between the fixture's languages: some anchor is renamed.
+    assert any(
+        a.anchor != b.anchor for n in paragraphs for a, b in zip(english.clauses[n], french.clauses[n], strict=True)
+    )

@@ -11,6 +11,7 @@ each other version: `alternates` pairs them, for the `hreflang` links and the la
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Sequence
@@ -237,19 +238,30 @@ class Alternate:
 
     language: str
     src: str
+    anchors: tuple[tuple[str, str], ...] = ()
+    """The anchors of the page that differ from language to language, each with its place:
+    a clause is named by its verb ('invites' here, 'invite' in French), so the switch pairs
+    them by their place (clause 2 of paragraph 21: '21.2')."""
 
 
-def _page_sources(edition: Edition) -> list[str]:
+def _clause_anchors(edition: Edition, number: int, full_text: bool) -> list[tuple[str, str]]:
+    """The anchors of paragraph `number`'s clauses, each with its place ('21.2'), on the
+    paragraph's page or (`full_text`) on the full text."""
+    return [(f"{number}.{c.index}", c.text_anchor if full_text else c.anchor) for c in edition.clauses.get(number, ())]
+
+
+def _page_sources(edition: Edition) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
     """The pages of one version in an order every aligned version shares: home, full text,
     each section, recital and paragraph in turn (a section's address may be made of its
-    title, which differs from language to language: it is paired by its place)."""
+    title, which differs from language to language: it is paired by its place); each with
+    its anchors that differ from language to language (`Alternate.anchors`)."""
     doc, u = edition.document, edition.urls
     return [
-        u.home,
-        u.text,
-        *(u.section_page(s.slug) for s in doc.sections),
-        *(u.recital_page(x.key) for x in doc.recitals),
-        *(u.paragraph_page(p.number) for p in doc.paragraphs),
+        (u.home, ()),
+        (u.text, tuple(a for p in doc.paragraphs for a in _clause_anchors(edition, p.number, full_text=True))),
+        *((u.section_page(s.slug), ()) for s in doc.sections),
+        *((u.recital_page(x.key), ()) for x in doc.recitals),
+        *((u.paragraph_page(p.number), tuple(_clause_anchors(edition, p.number, False))) for p in doc.paragraphs),
     ]
 
 
@@ -263,8 +275,10 @@ def alternates(groups: Sequence[Sequence[Edition]]) -> dict[str, tuple[Alternate
         columns = [_page_sources(e) for e in group]
         languages = [e.document.header.language for e in group]
         for row in zip(*columns, strict=True):
-            versions = tuple(Alternate(language, src) for language, src in zip(languages, row, strict=True))
-            for src in row:
+            versions = tuple(
+                Alternate(language, src, anchors) for language, (src, anchors) in zip(languages, row, strict=True)
+            )
+            for src, _anchors in row:
                 found[src] = versions
     return found
 
@@ -288,6 +302,9 @@ class LanguageLink:
     href: str
     """The version's address relative to the page (the switch works on any host and under `mkdocs serve`)."""
     current: bool
+    anchors: str = ""
+    """This page's anchors that have another name in the version, each with that name, as a
+    JSON object ('{"invites": "invite"}'); empty when none has (the switch keeps the anchor)."""
 
 
 @dataclass(frozen=True)
@@ -303,12 +320,18 @@ class LanguageSwitch:
 def language_switch(versions: Sequence[Alternate], src: str, site: Site) -> LanguageSwitch:
     """The language switch and `hreflang` links of the page `src`, one of `versions`."""
     here = site_path(src).rstrip("/") or "."
+    mine = dict(next((v.anchors for v in versions if v.src == src), ()))
     links = []
     language = ""
     for v in versions:
         target = site_path(v.src).rstrip("/") or "."
         href = posixpath.relpath(target, here)
-        links.append(LanguageLink(v.language, language_name(v.language), site.page(v.src), f"{href}/", v.src == src))
+        theirs = dict(v.anchors)
+        renamed = {mine[place]: theirs[place] for place in mine if place in theirs and theirs[place] != mine[place]}
+        anchors = json.dumps(renamed, ensure_ascii=False, sort_keys=True) if renamed else ""
+        links.append(
+            LanguageLink(v.language, language_name(v.language), site.page(v.src), f"{href}/", v.src == src, anchors)
+        )
         if v.src == src:
             language = v.language
     return LanguageSwitch(language, switch_label(language), tuple(links))
