@@ -624,6 +624,13 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
                 page.meta[key] = _html(page.meta[key])
         return context
 
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        # The 404 page: Material's palette toggles in the site's language, as on the pages.
+        cast("dict[str, Any]", context)["config"] = language_pages.config_in(config, None, self._sharing.interface())
+        return context
+
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         return material_theme.conform(output)
 

@@ -21,7 +21,7 @@ from typing import TypeVar
 from .collection import Collection
 from .edition import Edition
 from .errors import Problems, SourceError, shown
-from .model import Document, Entry, Point, Registries
+from .model import Actor, Document, Entry, Instrument, Kind, Point, Registries
 from .urls import Site, site_path
 
 E = TypeVar("E", bound=Entry)
@@ -123,6 +123,42 @@ def registries_in(registries: Registries, language: str) -> Registries:
         terms=tuple(_in(e, language) for e in registries.terms),
         actors=tuple(_in(e, language) for e in registries.actors),
     )
+
+
+# -- the shared registry's own words in a page's language ---------------------------------------
+
+REGISTRY_LANGUAGE = "en"
+"""The language the shared registry is written in: its kinds' labels and its entries'
+descriptions, where a `languages:` item gives none in another."""
+
+
+@dataclass(frozen=True)
+class Worded:
+    """Words of a registry, with the language they are in when it is not the page's."""
+
+    text: str
+    language: str = ""
+    """The language of `text` when it is not the page's ('en' for the shared registry's English on
+    a French page): the page marks it, so that a screen reader reads it in its language."""
+
+
+def _worded(own: str, shared: bool, translated: str, language: str) -> Worded:
+    """A site's own words are in its language; the shared registry's in `language` where it gives
+    them (`translated`), else in English, said to be English."""
+    if not shared or language == REGISTRY_LANGUAGE:
+        return Worded(own)
+    return Worded(translated) if translated else Worded(own, REGISTRY_LANGUAGE)
+
+
+def kind_label(kind: Kind, language: str) -> Worded:
+    """A kind's label on a page in `language`."""
+    return _worded(kind.label, kind.shared, dict(kind.labels).get(language, ""), language)
+
+
+def description_in(entry: Actor | Instrument, language: str) -> Worded:
+    """An actor's or instrument's description on a page in `language`."""
+    own = next((x.description for x in entry.languages if x.language == language and x.description), "")
+    return _worded(entry.description, entry.shared, own, language)
 
 
 # -- alignment -------------------------------------------------------------------------------
