@@ -366,7 +366,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             elif is_section_page(page.src):
                 sections.append({_html(page.title): page.src})
                 if len(sections) == 1:
-                    nav.append({self.config.nav_title_sections: sections})
+                    nav.append({self._sections_title(self._collection.editions[0].interface): sections})
             else:
                 nav.append({self._nav_label(page): page.src})
             if page.src == HOME_PAGE and self._collection.is_collection:
@@ -384,8 +384,12 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             {self._nav_label(by_src[u.text]): u.text},
         ]
         if sections:
-            entries.append({self.config.nav_title_sections: sections})
+            entries.append({self._sections_title(edition.interface): sections})
         return {_html(h.short_title or h.document_id): entries}
+
+    def _sections_title(self, words: Interface) -> str:
+        """The heading of the sections in the navigation: the site's, or the interface's word."""
+        return self.config.nav_title_sections or _html(words("nav.sections"))
 
     @staticmethod
     def _document_srcs(edition: Edition, by_src: dict[str, Page]) -> list[str]:
@@ -552,10 +556,11 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             return _html(title.removesuffix(f" – {h.document_id or h.short_title}") if h and c.is_collection else title)
 
         def section_title(section: Section, words: Interface) -> str:
-            if section.title == self.config.nav_title_about or section.title == _html(
-                c.editions[0].interface("nav.about")
-            ):
+            first_words = c.editions[0].interface
+            if section.title == (self.config.nav_title_about or _html(first_words("nav.about"))):
                 return self.config.nav_title_about or _html(words("nav.about"))
+            if section.title == self._sections_title(first_words):
+                return self._sections_title(words)
             return str(section.title)
 
         return {
