@@ -71,8 +71,9 @@ class ConclusionsConfig(Config):
     nav_title_home = Text()
     """The home page's entry in the navigation, under the site's name (which is its title)."""
 
-    nav_title_sections = Text("Sections")
-    """Heading of the sections group in the navigation."""
+    nav_title_sections = Text()
+    """Heading of the sections group in the navigation. Empty: the interface's word in the
+    document's language ("Sections")."""
 
     nav_title_about = Text()
     """Heading of the group in the navigation that holds the pages about this edition and its

@@ -1,17 +1,20 @@
 """Every detail of Material's own HTML that the plugin relies on, and their check at start-up.
 
 The plugin changes two things in the pages Material writes, by their text, because Material's
-templates have no block or option for either:
+templates have no block or option for either, and replaces one of its partials:
 
 - `base.html` marks its two checkbox toggles `autocomplete="off"`, which HTML allows on
   text-like inputs only (an error of the Nu Html Checker): `conform` takes the attribute off.
 - `base.html`'s `styles` block links the palette stylesheet `assets/stylesheets/palette.<hash>.min.css`,
   every colour Material offers: `palette_link` finds that link, so that `head.py` can write
   the rules of the site's own colours into the page instead.
+- `partials/language.html` chooses Material's interface words by the site's one
+  `theme.language`; the plugin's copy (theme/partials/language.html) chooses them by each
+  page's language. `LANGUAGE_PARTIAL` is Material's file as the copy was made from it.
 
 `check()` runs when a build or `mkdocs serve` starts: it reads the installed Material's
 `base.html` and stops with a message naming what it no longer writes, so that a Material
-release that changes either shows at once, not as a page that quietly keeps the invalid
+release that changes any of them shows at once, not as a page that quietly keeps the invalid
 attribute or loads every colour again.
 """
 
@@ -26,6 +29,14 @@ CHECKBOX_AUTOCOMPLETE = (
     'type="checkbox" id="__search" autocomplete="off"',
 )
 """The two toggles of Material's base.html, as it writes them."""
+
+LANGUAGE_PARTIAL = (
+    '{% import "partials/languages/" ~ config.theme.language ~ ".html" as lang %}\n'
+    '{% import "partials/languages/en.html" as fallback %}\n'
+    "{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}"
+)
+"""Material's partials/language.html without its comment: what the plugin's copy replaces."""
+_COMMENT = re.compile(r"\{#.*?#\}", re.S)
 
 _PALETTE_LINK = re.compile(
     r"""<link\s+rel="stylesheet"\s+href="[^"]*?(?P<name>assets/stylesheets/palette\.[0-9a-f]+\.min\.css)"\s*/?>"""
@@ -66,6 +77,15 @@ def missing(templates: Path | None = None) -> list[str]:
         for attr in CHECKBOX_AUTOCOMPLETE
         if attr not in base
     ]
+    try:
+        language = (folder / "partials" / "language.html").read_text(encoding="utf-8")
+    except OSError:
+        language = ""
+    if _COMMENT.sub("", language).strip() != LANGUAGE_PARTIAL:
+        gone.append(
+            "Material's partials/language.html is no longer the one the plugin's copy replaces "
+            "(material_theme.LANGUAGE_PARTIAL)"
+        )
     block = _STYLES_BLOCK.search(base)
     # The block as rendered at the root of a site: `{{ 'path' | url }}` is the path itself.
     found = palette_link(_URL_FILTER.sub(r"\1", block.group("body"))) if block else None

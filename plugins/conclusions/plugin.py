@@ -25,11 +25,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from . import csp, head, material_theme, staged
+from . import csp, head, language_pages, material_theme, staged
 from .config import ConclusionsConfig
 from .core import cards, markup
 from .core.collection import Collection
@@ -37,6 +37,7 @@ from .core.edition import Edition
 from .core.errors import SourceError, SourceErrors, shown
 from .core.fields import url_problem
 from .core.identity import EditionInfo
+from .core.interface import Interface
 from .core.languages import Alternate, language_switch, site_alternates
 from .core.model import Header
 from .core.pages import Page
@@ -218,6 +219,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         """What makes the site of the source; under `mkdocs serve`, one that keeps what it made (rebuild.py)."""
         self.alternates: dict[str, tuple[Alternate, ...]] = {}
         """The language versions of each page of a text in several languages (`core/languages.py`)."""
+        self.language_navs: dict[str, Navigation] = {}
+        """The navigation of each language version's pages (`language_pages.py`), by language."""
         self.drawing: cards.Drawing | None = None
         """The cards being drawn while MkDocs renders the pages (from `on_files` to `on_post_build`)."""
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
@@ -363,7 +366,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             elif is_section_page(page.src):
                 sections.append({_html(page.title): page.src})
                 if len(sections) == 1:
-                    nav.append({self.config.nav_title_sections: sections})
+                    nav.append({self._sections_title(self._collection.editions[0].interface): sections})
             else:
                 nav.append({self._nav_label(page): page.src})
             if page.src == HOME_PAGE and self._collection.is_collection:
@@ -381,8 +384,12 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             {self._nav_label(by_src[u.text]): u.text},
         ]
         if sections:
-            entries.append({self.config.nav_title_sections: sections})
+            entries.append({self._sections_title(edition.interface): sections})
         return {_html(h.short_title or h.document_id): entries}
+
+    def _sections_title(self, words: Interface) -> str:
+        """The heading of the sections in the navigation: the site's, or the interface's word."""
+        return self.config.nav_title_sections or _html(words("nav.sections"))
 
     @staticmethod
     def _document_srcs(edition: Edition, by_src: dict[str, Page]) -> list[str]:
@@ -528,7 +535,53 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         # The templates in the site's overrides/ and the plugin's theme/ may change while serving.
         if self.serving is not None:
             self.serving.on_nav(config, files, nav, _changing_templates(config), self._sharing.fingerprint())
+        self.language_navs = self._language_navs(nav, files)
         return nav
+
+    def _language_navs(self, nav: Navigation, files: Files) -> dict[str, Navigation]:
+        """The navigation of the pages of each language other than the site's first (`language_pages`)."""
+        c = self._collection
+        first = c.editions[0].document.header.language
+        # Each language's words as its versions have them (the site's replacements included).
+        languages = {v.document.header.language: v.interface for v in c.versions if v.document.header.language != first}
+
+        def label(page: MkDocsPage) -> str:
+            edition = c.edition_of(page.file.src_uri)
+            if edition is not None and page.file.src_uri == edition.urls.home:
+                return self.config.nav_title_home or _html(edition.interface("home.overview"))
+            core = self._pages_by_src.get(page.file.src_uri)
+            title = core.title if core is not None else str(page.title or "")
+            h = edition.document.header if edition is not None else None
+            # core/pages ends a collection's page titles with the text's name.
+            return _html(title.removesuffix(f" – {h.document_id or h.short_title}") if h and c.is_collection else title)
+
+        def section_title(section: Section, words: Interface) -> str:
+            first_words = c.editions[0].interface
+            if section.title == (self.config.nav_title_about or _html(first_words("nav.about"))):
+                return self.config.nav_title_about or _html(words("nav.about"))
+            if section.title == self._sections_title(first_words):
+                return self._sections_title(words)
+            return str(section.title)
+
+        return {
+            language: language_pages.navigation_in(nav, language, self.alternates, files, label, words, section_title)
+            for language, words in languages.items()
+        }
+
+    def _site_name_of(self, config: MkDocsConfig, src: str) -> str | None:
+        """The site's name on the page `src` of a language version, where the site is named by
+        its text's title: the version's; None elsewhere."""
+        c = self._collection
+        version = c.edition_of(src) if c.versions and not c.is_collection else None
+        first = c.editions[0].document.header
+        if version is None or version is c.editions[0] or config.site_name != _html(first.short_title or first.title):
+            return None
+        h = version.document.header
+        return _html(h.short_title or h.title)
+
+    @property
+    def _pages_by_src(self) -> dict[str, Page]:
+        return {page.src: page for page in self.pages}
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # For templates without a page (404.html): the valid paragraph range and the like.
@@ -555,13 +608,32 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         values["multilingual"] = bool(self.alternates)
         if versions := self.alternates.get(page.file.src_uri):
             values["languages"] = language_switch(versions, page.file.src_uri, Site(config.site_url or ""))
+        if self.alternates:
+            # Material's words, the page's `lang` and the navigation in the page's own language.
+            language = self._sharing.interface(page.file.src_uri).language
+            if language_pages.material_has(language, config.theme.dirs):
+                values["page_language"] = language
+            if language in self.language_navs:
+                values["nav"] = self.language_navs[language]
+            values["page_languages"] = language_pages.page_languages(self._collection)
         # The document line and footer of this page's document (the collection's on its own pages).
         values["edition"] = self._sharing.site_context(page.file.src_uri)
         values["words"] = self._sharing.interface(page.file.src_uri)
+        # Material's header in the page's language: the text's name, the palette toggles' names.
+        values["config"] = language_pages.config_in(
+            config, self._site_name_of(config, page.file.src_uri), values["words"]
+        )
         # Material prints `page.meta.title` and `.description` as they are: make them HTML text.
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = _html(page.meta[key])
+        return context
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        # The 404 page: Material's palette toggles in the site's language, as on the pages.
+        cast("dict[str, Any]", context)["config"] = language_pages.config_in(config, None, self._sharing.interface())
         return context
 
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:

@@ -1,6 +1,8 @@
 """A text in two languages in headless Chromium: the language switch keeps the paragraph and
-the anchor (at 390 px by touch and at 1280 px by mouse and keyboard, Material's instant
-navigation on, the site URL the served origin), works without a script, Copy link gives the
+the anchor, a clause's too, whose anchor is named by its verb in each language (at 390 px by
+touch and at 1280 px by mouse and keyboard, Material's instant navigation on, the site URL
+the served origin); Material's interface, the page's lang and the navigation follow each
+page's language, across instant navigation too; the switch works without a script, Copy link gives the
 address in the reader's language, search finds a French paragraph by French words and an
 English one by English words, and axe finds nothing on any page of either language.
 
@@ -10,14 +12,18 @@ points and words tried are read from its two models.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conclusions.core.edition import Edition
 from conclusions.core.inline_source import plain_text
 from conclusions.core.model import Document, Paragraph
-from playwright.sync_api import Browser, expect
+from conclusions.core.site import build_collection
+from conclusions.material_theme import _templates as material_templates
+from playwright.sync_api import Browser, Page, expect
 
 from site_tests.support.build import FIXTURES
 from site_tests.support.documents import Built, Spec, prepare
@@ -143,6 +149,88 @@ def test_search_finds_each_language_by_its_own_words(
         expect(first).to_be_visible()
         assert str(first.get_attribute("href")).split("?")[0].endswith(f"/{where}paragraphs/{number}/"), where
         page.keyboard.press("Escape")
+    context.close()
+
+
+def _editions() -> tuple[Edition, Edition]:
+    """The fixture's text and its French version, linked (their clauses and anchors)."""
+    c = build_collection(FIXTURES / "bilingual")
+    (english,) = c.editions
+    (french,) = c.versions_of(english)
+    return english, french
+
+
+def _material_word(language: str, key: str) -> str:
+    """One of Material's interface words in `language`, from the translation Material ships."""
+    text = (material_templates() / "partials" / "languages" / f"{language}.html").read_text(encoding="utf-8")
+    found = re.search(rf'"{re.escape(key)}":\s*"([^"]*)"', text)
+    assert found is not None, (language, key)
+    return found.group(1)
+
+
+def _open_navigation(page: Page, touch: bool) -> None:
+    """At 390 px the navigation is in Material's drawer: open it."""
+    if touch:
+        page.locator("label.md-header__button[for=__drawer]").tap()
+
+
+def _chrome_is_in(page: Page, language: str) -> None:
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    expect(page.locator("input.md-search__input")).to_have_attribute(
+        "placeholder", _material_word(language, "search.placeholder")
+    )
+    expect(page.locator(".md-skip")).to_have_text(_material_word(language, "action.skip"))
+
+
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+def test_a_clause_anchor_and_the_interface_follow_the_language(
+    browser: Browser, served: tuple[str, Path], size: str
+) -> None:
+    base, _site = served
+    english, french = _editions()
+    number, index = next(
+        (p.number, i)
+        for p in english.document.paragraphs
+        for i, (a, b) in enumerate(
+            zip(english.clauses.get(p.number, ()), french.clauses.get(p.number, ()), strict=False)
+        )
+        if a.anchor != b.anchor
+    )
+    ours, theirs = english.clauses[number][index], french.clauses[number][index]
+    fr, en = french.document.header.language, english.document.header.language
+    prefix = french.urls.prefix
+    touch = VIEWPORTS[size].get("has_touch", False)
+    context = browser.new_context(**VIEWPORTS[size])
+    page = context.new_page()
+    page.goto(f"{base}paragraphs/{number}/#{ours.anchor}")
+    _chrome_is_in(page, en)
+    to_french = page.locator(f".language-switch a[hreflang={fr}]")
+    to_french.tap() if touch else to_french.click()
+    expect(page).to_have_url(re.compile(re.escape(f"{base}{prefix}paragraphs/{number}/#") + ".+"))
+    assert page.evaluate("decodeURIComponent(location.hash.slice(1))") == theirs.anchor
+    expect(page.locator(f"[id='{theirs.anchor}']")).to_be_in_viewport()
+    _chrome_is_in(page, fr)
+    expect(page.locator(".md-header__topic").first).to_contain_text(french.document.header.short_title)
+    # Within the French version, by Material's instant navigation: French all along.
+    _open_navigation(page, touch)
+    full_text = page.locator(".md-nav--primary a", has_text=french.interface("nav.full_text")).first
+    full_text.tap() if touch else full_text.click()
+    expect(page).to_have_url(f"{base}{prefix}text/")
+    _chrome_is_in(page, fr)
+    # The full text's clause anchor comes back to the English one's name.
+    page.goto(f"{base}{prefix}text/#{theirs.text_anchor}")
+    to_english = page.locator(f".language-switch a[hreflang={en}]")
+    to_english.tap() if touch else to_english.click()
+    expect(page).to_have_url(f"{base}text/#{ours.text_anchor}")
+    expect(page.locator(f"[id='{ours.text_anchor}']")).to_be_in_viewport()
+    _chrome_is_in(page, en)
+    # From a French page to the site's glossary (in its first language): that page's own interface.
+    page.goto(f"{base}{prefix}paragraphs/{number}/")
+    _open_navigation(page, touch)
+    glossary = page.locator(".md-nav--primary a", has_text=french.interface("registers.glossary")).first
+    glossary.tap() if touch else glossary.click()
+    expect(page).to_have_url(f"{base}glossary/")
+    _chrome_is_in(page, en)
     context.close()
 
 

@@ -1,9 +1,13 @@
 """The interface speaks the document's language (core/interface.py, lang/*.yml): a French and
 a German fixture site (site_tests/fixtures/interface/, invented texts) are built, and the
 visible and accessible text of every page type (home, full text, section, paragraph, recital,
-the registers' lists and entries, the About pages, the 404 page) holds none of the English
-interface words; a site replaces a word in source/lang/<language>.yml, and a word it gets
-wrong stops the build at its line.
+the registers' lists and entries, the About pages, the 404 page), Material's header,
+navigation and footer included, holds none of the English interface words, neither the
+plugin's nor Material's; the same for every page of the French version of the two-language
+fixture (fixtures/bilingual), whose site is in English. The shared registry's kinds and
+descriptions are in the page's language, or in English marked as English (lang="en"). A site
+replaces a word in source/lang/<language>.yml, and a word it gets wrong stops the build at
+its line.
 """
 
 from __future__ import annotations
@@ -19,65 +23,109 @@ import pytest
 import yaml
 from conclusions.core.edition import build_edition
 from conclusions.core.interface import BASE, PACKAGE_WORDS, SCRIPT_KEYS, english_keys, interface
+from conclusions.core.site import build_collection
+from conclusions.material_theme import _templates as material_templates
 
 from site_tests.support.build import FIXTURES, _root_plugin_options, build
 
 LANGUAGES = ["fr", "de"]
 _ACCESSIBLE = ("aria-label", "title", "alt", "placeholder")
-# What the reader meets of a page: the article, the document line and the footer.
-_READ = {"article", "footer"}
-# Addresses (in code) are not words.
+# Addresses (in code) are not words; nor are scripts and styles.
 _SKIPPED = {"script", "style", "template", "code"}
 
 
 class _Reader(HTMLParser):
-    """The text nodes and accessible attributes inside the article and the footer."""
+    """The text nodes and accessible attributes of the page's body in the page's own language:
+    what an element marks as another language (`lang`), a screen reader reads in that language."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.depth = 0
+        self.page_language = ""
+        self.languages: list[tuple[str, str]] = []
+        """The open elements that declare a language, with it."""
+        self.body = 0
         self.skip = 0
         self.found: list[str] = []
+        self.other_language: list[tuple[str, str]] = []
+        """What elements mark as in another language than the page's: (language, text)."""
         # An address printed in parts (partials/address.html) is read as one address.
         self.address = 0
         self.parts: list[str] = []
 
+    @property
+    def language(self) -> str:
+        return self.languages[-1][1] if self.languages else self.page_language
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _READ or (tag == "p" and ("class", "doc-line") in attrs):
-            self.depth += 1
+        values = dict(attrs)
+        if tag == "html":
+            self.page_language = values.get("lang") or ""
+        if tag == "body":
+            self.body += 1
+        if values.get("lang"):
+            self.languages.append((tag, str(values["lang"])))
         if tag in _SKIPPED:
             self.skip += 1
-        if self.depth:
-            self.found.extend(v for k, v in attrs if k in _ACCESSIBLE and v)
+        if self.body:
+            self._read(*(v for k, v in attrs if k in _ACCESSIBLE and v))
         if tag == "span" and (self.address or ("class", "address") in attrs):
             self.address += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _READ and self.depth:
-            self.depth -= 1
+        if self.languages and self.languages[-1][0] == tag:
+            self.languages.pop()
         if tag in _SKIPPED and self.skip:
             self.skip -= 1
         if tag == "span" and self.address:
             self.address -= 1
             if not self.address:
-                if self.depth:
-                    self.found.append("".join(self.parts))
+                self._read("".join(self.parts))
                 self.parts = []
 
     def handle_data(self, data: str) -> None:
         if self.address:
             self.parts.append(data)
-        elif self.depth and not self.skip and data.strip():
-            self.found.append(data)
+        elif self.body and not self.skip and data.strip():
+            self._read(data)
+
+    def _read(self, *texts: str) -> None:
+        for text in texts:
+            if self.language == self.page_language:
+                self.found.append(text)
+            else:
+                self.other_language.append((self.language, text))
 
 
-def _registry_labels() -> list[str]:
-    """The labels of the shared registry's kinds of instrument and actor."""
-    labels = []
-    for name in ("instruments.yml", "actors.yml"):
+def _registry_english() -> list[str]:
+    """The shared registry's own English words a page shows: its kinds' labels and its actors'
+    and instruments' descriptions."""
+    words = []
+    for name, entries in (("instruments.yml", "instruments"), ("actors.yml", "actors")):
         data = yaml.safe_load((PACKAGE_WORDS.parent / "registry" / name).read_text(encoding="utf-8"))
-        labels += [str(k["label"]) for k in data.get("kinds", [])]
-    return sorted(labels, key=len, reverse=True)
+        words += [str(k["label"]) for k in data.get("kinds", [])]
+        words += [str(e["description"]) for e in data.get(entries, [])]
+    return sorted(words, key=len, reverse=True)
+
+
+def _material_words(language: str) -> dict[str, str]:
+    """Material's interface words in `language`, from the translation it ships."""
+    text = (material_templates() / "partials" / "languages" / f"{language}.html").read_text(encoding="utf-8")
+    return {
+        k: v for k, v in re.findall(r'^\s*"([\w.]+)":\s*"(.*)",?\s*$', text, re.M) if not k.startswith("search.config")
+    }
+
+
+def _material_english_only(language: str) -> list[str]:
+    """Material's English words (a letter run of four or more) that its words in `language` do not hold."""
+    english, other = _material_words("en"), _material_words(language)
+    theirs = " | ".join(other.values())
+    runs = set()
+    for key, word in english.items():
+        for run in re.split(r"#", word):
+            run = run.strip(" .:,;()–-")
+            if key not in ("language", "direction") and len(re.sub(r"\W", "", run)) >= 4 and run not in theirs:
+                runs.add(run)
+    return sorted(runs)
 
 
 def _english_only(language: str) -> list[str]:
@@ -99,6 +147,17 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     site = tmp_path_factory.mktemp(f"interface-{language}") / "site"
     build(site, source=FIXTURES / "interface" / language)
     return language, site
+
+
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, list[Path]]:
+    """The two-language fixture's site, its version's language and every page of the version."""
+    c = build_collection(FIXTURES / "bilingual")
+    (version,) = c.versions
+    site = tmp_path_factory.mktemp("bilingual-interface") / "site"
+    build(site, source=FIXTURES / "bilingual")
+    pages = sorted((site / version.urls.prefix).rglob("index.html"))
+    return version.document.header.language, site, pages
 
 
 _KINDS = ("index.html", "text/index.html", "404.html", "about/index.html", "about/urls/index.html")
@@ -123,26 +182,43 @@ def test_every_page_type_is_read(built: tuple[str, Path]) -> None:
         assert any(p.parent.parent == site / folder for p in pages), folder
 
 
-def test_no_english_interface_word_on_any_page(built: tuple[str, Path]) -> None:
-    language, site = built
-    runs = _english_only(language)
+def _english_on(pages: list[Path], site: Path, language: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """The English interface words (the plugin's and Material's) read on `pages` in the pages'
+    own language, one line each; and what the pages mark as another language."""
+    runs = _english_only(language) + _material_english_only(language)
     assert runs, "the English words must hold runs no other language shares"
-    found = []
-    for page in _pages(site):
+    found, marked = [], []
+    for page in pages:
         reader = _Reader()
         reader.feed(page.read_text(encoding="utf-8"))
+        assert reader.page_language == language, page
         text = "\n".join(reader.found)
         assert text, f"{page}: nothing read"
         # What the site's own options say (its reuse notice) and addresses are not interface words.
         text = " ".join(text.split()).replace(" ".join(str(_root_plugin_options().get("reuse_notice", "")).split()), "")
         text = re.sub(r"https?://\S+", "", text)
-        # The shared registry's kinds are its data, in its own language (not interface words).
-        for label in _registry_labels():
-            text = text.replace(label, "")
-        for run in runs:
+        for run in runs + _registry_english():
             if re.search(rf"(?<!\w){re.escape(run)}(?!\w)", text):
                 found.append(f"{page.relative_to(site)}: {run!r}")
+        marked += reader.other_language
+    return found, marked
+
+
+def test_no_english_interface_word_on_any_page(built: tuple[str, Path]) -> None:
+    language, site = built
+    found, marked = _english_on(_pages(site), site, language)
     assert not found, "English interface words on a page in another language:\n" + "\n".join(found)
+    # The shared registry's English where it has no words in the page's language: marked so.
+    english = set(_registry_english())
+    assert {text for lang, text in marked if lang == "en"} <= english | {""}, marked
+
+
+def test_no_english_word_on_the_pages_of_a_french_version(bilingual: tuple[str, Path, list[Path]]) -> None:
+    """The French pages of a site in English: Material's interface and the navigation too."""
+    language, site, pages = bilingual
+    assert pages
+    found, _marked = _english_on(pages, site, language)
+    assert not found, "English interface words on a page of the version:\n" + "\n".join(found)
 
 
 def test_the_pages_carry_the_words_of_their_scripts(built: tuple[str, Path]) -> None:

@@ -19,6 +19,8 @@ def _copy(tmp_path: Path) -> Path:
     installed = material_theme._templates()
     (templates / "assets" / "stylesheets").mkdir(parents=True)
     shutil.copy(installed / "base.html", templates / "base.html")
+    (templates / "partials").mkdir()
+    shutil.copy(installed / "partials" / "language.html", templates / "partials" / "language.html")
     for css in (installed / "assets" / "stylesheets").glob("palette.*.min.css"):
         shutil.copy(css, templates / "assets" / "stylesheets" / css.name)
     return templates
@@ -46,6 +48,18 @@ def test_a_palette_stylesheet_renamed_or_missing_is_named(tmp_path: Path) -> Non
         css.unlink()
     (gone,) = material_theme.missing(templates)
     assert "which it does not ship" in gone
+
+
+def test_a_language_partial_that_changed_is_named(tmp_path: Path) -> None:
+    """The plugin's copy of partials/language.html chooses Material's words by the page's
+    language; a Material whose own partial changed is named, not silently replaced."""
+    templates = _copy(tmp_path)
+    partial = templates / "partials" / "language.html"
+    partial.write_text(partial.read_text(encoding="utf-8").replace("fallback", "english"), encoding="utf-8")
+    (gone,) = material_theme.missing(templates)
+    assert "LANGUAGE_PARTIAL" in gone
+    partial.unlink()
+    assert material_theme.missing(templates) == [gone]
 
 
 def test_conform_takes_the_attribute_off_the_toggles_only() -> None:

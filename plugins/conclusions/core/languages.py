@@ -11,6 +11,7 @@ each other version: `alternates` pairs them, for the `hreflang` links and the la
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ from typing import TypeVar
 from .collection import Collection
 from .edition import Edition
 from .errors import Problems, SourceError, shown
-from .model import Document, Entry, Point, Registries
+from .model import Actor, Document, Entry, Instrument, Kind, Point, Registries
 from .urls import Site, site_path
 
 E = TypeVar("E", bound=Entry)
@@ -122,6 +123,42 @@ def registries_in(registries: Registries, language: str) -> Registries:
         terms=tuple(_in(e, language) for e in registries.terms),
         actors=tuple(_in(e, language) for e in registries.actors),
     )
+
+
+# -- the shared registry's own words in a page's language ---------------------------------------
+
+REGISTRY_LANGUAGE = "en"
+"""The language the shared registry is written in: its kinds' labels and its entries'
+descriptions, where a `languages:` item gives none in another."""
+
+
+@dataclass(frozen=True)
+class Worded:
+    """Words of a registry, with the language they are in when it is not the page's."""
+
+    text: str
+    language: str = ""
+    """The language of `text` when it is not the page's ('en' for the shared registry's English on
+    a French page): the page marks it, so that a screen reader reads it in its language."""
+
+
+def _worded(own: str, shared: bool, translated: str, language: str) -> Worded:
+    """A site's own words are in its language; the shared registry's in `language` where it gives
+    them (`translated`), else in English, said to be English."""
+    if not shared or language == REGISTRY_LANGUAGE:
+        return Worded(own)
+    return Worded(translated) if translated else Worded(own, REGISTRY_LANGUAGE)
+
+
+def kind_label(kind: Kind, language: str) -> Worded:
+    """A kind's label on a page in `language`."""
+    return _worded(kind.label, kind.shared, dict(kind.labels).get(language, ""), language)
+
+
+def description_in(entry: Actor | Instrument, language: str) -> Worded:
+    """An actor's or instrument's description on a page in `language`."""
+    own = next((x.description for x in entry.languages if x.language == language and x.description), "")
+    return _worded(entry.description, entry.shared, own, language)
 
 
 # -- alignment -------------------------------------------------------------------------------
@@ -237,19 +274,30 @@ class Alternate:
 
     language: str
     src: str
+    anchors: tuple[tuple[str, str], ...] = ()
+    """The anchors of the page that differ from language to language, each with its place:
+    a clause is named by its verb ('invites' here, 'invite' in French), so the switch pairs
+    them by their place (clause 2 of paragraph 21: '21.2')."""
 
 
-def _page_sources(edition: Edition) -> list[str]:
+def _clause_anchors(edition: Edition, number: int, full_text: bool) -> list[tuple[str, str]]:
+    """The anchors of paragraph `number`'s clauses, each with its place ('21.2'), on the
+    paragraph's page or (`full_text`) on the full text."""
+    return [(f"{number}.{c.index}", c.text_anchor if full_text else c.anchor) for c in edition.clauses.get(number, ())]
+
+
+def _page_sources(edition: Edition) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
     """The pages of one version in an order every aligned version shares: home, full text,
     each section, recital and paragraph in turn (a section's address may be made of its
-    title, which differs from language to language: it is paired by its place)."""
+    title, which differs from language to language: it is paired by its place); each with
+    its anchors that differ from language to language (`Alternate.anchors`)."""
     doc, u = edition.document, edition.urls
     return [
-        u.home,
-        u.text,
-        *(u.section_page(s.slug) for s in doc.sections),
-        *(u.recital_page(x.key) for x in doc.recitals),
-        *(u.paragraph_page(p.number) for p in doc.paragraphs),
+        (u.home, ()),
+        (u.text, tuple(a for p in doc.paragraphs for a in _clause_anchors(edition, p.number, full_text=True))),
+        *((u.section_page(s.slug), ()) for s in doc.sections),
+        *((u.recital_page(x.key), ()) for x in doc.recitals),
+        *((u.paragraph_page(p.number), tuple(_clause_anchors(edition, p.number, False))) for p in doc.paragraphs),
     ]
 
 
@@ -263,8 +311,10 @@ def alternates(groups: Sequence[Sequence[Edition]]) -> dict[str, tuple[Alternate
         columns = [_page_sources(e) for e in group]
         languages = [e.document.header.language for e in group]
         for row in zip(*columns, strict=True):
-            versions = tuple(Alternate(language, src) for language, src in zip(languages, row, strict=True))
-            for src in row:
+            versions = tuple(
+                Alternate(language, src, anchors) for language, (src, anchors) in zip(languages, row, strict=True)
+            )
+            for src, _anchors in row:
                 found[src] = versions
     return found
 
@@ -288,6 +338,9 @@ class LanguageLink:
     href: str
     """The version's address relative to the page (the switch works on any host and under `mkdocs serve`)."""
     current: bool
+    anchors: str = ""
+    """This page's anchors that have another name in the version, each with that name, as a
+    JSON object ('{"invites": "invite"}'); empty when none has (the switch keeps the anchor)."""
 
 
 @dataclass(frozen=True)
@@ -303,12 +356,18 @@ class LanguageSwitch:
 def language_switch(versions: Sequence[Alternate], src: str, site: Site) -> LanguageSwitch:
     """The language switch and `hreflang` links of the page `src`, one of `versions`."""
     here = site_path(src).rstrip("/") or "."
+    mine = dict(next((v.anchors for v in versions if v.src == src), ()))
     links = []
     language = ""
     for v in versions:
         target = site_path(v.src).rstrip("/") or "."
         href = posixpath.relpath(target, here)
-        links.append(LanguageLink(v.language, language_name(v.language), site.page(v.src), f"{href}/", v.src == src))
+        theirs = dict(v.anchors)
+        renamed = {mine[place]: theirs[place] for place in mine if place in theirs and theirs[place] != mine[place]}
+        anchors = json.dumps(renamed, ensure_ascii=False, sort_keys=True) if renamed else ""
+        links.append(
+            LanguageLink(v.language, language_name(v.language), site.page(v.src), f"{href}/", v.src == src, anchors)
+        )
         if v.src == src:
             language = v.language
     return LanguageSwitch(language, switch_label(language), tuple(links))

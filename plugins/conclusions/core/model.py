@@ -233,6 +233,8 @@ class InLanguage:
     patterns: tuple[str, ...] = ()
     pattern_lines: tuple[int, ...] = ()
     url: str = ""
+    description: str = ""
+    """An actor's or instrument's description in that language."""
 
 
 @dataclass(frozen=True)
@@ -272,6 +274,10 @@ class Kind:
 
     id: str
     label: str
+    labels: tuple[tuple[str, str], ...] = ()
+    """Its label in other languages, each with its language ('fr', 'Traités')."""
+    shared: bool = False
+    """From the shared registry, whose labels are in English (`languages.kind_label`)."""
 
 
 @dataclass(frozen=True)

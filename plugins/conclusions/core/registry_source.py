@@ -28,7 +28,12 @@ E = TypeVar("E", bound=Entry)
 
 VERB_ID = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # with fullmatch: `$` also matches before a final newline
 
-_KIND = {"id": Field(str, required=True, slug=True), "label": Field(str, required=True)}
+_KIND = {
+    "id": Field(str, required=True, slug=True),
+    "label": Field(str, required=True),
+    "languages": Field(list, items=dict),
+}
+_KIND_LANGUAGE = {"language": Field(str, required=True), "label": Field(str, required=True)}
 _INSTRUMENT = {
     "id": Field(str, required=True, slug=True),
     "title": Field(str, required=True),
@@ -143,13 +148,20 @@ def _unique(entries: Sequence[E], path: str, what: str, problems: Problems) -> l
     return [e for e in entries if seen.get(e.id) is e]
 
 
-def _kinds(data: Located, path: str, what: str, problems: Problems) -> list[Kind]:
+def _kinds(data: Located, path: str, what: str, problems: Problems, shared: bool = False) -> list[Kind]:
     kinds: list[Kind] = []
     for k, line in _entries(data, "kinds", _KIND, path, f"{what} kind", problems):
         if any(kind.id == k["id"] for kind in kinds):
             problems.add(SourceError(path, line, f"{what} kind '{k['id']}' is listed twice; keep one"))
             continue
-        kinds.append(Kind(k["id"], k["label"]))
+        # Its label in other languages: `languages:` items of 'language' and 'label'.
+        found = (
+            _entries(k, "languages", _KIND_LANGUAGE, path, f"the languages of {what} kind '{k['id']}'", problems)
+            if k.get("languages")
+            else []
+        )
+        labels = tuple((item["language"], item["label"]) for item, _line in found)
+        kinds.append(Kind(k["id"], k["label"], labels, shared))
     return kinds
 
 
@@ -189,6 +201,7 @@ def _in_languages(e: Located, name: str, path: str, what: str, problems: Problem
         name: Field(str),
         "patterns": Field(list),
         "url": Field(str, https=True),
+        **({"description": Field(str)} if "description" in e else {}),
     }
     found = []
     for item, _line in _entries(
@@ -201,6 +214,7 @@ def _in_languages(e: Located, name: str, path: str, what: str, problems: Problem
                 patterns=tuple(item.get("patterns") or ()),
                 pattern_lines=_pattern_lines(item, "patterns") if item.get("patterns") else (),
                 url=_optional(item, "url"),
+                description=_optional(item, "description"),
             )
         )
     return tuple(found)
@@ -223,8 +237,8 @@ _SUPPRESSING = {"instruments.yml": "instrument", "glossary.yml": "term", "actors
 """The files whose `suppress:` list names what the text gave of that kind and is not to be linked."""
 
 
-def _file_kinds(loaded: tuple[str, Located] | None, what: str, problems: Problems) -> list[Kind]:
-    return _kinds(loaded[1], loaded[0], what, problems) if loaded and loaded[1].get("kinds") else []
+def _file_kinds(loaded: tuple[str, Located] | None, what: str, problems: Problems, shared: bool = False) -> list[Kind]:
+    return _kinds(loaded[1], loaded[0], what, problems, shared) if loaded and loaded[1].get("kinds") else []
 
 
 def _instruments(
@@ -390,9 +404,11 @@ def read_registries(source_dir: Path, problems: Problems, shared_dir: Path | Non
     ]
     instrument_kinds: list[Kind] = []
     actor_kinds: list[Kind] = []
-    for loaded in files:
-        instrument_kinds = _merge_kinds(instrument_kinds, _file_kinds(loaded["instruments"], "instrument", problems))
-        actor_kinds = _merge_kinds(actor_kinds, _file_kinds(loaded["actors"], "actor", problems))
+    for layer, loaded in zip(layers, files, strict=True):
+        instrument_kinds = _merge_kinds(
+            instrument_kinds, _file_kinds(loaded["instruments"], "instrument", problems, layer.shared)
+        )
+        actor_kinds = _merge_kinds(actor_kinds, _file_kinds(loaded["actors"], "actor", problems, layer.shared))
     instruments: list[Instrument] = []
     terms: list[Term] = []
     actors: list[Actor] = []

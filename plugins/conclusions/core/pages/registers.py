@@ -13,6 +13,7 @@ from ..edition import Backlink, Edition, Item
 from ..inline_render import spans
 from ..inline_source import lead, lead_at, plain_span, plain_text
 from ..interface import ENGLISH, Interface
+from ..languages import Worded, description_in, kind_label
 from ..markup import (
     SEARCH_EXCLUDE,
     Md,
@@ -220,7 +221,8 @@ def instruments_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         members = [i for i in reg.instruments if i.kind == kind.id]
         if not members:
             continue
-        out.append(heading(2, f"{kind.label} ({len(members)})", id=urls.entry_anchor(kind.id)))
+        label = _in_page_language(kind_label(kind, w.language))
+        out.append(heading(2, join([label, f" ({len(members)})"]), id=urls.entry_anchor(kind.id)))
         out.append(
             bullets(
                 join(
@@ -259,7 +261,7 @@ def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) ->
     src = instrument_page(i.id)
     r = Renderer(c.editions[0], src)
     w = r.words
-    kind = next(k.label for k in c.registries.instrument_kinds if k.id == i.kind)
+    kind = _in_page_language(kind_label(next(k for k in c.registries.instrument_kinds if k.id == i.kind), w.language))
     facts: list[tuple[str, str]] = [(w("registers.kind"), kind)]
     # Dates as the rest of the site writes them ("13 November 2023").
     for label, value in (
@@ -275,7 +277,7 @@ def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) ->
         "instrument",
         breadcrumb=breadcrumb(r, [(w("registers.instruments"), INSTRUMENTS)]),
         title=heading(1, i.name),
-        description=para(i.description),
+        description=para(_in_page_language(description_in(i, w.language))),
         facts=table([w("registers.instrument_about"), w("registers.instrument_details")], facts),
         recalled_in=_by_document(
             r,
@@ -292,7 +294,7 @@ def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) ->
         src,
         i.name,
         body,
-        meta={**REGISTER_SEARCH, "description": lead(i.description, DESCRIPTION_LIMIT)},
+        meta={**REGISTER_SEARCH, "description": lead(description_in(i, w.language).text, DESCRIPTION_LIMIT)},
         what=f"instrument '{i.id}'",
         origin=(i.path, i.line),
     )
@@ -561,12 +563,13 @@ def actor(c: Collection, a: Actor, shares: Sequence[RegisterShare]) -> Page:
         if any(share.count(_OTHER_MENTIONS, a.id) for share in shares)
         else ""
     )
+    described = _in_page_language(description_in(a, w.language))
     body = templates.current().render(
         "actor",
         breadcrumb=breadcrumb(r, [(w("registers.actors"), ACTORS), (a.name, None)]),
         title=heading(1, a.name),
         # An actor found in the text has no official address until a site's registry gives one.
-        description=para(join([a.description, " ", website]) if a.url else join([a.description])),
+        description=para(join([described, " ", website]) if a.url else join([described])),
         asked_to_act=join([heading(2, w("paragraph.asked_to_act"), id=Part.ASKED_TO_ACT), *asked], "\n\n")
         if asked
         else "",
@@ -578,10 +581,16 @@ def actor(c: Collection, a: Actor, shares: Sequence[RegisterShare]) -> Page:
         src,
         a.name,
         body,
-        meta={**REGISTER_SEARCH, "description": lead(a.description, DESCRIPTION_LIMIT)},
+        meta={**REGISTER_SEARCH, "description": lead(description_in(a, w.language).text, DESCRIPTION_LIMIT)},
         what=f"actor '{a.id}'",
         origin=(a.path, a.line),
     )
+
+
+def _in_page_language(words: Worded) -> str:
+    """Registry words as the page prints them: in another language than the page's (the shared
+    registry's English where it has no words in the page's), in an element that says which."""
+    return element("span", words.text, {"lang": words.language}) if words.language else words.text
 
 
 def _requests_table(r: Renderer, edition: Edition, requests: Sequence[Clause]) -> Md:
