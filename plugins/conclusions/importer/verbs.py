@@ -7,7 +7,10 @@ list only forms that occur there):
   verbs in any language without a list; a run is matched to the longest listed form
   written at its place ("CALLS" followed by "upon" is "CALLS upon");
 - the listed forms wherever they stand, for verbs the position rule leaves out by design
-  ("RESTATES ... and CALLS on all States", "..., STRESSES its key role").
+  ("RESTATES ... and CALLS on all States", "..., STRESSES its key role");
+
+and the lower-case forms where the subject of their sentence stands before them
+(`find_prose_verbs`: "The Council invites", "They note", "The Agency is invited").
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ class KnownVerb:
     verb: str
     forms: tuple[str, ...]
     request: bool
+    passive: bool = False
+    """A request in the passive ("is invited"): it opens a clause after a name."""
 
 
 @dataclass(frozen=True)
@@ -47,13 +52,14 @@ class FoundVerb:
 
 def shared_verbs(lower_case: bool = False) -> list[KnownVerb]:
     """The operative verbs of the shared registry (`conclusions/registry/verbs.yml`): their
-    upper-case forms, or (`lower_case`) the forms a European Council text writes in prose."""
+    upper-case forms, or (`lower_case`) the forms a text writes in prose ("The Council invites",
+    "They invite", "The Agency is invited")."""
     data = yaml.safe_load(SHARED.read_text(encoding="utf-8"))
     verbs = []
     for entry in data["verbs"]:
         forms = tuple(form for form in entry["forms"] if form[:1].islower() == lower_case)
         if forms:
-            verbs.append(KnownVerb(entry["verb"], forms, bool(entry["request"])))
+            verbs.append(KnownVerb(entry["verb"], forms, bool(entry["request"]), bool(entry.get("passive"))))
     return verbs
 
 
@@ -61,6 +67,7 @@ def find_prose_verbs(paragraphs: list[DraftParagraph], known: list[KnownVerb]) -
     """The verbs a text writes in lower case where they open a clause (after the subject of their
     sentence: `core.operative.opening_forms`), by the lower-case forms of `known`."""
     by_form = {form: verb for verb in known for form in verb.forms}
+    passive = frozenset(form for verb in known if verb.passive for form in verb.forms)
     pattern = re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True)) + r")(?![\w-])"
     )
@@ -68,7 +75,7 @@ def find_prose_verbs(paragraphs: list[DraftParagraph], known: list[KnownVerb]) -
     for paragraph in paragraphs:
         text = paragraph_text(paragraph)
         found = [(m.start(), m.group()) for m in pattern.finditer(text)] if by_form else []
-        for index in opening_forms(text, found):
+        for index in opening_forms(text, found, passive):
             form = found[index][1]
             verb = by_form[form].verb
             counts.setdefault(verb, {}).setdefault(form, 0)
