@@ -105,6 +105,7 @@ REAL_SHAPED = {
     "imported-euco": ("EUCO-31-2024-INIT-en.txt", "register", "EUCO-31-2024-INIT-en.expected.yml"),
     "imported-oj-resolution": ("OJ-C-2024-4521-en.txt", "journal", "OJ-C-2024-4521-en.expected.yml"),
     "imported-oj-annex": ("OJ-C-2024-5230-en.txt", "journal", "OJ-C-2024-5230-en.expected.yml"),
+    "imported-sentence-case": ("ST-8802-2025-INIT-en.txt", "register", "ST-8802-2025-INIT-en.expected.yml"),
 }
 """Texts in the shapes the register and the Official Journal publish (invented, see
 fixtures/import/README.md), each imported as extracted text and as a PDF drawn in its layout."""

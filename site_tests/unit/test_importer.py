@@ -496,6 +496,7 @@ REAL_SHAPED = {
     "EUCO-31-2024-INIT-en.txt": ([], "register"),
     "OJ-C-2024-4521-en.txt": ([], "journal"),
     "OJ-C-2024-5230-en.txt": ([], "journal"),
+    "ST-8802-2025-INIT-en.txt": ([], "register"),
 }
 
 
