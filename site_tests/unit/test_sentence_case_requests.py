@@ -55,6 +55,13 @@ OPENS = [
     ("Local youth organisations recall the difficulties.", "recall", False),
     ("The Member States and the regions note the progress.", "note", False),
     ("the Council invites the Commission to act.", "invites", False),
+    # French and German: the subject's words are data of the language too.
+    ("Le Conseil et les représentants des gouvernements des États membres soulignent que X.", "soulignent", True),
+    ("Le Conseil demande à la Commission de publier des orientations.", "demande", True),
+    ("La Commission souligne que X.", "souligne", False),
+    ("Der Rat ersucht die Kommission, Leitlinien zu veröffentlichen.", "ersucht", True),
+    ("Der Rat und die Vertreter der Regierungen der Mitgliedstaaten betonen, dass X.", "betonen", True),
+    ("Die Kommission betont, dass X.", "betont", False),
 ]
 
 
@@ -134,3 +141,10 @@ def test_the_importer_reports_the_same_verbs() -> None:
         "INVITES": (1, ("invite",)),
         "RECALLS": (1, ("recall",)),
     }
+
+
+def test_a_german_request_in_sentence_case_asks_whom_it_names() -> None:
+    actors = Matcher([actor("commission", "die Kommission")], "actor")
+    text = "Der Rat ersucht die Kommission, Leitlinien zu veröffentlichen."
+    found = split_clauses(paragraph(text), VERBS, actors.find(text), NOT_AFTER, BEFORE)
+    assert [(c.verb.name, [a.id for a in c.addressees]) for c in found] == [("ERSUCHT", ["commission"])]
