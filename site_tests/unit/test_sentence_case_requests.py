@@ -13,7 +13,7 @@ import yaml
 from conclusions.core.clauses import split_clauses
 from conclusions.core.layout import SHARED_REGISTRY, VERBS_FILE
 from conclusions.core.mentions import Matcher
-from conclusions.core.operative import lower_case_opens, passive_opens
+from conclusions.core.operative import lower_case_opens, passive_opens, speakers
 from conclusions.importer.model import DraftParagraph, Where
 from conclusions.importer.verbs import find_prose_verbs, shared_verbs
 
@@ -78,6 +78,9 @@ PASSIVE = [
     ("STRESSES the study, which is invited to conclude.", "is invited", False),
     ("The study that is invited by the Presidency will conclude.", "is invited", False),
     ("Every public is invited to comment.", "is invited", False),
+    ("Les États membres sont invités à partager leurs pratiques.", "sont invités", True),
+    ("Une étude qui est invitée à conclure.", "est invitée", False),
+    ("Die Kommission wird ersucht, Leitlinien zu veröffentlichen.", "wird ersucht", True),
 ]
 
 
@@ -148,3 +151,22 @@ def test_a_german_request_in_sentence_case_asks_whom_it_names() -> None:
     text = "Der Rat ersucht die Kommission, Leitlinien zu veröffentlichen."
     found = split_clauses(paragraph(text), VERBS, actors.find(text), NOT_AFTER, BEFORE)
     assert [(c.verb.name, [a.id for a in c.addressees]) for c in found] == [("ERSUCHT", ["commission"])]
+
+
+def test_the_member_states_speak_in_a_text_of_their_representatives() -> None:
+    text = "The Member States agree to review the progress made."
+    joint = speakers(f"Conclusions of the {JOINT} meeting within the Council on youth work")
+    assert joint == ("Member States",)
+    assert lower_case_opens(text, text.index("agree"), False, joint)
+    assert speakers("Council conclusions on youth work") == ()
+    assert not lower_case_opens(text, text.index("agree"), False, speakers("Council conclusions on youth work"))
+
+
+def test_a_french_passive_request_asks_its_subject() -> None:
+    actors = Matcher([actor("member-states", "États membres"), actor("commission", "la Commission")], "actor")
+    text = "Le Conseil salue le rapport. Les États membres sont invités à partager leurs pratiques."
+    found = split_clauses(paragraph(text), VERBS, actors.find(text), NOT_AFTER, BEFORE)
+    assert [(c.verb.name, [a.id for a in c.addressees]) for c in found] == [
+        ("SALUE", []),
+        ("EST INVITÉ", ["member-states"]),
+    ]

@@ -67,6 +67,7 @@ def split_clauses(
     actors: Sequence[Match[Actor]],
     not_after: Sequence[str],
     before: Sequence[str] = ("the", "all", "relevant", "its"),
+    speaking: tuple[str, ...] = (),
 ) -> list[Clause]:
     """The operative clauses of `paragraph`, in order, which together cover its text.
 
@@ -78,9 +79,11 @@ def split_clauses(
         not_after: phrases after which a named actor is a partner, not an addressee
             ("in close coordination with").
         before: the words that may stand between a verb and the first actor it asks.
+        speaking: the bodies that speak in this text besides those of every text
+            (`operative.speakers`: "The Member States recall" in a text of their Representatives).
     """
     text = paragraph.text
-    found = _opening(text, verbs.find(text))
+    found = _opening(text, verbs.find(text), speaking)
     starts = [_clause_start(text, match, found[i - 1].end if i else 0, first=i == 0) for i, match in enumerate(found)]
     ends = [*starts[1:], len(text)][: len(starts)]
     clauses: list[Clause] = []
@@ -101,11 +104,11 @@ def split_clauses(
     return clauses
 
 
-def _opening(text: str, found: list[Match[Verb]]) -> list[Match[Verb]]:
+def _opening(text: str, found: list[Match[Verb]], speaking: tuple[str, ...]) -> list[Match[Verb]]:
     """The verb forms that open a clause (`operative.opening_forms`: a lower-case one only after
     the subject of its sentence)."""
     passive = frozenset(m.pattern for m in found if m.entry.passive)
-    return [found[i] for i in opening_forms(text, [(m.start, m.pattern) for m in found], passive)]
+    return [found[i] for i in opening_forms(text, [(m.start, m.pattern) for m in found], passive, speaking)]
 
 
 def _clause_start(text: str, verb: Match[Verb], previous_end: int, *, first: bool) -> int:

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["Run", "lower_case_opens", "opening_forms", "opening_runs", "passive_opens"]
+__all__ = ["Run", "lower_case_opens", "opening_forms", "opening_runs", "passive_opens", "speakers"]
 
 
 @dataclass(frozen=True)
@@ -221,6 +221,9 @@ class SubjectWords:
     """"It", "They": the body speaking, as a sentence's first word (a subject of its own)."""
     before_infinitive: frozenset[str] = frozenset()
     """"to", "should": "to improve and support" is no second verb of the subject."""
+    by_title: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
+    """Bodies that speak in the texts whose title matches ("... of the Representatives of the
+    Governments of the Member States": the Member States)."""
 
 
 @cache
@@ -228,10 +231,13 @@ def subject_words() -> SubjectWords:
     """The subject words of every language of `conclusions/words/`, read once."""
     keys = ("subject words", "adverbs", "conjunctions", "subjects", "pronouns", "before an infinitive")
     found: dict[str, set[str]] = {key: set() for key in keys}
+    by_title: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
     for path in sorted(_WORDS_DIR.glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for key, words in found.items():
             words.update(str(word) for word in data.get(key) or [])
+        for pattern, subjects in (data.get("subjects by title") or {}).items():
+            by_title.append((re.compile(str(pattern), re.IGNORECASE), tuple(str(s) for s in subjects)))
     return SubjectWords(
         frozenset(found["subject words"]),
         frozenset(found["adverbs"]),
@@ -239,6 +245,16 @@ def subject_words() -> SubjectWords:
         tuple(sorted(found["subjects"], key=len, reverse=True)),
         frozenset(found["pronouns"]),
         frozenset(found["before an infinitive"]),
+        tuple(by_title),
+    )
+
+
+def speakers(title: str) -> tuple[str, ...]:
+    """The bodies that speak in a text of this title besides those of every text (`subjects by
+    title` in `conclusions/words/*.yml`): the Member States in "Conclusions of the Council and
+    of the Representatives of the Governments of the Member States ..."."""
+    return tuple(
+        subject for pattern, subjects in subject_words().by_title if pattern.search(title) for subject in subjects
     )
 
 
@@ -293,10 +309,11 @@ def _capitalised_words(words: list[str], after_phrase: bool, *, acronyms: bool) 
     return capitalised
 
 
-def lower_case_opens(text: str, start: int, after_clause: bool) -> bool:
+def lower_case_opens(text: str, start: int, after_clause: bool, speaking: tuple[str, ...] = ()) -> bool:
     """Whether the lower-case verb form at `start` opens a clause: its sentence's subject stands
     before it ("The European Council calls on", "It also invites", "In this context, the
-    European Council invites": the subject after an opening phrase's comma); or, when
+    European Council invites": the subject after an opening phrase's comma; `speaking`: the
+    bodies that speak in this text besides those of every text, `speakers`); or, when
     `after_clause` (a lower-case verb of the same sentence opened one), "and" stands before it."""
     known = subject_words()
     words = text[sentence_start(text, start) : start].split()
@@ -307,7 +324,7 @@ def lower_case_opens(text: str, start: int, after_clause: bool) -> bool:
     if subject is None:
         return False
     words, after_phrase = subject
-    return _capitalised_words(words, after_phrase, acronyms=False) > 0 and _names_the_speaker(words, known)
+    return _capitalised_words(words, after_phrase, acronyms=False) > 0 and _names_the_speaker(words, known, speaking)
 
 
 def passive_opens(text: str, start: int) -> bool:
@@ -319,20 +336,22 @@ def passive_opens(text: str, start: int) -> bool:
     return subject is not None and _capitalised_words(*subject, acronyms=True) > 0
 
 
-def _names_the_speaker(words: list[str], known: SubjectWords) -> bool:
+def _names_the_speaker(words: list[str], known: SubjectWords, speaking: tuple[str, ...]) -> bool:
     """Whether the subject's words name the body speaking ("the European Council"), or a
     pronoun stands for it as the sentence's first word ("It", "They")."""
     if words[0] in known.pronouns:
         return True
     phrase = " " + " ".join(word.strip(",") for word in words) + " "
-    return any(f" {subject} " in phrase for subject in known.subjects)
+    return any(f" {subject} " in phrase for subject in (*known.subjects, *speaking))
 
 
-def opening_forms(text: str, found: list[tuple[int, str]], passive: frozenset[str] = frozenset()) -> list[int]:
+def opening_forms(
+    text: str, found: list[tuple[int, str]], passive: frozenset[str] = frozenset(), speaking: tuple[str, ...] = ()
+) -> list[int]:
     """Which of the verb forms found in `text` (start, form; in order) open a clause: every
-    upper-case one; a lower-case one after the subject of its sentence, or after "and" in a
-    sentence where a lower-case one did; a `passive` one after a name (`passive_opens`).
-    Returns their indexes in `found`."""
+    upper-case one; a lower-case one after the subject of its sentence (`speaking`: see
+    `lower_case_opens`), or after "and" in a sentence where a lower-case one did; a `passive`
+    one after a name (`passive_opens`). Returns their indexes in `found`."""
     kept: list[int] = []
     for index, (start, form) in enumerate(found):
         if form in passive:
@@ -342,7 +361,7 @@ def opening_forms(text: str, found: list[tuple[int, str]], passive: frozenset[st
             last = found[kept[-1]] if kept else None
             same = last is not None and last[1][:1].islower() and last[1] not in passive
             same = same and last is not None and sentence_start(text, last[0]) == sentence_start(text, start)
-            if not lower_case_opens(text, start, same):
+            if not lower_case_opens(text, start, same, speaking):
                 continue
         kept.append(index)
     return kept

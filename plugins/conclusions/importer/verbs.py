@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import yaml
 
 from ..core.layout import SHARED_REGISTRY, VERBS_FILE
-from ..core.operative import opening_forms, opening_runs
+from ..core.operative import opening_forms, opening_runs, speakers
 from .model import DraftParagraph, DraftPoint
 from .yamltext import FlowList, dump
 
@@ -63,9 +63,11 @@ def shared_verbs(lower_case: bool = False) -> list[KnownVerb]:
     return verbs
 
 
-def find_prose_verbs(paragraphs: list[DraftParagraph], known: list[KnownVerb]) -> list[FoundVerb]:
+def find_prose_verbs(paragraphs: list[DraftParagraph], known: list[KnownVerb], title: str = "") -> list[FoundVerb]:
     """The verbs a text writes in lower case where they open a clause (after the subject of their
-    sentence: `core.operative.opening_forms`), by the lower-case forms of `known`."""
+    sentence: `core.operative.opening_forms`, with the bodies that speak in a text of this
+    `title`), by the lower-case forms of `known`."""
+    speaking = speakers(title)
     by_form = {form: verb for verb in known for form in verb.forms}
     passive = frozenset(form for verb in known if verb.passive for form in verb.forms)
     pattern = re.compile(
@@ -75,7 +77,7 @@ def find_prose_verbs(paragraphs: list[DraftParagraph], known: list[KnownVerb]) -
     for paragraph in paragraphs:
         text = paragraph_text(paragraph)
         found = [(m.start(), m.group()) for m in pattern.finditer(text)] if by_form else []
-        for index in opening_forms(text, found, passive):
+        for index in opening_forms(text, found, passive, speaking):
             form = found[index][1]
             verb = by_form[form].verb
             counts.setdefault(verb, {}).setdefault(form, 0)
