@@ -112,6 +112,7 @@ REAL_SHAPED = {
     "imported-unmarked": ("ST-11402-2024-INIT-en.txt", "", "ST-11402-2024-INIT-en.expected.yml"),
     "imported-unmarked-fr": ("ST-11403-2024-INIT-fr.txt", "", "ST-11403-2024-INIT-fr.expected.yml"),
     "imported-unmarked-de": ("ST-11403-2024-INIT-de.txt", "", "ST-11403-2024-INIT-de.expected.yml"),
+    "imported-sentence-case": ("ST-8802-2025-INIT-en.txt", "register", "ST-8802-2025-INIT-en.expected.yml"),
 }
 """Texts in the shapes the register and the Official Journal publish (invented, see
 fixtures/import/README.md), each imported as extracted text and as a PDF drawn in its layout."""

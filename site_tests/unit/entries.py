@@ -26,7 +26,7 @@ def actor(entry_id: str, *patterns: str, exclude: tuple[str, ...] = ()) -> Actor
     return Actor(id=entry_id, name=entry_id, patterns=patterns, path="actors.yml", line=1, exclude=exclude)
 
 
-def verb(name: str, *forms: str, request: bool = True) -> Verb:
+def verb(name: str, *forms: str, request: bool = True, passive: bool = False) -> Verb:
     return Verb(
         id=name.lower().replace(" ", "-"),
         name=name,
@@ -34,6 +34,7 @@ def verb(name: str, *forms: str, request: bool = True) -> Verb:
         path="verbs.yml",
         line=1,
         request=request,
+        passive=passive,
     )
 
 

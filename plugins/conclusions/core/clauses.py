@@ -3,6 +3,7 @@
 A clause starts at an operative verb (the forms in `verbs.yml`). When the verb is the
 first of its semicolon-separated segment, the clause takes in the opening words before it
 ("In this context, WELCOMES"), so that the clauses of a paragraph cover all of its text.
+A request in the passive ("The Agency is invited to") asks its subject, named before it.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ def split_clauses(
     actors: Sequence[Match[Actor]],
     not_after: Sequence[str],
     before: Sequence[str] = ("the", "all", "relevant", "its"),
+    speaking: tuple[str, ...] = (),
 ) -> list[Clause]:
     """The operative clauses of `paragraph`, in order, which together cover its text.
 
@@ -77,9 +79,11 @@ def split_clauses(
         not_after: phrases after which a named actor is a partner, not an addressee
             ("in close coordination with").
         before: the words that may stand between a verb and the first actor it asks.
+        speaking: the bodies that speak in this text besides those of every text
+            (`operative.speakers`: "The Member States recall" in a text of their Representatives).
     """
     text = paragraph.text
-    found = _opening(text, verbs.find(text))
+    found = _opening(text, verbs.find(text), speaking)
     starts = [_clause_start(text, match, found[i - 1].end if i else 0, first=i == 0) for i, match in enumerate(found)]
     ends = [*starts[1:], len(text)][: len(starts)]
     clauses: list[Clause] = []
@@ -87,17 +91,24 @@ def split_clauses(
     for i, (match, start, end) in enumerate(zip(found, starts, ends, strict=True)):
         verb = match.entry
         counts[verb.id] = counts.get(verb.id, 0) + 1
-        zone = (match.start + len(match.pattern), end)
-        addressees = _addressees(text, zone, actors, not_after, set(before)) if verb.request else ()
+        if verb.passive:
+            subject = (max(start, sentence_start(text, match.start)), match.start)
+            addressees = _subject_addressees(text, subject, actors, not_after)
+        elif verb.request:
+            zone = (match.start + len(match.pattern), end)
+            addressees = _addressees(text, zone, actors, not_after, set(before))
+        else:
+            addressees = ()
         anchor = nth(verb.id, counts[verb.id])
         clauses.append(Clause(paragraph, i + 1, verb, match.pattern, start, end, match.start, anchor, addressees))
     return clauses
 
 
-def _opening(text: str, found: list[Match[Verb]]) -> list[Match[Verb]]:
+def _opening(text: str, found: list[Match[Verb]], speaking: tuple[str, ...]) -> list[Match[Verb]]:
     """The verb forms that open a clause (`operative.opening_forms`: a lower-case one only after
     the subject of its sentence)."""
-    return [found[i] for i in opening_forms(text, [(m.start, m.pattern) for m in found])]
+    passive = frozenset(m.pattern for m in found if m.entry.passive)
+    return [found[i] for i in opening_forms(text, [(m.start, m.pattern) for m in found], passive, speaking)]
 
 
 def _clause_start(text: str, verb: Match[Verb], previous_end: int, *, first: bool) -> int:
@@ -137,6 +148,24 @@ def _addressees(
         return ()
     zone_end = infinitive.start()
     inside = [m for m in after_verb if m.end <= zone_end]
+    return _named(text, (zone_start, zone_end), inside, not_after)
+
+
+def _subject_addressees(
+    text: str, zone: tuple[int, int], actors: Sequence[Match[Actor]], not_after: Sequence[str]
+) -> tuple[Actor, ...]:
+    """Whom a passive request asks: the actors of its subject, between the clause's start and
+    the verb ("The Agency and the Member States are invited"), less the partners."""
+    inside = [m for m in actors if zone[0] <= m.start and m.end <= zone[1]]
+    return _named(text, zone, inside, not_after)
+
+
+def _named(
+    text: str, zone: tuple[int, int], inside: Sequence[Match[Actor]], not_after: Sequence[str]
+) -> tuple[Actor, ...]:
+    """The actors of `inside` (mentions within `zone`), once each in order, less those after a
+    `not_after` phrase (up to the next comma)."""
+    zone_start, zone_end = zone
     excluded: list[tuple[int, int]] = []
     for phrase in not_after:
         for hit in re.finditer(re.escape(phrase), text[zone_start:zone_end]):

@@ -23,7 +23,7 @@ from .interface import ENGLISH, Interface, interface, read_site_words
 from .layout import language_folders
 from .mentions import Match, Matcher
 from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Recital, Registries, Term, Verb, all_points
-from .operative import opening_runs
+from .operative import opening_runs, speakers
 from .references import Held, Reference
 from .registry_source import read_registries
 from .urls import AT_ROOT, DocumentUrls
@@ -390,7 +390,10 @@ def _match(
         terms = matchers.terms.find(item.text)
         actors = matchers.actors.find(item.text)
         registry[item.anchor] = RegistryMentions(instruments, terms, actors)
-    by_registry = {p.number: _clauses(p, matchers, registries, registry[p.anchor].actors) for p in document.paragraphs}
+    speaking = speakers(document.header.title)
+    by_registry = {
+        p.number: _clauses(p, matchers, registries, registry[p.anchor].actors, speaking) for p in document.paragraphs
+    }
     found = reading.read(document, registries, registry, by_registry, words, held) if words is not None else NOTHING
     mentions: dict[str, ItemMentions] = {}
     clauses: dict[int, tuple[Clause, ...]] = {}
@@ -404,15 +407,28 @@ def _match(
         mentions[item.anchor] = item_mentions
         if isinstance(item, Paragraph):
             same = len(actors) == len(own.actors)
-            clauses[item.number] = by_registry[item.number] if same else _clauses(item, matchers, registries, actors)
+            clauses[item.number] = (
+                by_registry[item.number] if same else _clauses(item, matchers, registries, actors, speaking)
+            )
     return _Found(mentions, clauses, found, found.suppressions_used)
 
 
 def _clauses(
-    paragraph: Paragraph, matchers: _Matchers, registries: Registries, actors: Sequence[Match[Actor]]
+    paragraph: Paragraph,
+    matchers: _Matchers,
+    registries: Registries,
+    actors: Sequence[Match[Actor]],
+    speaking: tuple[str, ...],
 ) -> tuple[Clause, ...]:
     return tuple(
-        split_clauses(paragraph, matchers.verbs, actors, registries.not_addressees_after, registries.before_addressees)
+        split_clauses(
+            paragraph,
+            matchers.verbs,
+            actors,
+            registries.not_addressees_after,
+            registries.before_addressees,
+            speaking,
+        )
     )
 
 

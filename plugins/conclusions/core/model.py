@@ -317,6 +317,9 @@ class Verb(Entry):
 
     request: bool = False
     """Whether the verb asks someone to act (its clauses have addressees)."""
+    passive: bool = False
+    """A request in the passive ("the Agency is invited to"): whom it asks is its subject,
+    named before the verb, not after it."""
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .clauses import Clause
 from .errors import Problems
+from .operative import sentence_start
 from .wordlists import read_layers, texts
 
 DATA_FILE = "names.yml"
@@ -133,19 +134,24 @@ def addressee_names(
     """
     if words.infinitive is None:
         return []
-    zone_start = clause.verb_start + len(clause.form)
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, zone_start, clause.end)]
+    if clause.verb.passive:
+        # "The Agency is invited to": the subject, which opened the clause (core/operative.py).
+        zone_start, zone_end = max(clause.start, sentence_start(text, clause.verb_start)), clause.verb_start
+    else:
+        zone_start, zone_end = clause.verb_start + len(clause.form), clause.end
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, zone_start, zone_end)]
     # The first words must be those that may stand before a name, then a name: otherwise the
     # verb's object is a thing ("ENCOURAGES the strengthening of ...") and nobody is asked.
     i = 0
-    while i < len(tokens) and tokens[i][2] in before and tokens[i][2] not in words.quantifiers:
+    while i < len(tokens) and _before_name(tokens[i][2], before, words, first=i == 0 and clause.verb.passive):
         i += 1
     if i >= len(tokens) or _name_end(tokens, i, words) == i:
         return []
-    infinitive = words.infinitive.search(text, tokens[i][1], clause.end)
-    if infinitive is None:
-        return []
-    zone_end = infinitive.start()
+    if not clause.verb.passive:
+        infinitive = words.infinitive.search(text, tokens[i][1], clause.end)
+        if infinitive is None:
+            return []
+        zone_end = infinitive.start()
     excluded = _partners(text, zone_start, zone_end, not_after)
     names: list[Name] = []
     tokens = [t for t in tokens if t[1] <= zone_end]
@@ -176,6 +182,13 @@ def addressee_names(
         segment_open = False
         i = j
     return names
+
+
+def _before_name(word: str, before: frozenset[str], words: NameWords, *, first: bool) -> bool:
+    """Whether `word` may stand before a name ("the", "all"; "The" opening a sentence)."""
+    if first and word[:1].isupper():
+        word = word[:1].lower() + word[1:]
+    return word in before and word not in words.quantifiers
 
 
 def _name_end(tokens: list[tuple[int, int, str]], i: int, words: NameWords) -> int:

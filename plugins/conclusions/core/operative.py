@@ -35,7 +35,7 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["Run", "lower_case_opens", "opening_forms", "opening_runs"]
+__all__ = ["Run", "lower_case_opens", "opening_forms", "opening_runs", "passive_opens", "speakers"]
 
 
 @dataclass(frozen=True)
@@ -188,15 +188,21 @@ def _accepted(tokens: list[_Token], i: int, end: int) -> Run | None:
 # -- lower-case operative verbs ---------------------------------------------------------------
 #
 # A European Council text writes its verbs in prose: "The European Council recalls ...; It calls
-# on the Council to ...". A lower-case form of an operative verb (verbs.yml: "calls on",
-# "invites") is a verb of the text only where the text's subject stands before it, at the start
-# of its sentence; anywhere else it is a verb of another subject ("STRESSES that the Compass
-# calls for ...") and opens nothing. The words a subject may hold are data, per language
-# (`conclusions/words/*.yml`: "subject words", "adverbs", "conjunctions").
+# on the Council to ...", and so do many Council texts ("The Council and the Representatives of
+# the Governments of the Member States invite ...; They acknowledge ..."). A lower-case form of
+# an operative verb (verbs.yml: "calls on", "invite") is a verb of the text only where the
+# text's subject stands before it, at the start of its sentence; anywhere else it is a verb of
+# another subject ("STRESSES that the Compass calls for ...", "a study which invites ...") and
+# opens nothing. A request in the passive ("The Agency is invited to") opens a clause where its
+# subject, at the start of its sentence, is a name (capitalised words). The words a subject may
+# hold are data, per language (`conclusions/words/*.yml`: "subjects", "pronouns", "subject
+# words", "adverbs", "conjunctions").
 
 _WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
 _SENTENCE_ENDS = frozenset(".;:!?")
-_MAX_SUBJECT_WORDS = 6
+# "The Council and the Representatives of the Governments of the Member States": the longest
+# speaking subject of the texts, with a word to spare.
+_MAX_SUBJECT_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -210,22 +216,45 @@ class SubjectWords:
     conjunctions: frozenset[str]
     """"and": a second verb of the same subject ("welcomes ... and calls on")."""
     subjects: tuple[str, ...] = ()
-    """The body speaking ("European Council", "It"): a subject names one."""
+    """The body speaking ("European Council"): a subject names one."""
+    pronouns: frozenset[str] = frozenset()
+    """"It", "They": the body speaking, as a sentence's first word (a subject of its own)."""
+    before_infinitive: frozenset[str] = frozenset()
+    """"to", "should": "to improve and support" is no second verb of the subject."""
+    by_title: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
+    """Bodies that speak in the texts whose title matches ("... of the Representatives of the
+    Governments of the Member States": the Member States)."""
 
 
 @cache
 def subject_words() -> SubjectWords:
     """The subject words of every language of `conclusions/words/`, read once."""
-    found: dict[str, set[str]] = {"subject words": set(), "adverbs": set(), "conjunctions": set(), "subjects": set()}
+    keys = ("subject words", "adverbs", "conjunctions", "subjects", "pronouns", "before an infinitive")
+    found: dict[str, set[str]] = {key: set() for key in keys}
+    by_title: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
     for path in sorted(_WORDS_DIR.glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for key, words in found.items():
             words.update(str(word) for word in data.get(key) or [])
+        for pattern, subjects in (data.get("subjects by title") or {}).items():
+            by_title.append((re.compile(str(pattern), re.IGNORECASE), tuple(str(s) for s in subjects)))
     return SubjectWords(
         frozenset(found["subject words"]),
         frozenset(found["adverbs"]),
         frozenset(found["conjunctions"]),
         tuple(sorted(found["subjects"], key=len, reverse=True)),
+        frozenset(found["pronouns"]),
+        frozenset(found["before an infinitive"]),
+        tuple(by_title),
+    )
+
+
+def speakers(title: str) -> tuple[str, ...]:
+    """The bodies that speak in a text of this title besides those of every text (`subjects by
+    title` in `conclusions/words/*.yml`): the Member States in "Conclusions of the Council and
+    of the Representatives of the Governments of the Member States ..."."""
+    return tuple(
+        subject for pattern, subjects in subject_words().by_title if pattern.search(title) for subject in subjects
     )
 
 
@@ -242,52 +271,97 @@ def sentence_start(text: str, position: int) -> int:
     return 0
 
 
-def lower_case_opens(text: str, start: int, after_clause: bool) -> bool:
-    """Whether the lower-case verb form at `start` opens a clause: its sentence's subject stands
-    before it ("The European Council calls on", "It also invites", "In this context, the
-    European Council invites": the subject after an opening phrase's comma); or, when
-    `after_clause` (a lower-case verb of the same sentence opened one), "and" stands before it."""
+def _subject(text: str, start: int) -> tuple[list[str], bool] | None:
+    """The words of the subject before the lower-case verb form at `start` (adverbs dropped),
+    and whether an opening phrase's comma stands before them; None when there are none or
+    too many. A verb right after a comma has its subject before a phrase set off by commas
+    ("The Agency, in cooperation with the Commission, is invited")."""
     before = text[sentence_start(text, start) : start]
     known = subject_words()
-    words = before.split()
-    if after_clause and words and words[-1].strip(",") in known.conjunctions:
-        return True
     after_phrase = "," in before
     words = before.rsplit(",", 1)[-1].split()
+    if not words and after_phrase:
+        words, after_phrase = before.split(",", 1)[0].split(), False
     while words and words[-1] in known.adverbs:
         words.pop()
     if not words or len(words) > _MAX_SUBJECT_WORDS:
-        return False
-    if not words[0][:1].isupper() and not (after_phrase and words[0] in known.inside):
-        return False
+        return None
+    return words, after_phrase
+
+
+def _capitalised_words(words: list[str], after_phrase: bool, *, acronyms: bool) -> int:
+    """How many words of a subject are capitalised, or 0 when it is no name: a lower-case word
+    that is not one of the `subject words` ("which", "study"), or an upper-case word of four
+    letters or more that may be an operative verb (unless `acronyms`: "The EEAS is invited")."""
+    inside = subject_words().inside
+    if not words[0][:1].isupper() and not (after_phrase and words[0] in inside):
+        return 0
     capitalised = 0
     for word in words:
         core = word.strip("’'\"()")
-        if core in known.inside:
+        if core in inside:
             continue
-        if not core[:1].isupper() or (core.isupper() and len(core) >= _MIN_LETTERS and core.isalpha()):
-            return False  # a lower-case word, or an upper-case operative verb before it
+        if not core[:1].isupper():
+            return 0
+        if not acronyms and core.isupper() and len(core) >= _MIN_LETTERS and core.isalpha():
+            return 0
         capitalised += 1
-    return capitalised > 0 and _names_the_speaker(words, known.subjects)
+    return capitalised
 
 
-def _names_the_speaker(words: list[str], subjects: tuple[str, ...]) -> bool:
-    """Whether the subject's words name the body speaking ("the European Council"; "It" first)."""
+def lower_case_opens(text: str, start: int, after_clause: bool, speaking: tuple[str, ...] = ()) -> bool:
+    """Whether the lower-case verb form at `start` opens a clause: its sentence's subject stands
+    before it ("The European Council calls on", "It also invites", "In this context, the
+    European Council invites": the subject after an opening phrase's comma; `speaking`: the
+    bodies that speak in this text besides those of every text, `speakers`); or, when
+    `after_clause` (a lower-case verb of the same sentence opened one), "and" stands before it."""
+    known = subject_words()
+    words = text[sentence_start(text, start) : start].split()
+    if after_clause and words and words[-1].strip(",") in known.conjunctions:
+        # "... recall the need to improve and support ...": a plural form is an infinitive too.
+        return not (len(words) >= 3 and words[-3] in known.before_infinitive)
+    subject = _subject(text, start)
+    if subject is None:
+        return False
+    words, after_phrase = subject
+    return _capitalised_words(words, after_phrase, acronyms=False) > 0 and _names_the_speaker(words, known, speaking)
+
+
+def passive_opens(text: str, start: int) -> bool:
+    """Whether the passive request at `start` ("is invited", "are called upon") opens a clause:
+    its subject, at the start of its sentence (or after an opening phrase's comma), is a name
+    ("The Agency is invited", "Member States are invited"), not a relative pronoun or a thing
+    ("... which is invited", "The study is invited")."""
+    subject = _subject(text, start)
+    return subject is not None and _capitalised_words(*subject, acronyms=True) > 0
+
+
+def _names_the_speaker(words: list[str], known: SubjectWords, speaking: tuple[str, ...]) -> bool:
+    """Whether the subject's words name the body speaking ("the European Council"), or a
+    pronoun stands for it as the sentence's first word ("It", "They")."""
+    if words[0] in known.pronouns:
+        return True
     phrase = " " + " ".join(word.strip(",") for word in words) + " "
-    return any(f" {subject} " in phrase and (subject != "It" or words[0] == "It") for subject in subjects)
+    return any(f" {subject} " in phrase for subject in (*known.subjects, *speaking))
 
 
-def opening_forms(text: str, found: list[tuple[int, str]]) -> list[int]:
+def opening_forms(
+    text: str, found: list[tuple[int, str]], passive: frozenset[str] = frozenset(), speaking: tuple[str, ...] = ()
+) -> list[int]:
     """Which of the verb forms found in `text` (start, form; in order) open a clause: every
-    upper-case one; a lower-case one after the subject of its sentence, or after "and" in a
-    sentence where a lower-case one did. Returns their indexes in `found`."""
+    upper-case one; a lower-case one after the subject of its sentence (`speaking`: see
+    `lower_case_opens`), or after "and" in a sentence where a lower-case one did; a `passive`
+    one after a name (`passive_opens`). Returns their indexes in `found`."""
     kept: list[int] = []
     for index, (start, form) in enumerate(found):
-        if form[:1].islower():
+        if form in passive:
+            if not passive_opens(text, start):
+                continue
+        elif form[:1].islower():
             last = found[kept[-1]] if kept else None
-            same = last is not None and last[1][:1].islower()
+            same = last is not None and last[1][:1].islower() and last[1] not in passive
             same = same and last is not None and sentence_start(text, last[0]) == sentence_start(text, start)
-            if not lower_case_opens(text, start, same):
+            if not lower_case_opens(text, start, same, speaking):
                 continue
         kept.append(index)
     return kept

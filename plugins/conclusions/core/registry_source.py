@@ -72,6 +72,7 @@ _VERB = {
     "verb": Field(str, required=True),
     "forms": Field(list, required=True),
     "request": Field(bool, required=True),
+    "passive": Field(bool),
 }
 
 
@@ -369,6 +370,7 @@ def _verbs(layer: Layer, problems: Problems) -> _Verbs | None:
                 pattern_lines=_pattern_lines(e, "forms"),
                 shared=layer.shared,
                 request=e["request"],
+                passive=bool(e.get("passive")),
             )
         )
     verbs = _unique(verbs, path, "verb", problems)

@@ -201,7 +201,7 @@ def import_document(
     header = _header(parsed, source.name, options)
     found_verbs = _merged(
         find_verbs(parsed.paragraphs, shared_verbs()),
-        find_prose_verbs(parsed.paragraphs, shared_verbs(lower_case=True)),
+        find_prose_verbs(parsed.paragraphs, shared_verbs(lower_case=True), str(header.get("title") or "")),
     )
     new_verbs = [verb for verb in found_verbs if not verb.known]
     registries = {VERBS_FILE: verbs_yaml(new_verbs, source.name)} if new_verbs else {}

@@ -7,7 +7,10 @@ list only forms that occur there):
   verbs in any language without a list; a run is matched to the longest listed form
   written at its place ("CALLS" followed by "upon" is "CALLS upon");
 - the listed forms wherever they stand, for verbs the position rule leaves out by design
-  ("RESTATES ... and CALLS on all States", "..., STRESSES its key role").
+  ("RESTATES ... and CALLS on all States", "..., STRESSES its key role");
+
+and the lower-case forms where the subject of their sentence stands before them
+(`find_prose_verbs`: "The Council invites", "They note", "The Agency is invited").
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from dataclasses import dataclass
 import yaml
 
 from ..core.layout import SHARED_REGISTRY, VERBS_FILE
-from ..core.operative import opening_forms, opening_runs
+from ..core.operative import opening_forms, opening_runs, speakers
 from .model import DraftParagraph, DraftPoint
 from .yamltext import FlowList, dump
 
@@ -32,6 +35,8 @@ class KnownVerb:
     verb: str
     forms: tuple[str, ...]
     request: bool
+    passive: bool = False
+    """A request in the passive ("is invited"): it opens a clause after a name."""
 
 
 @dataclass(frozen=True)
@@ -47,20 +52,24 @@ class FoundVerb:
 
 def shared_verbs(lower_case: bool = False) -> list[KnownVerb]:
     """The operative verbs of the shared registry (`conclusions/registry/verbs.yml`): their
-    upper-case forms, or (`lower_case`) the forms a European Council text writes in prose."""
+    upper-case forms, or (`lower_case`) the forms a text writes in prose ("The Council invites",
+    "They invite", "The Agency is invited")."""
     data = yaml.safe_load(SHARED.read_text(encoding="utf-8"))
     verbs = []
     for entry in data["verbs"]:
         forms = tuple(form for form in entry["forms"] if form[:1].islower() == lower_case)
         if forms:
-            verbs.append(KnownVerb(entry["verb"], forms, bool(entry["request"])))
+            verbs.append(KnownVerb(entry["verb"], forms, bool(entry["request"]), bool(entry.get("passive"))))
     return verbs
 
 
-def find_prose_verbs(paragraphs: list[DraftParagraph], known: list[KnownVerb]) -> list[FoundVerb]:
+def find_prose_verbs(paragraphs: list[DraftParagraph], known: list[KnownVerb], title: str = "") -> list[FoundVerb]:
     """The verbs a text writes in lower case where they open a clause (after the subject of their
-    sentence: `core.operative.opening_forms`), by the lower-case forms of `known`."""
+    sentence: `core.operative.opening_forms`, with the bodies that speak in a text of this
+    `title`), by the lower-case forms of `known`."""
+    speaking = speakers(title)
     by_form = {form: verb for verb in known for form in verb.forms}
+    passive = frozenset(form for verb in known if verb.passive for form in verb.forms)
     pattern = re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True)) + r")(?![\w-])"
     )
@@ -68,7 +77,7 @@ def find_prose_verbs(paragraphs: list[DraftParagraph], known: list[KnownVerb]) -
     for paragraph in paragraphs:
         text = paragraph_text(paragraph)
         found = [(m.start(), m.group()) for m in pattern.finditer(text)] if by_form else []
-        for index in opening_forms(text, found):
+        for index in opening_forms(text, found, passive, speaking):
             form = found[index][1]
             verb = by_form[form].verb
             counts.setdefault(verb, {}).setdefault(form, 0)
