@@ -29,7 +29,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from . import csp, head, material_theme, staged
+from . import csp, head, material_theme, mkdocs_rendering, staged
 from .config import ConclusionsConfig
 from .core import cards, markup
 from .core.collection import Collection
@@ -48,6 +48,7 @@ from .core.site import SiteMaker
 from .core.unique_addresses import check_addresses, published_files
 from .core.urls import ABOUT, ABOUT_EDITION, Site, is_section_page
 from .core.urls import HOME as HOME_PAGE
+from .html_pages import GeneratedPage
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -262,6 +263,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             raise PluginError(DIRECTORY_URLS_ONLY)
         if gone := material_theme.check():
             raise PluginError("; ".join(gone) + ": this Material is not the one the plugin was made for")
+        if changed := mkdocs_rendering.check(config):
+            raise PluginError("; ".join(changed) + ": this MkDocs is not the one the plugin was made for")
         if self.config.publisher_url and (problem := url_problem(self.config.publisher_url)):
             raise PluginError(
                 f"publisher_url {shown(self.config.publisher_url)} is not an address a page can link to: {problem}"
@@ -443,11 +446,14 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         """A file per generated page, in or out of the navigation."""
         for page in self.pages:
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            # The title a nav entry would give it (MkDocs keeps a page set here and its title).
+            title = self._nav_label(page) if page.in_nav else None
             if self.serving is None:
-                yield File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
+                file = File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
+                # Its body is HTML: MkDocs renders it as html_pages.py says, not as Markdown.
+                GeneratedPage(title, file, config)
+                yield file
             else:
-                # The title a nav entry would give it (MkDocs keeps a page set here and its title).
-                title = self._nav_label(page) if page.in_nav else None
                 yield self.serving.page_file(config, page.src, page.markdown, inclusion, title)
 
     def _published_files(self, config: MkDocsConfig, sharing: SiteSharing) -> Iterator[File]:
