@@ -170,7 +170,7 @@ def _importer(one_paragraph: bool) -> Callable[[int], float]:
 
 
 KINDS = [
-    Kind("mentions", "Glossary mentions in one paragraph", (250, 500, 1000), source=mentions, markdown_bound=True),
+    Kind("mentions", "Glossary mentions in one paragraph", (1000, 2000, 4000), source=mentions, markdown_bound=True),
     Kind(
         "footnote-refs",
         "Footnote references in one paragraph",
