@@ -89,3 +89,34 @@ def test_a_toc_permalink_setting_gives_every_heading_its_permalink(tmp_path: Pat
     assert headings
     for h in headings:
         assert h.select_one(f'a.headerlink[href="#{h["id"]}"]') is not None
+
+
+@pytest.mark.parametrize(("directory_urls", "address"), [(True, "../../c/#x"), (False, "../c.html#x")])
+def test_a_generated_page_renders_its_links_as_mkdocs_makes_them(
+    tmp_path: Path, directory_urls: bool, address: str
+) -> None:
+    """The site refuses `use_directory_urls: false` (plugin.py), but the rendering follows MkDocs
+    either way: the addresses are MkDocs' own."""
+    from conclusions.html_pages import GeneratedPage
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+
+    docs = tmp_path / "docs"
+    (docs / "a").mkdir(parents=True)
+    (docs / "a" / "b.md").write_text(
+        '---\ntitle: B\n---\n\n<p><a href="../c.md#x">c</a></p>\n<h2>A heading</h2>\n', encoding="utf-8"
+    )
+    (docs / "c.md").write_text('---\ntitle: C\n---\n\n<h2 id="x">X</h2>\n', encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: x\ndocs_dir: docs\nuse_directory_urls: {str(directory_urls).lower()}\n", encoding="utf-8"
+    )
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    b, c = (File(path, str(docs), str(tmp_path / "site"), directory_urls) for path in ("a/b.md", "c.md"))
+    page = GeneratedPage(None, b, config)
+    page.read_source(config)
+    page.render(config, Files([b, c]))
+    assert page.content == f'<p><a href="{address}">c</a></p>\n<h2 id="a-heading">A heading</h2>'
+    assert [(item.title, item.url) for item in page.toc] == [("A heading", "#a-heading")]
+    assert page.present_anchor_ids == {"a-heading"}
+    assert page.links_to_anchors == {c: {"x": "../c.md#x"}}
+    assert page.title == "B"

@@ -1,30 +1,31 @@
-"""The one path from source text to the Markdown and HTML of the generated pages.
+"""The one path from source text to the HTML of the generated pages.
 
 Every text run, attribute value, link, element and block that carries a value from `source/`
 is written by this module, and escaped where it is written (as mkdocs-autorefs escapes at
 the point of the link). The page modules compose what these functions return; they never put
-a source value into Markdown or HTML themselves (site_tests/unit/test_markup.py holds them to it).
+a source value into HTML themselves (site_tests/unit/test_markup.py holds them to it).
 
-What the builders return is `Md`. A plain `str` given where Markdown is expected is text and
-is escaped; only `Md` passes as it is. The tag and attribute names, classes, ids and link
-targets are the code's own (made from ids that fields.py checked), and are checked again here.
+What the builders return is `Md` (named when the pages were Markdown; it is HTML now). A plain
+`str` given where HTML is expected is text and is escaped; only `Md` passes as it is. The tag
+and attribute names, classes, ids and link targets are the code's own (made from ids that
+fields.py checked), and are checked again here.
 
-Python-Markdown reads much more than HTML does, so escaping `<` and `&` is not enough:
+The pages go out as this HTML, not through Markdown (html_pages.py, the adapter's). The HTML is
+the HTML Python-Markdown made of the Markdown these functions wrote before, byte for byte: a
+block element's and a link's attributes in name order, a block element's text in paragraphs
+(`blocks_of`), and text escaped as it was for Markdown:
 
-- inline, `*_[]`, backticks, backslashes and the syntax of extensions a site may enable
-  (`{ }` of attr_list, `==`, `^^`, `~~`, `++`, `:emoji:`) would become markup: `text()` writes
-  them as character references, which Markdown leaves alone and the browser shows as written;
-- at the start of a line, "2023. " opens an ordered list (losing "2023") and "- " a bullet
-  list: `text()` also escapes a leading number's dot and a leading dash, and a value that
-  stands as a block of its own is a `<p markdown="span">` (`para()`), inside which
-  Markdown reads no block syntax at all ("    " would otherwise open a code block);
-- a line break ends a table row, a list item, a heading: text never holds one (`"\\n"` and
-  `"\\r"` become spaces; read_text refuses `"\\r"` anyway);
-- an attribute value is read by the HTML parser, by Python-Markdown's link-title parser or
-  by attr_list, each with its own delimiters: `attr()` escapes all of their delimiters, and
-  `attr_list()` values are escaped as text too (Markdown's inline patterns run over them);
+- `text()` writes `&`, `<`, `>` and the characters Markdown and its extensions read as syntax
+  (`*_[]`, backticks, backslashes, `{ }`, `==`, `^^`, `~~`, `++`, `:`) as character references,
+  which the browser shows as written; a leading number's dot and a leading dash too. No longer
+  needed against Markdown, they keep the pages as they were, and keep a value safe wherever a
+  site's own template puts it;
+- a line break never stands in text (`"\\n"` and `"\\r"` become spaces; read_text refuses
+  `"\\r"` anyway): a heading, a list item and a table cell are one line;
+- an attribute value has every delimiter escaped (`attr()`: quotes, `<`, `>`, `&`, and what
+  attr_list and a link title read); a block element's as Python-Markdown's serializer wrote it;
 - external addresses are checked URLs (`fields.url_problem`) written as the attribute of an
-  `<a>` element, never as the target of a Markdown link (where `)` would end it).
+  `<a>` element.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from .urls import footnote_anchor
 
 
 class Md(str):
-    """Markdown (with HTML) built by this module: it is placed as it is, in the page templates
+    """HTML built by this module: it is placed as it is, in the page templates
     too (`__html__`: Jinja's autoescape takes it as safe; core/pages/templates.py escapes any
     other value with `text`)."""
 
@@ -118,7 +119,7 @@ then removes it from the page): interface, breadcrumbs, tables."""
 
 
 def text(value: str) -> Md:
-    """Text that Markdown renders exactly as written, wherever it stands."""
+    """Text, shown exactly as written wherever it stands (in HTML, and in Markdown too)."""
     if isinstance(value, Md):
         raise TypeError("text() of Markdown: it would be escaped twice")
     escaped = value.translate(_TEXT_TABLE)
@@ -196,14 +197,6 @@ def _name(value: str) -> str:
     if not _NAME.fullmatch(value):
         raise ValueError(f"not a name the code makes: {value!r}")
     return value
-
-
-def attr_list(classes: Iterable[str] = (), *, id: str | None = None, attrs: Mapping[str, str] | None = None) -> Md:
-    """attr_list's `{ #id .class key="value" }`, or nothing when there is nothing to set."""
-    parts = [f"#{_name(id)}"] if id else []
-    parts += [f".{_name(c)}" for c in classes]
-    parts += [f'{_name(k)}="{str(v).translate(_ATTR_LIST_TABLE)}"' for k, v in (attrs or {}).items()]
-    return Md("{ " + " ".join(parts) + " }") if parts else Md("")
 
 
 def link(
