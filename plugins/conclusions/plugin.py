@@ -126,38 +126,6 @@ def weigh_search_titles(config: MkDocsConfig) -> None:
         fields["title"] = {"boost": SEARCH_TITLE_BOOST}
 
 
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
-"""The Markdown extensions the generated pages are written for, beside MkDocs' own `toc` and
-`tables` (always on): attr_list for ids, classes and titles (`{ #id .class }`), md_in_html
-for Markdown inside the HTML blocks of paragraphs, points and footnotes (`markdown="1"`)."""
-
-_BUNDLES = ("extra",)
-"""Extensions that include both (`markdown.extensions.extra`, `pymdownx.extra`)."""
-
-
-LINEAR_LINKS = "conclusions.markdown_links"
-"""The plugin's own Markdown extension: link texts found in linear time (markdown_links.py)."""
-
-
-def add_extensions(config: MkDocsConfig) -> None:
-    """Add each of `REQUIRED_EXTENSIONS` that `mkdocs.yml` does not list, as Material's tags
-    plugin adds attr_list: without md_in_html a page would show its raw Markdown; and the
-    plugin's own, `LINEAR_LINKS`.
-
-    Args:
-        config: the site's configuration; an extension is known by its last dotted name
-            (`markdown.extensions.attr_list` is attr_list).
-    """
-    if LINEAR_LINKS not in config.markdown_extensions:
-        config.markdown_extensions.append(LINEAR_LINKS)
-    names = {str(name).rsplit(".", 1)[-1] for name in config.markdown_extensions}
-    if names & set(_BUNDLES):
-        return
-    for extension in REQUIRED_EXTENSIONS:
-        if extension not in names:
-            config.markdown_extensions.append(extension)
-
-
 def describe(header: Header) -> str:
     """The site description made of the header's citation title and document id, those it has."""
     title, number = header.citation_title or header.title, header.document_id
@@ -297,7 +265,6 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         c = self.collection
         self._log_report(c)
         config.nav = self._nav()
-        add_extensions(config)
         _add_theme(config)
         weigh_search_titles(config)
         if config.site_name in ("", SITE_NAME_PLACEHOLDER):

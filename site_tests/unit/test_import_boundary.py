@@ -28,7 +28,6 @@ ADAPTER = (
     "head",
     "config",
     "staged",
-    "markdown_links",
     "csp",
     "cli",
 )
