@@ -269,7 +269,7 @@ def element(
         return Md(
             f"{start_tag(tag, attrs, markdown)}\n{body}\n{end_tag(tag)}"
             if body
-            else f"{start_tag(tag, attrs, markdown)}\n{end_tag(tag)}"
+            else f"{start_tag(tag, attrs, markdown)}{end_tag(tag)}"
         )
     return Md(f"{start_tag(tag, attrs)}{inner}{md(content)}{inner}{end_tag(tag)}")
 
