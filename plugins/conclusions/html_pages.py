@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
 _TAG_ID = re.compile(r'<[a-z][^>]*?\sid="([^"]*)"')
-_LINK = re.compile(r'(<a\s[^>]*?href=")([^"]*)(")')
+_LINK = re.compile(r'(<a\s(?:[^>]*?\s)?href=")([^"]*)(")')
 _HEADING = re.compile(r"<h([1-6])((?:\s[^>]*)?)>(.*?)</h\1>", re.DOTALL)
 _HEADING_ID = re.compile(r'\sid="([^"]*)"')
 _FOOTNOTE_REF = re.compile(r'<sup id="fnref[^"]*"[^>]*>.*?</sup>', re.DOTALL)
