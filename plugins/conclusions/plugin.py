@@ -2,9 +2,11 @@
 
 All knowledge of the document lives in `core`; this module only translates between the
 core's `Page` objects and MkDocs' files and navigation, and brings the package's own
-templates and assets (`theme/`) to the theme. It uses MkDocs' public plugin API only: what
-runs under `mkdocs serve` alone, and every MkDocs internal it relies on, is in `rebuild.py`
-and `mkdocs_internals.py`, which `mkdocs build` never imports.
+templates and assets (`theme/`) to the theme. It uses MkDocs' public plugin API only: the
+generated pages are rendered from their HTML by `html_pages.py`, with the two MkDocs internals
+that takes in `mkdocs_rendering.py`; what runs under `mkdocs serve` alone, and every MkDocs
+internal it relies on, is in `rebuild.py` and `mkdocs_internals.py`, which `mkdocs build`
+never imports.
 """
 
 from __future__ import annotations
