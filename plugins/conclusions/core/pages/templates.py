@@ -3,10 +3,10 @@
 path in the site's `overrides/` (`overrides/pages/paragraph.html`), as the theme's own
 templates are.
 
-A template receives the parts of its page, each already written (Markdown with HTML, `Md`),
+A template receives the parts of its page, each already written (HTML, `Md`),
 the model's objects (the paragraph, the document) and the interface words (`words`), and
-writes the page's Markdown body; `blocks(a, b, ...)` joins the parts that are not empty as
-blocks. Every value reaches the page through the one escaping path: what core/markup.py wrote
+writes the page's HTML body, which goes out as it is written (html_pages.py); `blocks(a, b,
+...)` joins the parts that are not empty as blocks. Every value reaches the page through the one escaping path: what core/markup.py wrote
 is placed as it is (`Md` is marked safe for Jinja's autoescape), and any other value (a
 word, a title, a number) is escaped as text by `markup.text` before Jinja prints it.
 
