@@ -120,3 +120,23 @@ def test_a_generated_page_renders_its_links_as_mkdocs_makes_them(
     assert page.present_anchor_ids == {"a-heading"}
     assert page.links_to_anchors == {c: {"x": "../c.md#x"}}
     assert page.title == "B"
+
+
+def test_the_start_up_check_watches_mkdocs_do_what_the_rendering_relies_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`mkdocs_rendering.check` passes on this MkDocs, and names what a MkDocs that stopped
+    turning links into addresses, or reporting a broken one, no longer does."""
+    from conclusions import mkdocs_rendering
+    from mkdocs.config import load_config
+    from mkdocs.structure import pages as mkdocs_pages
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: docs\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config.plugins._current_plugin = "conclusions"  # as while MkDocs runs a plugin's event
+    assert mkdocs_rendering.check(config) == []
+    monkeypatch.setattr(mkdocs_pages._RelativePathTreeprocessor, "path_to_url", lambda self, url: url)
+    gone = mkdocs_rendering.check(config)
+    assert any("made 'b.md#there'" in problem for problem in gone), gone
+    assert any("no longer reports a broken link" in problem for problem in gone), gone
