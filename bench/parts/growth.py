@@ -22,8 +22,6 @@ from typing import Any
 
 from common import OUT, log, real_config, run_build
 
-SUPER_LINEAR = 1.2
-"""A slope above this is read as faster than linear (measurement noise gives up to about 1.1)."""
 REPEATS = 3
 """Each time is the least of this many runs: the machine's other load only ever adds time.
 Times are processor time (user and system), which other load disturbs less than wall time."""
@@ -111,8 +109,6 @@ class Kind:
     """For a kind the build handles: the files of source/ at a size."""
     measure: Callable[[int], float] | None = None
     """For the others: the time of the function itself at a size."""
-    markdown_bound: bool = False
-    """Python-Markdown's link handling is the quadratic part (see RESULTS.md)."""
 
 
 def _card_title(n: int) -> float:
@@ -170,13 +166,12 @@ def _importer(one_paragraph: bool) -> Callable[[int], float]:
 
 
 KINDS = [
-    Kind("mentions", "Glossary mentions in one paragraph", (250, 500, 1000), source=mentions, markdown_bound=True),
+    Kind("mentions", "Glossary mentions in one paragraph", (1000, 2000, 4000), source=mentions),
     Kind(
         "footnote-refs",
         "Footnote references in one paragraph",
-        (250, 500, 1000),
+        (1000, 2000, 4000),
         source=footnote_references,
-        markdown_bound=True,
     ),
     Kind("links", "Links (actor mentions) in one paragraph", (250, 500, 1000), source=links),
     Kind(
@@ -184,7 +179,6 @@ KINDS = [
         "Footnotes in a document (over 100 paragraphs)",
         (1000, 2000, 4000),
         source=footnotes,
-        markdown_bound=True,
     ),
     Kind(
         "footnotes-spread",
@@ -279,12 +273,10 @@ def run(only: str = "") -> tuple[list[str], dict[str, Any]]:
             shutil.rmtree(work / f"{kind.name}-site-{n}", ignore_errors=True)
             log(f"growth: {kind.name} {n}: plugin {own[-1]:.3f} s, build +{added[-1]:.2f} s")
         slopes = _slope(sizes, own), _slope(sizes, added)
-        # Python-Markdown's link handling is named only where the build grows faster than linearly.
-        blamed = kind.markdown_bound and slopes[1] > SUPER_LINEAR
         data[kind.name] = {"sizes": sizes, "own": own, "added": added, "base": base, "slopes": slopes}
         rows.append(
             f"| {kind.what} | {' / '.join(f'{n:,}' for n in sizes)} | {_times(own)} | **{slopes[0]:.2f}** | "
-            f"{_times(added)} | **{slopes[1]:.2f}**{' (Python-Markdown)' if blamed else ''} |"
+            f"{_times(added)} | **{slopes[1]:.2f}** |"
         )
     lines = [
         "### Growth: each kind of input at three sizes",
@@ -294,9 +286,7 @@ def run(only: str = "") -> tuple[list[str], dict[str, Any]]:
         "work in this process (read, link, every page's Markdown, the data files, the address check); build = "
         "the whole `mkdocs build` in a child process, less the same build without the input (what the input "
         "adds). Growth = slope of "
-        "log(time) over log(size): 1 linear, 2 quadratic. (Python-Markdown): the super-linear part is "
-        "Python-Markdown's link handling (`_findBracketEnds`, which scans the rest of a paragraph for each "
-        "link's closing bracket), not the plugin's work.",
+        "log(time) over log(size): 1 linear, 2 quadratic.",
         "",
         "| Input | Sizes | Plugin (or the function) | growth | Build, added | growth |",
         "|---|---|---|---|---|---|",

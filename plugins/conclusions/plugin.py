@@ -2,9 +2,11 @@
 
 All knowledge of the document lives in `core`; this module only translates between the
 core's `Page` objects and MkDocs' files and navigation, and brings the package's own
-templates and assets (`theme/`) to the theme. It uses MkDocs' public plugin API only: what
-runs under `mkdocs serve` alone, and every MkDocs internal it relies on, is in `rebuild.py`
-and `mkdocs_internals.py`, which `mkdocs build` never imports.
+templates and assets (`theme/`) to the theme. It uses MkDocs' public plugin API only: the
+generated pages are rendered from their HTML by `html_pages.py`, with the two MkDocs internals
+that takes in `mkdocs_rendering.py`; what runs under `mkdocs serve` alone, and every MkDocs
+internal it relies on, is in `rebuild.py` and `mkdocs_internals.py`, which `mkdocs build`
+never imports.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from . import csp, head, language_pages, material_theme, staged
+from . import csp, head, language_pages, material_theme, mkdocs_rendering, staged
 from .config import ConclusionsConfig
 from .core import cards, markup
 from .core.collection import Collection
@@ -49,6 +51,7 @@ from .core.site import SiteMaker
 from .core.unique_addresses import check_addresses, published_files
 from .core.urls import ABOUT, ABOUT_EDITION, Site, is_section_page
 from .core.urls import HOME as HOME_PAGE
+from .html_pages import GeneratedPage
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -124,38 +127,6 @@ def weigh_search_titles(config: MkDocsConfig) -> None:
     fields = getattr(getattr(search, "config", None), "fields", None)
     if isinstance(fields, dict) and "title" not in fields:
         fields["title"] = {"boost": SEARCH_TITLE_BOOST}
-
-
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
-"""The Markdown extensions the generated pages are written for, beside MkDocs' own `toc` and
-`tables` (always on): attr_list for ids, classes and titles (`{ #id .class }`), md_in_html
-for Markdown inside the HTML blocks of paragraphs, points and footnotes (`markdown="1"`)."""
-
-_BUNDLES = ("extra",)
-"""Extensions that include both (`markdown.extensions.extra`, `pymdownx.extra`)."""
-
-
-LINEAR_LINKS = "conclusions.markdown_links"
-"""The plugin's own Markdown extension: link texts found in linear time (markdown_links.py)."""
-
-
-def add_extensions(config: MkDocsConfig) -> None:
-    """Add each of `REQUIRED_EXTENSIONS` that `mkdocs.yml` does not list, as Material's tags
-    plugin adds attr_list: without md_in_html a page would show its raw Markdown; and the
-    plugin's own, `LINEAR_LINKS`.
-
-    Args:
-        config: the site's configuration; an extension is known by its last dotted name
-            (`markdown.extensions.attr_list` is attr_list).
-    """
-    if LINEAR_LINKS not in config.markdown_extensions:
-        config.markdown_extensions.append(LINEAR_LINKS)
-    names = {str(name).rsplit(".", 1)[-1] for name in config.markdown_extensions}
-    if names & set(_BUNDLES):
-        return
-    for extension in REQUIRED_EXTENSIONS:
-        if extension not in names:
-            config.markdown_extensions.append(extension)
 
 
 def describe(header: Header) -> str:
@@ -265,6 +236,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             raise PluginError(DIRECTORY_URLS_ONLY)
         if gone := material_theme.check():
             raise PluginError("; ".join(gone) + ": this Material is not the one the plugin was made for")
+        if changed := mkdocs_rendering.check(config):
+            raise PluginError("; ".join(changed) + ": this MkDocs is not the one the plugin was made for")
         if self.config.publisher_url and (problem := url_problem(self.config.publisher_url)):
             raise PluginError(
                 f"publisher_url {shown(self.config.publisher_url)} is not an address a page can link to: {problem}"
@@ -297,7 +270,6 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         c = self.collection
         self._log_report(c)
         config.nav = self._nav()
-        add_extensions(config)
         _add_theme(config)
         weigh_search_titles(config)
         if config.site_name in ("", SITE_NAME_PLACEHOLDER):
@@ -450,11 +422,14 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         """A file per generated page, in or out of the navigation."""
         for page in self.pages:
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            # The title a nav entry would give it (MkDocs keeps a page set here and its title).
+            title = self._nav_label(page) if page.in_nav else None
             if self.serving is None:
-                yield File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
+                file = File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
+                # Its body is HTML: MkDocs renders it as html_pages.py says, not as Markdown.
+                GeneratedPage(title, file, config)
+                yield file
             else:
-                # The title a nav entry would give it (MkDocs keeps a page set here and its title).
-                title = self._nav_label(page) if page.in_nav else None
                 yield self.serving.page_file(config, page.src, page.markdown, inclusion, title)
 
     def _published_files(self, config: MkDocsConfig, sharing: SiteSharing) -> Iterator[File]:

@@ -60,12 +60,12 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.nav import Section as NavSection
-from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.theme import Theme
 from watchdog.observers.polling import PollingObserver
 
 from . import csp, mkdocs_internals
 from .core.site import SiteMaker
+from .html_pages import GeneratedPage
 from .mkdocs_internals import Rendering
 
 log = get_plugin_logger(__name__)
@@ -430,7 +430,7 @@ class Memory:
         self._linked_from = {}
 
 
-class RememberedPage(MkDocsPage):
+class RememberedPage(GeneratedPage):
     """A generated page that MkDocs builds only when it changed, and whose Markdown rendering
     may come from the last good build.
 
@@ -591,7 +591,9 @@ class Serving:
         """
         memory = self.memory
         if memory is None:
-            return File.generated(config, src, content=markdown, inclusion=inclusion)
+            file = File.generated(config, src, content=markdown, inclusion=inclusion)
+            GeneratedPage(title, file, config)
+            return file
 
         def make() -> File:
             file = File.generated(config, src, content=markdown, inclusion=inclusion)

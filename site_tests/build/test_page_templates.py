@@ -109,13 +109,13 @@ def test_a_template_added_or_changed_in_overrides_is_used_at_the_next_build(tmp_
     overrides = tmp_path / "overrides"
     overrides.mkdir()
     before = PageTemplates.of(overrides)
-    assert before.render("section", breadcrumb="", title="T", lead="", paragraphs="") == "T"
+    assert before.render("section", breadcrumb="", title="T", lead="", paragraphs="") == "<p>T</p>"
     (overrides / "pages").mkdir()
     (overrides / "pages" / "section.html").write_text("{{ blocks(title, 'x') }}\n", encoding="utf-8")
     added = PageTemplates.of(overrides)
     assert added != before
-    assert added.render("section", breadcrumb="", title="T", lead="", paragraphs="") == "T\n\nx"
+    assert added.render("section", breadcrumb="", title="T", lead="", paragraphs="") == "<p>T</p>\n<p>x</p>"
     (overrides / "pages" / "section.html").write_text("{{ blocks('y', title) }}\n", encoding="utf-8")
     changed = PageTemplates.of(overrides)
     assert changed != added
-    assert changed.render("section", breadcrumb="", title="T", lead="", paragraphs="") == "y\n\nT"
+    assert changed.render("section", breadcrumb="", title="T", lead="", paragraphs="") == "<p>y</p>\n<p>T</p>"

@@ -3,9 +3,10 @@
 No build. For the mini fixture (a one-document site) and for a collection made from it as a
 user makes one (`conclusions import --add` of a second text, so that the mini document moves
 under its prefix and its old addresses become redirect pages): the Markdown of every
-generated page (core/pages), the About page (made as the adapter makes it, with the site's
-EditionInfo), its HTML through Python-Markdown with the site's extensions (the article MkDocs
-puts in the template, before it rewrites the links between `.md` files), every JSON file
+generated page (core/pages: front matter and an HTML body), the About page (made as the adapter
+makes it, with the site's EditionInfo), its HTML as the adapter finishes it (html_pages.py: the
+headings' ids, with the site's `toc` settings; the article MkDocs puts in the template, before
+it rewrites the links between `.md` files), every JSON file
 (core/jsondata) for a site under a sub-path, and, for the collection, every redirect page of
 the old addresses. They are in site_tests/golden/<fixture>/, each with a line break before
 every block-level tag (support/golden.py), so that a changed word is a changed line. A
@@ -21,8 +22,9 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, cast
 
-import markdown
 import pytest
 from conclusions.core.collection import Collection
 from conclusions.core.edition import Edition
@@ -32,15 +34,21 @@ from conclusions.core.pages.about import about_edition
 from conclusions.core.redirects import moved
 from conclusions.core.site import SiteMaker, build_collection
 from conclusions.core.urls import Site
+from conclusions.html_pages import Headings
 
 from site_tests.support.build import FIXTURES, ROOT
 from site_tests.support.golden import compare, pretty
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 GOLDEN = ROOT / "site_tests" / "golden"
 REGENERATE = "make golden"
 SITE_URL = "https://example.org/mini/"
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
 """mkdocs.yml's, which the plugin makes sure of (toc without permalinks)."""
+HEADINGS = Headings.of(cast("MkDocsConfig", SimpleNamespace(markdown_extensions=EXTENSIONS, mdx_configs={})))
+"""How the adapter finishes the headings of a page with these extensions."""
 INFO = EditionInfo(
     publisher="An invented publisher",
     publisher_url="https://example.org/",
@@ -58,10 +66,8 @@ def made(c: Collection) -> dict[str, str]:
     files: dict[str, str] = {}
     for page in [*maker.pages(c), about_edition(c, INFO)]:
         files[f"markdown/{page.src}"] = pretty(page.markdown)
-        body = page.markdown.split("\n---\n", 1)[1]
-        files[f"html/{page.src.removesuffix('.md')}.html"] = (
-            pretty(markdown.markdown(body, extensions=EXTENSIONS)) + "\n"
-        )
+        body = page.markdown.split("\n---\n", 1)[1].strip()
+        files[f"html/{page.src.removesuffix('.md')}.html"] = pretty(HEADINGS.apply(body)[0]) + "\n"
     data = maker.data(c, SITE_URL) if c.is_collection else JsonData(c.editions[0], SITE_URL).files()
     for path, text in data.items():
         files[f"data/{path}"] = text
@@ -134,7 +140,7 @@ def test_pretty_puts_each_block_on_a_line_and_only_adds_line_breaks() -> None:
 def test_a_changed_word_is_one_changed_line() -> None:
     edition: Edition = _mini().editions[0]
     page = next(p for p in SiteMaker().pages(_mini()) if p.src == edition.urls.text)
-    html = pretty(markdown.markdown(page.markdown.split("\n---\n", 1)[1], extensions=EXTENSIONS))
+    html = pretty(HEADINGS.apply(page.markdown.split("\n---\n", 1)[1].strip())[0])
     first = edition.document.paragraphs[0]
     word = next(w for w in first.text.split() if w.isalpha() and len(w) > 4 and html.count(w) == 1)
     changed = html.replace(word, "Invented")

@@ -19,7 +19,18 @@ FREE = ("core", "importer", "reader")
 FORBIDDEN = ("mkdocs", "material", "pymdownx")
 """Top-level packages of the site generator and its theme (pymdownx: Markdown extensions that
 MkDocs sites configure; the core renders with Python-Markdown alone)."""
-ADAPTER = ("plugin", "mkdocs_internals", "rebuild", "head", "config", "staged", "markdown_links", "csp", "cli")
+ADAPTER = (
+    "plugin",
+    "mkdocs_internals",
+    "mkdocs_rendering",
+    "html_pages",
+    "rebuild",
+    "head",
+    "config",
+    "staged",
+    "csp",
+    "cli",
+)
 """The modules of `conclusions` on the MkDocs side (and the command, which drives both)."""
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import markdown
 import pytest
 from conclusions.core import markup
-from conclusions.core.markup import Md, attr_list, element, external_link, heading, join, link, para, table, text
+from conclusions.core.markup import Md, blocks_of, element, external_link, heading, join, link, para, table, text
 
 CORE = Path(markup.__file__).resolve().parent
 # HTML tags and Markdown or attr_list syntax, in the literal parts of a formatted string.
@@ -78,6 +78,13 @@ def test_the_check_sees_what_it_must() -> None:
 
 
 def render(md_text: str) -> str:
+    """The HTML of a page body as it goes out (core/pages/templates.py: blocks, then as it is,
+    html_pages.py), and as Python-Markdown would make it, should a site's own page take it in:
+    each is checked by the tests below."""
+    return blocks_of(md_text)
+
+
+def through_markdown(md_text: str) -> str:
     """Python-Markdown with the site's extensions (mkdocs.yml)."""
     return markdown.markdown(md_text, extensions=["attr_list", "md_in_html", "tables", "toc"])
 
@@ -104,14 +111,16 @@ def render(md_text: str) -> str:
 def test_text_is_shown_as_written_wherever_it_stands(value: str) -> None:
     expected = " ".join(value.replace("\r", " ").split())
     for placed in (text(value), para(value), heading(2, value), table(["A"], [[value]]), join(["x ", value])):
-        html = render(placed)
-        assert "<script" not in html and " on" not in html.replace(" onmouseover&#61;", "").replace(" onclick&#61;", "")
-        assert "<ol" not in html and "<ul" not in html and "<pre" not in html and "<blockquote" not in html
-        assert "<em" not in html and "<strong" not in html and "<code" not in html and "<a " not in html
-        shown = re.sub(r"<[^>]+>", "", html)
-        shown = shown.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-        shown = re.sub(r"&#(\d+);", lambda m: chr(int(m.group(1))), shown).replace("&amp;", "&")
-        assert expected in " ".join(shown.split()), (placed, html)
+        for html in (render(placed), through_markdown(placed)):
+            assert "<script" not in html and " on" not in html.replace(" onmouseover&#61;", "").replace(
+                " onclick&#61;", ""
+            )
+            assert "<ol" not in html and "<ul" not in html and "<pre" not in html and "<blockquote" not in html
+            assert "<em" not in html and "<strong" not in html and "<code" not in html and "<a " not in html
+            shown = re.sub(r"<[^>]+>", "", html)
+            shown = shown.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+            shown = re.sub(r"&#(\d+);", lambda m: chr(int(m.group(1))), shown).replace("&amp;", "&")
+            assert expected in " ".join(shown.split()), (placed, html)
 
 
 @pytest.mark.parametrize(
@@ -120,22 +129,21 @@ def test_text_is_shown_as_written_wherever_it_stands(value: str) -> None:
 )
 def test_attribute_values_stay_one_value(value: str) -> None:
     """In a link title, an attr_list value and an element's attribute."""
-    html = render(
-        join(
-            [
-                link("label", "../x/", title=value, attrs={"aria-label": value}),
-                " ",
-                element("abbr", "t", {"title": value}),
-            ]
-        )
+    placed = join(
+        [
+            link("label", "../x/", title=value, attrs={"aria-label": value}),
+            " ",
+            element("abbr", "t", {"title": value}),
+        ]
     )
-    assert html.count("<a ") == 1 and html.count("<abbr ") == 1, html
-    for tag, shown in (("a", "label"), ("abbr", "t")):
-        found = re.search(rf"<{tag} ([^>]*)>{shown}</{tag}>", html)
-        assert found, html
-        attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', found.group(1)))
-        assert set(attrs) == ({"href", "title", "aria-label"} if tag == "a" else {"title"}), attrs
-        assert all(_decoded(v) == value for k, v in attrs.items() if k != "href"), attrs
+    for html in (render(placed), through_markdown(placed)):
+        assert html.count("<a ") == 1 and html.count("<abbr ") == 1, html
+        for tag, shown in (("a", "label"), ("abbr", "t")):
+            found = re.search(rf"<{tag} ([^>]*)>{shown}</{tag}>", html)
+            assert found, html
+            attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', found.group(1)))
+            assert set(attrs) == ({"href", "title", "aria-label"} if tag == "a" else {"title"}), attrs
+            assert all(_decoded(v) == value for k, v in attrs.items() if k != "href"), attrs
 
 
 def _decoded(value: str) -> str:
@@ -149,7 +157,7 @@ def test_names_targets_and_addresses_are_checked() -> None:
     with pytest.raises(ValueError):
         link("x", "../a/ onclick=x")
     with pytest.raises(ValueError):
-        attr_list(["x onclick=alert(1)"])
+        link("x", "a.md", classes=["x onclick=alert(1)"])
     with pytest.raises(ValueError):
         element("a onclick=x", "t")
     with pytest.raises(ValueError):

@@ -802,5 +802,8 @@ def test_a_footnote_referenced_from_the_preamble_only_is_referenced(tmp_path: Pa
     )
     edition = build_edition(source)
     text_page = next(page for page in all_pages(edition) if page.src == "text.md")
-    assert '<sup id="fnref:c" class="fnref">[c](#fn:c)' in text_page.body
-    assert '<div class="footnote" id="fn:c" markdown>' in text_page.body
+    assert (
+        '<sup id="fnref:c" class="fnref"><a aria-label="Footnote c" class="footnote-ref" href="#fn:c">c</a>'
+        in text_page.body
+    )
+    assert '<div class="footnote" id="fn:c">' in text_page.body

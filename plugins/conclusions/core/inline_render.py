@@ -1,8 +1,8 @@
-"""Inline source to Markdown: escaped text, footnote references, mentions and clause anchors.
+"""Inline source to HTML: escaped text, footnote references, mentions and clause anchors.
 
-Links are written as Markdown links between the generated `.md` files, so MkDocs checks
-every one of them and every anchor when it validates the build. Every piece is built by
-`markup`, the one module that writes source values into Markdown.
+Links are written to the generated `.md` files they lead to, so MkDocs checks every one of
+them and every anchor when it validates the build (html_pages.py). Every piece is built by
+`markup`, the one module that writes source values into HTML.
 
 (Named for what it does, render the inline source that `inline_source` reads, as
 `pages.render` renders whole items; "markdown" would read as the package it feeds.)
@@ -177,7 +177,7 @@ def render_inline(
     window: tuple[int, int] | None = None,
     references: Sequence[Reference] = (),
 ) -> Md:
-    """Markdown for one paragraph, recital or footnote text, or for `source[start:end]` of it.
+    """HTML for one paragraph, recital or footnote text, or for `source[start:end]` of it.
 
     A window is one point of a paragraph: a clause that runs on from an earlier point is
     continued there by a span of its own, without the clause's id, so tags stay nested.

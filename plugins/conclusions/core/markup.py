@@ -1,30 +1,31 @@
-"""The one path from source text to the Markdown and HTML of the generated pages.
+"""The one path from source text to the HTML of the generated pages.
 
 Every text run, attribute value, link, element and block that carries a value from `source/`
 is written by this module, and escaped where it is written (as mkdocs-autorefs escapes at
 the point of the link). The page modules compose what these functions return; they never put
-a source value into Markdown or HTML themselves (site_tests/unit/test_markup.py holds them to it).
+a source value into HTML themselves (site_tests/unit/test_markup.py holds them to it).
 
-What the builders return is `Md`. A plain `str` given where Markdown is expected is text and
-is escaped; only `Md` passes as it is. The tag and attribute names, classes, ids and link
-targets are the code's own (made from ids that fields.py checked), and are checked again here.
+What the builders return is `Md` (named when the pages were Markdown; it is HTML now). A plain
+`str` given where HTML is expected is text and is escaped; only `Md` passes as it is. The tag
+and attribute names, classes, ids and link targets are the code's own (made from ids that
+fields.py checked), and are checked again here.
 
-Python-Markdown reads much more than HTML does, so escaping `<` and `&` is not enough:
+The pages go out as this HTML, not through Markdown (html_pages.py, the adapter's). The HTML is
+the HTML Python-Markdown made of the Markdown these functions wrote before, byte for byte: a
+block element's and a link's attributes in name order, a block element's text in paragraphs
+(`blocks_of`), and text escaped as it was for Markdown:
 
-- inline, `*_[]`, backticks, backslashes and the syntax of extensions a site may enable
-  (`{ }` of attr_list, `==`, `^^`, `~~`, `++`, `:emoji:`) would become markup: `text()` writes
-  them as character references, which Markdown leaves alone and the browser shows as written;
-- at the start of a line, "2023. " opens an ordered list (losing "2023") and "- " a bullet
-  list: `text()` also escapes a leading number's dot and a leading dash, and a value that
-  stands as a block of its own is a `<p markdown="span">` (`para()`), inside which
-  Markdown reads no block syntax at all ("    " would otherwise open a code block);
-- a line break ends a table row, a list item, a heading: text never holds one (`"\\n"` and
-  `"\\r"` become spaces; read_text refuses `"\\r"` anyway);
-- an attribute value is read by the HTML parser, by Python-Markdown's link-title parser or
-  by attr_list, each with its own delimiters: `attr()` escapes all of their delimiters, and
-  `attr_list()` values are escaped as text too (Markdown's inline patterns run over them);
+- `text()` writes `&`, `<`, `>` and the characters Markdown and its extensions read as syntax
+  (`*_[]`, backticks, backslashes, `{ }`, `==`, `^^`, `~~`, `++`, `:`) as character references,
+  which the browser shows as written; a leading number's dot and a leading dash too. No longer
+  needed against Markdown, they keep the pages as they were, and keep a value safe wherever a
+  site's own template puts it;
+- a line break never stands in text (`"\\n"` and `"\\r"` become spaces; read_text refuses
+  `"\\r"` anyway): a heading, a list item and a table cell are one line;
+- an attribute value has every delimiter escaped (`attr()`: quotes, `<`, `>`, `&`, and what
+  attr_list and a link title read); a block element's as Python-Markdown's serializer wrote it;
 - external addresses are checked URLs (`fields.url_problem`) written as the attribute of an
-  `<a>` element, never as the target of a Markdown link (where `)` would end it).
+  `<a>` element.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from .urls import footnote_anchor
 
 
 class Md(str):
-    """Markdown (with HTML) built by this module: it is placed as it is, in the page templates
+    """HTML built by this module: it is placed as it is, in the page templates
     too (`__html__`: Jinja's autoescape takes it as safe; core/pages/templates.py escapes any
     other value with `text`)."""
 
@@ -118,7 +119,7 @@ then removes it from the page): interface, breadcrumbs, tables."""
 
 
 def text(value: str) -> Md:
-    """Text that Markdown renders exactly as written, wherever it stands."""
+    """Text, shown exactly as written wherever it stands (in HTML, and in Markdown too)."""
     if isinstance(value, Md):
         raise TypeError("text() of Markdown: it would be escaped twice")
     escaped = value.translate(_TEXT_TABLE)
@@ -198,14 +199,6 @@ def _name(value: str) -> str:
     return value
 
 
-def attr_list(classes: Iterable[str] = (), *, id: str | None = None, attrs: Mapping[str, str] | None = None) -> Md:
-    """attr_list's `{ #id .class key="value" }`, or nothing when there is nothing to set."""
-    parts = [f"#{_name(id)}"] if id else []
-    parts += [f".{_name(c)}" for c in classes]
-    parts += [f'{_name(k)}="{str(v).translate(_ATTR_LIST_TABLE)}"' for k, v in (attrs or {}).items()]
-    return Md("{ " + " ".join(parts) + " }") if parts else Md("")
-
-
 def link(
     label: str,
     target: str,
@@ -214,11 +207,19 @@ def link(
     classes: Iterable[str] = (),
     attrs: Mapping[str, str] | None = None,
 ) -> Md:
-    """A Markdown link to another generated page (MkDocs checks it and its anchor)."""
+    """A link to another generated page, by its source path (`../glossary.md#co2`): the adapter
+    has MkDocs turn it into the page's address and check it and its anchor, as MkDocs does for
+    the links of a Markdown page."""
     if not _TARGET.fullmatch(target):
         raise ValueError(f"not a link target the code makes: {target!r}")
-    quoted = f' "{attr(title)}"' if title is not None else ""
-    return Md(f"[{md(label)}]({target}{quoted}){attr_list(classes, attrs=attrs)}")
+    values: dict[str, str] = {"href": target}
+    if title is not None:
+        values["title"] = attr(title)
+    if names := " ".join(_name(c) for c in classes):
+        values["class"] = names
+    for key, value in (attrs or {}).items():
+        values[_name(key)] = str(value).translate(_ATTR_LIST_TABLE)
+    return Md(f"<a{_sorted_attrs(values)}>{md(label)}</a>")
 
 
 def external_link(label: str, url: str) -> Md:
@@ -229,16 +230,19 @@ def external_link(label: str, url: str) -> Md:
 
 
 def start_tag(tag: str, attrs: Mapping[str, str | int | bool | None] | None = None, markdown: str | None = None) -> Md:
-    """`<tag name="value" ...>`: True writes a bare attribute, None or False none; `markdown`
-    is md_in_html's attribute ("1", "span", "block", or "" for a bare `markdown`)."""
+    """`<tag name="value" ...>`: True writes a bare attribute, None or False none. `markdown`
+    (None, "span" or "block"; "1" and "" are "block") says what the element holds, as
+    md_in_html's attribute said when the pages were Markdown: a block element's attributes
+    are written in name order, as Python-Markdown wrote them (the same HTML as before)."""
     parts = [_name(tag)]
+    if markdown is not None:
+        values = {_name(k): v for k, v in (attrs or {}).items() if v is not None and v is not False}
+        return Md(f"<{_name(tag)}{_sorted_attrs({k: _tree_attr(v) for k, v in values.items()})}>")
     for key, value in (attrs or {}).items():
         if value is True:
             parts.append(_name(key))
         elif value is not None and value is not False:
             parts.append(f'{_name(key)}="{attr(value)}"')
-    if markdown is not None:
-        parts.append(f'markdown="{markdown}"' if markdown else "markdown")
     return Md(f"<{' '.join(parts)}>")
 
 
@@ -255,23 +259,45 @@ def element(
     markdown: str | None = None,
     inner: str = "",
 ) -> Md:
-    """`<tag ...>content</tag>`; `inner` (the code's "\\n" or "\\n\\n") stands on both sides of
-    the content, as md_in_html needs for block content."""
-    return Md(f"{start_tag(tag, attrs, markdown)}{inner}{md(content)}{inner}{end_tag(tag)}")
+    """`<tag ...>content</tag>`. With `markdown` "span", the content is inline; with "block"
+    (or "1", or ""), it is a series of blocks (`blocks_of`: text between block elements is a
+    paragraph); without, it is written as it is, `inner` (the code's "\n") on both sides."""
+    if markdown == "span" or (markdown in ("1", "") and tag in _SPAN_TAGS):
+        return Md(f"{start_tag(tag, attrs, markdown)}{md(content).strip()}{end_tag(tag)}")
+    if markdown is not None:
+        body = blocks_of(md(content))
+        return Md(
+            f"{start_tag(tag, attrs, markdown)}\n{body}\n{end_tag(tag)}"
+            if body
+            else f"{start_tag(tag, attrs, markdown)}{end_tag(tag)}"
+        )
+    return Md(f"{start_tag(tag, attrs)}{inner}{md(content)}{inner}{end_tag(tag)}")
+
+
+_SPAN_TAGS = frozenset(
+    {"address", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "legend", "li", "p", "summary", "td", "th"}
+)
+"""Elements whose content is inline unless said otherwise (md_in_html's rule for `markdown="1"`)."""
 
 
 def para(content: str, attrs: Mapping[str, str | int | bool | None] | None = None) -> Md:
-    """A block of text: a `<p>` in which Markdown reads inline syntax only."""
+    """A paragraph of text."""
     return element("p", content, attrs, markdown="span")
 
 
 def heading(level: int, content: str, *, id: str | None = None) -> Md:
-    """`## content { #id }`."""
+    """`<hN id="id">content</hN>`. A heading without an id is given one by the adapter, as
+    MkDocs' table of contents gives it (the site's `toc` settings make it)."""
     body = md(content)
     if "\n" in body:
         raise ValueError("a heading is one line")
-    braces = attr_list(id=id)
-    return Md(f"{'#' * level} {body}" + (f" {braces}" if braces else ""))
+    if not 1 <= level <= 6:
+        raise ValueError(f"not a heading level: {level}")
+    ids = _sorted_attrs({"id": _tree_attr(id)}) if id else ""
+    return Md(f"<h{level}{ids}>{body.strip()}</h{level}>")
+
+
+_ALIGN = {"---": "", "---:": "right", ":---": "left", ":---:": "center"}
 
 
 def table(
@@ -280,42 +306,112 @@ def table(
     align: Iterable[str] | None = None,
     classes: Iterable[str] = (),
 ) -> Md:
-    """A Markdown table; `align` gives each column's rule ('---', '---:'). Kept out of the
-    search index (Material's `data-search-exclude`): flattened, a table's cells read as one
+    """A table; `align` gives each column's rule as Markdown wrote it ('---', '---:'). Kept out of
+    the search index (Material's `data-search-exclude`): flattened, a table's cells read as one
     run of words; what they say is indexed where it stands, on the paragraph's own page."""
     head = [md(h) for h in header]
     rules = list(align) if align is not None else ["---"] * len(head)
-    lines = ["| " + " | ".join(head) + " |", "|" + "|".join(rules) + "|"]
-    for row in rows:
-        cells = [md(cell) for cell in row]
+    styles = [f' style="text-align: {_ALIGN[rule]};"' if _ALIGN[rule] else "" for rule in rules]
+
+    def row(cells: list[Md], tag: str) -> str:
         if any("\n" in cell for cell in cells):
             raise ValueError("a table cell is one line")
-        lines.append("| " + " | ".join(cells) + " |")
+        padded = [*cells, *[Md("")] * (len(styles) - len(cells))][: len(styles)]
+        return (
+            "<tr>\n"
+            + "".join(f"<{tag}{style}>{cell.strip()}</{tag}>\n" for cell, style in zip(padded, styles, strict=True))
+            + "</tr>"
+        )
+
+    body = [row([md(cell) for cell in r], "td") for r in rows]
+    html_table = f"<table>\n<thead>\n{row(head, 'th')}\n</thead>\n"
+    html_table += f"<tbody>\n{chr(10).join(body)}\n</tbody>\n</table>" if body else "</table>"
     wrapper = {"class": " ".join(_name(c) for c in classes) or None, **SEARCH_EXCLUDE}
-    return element("div", Md("\n".join(lines)), wrapper, markdown="", inner="\n\n")
+    return Md(f"{start_tag('div', wrapper, 'block')}\n{html_table}\n</div>")
 
 
 def bullets(items: Iterable[str]) -> Md:
-    """A Markdown bullet list, one line per item."""
+    """A bullet list, one line per item."""
     lines = []
     for item in items:
         body = md(item)
         if "\n" in body:
             raise ValueError("a list item is one line")
-        lines.append(f"- {body}")
-    return Md("\n".join(lines))
+        lines.append(f"<li>{body.strip()}</li>")
+    return Md("<ul>\n" + "\n".join(lines) + "\n</ul>") if lines else Md("")
 
 
 def strong(value: str) -> Md:
     """`value` (plain text) in bold."""
-    return Md(f"**{text(value)}**")
+    return Md(f"<strong>{text(value)}</strong>")
 
 
 def code(value: str) -> Md:
     """A code span of a text the code writes (an address pattern such as `text/#pN`)."""
     if "`" in value or "\n" in value:
         raise ValueError(f"not a code span the code makes: {value!r}")
-    return Md(f"`{value}`")
+    return Md(f"<code>{html.escape(value, quote=False)}</code>")
+
+
+# -- blocks ----------------------------------------------------------------------------------
+
+_BLOCK_TAGS = (
+    "address|article|aside|blockquote|details|div|dl|fieldset|figcaption|figure|footer|form|"
+    "h[1-6]|header|hgroup|hr|li|main|menu|nav|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul"
+)
+_BLOCK_START = re.compile(rf"<({_BLOCK_TAGS})(?=[\s>/])")
+_SAME_TAG: dict[str, re.Pattern[str]] = {}
+
+
+def _block_end(content: str, tag: str, start: int) -> int:
+    """Where the block element opened at `start` ends (past its end tag)."""
+    pattern = _SAME_TAG.get(tag)
+    if pattern is None:
+        pattern = _SAME_TAG[tag] = re.compile(rf"<(/?){tag}(?=[\s>/])>?")
+    depth = 0
+    for m in pattern.finditer(content, start):
+        depth += -1 if m[1] else 1
+        if depth == 0:
+            return content.index(">", m.start()) + 1
+    raise ValueError(f"<{tag}> is not closed")
+
+
+def blocks_of(content: str) -> Md:
+    """HTML blocks, one a line: the block elements of `content` as they are, and the text between them, each stretch between blank lines, as a paragraph
+    (`<p>`), as Markdown made one. What the page modules write is HTML; this is the one rule
+    of Markdown they relied on, and the only one kept."""
+    out: list[str] = []
+
+    def paragraphs(run: str) -> None:
+        for chunk in re.split(r"\n[ \t]*\n", run):
+            if chunk := chunk.strip():
+                out.append(f"<p>{chunk}</p>")
+
+    pos = 0
+    while (m := _BLOCK_START.search(content, pos)) is not None:
+        paragraphs(content[pos : m.start()])
+        end = _block_end(content, m[1], m.start())
+        out.append(content[m.start() : end])
+        pos = end
+    paragraphs(content[pos:])
+    return Md("\n".join(out))
+
+
+def _tree_attr(value: str | int | bool) -> str:
+    """An attribute value as Python-Markdown's serializer wrote one it had read: `&` (unless it
+    starts a character reference), `<`, `>` and `"` escaped."""
+    if value is True:
+        return ""
+    escaped = _AMP.sub("&amp;", str(value).replace("\n", " ").replace("\r", " "))
+    return escaped.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+_AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
+
+
+def _sorted_attrs(values: Mapping[str, str]) -> str:
+    """` name="value"` of each attribute (values already escaped), in name order."""
+    return "".join(f' {key}="{values[key]}"' for key in sorted(values))
 
 
 def inline_tag(value: str) -> Md:

@@ -1,4 +1,4 @@
-"""Markdown for the items of the text: paragraphs, recitals, footnotes, with their links."""
+"""HTML for the items of the text: paragraphs, recitals, footnotes, with their links."""
 
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ def _share_tools(label: str, words: Interface) -> Md:
 
 
 class Renderer:
-    """Renders items of the edition as Markdown for one page."""
+    """Renders items of the edition as HTML for one page."""
 
     def __init__(self, edition: Edition, page: str) -> None:
         self.edition = edition

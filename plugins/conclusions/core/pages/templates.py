@@ -3,10 +3,10 @@
 path in the site's `overrides/` (`overrides/pages/paragraph.html`), as the theme's own
 templates are.
 
-A template receives the parts of its page, each already written (Markdown with HTML, `Md`),
+A template receives the parts of its page, each already written (HTML, `Md`),
 the model's objects (the paragraph, the document) and the interface words (`words`), and
-writes the page's Markdown body; `blocks(a, b, ...)` joins the parts that are not empty as
-blocks. Every value reaches the page through the one escaping path: what core/markup.py wrote
+writes the page's HTML body, which goes out as it is written (html_pages.py); `blocks(a, b,
+...)` joins the parts that are not empty as blocks. Every value reaches the page through the one escaping path: what core/markup.py wrote
 is placed as it is (`Md` is marked safe for Jinja's autoescape), and any other value (a
 word, a title, a number) is escaped as text by `markup.text` before Jinja prints it.
 
@@ -24,7 +24,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
 
 from ..errors import SourceError
-from ..markup import Md, join, text
+from ..markup import Md, blocks_of, join, text
 
 PACKAGE_THEME = Path(__file__).resolve().parent.parent.parent / "theme"
 """The package's theme folder; its `pages/` holds the page templates."""
@@ -41,7 +41,8 @@ def _escaped(value: object) -> object:
 
 
 def blocks(*parts: str) -> Md:
-    """The parts that are not empty, as Markdown blocks (a blank line between two)."""
+    """The parts that are not empty, as blocks (a blank line between two: text between two
+    block elements is a paragraph of its own, `markup.blocks_of`)."""
     return join((part for part in parts if part), "\n\n")
 
 
@@ -67,7 +68,7 @@ class PageTemplates:
         """The body of a page of `kind` ('paragraph'), from its template and `values`."""
         name = f"{FOLDER}/{kind}.html"
         try:
-            return Md(_environment(self.overrides, self.fingerprint).get_template(name).render(**values))
+            return blocks_of(_environment(self.overrides, self.fingerprint).get_template(name).render(**values))
         except TemplateSyntaxError as err:
             raise SourceError(err.filename or name, err.lineno, f"the template does not read: {err.message}") from None
         except TemplateError as err:
