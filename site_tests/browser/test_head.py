@@ -4,13 +4,14 @@ the site never uses."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import material  # type: ignore[import-untyped]
 import pytest
 import yaml
-from conclusions import head
+from conclusions import csp, head
 from conclusions.plugin import THEME_DIR
 from playwright.sync_api import Browser
 
@@ -115,3 +116,14 @@ def test_palette_colours_are_read_as_material_writes_them() -> None:
         "primary": {"indigo", "teal"},
         "accent": {"indigo", "lime"},
     }
+
+
+def test_the_heads_inline_scripts_are_sent_without_comments(site: Path) -> None:
+    """The head is sent before any of the text, on every page (conclusions/head.py): its
+    scripts' comments stay in the templates, as template comments."""
+    for page in (site / "index.html", site / "glossary" / "index.html"):
+        text = page.read_text("utf-8")
+        scripts = csp.inline_scripts(text[: text.index("</head>")])
+        assert scripts, f"{page}: no inline script in the head"
+        commented = [s.strip()[:60] for s in scripts if re.search(r"/\*|^\s*//", s, re.M)]
+        assert not commented, f"{page}: inline scripts with comments in the head: {commented}"
