@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..collection import Collection
 from ..inline_source import lead
-from ..markup import Md, element, heading, join, link, para, table, worded
+from ..markup import Md, element, heading, join, link, para, table, text, worded
 from ..urls import ACTORS, GLOSSARY, HOME, INSTRUMENTS, Linker
 from . import templates
 from .base import DESCRIPTION_LIMIT, Page
@@ -24,7 +24,10 @@ def collection_home(c: Collection) -> Page:
         rows.append(
             (
                 w.date(h.date) or "–",
-                join([name, Md(f" ({h.document_id})") if h.document_id else Md("")]),
+                # The id is one unit: 'ST 6120/25' never breaks after 'ST'.
+                join(
+                    [name, Md(" ("), text(h.document_id.replace(" ", "\u00a0")), Md(")")] if h.document_id else [name]
+                ),
                 ", ".join(h.subject_codes) or "–",
                 len(edition.document.paragraphs),
             )

@@ -474,6 +474,20 @@ def _group_anchor(part: str, edition: Edition) -> str:
     return f"{part}-{_key(edition)}"
 
 
+def _column_label(section: Section, opening: str) -> str:
+    """A section's short name at the head of a narrow column: its number ('III'), the
+    interface's word for the untitled opening part, or, for a heading without a number
+    ('INTRODUCTION'), its first word, cut short; the full heading is the abbreviation's title."""
+    if section.label:
+        return section.label
+    words = section.title.split()
+    if section.implicit or not words:
+        return opening
+    # A short first word ('The', 'On') says nothing alone: take the next with it.
+    first = " ".join(words[:2] if len(words[0]) <= 3 and len(words) > 1 else words[:1]).rstrip(",:;")
+    return first if first == section.title and len(first) <= 12 else first[:10] + "…"
+
+
 def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
     """Actor-by-section table of requests: a real table (caption, headers), counts in figures.
 
@@ -493,7 +507,7 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
     head = [element("th", w("registers.actor"), {"scope": "col"})] + [
         element(
             "th",
-            element("abbr", s.label or w("section.opening_short"), {"title": w.heading(s)}),
+            element("abbr", _column_label(s, w("section.opening_short")), {"title": w.heading(s)}),
             {"scope": "col"},
             markdown="span",
         )
