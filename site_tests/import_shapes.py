@@ -465,6 +465,7 @@ _REGISTER_HEADS = {
     "ST-10987-2024-INIT-en.txt": (15, "10987/24"),
     "EUCO-31-2024-INIT-en.txt": (16, "EUCO 31/24"),
     "ST-11402-2024-INIT-en.txt": (12, "11402/24"),
+    "ST-6044-2026-INIT-en.txt": (16, "6044/26"),
 }
 """How many lines of each text of fixtures/import/ are its cover page's header block, and its number."""
 

@@ -498,6 +498,7 @@ REAL_SHAPED = {
     "OJ-C-2024-4521-en.txt": ([], "journal"),
     "OJ-C-2024-5230-en.txt": ([], "journal"),
     "ST-11402-2024-INIT-en.txt": ([], "register"),
+    "ST-6044-2026-INIT-en.txt": ([], "register"),
 }
 
 

@@ -1,0 +1,83 @@
+"""Section headings without a number, as the register prints them on their own lines: in
+capitals ("INTRODUCTION" right after the title, "ACTIONS" between two paragraphs), and in
+sentence case ("Strengthening resilience"), which the import reads but lists as doubtful.
+
+Each case is the invented fixture fixtures/import/ST-6044-2026-INIT-en.txt, or a variant of it
+made here; what a heading is, is read from its hand reading (ST-6044-2026-INIT-en.expected.yml).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+import yaml
+from conclusions.importer import ImportResult, import_document
+
+pytestmark = pytest.mark.unit
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
+NAME = "ST-6044-2026-INIT-en.txt"
+TEXT = (FIXTURES / NAME).read_text(encoding="utf-8")
+EXPECTED = cast("dict[str, Any]", yaml.safe_load((FIXTURES / NAME.replace(".txt", ".expected.yml")).read_text("utf-8")))
+READY = "Verdict: ready to publish"
+
+
+def _variant(tmp_path: Path, old: str, new: str) -> tuple[ImportResult, str]:
+    assert old in TEXT
+    text = TEXT.replace(old, new)
+    path = tmp_path / NAME
+    path.write_text(text, encoding="utf-8")
+    return import_document(path), text
+
+
+def _headings(result: ImportResult) -> list[str]:
+    return [line[3:] for line in result.document_md.splitlines() if line.startswith("## ")]
+
+
+def _line(text: str, line: str) -> str:
+    return f"line {text.splitlines().index(line) + 1}"
+
+
+def test_headings_in_capitals_open_sections_and_the_import_is_ready() -> None:
+    result = import_document(FIXTURES / NAME)
+    assert _headings(result) == EXPECTED["headings"]
+    assert result.report.text().startswith(READY)
+    assert result.report.unplaced == () and result.report.doubtful == ()
+    # No heading is glued to the paragraph above it.
+    paragraphs = [line for line in result.document_md.splitlines() if line[:1].isdigit()]
+    assert not any(heading in paragraph for heading in EXPECTED["headings"] for paragraph in paragraphs)
+
+
+def test_a_heading_in_another_script_is_a_heading_too(tmp_path: Path) -> None:
+    result, _ = _variant(tmp_path, "\nINTRODUCTION\n", "\nΕΙΣΑΓΩΓΗ\n")
+    assert _headings(result) == ["ΕΙΣΑΓΩΓΗ", *EXPECTED["headings"][1:]]
+    assert result.report.text().startswith(READY)
+
+
+def test_a_heading_in_sentence_case_is_read_and_listed_as_doubtful(tmp_path: Path) -> None:
+    result, text = _variant(tmp_path, "\nACTIONS\n", "\nActions for rural youth\n")
+    assert "Actions for rural youth" in _headings(result)
+    assert [doubt.where for doubt in result.report.doubtful] == [_line(text, "Actions for rural youth")]
+    assert not result.report.text().startswith(READY)
+
+
+def test_a_heading_shaped_line_joined_to_a_paragraph_is_never_silent(tmp_path: Path) -> None:
+    """A short line without a final stop after a sentence that ended, that opens nothing the
+    reading knows (here before a heading, not a paragraph): joined to the paragraph above, and
+    listed as doubtful with its line."""
+    result, text = _variant(tmp_path, "\nACTIONS\n", "\nRural youth in the regions\nACTIONS\n")
+    assert "regions. Rural youth in the regions" in result.document_md
+    assert [doubt.where for doubt in result.report.doubtful] == [_line(text, "Rural youth in the regions")]
+    assert not result.report.text().startswith(READY)
+
+
+def test_a_line_in_capitals_after_a_title_in_capitals_stays_unplaced(tmp_path: Path) -> None:
+    """After a title in capitals a line in capitals may be the title's last line: it is not
+    read as a heading, and the import says so (unplaced), as before."""
+    title = TEXT.split("\nANNEX\n")[1].split("\nINTRODUCTION\n")[0]  # its lines as the text wraps them
+    result, text = _variant(tmp_path, f"ANNEX\n{title}\n", f"ANNEX\n{title.upper()}\n")
+    assert "INTRODUCTION" not in _headings(result)
+    assert [line.where.label() for line in result.report.unplaced] == [_line(text, "INTRODUCTION")]
+    assert not result.report.text().startswith(READY)
