@@ -81,3 +81,37 @@ def test_a_line_in_capitals_after_a_title_in_capitals_stays_unplaced(tmp_path: P
     assert "INTRODUCTION" not in _headings(result)
     assert [line.where.label() for line in result.report.unplaced] == [_line(text, "INTRODUCTION")]
     assert not result.report.text().startswith(READY)
+
+
+UNMARKED = "ST-11402-2024-INIT-en.txt"
+"""An invented text whose recitals have no dash or letter, each opened by a participle in capitals."""
+PREAMBLE = "THE COUNCIL OF THE EUROPEAN UNION,\n"
+
+
+def _without_preamble(tmp_path: Path, old: str = "", new: str = "") -> tuple[ImportResult, str]:
+    text = (FIXTURES / UNMARKED).read_text(encoding="utf-8")
+    assert PREAMBLE in text and old in text
+    text = text.replace(PREAMBLE, "").replace(old, new)
+    path = tmp_path / UNMARKED
+    path.write_text(text, encoding="utf-8")
+    return import_document(path), text
+
+
+def test_recitals_straight_after_the_title_are_recitals(tmp_path: Path) -> None:
+    """A text that leaves out the preamble line: its recital openers in capitals still open its
+    recitals, and nothing else of the document changes."""
+    whole = import_document(FIXTURES / UNMARKED)
+    result, _ = _without_preamble(tmp_path)
+    expected = yaml.safe_load((FIXTURES / UNMARKED.replace(".txt", ".expected.yml")).read_text("utf-8"))
+    assert result.report.recitals == len(expected["recitals"])
+    assert result.document_md == whole.document_md.replace(PREAMBLE + "\n", "")
+    assert result.report.text().startswith(READY)
+
+
+def test_a_first_line_without_a_recital_opener_stays_unplaced(tmp_path: Path) -> None:
+    """Straight after the title, a line not opened by a recital opener in capitals is no recital
+    the import can be sure of: unplaced, and the import says so."""
+    result, text = _without_preamble(tmp_path, "RECALLING its conclusions", "Recalling its conclusions")
+    line = next(line for line in text.splitlines() if line.startswith("Recalling its conclusions"))
+    assert [unplaced.where.label() for unplaced in result.report.unplaced] == [_line(text, line)]
+    assert not result.report.text().startswith(READY)

@@ -9,8 +9,9 @@ The kinds (`KINDS`, tried in order, the first whose test holds) and what their h
   (in a text whose recitals have no mark, a dash after a line ending with ":" is a point);
 - `point`: "a.", "(ii)", "–" ... after a line that may end an item: a point of the paragraph or
   recital (nested by marker kind, see `points.py`);
-- `unmarked recital`: after the preamble's first line, in a text whose recitals have no dash or
-  letter, a line that opens with a recital opener in capitals ("RECALLING its conclusions ...",
+- `unmarked recital`: after the preamble's first line (or straight after the title, when the text
+  has no preamble line), in a text whose recitals have no dash or letter, a line that opens with a
+  recital opener in capitals ("RECALLING its conclusions ...",
   `Words.recital_openers`): a recital; the lines that go on with it are its continuation;
 - `item recital`: in a text that gives a paragraph per line, an unmarked line after
   "HAVING REGARD TO:" or another recital: a recital;
@@ -193,11 +194,19 @@ def _is_unmarked_recital(text: str, b: Body) -> bool:
     ("RECALLING THAT:", "HAVING REGARD TO:") introduces a list: an opener or a preamble line; so
     does a first one whose next line is dashed ("RECALLING its conclusions on:" then "- ...":
     the dashes are the recitals)."""
-    if b.zone == "paragraphs" or b.marked or b.parsed.paragraphs or b.parsed.lead_in or not b.parsed.preamble:
+    if b.zone == "paragraphs" or b.marked or b.parsed.paragraphs or b.parsed.lead_in:
+        return False
+    if not (b.parsed.preamble or b.unmarked or _straight_after_title(text, b)):
         return False
     if _introduces_dashes(text, b) and not b.unmarked:
         return False  # "RECALLING its conclusions on:" then dashed recitals: the preamble, as before
     return opens_recital(text)
+
+
+def _straight_after_title(text: str, b: Body) -> bool:
+    """Whether a line comes straight after the title, with no preamble line ("THE COUNCIL OF THE
+    EUROPEAN UNION,") between: recitals may start there (a text that leaves the line out)."""
+    return b.zone == "front" and not b.prose and bool(b.title) and not (b.title_open and _title_goes_on(text, b))
 
 
 def _introduces_dashes(text: str, b: Body) -> bool:
