@@ -115,3 +115,19 @@ def test_a_first_line_without_a_recital_opener_stays_unplaced(tmp_path: Path) ->
     line = next(line for line in text.splitlines() if line.startswith("Recalling its conclusions"))
     assert [unplaced.where.label() for unplaced in result.report.unplaced] == [_line(text, line)]
     assert not result.report.text().startswith(READY)
+
+
+def test_lettered_headings_in_sentence_case_open_sections(tmp_path: Path) -> None:
+    """ "A. Introduction" right after the title, "B. Actions" between two paragraphs: a letter and
+    a short title with no final stop straight before the next paragraph is a heading (before the
+    first paragraph too, where a lettered recital would otherwise open)."""
+    lettered = [
+        f"{letter}. {heading.capitalize()}" for letter, heading in zip("ABC", EXPECTED["headings"], strict=True)
+    ]
+    text = TEXT
+    for heading, new in zip(EXPECTED["headings"], lettered, strict=True):
+        text = text.replace(f"\n{heading}\n", f"\n{new}\n")
+    result, _ = _variant(tmp_path, TEXT, text)
+    assert _headings(result) == lettered
+    assert result.report.text().startswith(READY)
+    assert result.report.recitals == 0

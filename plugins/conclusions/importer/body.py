@@ -3,7 +3,8 @@
 The kinds (`KINDS`, tried in order, the first whose test holds) and what their handlers do:
 
 - `heading`: "I. TITLE", "3. GENERAL REMARKS", "II. Recommendations" (a Roman numeral and a
-  title in sentence case) open a section;
+  title in sentence case), "A. Strengthening resilience" (a letter and a short title in sentence
+  case straight before the next paragraph) open a section;
 - `paragraph`: "N. " with the next number N opens paragraph N;
 - `lettered recital`, `dash recital`: "A. " with the next letter, or a dash, before the paragraphs
   (in a text whose recitals have no mark, a dash after a line ending with ":" is a point);
@@ -162,12 +163,30 @@ def _heading(text: str, b: Body) -> re.Match[str] | None:
         return None
     label, title = match.group("label"), match.group("title")
     if b.zone != "paragraphs" and label == b.letter and _LETTERED.match(text) and not is_caps(title):
-        return None  # lettered recital I
+        return match if _lettered_heading(text, title, b) else None  # else lettered recital I
     if is_caps(title):
         return None if label.isdigit() and title[-1:] in {".", ",", ";", ":"} else match
     roman = ROMAN_HEADING.match(text)
     sentence_case = roman is not None and first_letter_upper(title) and title[-1:] not in {".", ",", ";", ":"}
-    return match if sentence_case and len(title) <= 100 else None
+    if sentence_case and len(title) <= 100:
+        return match
+    return match if _lettered_heading(text, title, b) else None
+
+
+def _lettered_heading(text: str, title: str, b: Body) -> bool:
+    """A letter and a short title in sentence case with no final stop, straight before the next
+    paragraph ("A. Strengthening resilience" then "4. ..."): a heading. A lettered recital ends
+    with a stop or a comma, and a recital does not stand straight before a paragraph."""
+    ended = b.zone != "paragraphs" or b.after_blank or b.previous[-1:] in _ENDS or sentence_ended(b.previous)
+    return (
+        ended
+        and bool(_LETTERED.match(text))
+        and first_letter_upper(title)
+        and len(title.split()) <= _HEADING_WORDS
+        and title[-1:] not in {".", ",", ";", ":"}
+        and "[^" not in title
+        and bool(_paragraph(b.following, b))
+    )
 
 
 def _paragraph(text: str, b: Body) -> re.Match[str] | None:
