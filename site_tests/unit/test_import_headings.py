@@ -14,6 +14,7 @@ from typing import Any, cast
 import pytest
 import yaml
 from conclusions.importer import ImportResult, import_document
+from conclusions.importer.body import sentence_ended
 
 pytestmark = pytest.mark.unit
 
@@ -131,3 +132,34 @@ def test_lettered_headings_in_sentence_case_open_sections(tmp_path: Path) -> Non
     assert _headings(result) == lettered
     assert result.report.text().startswith(READY)
     assert result.report.recitals == 0
+
+
+def test_headings_in_capitals_after_the_lead_in_and_after_a_semicolon(tmp_path: Path) -> None:
+    """In a text with recitals: a heading in capitals between the lead-in ("HEREBY APPROVES ...:")
+    and paragraph 1, and one of a word after a paragraph that ends with ";"."""
+    text = (FIXTURES / UNMARKED).read_text(encoding="utf-8")
+    numbered = ["I. State of the waterways", "II. Action"]
+    assert all(f"\n{heading}\n" in text for heading in numbered)
+    for heading in numbered:
+        text = text.replace(f"\n{heading}\n", f"\n{heading.split('. ')[1].upper()}\n")
+    path = tmp_path / UNMARKED
+    path.write_text(text, encoding="utf-8")
+    result = import_document(path)
+    assert _headings(result) == [heading.split(". ")[1].upper() for heading in numbered]
+    assert result.report.text().startswith(READY)
+    assert result.report.recitals == import_document(FIXTURES / UNMARKED).report.recitals
+
+
+@pytest.mark.parametrize(
+    ("line", "ended"),
+    [
+        ("and to report on it by 2027.", True),
+        ("and to report on it by 2027.[^2]", True),
+        ("in the decisions that shape their regions.”", True),
+        ("the Member States;", True),
+        ("in giving young people a voice in the", False),
+        ("the Member States, in accordance with national circumstances, to:", False),
+    ],
+)
+def test_a_sentence_ends_at_its_stop_whatever_follows_it(line: str, ended: bool) -> None:
+    assert sentence_ended(line) is ended

@@ -297,7 +297,7 @@ def _is_unnumbered_heading(text: str, b: Body) -> bool:
         return False
     if len(text.split()) < 2:  # one word: only a heading's shape, after an item that ended
         return heading_in_capitals(text) and (b.after_blank or sentence_ended(b.previous))
-    if not (b.after_blank or b.previous[-1:] in _ENDS):
+    if not (b.after_blank or b.previous[-1:] in _ENDS or sentence_ended(b.previous)):
         return False
     if text.endswith(":"):
         return bool(_PARAGRAPH.match(b.following)) or _opens_with_verb(b.following)
