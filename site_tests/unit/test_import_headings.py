@@ -163,3 +163,12 @@ def test_headings_in_capitals_after_the_lead_in_and_after_a_semicolon(tmp_path: 
 )
 def test_a_sentence_ends_at_its_stop_whatever_follows_it(line: str, ended: bool) -> None:
     assert sentence_ended(line) is ended
+
+
+def test_a_word_in_capitals_with_a_number_joined_to_a_paragraph_is_doubtful(tmp_path: Path) -> None:
+    """ "COVID-19" alone on its line is no heading the import is sure of (a number in it): joined
+    to the paragraph above, and listed as doubtful with its line."""
+    result, text = _variant(tmp_path, "\nACTIONS\n", "\nCOVID-19\n")
+    assert "COVID-19" not in _headings(result)
+    assert [doubt.where for doubt in result.report.doubtful] == [_line(text, "COVID-19")]
+    assert not result.report.text().startswith(READY)

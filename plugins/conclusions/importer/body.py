@@ -328,6 +328,11 @@ def _verb_words() -> frozenset[str]:
     return frozenset(form.split()[0] for verb in shared_verbs() for form in verb.forms if form.isupper())
 
 
+def _capitals_shape(text: str) -> bool:
+    """A short line in capitals with no final punctuation ("ACTIONS", "ACTIONS[^1]", "AGENDA 2030")."""
+    return is_caps(text) and len(text.split()) <= _HEADING_WORDS and text[-1:] not in {".", ",", ";", ":"}
+
+
 def sentence_ended(line: str) -> bool:
     """Whether a line ends a sentence or an item: ".", ";" (a footnote reference or closing
     quote after it does not count)."""
@@ -359,10 +364,17 @@ def _is_sentence_heading(text: str, b: Body) -> bool:
     the next numbered paragraph."""
     return (
         b.zone == "paragraphs"
-        and all(ch.isalpha() or ch in _HEADING_MARKS or ch == ":" for ch in text)
         and b.owner is not None
-        and not b.one_per_line
         and sentence_ended(b.previous)
+        and _words_before_paragraph(text, b)
+    )
+
+
+def _words_before_paragraph(text: str, b: Body) -> bool:
+    """A heading-shaped line of words only, straight before the next numbered paragraph."""
+    return (
+        all(ch.isalpha() or ch in _HEADING_MARKS or ch == ":" for ch in text)
+        and not b.one_per_line
         and _heading_shape(text, b)
         and bool(_paragraph(b.following, b))
     )
@@ -577,7 +589,7 @@ def _doubt(line: SourceLine, b: Body, why: str) -> None:
 
 def _continuation(line: SourceLine, b: Body) -> None:
     assert b.block is not None
-    if sentence_ended(b.previous) and (heading_in_capitals(line.text) or _heading_shape(line.text, b)):
+    if sentence_ended(b.previous) and (_capitals_shape(line.text) or _heading_shape(line.text, b)):
         _doubt(
             line,
             b,
