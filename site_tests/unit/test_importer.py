@@ -500,6 +500,7 @@ REAL_SHAPED = {
     "OJ-C-2024-5230-en.txt": ([], "journal"),
     "ST-11402-2024-INIT-en.txt": ([], "register"),
     "ST-8802-2025-INIT-en.txt": ([], "register"),
+    "ST-6044-2026-INIT-en.txt": ([], "register"),
 }
 
 

@@ -3,14 +3,16 @@
 The kinds (`KINDS`, tried in order, the first whose test holds) and what their handlers do:
 
 - `heading`: "I. TITLE", "3. GENERAL REMARKS", "II. Recommendations" (a Roman numeral and a
-  title in sentence case) open a section;
+  title in sentence case), "A. Strengthening resilience" (a letter and a short title in sentence
+  case straight before the next paragraph) open a section;
 - `paragraph`: "N. " with the next number N opens paragraph N;
 - `lettered recital`, `dash recital`: "A. " with the next letter, or a dash, before the paragraphs
   (in a text whose recitals have no mark, a dash after a line ending with ":" is a point);
 - `point`: "a.", "(ii)", "–" ... after a line that may end an item: a point of the paragraph or
   recital (nested by marker kind, see `points.py`);
-- `unmarked recital`: after the preamble's first line, in a text whose recitals have no dash or
-  letter, a line that opens with a recital opener in capitals ("RECALLING its conclusions ...",
+- `unmarked recital`: after the preamble's first line (or straight after the title, when the text
+  has no preamble line), in a text whose recitals have no dash or letter, a line that opens with a
+  recital opener in capitals ("RECALLING its conclusions ...",
   `Words.recital_openers`): a recital; the lines that go on with it are its continuation;
 - `item recital`: in a text that gives a paragraph per line, an unmarked line after
   "HAVING REGARD TO:" or another recital: a recital;
@@ -21,7 +23,13 @@ The kinds (`KINDS`, tried in order, the first whose test holds) and what their h
   number; the edition numbers it, and the report says so;
 - `front`: before the recitals and paragraphs, the title (a line or two) and the preamble;
 - `heading more`: the second line of a heading;
-- `unnumbered heading`: a line in capitals that stands alone between paragraphs;
+- `unnumbered heading`: a short line in capitals that stands alone between paragraphs, or after
+  the title, the preamble or the lead-in before the first paragraph ("INTRODUCTION", "THE WAY
+  FORWARD");
+- `sentence heading`: a short line of words in sentence case with no final stop between a
+  paragraph that ended and the next numbered paragraph ("Strengthening resilience"): a heading,
+  listed as doubtful in the report; a line of a heading's shape that goes on with the text above
+  after a sentence that ended is listed as doubtful too;
 - `continuation`: the next line of the block being read (a wrapped line);
 - `sub-paragraph`: in a European Council text, a new paragraph of text inside a numbered one;
 - `unplaced`: anything else, listed for the person who checks the import.
@@ -39,11 +47,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..core.limits import MAX_NUMBER_DIGITS
 from .header import ROMAN_HEADING, first_letter_upper, is_caps
 from .model import Doubt, DraftParagraph, DraftPoint, DraftRecital, DraftSection, Parsed, SourceLine
 from .points import place_point
+from .verbs import shared_verbs
 from .words import words
 
 _PARAGRAPH = re.compile(rf"^(?P<number>\d{{1,{MAX_NUMBER_DIGITS}}})\.\s+(?P<text>\S.*)$")
@@ -56,6 +66,12 @@ _ACT_IN_BRACKETS = re.compile(r"^\(C/\d{4}/\d{1,6}\)$")
 _ENDS = frozenset(".;:")
 _TITLE_LINES = 3
 """A title runs over a few lines at most; a longer run of lines is body text."""
+_HEADING_WORDS = 12
+"""A heading without a number is a few words; a longer line is text."""
+_HEADING_MARKS = frozenset(" -‐–,'’&")
+"""What a heading in capitals holds besides letters: spaces, hyphens, commas, apostrophes."""
+_TRAILING = re.compile(r"(?:\[\^\d+\]|[”’\"')\]])+$")
+"""What may stand after the stop that ends a sentence: footnote references, closing quotes and brackets."""
 
 
 @dataclass
@@ -147,12 +163,30 @@ def _heading(text: str, b: Body) -> re.Match[str] | None:
         return None
     label, title = match.group("label"), match.group("title")
     if b.zone != "paragraphs" and label == b.letter and _LETTERED.match(text) and not is_caps(title):
-        return None  # lettered recital I
+        return match if _lettered_heading(text, title, b) else None  # else lettered recital I
     if is_caps(title):
         return None if label.isdigit() and title[-1:] in {".", ",", ";", ":"} else match
     roman = ROMAN_HEADING.match(text)
     sentence_case = roman is not None and first_letter_upper(title) and title[-1:] not in {".", ",", ";", ":"}
-    return match if sentence_case and len(title) <= 100 else None
+    if sentence_case and len(title) <= 100:
+        return match
+    return match if _lettered_heading(text, title, b) else None
+
+
+def _lettered_heading(text: str, title: str, b: Body) -> bool:
+    """A letter and a short title in sentence case with no final stop, straight before the next
+    paragraph ("A. Strengthening resilience" then "4. ..."): a heading. A lettered recital ends
+    with a stop or a comma, and a recital does not stand straight before a paragraph."""
+    ended = b.zone != "paragraphs" or b.after_blank or b.previous[-1:] in _ENDS or sentence_ended(b.previous)
+    return (
+        ended
+        and bool(_LETTERED.match(text))
+        and first_letter_upper(title)
+        and len(title.split()) <= _HEADING_WORDS
+        and title[-1:] not in {".", ",", ";", ":"}
+        and "[^" not in title
+        and bool(_paragraph(b.following, b))
+    )
 
 
 def _paragraph(text: str, b: Body) -> re.Match[str] | None:
@@ -179,11 +213,19 @@ def _is_unmarked_recital(text: str, b: Body) -> bool:
     ("RECALLING THAT:", "HAVING REGARD TO:") introduces a list: an opener or a preamble line; so
     does a first one whose next line is dashed ("RECALLING its conclusions on:" then "- ...":
     the dashes are the recitals)."""
-    if b.zone == "paragraphs" or b.marked or b.parsed.paragraphs or b.parsed.lead_in or not b.parsed.preamble:
+    if b.zone == "paragraphs" or b.marked or b.parsed.paragraphs or b.parsed.lead_in:
+        return False
+    if not (b.parsed.preamble or b.unmarked or _straight_after_title(text, b)):
         return False
     if _introduces_dashes(text, b) and not b.unmarked:
         return False  # "RECALLING its conclusions on:" then dashed recitals: the preamble, as before
     return opens_recital(text)
+
+
+def _straight_after_title(text: str, b: Body) -> bool:
+    """Whether a line comes straight after the title, with no preamble line ("THE COUNCIL OF THE
+    EUROPEAN UNION,") between: recitals may start there (a text that leaves the line out)."""
+    return b.zone == "front" and not b.prose and bool(b.title) and not (b.title_open and _title_goes_on(text, b))
 
 
 def _introduces_dashes(text: str, b: Body) -> bool:
@@ -244,15 +286,98 @@ def _is_heading_more(text: str, b: Body) -> bool:
 
 
 def _is_unnumbered_heading(text: str, b: Body) -> bool:
-    """A line in capitals alone between paragraphs: a heading ("GENERAL REMARKS"), or a
-    resolution's words before its next items ("TAKE NOTE THAT:", "HEREBY RESOLVES:")."""
-    if b.zone != "paragraphs" or not is_caps(text) or len(text.split()) < 2 or words().preamble.match(text):
+    """A line in capitals alone between paragraphs: a heading ("GENERAL REMARKS", "ACTIONS"), or
+    a resolution's words before its next items ("TAKE NOTE THAT:", "HEREBY RESOLVES:"); before
+    the first paragraph, after the recitals or the lead-in, a heading in capitals when the next
+    line opens the operative part."""
+    if b.zone == "recitals":
+        ended = b.after_blank or b.previous[-1:] in _ENDS or sentence_ended(b.previous)
+        return ended and heading_in_capitals(text) and _opens_next_item(b.following, b)
+    if b.zone != "paragraphs" or not is_caps(text) or words().preamble.match(text):
         return False
-    if not (b.after_blank or b.previous[-1:] in _ENDS):
+    if len(text.split()) < 2:  # one word: only a heading's shape, after an item that ended
+        return heading_in_capitals(text) and (b.after_blank or sentence_ended(b.previous))
+    if not (b.after_blank or b.previous[-1:] in _ENDS or sentence_ended(b.previous)):
         return False
     if text.endswith(":"):
         return bool(_PARAGRAPH.match(b.following)) or _opens_with_verb(b.following)
     return text[-1:] not in {".", ",", ";"}
+
+
+def heading_in_capitals(text: str) -> bool:
+    """A line shaped as a heading in capitals: a few words of capital letters (of any script),
+    with spaces, hyphens, commas or apostrophes ("INTRODUCTION", "THE WAY FORWARD", "ΕΙΣΑΓΩΓΗ"),
+    no final punctuation, and neither the preamble, a lead-in, a recital opener, nor an operative
+    verb ("WELCOMES")."""
+    if not is_caps(text) or len(text.split()) > _HEADING_WORDS or text[-1:] in {".", ",", ";", ":"}:
+        return False
+    if sum(ch.isalpha() for ch in text) < 3 or not all(ch.isalpha() or ch in _HEADING_MARKS for ch in text):
+        return False
+    w = words()
+    return not (
+        w.preamble.match(text)
+        or w.lead_ins.match(text)
+        or w.recital_openers.match(text)
+        or text.split()[0] in _verb_words()
+    )
+
+
+@cache
+def _verb_words() -> frozenset[str]:
+    """The first words of the shared operative verbs' forms in capitals ("WELCOMES", "CALLS")."""
+    return frozenset(form.split()[0] for verb in shared_verbs() for form in verb.forms if form.isupper())
+
+
+def _capitals_shape(text: str) -> bool:
+    """A short line in capitals with no final punctuation ("ACTIONS", "ACTIONS[^1]", "AGENDA 2030")."""
+    return is_caps(text) and len(text.split()) <= _HEADING_WORDS and text[-1:] not in {".", ",", ";", ":"}
+
+
+def sentence_ended(line: str) -> bool:
+    """Whether a line ends a sentence or an item: ".", ";" (a footnote reference or closing
+    quote after it does not count)."""
+    return _TRAILING.sub("", line)[-1:] in {".", ";"}
+
+
+def _opens_next_item(text: str, b: Body) -> bool:
+    """Whether a line opens the next paragraph, a numbered heading or a paragraph without a number."""
+    return bool(_paragraph(text, b)) or bool(_HEADING.match(text) and is_caps(text)) or _opens_with_verb(text)
+
+
+def _heading_shape(text: str, b: Body) -> bool:
+    """A short line in sentence case with no final punctuation and no footnote reference, not an
+    operative verb's line and not as wide as a wrapped line ("Strengthening resilience")."""
+    return (
+        first_letter_upper(text)
+        and not is_caps(text)
+        and len(text.split()) <= _HEADING_WORDS
+        and text[-1:] not in {".", ",", ";", ":"}
+        and "[^" not in text
+        and not _opens_with_verb(text)
+        and not (b.wrapped and b.full_line(text))
+    )
+
+
+def _is_sentence_heading(text: str, b: Body) -> bool:
+    """A heading in sentence case: a heading-shaped line of words only (no number, reference or
+    bracket: "Council of 22 October 2014 on" is a wrapped line) between a paragraph that ended and
+    the next numbered paragraph."""
+    return (
+        b.zone == "paragraphs"
+        and b.owner is not None
+        and sentence_ended(b.previous)
+        and _words_before_paragraph(text, b)
+    )
+
+
+def _words_before_paragraph(text: str, b: Body) -> bool:
+    """A heading-shaped line of words only, straight before the next numbered paragraph."""
+    return (
+        all(ch.isalpha() or ch in _HEADING_MARKS or ch == ":" for ch in text)
+        and not b.one_per_line
+        and _heading_shape(text, b)
+        and bool(_paragraph(b.following, b))
+    )
 
 
 def _is_continuation(text: str, b: Body) -> bool:
@@ -277,6 +402,7 @@ KINDS: list[tuple[str, Callable[[str, Body], object]]] = [
     ("front", lambda t, b: b.zone == "front"),
     ("heading more", _is_heading_more),
     ("unnumbered heading", _is_unnumbered_heading),
+    ("sentence heading", _is_sentence_heading),
     ("continuation", _is_continuation),
     ("sub-paragraph", _is_sub_paragraph),
     ("unplaced", lambda t, b: True),
@@ -388,6 +514,9 @@ def _front(line: SourceLine, b: Body) -> None:
         b.title.append(text)
         b.block = Block(b.title, text)
         return
+    if not is_preamble_line and _heading_after_front(text, b):
+        _unnumbered_heading(line, b)
+        return
     if not preamble and not is_preamble_line and not b.prose:
         b.parsed.unplaced.append(line)
         b.parsed.causes[line.where.label()] = "text after the title that is not the preamble"
@@ -405,6 +534,18 @@ def _front(line: SourceLine, b: Body) -> None:
     else:
         preamble.append(text)
     b.block = Block(preamble, text)
+
+
+def _heading_after_front(text: str, b: Body) -> bool:
+    """A heading in capitals after the title or the preamble, before the first paragraph
+    ("INTRODUCTION"): not after a title in capitals (it may go on with it), nor after a preamble
+    line whose sentence goes on ("THE COUNCIL OF THE EUROPEAN UNION,")."""
+    if b.prose or not b.title or not heading_in_capitals(text) or not _opens_next_item(b.following, b):
+        return False
+    preamble = b.parsed.preamble
+    if preamble:
+        return preamble[-1][-1:] in _ENDS
+    return not is_caps(" ".join(b.title))
 
 
 def _title_goes_on(text: str, b: Body) -> bool:
@@ -426,11 +567,35 @@ def _heading_more(line: SourceLine, b: Body) -> None:
 def _unnumbered_heading(line: SourceLine, b: Body) -> None:
     section = DraftSection("", line.text, line.where)
     b.parsed.body.append(section)
-    b.opens(section, line.text, None)
+    b.parsed.lead_in.extend(b.openers)  # a group opener with no recital after it leads in
+    b.openers.clear()
+    b.opens(section, line.text, None, "paragraphs")
+
+
+def _sentence_heading(line: SourceLine, b: Body) -> None:
+    """A heading in sentence case without a number: a section, listed as doubtful in the report."""
+    _unnumbered_heading(line, b)
+    _doubt(
+        line,
+        b,
+        "read as a heading without a number (a short line without a final stop before the next paragraph): "
+        "if it ends the paragraph above, join it to that paragraph in document.md",
+    )
+
+
+def _doubt(line: SourceLine, b: Body, why: str) -> None:
+    b.parsed.doubtful.append(Doubt(line.where.label(), line.text, why))
 
 
 def _continuation(line: SourceLine, b: Body) -> None:
     assert b.block is not None
+    if sentence_ended(b.previous) and (_capitals_shape(line.text) or _heading_shape(line.text, b)):
+        _doubt(
+            line,
+            b,
+            "a short line without a final stop after a sentence that ended, joined to the text above: "
+            "if it is a heading, make it one in document.md (a line '## ' + its text)",
+        )
     if isinstance(b.block.target, DraftRecital):
         b.kept.append((line, "the recital above"))
     elif b.block.target is b.parsed.lead_in:
@@ -475,6 +640,7 @@ HANDLERS: dict[str, Callable[[SourceLine, Body], None]] = {
     "front": _front,
     "heading more": _heading_more,
     "unnumbered heading": _unnumbered_heading,
+    "sentence heading": _sentence_heading,
     "continuation": _continuation,
     "sub-paragraph": _sub_paragraph,
     "unplaced": _unplaced,
