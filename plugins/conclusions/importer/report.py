@@ -95,8 +95,8 @@ class Report:
         out.append("Header fields missing: " + (", ".join(self.fields_missing) or "none"))
         kind = f" ({self.recital_kind})" if self.recital_kind else ""
         out.append(
-            f"Counts: {self.recitals} recitals{kind}, {self.paragraphs} paragraphs, {self.sections} sections, "
-            f"{self.points} points, {self.footnotes} footnotes"
+            f"Counts: {_count(self.recitals, 'recital')}{kind}, {_count(self.paragraphs, 'paragraph')}, "
+            f"{_count(self.sections, 'section')}, {_count(self.points, 'point')}, {_count(self.footnotes, 'footnote')}"
         )
         if self.footnotes_without_text:
             out.append("Footnotes without text: " + ", ".join(self.footnotes_without_text))
@@ -140,3 +140,8 @@ class Report:
 
 def _short(text: str) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+def _count(number: int, noun: str) -> str:
+    """'1 footnote', '2 footnotes', '0 sections'."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
