@@ -22,14 +22,16 @@ from dataclasses import dataclass, field
 from ..core.limits import MAX_NUMBER_DIGITS
 from ..reader.furniture import forms, is_annex
 from .model import SourceLine
-from .words import Words, words
+from .words import Words, label_key, words
 
 _LANGUAGE_NOTE = re.compile(r"^\(OR\.\s*[a-z]{2}(?:\s*,\s*[a-z]{2})*\)$")
 _ACT = re.compile(r"^(?P<act>C/\d{4}/\d{1,6})(?:\s+(?P<date>\d{1,2}\.\d{1,2}\.\d{4}))?$")
 _OJ_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$")
 _CODE = r"[A-Z][A-Z0-9-]*(?:/[A-Z][A-Z0-9-]*)*(?:\s[A-Z][A-Z0-9-]*)*\s+\d{1,5}(?:\s+REV\s+\d{1,2})?"
 _CODES = re.compile(rf"^(?:{_CODE})(?:\s+{_CODE})*$")
-_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w.° ]{0,30}?)\s*:\s*(?P<text>.*)$")
+_LABEL = re.compile(r"^(?P<label>(?:№|[^\W\d_])[\w.°º№ ]{0,30}?)\s*:\s*(?P<text>.*)$")
+_LABEL_WORDS = 4
+"""At most how many words a line's opening "Label:" has, for the line to be read as a label."""
 _WIDER = 8
 """How many characters wider than a field's lines a line of the text is (the column of values)."""
 PARAGRAPH = re.compile(rf"^(?P<number>\d{{1,{MAX_NUMBER_DIGITS}}})\.\s+(?P<text>\S.*)$")
@@ -122,11 +124,23 @@ class State:
 
 def _label_field(label: str) -> str | None:
     """The field of a header label, "?" for another register label, else None (text with a colon)."""
-    key = " ".join(label.lower().split())
+    key = label_key(label)
     known = words().labels.get(key)
     if known:
         return known
-    return "?" if words().other_labels.match(key) else None
+    plain = " ".join(label.lower().split())
+    return "?" if words().other_labels.match(key) or words().other_labels.match(plain) else None
+
+
+def _unknown_label(text: str, s: State) -> bool:
+    """A line shaped "Label: value" (a short label in capitals at the line's start) that no
+    header label of `conclusions/words/` is, where it would be joined to the field above: a
+    label of a form or language the importer does not know, never part of that field's value."""
+    match = _LABEL.match(text)
+    if match is None or not s.labels_seen or s.current in (None, "?", "cover_note"):
+        return False
+    label = match.group("label")
+    return first_letter_upper(label) and len(label.split()) <= _LABEL_WORDS
 
 
 # -- the kinds of header lines: (name, test) in the order they are tried -----------------------
@@ -187,6 +201,7 @@ _KINDS: list[tuple[str, Callable[[str, State], bool]]] = [
     ("status", _is_status),
     ("institution", lambda t, s: not s.header and not s.codes),
     ("unplaced more", lambda t, s: s.current == "?" and not s.pending),
+    ("unknown label", _unknown_label),
     ("value", lambda t, s: bool(s.pending)),
     ("field more", lambda t, s: bool(s.current) and s.current != "number"),
     ("end after labels", lambda t, s: s.labels_seen),
@@ -272,7 +287,7 @@ def _label(line: SourceLine, s: State) -> None:
     assert match is not None
     s.labels_seen = True
     name = _label_field(match.group("label"))
-    key = " ".join(match.group("label").lower().split())
+    key = label_key(match.group("label"))
     if key in words().label_language and words().label_language[key]:
         s.label_languages.append(words().label_language[key])
     value = match.group("text").strip()
@@ -313,6 +328,16 @@ def _value(line: SourceLine, s: State) -> None:
     s.field_lines, s.purpose = [], False
 
 
+def _unknown(line: SourceLine, s: State) -> None:
+    s.unplaced.append(line)
+    s.causes[line.where.label()] = (
+        "a header label the importer does not know: put its value in the front matter "
+        "(or leave it out), then accept the line in import.yml"
+    )
+    s.current = "?"  # its value may wrap onto the next lines
+    s.field_lines, s.purpose = [], False
+
+
 def _unplaced(line: SourceLine, s: State) -> None:
     s.unplaced.append(line)
     s.causes[line.where.label()] = (
@@ -335,6 +360,7 @@ HANDLERS: dict[str, Callable[[SourceLine, State], None]] = {
     "institution": _institution,
     "institution more": _more,
     "unplaced more": _unplaced,
+    "unknown label": _unknown,
     "value": _value,
     "field more": _more,
     "unplaced": _unplaced,

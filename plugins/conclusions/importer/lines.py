@@ -25,13 +25,14 @@ What such lines carry besides the text, and what is done with it here:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 
 from ..reader.chars import notes as char_notes
-from ..reader.furniture import lone_number, normal, split_pages
-from ..reader.lines import KIND_PDF, SourceLine
-from .model import Cleaned, FootnoteText
+from ..reader.furniture import is_rule, lone_number, normal, split_pages
+from ..reader.lines import KIND_PDF, SourceLine, Where
+from .model import Cleaned, Doubt, FootnoteText
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
@@ -84,22 +85,33 @@ def _footnote_start(text: str, bracketed: bool) -> re.Match[str] | None:
     return match if match is not None and (bracketed or not match.group("bracketed")) else None
 
 
-def _footnote_zone(page: list[SourceLine], next_number: int, bracketed: bool) -> int:
-    """Index of the first line of the page's footnote texts (len(page) if none)."""
+def _footnote_zone(page: list[SourceLine], next_number: int, bracketed: bool, rules: list[Where]) -> tuple[int, bool]:
+    """Index of the first line of the page's footnote texts (len(page) if none), and whether a
+    footnote rule stands right above it. A line "N text" right below the rule drawn above a
+    page's footnotes is footnote N's text even when its marker was not found in the text."""
     seen: set[int] = set()
     for i, line in enumerate(page):
         match = _footnote_start(line.text, bracketed)
         if match and i:
             number = _start_number(match)
-            if number >= next_number and number in seen:
-                return i
+            below_rule = _rule_between(rules, page[i - 1].where, line.where)
+            if number >= next_number and (number in seen or below_rule):
+                return i, below_rule
         seen.update(number for _, _, number, _ in _candidates(line.text))
-    return len(page)
+    return len(page), False
+
+
+def _rule_between(rules: list[Where], before: Where, after: Where) -> bool:
+    """Whether a rule taken out as furniture stood between two lines of a page."""
+    index = bisect_right(rules, before)
+    return index < len(rules) and rules[index] < after
 
 
 def _split_footnotes(
-    zone: list[SourceLine], first: int, seen: set[int], bracketed: bool
+    zone: list[SourceLine], first: int, seen: set[int], bracketed: bool, below_rule: bool
 ) -> list[tuple[int, list[SourceLine]]]:
+    """The footnotes of a page's footnote zone, each its number and lines. Below a footnote rule,
+    the next number opens the next footnote even when its marker was not found above."""
     notes: list[tuple[int, list[SourceLine]]] = []
     for line in zone:
         if not line.text:
@@ -107,7 +119,9 @@ def _split_footnotes(
         match = _footnote_start(line.text, bracketed)
         if match:
             number = _start_number(match)
-            if (not notes and number == first) or (notes and number == notes[-1][0] + 1 and number in seen):
+            if (not notes and number == first) or (
+                notes and number == notes[-1][0] + 1 and (number in seen or below_rule)
+            ):
                 notes.append((number, [SourceLine(match.group("text"), line.where)]))
                 continue
         notes[-1][1].append(line)
@@ -137,6 +151,31 @@ def _resolve_markers(
         position = end
     parts.append(text[position:])
     return "".join(parts)
+
+
+# A number in the text, whole: not a part of "14285/23", "16.3.2026" or "1,5".
+_NUMBER = re.compile(rf"(?<![\d/.,])\d+{_AFTER_MARKER}")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+UNPLACED_FOOTNOTE = "a footnote whose marker is not found in the text: put [^{number}] where it belongs in document.md"
+
+
+def _glued(lines: list[SourceLine], number: int) -> tuple[int, int, str] | None:
+    """Where footnote `number`'s marker is glued to a number of the text ("COP 281;" for
+    footnote 1 after "COP 28"): (line index, position of the marker), when exactly one number of
+    the lines ends with the footnote's digits after digits of its own (with that number). A number at a line's start
+    (a paragraph's or point's number) or shaped like a year is left alone; two or more such
+    numbers are no certainty, and None is returned."""
+    digits = str(number)
+    found: list[tuple[int, int, str]] = []
+    for index, line in enumerate(lines):
+        start_of_text = len(line.text) - len(line.text.lstrip())
+        for match in _NUMBER.finditer(line.text):
+            value = match.group()
+            if match.start() == start_of_text or _YEAR.fullmatch(value):
+                continue
+            if len(value) > len(digits) and value.endswith(digits):
+                found.append((index, match.end() - len(digits), value))
+    return found[0] if len(found) == 1 else None
 
 
 def _raised_in_brackets(candidate: str) -> bool:
@@ -323,10 +362,15 @@ def clean(pages: list[list[SourceLine]], kind: str, dropped: Counter[str]) -> Cl
     removed: list[SourceLine] = []
     paged = len(pages) > 1
     pending = split_pages(pages, removed)
+    rules = sorted(line.where for line in removed if is_rule(line.text))
     footed_pages = {line.where.page for line in removed if line.where.page}
     bracketed = any(_BRACKETED_MARKER.search(line.text) for page in pending for line in page)
     bodies: list[list[SourceLine]] = []
     found: list[tuple[int, list[SourceLine], int]] = []  # number, lines, page index
+    glued: dict[Where, tuple[int, int]] = {}  # a line's place -> (marker position, number)
+    unplaced: list[SourceLine] = []
+    causes: dict[str, str] = {}
+    guesses: list[Doubt] = []
     next_number = 1
     while pending:
         page = pending.pop(0)
@@ -337,16 +381,36 @@ def clean(pages: list[list[SourceLine]], kind: str, dropped: Counter[str]) -> Cl
         pending[:0] = cut[1:]
         page = cut[0]
         index = len(bodies)
-        zone = _footnote_zone(page, next_number, bracketed)
+        zone, below_rule = _footnote_zone(page, next_number, bracketed, rules)
         bodies.append(page[:zone])
         if zone < len(page):
             seen = {n for line in page[:zone] for _, _, n, _ in _candidates(line.text)}
             start = _footnote_start(page[zone].text, bracketed)
             assert start is not None, "_footnote_zone starts the zone at a footnote's first line"
             first = _start_number(start)
-            for number, lines in _split_footnotes(page[zone:], first, seen, bracketed):
-                found.append((number, lines, index))
+            for number, lines in _split_footnotes(page[zone:], first, seen, bracketed, below_rule):
                 next_number = number + 1
+                if number not in seen:
+                    # Its marker is nowhere on the page: glued to a number of the text, when only
+                    # one can hold it; else the footnote waits for a person, never joined to the text.
+                    place = _glued(page[:zone], number)
+                    if place is None:
+                        unplaced += lines
+                        for line in lines:
+                            causes[line.where.label()] = UNPLACED_FOOTNOTE.format(number=number)
+                        continue
+                    line = page[place[0]]
+                    glued[line.where] = (place[1], number)
+                    # The words check cannot see a marker in the wrong place: a person looks.
+                    guesses.append(
+                        Doubt(
+                            line.where.label(),
+                            line.text,
+                            f"footnote {number}'s marker was read as the last digit(s) of '{place[2]}': "
+                            f"if [^{number}] stands elsewhere, move it in document.md",
+                        )
+                    )
+                found.append((number, lines, index))
     anywhere = {number for number, _, _ in found}
     state = {"last": 0}
     missing: list[str] = []
@@ -360,7 +424,16 @@ def clean(pages: list[list[SourceLine]], kind: str, dropped: Counter[str]) -> Cl
         on_page = {number for number, _, page_index in found if page_index == index}
         breaks.append(len(body))
         for line in page:
-            text = _resolve_markers(line.text, state, on_page, anywhere, missing, raised)
+            if line.where in glued:
+                position, number = glued[line.where]
+                head = _resolve_markers(line.text[:position], state, on_page, anywhere, missing, raised)
+                state["last"] = max(state["last"], number)
+                tail = _resolve_markers(
+                    line.text[position + len(str(number)) :], state, on_page, anywhere, missing, raised
+                )
+                text = f"{head}[^{number}]{tail}"
+            else:
+                text = _resolve_markers(line.text, state, on_page, anywhere, missing, raised)
             body.append(SourceLine(text, line.where))
     words = vocabulary([line.text for line in body] + [line.text for _, lines, _ in found for line in lines])
     footnotes = []
@@ -373,4 +446,7 @@ def clean(pages: list[list[SourceLine]], kind: str, dropped: Counter[str]) -> Cl
     texts = [line.text for line in body]
     cleaned = Cleaned(kind, body, footnotes, removed, True, words, _width(texts), notes, breaks)
     cleaned.one_per_line = _one_per_line(texts)
+    cleaned.unplaced = unplaced
+    cleaned.causes = causes
+    cleaned.doubtful = guesses
     return cleaned

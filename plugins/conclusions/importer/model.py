@@ -63,6 +63,12 @@ class Cleaned:
     one_per_line: bool = False
     """Lines are not wrapped: each line is a block of its own (text copied from EUR-Lex's pages,
     where a paragraph is one long line)."""
+    unplaced: list[SourceLine] = field(default_factory=list)
+    """Lines the cleaning could not place (a footnote's text whose marker is not in the text)."""
+    causes: dict[str, str] = field(default_factory=dict)
+    """The likely cause of each of those, by its place ('line 38')."""
+    doubtful: list[Doubt] = field(default_factory=list)
+    """Lines placed on a guess (a footnote marker read off the end of a number)."""
 
 
 @dataclass

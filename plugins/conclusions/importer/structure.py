@@ -252,4 +252,8 @@ def build(cleaned: Cleaned) -> Parsed:
     reading.body(lines)
     reading.footnotes()
     reading.faults()
+    reading.parsed.doubtful += cleaned.doubtful
+    if cleaned.unplaced:
+        reading.parsed.unplaced = sorted([*reading.parsed.unplaced, *cleaned.unplaced], key=lambda line: line.where)
+        reading.parsed.causes.update(cleaned.causes)
     return reading.parsed

@@ -58,6 +58,16 @@ def _words_of(phrase: str) -> str:
     return re.sub("['’]", "['’]", pattern) + r"(?!\w)"
 
 
+# The number sign of a header label as registers and text layers print it: "N°", "Nº" (the
+# ordinal indicator), "N.º", "№", "No." or "No", "Nr.": one form, so that each is known.
+_NUMBER_SIGN = re.compile(r"^(?:n\.?\s?[°º]|№|no\.?|nr\.?)(?=\s|$)")
+
+
+def label_key(label: str) -> str:
+    """A header label as it is looked up: lower case, single spaces, one number sign."""
+    return _NUMBER_SIGN.sub("n°", " ".join(label.lower().split()))
+
+
 @cache
 def words() -> Words:
     """The words of every file of `conclusions/words/`, read once."""
@@ -73,8 +83,8 @@ def words() -> Words:
             for name in [names] if isinstance(names, str) else names:
                 months[str(name).lower()] = number
         for label, field in (data.get("header labels") or {}).items():
-            labels[str(label).lower()] = str(field)
-            label_language[str(label).lower()] = language
+            labels[label_key(str(label))] = str(field)
+            label_language[label_key(str(label))] = language
         for key in ("date words", "cover sentence", "titles", "title prefixes", "preamble", "other header labels"):
             lists.setdefault(key, []).extend(str(x) for x in data.get(key) or [])
         for key in ("lead-ins", "recital openers", "conjunctions", "prose genre", "statuses"):
