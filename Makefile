@@ -47,9 +47,10 @@ lint: $(STAMP)
 	$(BIN)/mypy  # plugins/, bench/ and site_tests/, strict ([tool.mypy] in pyproject.toml)
 
 # The tests in layers, one folder each (markers of the same names, pyproject.toml). The core,
-# the importer and the reader alone, no build: site_tests/unit/.
+# the importer and the reader alone, no build: site_tests/unit/. No unit test uses Hypothesis,
+# whose pytest plugin imports it at the end of every run (about a second).
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q site_tests/unit
+	$(BIN)/python -m pytest -q -p no:hypothesispytest site_tests/unit
 
 # Write the golden files again (site_tests/golden/: what the core makes of the mini fixture
 # and of a collection made from it), after a change to the output that is meant; commit them.

@@ -509,7 +509,10 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         # The templates in the site's overrides/ and the plugin's theme/ may change while serving.
         if self.serving is not None:
-            self.serving.on_nav(config, files, nav, _changing_templates(config), self._sharing.fingerprint())
+            sharing = self._sharing
+            # What the 404 page reads beyond the site signature (`on_env`).
+            not_found = (sharing.site_context(), sharing.interface())
+            self.serving.on_nav(config, files, nav, _changing_templates(config), sharing.fingerprint(), not_found)
         self.language_navs = self._language_navs(nav, files)
         return nav
 

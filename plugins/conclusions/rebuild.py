@@ -94,6 +94,9 @@ WATCH_LIMIT = 1000
 SITEMAP = "sitemap.xml"
 """MkDocs' template of the sitemap of the site's pages."""
 
+NOT_FOUND = "404.html"
+"""The theme's template of the page served for an address the site lacks."""
+
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 T = TypeVar("T")
@@ -319,8 +322,10 @@ class Memory:
         """Material's search entries of each page, by its URL."""
         self.copies: LastGood[str, Path] = LastGood()
         """The file each copied file (a card) was copied from, by path in the site."""
+        self.without_source: LastGood[str, bool] = LastGood()
+        """What each page without a source (the 404 page) was made of beyond the site signature."""
         self.template_code = _TemplateCode()
-        self._tables = (self.files, self.pages, self.written, self.search, self.copies)
+        self._tables = (self.files, self.pages, self.written, self.search, self.copies, self.without_source)
         self._last_site = ""
         self._linked_from: dict[str, set[str]] = {}
         """Which pages link to anchors of each page (kept up to date as pages are rendered)."""
@@ -389,6 +394,13 @@ class Memory:
         very object, or the same text), and this build builds in place."""
         same = self.written.last(dest, (made,)) is not None
         self.written.keep(dest, (made,), True)
+        return self.in_place and same
+
+    def template_unchanged(self, name: str, inputs: tuple[object, ...]) -> bool:
+        """Whether the last good build wrote the theme's template `name` from the same `inputs`
+        (what it reads beyond the site signature), and this build builds in place."""
+        same = self.without_source.last(name, inputs) is not None
+        self.without_source.keep(name, inputs, True)
         return self.in_place and same
 
     def copies_to_write(self, copies: dict[str, Path]) -> dict[str, Path]:
@@ -628,12 +640,14 @@ class Serving:
         nav: Navigation,
         template_dirs: list[str],
         context: Callable[[str], str],
+        not_found: tuple[object, ...],
     ) -> None:
         """Decide what this build builds, once the files and navigation are known.
 
         Under the last good build's site signature (`Memory.same_site`), only the pages whose
-        Markdown or `context` (what else their template reads, by source path) changed, and the
-        published files whose bytes changed; otherwise everything. Pages are left out only when
+        Markdown or `context` (what else their template reads, by source path) changed, the
+        published files whose bytes changed, and the 404 page if what its template reads beyond
+        the signature (`not_found`) changed; otherwise everything. Pages are left out only when
         every plugin that works on pages is known to the plugin (itself, and Material's search,
         whose entries of the pages not built are kept).
         """
@@ -649,6 +663,10 @@ class Serving:
             # The sitemap lists the pages' addresses and the build's date, both in the site
             # signature: the one served is the same (MkDocs would write it again for 6,000 pages).
             mkdocs_internals.skip_template(config, SITEMAP)
+        if memory.template_unchanged(NOT_FOUND, not_found):
+            # It shows the site's navigation and the document line: a collection's is a page of
+            # thousands of links, which a save of one paragraph rarely changes.
+            mkdocs_internals.skip_template(config, NOT_FOUND)
         for page in pages:
             page.prepare(files, context(page.file.src_uri))
         self._check_links_to_changed_pages(pages, files)

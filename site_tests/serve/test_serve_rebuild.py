@@ -74,6 +74,16 @@ def test_rebuilds_reuse_only_what_did_not_change(tmp_path: Path, edition: Editio
         assert total == pages and 0 < reused < pages
         _assert_same_as_clean_build(served, source, tmp_path / "clean-1")
 
+        # The short title is in the document line of every page and of the 404 page, in no
+        # address and no navigation entry: every page and the 404 page are made again in place.
+        short = edition.document.header.short_title
+        if short:
+            builds = len(_rebuilds(served))
+            _edit(document, f"short_title: {short}", f"short_title: {short} zyxshort")
+            served.wait_for("the short title edit", lambda: len(_rebuilds(served)) > builds)
+            assert b"zyxshort" in fetch(served.base + "404.html")
+            _assert_same_as_clean_build(served, source, tmp_path / "clean-short")
+
         # A section title is in every page's navigation: nothing may be reused.
         titled = [s for s in edition.document.sections if s.label]
         if titled:

@@ -29,19 +29,35 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from .abbreviations import Definition, definitions
+from .citations import DATA_FILE as CITATIONS_FILE
 from .citations import Citation, Forms, read_forms
 from .errors import Problems
 from .identity import register_url
 from .inline_source import plain_text, tokenize
 from .interface import Interface, interface
+from .layout import SHARED_REGISTRY
 from .mentions import Match, Matcher
 from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Recital, Registries, Term
+from .names import DATA_FILE as NAMES_FILE
 from .names import NO_WORDS, Name, NameWords, addressee_names, read_name_words
-from .references import DATE_TITLE, Held, Reference, Rules, identities, number_key, read_rules, references_of
+from .references import (
+    DATE_TITLE,
+    RULES_FILE,
+    Held,
+    Reference,
+    Rules,
+    identities,
+    number_key,
+    read_rules,
+    references_of,
+)
+from .remembered import Remembered, contents
 from .urls import AT_ROOT
 from .variants import Extra, Spellings, short_forms
 
@@ -99,16 +115,29 @@ class Finding:
         return f"{target}: {words} ({self.how}; {where}){address}"
 
 
+_WORD_FILES = (CITATIONS_FILE, NAMES_FILE, RULES_FILE)
+_WORDS: Remembered[Mapping[str, Words]] = Remembered(size=16)
+
+
 def read_words(source_dir: Path | None, problems: Problems) -> dict[str, Words]:
     """What the automatic reading looks for, by language: the shared data files' words, each
     language replaced by the site's own files' (`citations.yml`, `names.yml`, `references.yml`)."""
+    # Read once for each state of the files (`remembered`): every build reads the shared ones.
+    folders = [SHARED_REGISTRY] if source_dir is None else [SHARED_REGISTRY, source_dir]
+    key = (source_dir and source_dir.name, contents(f / name for f in folders for name in _WORD_FILES))
+    return dict(_WORDS.get(key, partial(_read_words, source_dir), problems))
+
+
+def _read_words(source_dir: Path | None, problems: Problems) -> Mapping[str, Words]:
     forms = read_forms(source_dir, problems)
     names = read_name_words(source_dir, problems)
     rules = read_rules(source_dir, problems)
-    return {
-        language: Words(forms.get(language), names.get(language, NO_WORDS), rules.get(language))
-        for language in sorted({*forms, *names, *rules})
-    }
+    return MappingProxyType(
+        {
+            language: Words(forms.get(language), names.get(language, NO_WORDS), rules.get(language))
+            for language in sorted({*forms, *names, *rules})
+        }
+    )
 
 
 def words_for(words: Mapping[str, Words], language: str) -> Words:

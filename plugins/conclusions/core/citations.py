@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import quote
 
@@ -376,17 +377,24 @@ def _language(language: str, words: Mapping[str, Any], data: Mapping[str, Any]) 
     return Forms(
         language,
         _act_pattern(words, acts) if acts else None,
-        act_types,
+        MappingProxyType(act_types),
         document if series_words else None,
         re.compile(r"(?<![\w/])(?:" + symbol + by_words + ")"),
         articles,
-        treaty_names,
+        MappingProxyType(treaty_names),
         named,
         named_before,
-        {str(k): dict(v) for k, v in (addresses or {}).items() if isinstance(v, dict)},
-        {str(k): dict(v) for k, v in (treaties or {}).items() if isinstance(v, dict)},
+        _read_only(addresses),
+        _read_only(treaties),
         str(words.get("council_document") or "Council document"),
     )
+
+
+def _read_only(groups: object) -> Mapping[str, Mapping[str, str]]:
+    # The forms are kept for the life of the process (`automatic.read_words`): nothing may change them.
+    if not isinstance(groups, dict):
+        return MappingProxyType({})
+    return MappingProxyType({str(k): MappingProxyType(dict(v)) for k, v in groups.items() if isinstance(v, dict)})
 
 
 def read_forms(source_dir: Path | None, problems: Problems) -> dict[str, Forms]:

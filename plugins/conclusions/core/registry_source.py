@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,6 +22,7 @@ from .errors import Problems, SourceError, shown
 from .fields import Field, check_mapping
 from .layout import ACTORS_FILE, GLOSSARY_FILE, INSTRUMENTS_FILE, SHARED_LABEL, SHARED_REGISTRY, VERBS_FILE
 from .model import Actor, Entry, InLanguage, Instrument, Kind, Registries, Suppressed, Term, Verb
+from .remembered import Remembered, contents
 from .yamlsource import Located, LocatedList, load_yaml, read_text
 
 E = TypeVar("E", bound=Entry)
@@ -333,16 +335,15 @@ _VERBS_FILE = {
 }
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Verbs:
     path: str
-    verbs: list[Verb]
-    phrases: list[tuple[str, int]]
-    before: list[str]
+    verbs: tuple[Verb, ...]
+    phrases: tuple[tuple[str, int], ...]
+    before: tuple[str, ...]
 
 
-def _verbs(layer: Layer, problems: Problems) -> _Verbs | None:
-    loaded = _load(layer, VERBS_FILE, _VERBS_FILE, problems)
+def _verbs(layer: Layer, loaded: tuple[str, Located] | None, problems: Problems) -> _Verbs | None:
     if loaded is None:
         return None
     path, data = loaded
@@ -376,7 +377,9 @@ def _verbs(layer: Layer, problems: Problems) -> _Verbs | None:
     verbs = _unique(verbs, path, "verb", problems)
     phrases = data.get("not_addressees_after") or LocatedList()
     lines = list(getattr(phrases, "item_lines", [])) if not layer.shared else [0] * len(phrases)
-    return _Verbs(path, verbs, list(zip(phrases, lines, strict=True)), list(data.get("before_addressees") or ()))
+    return _Verbs(
+        path, tuple(verbs), tuple(zip(phrases, lines, strict=True)), tuple(data.get("before_addressees") or ())
+    )
 
 
 def _merge_kinds(first: Sequence[Kind], then: Sequence[Kind]) -> list[Kind]:
@@ -396,64 +399,126 @@ def read_registries(source_dir: Path, problems: Problems, shared_dir: Path | Non
     layers = [Layer(source_dir, source_dir.name, shared=False)]
     if shared_dir is not None:
         layers.append(Layer(shared_dir, SHARED_LABEL, shared=True))
-    files = [
-        {
-            "instruments": _load(layer, INSTRUMENTS_FILE, _INSTRUMENTS_FILE, problems),
-            "glossary": _load(layer, GLOSSARY_FILE, _GLOSSARY_FILE, problems),
-            "actors": _load(layer, ACTORS_FILE, _ACTORS_FILE, problems),
-        }
-        for layer in layers
-    ]
+    files = [_FILES.get(_files_key(layer), partial(_read_files, layer), problems) for layer in layers]
     instrument_kinds: list[Kind] = []
     actor_kinds: list[Kind] = []
-    for layer, loaded in zip(layers, files, strict=True):
-        instrument_kinds = _merge_kinds(
-            instrument_kinds, _file_kinds(loaded["instruments"], "instrument", problems, layer.shared)
-        )
-        actor_kinds = _merge_kinds(actor_kinds, _file_kinds(loaded["actors"], "actor", problems, layer.shared))
+    for read in files:
+        instrument_kinds = _merge_kinds(instrument_kinds, read.instrument_kinds)
+        actor_kinds = _merge_kinds(actor_kinds, read.actor_kinds)
+    kinds = (tuple(instrument_kinds), tuple(actor_kinds))
     instruments: list[Instrument] = []
     terms: list[Term] = []
     actors: list[Actor] = []
-    suppressed = [
-        s
-        for key, name in (("instruments", "instruments.yml"), ("glossary", "glossary.yml"), ("actors", "actors.yml"))
-        for s in _suppressed(files[0][key], name)
-    ]
     verb_files: list[_Verbs] = []
     verbs: list[Verb] = []
     shadowed: set[str] = set()
-    for layer, loaded in zip(layers, files, strict=True):
-        layer_instruments = _instruments(loaded["instruments"], layer.shared, instrument_kinds, problems)
-        layer_terms = _terms(loaded["glossary"], layer.shared, problems)
-        layer_actors = _actors(loaded["actors"], layer.shared, actor_kinds, problems)
-        for mine, theirs in ((instruments, layer_instruments), (terms, layer_terms), (actors, layer_actors)):
+    for layer, read in zip(layers, files, strict=True):
+        layer_entries = _ENTRIES.get((read, kinds), partial(_entries_of, layer, read, kinds), problems)
+        for mine, theirs in (
+            (instruments, layer_entries.instruments),
+            (terms, layer_entries.terms),
+            (actors, layer_entries.actors),
+        ):
             ids = {e.id for e in mine}
             shadowed.update(p for e in theirs if e.id in ids for p in e.patterns)
-        instruments = _merge(instruments, layer_instruments)
-        terms = _merge(terms, layer_terms)
-        actors = _merge(actors, layer_actors)
-        if (layer_verbs := _verbs(layer, problems)) is not None:
-            verb_files.append(layer_verbs)
-            verbs = _merge(verbs, layer_verbs.verbs)
+        instruments = _merge(instruments, layer_entries.instruments)
+        terms = _merge(terms, layer_entries.terms)
+        actors = _merge(actors, layer_entries.actors)
+        if layer_entries.verbs is not None:
+            verb_files.append(layer_entries.verbs)
+            verbs = _merge(verbs, layer_entries.verbs.verbs)
     phrases: dict[str, int] = {}
     for verb_file in verb_files:
         for phrase, line in verb_file.phrases:
             phrases.setdefault(phrase, line)
-    before = next((v.before for v in verb_files if v.before), ["the", "all", "relevant", "its"])
+    before = next((v.before for v in verb_files if v.before), ("the", "all", "relevant", "its"))
     own_verbs = next(
         (v.path for v in verb_files if not v.path.startswith(SHARED_LABEL)), f"{source_dir.name}/{VERBS_FILE}"
     )
     return Registries(
-        instrument_kinds=tuple(instrument_kinds),
+        instrument_kinds=kinds[0],
         instruments=tuple(instruments),
         terms=tuple(terms),
-        actor_kinds=tuple(actor_kinds),
+        actor_kinds=kinds[1],
         actors=tuple(actors),
         verbs=tuple(verbs),
         not_addressees_after=tuple(phrases),
         not_addressees_lines=tuple(phrases.values()),
         verbs_path=own_verbs,
         before_addressees=tuple(before),
-        suppressed=tuple(suppressed),
+        suppressed=files[0].suppressed,
         shadowed=frozenset(shadowed),
+    )
+
+
+# Every build reads the shared registry, and so does every rebuild under `mkdocs serve` and every
+# test that builds a site: parsing and checking it is most of a small build. Each layer's files
+# are read once for each state of their bytes (`remembered`); its entries once for each set of
+# kinds they are checked against. Mistakes are sorted by file and line when reported, so they
+# may come from either step in any order.
+
+
+@dataclass(frozen=True, eq=False)
+class _LayerFiles:
+    """A layer's files as parsed (never handed out of this module), with their kinds."""
+
+    instruments: tuple[str, Located] | None
+    glossary: tuple[str, Located] | None
+    actors: tuple[str, Located] | None
+    verbs: tuple[str, Located] | None
+    instrument_kinds: tuple[Kind, ...]
+    actor_kinds: tuple[Kind, ...]
+    suppressed: tuple[Suppressed, ...]
+
+
+@dataclass(frozen=True)
+class _LayerEntries:
+    instruments: tuple[Instrument, ...]
+    terms: tuple[Term, ...]
+    actors: tuple[Actor, ...]
+    verbs: _Verbs | None
+
+
+_REGISTRY_FILES = (INSTRUMENTS_FILE, GLOSSARY_FILE, ACTORS_FILE, VERBS_FILE)
+_FILES: Remembered[_LayerFiles] = Remembered(size=32)
+_ENTRIES: Remembered[_LayerEntries] = Remembered(size=32)
+
+
+def _files_key(layer: Layer) -> tuple[object, ...]:
+    # What a layer's reading depends on: its files' bytes and the names its errors give.
+    return (layer.label, layer.shared, contents(layer.folder / name for name in _REGISTRY_FILES))
+
+
+def _read_files(layer: Layer, problems: Problems) -> _LayerFiles:
+    instruments = _load(layer, INSTRUMENTS_FILE, _INSTRUMENTS_FILE, problems)
+    glossary = _load(layer, GLOSSARY_FILE, _GLOSSARY_FILE, problems)
+    actors = _load(layer, ACTORS_FILE, _ACTORS_FILE, problems)
+    suppressed = (
+        ()
+        if layer.shared
+        else tuple(
+            s
+            for loaded, name in ((instruments, INSTRUMENTS_FILE), (glossary, GLOSSARY_FILE), (actors, ACTORS_FILE))
+            for s in _suppressed(loaded, name)
+        )
+    )
+    return _LayerFiles(
+        instruments=instruments,
+        glossary=glossary,
+        actors=actors,
+        verbs=_load(layer, VERBS_FILE, _VERBS_FILE, problems),
+        instrument_kinds=tuple(_file_kinds(instruments, "instrument", problems, layer.shared)),
+        actor_kinds=tuple(_file_kinds(actors, "actor", problems, layer.shared)),
+        suppressed=suppressed,
+    )
+
+
+def _entries_of(
+    layer: Layer, files: _LayerFiles, kinds: tuple[tuple[Kind, ...], tuple[Kind, ...]], problems: Problems
+) -> _LayerEntries:
+    return _LayerEntries(
+        instruments=tuple(_instruments(files.instruments, layer.shared, list(kinds[0]), problems)),
+        terms=tuple(_terms(files.glossary, layer.shared, problems)),
+        actors=tuple(_actors(files.actors, layer.shared, list(kinds[1]), problems)),
+        verbs=_verbs(layer, files.verbs, problems),
     )

@@ -67,7 +67,7 @@ from .pages.registers import (
     verbs,
 )
 from .pages.text import about_urls
-from .references import Held, Reference, cited_keys, identities, references_of
+from .references import Held, Reference, Rules, cited_keys, identities, references_of
 from .registry_source import read_registries
 from .sharing import Card, SiteSharing
 from .urls import COLLECTION_JSON, LANGUAGE_CODE, Site, language_version
@@ -228,13 +228,14 @@ class SiteMaker:
         in one of them."""
         editions: list[Edition] = []
         versions: list[Edition] = []
-        held = held_by([source.folder for source in sources])
-        rules = [w.rules for w in words.values() if w.rules is not None]
-        for source in sources:
-            text = (source.folder / DOCUMENT).read_bytes()
+        texts = [(source.folder / DOCUMENT).read_bytes() for source in sources]
+        folders = tuple(source.folder for source in sources)
+        held = self.step("held", (folders, *texts), partial(held_by, folders), small=True)
+        rules = tuple(w.rules for w in words.values() if w.rules is not None)
+        for source, text in zip(sources, texts, strict=True):
             # Only the texts this one names matter to it: another text's new date or number
             # leaves it as it was (and, under `mkdocs serve`, its pages with it).
-            cited = cited_keys(text.decode("utf-8", "replace"), rules)
+            cited = self.step(("cited", source.folder.name), (text, rules), partial(_cited_keys, text, rules))
             mine = Held(held.numbers & cited.numbers, held.dates & cited.dates)
             edition = self.step(
                 ("linked", source.folder.name),
@@ -403,6 +404,10 @@ def register_pages(c: Collection, shares: Sequence[RegisterShare]) -> Iterator[P
     for a in c.registries.actors:
         yield actor(c, a, shares)
     yield verbs(c, shares)
+
+
+def _cited_keys(text: bytes, rules: tuple[Rules, ...]) -> Held:
+    return cited_keys(text.decode("utf-8", "replace"), rules)
 
 
 def _list(pages: Iterator[Page]) -> list[Page]:

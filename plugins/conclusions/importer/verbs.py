@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import yaml
 
@@ -54,13 +55,19 @@ def shared_verbs(lower_case: bool = False) -> list[KnownVerb]:
     """The operative verbs of the shared registry (`conclusions/registry/verbs.yml`): their
     upper-case forms, or (`lower_case`) the forms a text writes in prose ("The Council invites",
     "They invite", "The Agency is invited")."""
-    data = yaml.safe_load(SHARED.read_text(encoding="utf-8"))
+    return list(_verbs_in(SHARED.read_bytes(), lower_case))
+
+
+@lru_cache(maxsize=4)
+def _verbs_in(shared: bytes, lower_case: bool) -> tuple[KnownVerb, ...]:
+    # By the file's bytes: every import reads the list, and parsing it is most of a short import.
+    data = yaml.safe_load(shared.decode("utf-8"))
     verbs = []
     for entry in data["verbs"]:
         forms = tuple(form for form in entry["forms"] if form[:1].islower() == lower_case)
         if forms:
             verbs.append(KnownVerb(entry["verb"], forms, bool(entry["request"]), bool(entry.get("passive"))))
-    return verbs
+    return tuple(verbs)
 
 
 def find_prose_verbs(paragraphs: list[DraftParagraph], known: list[KnownVerb], title: str = "") -> list[FoundVerb]:
@@ -127,6 +134,8 @@ def find_verbs(paragraphs: list[DraftParagraph], known: list[KnownVerb]) -> list
             counts[verb][form] += 1
             taken[run.start : run.start + len(form)] = b"\x01" * len(form)
         for form in forms_longest_first:
+            if form not in text:  # most forms are not in a given paragraph: skip their search
+                continue
             for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
                 if any(taken[match.start() : match.end()]):
                     continue

@@ -18,6 +18,7 @@ site changes the look of its pages, so the same folder is searched here.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +51,11 @@ def blocks(*parts: str) -> Md:
 class PageTemplates:
     """The page templates of a site: its `overrides/` first, then the package's."""
 
-    overrides: Path | None = None
+    overrides: Path | None = field(default=None, compare=False)
+    """The folder as the configuration names it (errors name it so)."""
+    folder: str = ""
+    """The folder's absolute path, which is what compares: `mkdocs serve -f mkdocs.yml` names
+    it relatively in its first build and absolutely in the rebuilds."""
     fingerprint: str = field(default="", compare=True)
     """What the site's page templates hold (a hash): a rebuild that reuses pages compares it."""
 
@@ -62,7 +67,8 @@ class PageTemplates:
         if folder is not None and (folder / FOLDER).is_dir():
             for path in sorted((folder / FOLDER).rglob("*.html")):
                 digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
-        return cls(folder, digest.hexdigest() if folder is not None else "")
+        where = os.path.abspath(folder) if folder is not None else ""
+        return cls(folder, where, digest.hexdigest() if folder is not None else "")
 
     def render(self, kind: str, /, **values: object) -> Md:
         """The body of a page of `kind` ('paragraph'), from its template and `values`."""
