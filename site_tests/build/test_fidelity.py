@@ -16,7 +16,9 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
@@ -47,14 +49,22 @@ def test_the_generic_check_catches_a_lost_word(doc: Built, tmp_path: Path) -> No
     shutil.copytree(doc.site, copy, ignore=shutil.ignore_patterns("*.png", "*.json"))
     text = copy / "text" / "index.html"
     soup = BeautifulSoup(text.read_text(encoding="utf-8"), "html.parser")
-    longest = max(doc.model.paragraphs, key=lambda p: len(p.text))
-    paragraph = soup.find(id=longest.anchor)
-    # Drop one word of a plain text run of the paragraph (not a marker or a button label).
-    run = next(s for s in paragraph.find_all(string=True) if s.parent.name in ("p", "span") and len(s.split()) > 4)
-    parts = run.split(" ")
-    # A word the page has once, inside the run (the run's edges may be glued to a marker).
     page_words = soup.get_text(" ").split()
-    victim = next(i for i in range(1, len(parts) - 1) if parts[i].isalpha() and page_words.count(parts[i]) == 1)
+
+    def victims() -> Iterator[tuple[Any, list[str], int]]:
+        """Plain text runs of the paragraphs, longest paragraph first (not a marker or a button
+        label), and in each a word the page has once, inside the run (its edges may be glued to
+        a marker)."""
+        for paragraph in sorted(doc.model.paragraphs, key=lambda p: -len(p.text)):
+            element = soup.find(id=paragraph.anchor)
+            for run in element.find_all(string=True) if element else []:
+                if run.parent.name in ("p", "span") and len(run.split()) > 4:
+                    parts = run.split(" ")
+                    for i in range(1, len(parts) - 1):
+                        if parts[i].isalpha() and page_words.count(parts[i]) == 1:
+                            yield run, parts, i
+
+    run, parts, victim = next(victims())
     run.replace_with(" ".join(parts[:victim] + parts[victim + 1 :]))
     text.write_text(str(soup), encoding="utf-8")
     if _originals(doc):
