@@ -467,6 +467,7 @@ _REGISTER_HEADS = {
     "ST-11402-2024-INIT-en.txt": (12, "11402/24"),
     "ST-8802-2025-INIT-en.txt": (13, "8802/25"),
     "ST-6044-2026-INIT-en.txt": (16, "6044/26"),
+    "ST-11250-2026-INIT-en.txt": (13, "11250/26"),
 }
 """How many lines of each text of fixtures/import/ are its cover page's header block, and its number."""
 

@@ -501,6 +501,7 @@ REAL_SHAPED = {
     "ST-11402-2024-INIT-en.txt": ([], "register"),
     "ST-8802-2025-INIT-en.txt": ([], "register"),
     "ST-6044-2026-INIT-en.txt": ([], "register"),
+    "ST-11250-2026-INIT-en.txt": ([], "register"),
 }
 
 

@@ -15,7 +15,7 @@ import re
 
 from ..core.fidelity import MAX_FIELD, swallowed
 from ..core.limits import MAX_NUMBER_DIGITS
-from ..reader.furniture import always, is_annex
+from ..reader.furniture import always, is_annex, is_annex_to_annex
 from .body import Body, read_body
 from .header import PARAGRAPH, ROMAN_HEADING, State, place_date, read_header
 from .lines import join_lines, join_wrapped
@@ -243,7 +243,9 @@ def build(cleaned: Cleaned) -> Parsed:
         reading.cover(lines[:annex])
         reading.parsed.annex = lines[annex].text
         lines = lines[annex + 1 :]
-        annex = next((i for i, line in enumerate(lines) if is_annex(line.text)), None)
+        annex = None
+    # An annex after the text: "ANNEX" in a text without a cover note, "ANNEX TO THE ANNEX" in one.
+    annex = next((i for i, line in enumerate(lines) if is_annex(line.text) or is_annex_to_annex(line.text)), None)
     if annex is not None:
         # An annex after the text (a resolution's framework): text blocks of its own.
         reading.parsed.appendix_heading = lines[annex].text

@@ -87,6 +87,12 @@ def is_annex(text: str) -> bool:
     return bool(forms().repeated["annex"].match(normal(text)))
 
 
+def is_annex_to_annex(text: str) -> bool:
+    """The heading of the conclusions' own annex inside the cover note's: "ANNEX TO THE ANNEX",
+    "APPENDIX", "ANHANG"."""
+    return bool(forms().repeated["annex to the annex"].match(normal(text)))
+
+
 def lone_number(text: str) -> bool:
     """A line of one number only: a page number, or a footnote's number on its own line."""
     return bool(forms().lone_number.match(normal(text)))
