@@ -72,6 +72,32 @@ CITED = [
         "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12016E222",
         "12016E222",
     ),
+    # Places in the Official Journal: an issue's contents before October 2023 (the issue on three
+    # digits, its subseries letter kept), one act a publication since
+    (
+        "OJ C 466, 7.12.2022, p. 1",
+        "oj-c-2022-466-p1",
+        "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=OJ:C:2022:466:TOC",
+        "",
+    ),
+    (
+        "OJ L 86 I, 24.3.2020, p. 1",
+        "oj-l-2020-86i-p1",
+        "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=OJ:L:2020:086I:TOC",
+        "",
+    ),
+    (
+        "OJ C, C/2024/1234, 2.5.2024",
+        "oj-c-2024-1234",
+        "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=OJ:C_202401234",
+        "",
+    ),
+    (
+        "OJ L, 2024/1689, 12.7.2024",
+        "oj-l-2024-1689",
+        "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=OJ:L_202401689",
+        "",
+    ),
 ]
 
 
@@ -106,6 +132,37 @@ def test_french_forms_give_the_same_ids() -> None:
         "la décision (PESC) 2021/698 du Conseil, le règlement (UE) n° 1285/2013 et l'article 42, paragraphe 7, du TUE"
     )
     assert [c.id for c in FORMS["fr"].find(text)] == ["dec-2021-698", "reg-2013-1285", "teu-article-42-7"]
+
+
+def test_french_and_german_places_in_the_journal_give_the_same_ids() -> None:
+    assert [c.id for c in FORMS["fr"].find("(JO C 466 du 7.12.2022, p. 1) et JO C, C/2024/1234, 2.5.2024")] == [
+        "oj-c-2022-466-p1",
+        "oj-c-2024-1234",
+    ]
+    assert [c.id for c in FORMS["de"].find("(ABl. C 466 vom 7.12.2022, S. 1) und ABl. C, C/2024/1234, 2.5.2024")] == [
+        "oj-c-2022-466-p1",
+        "oj-c-2024-1234",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        # where the act it follows in its sentence was published: the act alone
+        (
+            "Decision No 1313/2013/EU of the European Parliament and of the Council of 17 December 2013 on a "
+            "Union Civil Protection Mechanism (OJ L 347, 20.12.2013, p. 924).",
+            ["dec-2013-1313"],
+        ),
+        ("Regulation (EU) 2021/696 (OJ L 170, 12.5.2021, p. 69)", ["reg-2021-696"]),
+        # in another sentence, or after no act: a place of its own
+        ("Regulation (EU) 2021/696. See also OJ C 466, 7.12.2022, p. 1.", ["reg-2021-696", "oj-c-2022-466-p1"]),
+        ("Regulation (EU) 2021/696; OJ C 466, 7.12.2022, p. 1.", ["reg-2021-696", "oj-c-2022-466-p1"]),
+        ("the Council Resolution on the EU Work Plan for Culture (OJ C 466, 7.12.2022, p. 1)", ["oj-c-2022-466-p1"]),
+    ],
+)
+def test_a_place_in_the_journal_after_an_act_is_where_the_act_was_published(text: str, ids: list[str]) -> None:
+    assert [c.id for c in FORMS["en"].find(text)] == ids
 
 
 def test_a_document_named_by_title_before_its_footnote() -> None:

@@ -115,3 +115,42 @@ def test_in_a_collection_the_title_before_the_date_names_a_text_of_it(tmp_path: 
     outside = next(i for i in c.registries.instruments if i.id == "council-conclusions-2024-02-02")
     assert outside.url.startswith("https://www.consilium.europa.eu/en/documents-publications/public-register/")
     assert {r.words for r in c.unresolved} == {"conclusions of 2 February 2024 on ports"}
+
+
+PLACES = """---
+document_id: ST 4322/25
+date: 2025-03-11
+title: Council conclusions on cultural data (invented)
+---
+
+1. RECALLS Regulation (EU) 2021/696 establishing the Union Space Programme[^1] and the Council Resolution on the EU Work Plan for Culture 2023-2026[^2];
+
+2. WELCOMES the Council conclusions on the data space for cultural heritage (OJ C 173, 16.5.2023, p. 2).
+
+3. TAKES NOTE of the guidelines published in OJ C 12, 4.1.2020, p. 3.
+
+[^1]: OJ L 170, 12.5.2021, p. 69.
+[^2]: OJ C 466, 7.12.2022, p. 1.
+"""
+
+
+def test_a_place_in_the_journal_is_an_instrument_unless_it_is_where_a_cited_act_was_published(
+    tmp_path: Path,
+) -> None:
+    edition = build_edition(source_with(tmp_path, PLACES))
+    found = {e.id: e for e in edition.registries.instruments if e.automatic}
+    # Footnote 1 gives where the act of its sentence was published (the L series): that act, not
+    # a place of its own.
+    assert "oj-l-2021-170-p69" not in {e.id for e in edition.registries.instruments}
+    # Footnote 2 (in the same sentence, but the C series) and the bracket give the places of
+    # texts without a number: each an instrument, named by the words before it when they say
+    # what the text is ("Council conclusions on ..."), with the Journal's address.
+    assert found["oj-c-2022-466-p1"].url.endswith("?uri=OJ:C:2022:466:TOC")
+    assert found["oj-c-2023-173-p2"].name.startswith("Council conclusions on the data space")
+    assert found["oj-c-2022-466-p1"].name.startswith("Council Resolution on the EU Work Plan")
+    assert found["oj-c-2023-173-p2"].kind == found["oj-c-2022-466-p1"].kind == "council-document"
+    # A place with no words that say what the text is: named by the place.
+    assert (found["oj-c-2020-12-p3"].name, found["oj-c-2020-12-p3"].kind) == (
+        "OJ C 12, 4.1.2020, p. 3",
+        "official-journal",
+    )

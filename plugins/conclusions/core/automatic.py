@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -36,7 +37,7 @@ from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from .abbreviations import Definition, definitions
 from .citations import DATA_FILE as CITATIONS_FILE
-from .citations import Citation, Forms, read_forms
+from .citations import JOURNAL, KINDS, Citation, Forms, one_sentence, place_of_act, read_forms
 from .errors import Problems
 from .identity import register_url
 from .inline_source import plain_text, tokenize
@@ -345,6 +346,7 @@ class _Reader:
                 cited_in.setdefault(citation.id, []).append((item, citation))
                 self.cited.setdefault(item.anchor, []).append((citation.start, citation.end))
         numbers = self._footnote_numbers()
+        self._leave_out_places_of_acts(cited_in, numbers)
         references = self._references()
         # A date with a number somewhere in the text: its other references by date are the same document.
         by_date: dict[tuple[str, bool], tuple[str, str, str, str]] = {}
@@ -365,6 +367,40 @@ class _Reader:
                 self._citation(item, citation)
         if forms is not None:
             self._named_documents(forms, numbers, cited_in, dated)
+
+    def _leave_out_places_of_acts(
+        self, cited_in: dict[str, list[tuple[Item, Citation]]], numbers: dict[str, tuple[str, str, str, str]]
+    ) -> None:
+        """A footnote that gives only a place in the Official Journal's L series, marked in the
+        sentence of an EU act's number ("Regulation (EU) 2021/696 ... establishing the Union Space Programme[^4]"
+        with "[^4]: OJ L 170, 12.5.2021, p. 69."), says where that act was published: the place is
+        no instrument of its own (`Forms.find` leaves out such a place in the act's own sentence)."""
+        journal = {
+            n for n, (entry_id, *_) in numbers.items() if any(place_of_act(c) for _, c in cited_in.get(entry_id, ()))
+        }
+        if not journal:
+            return
+        acts: dict[str, list[int]] = {}
+        for places in cited_in.values():
+            for item, c in places:
+                if c.form != JOURNAL:
+                    acts.setdefault(item.anchor, []).append(c.end)
+        for item in self.items:
+            ends = sorted(acts.get(item.anchor, ()))
+            for token in tokenize(item.text) if ends else ():
+                if token.kind != "fn" or token.value not in journal:
+                    continue
+                at = bisect_right(ends, token.start)
+                if not at or not one_sentence(item.text, ends[at - 1], token.start):
+                    continue
+                note = self.document.footnotes[token.value]
+                entry_id = numbers.pop(token.value)[0]
+                journal.discard(token.value)
+                kept = [(i, c) for i, c in cited_in.get(entry_id, []) if not (i is note and place_of_act(c))]
+                if kept:
+                    cited_in[entry_id] = kept
+                else:
+                    cited_in.pop(entry_id, None)
 
     def _footnote_numbers(self) -> dict[str, tuple[str, str, str, str]]:
         """The footnotes whose text is a reference alone ("7315/23.", "JOIN(2023) 9 final."):
@@ -540,6 +576,9 @@ class _Reader:
         elif _better_name(found, how):
             # A name from a title says more than a number alone ("Council document ST 9675/23").
             found.entry = _renamed(found.entry, name, how, item, self._words)
+            if found.entry.kind == KINDS[JOURNAL]:
+                # The words before a place in the Journal say what the text there is.
+                found.entry = replace(found.entry, kind=kind)
             found.how = how
         found.add(words)
 

@@ -3,10 +3,11 @@
 A Council text cites EU acts by type and number ("Regulation (EU) 2021/696", "Council
 Decision 2014/496/CFSP", "Regulation (EU) No 1285/2013"), Commission and joint documents by
 their series ("JOIN(2023) 9 final", "COM(2021) 559 final"), General Assembly resolutions
-("A/RES/77/41", "UNGA resolution 77/41") and Treaty articles ("Article 42(7) TEU"). Each form
+("A/RES/77/41", "UNGA resolution 77/41"), Treaty articles ("Article 42(7) TEU") and the place
+in the Official Journal where a text was published ("OJ C 466, 7.12.2022, p. 1"). Each form
 says by itself what it names, so each gets an id made from its number alone (the same
 words always give the same id: `reg-2021-696`, `join-2023-9`, `a-res-77-41`,
-`teu-article-42-7`) and its official address (ELI and CELEX for an act). The words are data,
+`teu-article-42-7`, `oj-c-2022-466-p1`) and its official address (ELI and CELEX for an act). The words are data,
 by language, in `registry/citations.yml`; Council documents by number and conclusions by
 date and title are `references.py`'s.
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -35,11 +37,18 @@ EU_ACT = "eu-act"
 DOCUMENT = "document"
 UN_RESOLUTION = "un-resolution"
 TREATY_ARTICLE = "treaty-article"
+JOURNAL = "journal"
 
 _UN_LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 
 # The kind of instrument each form becomes (the shared registry's kinds).
-KINDS = {EU_ACT: "eu-legislation", DOCUMENT: "policy-document", UN_RESOLUTION: "treaty", TREATY_ARTICLE: "treaty"}
+KINDS = {
+    EU_ACT: "eu-legislation",
+    DOCUMENT: "policy-document",
+    UN_RESOLUTION: "treaty",
+    TREATY_ARTICLE: "treaty",
+    JOURNAL: "official-journal",
+}
 
 
 @dataclass(frozen=True)
@@ -51,7 +60,7 @@ class Citation:
     id: str
     """Made from the numbers alone: the same reference always has the same id."""
     form: str
-    """EU_ACT, DOCUMENT, UN_RESOLUTION or TREATY_ARTICLE."""
+    """EU_ACT, DOCUMENT, UN_RESOLUTION, TREATY_ARTICLE or JOURNAL."""
     name: str
     """How the reference reads ("Council Decision (CFSP) 2021/698", "Article 42(7) of the Treaty on European Union")."""
     url: str
@@ -93,16 +102,31 @@ class Forms:
     treaties: Mapping[str, Mapping[str, str]]
     council_document: str = "Council document"
     """What a Council document cited by its number alone is called ("Council document ST 7371/22")."""
+    journal: tuple[re.Pattern[str], ...] = ()
 
     def find(self, text: str) -> list[Citation]:
-        """Every citation in `text`, in order, none overlapping another."""
-        found = [*self._acts(text), *self._documents(text), *self._resolutions(text), *self._articles(text)]
+        """Every citation in `text`, in order, none overlapping another; a place in the Official
+        Journal's L series (legislation) that follows an EU act's number in the same sentence is
+        where that act was published ("Regulation (EU) No 1285/2013 ... (OJ L 347, 20.12.2013,
+        p. 1)"): left out. A place in the C series is that of another text (conclusions, a
+        resolution, a notice): kept."""
+        found = [
+            *self._acts(text),
+            *self._documents(text),
+            *self._resolutions(text),
+            *self._articles(text),
+            *self._journal(text),
+        ]
         found.sort(key=lambda c: (c.start, -(c.end - c.start)))
         out: list[Citation] = []
+        act: Citation | None = None  # the last citation of another form than the Journal's
         for citation in found:
             if out and citation.start < out[-1].end:
                 continue
+            if place_of_act(citation) and act and one_sentence(text, act.end, citation.start):
+                continue
             out.append(citation)
+            act = citation if citation.form != JOURNAL else act
         return out
 
     # -- EU acts -------------------------------------------------------------------------------
@@ -210,6 +234,28 @@ class Forms:
                     reference=f"Article {label} {treaty.upper()}",
                 )
 
+    # -- places in the Official Journal -------------------------------------------------------------
+
+    def _journal(self, text: str) -> Iterator[Citation]:
+        for pattern in self.journal:
+            for m in pattern.finditer(text):
+                groups = m.groupdict()
+                series = m["series"]
+                name = " ".join(m.group().split())
+                if groups.get("number"):
+                    year, number = m["act_year"], str(int(m["number"]))
+                    address = self._address("oj-act", {"series": series, "year": year, "number5": number.zfill(5)})
+                    entry_id = f"oj-{series.lower()}-{year}-{number}"
+                else:
+                    issue, sub, year = str(int(m["issue"])), (groups.get("sub") or ""), m["year"]
+                    address = self._address(
+                        "oj-issue", {"series": series, "year": year, "issue3": issue.zfill(3) + sub}
+                    )
+                    page = groups.get("page")
+                    entry_id = f"oj-{series.lower()}-{year}-{issue}{sub.lower()}" + (f"-p{int(page)}" if page else "")
+                if address.get("url"):
+                    yield Citation(m.start(), m.end(), entry_id, JOURNAL, name, address["url"], reference=name)
+
     # -- documents named by title ----------------------------------------------------------------
 
     def named_at(self, text: str, marker: int) -> tuple[int, NamedKind, str] | None:
@@ -293,6 +339,45 @@ def _template_pattern(template: str, treaty_names: tuple[str, ...]) -> re.Patter
             words = piece.split(" ")
             out.append(r"\s+".join(_initial_either_case(w) if i == 0 else re.escape(w) for i, w in enumerate(words)))
     return re.compile(r"(?<!\w)" + "".join(out) + r"(?!\w)")
+
+
+# Where a sentence ends between two citations: a full stop before a capital, a semicolon, a new line.
+_SENTENCE_END = re.compile(r"[.;]\s+(?=[A-ZÀ-Þ])|;|\n")
+
+
+def place_of_act(citation: Citation) -> bool:
+    """Whether `citation` is a place in the Official Journal's L series, where acts are published."""
+    return citation.form == JOURNAL and citation.id.startswith("oj-l-")
+
+
+def one_sentence(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` stays inside one sentence."""
+    return _SENTENCE_END.search(text, start, end) is None
+
+
+def _journal_pattern(template: str) -> re.Pattern[str]:
+    """The pattern of a form of the Official Journal's place ("OJ {series} {issue}, {date}, p. {page}")."""
+    parts = {
+        "{series}": r"(?P<series>[LC])",
+        # "L 86 I", "C 115 E": a subseries letter after the issue's number
+        "{issue}": r"(?P<issue>\d{1,3})(?:\s?(?P<sub>[IAE]))?",
+        "{date}": r"\d{1,2}\.\d{1,2}\.(?P<year>\d{4})",
+        "{page}": r"(?P<page>\d{1,4})",
+        "{act}": r"(?:[LC]/)?(?P<act_year>\d{4})/(?P<number>\d{1,5})",
+    }
+    out = []
+    for piece in re.split(r"(\{\w+\})", template):
+        if piece in parts:
+            out.append(parts[piece])
+        elif piece.startswith("{"):
+            raise ValueError(f"unknown place {piece} in the journal form {template!r}")
+        else:
+            # A space of the form is one or more in the text; after a comma, none or more.
+            words = piece.split(" ")
+            out.append(re.escape(words[0]))
+            for before, word in pairwise(words):
+                out.append((r"\s*" if before.endswith(",") else r"\s+") + re.escape(word))
+    return re.compile(r"(?<!\w)" + "".join(out) + r"(?![\w/])")
 
 
 def _group(name: str, words: tuple[str, ...]) -> str:
@@ -387,6 +472,7 @@ def _language(language: str, words: Mapping[str, Any], data: Mapping[str, Any]) 
         _read_only(addresses),
         _read_only(treaties),
         str(words.get("council_document") or "Council document"),
+        tuple(_journal_pattern(t) for t in texts(words.get("journal"))),
     )
 
 
