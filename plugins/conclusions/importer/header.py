@@ -149,6 +149,10 @@ def _unknown_label(text: str, s: State) -> bool:
 def _is_body_start(text: str, s: State) -> bool:
     if s.current == "cover_note":
         return False
+    if s.pending and words().titles.match(text):
+        # Labels first, values after them (as a PDF's text layer may give the cover page): the
+        # subject's value reads like the title ("Council conclusions on ..."), and is the value.
+        return False
     if starts_text(text, words()):
         return True
     current = s.current if s.labels_seen else None
