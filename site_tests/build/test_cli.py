@@ -143,6 +143,26 @@ def test_an_input_the_importer_rejects_is_one_line_and_writes_nothing(tmp_path: 
     assert [p.name for p in tmp_path.iterdir()] == ["empty.txt"]
 
 
+def test_an_acts_html_page_from_eur_lex_makes_a_site_that_builds(tmp_path: Path) -> None:
+    """The page is kept as the original, and the build's words check reads it as the import did."""
+    page = FIXTURES / "import" / "OJ-C-2024-5230-en.html"
+    (tmp_path / page.name).write_bytes(page.read_bytes())
+    result = _run("new", "edition", "--from", page.name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Verdict: ready to publish" in result.stdout
+    assert (tmp_path / "edition" / "source" / "original" / page.name).read_bytes() == page.read_bytes()
+    _build(tmp_path / "edition")
+    # A word taken out of the document stops the build: the page's words are checked.
+    document = tmp_path / "edition" / "source" / "document.md"
+    text = document.read_text(encoding="utf-8")
+    assert text.count("backbone") == 1
+    document.write_text(text.replace("backbone", ""), encoding="utf-8")
+    broken = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict"], cwd=tmp_path / "edition", env=ENV, capture_output=True, text=True
+    )
+    assert broken.returncode != 0 and "backbone" in broken.stderr
+
+
 # -- the console script, before the importer runs ------------------------------------------------
 
 

@@ -1,6 +1,9 @@
-"""A Council text as numbered lines: a register PDF's text layer, its text, or a Markdown-like extraction.
+"""A Council text as numbered lines: a register PDF's text layer, its text, an act's HTML page
+from EUR-Lex, or a Markdown-like extraction.
 
-The input kind comes from its content, not its name: a PDF starts with `%PDF`; a text with
+The input kind comes from its content, not its name: a PDF starts with `%PDF`; an HTML page
+with its doctype or `<html>` (read by `html.py`: its lines numbered by where they stand in the
+file); a zipped file (a Word document) is refused; a text with
 `<sup>N</sup>`, `**`, `#` headings or `---` rules is the Markdown-like shape; any other text
 is read as lines laid out like a PDF's text layer. Text must be UTF-8 (`\\r\\n` is read as
 `\\n`); lines are numbered by `\\n` only, as an editor numbers them. Every line is tidied
@@ -15,10 +18,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .chars import tidy
+from .html import html_lines, looks_like_html
 
 KIND_PDF = "PDF"
 KIND_LINES = "plain text lines"
 KIND_MARKDOWNISH = "Markdown-like text"
+KIND_HTML = "HTML page (EUR-Lex)"
 
 _SIGNS = re.compile(r"<sup>\d+</sup>|^\*\*|\*\*\s*$|^#{1,6}\s|^-{3,}\s*$", re.MULTILINE)
 
@@ -113,6 +118,11 @@ def read_original(data: bytes, name: str) -> Original:
         from .pdf import read_pdf  # PDFium is loaded only for PDFs
 
         return Original(KIND_PDF, pages_from_pdf(read_pdf(data), dropped), dropped)
+    if data[:4] == b"PK\x03\x04":
+        raise Unreadable(
+            f"{name} is a zipped file (a Word or OpenDocument file?): import the register's PDF, "
+            "or save the text as a PDF or as UTF-8 text"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -122,6 +132,11 @@ def read_original(data: bytes, name: str) -> Original:
     text = text.replace("\r\n", "\n")
     if not text.strip():
         raise Unreadable(f"{name} is empty: give the text or the PDF of a Council document")
+    if looks_like_html(text):
+        lines = [SourceLine(_tidy(line, dropped), Where(0, number)) for number, line in html_lines(text)]
+        if not lines:
+            raise Unreadable(f"{name} is an HTML page with no text: save the act's page from EUR-Lex")
+        return Original(KIND_HTML, [lines], dropped)
     if looks_markdownish(text):
         return Original(KIND_MARKDOWNISH, [_markdownish_lines(text, dropped)], dropped)
     return Original(KIND_LINES, pages_from_text(text, dropped), dropped)
