@@ -30,6 +30,11 @@ The kinds (`KINDS`, tried in order, the first whose test holds) and what their h
   paragraph that ended and the next numbered paragraph ("Strengthening resilience"): a heading,
   listed as doubtful in the report; a line of a heading's shape that goes on with the text above
   after a sentence that ended is listed as doubtful too;
+- `closing`: after a point line that ends with "," and stops short of the width (it did not
+  wrap), a line that starts in lower case ("in order to widen access for all."): the words
+  that close the paragraph or recital, not its last point; after a full line the text cannot
+  tell them from the point's next line: they go on with the point, and, when no point follows,
+  the report lists that line as doubtful;
 - `continuation`: the next line of the block being read (a wrapped line);
 - `sub-paragraph`: in a European Council text, a new paragraph of text inside a numbered one;
 - `unplaced`: anything else, listed for the person who checks the import.
@@ -51,7 +56,7 @@ from functools import cache
 
 from ..core.limits import MAX_NUMBER_DIGITS
 from .header import ROMAN_HEADING, first_letter_upper, is_caps
-from .model import Doubt, DraftParagraph, DraftPoint, DraftRecital, DraftSection, Parsed, SourceLine
+from .model import Doubt, DraftClosing, DraftParagraph, DraftPoint, DraftRecital, DraftSection, Parsed, SourceLine
 from .points import place_point
 from .verbs import shared_verbs
 from .words import words
@@ -128,9 +133,25 @@ class Body:
     kept: list[tuple[SourceLine, str]] = field(default_factory=list)
     """The lines put in the preamble or the lead-in, or joined to a recital, with where they went:
     for the check that none of them opens a recital the reading missed (`_doubt_recital_openers`)."""
+    maybe_closing: SourceLine | None = None
+    """A line joined to a point that may instead close the item (see `closing` above): doubtful
+    unless another point of the item follows."""
 
     def may_follow(self) -> bool:
         return self.item_may_follow(self.previous) or self.after_blank
+
+    def doubt_closing(self) -> None:
+        """The item is read to its end: a line that may have closed it after its last point is doubtful."""
+        if self.maybe_closing is not None:
+            line, self.maybe_closing = self.maybe_closing, None
+            self.parsed.doubtful.append(
+                Doubt(
+                    line.where.label(),
+                    line.text,
+                    "joined to the last point above, but it may close the paragraph or recital after its points: "
+                    "if it does, put it after the points in document.md, after a blank line, indented like them",
+                )
+            )
 
     def close(self) -> None:
         """Join the lines that went on with the open block's text onto it."""
@@ -147,6 +168,7 @@ class Body:
         self, target: object, text: str, owner: DraftParagraph | DraftRecital | None, zone: str | None = None
     ) -> None:
         self.close()
+        self.doubt_closing()
         self.block, self.owner, self.stack = Block(target, text), owner, []
         if zone:
             self.zone = zone
@@ -384,6 +406,27 @@ def _is_continuation(text: str, b: Body) -> bool:
     return b.block is not None and not isinstance(b.block.target, DraftSection) and not b.ended(b.previous, text)
 
 
+def _ends_with_comma(line: str) -> bool:
+    return _TRAILING.sub("", line).rstrip()[-1:] == ","
+
+
+def _after_point(text: str, b: Body) -> bool:
+    """A line in lower case after a point line that ends with "," (the sentence goes on)."""
+    return (
+        b.owner is not None
+        and b.owner.closing is None
+        and b.block is not None
+        and isinstance(b.block.target, DraftPoint)
+        and text[:1].islower()
+        and _ends_with_comma(b.previous)
+    )
+
+
+def _is_closing(text: str, b: Body) -> bool:
+    """Words that close the item after its points: see the module's docstring."""
+    return _after_point(text, b) and not (b.wrapped and b.full_line(b.previous))
+
+
 def _is_sub_paragraph(text: str, b: Body) -> bool:
     return b.prose and isinstance(b.block.target if b.block else None, DraftParagraph) and first_letter_upper(text)
 
@@ -403,6 +446,7 @@ KINDS: list[tuple[str, Callable[[str, Body], object]]] = [
     ("heading more", _is_heading_more),
     ("unnumbered heading", _is_unnumbered_heading),
     ("sentence heading", _is_sentence_heading),
+    ("closing", _is_closing),
     ("continuation", _is_continuation),
     ("sub-paragraph", _is_sub_paragraph),
     ("unplaced", lambda t, b: True),
@@ -490,6 +534,7 @@ def _unnumbered_paragraph(line: SourceLine, b: Body) -> None:
 def _open_point(line: SourceLine, b: Body) -> None:
     match = _POINT.match(line.text)
     assert match is not None and b.owner is not None
+    b.maybe_closing = None  # a point follows: the line joined to the one above was its text
     placed = DraftPoint(match.group("marker"), match.group("text"), line.where)
     place_point(placed, b.owner, b.stack, b.block.last_line if b.block else "")
     b.block = Block(placed, line.text)
@@ -587,8 +632,21 @@ def _doubt(line: SourceLine, b: Body, why: str) -> None:
     b.parsed.doubtful.append(Doubt(line.where.label(), line.text, why))
 
 
+def _closing(line: SourceLine, b: Body) -> None:
+    """The words that close the paragraph or recital after its points."""
+    assert b.owner is not None
+    b.close()
+    closing = DraftClosing(line.text, line.where)
+    b.owner.closing = closing
+    if isinstance(b.owner, DraftRecital):
+        b.kept.append((line, "the recital above"))
+    b.block = Block(closing, line.text)
+
+
 def _continuation(line: SourceLine, b: Body) -> None:
     assert b.block is not None
+    if b.maybe_closing is None and _after_point(line.text, b):
+        b.maybe_closing = line
     if sentence_ended(b.previous) and (_capitals_shape(line.text) or _heading_shape(line.text, b)):
         _doubt(
             line,
@@ -641,6 +699,7 @@ HANDLERS: dict[str, Callable[[SourceLine, Body], None]] = {
     "heading more": _heading_more,
     "unnumbered heading": _unnumbered_heading,
     "sentence heading": _sentence_heading,
+    "closing": _closing,
     "continuation": _continuation,
     "sub-paragraph": _sub_paragraph,
     "unplaced": _unplaced,
@@ -672,6 +731,7 @@ def read_body(lines: list[SourceLine], b: Body) -> None:
         b.after_blank = False
         b.last_kind = kind
     b.close()
+    b.doubt_closing()
     b.parsed.lead_in.extend(b.openers)
     if b.title:
         b.parsed.header["title"] = " ".join(b.title)

@@ -173,6 +173,8 @@ class _Reading:
         items: list[DraftRecital | DraftParagraph] = [*self.parsed.recitals, *self.parsed.paragraphs]
         for item in items:
             placed += [(item.text, item.where), *_point_texts(item.points)]
+            if item.closing is not None:
+                placed.append((item.closing.text, item.closing.where))
         # Markers stand in the cover note, the preamble and the lead-in too ("of 14 February 20241,").
         first = placed[0][1] if placed else Where(0, 0)
         placed += [(text, first) for text in [*self.parsed.cover, *self.parsed.preamble, *self.parsed.lead_in]]
