@@ -468,6 +468,8 @@ _REGISTER_HEADS = {
     "ST-8802-2025-INIT-en.txt": (13, "8802/25"),
     "ST-6044-2026-INIT-en.txt": (16, "6044/26"),
     "ST-11250-2026-INIT-en.txt": (13, "11250/26"),
+    "ST-7342-2026-INIT-en.txt": (13, "7342/26"),
+    "ST-7415-2026-INIT-fr.txt": (12, "7415/26"),
 }
 """How many lines of each text of fixtures/import/ are its cover page's header block, and its number."""
 

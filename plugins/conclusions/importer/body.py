@@ -31,10 +31,10 @@ The kinds (`KINDS`, tried in order, the first whose test holds) and what their h
   listed as doubtful in the report; a line of a heading's shape that goes on with the text above
   after a sentence that ended is listed as doubtful too;
 - `closing`: after a point line that ends with "," and stops short of the width (it did not
-  wrap), a line that starts in lower case ("in order to widen access for all."): the words
-  that close the paragraph or recital, not its last point; after a full line the text cannot
-  tell them from the point's next line: they go on with the point, and, when no point follows,
-  the report lists that line as doubtful;
+  wrap), or in a text that gives a paragraph per line, a line that starts in lower case ("in
+  order to widen access for all."): the words that close the paragraph or recital, not its last
+  point; after a full line the text cannot tell them from the point's next line: they go on
+  with the point, and, when no point follows, the report lists that line as doubtful;
 - `continuation`: the next line of the block being read (a wrapped line);
 - `sub-paragraph`: in a European Council text, a new paragraph of text inside a numbered one;
 - `unplaced`: anything else, listed for the person who checks the import.
@@ -424,7 +424,7 @@ def _after_point(text: str, b: Body) -> bool:
 
 def _is_closing(text: str, b: Body) -> bool:
     """Words that close the item after its points: see the module's docstring."""
-    return _after_point(text, b) and not (b.wrapped and b.full_line(b.previous))
+    return _after_point(text, b) and (b.one_per_line or not (b.wrapped and b.full_line(b.previous)))
 
 
 def _is_sub_paragraph(text: str, b: Body) -> bool:
