@@ -17,7 +17,7 @@ import conclusions
 import pytest
 import yaml
 from conclusions.core.edition import build_edition
-from conclusions.core.model import Document
+from conclusions.core.model import Document, Paragraph, Recital
 from conclusions.core.yamlsource import text_problem
 from conclusions.importer import ImportFailure, ImportResult, import_document
 from conclusions.importer.lines import join_wrapped
@@ -545,7 +545,7 @@ def test_a_real_shaped_text_is_read_as_a_person_reads_it(name: str, tmp_path: Pa
     if "appendix_blocks" in expected:
         assert len(document.appendix) == expected["appendix_blocks"]
     # The words that close a paragraph or recital after its points are its own, not its last point's.
-    items = [*document.recitals, *document.paragraphs]
+    items: list[Paragraph | Recital] = [*document.recitals, *document.paragraphs]
     closings = {p.label: re.sub(r"\[\^\w+\]", "", p.closing_words) for p in items if p.closing}
     wanted = {f"Paragraph {n}": words for n, words in expected.get("closing", {}).items()}
     wanted |= {f"Recital {n}": words for n, words in expected.get("recital_closing", {}).items()}
