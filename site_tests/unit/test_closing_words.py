@@ -228,3 +228,29 @@ def test_a_point_that_ends_its_sentence_has_no_closing_words(tmp_path: Path) -> 
     stays as it was (here, unplaced after an ended item)."""
     result = import_document(_variant(tmp_path, SHORT_POINT, SHORT_POINT.replace(",", ";")))
     assert "\n\n   so that every adult" not in result.document_md
+
+
+def test_a_recital_that_closes_after_its_points_is_followed_by_the_next(tmp_path: Path) -> None:
+    """document.md writes dash recitals together: the next one follows the closing words
+    without a blank line, and the core reads both as the import found them."""
+    closing = "which together keep many adults from learning throughout their lives,"
+    after = "NOTING that libraries lend books free of charge,"
+    result = import_document(_variant(tmp_path, f"{closing}\n", f"{closing}\n{after}\n"))
+    assert result.report.doubtful == () and result.report.unplaced == ()
+    assert f"   {closing}\n- {after}\n" in result.document_md
+    (tmp_path / "document.md").write_text(result.document_md, encoding="utf-8")
+    recitals = parse_document(tmp_path).recitals
+    assert [r.closing_words for r in recitals] == ["", closing, ""]
+    assert recitals[2].text == after
+
+
+def test_words_that_a_point_follows_go_on_with_the_point_above(tmp_path: Path) -> None:
+    """A lower-case line after a short point line is no closing when another point follows:
+    the words stay the point's, in their order."""
+    result = import_document(_variant(tmp_path, f"{CLOSING_LINE}\n", f"{CLOSING_LINE}\nd) keep them warm.\n"))
+    assert "   c) make library buildings accessible, so that every adult can learn close to home.\n" in (
+        result.document_md
+    )
+    assert "   d) keep them warm.\n" in result.document_md
+    (tmp_path / "document.md").write_text(result.document_md, encoding="utf-8")
+    assert parse_document(tmp_path).paragraph(2).closing == 0

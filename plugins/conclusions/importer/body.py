@@ -535,6 +535,11 @@ def _open_point(line: SourceLine, b: Body) -> None:
     match = _POINT.match(line.text)
     assert match is not None and b.owner is not None
     b.maybe_closing = None  # a point follows: the line joined to the one above was its text
+    if b.owner.closing is not None and b.stack:
+        # Words read as closing the item, but a point follows them: they went on with the point above.
+        b.close()
+        above = b.stack[-1][1]
+        above.text, b.owner.closing = b.join(above.text, b.owner.closing.text), None
     placed = DraftPoint(match.group("marker"), match.group("text"), line.where)
     place_point(placed, b.owner, b.stack, b.block.last_line if b.block else "")
     b.block = Block(placed, line.text)
