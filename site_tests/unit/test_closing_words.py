@@ -254,3 +254,54 @@ def test_words_that_a_point_follows_go_on_with_the_point_above(tmp_path: Path) -
     assert "   d) keep them warm.\n" in result.document_md
     (tmp_path / "document.md").write_text(result.document_md, encoding="utf-8")
     assert parse_document(tmp_path).paragraph(2).closing == 0
+
+
+# Paragraphs 2 and 3 of the fixture as a register PDF lays them out: a paragraph's next lines and
+# its points at its text's edge (six spaces: drawn 42 pt right), a point's next lines hanging
+# right of its marker (ten). Both last points fill their lines and end with ",".
+HANGING = {
+    "a) keep public libraries open in rural areas;\n": (
+        "      a) keep public libraries open in rural areas, in particular in the regions where the next\n"
+        "          library is far away;\n"
+    ),
+    "b) train library staff in digital skills;\n": "      b) train library staff in digital skills;\n",
+    f"{SHORT_POINT}\n{CLOSING_LINE}\n": (
+        "      c) make library buildings accessible to every reader, including those who use wheelchairs,\n"
+        f"      {CLOSING_LINE}\n"
+    ),
+    "– reading clubs for adults with low literacy;\n": "      – reading clubs for adults with low literacy;\n",
+    "– courses in digital skills for older people,\n": (
+        "      – courses in digital skills for older people, and in particular for those who live alone,\n"
+        "          far from any town,\n"
+    ),
+    "with a view to reaching those who take part least in adult learning today, in particular in\n": (
+        "      with a view to reaching those who take part least in adult learning today, in particular in\n"
+    ),
+    "rural and remote areas.\n": "      rural and remote areas.\n",
+}
+
+
+def test_in_a_pdf_whose_points_hang_where_a_line_starts_decides(tmp_path: Path) -> None:
+    """After a full point line, a line back at the marker's edge closes the item, and one that
+    hangs right of it goes on with the point: neither is doubtful in such a PDF (the same words
+    as plain text lines leave the first doubtful)."""
+    from site_tests.import_shapes import draw
+
+    text = (IMPORTS / REGISTER).read_text(encoding="utf-8")
+    for old, new in HANGING.items():
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    lines = tmp_path / REGISTER
+    lines.write_text(text, encoding="utf-8")
+    assert [d.text for d in import_document(lines).report.doubtful] == [CLOSING_LINE]
+    pdf = tmp_path / REGISTER.replace(".txt", ".pdf")
+    pdf.write_bytes(draw(lines, "register"))
+    result = import_document(pdf)
+    assert result.report.kind == "PDF"
+    assert result.report.doubtful == () and result.report.unplaced == ()
+    (tmp_path / "document.md").write_text(result.document_md, encoding="utf-8")
+    document = parse_document(tmp_path)
+    assert document.paragraph(2).closing_words == CLOSING_LINE
+    assert document.paragraph(3).closing_words == _expected()["closing"][3]
+    last = document.paragraph(3).points[-1]
+    assert document.paragraph(3).text[last.start : last.end].endswith("who live alone, far from any town,")

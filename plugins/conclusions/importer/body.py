@@ -33,8 +33,11 @@ The kinds (`KINDS`, tried in order, the first whose test holds) and what their h
 - `closing`: after a point line that ends with "," and stops short of the width (it did not
   wrap), or in a text that gives a paragraph per line, a line that starts in lower case ("in
   order to widen access for all."): the words that close the paragraph or recital, not its last
-  point; after a full line the text cannot tell them from the point's next line: they go on
-  with the point, and, when no point follows, the report lists that line as doubtful;
+  point. In a PDF whose points hang (their next lines start right of their marker, as the
+  register's do), where the line starts decides: back at the marker's edge it closes the item,
+  further right it goes on with the point. Elsewhere, after a full line, the text cannot tell
+  them from the point's next line: they go on with the point, and, when no point follows, the
+  report lists that line as doubtful;
 - `continuation`: the next line of the block being read (a wrapped line);
 - `sub-paragraph`: in a European Council text, a new paragraph of text inside a numbered one;
 - `unplaced`: anything else, listed for the person who checks the import.
@@ -134,6 +137,13 @@ class Body:
     """The lines put in the preamble or the lead-in, or joined to a recital, with where they went:
     for the check that none of them opens a recital the reading missed (`_doubt_recital_openers`)."""
     maybe_closing: SourceLine | None = None
+    left: float | None = None
+    """Where the line being read starts on its PDF page (None for a text file)."""
+    point_left: float | None = None
+    """Where the open point's first line (its marker) starts on its PDF page."""
+    hanging: bool = False
+    """A point's next line was seen to start right of its marker: the PDF's points hang, so
+    where a line starts tells a point's words from those that close the item."""
     """A line joined to a point that may instead close the item (see `closing` above): doubtful
     unless another point of the item follows."""
 
@@ -424,7 +434,23 @@ def _after_point(text: str, b: Body) -> bool:
 
 def _is_closing(text: str, b: Body) -> bool:
     """Words that close the item after its points: see the module's docstring."""
-    return _after_point(text, b) and (b.one_per_line or not (b.wrapped and b.full_line(b.previous)))
+    if not _after_point(text, b):
+        return False
+    if (edge := _at_marker_edge(b)) is not None:
+        return edge
+    return b.one_per_line or not (b.wrapped and b.full_line(b.previous))
+
+
+_EDGE = 3.0
+"""How far apart, in points, two lines of a PDF may start and still stand at one edge."""
+
+
+def _at_marker_edge(b: Body) -> bool | None:
+    """In a PDF whose points hang, whether the line starts at the open point's marker (not
+    right of it, where the point's own next lines start); None where the layout cannot tell."""
+    if not b.hanging or b.left is None or b.point_left is None:
+        return None
+    return b.left <= b.point_left + _EDGE
 
 
 def _is_sub_paragraph(text: str, b: Body) -> bool:
@@ -535,6 +561,7 @@ def _open_point(line: SourceLine, b: Body) -> None:
     match = _POINT.match(line.text)
     assert match is not None and b.owner is not None
     b.maybe_closing = None  # a point follows: the line joined to the one above was its text
+    b.point_left = line.left
     if b.owner.closing is not None and b.stack:
         # Words read as closing the item, but a point follows them: they went on with the point above.
         b.close()
@@ -641,6 +668,7 @@ def _closing(line: SourceLine, b: Body) -> None:
     """The words that close the paragraph or recital after its points."""
     assert b.owner is not None
     b.close()
+    b.maybe_closing = None  # the item closes here: a line joined to the point above was the point's
     closing = DraftClosing(line.text, line.where)
     b.owner.closing = closing
     if isinstance(b.owner, DraftRecital):
@@ -650,7 +678,9 @@ def _closing(line: SourceLine, b: Body) -> None:
 
 def _continuation(line: SourceLine, b: Body) -> None:
     assert b.block is not None
-    if b.maybe_closing is None and _after_point(line.text, b):
+    if isinstance(b.block.target, DraftPoint) and line.left is not None and b.point_left is not None:
+        b.hanging = b.hanging or line.left > b.point_left + _EDGE
+    if b.maybe_closing is None and _after_point(line.text, b) and _at_marker_edge(b) is None:
         b.maybe_closing = line
     if sentence_ended(b.previous) and (_capitals_shape(line.text) or _heading_shape(line.text, b)):
         _doubt(
@@ -726,6 +756,7 @@ def read_body(lines: list[SourceLine], b: Body) -> None:
                 b.block = None
                 b.title_open = b.title_open and not b.title
             continue
+        b.left = line.left
         kind = kind_of(line.text, b)
         if kind not in _GOES_ON:
             b.close()

@@ -220,7 +220,7 @@ def _labels_alone(lines: list[SourceLine]) -> list[SourceLine]:
         line = lines[i]
         following = next((k for k in range(i + 1, len(lines)) if lines[k].text), None)
         if _LABEL_ALONE.match(line.text) and following is not None and not _LABEL_ALONE.match(lines[following].text):
-            result.append(SourceLine(f"{line.text} {lines[following].text}", line.where))
+            result.append(SourceLine(f"{line.text} {lines[following].text}", line.where, line.left))
             i = following + 1
             continue
         result.append(line)
