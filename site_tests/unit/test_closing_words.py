@@ -238,6 +238,8 @@ def test_a_recital_that_closes_after_its_points_is_followed_by_the_next(tmp_path
     result = import_document(_variant(tmp_path, f"{closing}\n", f"{closing}\n{after}\n"))
     assert result.report.doubtful == () and result.report.unplaced == ()
     assert f"   {closing}\n- {after}\n" in result.document_md
+    # The report names the items that close after their points, for the person who checks.
+    assert any("not its last point: recital 2, paragraph 2, paragraph 3, paragraph 4" in n for n in result.report.notes)
     (tmp_path / "document.md").write_text(result.document_md, encoding="utf-8")
     recitals = parse_document(tmp_path).recitals
     assert [r.closing_words for r in recitals] == ["", closing, ""]

@@ -768,6 +768,7 @@ def read_body(lines: list[SourceLine], b: Body) -> None:
         b.last_kind = kind
     b.close()
     b.doubt_closing()
+    _note_closings(b)
     b.parsed.lead_in.extend(b.openers)
     if b.title:
         b.parsed.header["title"] = " ".join(b.title)
@@ -777,6 +778,21 @@ def read_body(lines: list[SourceLine], b: Body) -> None:
             "recital opener in capitals: the edition marks them with dashes"
         )
     _doubt_recital_openers(b)
+
+
+def _note_closings(b: Body) -> None:
+    """Say which items close after their points, for the person who checks the import."""
+    items: list[DraftRecital | DraftParagraph] = [*b.parsed.recitals, *b.parsed.paragraphs]
+    closed = [
+        f"recital {position}" if isinstance(item, DraftRecital) else f"paragraph {item.number}"
+        for position, item in enumerate(items, start=1)
+        if item.closing is not None
+    ]
+    if closed:
+        b.parsed.notes.append(
+            f"words after the points that close the item, not its last point: {', '.join(closed)} "
+            "(in document.md after a blank line, indented like the points)"
+        )
 
 
 def _doubt_recital_openers(b: Body) -> None:
