@@ -212,6 +212,19 @@ def test_after_a_full_point_line_the_lower_case_line_is_doubtful(tmp_path: Path)
     assert f"{long_point[3:]} {CLOSING_LINE}" in result.document_md
 
 
+def test_a_doubtful_closing_stops_the_build_until_a_person_checks_it(tmp_path: Path) -> None:
+    long_point = "c) make library buildings accessible to every reader, including those who use wheelchairs,"
+    source = import_into(_variant(tmp_path, SHORT_POINT, long_point), tmp_path / "source")
+    with pytest.raises(SourceErrors) as errors:
+        check_site(source, build_collection(source))
+    assert CLOSING_LINE in str(errors.value)
+    doubt = yaml.safe_load((source / "import.yml").read_text(encoding="utf-8"))["doubtful"][0]
+    checked = {"checked": [{"where": doubt["where"], "text": doubt["text"], "reason": "the point's own words"}]}
+    with (source / "import.yml").open("a", encoding="utf-8") as record:
+        record.write(yaml.safe_dump(checked, allow_unicode=True))
+    check_site(source, build_collection(source))
+
+
 def test_a_lower_case_line_that_another_point_follows_is_the_points_own(tmp_path: Path) -> None:
     long_point = "c) make library buildings accessible to every reader, including those who use wheelchairs,"
     path = _variant(tmp_path, f"{SHORT_POINT}\n{CLOSING_LINE}", f"{long_point}\nand ramps;\nd) keep them warm.")
