@@ -265,6 +265,11 @@ def _register_pages(text: str, head_lines: int) -> list[_Page]:
     return [page for page in pages if page.body or page.notes or page.head]
 
 
+_INDENT_STEP = 7.0
+"""How far right, in points, each leading space of a body line draws it (the fixtures' lines have
+none; a test's variant indents points and their next lines as the register's PDFs do)."""
+
+
 def register_pdf(text: str, head_lines: int, number: str) -> bytes:
     """A text in the register's plain-lines shape (its footers and footnote blocks in place, see
     fixtures/import/ST-10987-2024-INIT-en.txt) drawn as the register lays out its PDFs: the cover
@@ -297,7 +302,10 @@ def register_pdf(text: str, head_lines: int, number: str) -> bytes:
         notes = {n for n, _ in page.notes if n}
         y = 340.0 if page.head else 70.0
         for line in page.body:
-            _draw_marked(pdf, line, 56.0, y, size, notes)
+            # A line indented with spaces is drawn that many steps right (a point, its next lines).
+            _draw_marked(
+                pdf, line.lstrip(" "), 56.0 + _INDENT_STEP * (len(line) - len(line.lstrip(" "))), y, size, notes
+            )
             y += size * 1.5
         y = max(y + 10, 820.0 - 12 * (len(page.notes) + 2))
         pdf.line(56.0, y - 10, 200.0, y - 10)
@@ -468,6 +476,8 @@ _REGISTER_HEADS = {
     "ST-8802-2025-INIT-en.txt": (13, "8802/25"),
     "ST-6044-2026-INIT-en.txt": (16, "6044/26"),
     "ST-11250-2026-INIT-en.txt": (13, "11250/26"),
+    "ST-7342-2026-INIT-en.txt": (13, "7342/26"),
+    "ST-7415-2026-INIT-fr.txt": (12, "7415/26"),
 }
 """How many lines of each text of fixtures/import/ are its cover page's header block, and its number."""
 

@@ -219,6 +219,11 @@ DRIFTS = {
         "",
         "recitals a here, but a, b in",
     ),
+    "closing words only here": (
+        "   (ii) en Méditerranée,\n",
+        "   (ii) en Méditerranée,\n\n   qui abritent de nombreux oiseaux,\n",
+        "recital B has words that close it after its points here, but not in",
+    ),
     "a footnote's number": ("[^2]", "[^3]", "footnotes 1, 3 here, but 1, 2 in"),
     "a heading moved": (
         "## II. RESTAURATION\n\n",

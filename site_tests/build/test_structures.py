@@ -96,6 +96,27 @@ def test_points_are_in_the_json_with_their_addresses(structures_site: Path) -> N
         assert [p["anchor"] for p in _walk(recital["points"])] == anchors
 
 
+def test_closing_words_stand_after_the_list_on_every_page_and_in_the_json(structures_site: Path) -> None:
+    """Words after the points that close the item are shown after its list, not in its last
+    point, on its own page and on the full text; the JSON's text ends with them."""
+    expected = _expected(STRUCTURES)
+    items = [("p", "paragraphs", number, words) for number, words in expected["closing"].items()]
+    items += [("r", "recitals", key, words) for key, words in expected["recital_closing"].items()]
+    assert items
+    for prefix, folder, key, words in items:
+        for url in (f"{folder}/{key}/", "text/"):
+            item = content(page(structures_site, url)).find(id=f"{prefix}{key}")
+            closing = item.select_one(":scope > p.closing")
+            assert closing is not None and " ".join(closing.get_text().split()) == words, (url, key)
+            lists = item.select(":scope > ol.points, :scope > ul.points")
+            assert lists and lists[-1] in closing.find_all_previous(["ol", "ul"]), (url, key)
+            assert words not in " ".join(item.select("li")[-1].get_text().split()), (url, key)
+    for number, words in expected["closing"].items():
+        data = _json(structures_site, f"data/paragraphs/{number}.json")
+        assert " ".join(data["text"].split()).endswith(words)
+        assert all(words not in point["text"] for point in _walk(data["points"]))
+
+
 def test_lettered_recitals_keep_their_letters(structures_site: Path) -> None:
     letters = _expected(STRUCTURES)["recitals"]
     full = content(page(structures_site, "text/"))

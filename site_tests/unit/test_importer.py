@@ -17,7 +17,7 @@ import conclusions
 import pytest
 import yaml
 from conclusions.core.edition import build_edition
-from conclusions.core.model import Document
+from conclusions.core.model import Document, Paragraph, Recital
 from conclusions.core.yamlsource import text_problem
 from conclusions.importer import ImportFailure, ImportResult, import_document
 from conclusions.importer.lines import join_wrapped
@@ -502,6 +502,8 @@ REAL_SHAPED = {
     "ST-8802-2025-INIT-en.txt": ([], "register"),
     "ST-6044-2026-INIT-en.txt": ([], "register"),
     "ST-11250-2026-INIT-en.txt": ([], "register"),
+    "ST-7342-2026-INIT-en.txt": ([], "register"),
+    "ST-7415-2026-INIT-fr.txt": ([], "register"),
 }
 
 
@@ -542,6 +544,12 @@ def test_a_real_shaped_text_is_read_as_a_person_reads_it(name: str, tmp_path: Pa
         assert len(document.cover) == expected["cover_blocks"]
     if "appendix_blocks" in expected:
         assert len(document.appendix) == expected["appendix_blocks"]
+    # The words that close a paragraph or recital after its points are its own, not its last point's.
+    items: list[Paragraph | Recital] = [*document.recitals, *document.paragraphs]
+    closings = {p.label: re.sub(r"\[\^\w+\]", "", p.closing_words) for p in items if p.closing}
+    wanted = {f"Paragraph {n}": words for n, words in expected.get("closing", {}).items()}
+    wanted |= {f"Recital {n}": words for n, words in expected.get("recital_closing", {}).items()}
+    assert closings == wanted
     # The title is never longer than a title: no heading or paragraph taken in.
     assert header["title"] == expected["header"]["title"]
 

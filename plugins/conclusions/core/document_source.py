@@ -9,6 +9,9 @@ Body blocks are separated by blank lines:
   `A. text`: lettered recitals, keeping the Council's letters;
 - `N. text`: paragraph N (numbers must run 1, 2, 3, ...);
 - indented `a.`, `(ii)`, `–` lines under a paragraph or recital: its points, nested by indentation;
+- after a paragraph's or recital's points, a blank line and then indented words without a
+  marker: its closing words, which belong to it and not to its last point ("in order to ...");
+  a line at the left edge right after a point (no blank line) goes on with that point;
 - `## I. Title`: a section heading; the paragraphs after it belong to it;
 - `[^N]: text`: footnote N, keeping the Council's own number (`[^N]:` alone: text not available);
 - any other text before the first recital or paragraph: the preamble lines; between the
@@ -19,6 +22,7 @@ A block may wrap over several lines; they are joined with a space.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -376,6 +380,17 @@ def _read_document(source_dir: Path, problems: Problems, name: str, shown_as: st
     return _Parser(path, problems).parse(header, _blocks(lines[end + 1 :], end + 2), end + 2)
 
 
+def _indented(block: Block) -> bool:
+    """Whether the block's first line is indented (its words are a point's or an item's, not
+    one at the left edge)."""
+    return block.parts[0][2] > _POINT_INDENT
+
+
+def _item_or_heading(block: Block) -> bool:
+    """Whether the block is written as a numbered paragraph, a recital, a footnote or a heading."""
+    return bool(_PARAGRAPH.match(block) or _RECITAL.match(block) or _LETTERED.match(block) or _starts_block(block))
+
+
 def _text_before(blocks: list[Block]) -> bool:
     """Whether the text itself stands before these blocks end: numbered paragraphs after its
     preamble ("THE COUNCIL OF THE EUROPEAN UNION,"), a recital or a section heading, none of
@@ -431,6 +446,8 @@ class _Parser:
         self.appendix: list[str] = []
         self.refs_outside_items: list[tuple[str, int]] = []
         """Footnote references in the preamble and the cover note: (number, line)."""
+        self.closable: Paragraph | Recital | None = None
+        """The item just read when it has points: indented words after them close it."""
 
     def error(self, line: int, message: str, column: int | None = None) -> SourceError:
         return SourceError(self.path, line, message, column)
@@ -529,7 +546,10 @@ class _Parser:
         self.refs_outside_items.extend((ref, block.line) for ref in footnote_refs(block))
 
     def block(self, block: Block) -> None:
-        if m := _FOOTNOTE.match(block):
+        closable, self.closable = self.closable, None
+        if closable is not None and _indented(block) and not _item_or_heading(block):
+            self.close_item(closable, block)
+        elif m := _FOOTNOTE.match(block):
             self.footnote(block, m)
         elif m := _SECTION.match(block):
             self.section(block, m)
@@ -545,10 +565,15 @@ class _Parser:
             self.lead_in.append(str(block))
         else:
             if self.recitals or self.paragraphs:
+                hint = (
+                    f"; or, if these words close {closable.label.lower()} after its points, indent them like its text"
+                    if closable is not None
+                    else ""
+                )
                 raise self.error(
                     block.line,
                     "this text is not a paragraph ('N. '), heading ('## '), recital ('- ' or 'A. '), point "
-                    "(indented 'a. ', '(i) ', '– ') or footnote ('[^N]: '); start it with one of these",
+                    f"(indented 'a. ', '(i) ', '– ') or footnote ('[^N]: '); start it with one of these{hint}",
                 )
             if block.points:
                 raise self.error(
@@ -667,6 +692,7 @@ class _Parser:
         paragraph = Paragraph(number, text, block.line, tuple(footnote_refs(text)), points)
         self.current.paragraphs.append(paragraph)
         self.paragraphs.append(paragraph)
+        self.closable = paragraph if points else None
 
     def numbering_problem(self, number: int, expected: int, line: int) -> str:
         seen = {p.number: p.line for p in self.paragraphs}
@@ -714,6 +740,28 @@ class _Parser:
         with self.problems.collect():
             text, points = self.with_points(block, block[body_at:], f"recital {letter or number}")
         self.recitals.append(Recital(number, text, block.line, tuple(footnote_refs(text)), letter, points))
+        self.closable = self.recitals[-1] if points else None
+
+    def close_item(self, item: Paragraph | Recital, block: Block) -> None:
+        """`block` holds the words that close `item` after its points: they follow the last
+        point's words after a newline, in the item's text."""
+        _check_inline(block, 0, self.path)
+        if block.points:
+            raise self.error(
+                block.points[0].line,
+                f"a point after the closing words of {item.label.lower()}; move the point above "
+                "those words, or remove its indentation",
+            )
+        text = f"{item.text}\n{block}"
+        closed = dataclasses.replace(
+            item, text=text, footnotes=tuple(footnote_refs(text)), closing=len(item.text) + 1, closing_line=block.line
+        )
+        if isinstance(closed, Paragraph):
+            self.paragraphs[-1] = closed
+            assert self.current is not None
+            self.current.paragraphs[-1] = closed
+        else:
+            self.recitals[-1] = closed
 
     def with_points(self, block: Block, body: str, owner: str) -> tuple[str, tuple[Point, ...]]:
         if not block.points:

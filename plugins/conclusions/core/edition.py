@@ -339,7 +339,10 @@ def _check_verbs_known(document: Document, verbs: Matcher[Verb], verbs_path: str
     if not unknown:
         return
     paragraph, offset, words = unknown[0]
-    line = next((p.line for p in all_points(paragraph.points) if p.start <= offset < p.end), paragraph.line)
+    line = next(
+        (p.line for p in all_points(paragraph.points) if p.start <= offset < p.end),
+        paragraph.closing_line if 0 < paragraph.closing <= offset else paragraph.line,
+    )
     others = sorted({w for _, _, w in unknown[1:]} - {words})
     more = f" (also unknown: {', '.join(others)})" if others else ""
     verb = next((v for v, _ in verbs.owner.values() if v.name.casefold() == words.casefold()), None)

@@ -21,7 +21,7 @@ from typing import TypeVar
 from .collection import Collection
 from .edition import Edition
 from .errors import Problems, SourceError, shown
-from .model import Actor, Document, Entry, Instrument, Kind, Point, Registries
+from .model import Actor, Document, Entry, Instrument, Kind, Paragraph, Point, Recital, Registries
 from .urls import Site, site_path
 
 E = TypeVar("E", bound=Entry)
@@ -176,8 +176,9 @@ def _listed(keys: Sequence[str]) -> str:
 def mismatch(first: Document, other: Document) -> str | None:
     """The first difference of structure between a document (`first`) and another language
     version of it (`other`), as what differs; None when they align: the same recitals (by
-    number or letter), paragraphs (by number) and their points (by letter and position),
-    sections (by the paragraphs they hold) and footnotes (by the Council's numbers)."""
+    number or letter), paragraphs (by number) and their points (by letter and position) and
+    closing words (whether an item has them), sections (by the paragraphs they hold) and
+    footnotes (by the Council's numbers)."""
     mine = first.path
     keys = [r.key for r in first.recitals], [r.key for r in other.recitals]
     if keys[0] != keys[1]:
@@ -185,20 +186,17 @@ def mismatch(first: Document, other: Document) -> str | None:
     numbers = [p.number for p in first.paragraphs], [p.number for p in other.paragraphs]
     if numbers[0] != numbers[1]:
         return f"{len(numbers[1])} paragraphs here, but {len(numbers[0])} in {mine}"
-    items = [
-        *(
-            (f"recital {a.letter or a.number}", a.points, b.points)
-            for a, b in zip(first.recitals, other.recitals, strict=True)
-        ),
-        *(
-            (f"paragraph {a.number}", a.points, b.points)
-            for a, b in zip(first.paragraphs, other.paragraphs, strict=True)
-        ),
+    pairs: list[tuple[str, Paragraph | Recital, Paragraph | Recital]] = [
+        *((f"recital {a.letter or a.number}", a, b) for a, b in zip(first.recitals, other.recitals, strict=True)),
+        *((f"paragraph {a.number}", a, b) for a, b in zip(first.paragraphs, other.paragraphs, strict=True)),
     ]
-    for name, ours, theirs in items:
-        pa, pb = _points(ours), _points(theirs)
+    for name, ours, theirs in pairs:
+        pa, pb = _points(ours.points), _points(theirs.points)
         if pa != pb:
             return f"{name} has points {_listed(pb)} here, but {_listed(pa)} in {mine}"
+        if bool(ours.closing) != bool(theirs.closing):
+            has, lacks = ("here", f"not in {mine}") if theirs.closing else (f"in {mine}", "not here")
+            return f"{name} has words that close it after its points {has}, but {lacks}"
     sections = [[p.number for p in s.paragraphs] for s in first.sections]
     other_sections = [[p.number for p in s.paragraphs] for s in other.sections]
     if sections != other_sections:

@@ -74,8 +74,9 @@ class Point:
     """A point inside a paragraph or recital (a., (ii), a dash), possibly holding points of its own.
 
     Its own words are `text[start:end]` of the item that holds it: an item's text is its
-    opening words and then every point's words in reading order, joined by newlines, so
-    that mentions and clauses are found in one string and never run from one point into the next.
+    opening words, then every point's words in reading order, then its closing words if it
+    has any, joined by newlines, so that mentions and clauses are found in one string and
+    never run from one point into the next.
     """
 
     marker: str
@@ -113,6 +114,14 @@ class Recital:
     letter: str = ""
     """The Council's letter ('A') for lettered recitals; empty for dash recitals, which are numbered."""
     points: tuple[Point, ...] = ()
+    closing: int = 0
+    """Where its closing words begin in `text` (see `Paragraph.closing`); 0 when it has none."""
+    closing_line: int = 0
+
+    @property
+    def closing_words(self) -> str:
+        """The words after its points that close it; empty when it has none."""
+        return self.text[self.closing :] if self.closing else ""
 
     @property
     def key(self) -> str:
@@ -146,6 +155,18 @@ class Paragraph:
     footnotes: tuple[str, ...] = ()
     """The numbers of the footnotes its text references, in order."""
     points: tuple[Point, ...] = ()
+    closing: int = 0
+    """Where its closing words begin in `text`: the words after its points that belong to the
+    paragraph, not to its last point ("..., in order to widen access for all."). They follow
+    the last point's words after a newline, as points do, so that mentions and clauses are
+    found in the one string and end with the last point; 0 when it has none."""
+    closing_line: int = 0
+    """The source line its closing words begin on (0 when it has none)."""
+
+    @property
+    def closing_words(self) -> str:
+        """The words after its points that close it; empty when it has none."""
+        return self.text[self.closing :] if self.closing else ""
 
     @property
     def anchor(self) -> str:

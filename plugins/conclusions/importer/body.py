@@ -30,6 +30,14 @@ The kinds (`KINDS`, tried in order, the first whose test holds) and what their h
   paragraph that ended and the next numbered paragraph ("Strengthening resilience"): a heading,
   listed as doubtful in the report; a line of a heading's shape that goes on with the text above
   after a sentence that ended is listed as doubtful too;
+- `closing`: after a point line that ends with "," and stops short of the width (it did not
+  wrap), or in a text that gives a paragraph per line, a line that starts in lower case ("in
+  order to widen access for all."): the words that close the paragraph or recital, not its last
+  point. In a PDF whose points hang (their next lines start right of their marker, as the
+  register's do), where the line starts decides: back at the marker's edge it closes the item,
+  further right it goes on with the point. Elsewhere, after a full line, the text cannot tell
+  them from the point's next line: they go on with the point, and, when no point follows, the
+  report lists that line as doubtful;
 - `continuation`: the next line of the block being read (a wrapped line);
 - `sub-paragraph`: in a European Council text, a new paragraph of text inside a numbered one;
 - `unplaced`: anything else, listed for the person who checks the import.
@@ -51,7 +59,7 @@ from functools import cache
 
 from ..core.limits import MAX_NUMBER_DIGITS
 from .header import ROMAN_HEADING, first_letter_upper, is_caps
-from .model import Doubt, DraftParagraph, DraftPoint, DraftRecital, DraftSection, Parsed, SourceLine
+from .model import Doubt, DraftClosing, DraftParagraph, DraftPoint, DraftRecital, DraftSection, Parsed, SourceLine
 from .points import place_point
 from .verbs import shared_verbs
 from .words import words
@@ -128,9 +136,32 @@ class Body:
     kept: list[tuple[SourceLine, str]] = field(default_factory=list)
     """The lines put in the preamble or the lead-in, or joined to a recital, with where they went:
     for the check that none of them opens a recital the reading missed (`_doubt_recital_openers`)."""
+    maybe_closing: SourceLine | None = None
+    left: float | None = None
+    """Where the line being read starts on its PDF page (None for a text file)."""
+    point_left: float | None = None
+    """Where the open point's first line (its marker) starts on its PDF page."""
+    hanging: bool = False
+    """A point's next line was seen to start right of its marker: the PDF's points hang, so
+    where a line starts tells a point's words from those that close the item."""
+    """A line joined to a point that may instead close the item (see `closing` above): doubtful
+    unless another point of the item follows."""
 
     def may_follow(self) -> bool:
         return self.item_may_follow(self.previous) or self.after_blank
+
+    def doubt_closing(self) -> None:
+        """The item is read to its end: a line that may have closed it after its last point is doubtful."""
+        if self.maybe_closing is not None:
+            line, self.maybe_closing = self.maybe_closing, None
+            self.parsed.doubtful.append(
+                Doubt(
+                    line.where.label(),
+                    line.text,
+                    "joined to the last point above, but it may close the paragraph or recital after its points: "
+                    "if it does, put it after the points in document.md, after a blank line, indented like them",
+                )
+            )
 
     def close(self) -> None:
         """Join the lines that went on with the open block's text onto it."""
@@ -147,6 +178,7 @@ class Body:
         self, target: object, text: str, owner: DraftParagraph | DraftRecital | None, zone: str | None = None
     ) -> None:
         self.close()
+        self.doubt_closing()
         self.block, self.owner, self.stack = Block(target, text), owner, []
         if zone:
             self.zone = zone
@@ -384,6 +416,43 @@ def _is_continuation(text: str, b: Body) -> bool:
     return b.block is not None and not isinstance(b.block.target, DraftSection) and not b.ended(b.previous, text)
 
 
+def _ends_with_comma(line: str) -> bool:
+    return _TRAILING.sub("", line).rstrip()[-1:] == ","
+
+
+def _after_point(text: str, b: Body) -> bool:
+    """A line in lower case after a point line that ends with "," (the sentence goes on)."""
+    return (
+        b.owner is not None
+        and b.owner.closing is None
+        and b.block is not None
+        and isinstance(b.block.target, DraftPoint)
+        and text[:1].islower()
+        and _ends_with_comma(b.previous)
+    )
+
+
+def _is_closing(text: str, b: Body) -> bool:
+    """Words that close the item after its points: see the module's docstring."""
+    if not _after_point(text, b):
+        return False
+    if (edge := _at_marker_edge(b)) is not None:
+        return edge
+    return b.one_per_line or not (b.wrapped and b.full_line(b.previous))
+
+
+_EDGE = 3.0
+"""How far apart, in points, two lines of a PDF may start and still stand at one edge."""
+
+
+def _at_marker_edge(b: Body) -> bool | None:
+    """In a PDF whose points hang, whether the line starts at the open point's marker (not
+    right of it, where the point's own next lines start); None where the layout cannot tell."""
+    if not b.hanging or b.left is None or b.point_left is None:
+        return None
+    return b.left <= b.point_left + _EDGE
+
+
 def _is_sub_paragraph(text: str, b: Body) -> bool:
     return b.prose and isinstance(b.block.target if b.block else None, DraftParagraph) and first_letter_upper(text)
 
@@ -403,6 +472,7 @@ KINDS: list[tuple[str, Callable[[str, Body], object]]] = [
     ("heading more", _is_heading_more),
     ("unnumbered heading", _is_unnumbered_heading),
     ("sentence heading", _is_sentence_heading),
+    ("closing", _is_closing),
     ("continuation", _is_continuation),
     ("sub-paragraph", _is_sub_paragraph),
     ("unplaced", lambda t, b: True),
@@ -490,6 +560,13 @@ def _unnumbered_paragraph(line: SourceLine, b: Body) -> None:
 def _open_point(line: SourceLine, b: Body) -> None:
     match = _POINT.match(line.text)
     assert match is not None and b.owner is not None
+    b.maybe_closing = None  # a point follows: the line joined to the one above was its text
+    b.point_left = line.left
+    if b.owner.closing is not None and b.stack:
+        # Words read as closing the item, but a point follows them: they went on with the point above.
+        b.close()
+        above = b.stack[-1][1]
+        above.text, b.owner.closing = b.join(above.text, b.owner.closing.text), None
     placed = DraftPoint(match.group("marker"), match.group("text"), line.where)
     place_point(placed, b.owner, b.stack, b.block.last_line if b.block else "")
     b.block = Block(placed, line.text)
@@ -587,8 +664,24 @@ def _doubt(line: SourceLine, b: Body, why: str) -> None:
     b.parsed.doubtful.append(Doubt(line.where.label(), line.text, why))
 
 
+def _closing(line: SourceLine, b: Body) -> None:
+    """The words that close the paragraph or recital after its points."""
+    assert b.owner is not None
+    b.close()
+    b.maybe_closing = None  # the item closes here: a line joined to the point above was the point's
+    closing = DraftClosing(line.text, line.where)
+    b.owner.closing = closing
+    if isinstance(b.owner, DraftRecital):
+        b.kept.append((line, "the recital above"))
+    b.block = Block(closing, line.text)
+
+
 def _continuation(line: SourceLine, b: Body) -> None:
     assert b.block is not None
+    if isinstance(b.block.target, DraftPoint) and line.left is not None and b.point_left is not None:
+        b.hanging = b.hanging or line.left > b.point_left + _EDGE
+    if b.maybe_closing is None and _after_point(line.text, b) and _at_marker_edge(b) is None:
+        b.maybe_closing = line
     if sentence_ended(b.previous) and (_capitals_shape(line.text) or _heading_shape(line.text, b)):
         _doubt(
             line,
@@ -641,6 +734,7 @@ HANDLERS: dict[str, Callable[[SourceLine, Body], None]] = {
     "heading more": _heading_more,
     "unnumbered heading": _unnumbered_heading,
     "sentence heading": _sentence_heading,
+    "closing": _closing,
     "continuation": _continuation,
     "sub-paragraph": _sub_paragraph,
     "unplaced": _unplaced,
@@ -662,6 +756,7 @@ def read_body(lines: list[SourceLine], b: Body) -> None:
                 b.block = None
                 b.title_open = b.title_open and not b.title
             continue
+        b.left = line.left
         kind = kind_of(line.text, b)
         if kind not in _GOES_ON:
             b.close()
@@ -672,6 +767,8 @@ def read_body(lines: list[SourceLine], b: Body) -> None:
         b.after_blank = False
         b.last_kind = kind
     b.close()
+    b.doubt_closing()
+    _note_closings(b)
     b.parsed.lead_in.extend(b.openers)
     if b.title:
         b.parsed.header["title"] = " ".join(b.title)
@@ -681,6 +778,21 @@ def read_body(lines: list[SourceLine], b: Body) -> None:
             "recital opener in capitals: the edition marks them with dashes"
         )
     _doubt_recital_openers(b)
+
+
+def _note_closings(b: Body) -> None:
+    """Say which items close after their points, for the person who checks the import."""
+    items: list[DraftRecital | DraftParagraph] = [*b.parsed.recitals, *b.parsed.paragraphs]
+    closed = [
+        f"recital {position}" if isinstance(item, DraftRecital) else f"paragraph {item.number}"
+        for position, item in enumerate(items, start=1)
+        if item.closing is not None
+    ]
+    if closed:
+        b.parsed.notes.append(
+            f"words after the points that close the item, not its last point: {', '.join(closed)} "
+            "(in document.md after a blank line, indented like the points)"
+        )
 
 
 def _doubt_recital_openers(b: Body) -> None:

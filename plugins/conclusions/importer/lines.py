@@ -336,7 +336,7 @@ def _lone_numbers(
         number = int(normal(line.text))
         k = next((j for j in range(i + 1, len(page)) if page[j].text), None)
         if k is not None and number >= next_number and number in seen and not lone_number(page[k].text):
-            pages[-1].append(SourceLine(f"{number} {page[k].text}", line.where))
+            pages[-1].append(SourceLine(f"{number} {page[k].text}", line.where, line.left))
             next_number = number + 1
             i = k + 1
             continue
@@ -434,7 +434,7 @@ def clean(pages: list[list[SourceLine]], kind: str, dropped: Counter[str]) -> Cl
                 text = f"{head}[^{number}]{tail}"
             else:
                 text = _resolve_markers(line.text, state, on_page, anywhere, missing, raised)
-            body.append(SourceLine(text, line.where))
+            body.append(SourceLine(text, line.where, line.left))
     words = vocabulary([line.text for line in body] + [line.text for _, lines, _ in found for line in lines])
     footnotes = []
     for number, lines, _ in found:

@@ -82,6 +82,15 @@ class DraftPoint:
 
 
 @dataclass
+class DraftClosing:
+    """The words after an item's points that close the item, not its last point ("in order to
+    widen access for all.")."""
+
+    text: str
+    where: Where
+
+
+@dataclass
 class DraftRecital:
     """A recital: a dash (label "-") or a letter ("A")."""
 
@@ -92,6 +101,7 @@ class DraftRecital:
     marked: bool = True
     """False when the text gave it no dash or letter (a line opened by "RECALLING ..."): the
     edition writes it with a dash."""
+    closing: DraftClosing | None = None
 
 
 @dataclass
@@ -102,6 +112,7 @@ class DraftParagraph:
     text: str
     where: Where
     points: list[DraftPoint] = field(default_factory=list)
+    closing: DraftClosing | None = None
 
 
 @dataclass

@@ -173,6 +173,8 @@ class _Reading:
         items: list[DraftRecital | DraftParagraph] = [*self.parsed.recitals, *self.parsed.paragraphs]
         for item in items:
             placed += [(item.text, item.where), *_point_texts(item.points)]
+            if item.closing is not None:
+                placed.append((item.closing.text, item.closing.where))
         # Markers stand in the cover note, the preamble and the lead-in too ("of 14 February 20241,").
         first = placed[0][1] if placed else Where(0, 0)
         placed += [(text, first) for text in [*self.parsed.cover, *self.parsed.preamble, *self.parsed.lead_in]]
@@ -218,7 +220,7 @@ def _labels_alone(lines: list[SourceLine]) -> list[SourceLine]:
         line = lines[i]
         following = next((k for k in range(i + 1, len(lines)) if lines[k].text), None)
         if _LABEL_ALONE.match(line.text) and following is not None and not _LABEL_ALONE.match(lines[following].text):
-            result.append(SourceLine(f"{line.text} {lines[following].text}", line.where))
+            result.append(SourceLine(f"{line.text} {lines[following].text}", line.where, line.left))
             i = following + 1
             continue
         result.append(line)

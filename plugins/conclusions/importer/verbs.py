@@ -102,7 +102,8 @@ def paragraph_text(paragraph: DraftParagraph) -> str:
     def lines(points: list[DraftPoint]) -> list[str]:
         return [text for point in points for text in (f"{point.marker} {point.text}", *lines(point.children))]
 
-    return "\n".join([paragraph.text, *lines(paragraph.points)])
+    closing = [paragraph.closing.text] if paragraph.closing else []
+    return "\n".join([paragraph.text, *lines(paragraph.points), *closing])
 
 
 def _at_word_end(text: str, end: int) -> bool:

@@ -3,7 +3,8 @@
 The front matter lists only the fields found or given, in the format's order; the body
 has blocks separated by blank lines: cover note blocks and "# ANNEX" when the conclusions
 sit in an annex, preamble, recitals ("- " lines together, lettered ones a block each),
-paragraphs with their points indented three spaces per level, "## L. TITLE" headings,
+paragraphs with their points indented three spaces per level (an item's closing words after
+its points: a blank line, then the words indented three spaces), "## L. TITLE" headings,
 and the footnote texts at the end (`[^N]:` alone when the text was not found).
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 
-from .model import DraftParagraph, DraftPoint, DraftSection, Parsed
+from .model import DraftClosing, DraftParagraph, DraftPoint, DraftSection, Parsed
 from .yamltext import dump
 
 # The front matter's fields in the format's order.
@@ -66,8 +67,10 @@ def _points(points: list[DraftPoint], level: int) -> list[str]:
     return lines
 
 
-def _with_points(first: str, points: list[DraftPoint]) -> str:
-    return "\n".join([first, *_points(points, 1)])
+def _with_points(first: str, points: list[DraftPoint], closing: DraftClosing | None) -> str:
+    """An item and its points; its closing words after a blank line, indented like its text."""
+    written = "\n".join([first, *_points(points, 1)])
+    return f"{written}\n\n{_INDENT}{closing.text}" if closing is not None and points else written
 
 
 def body(parsed: Parsed) -> str:
@@ -80,18 +83,18 @@ def body(parsed: Parsed) -> str:
     dashes: list[str] = []
     for recital in parsed.recitals:
         if recital.label == "-":
-            dashes.append(_with_points(f"- {recital.text}", recital.points))
+            dashes.append(_with_points(f"- {recital.text}", recital.points, recital.closing))
             continue
         if dashes:
             blocks.append("\n".join(dashes))
             dashes = []
-        blocks.append(_with_points(f"{recital.label}. {recital.text}", recital.points))
+        blocks.append(_with_points(f"{recital.label}. {recital.text}", recital.points, recital.closing))
     if dashes:
         blocks.append("\n".join(dashes))
     blocks += parsed.lead_in
     for item in parsed.body:
         if isinstance(item, DraftParagraph):
-            blocks.append(_with_points(f"{item.number}. {item.text}", item.points))
+            blocks.append(_with_points(f"{item.number}. {item.text}", item.points, item.closing))
         elif isinstance(item, DraftSection):
             blocks.append(f"## {item.label}. {item.title}" if item.label else f"## {item.title}")
     if parsed.appendix_heading:

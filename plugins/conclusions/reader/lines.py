@@ -51,6 +51,9 @@ class SourceLine:
 
     text: str
     where: Where
+    left: float | None = None
+    """Where a PDF's line starts on its page (the left edge of its first glyph, in points);
+    None for a text file, whose indentation says nothing reliable."""
 
 
 @dataclass
@@ -93,11 +96,11 @@ def pages_from_text(text: str, dropped: Counter[str]) -> list[list[SourceLine]]:
     return pages
 
 
-def pages_from_pdf(pages: list[list[str]], dropped: Counter[str]) -> list[list[SourceLine]]:
-    """A PDF's text layer, page by page and line by line, tidied (what is taken out is counted
-    in `dropped`)."""
+def pages_from_pdf(pages: list[list[tuple[str, float]]], dropped: Counter[str]) -> list[list[SourceLine]]:
+    """A PDF's text layer, page by page and line by line (each with where it starts), tidied
+    (what is taken out is counted in `dropped`)."""
     return [
-        [SourceLine(_tidy(text, dropped), Where(page, line)) for line, text in enumerate(lines, start=1)]
+        [SourceLine(_tidy(text, dropped), Where(page, line), left) for line, (text, left) in enumerate(lines, start=1)]
         for page, lines in enumerate(pages, start=1)
     ]
 

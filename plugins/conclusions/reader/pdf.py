@@ -47,8 +47,10 @@ class _Char:
     x: float = 0.0
 
 
-def read_pdf(data: bytes) -> list[list[str]]:
-    """The text lines of each page, in the order PDFium reads them."""
+def read_pdf(data: bytes) -> list[list[tuple[str, float]]]:
+    """The text lines of each page, in the order PDFium reads them, each with the left edge of
+    its first glyph (where an indented line starts tells a point's next line from the words
+    that close its paragraph)."""
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
@@ -58,7 +60,7 @@ def read_pdf(data: bytes) -> list[list[str]]:
                 "and import that"
             ) from None
         raise Unreadable(f"the PDF cannot be read ({error}): check that the file is a complete PDF") from None
-    pages: list[list[str]] = []
+    pages: list[list[tuple[str, float]]] = []
     try:
         for index in range(len(document)):
             page = document[index]
@@ -70,7 +72,7 @@ def read_pdf(data: bytes) -> list[list[str]]:
                 page.close()
     finally:
         document.close()
-    if not any(line for page in pages for line in page):
+    if not any(text for page in pages for text, _ in page):
         raise Unreadable("the PDF has no text layer (a scan?): run OCR on it first, or import its text")
     return pages
 
@@ -112,8 +114,8 @@ def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
     return chars
 
 
-def _page_lines(textpage: pdfium.PdfTextPage) -> list[str]:
-    return [_line_text(line) for line in _rows(_stream_lines(textpage))]
+def _page_lines(textpage: pdfium.PdfTextPage) -> list[tuple[str, float]]:
+    return [(_line_text(line), min(char.x for char in line)) for line in _rows(_stream_lines(textpage))]
 
 
 def _stream_lines(textpage: pdfium.PdfTextPage) -> list[list[_Char]]:

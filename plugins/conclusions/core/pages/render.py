@@ -119,7 +119,11 @@ class Renderer:
         points = item.points if isinstance(item, Paragraph | Recital) else ()
         if not points:
             return words()
-        return join([words((0, points[0].start - 1)), self._points(points, words, outer)], "\n")
+        parts = [words((0, points[0].start - 1)), self._points(points, words, outer)]
+        if isinstance(item, Paragraph | Recital) and item.closing:
+            # The words that close the item stand after its list, as in the original.
+            parts.append(element("p", words((item.closing, len(item.text))), {"class": "closing"}))
+        return join(parts, "\n")
 
     def _points(self, points: tuple[Point, ...], words: Words, outer: str) -> Md:
         """Points as a real list, each item with its own anchor; the marker, as written, links to it."""
