@@ -601,7 +601,7 @@ def about_urls(edition: Edition, collection: bool = False) -> Page:
                 "urls.card_where",
                 paragraph=code(shown.paragraph_card("N")),
                 recital=code(shown.recital_card("N")),
-                site=code(urls.SITE_CARD),
+                site=code(urls.SITE_CARD if collection else u.site_card),
             ),
             "",
         ),
