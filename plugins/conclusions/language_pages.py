@@ -7,11 +7,12 @@ French pages under French titles, and the header names the French text. MkDocs h
 navigation and Material one language a site; this module gives each language its own, which
 `plugin.py` puts in the context of that language's pages.
 
-The registers and the About pages are the site's, one each, in its first language (their
-entries link the paragraphs of the first language): a version's navigation links them under
-its own words. A reader who follows such a link, or any other from one language to another,
-gets a full page load (theme/partials/early-scripts.html), never Material's instant
-navigation, which keeps the header and `lang` of the page it comes from.
+A version of a one-document site has its own register and About pages, in its language and
+under its prefix (`urls.language_version`): its navigation lists them as its own pages. A
+collection's registers and About pages are the site's, one each, in its first language: a
+version's navigation links them under its own words. A reader who follows a link from one
+language to another gets a full page load (theme/partials/early-scripts.html), never
+Material's instant navigation, which keeps the header and `lang` of the page it comes from.
 """
 
 from __future__ import annotations

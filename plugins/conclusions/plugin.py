@@ -44,7 +44,7 @@ from .core.languages import Alternate, language_switch, site_alternates
 from .core.model import Header
 from .core.pages import Page
 from .core.pages import templates as page_templates
-from .core.pages.about import about_edition
+from .core.pages.about import about_pages
 from .core.redirects import moved
 from .core.sharing import Card, SiteSharing
 from .core.site import SiteMaker
@@ -256,7 +256,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         source = Path(config.docs_dir)
         try:
             self.collection = self.maker.collection(source)
-            self.pages = [*self.maker.pages(self.collection), about_edition(self.collection, self.info)]
+            self.pages = [*self.maker.pages(self.collection), *about_pages(self.collection, self.info)]
             # Before MkDocs empties the site folder: no page or file may take another's address.
             check_addresses(self.pages, published_files(self.collection))
             # Every word of each original is on the site, or the build stops (core/fidelity.py).

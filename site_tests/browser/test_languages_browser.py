@@ -4,7 +4,9 @@ touch and at 1280 px by mouse and keyboard, Material's instant navigation on, th
 the served origin); Material's interface, the page's lang and the navigation follow each
 page's language, across instant navigation too; the switch works without a script, Copy link gives the
 address in the reader's language, search finds a French paragraph by French words and an
-English one by English words, and axe finds nothing on any page of either language.
+English one by English words, a reader of a French paragraph reaches the French page of an
+actor it asks to act and switches it to English, and axe finds nothing on any page of either
+language.
 
 The site is the two-language fixture (fixtures/bilingual: invented texts); the paragraphs,
 points and words tried are read from its two models.
@@ -22,6 +24,7 @@ from conclusions.core.edition import Edition
 from conclusions.core.inline_source import plain_text
 from conclusions.core.model import Document, Paragraph
 from conclusions.core.site import build_collection
+from conclusions.core.urls import request_anchor
 from conclusions.material_theme import _templates as material_templates
 from playwright.sync_api import Browser, Page, expect
 
@@ -224,13 +227,65 @@ def test_a_clause_anchor_and_the_interface_follow_the_language(
     expect(page).to_have_url(f"{base}text/#{ours.text_anchor}")
     expect(page.locator(f"[id='{ours.text_anchor}']")).to_be_in_viewport()
     _chrome_is_in(page, en)
-    # From a French page to the site's glossary (in its first language): that page's own interface.
+    # From a French page to the French glossary, by the French navigation: French all along.
     page.goto(f"{base}{prefix}paragraphs/{number}/")
     _open_navigation(page, touch)
     glossary = page.locator(".md-nav--primary a", has_text=french.interface("registers.glossary")).first
     glossary.tap() if touch else glossary.click()
-    expect(page).to_have_url(f"{base}glossary/")
+    expect(page).to_have_url(f"{base}{prefix}glossary/")
+    _chrome_is_in(page, fr)
+    expect(page.locator("article h1")).to_have_text(french.interface("registers.glossary"))
+    context.close()
+
+
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+def test_from_a_french_paragraph_to_its_actor_and_back_to_english(
+    browser: Browser, served: tuple[str, Path], size: str
+) -> None:
+    """A reader of a French paragraph follows the link of an actor it asks to act: the French
+    actor page (by instant navigation, within one language), which lists that request and links
+    the French paragraph; its language switch opens the English page of the same actor, at the
+    same request when the address names it."""
+    base, _site = served
+    english, french = _editions()
+    number, index, actor = next(
+        (p.number, i, c.addressees[0])
+        for p in french.document.paragraphs
+        for i, c in enumerate(french.clauses.get(p.number, ()))
+        if c.addressees
+    )
+    ours, theirs = french.clauses[number][index], english.clauses[number][index]
+    fr, en = french.document.header.language, english.document.header.language
+    prefix = french.urls.prefix
+    named = {a.id: a.name for a in french.registries.actors}, {a.id: a.name for a in english.registries.actors}
+    touch = VIEWPORTS[size].get("has_touch", False)
+    context = browser.new_context(**VIEWPORTS[size])
+    page = context.new_page()
+    page.goto(f"{base}{prefix}paragraphs/{number}/")
+    _chrome_is_in(page, fr)
+    # A mark on the window survives Material's instant navigation, and only it.
+    page.evaluate("window.stillHere = true")
+    to_actor = page.locator(f"#clauses ~ * a[href$='actors/{actor.id}/']").first
+    expect(to_actor).to_have_text(named[0][actor.id])
+    to_actor.tap() if touch else to_actor.click()
+    expect(page).to_have_url(f"{base}{prefix}actors/{actor.id}/")
+    assert page.evaluate("window.stillHere === true"), "not opened by instant navigation"
+    _chrome_is_in(page, fr)
+    expect(page.locator("article h1")).to_have_text(named[0][actor.id])
+    back_to_paragraph = page.locator(f"#asked-to-act ~ * a[href$='paragraphs/{number}/#{ours.anchor}']")
+    expect(back_to_paragraph).to_have_count(1)
+    to_english = page.locator(f".language-switch a[hreflang={en}]")
+    to_english.tap() if touch else to_english.click()
+    expect(page).to_have_url(f"{base}actors/{actor.id}/")
     _chrome_is_in(page, en)
+    expect(page.locator("article h1")).to_have_text(named[1][actor.id])
+    # At a request: the English page's request of the same clause, named by its English verb.
+    page.goto(f"{base}{prefix}actors/{actor.id}/#{request_anchor(number, ours.anchor, french.urls.key)}")
+    to_english = page.locator(f".language-switch a[hreflang={en}]")
+    to_english.tap() if touch else to_english.click()
+    mine = request_anchor(number, theirs.anchor, english.urls.key)
+    expect(page).to_have_url(f"{base}actors/{actor.id}/#{mine}")
+    expect(page.locator(f"[id='{mine}']")).to_be_attached()
     context.close()
 
 

@@ -19,8 +19,11 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
+from conclusions.core.collection import Collection
+from conclusions.core.edition import Edition
 from conclusions.core.errors import SourceErrors
-from conclusions.core.model import Document
+from conclusions.core.languages import REGISTRY_LANGUAGE
+from conclusions.core.model import Document, Registries
 from conclusions.core.site import build_collection
 from conclusions.core.urls import site_path
 
@@ -33,6 +36,8 @@ from site_tests.support.links import check_site
 SITE_URL = "http://127.0.0.1:8000/"
 BILINGUAL = Spec("bilingual", source=FIXTURES / "bilingual")
 LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
+VERSION_FOLDER = re.compile(r"[a-z]{2,3}/")
+REGISTER_PAGE = re.compile(r"(?:[a-z]{2,3}/)?(?:actors|instruments|glossary|verbs)/")
 
 
 @pytest.fixture(scope="module")
@@ -59,10 +64,32 @@ def _item_pages(prefix: str, d: Document) -> list[str]:
     ]
 
 
+def _register_pages(prefix: str, registries: Registries) -> list[str]:
+    """Every register and About page of one version, by its address: each version of a
+    one-document site has its own, of the same entries (those the site publishes)."""
+    return [
+        f"{prefix}instruments/",
+        *(f"{prefix}instruments/{i.id}/" for i in registries.instruments),
+        f"{prefix}glossary/",
+        f"{prefix}actors/",
+        *(f"{prefix}actors/{a.id}/" for a in registries.actors),
+        f"{prefix}verbs/",
+        f"{prefix}about/",
+        f"{prefix}about/urls/",
+    ]
+
+
+def _site(doc: Built) -> Collection:
+    return build_collection(doc.source)
+
+
 def _expected_sets(doc: Built) -> dict[str, dict[str, str]]:
     """For every page of a version, its versions: {language: absolute address}, from the models."""
     versions = _versions(doc)
-    columns = [(language, _item_pages(prefix, d)) for language, prefix, d in versions]
+    registries = _site(doc).registries
+    columns = [
+        (language, _item_pages(prefix, d) + _register_pages(prefix, registries)) for language, prefix, d in versions
+    ]
     assert len({len(pages) for _, pages in columns}) == 1, "the fixture's versions are not aligned"
     expected: dict[str, dict[str, str]] = {}
     for row in zip(*(pages for _, pages in columns), strict=True):
@@ -91,7 +118,7 @@ def test_every_page_has_complete_reciprocal_hreflang_links(bilingual: Built) -> 
         found = {str(link["hreflang"]): str(link["href"]) for link in links if link["hreflang"] != "x-default"}
         assert len(found) == len([link for link in links if link["hreflang"] != "x-default"]), (url, "a language twice")
         if url not in expected:
-            # The site's own pages (registers, about) are in one language: no alternates.
+            # Only a page of no language version has no alternates (none here but the search's).
             assert not links, url
             continue
         assert found == expected[url], url
@@ -122,6 +149,105 @@ def test_every_item_page_links_its_counterpart_in_the_switch(bilingual: Built) -
         current = [a["hreflang"] for a in links if a.get("aria-current") == "page"]
         assert [versions[tag] for tag in current] == [SITE_URL + url], url
         assert all(a.get("lang") == a["hreflang"] and a.get_text(strip=True) for a in links), url
+
+
+def _editions(doc: Built) -> list[Edition]:
+    """The document and each of its versions, the document first."""
+    c = _site(doc)
+    return [c.editions[0], *c.versions]
+
+
+def test_every_version_has_its_register_pages_in_its_language(bilingual: Built) -> None:
+    """Each version's register and About pages stand under its prefix, headed and labelled in
+    its interface's words, the page declaring its language; the version's own pages link them."""
+    registries = _site(bilingual).registries
+    titles = {
+        "instruments/": "registers.instruments",
+        "glossary/": "registers.glossary",
+        "actors/": "registers.actors",
+        "verbs/": "registers.verbs",
+        "about/": "about.heading",
+        "about/urls/": "registers.about_urls",
+    }
+    for e in _editions(bilingual):
+        language, prefix = e.document.header.language, e.urls.prefix
+        for url in _register_pages(prefix, registries):
+            soup = page(bilingual.site, url)
+            assert soup.select_one("article div[lang]")["lang"] == language, url
+            assert soup.html["lang"] == language, url
+            if (key := titles.get(url.removeprefix(prefix))) is not None:
+                assert soup.select_one("article h1").get_text(strip=True) == e.interface(key), url
+            crumbs = soup.select_one("nav.crumbs")
+            if crumbs is not None:
+                assert crumbs["aria-label"] == e.interface("nav.breadcrumb"), url
+        # Every link from the version's paragraph pages to a register page is to its own.
+        to_registers = []
+        for p in e.document.paragraphs:
+            src = f"{prefix}paragraphs/{p.number}/"
+            links = page(bilingual.site, src).select("article a[href]")
+            targets = [urljoin(SITE_URL + src, str(a["href"])).removeprefix(SITE_URL) for a in links]
+            to_registers += [t for t in targets if REGISTER_PAGE.match(t)]
+        assert to_registers, prefix
+        if prefix:
+            assert all(t.startswith(prefix) for t in to_registers), (prefix, to_registers)
+        else:
+            assert not any(VERSION_FOLDER.match(t) for t in to_registers), to_registers
+
+
+def test_a_versions_register_pages_list_its_own_mentions_and_clauses(bilingual: Built) -> None:
+    """An actor's page lists the requests of its version's text, each linking that version's
+    paragraph; an instrument's page, where that version recalls it; the verbs page, that
+    version's verbs; counts from each version's model."""
+    registries = _site(bilingual).registries
+    for e in _editions(bilingual):
+        prefix = e.urls.prefix
+        for a in registries.actors:
+            url = f"{prefix}actors/{a.id}/"
+            soup = page(bilingual.site, url)
+            rows = soup.select("#asked-to-act ~ * tbody tr")
+            requests = e.actor_requests.get(a.id, ())
+            assert len(rows) == len(requests), url
+            for row, clause in zip(rows, requests, strict=True):
+                href = urljoin(SITE_URL + url, str(row.select_one("a[href]")["href"])).removeprefix(SITE_URL)
+                assert href == f"{prefix}paragraphs/{clause.paragraph.number}/#{clause.anchor}", url
+        for i in registries.instruments:
+            url = f"{prefix}instruments/{i.id}/"
+            soup = page(bilingual.site, url)
+            links = [
+                urljoin(SITE_URL + url, str(x["href"])).removeprefix(SITE_URL)
+                for x in soup.select("#recalled-in ~ * tbody tr td:first-child a[href]")
+            ]
+            assert len(links) == len(e.instrument_links.get(i.id, ())), url
+            assert all(x.startswith(prefix) and not VERSION_FOLDER.match(x.removeprefix(prefix)) for x in links), url
+        verbs = page(bilingual.site, f"{prefix}verbs/")
+        used = {v.id for v in registries.verbs if e.verb_clauses.get(v.id)}
+        listed = {str(d.select_one("h2, h3")["id"]) for d in verbs.select("div.verb-entry")}
+        assert used <= listed, prefix
+        if prefix:
+            # A version's page lists its own verbs only (the first language's keeps every anchor it published).
+            assert listed == used, prefix
+
+
+def test_a_register_page_in_another_language_says_which_words_are_not_in_it(bilingual: Built) -> None:
+    """Where the shared registry gives an actor's description in the version's language, the
+    version's page shows it; where it does not, the page shows the registry's own words marked
+    with their language, never an invented translation."""
+    registries = _site(bilingual).registries
+    for e in _editions(bilingual)[1:]:
+        language, prefix = e.document.header.language, e.urls.prefix
+        for a in registries.actors:
+            own = next((x for x in a.languages if x.language == language and x.description), None)
+            soup = page(bilingual.site, f"{prefix}actors/{a.id}/")
+            lead = soup.select_one("article h1 ~ p")
+            assert lead is not None
+            if own is not None:
+                assert own.description in lead.get_text(), a.id
+                assert lead.select_one("[lang]") is None, a.id
+            elif a.shared:
+                marked = lead.select_one("[lang]")
+                assert (
+                    marked is not None and marked["lang"] == REGISTRY_LANGUAGE and marked.get_text() == a.description
+                ), a.id
 
 
 def test_the_anchors_a_reader_carries_stand_in_every_version(bilingual: Built) -> None:
@@ -348,6 +474,10 @@ def test_every_old_address_of_a_version_still_leads_to_it(bilingual_collection: 
         target = re.search(r'<link rel="canonical" href="([^"]+)">', html)
         assert target and 'http-equiv="refresh"' in html, entry
         new = target.group(1).removeprefix(SITE_URL)
+        if REGISTER_PAGE.match(url) or url.startswith("fr/about/"):
+            # The version's register and About pages lead to the collection's, which list every text.
+            assert new == url.removeprefix("fr/") and (site / new / "index.html").is_file(), entry
+            continue
         assert new == "st-9555-2025/" + url, entry
         if anchor:
             assert page(site, new).find(id=anchor) is not None, entry
@@ -367,9 +497,9 @@ def test_with_a_third_language_every_page_lists_all_three(tmp_path: Path) -> Non
     assert [v.document.header.language for v in c.versions] == ["de", "fr"]
     alternates = site_alternates(c)
     pages_per_version = len(alternates) // 3
-    assert pages_per_version == 2 + len(c.editions[0].document.sections) + len(c.editions[0].document.recitals) + len(
-        c.editions[0].document.paragraphs
-    )
+    document = c.editions[0].document
+    items = 2 + len(document.sections) + len(document.recitals) + len(document.paragraphs)
+    assert pages_per_version == items + len(_register_pages("", c.registries))
     for src, versions in alternates.items():
         assert [v.language for v in versions] == ["en", "de", "fr"], src
         assert src in {v.src for v in versions}

@@ -169,3 +169,43 @@ def test_a_sites_own_labels_and_descriptions_are_in_its_language(tmp_path: Path)
     own_actor = next(a for a in site.actors if a.id == actor.id)
     assert kind_label(own_kind, "fr") == Worded("Nos institutions")
     assert description_in(own_actor, "fr") == Worded("Une description du site.")
+
+
+def _with_a_shared_term(tmp_path: Path) -> Path:
+    """The two-language fixture with an abbreviation of the shared glossary in paragraph 1 of
+    both versions (invented words; the shared glossary gives the term in English only)."""
+    import shutil
+
+    source = tmp_path / "source"
+    shutil.copytree(FIXTURES / "bilingual", source)
+    for path, old in (
+        (source / "document.md", "shelter birds;"),
+        (source / "lang" / "fr" / "document.md", "abritent les oiseaux;"),
+    ):
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, old.replace(";", ", NATO;"), 1), encoding="utf-8")
+    return source
+
+
+def test_a_versions_glossary_marks_the_shared_registrys_english_and_links_its_own_paragraphs(
+    tmp_path: Path,
+) -> None:
+    from conclusions.core.site import all_pages
+
+    c = build_collection(_with_a_shared_term(tmp_path))
+    (term,) = [t for t in c.registries.terms if t.shared]
+    (version,) = c.versions
+    pages = {p.src: p.body for p in all_pages(c)}
+    mine = pages[version.urls.glossary]
+    # The term's name, expansion and definition, in English only in the registry: marked so.
+    for words in (term.name, term.expansion, term.definition):
+        assert f'<span lang="{REGISTRY_LANGUAGE}">{words}</span>' in mine
+    assert version.interface("registers.glossary") in mine
+    # Where the version uses it: its own paragraph, from its own glossary.
+    assert 'href="paragraphs/1.md#p1"' in mine
+    # The version's paragraph links the version's glossary; the first language's, its own.
+    assert f'href="../glossary.md#{term.id}"' in pages[version.urls.paragraph_page(1)]
+    assert f'href="../glossary.md#{term.id}"' in pages[c.editions[0].urls.paragraph_page(1)]
+    first = pages[c.editions[0].urls.glossary]
+    assert "lang=" not in first

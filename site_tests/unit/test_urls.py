@@ -12,6 +12,9 @@ from conclusions.core import urls
 from conclusions.core.urls import Linker, Site
 
 # (family, the address the scheme makes, the address under the site root)
+_FR = urls.language_version(urls.AT_ROOT, "fr")
+_FR_IN = urls.language_version(urls.DocumentUrls("st-9876-2024/", "st-9876-2024"), "fr")
+
 FAMILIES = [
     ("home", urls.site_path(urls.HOME), ""),
     ("full text", urls.site_path(urls.TEXT), "text/"),
@@ -95,6 +98,22 @@ FAMILIES = [
     ("the site's card", urls.SITE_CARD, "cards/site.png"),
     ("a paragraph's card", urls.paragraph_card(21), "cards/paragraphs/21.png"),
     ("a recital's card", urls.recital_card("a"), "cards/recitals/a.png"),
+    # A language version of a one-document site: its pages, register and About pages included,
+    # under its code; in a collection, its pages under the document's prefix and the code, the
+    # register pages the collection's.
+    ("a version's paragraph", urls.site_path(_FR.paragraph_page(21)), "fr/paragraphs/21/"),
+    ("a version's instruments", urls.site_path(_FR.instruments), "fr/instruments/"),
+    ("a version's instrument", urls.site_path(_FR.instrument_page("nato")), "fr/instruments/nato/"),
+    ("a version's glossary", urls.site_path(_FR.glossary), "fr/glossary/"),
+    ("a version's actors", urls.site_path(_FR.actors), "fr/actors/"),
+    ("a version's actor", urls.site_path(_FR.actor_page("commission")), "fr/actors/commission/"),
+    ("a version's verbs", urls.site_path(_FR.verbs), "fr/verbs/"),
+    ("a version's About page", urls.site_path(_FR.about_edition), "fr/about/"),
+    ("a version's URL policy", urls.site_path(_FR.about), "fr/about/urls/"),
+    ("a version's request", urls.request_anchor(21, "invite", _FR.key), "req-fr-21-invite"),
+    ("the site's actor", urls.site_path(urls.AT_ROOT.actor_page("commission")), "actors/commission/"),
+    ("a version in a collection", urls.site_path(_FR_IN.paragraph_page(21)), "st-9876-2024/fr/paragraphs/21/"),
+    ("a version's actor in a collection", urls.site_path(_FR_IN.actor_page("commission")), "actors/commission/"),
 ]
 
 

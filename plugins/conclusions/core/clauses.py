@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .mentions import Match, Matcher
 from .model import Actor, Paragraph, Verb
-from .operative import opening_forms, sentence_start
+from .operative import opening_forms, sentence_start, subject_after
 from .urls import nth, within
 
 # The words that may stand before the first addressee ("INVITES the Commission", "CALLS on
@@ -95,7 +95,9 @@ def split_clauses(
             subject = (max(start, sentence_start(text, match.start)), match.start)
             addressees = _subject_addressees(text, subject, actors, not_after)
         elif verb.request:
-            zone = (match.start + len(match.pattern), end)
+            # A verb in second place has the body speaking after it: whom it asks comes next.
+            after = match.start + len(match.pattern)
+            zone = (subject_after(text, after) or after, end)
             addressees = _addressees(text, zone, actors, not_after, set(before))
         else:
             addressees = ()

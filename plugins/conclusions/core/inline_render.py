@@ -92,7 +92,7 @@ def span_markdown(label: Md, span: Span, linker: Linker) -> Md:
     if span.page:
         return link(label, linker.to(span.page), title=span.tip, classes=["xref", "document"])
     if span.term is not None:
-        target = linker.to(GLOSSARY, entry_anchor(span.term.id))
+        target = linker.to_register(GLOSSARY, entry_anchor(span.term.id))
         tip = f"{span.term.name}: {span.term.expansion}"
         classes = ["xref", "term"]
         data = {"data-term": span.term.id}
@@ -104,7 +104,7 @@ def span_markdown(label: Md, span: Span, linker: Linker) -> Md:
             data["data-instrument"] = span.instrument.id
     else:
         assert span.instrument is not None
-        target = linker.to(instrument_page(span.instrument.id))
+        target = linker.to_register(instrument_page(span.instrument.id))
         tip = span.instrument.name
         classes = ["xref", "instrument"]
         data = {"data-instrument": span.instrument.id}

@@ -25,13 +25,10 @@ from .model import Footnote, Instrument, Paragraph, Point, Recital, Section
 from .references import Reference
 from .urls import (
     COLLECTION_JSON,
-    GLOSSARY,
     SCHEMA_DIR,
     Site,
-    actor_page,
     entry_anchor,
     footnote_anchor,
-    instrument_page,
     schema_file,
     sitemap_file,
     within,
@@ -70,7 +67,7 @@ class JsonData:
         out: dict[str, Any] = {
             "id": i.id,
             "name": i.name,
-            "url": self.url(instrument_page(i.id)),
+            "url": self.url(self.urls.instrument_page(i.id)),
             "official_url": i.url,
         }
         out.update(
@@ -94,10 +91,17 @@ class JsonData:
         return {
             "instruments": [self.instrument(i, words[i.id]) for i in instruments.values()],
             "terms": [
-                {"id": t.id, "term": t.name, "expansion": t.expansion, "url": self.url(GLOSSARY, entry_anchor(t.id))}
+                {
+                    "id": t.id,
+                    "term": t.name,
+                    "expansion": t.expansion,
+                    "url": self.url(self.urls.glossary, entry_anchor(t.id)),
+                }
                 for t in terms.values()
             ],
-            "actors": [{"id": a.id, "name": a.name, "url": self.url(actor_page(a.id))} for a in actors.values()],
+            "actors": [
+                {"id": a.id, "name": a.name, "url": self.url(self.urls.actor_page(a.id))} for a in actors.values()
+            ],
         }
 
     def points(self, item: Paragraph | Recital, page: str, points: tuple[Point, ...]) -> list[dict[str, Any]]:
@@ -151,7 +155,7 @@ class JsonData:
                     "full_text_url": self.url(self.urls.text, c.text_anchor),
                     "text": plain_text(c.source).strip(),
                     "addressees": [
-                        {"id": a.id, "name": a.name, "url": self.url(actor_page(a.id))} for a in c.addressees
+                        {"id": a.id, "name": a.name, "url": self.url(self.urls.actor_page(a.id))} for a in c.addressees
                     ],
                 }
             )

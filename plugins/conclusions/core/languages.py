@@ -21,8 +21,8 @@ from typing import TypeVar
 from .collection import Collection
 from .edition import Edition
 from .errors import Problems, SourceError, shown
-from .model import Actor, Document, Entry, Instrument, Kind, Paragraph, Point, Recital, Registries
-from .urls import Site, site_path
+from .model import Actor, Document, Entry, Instrument, Kind, Paragraph, Point, Recital, Registries, Term
+from .urls import Site, request_anchor, site_path
 
 E = TypeVar("E", bound=Entry)
 
@@ -125,6 +125,46 @@ def registries_in(registries: Registries, language: str) -> Registries:
     )
 
 
+def in_language(c: Collection, version: Edition) -> Collection:
+    """The site as the register pages of `version` show it: its one document in that language,
+    each entry the site publishes named, patterned and addressed in that language where the
+    registry gives it (`registries_in`). Every version lists the same entries, so each register
+    page has its counterpart in every language."""
+    return replace(
+        c,
+        editions=(version,),
+        registries=verbs_of(
+            registries_in(_as_found_in(c.registries, version), version.document.header.language), version
+        ),
+        versions=(),
+    )
+
+
+def _as_found_in(registries: Registries, version: Edition) -> Registries:
+    """`registries` with each entry a text gave of itself (`Entry.automatic`) as `version` gave
+    it, in its words, where it did: the site lists the first text's."""
+
+    def own(entries: tuple[E, ...], found: tuple[E, ...]) -> tuple[E, ...]:
+        mine = {e.id: e for e in found if e.automatic}
+        return tuple(mine.get(e.id, e) if e.automatic else e for e in entries)
+
+    r = version.registries
+    return replace(
+        registries,
+        instruments=own(registries.instruments, r.instruments),
+        terms=own(registries.terms, r.terms),
+        actors=own(registries.actors, r.actors),
+    )
+
+
+def verbs_of(registries: Registries, edition: Edition) -> Registries:
+    """`registries` with the operative verbs `edition` uses only: a site with versions in
+    several languages lists every language's verbs (the first language's page keeps them all:
+    their anchors are published), and a version's page lists its own."""
+    return replace(registries, verbs=tuple(v for v in registries.verbs if edition.verb_clauses.get(v.id)))
+
+
+# -- the shared registry's own words in a page's language ---------------------------------------
 # -- the shared registry's own words in a page's language ---------------------------------------
 
 REGISTRY_LANGUAGE = "en"
@@ -153,6 +193,20 @@ def _worded(own: str, shared: bool, translated: str, language: str) -> Worded:
 def kind_label(kind: Kind, language: str) -> Worded:
     """A kind's label on a page in `language`."""
     return _worded(kind.label, kind.shared, dict(kind.labels).get(language, ""), language)
+
+
+def name_in(entry: Entry, language: str) -> Worded:
+    """An entry's name on a page in `language`: the registry's name in that language where it
+    gives one (`registries_in` has put it in `name`), else its own, said to be in English when
+    it is the shared registry's."""
+    own = any(x.language == language and x.name for x in entry.languages)
+    return _worded(entry.name, entry.shared, entry.name if own else "", language)
+
+
+def term_words_in(term: Term, language: str) -> tuple[Worded, Worded]:
+    """A glossary term's expansion and definition on a page in `language`: the shared registry
+    gives them in English only, and says so."""
+    return (_worded(term.expansion, term.shared, "", language), _worded(term.definition, term.shared, "", language))
 
 
 def description_in(entry: Actor | Instrument, language: str) -> Worded:
@@ -299,14 +353,49 @@ def _page_sources(edition: Edition) -> list[tuple[str, tuple[tuple[str, str], ..
     ]
 
 
-def alternates(groups: Sequence[Sequence[Edition]]) -> dict[str, tuple[Alternate, ...]]:
+def _register_sources(edition: Edition, registries: Registries) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    """The register and About pages of one version, in an order every version shares (each
+    lists the same entries, `in_language`); an actor's page with the anchors of the requests
+    to it, each paired by its clause's place ('21.2')."""
+    u = edition.urls
+    requests = edition.actor_requests
+    return [
+        (u.instruments, ()),
+        *((u.instrument_page(i.id), ()) for i in registries.instruments),
+        (u.glossary, ()),
+        (u.actors, ()),
+        *(
+            (
+                u.actor_page(a.id),
+                tuple(
+                    (f"{r.paragraph.number}.{r.index}", request_anchor(r.paragraph.number, r.anchor, u.key))
+                    for r in requests.get(a.id, ())
+                ),
+            )
+            for a in registries.actors
+        ),
+        (u.verbs, ()),
+        (u.about_edition, ()),
+        (u.about, ()),
+    ]
+
+
+def alternates(
+    groups: Sequence[Sequence[Edition]], registries: Registries | None = None
+) -> dict[str, tuple[Alternate, ...]]:
     """For every page of each group of aligned versions (a document first, then its language
-    versions), the versions of that page, the page itself included, in the group's order."""
+    versions), the versions of that page, the page itself included, in the group's order; and,
+    where each version has register pages of its own (`DocumentUrls.registers`), the versions of
+    each register and About page, of the entries of `registries`."""
     found: dict[str, tuple[Alternate, ...]] = {}
     for group in groups:
         if len(group) < 2:
             continue
-        columns = [_page_sources(e) for e in group]
+        own = registries is not None and len({e.urls.registers for e in group}) == len(group)
+        columns = [
+            _page_sources(e) + (_register_sources(e, registries) if own and registries is not None else [])
+            for e in group
+        ]
         languages = [e.document.header.language for e in group]
         for row in zip(*columns, strict=True):
             versions = tuple(
@@ -321,7 +410,7 @@ def site_alternates(c: Collection) -> dict[str, tuple[Alternate, ...]]:
     """`alternates` of every document of `c` with its language versions; empty without any."""
     if not c.versions:
         return {}
-    return alternates([(e, *c.versions_of(e)) for e in c.editions])
+    return alternates([(e, *c.versions_of(e)) for e in c.editions], c.registries)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,10 @@ without one:
   no opening run ("In this context, WELCOMES", "Drawing from ... 2021[^8], INVITES"), or
   one set off by a conjunction between commas ("..., and, in this context, ENCOURAGES");
 - the run must be followed by a word with a lower-case letter ("the", "that", "Member")
-  or by the segment's end, and hold at least four letters ("EU", "UN" never qualify).
+  or by the segment's end, and hold at least four letters ("EU", "UN" never qualify);
+- in a language whose main clause puts its verb second, a run also opens a clause after an
+  opening phrase with no comma when the body speaking follows it as its subject ("In diesem
+  Zusammenhang ERSUCHT der Rat die Kommission": `subject_after`).
 
 Words are tested with `str.isalpha()`/`str.isupper()`, never `[A-Z]`, so that accented,
 Greek and Cyrillic capitals count. Multi-word verbs keep their upper-case words only:
@@ -35,7 +38,15 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["Run", "lower_case_opens", "opening_forms", "opening_runs", "passive_opens", "speakers"]
+__all__ = [
+    "Run",
+    "lower_case_opens",
+    "opening_forms",
+    "opening_runs",
+    "passive_opens",
+    "speakers",
+    "subject_after",
+]
 
 
 @dataclass(frozen=True)
@@ -141,7 +152,7 @@ def opening_runs(text: str) -> list[Run]:
             if end == i:
                 i += 1
                 continue
-            if _opens(text, tokens, first, i, opened_at):
+            if _opens(text, tokens, first, i, opened_at) or _verb_second_run(text, tokens, first, i, end, opened_at):
                 run = _accepted(tokens, i, end)
                 if run is not None:
                     runs.append(run)
@@ -167,6 +178,15 @@ def _opens(text: str, tokens: list[_Token], first: int, i: int, opened_at: int |
     if match is None:
         return False
     return all(word.isalpha() and word.islower() for word in match.group("conj").split())
+
+
+def _verb_second_run(text: str, tokens: list[_Token], first: int, i: int, end: int, opened_at: int | None) -> bool:
+    """Whether the run of tokens[i:end] is a verb in second place: the first of its segment,
+    after an opening phrase, and followed by the body speaking as its subject."""
+    if opened_at is not None or i == first:
+        return False
+    last = tokens[end - 1]
+    return subject_after(text, last.core_start + len(last.core)) > 0
 
 
 def _accepted(tokens: list[_Token], i: int, end: int) -> Run | None:
@@ -224,12 +244,23 @@ class SubjectWords:
     by_title: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
     """Bodies that speak in the texts whose title matches ("... of the Representatives of the
     Governments of the Member States": the Member States)."""
+    after_verb: tuple[str, ...] = ()
+    """The body speaking as the subject after its verb, in a language whose main clause puts
+    the verb second ("In diesem Zusammenhang ersucht der Rat ..."): "der Rat", longest first."""
 
 
 @cache
 def subject_words() -> SubjectWords:
     """The subject words of every language of `conclusions/words/`, read once."""
-    keys = ("subject words", "adverbs", "conjunctions", "subjects", "pronouns", "before an infinitive")
+    keys = (
+        "subject words",
+        "adverbs",
+        "conjunctions",
+        "subjects",
+        "pronouns",
+        "before an infinitive",
+        "subjects after the verb",
+    )
     found: dict[str, set[str]] = {key: set() for key in keys}
     by_title: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
     for path in sorted(_WORDS_DIR.glob("*.yml")):
@@ -246,6 +277,7 @@ def subject_words() -> SubjectWords:
         frozenset(found["pronouns"]),
         frozenset(found["before an infinitive"]),
         tuple(by_title),
+        tuple(sorted(found["subjects after the verb"], key=len, reverse=True)),
     )
 
 
@@ -327,6 +359,30 @@ def lower_case_opens(text: str, start: int, after_clause: bool, speaking: tuple[
     return _capitalised_words(words, after_phrase, acronyms=False) > 0 and _names_the_speaker(words, known, speaking)
 
 
+def subject_after(text: str, end: int) -> int:
+    """Where the subject that follows a verb ending at `end` ends, when it is the body speaking
+    in a language that puts the verb second ("ersucht der Rat die Kommission": after "der Rat");
+    0 when none follows. Only the subject's nominative form is listed ("der Rat", never "den
+    Rat", the object), so an object after the verb is never taken for it."""
+    i = end
+    while i < len(text) and text[i] == " ":
+        i += 1
+    if i == end:
+        return 0
+    for subject in subject_words().after_verb:
+        stop = i + len(subject)
+        if text.startswith(subject, i) and (stop == len(text) or not text[stop].isalnum()):
+            return stop
+    return 0
+
+
+def _verb_second(text: str, start: int, form: str) -> bool:
+    """Whether the lower-case form at `start` is a verb in second place: an opening phrase before
+    it in its sentence, the body speaking after it ("In diesem Zusammenhang ersucht der Rat")."""
+    lead = text[sentence_start(text, start) : start].split()
+    return bool(lead) and lead[0][:1].isupper() and subject_after(text, start + len(form)) > 0
+
+
 def passive_opens(text: str, start: int) -> bool:
     """Whether the passive request at `start` ("is invited", "are called upon") opens a clause:
     its subject, at the start of its sentence (or after an opening phrase's comma), is a name
@@ -350,7 +406,8 @@ def opening_forms(
 ) -> list[int]:
     """Which of the verb forms found in `text` (start, form; in order) open a clause: every
     upper-case one; a lower-case one after the subject of its sentence (`speaking`: see
-    `lower_case_opens`), or after "and" in a sentence where a lower-case one did; a `passive`
+    `lower_case_opens`), or before it after an opening phrase where the verb comes second
+    (`subject_after`), or after "and" in a sentence where a lower-case one did; a `passive`
     one after a name (`passive_opens`). Returns their indexes in `found`."""
     kept: list[int] = []
     for index, (start, form) in enumerate(found):
@@ -361,7 +418,7 @@ def opening_forms(
             last = found[kept[-1]] if kept else None
             same = last is not None and last[1][:1].islower() and last[1] not in passive
             same = same and last is not None and sentence_start(text, last[0]) == sentence_start(text, start)
-            if not lower_case_opens(text, start, same, speaking):
+            if not lower_case_opens(text, start, same, speaking) and not _verb_second(text, start, form):
                 continue
         kept.append(index)
     return kept

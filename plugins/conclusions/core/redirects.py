@@ -9,7 +9,9 @@ a script that keeps the fragment (`#p21`), which a meta refresh drops. The old d
 cards are published again at their old paths, unchanged in content.
 
 The register pages (instruments, glossary, actors, verbs) and the About pages belong to the
-site and keep their addresses; the old home is the collection's home.
+site and keep their addresses; the old home is the collection's home. A language version of
+the document had its own register and About pages under its code ('/fr/actors/commission/'):
+each leads to the collection's page of the same entry, which lists every text.
 """
 
 from __future__ import annotations
@@ -47,6 +49,28 @@ def old_pages(edition: Edition, was: DocumentUrls = AT_ROOT) -> Iterator[tuple[s
         yield was.paragraph_page(p.number), now.paragraph_page(p.number)
 
 
+def old_registers(was: DocumentUrls, editions: Sequence[Edition]) -> Iterator[tuple[str, str]]:
+    """(old page source path, new page source path) of each register and About page a
+    language version had under `was` (`DocumentUrls.registers`), of the entries `editions`
+    published: the collection's own page now."""
+    now = AT_ROOT
+    pairs = [
+        (was.instruments, now.instruments),
+        (was.glossary, now.glossary),
+        (was.actors, now.actors),
+        (was.verbs, now.verbs),
+        (was.about_edition, now.about_edition),
+        (was.about, now.about),
+    ]
+    yield from pairs
+    instruments = dict.fromkeys(i.id for e in editions for i in e.registries.instruments)
+    actors = dict.fromkeys(a.id for e in editions for a in e.registries.actors)
+    for entry_id in instruments:
+        yield was.instrument_page(entry_id), now.instrument_page(entry_id)
+    for entry_id in actors:
+        yield was.actor_page(entry_id), now.actor_page(entry_id)
+
+
 def redirect_page(target: str, title: str) -> str:
     """The HTML of a page that sends the reader to the absolute address `target`."""
     digest = base64.b64encode(hashlib.sha256(KEEP_FRAGMENT.encode("utf-8")).digest()).decode("ascii")
@@ -80,7 +104,10 @@ def moved(
     out: dict[str, str | Published] = {}
     pairs = [*old_pages(edition)]
     for v in versions:
-        pairs += old_pages(v, language_version(AT_ROOT, v.document.header.language))
+        was = language_version(AT_ROOT, v.document.header.language)
+        pairs += old_pages(v, was)
+        if was.registers:
+            pairs += old_registers(was, (edition, *versions))
     for old, new in pairs:
         out[site_path(old) + "index.html"] = redirect_page(site.page(new), "Moved")
     prefix = edition.urls.prefix

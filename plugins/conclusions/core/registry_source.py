@@ -65,7 +65,8 @@ _ACTOR = {
     "name": Field(str, required=True),
     "kind": Field(str, required=True),
     "description": Field(str, required=True),
-    "url": Field(str, required=True, https=True),
+    # A group ("all States", "like-minded partners") has no website of its own: none is given.
+    "url": Field(str, https=True),
     "patterns": Field(list, required=True),
     "exclude": Field(list),
     "languages": Field(list, items=dict),
@@ -321,7 +322,7 @@ def _actors(loaded: tuple[str, Located] | None, shared: bool, kinds: list[Kind],
                 exclude=_exclude(e),
                 kind=e["kind"],
                 description=e["description"],
-                url=e["url"],
+                url=_optional(e, "url"),
                 languages=_in_languages(e, "name", path, "actor", problems),
             )
         )

@@ -243,7 +243,7 @@ class Sharing:
             "publisher": self.info.publisher,
             "publisher_url": self.info.publisher_url,
             "reuse_notice": self.info.reuse_notice,
-            "about_path": site_path(ABOUT_EDITION),
+            "about_path": site_path(self.urls.about_edition),
         }
 
 

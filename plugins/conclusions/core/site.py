@@ -42,7 +42,7 @@ from .errors import Problems, SourceError
 from .fidelity import check_site
 from .interface import read_site_words
 from .jsondata import collection_file, document_files, sitemaps
-from .languages import check_version, registries_in
+from .languages import check_version, in_language, registries_in
 from .layout import (
     COLLECTION_SETTINGS,
     DOCUMENT,
@@ -367,6 +367,26 @@ class SiteMaker:
         else:
             yield from register_pages(c, shares)
         yield about_urls(c.editions[0], collection=c.is_collection)
+        if not c.is_collection:
+            for v in c.versions:
+                yield from self._version_registers(c, v)
+
+    def _version_registers(self, c: Collection, version: Edition) -> Iterator[Page]:
+        """The register pages and the URL policy of a language version that has its own
+        (`urls.language_version`): its share a step made of its edition; reached from the
+        version's own pages and by each register page's language switch, not from the
+        navigation."""
+        if not version.urls.registers:
+            return
+        share = self.step(
+            ("register share", version.urls.prefix),
+            (version, False),
+            partial(register_share, version, False),
+            small=True,
+        )
+        for page in register_pages(in_language(c, version), (share,)):
+            yield replace(page, in_nav=False)
+        yield replace(about_urls(version), in_nav=False)
 
     def data(self, c: Collection, site_url: str) -> dict[str, str]:
         """Every JSON file of the site, with the sitemap of each folder of them, by path: each

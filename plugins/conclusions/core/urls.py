@@ -268,6 +268,10 @@ class DocumentUrls:
     documents stand ('st-9876-2024' in 'req-st-9876-2024-21-invites'); '' for the document
     of a one-document site, and for the one that was at the root of a site that became a
     collection: its anchors there stay as they were published."""
+    registers: str = ""
+    """Where the register pages (instruments, glossary, actors, verbs) and the About pages the
+    document's pages link stand: '' for the site's own, at the root; a language version of the
+    document of a one-document site has its own, in its language, under its prefix ('fr/')."""
 
     @property
     def home(self) -> str:
@@ -309,6 +313,37 @@ class DocumentUrls:
     def paragraph_json(self, number: int | str) -> str:
         return self.prefix + paragraph_json(number)
 
+    @property
+    def instruments(self) -> str:
+        return self.registers + INSTRUMENTS
+
+    @property
+    def glossary(self) -> str:
+        return self.registers + GLOSSARY
+
+    @property
+    def actors(self) -> str:
+        return self.registers + ACTORS
+
+    @property
+    def verbs(self) -> str:
+        return self.registers + VERBS
+
+    @property
+    def about(self) -> str:
+        """The URL policy ('about/urls.md'), among the registers' pages."""
+        return self.registers + ABOUT
+
+    @property
+    def about_edition(self) -> str:
+        return self.registers + ABOUT_EDITION
+
+    def instrument_page(self, entry_id: str) -> str:
+        return self.registers + instrument_page(entry_id)
+
+    def actor_page(self, entry_id: str) -> str:
+        return self.registers + actor_page(entry_id)
+
 
 AT_ROOT = DocumentUrls()
 """The document of a one-document site."""
@@ -322,8 +357,15 @@ def language_version(urls: DocumentUrls, code: str) -> DocumentUrls:
     """Where a document's version in the language `code` stands: under the document's own
     prefix, then the code ('fr/paragraphs/21/' at the root; 'st-9876-2024/fr/paragraphs/21/'
     in a collection), so the document's first language keeps every address it had, and a
-    version's pages sit beside their document's in the collection."""
-    return DocumentUrls(f"{urls.prefix}{code}/", f"{urls.key}-{code}" if urls.key else code)
+    version's pages sit beside their document's in the collection.
+
+    The version of a one-document site's document is the site in its language: its register
+    and About pages stand under its prefix too ('fr/actors/commission/'). A collection's
+    registers list every document, and stay the site's, at the root."""
+    prefix = f"{urls.prefix}{code}/"
+    return DocumentUrls(
+        prefix, f"{urls.key}-{code}" if urls.key else code, prefix if not urls.prefix else urls.registers
+    )
 
 
 SITE_FOLDERS = frozenset(
@@ -385,9 +427,11 @@ class Linker:
     """Relative link targets from one generated page to another (MkDocs checks each one and
     its anchor, and turns it into the address of the target's `site_path`)."""
 
-    def __init__(self, page: str) -> None:
-        """`page`: the source path of the page the links stand on."""
+    def __init__(self, page: str, registers: str = "") -> None:
+        """`page`: the source path of the page the links stand on; `registers`: where the
+        register pages its links go to stand (`DocumentUrls.registers`)."""
         self.page = page
+        self.registers = registers
 
     def to(self, target: str, anchor: str = "") -> str:
         """The link to the page `target` (a source path; or a published file's path under the
@@ -396,6 +440,11 @@ class Linker:
             return f"#{anchor}" if anchor else posixpath.basename(target)
         rel = _relpath(target, posixpath.dirname(self.page) or ".")
         return f"{rel}#{anchor}" if anchor else rel
+
+    def to_register(self, target: str, anchor: str = "") -> str:
+        """The link to the register page `target` ('glossary.md', 'instruments/<id>.md') of the
+        page's language (`registers`), and to `anchor` in it when given."""
+        return self.to(self.registers + target, anchor)
 
     def here(self, anchor: str) -> str:
         """The link to `anchor` on the page itself."""

@@ -4,12 +4,14 @@ configuration (`EditionInfo`); a part neither gives is left out."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..collection import Collection
 from ..edition import Edition
 from ..identity import EditionInfo, document_line, official_text
 from ..interface import ENGLISH, Interface
-from ..markup import Md, external_link, heading, join, link, para, worded
-from ..urls import ABOUT, ABOUT_EDITION, ACTORS, GLOSSARY, HOME, Linker
+from ..markup import Md, element, external_link, heading, join, link, para, worded
+from ..urls import ABOUT_EDITION, AT_ROOT, HOME, DocumentUrls, Linker
 from . import templates
 from .base import Page, kept_anchor
 
@@ -19,27 +21,46 @@ def about_edition(c: Collection, info: EditionInfo) -> Page:
     return about_collection(c, info) if c.is_collection else _about_document(c.editions[0], info)
 
 
+def about_pages(c: Collection, info: EditionInfo) -> list[Page]:
+    """The About page of the site, and of each language version that has register pages of its
+    own (`DocumentUrls.registers`), in its language, reached from its own pages."""
+    versions = () if c.is_collection else c.versions
+    return [
+        about_edition(c, info),
+        *(
+            replace(_about_document(v, info, c.editions[0].document.header.language), in_nav=False)
+            for v in versions
+            if v.urls.registers
+        ),
+    ]
+
+
 def _heading(w: Interface, level: int, key: str) -> Md:
     """A heading of interface words, with the anchor its English words give in every language."""
     return heading(level, w(key), id=kept_anchor(w(key), ENGLISH(key)))
 
 
-def _stable(w: Interface, to: Linker) -> Md:
-    return para(worded(w.words["about.stable"], link=link(w("registers.about_urls"), to.to(ABOUT))))
+def _stable(w: Interface, to: Linker, u: DocumentUrls) -> Md:
+    return para(worded(w.words["about.stable"], link=link(w("registers.about_urls"), to.to(u.about))))
 
 
-def _editorial(w: Interface, key: str, to: Linker) -> Md:
+def _editorial(w: Interface, key: str, to: Linker, u: DocumentUrls) -> Md:
     return para(
         worded(
             w.words[key],
-            glossary=link(w("about.glossary"), to.to(GLOSSARY)),
-            actors=link(w("about.actors"), to.to(ACTORS)),
+            glossary=link(w("about.glossary"), to.to(u.glossary)),
+            actors=link(w("about.actors"), to.to(u.actors)),
         )
     )
 
 
-def _reuse_notice(w: Interface, info: EditionInfo) -> Md:
-    return join([_heading(w, 2, "about.reuse"), para(info.reuse_notice)], "\n\n") if info.reuse_notice else Md("")
+def _reuse_notice(w: Interface, info: EditionInfo, language: str = "") -> Md:
+    """The site's reuse notice, written in the site's `language`: on a page in another, marked so."""
+    if not info.reuse_notice:
+        return Md("")
+    notice = info.reuse_notice
+    shown = element("span", notice, {"lang": language}) if language and language != w.language else notice
+    return join([_heading(w, 2, "about.reuse"), para(shown)], "\n\n")
 
 
 def _published(w: Interface, info: EditionInfo) -> Md:
@@ -63,9 +84,11 @@ def about_collection(c: Collection, info: EditionInfo) -> Page:
             )
         ),
         official="",
-        editorial=join([_heading(w, 2, "about.editorial"), _editorial(w, "about.collection_editorial", to)], "\n\n"),
+        editorial=join(
+            [_heading(w, 2, "about.editorial"), _editorial(w, "about.collection_editorial", to, AT_ROOT)], "\n\n"
+        ),
         reuse=_reuse_notice(w, info),
-        addresses=_stable(w, to),
+        addresses=_stable(w, to, AT_ROOT),
         words=w,
     )
     return Page(
@@ -83,10 +106,13 @@ def _publisher(info: EditionInfo) -> Md | str:
     return external_link(info.publisher, info.publisher_url) if info.publisher_url else info.publisher
 
 
-def _about_document(edition: Edition, info: EditionInfo) -> Page:
+def _about_document(edition: Edition, info: EditionInfo, site_language: str = "") -> Page:
+    """The About page of one document, in its language; `site_language`: the language the
+    site's own words (its reuse notice) are written in, when the document is a version."""
     h = edition.document.header
     w = edition.interface
-    to = Linker(ABOUT_EDITION)
+    u = edition.urls
+    to = Linker(u.about_edition)
     name = h.citation_title or h.title
     official = official_text(h)
     where = Md("")
@@ -109,13 +135,13 @@ def _about_document(edition: Edition, info: EditionInfo) -> Page:
             )
         ),
         official=where,
-        editorial=join([_heading(w, 2, "about.editorial"), _editorial(w, "about.document_editorial", to)], "\n\n"),
-        reuse=_reuse_notice(w, info),
-        addresses=_stable(w, to),
+        editorial=join([_heading(w, 2, "about.editorial"), _editorial(w, "about.document_editorial", to, u)], "\n\n"),
+        reuse=_reuse_notice(w, info, site_language),
+        addresses=_stable(w, to, u),
         words=w,
     )
     return Page(
-        ABOUT_EDITION,
+        u.about_edition,
         w("about.heading"),
         body,
         # In the navigation under one "About" entry with the URL policy (the plugin groups them),

@@ -13,7 +13,7 @@ from ..edition import Backlink, Edition, Item
 from ..inline_render import spans
 from ..inline_source import lead, lead_at, plain_span, plain_text
 from ..interface import ENGLISH, Interface
-from ..languages import Worded, description_in, kind_label
+from ..languages import Worded, description_in, kind_label, name_in, term_words_in
 from ..markup import (
     SEARCH_EXCLUDE,
     Md,
@@ -28,14 +28,6 @@ from ..markup import (
     table,
 )
 from ..model import Actor, Entry, Instrument, Paragraph, Recital, Section, Term, Verb
-from ..urls import (
-    ACTORS,
-    GLOSSARY,
-    INSTRUMENTS,
-    VERBS,
-    actor_page,
-    instrument_page,
-)
 from . import templates
 from .base import DESCRIPTION_LIMIT, Page, kept_anchor
 from .render import Renderer, breadcrumb, document_label
@@ -119,29 +111,33 @@ def register_share(edition: Edition, among_many: bool) -> RegisterShare:
     (the pages then list each document's part under its own heading)."""
     parts: dict[tuple[str, str], Md] = {}
     for t in edition.registries.terms:
-        parts[(GLOSSARY, f"uses-{t.id}")] = _uses(Renderer(edition, GLOSSARY), edition, t, among_many)
+        parts[(edition.urls.glossary, f"uses-{t.id}")] = _uses(
+            Renderer(edition, edition.urls.glossary), edition, t, among_many
+        )
     for actor_id, requests in edition.actor_requests.items():
         if requests:
-            r = Renderer(edition, actor_page(actor_id))
+            r = Renderer(edition, edition.urls.actor_page(actor_id))
             table = _requests_table(r, edition, requests)
             if among_many:
                 table = join([_document_heading(r, edition, Part.ASKED_TO_ACT), table], "\n\n")
             parts[(r.link.page, Part.ASKED_TO_ACT)] = table
     if among_many:
         for instrument_id, recalled in edition.instrument_links.items():
-            page = instrument_page(instrument_id)
+            page = edition.urls.instrument_page(instrument_id)
             parts[(page, Part.RECALLED_IN)] = _document_backlinks(
                 Renderer(edition, page), edition, recalled, Part.RECALLED_IN
             )
         for actor_id, mentioned in edition.actor_mentions.items():
-            page = actor_page(actor_id)
+            page = edition.urls.actor_page(actor_id)
             parts[(page, Part.MENTIONED_IN)] = _document_backlinks(
                 Renderer(edition, page), edition, mentioned, Part.MENTIONED_IN
             )
-        parts[(ACTORS, _REQUESTS_LINE)] = _requests_line(Renderer(edition, ACTORS), edition)
+        parts[(edition.urls.actors, _REQUESTS_LINE)] = _requests_line(Renderer(edition, edition.urls.actors), edition)
         for verb_id, clauses in edition.verb_clauses.items():
             if clauses:
-                parts[(VERBS, f"verb-{verb_id}")] = _verb_numbers(Renderer(edition, VERBS), edition, clauses)
+                parts[(edition.urls.verbs, f"verb-{verb_id}")] = _verb_numbers(
+                    Renderer(edition, edition.urls.verbs), edition, clauses
+                )
     term_instruments = {term_id: _term_instruments(edition, term_id) for term_id in edition.term_links}
     counts = {
         **{(_MENTIONS, i): len(found) for i, found in edition.instrument_links.items()},
@@ -209,7 +205,7 @@ def _backlink_table(r: Renderer, edition: Edition, backlinks: Sequence[Backlink[
 def instruments_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     """The list of instruments, grouped by kind, with how often each is mentioned."""
     edition = c.editions[0]
-    r = Renderer(edition, INSTRUMENTS)
+    r = Renderer(edition, edition.urls.instruments)
     reg = c.registries
 
     def mentions(i: Instrument) -> int:
@@ -227,7 +223,7 @@ def instruments_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
             bullets(
                 join(
                     [
-                        link(i.name, r.link.to(instrument_page(i.id))),
+                        link(_named(i, w.language), r.link.to(r.urls.instrument_page(i.id))),
                         w.count("registers.mentions", mentions(i)),
                     ]
                 )
@@ -242,7 +238,7 @@ def instruments_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         words=w,
     )
     return Page(
-        INSTRUMENTS,
+        edition.urls.instruments,
         c.editions[0].interface("registers.instruments"),
         body,
         in_nav=True,
@@ -258,7 +254,7 @@ def instruments_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
 
 def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) -> Page:
     """The page of instrument `i`: what it is, its official address, where the texts recall it."""
-    src = instrument_page(i.id)
+    src = c.editions[0].urls.instrument_page(i.id)
     r = Renderer(c.editions[0], src)
     w = r.words
     kind = _in_page_language(kind_label(next(k for k in c.registries.instrument_kinds if k.id == i.kind), w.language))
@@ -275,8 +271,8 @@ def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) ->
     facts.append((w("registers.official_address"), external_link(i.url, i.url)))
     body = templates.current().render(
         "instrument",
-        breadcrumb=breadcrumb(r, [(w("registers.instruments"), INSTRUMENTS)]),
-        title=heading(1, i.name),
+        breadcrumb=breadcrumb(r, [(w("registers.instruments"), r.urls.instruments)]),
+        title=heading(1, _named(i, w.language)),
         description=para(_in_page_language(description_in(i, w.language))),
         facts=table([w("registers.instrument_about"), w("registers.instrument_details")], facts),
         recalled_in=_by_document(
@@ -302,7 +298,7 @@ def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) ->
 
 def glossary(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     """The glossary, A to Z: each term's expansion, definition and where the texts use it."""
-    r = Renderer(c.editions[0], GLOSSARY)
+    r = Renderer(c.editions[0], c.editions[0].urls.glossary)
     w = r.words
     terms = sorted(c.registries.terms, key=lambda t: t.name.casefold())
     letters: dict[str, list[Term]] = {}
@@ -312,21 +308,29 @@ def glossary(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     for letter, members in letters.items():
         out.append(heading(2, letter, id=urls.letter_anchor(letter)))
         for t in members:
-            used = [share.part(GLOSSARY, f"uses-{t.id}") for share in shares]
+            used = [share.part(r.urls.glossary, f"uses-{t.id}") for share in shares]
             official = [join([" ", external_link(w("registers.official_source"), t.url)])] if t.url else []
             for instrument in _instruments_of_term(shares, t.id):
                 official.append(
                     join(
                         [
                             interface_text(w("registers.see_instrument")),
-                            link(instrument.name, r.link.to(instrument_page(instrument.id))),
+                            link(_named(instrument, w.language), r.link.to(r.urls.instrument_page(instrument.id))),
                             ".",
                         ]
                     )
                 )
+            expansion, definition = term_words_in(t, w.language)
             entry = [
-                heading(3, t.name, id=urls.entry_anchor(t.id)),
-                join([element("strong", join([t.expansion, "."])), " ", t.definition, *official]),
+                heading(3, _named(t, w.language), id=urls.entry_anchor(t.id)),
+                join(
+                    [
+                        element("strong", join([_in_page_language(expansion), "."])),
+                        " ",
+                        _in_page_language(definition),
+                        *official,
+                    ]
+                ),
                 join([interface_text(w("registers.used_in")), join((u for u in used if u), "; ")]),
             ]
             out.append(element("div", join(entry, "\n\n"), {"class": "gloss"}, markdown="", inner="\n\n"))
@@ -339,7 +343,7 @@ def glossary(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         words=w,
     )
     return Page(
-        GLOSSARY,
+        r.urls.glossary,
         c.editions[0].interface("registers.glossary"),
         body,
         in_nav=True,
@@ -407,12 +411,12 @@ def actors_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     """The list of actors with their counts, and the table of requests by actor and section
     (for a collection: the requests in each document)."""
     edition = c.editions[0]
-    r = Renderer(edition, ACTORS)
+    r = Renderer(edition, edition.urls.actors)
     reg = c.registries
     w = r.words
     rows = [
         (
-            link(a.name, r.link.to(actor_page(a.id))),
+            link(_named(a, w.language), r.link.to(r.urls.actor_page(a.id))),
             sum(share.count(_REQUESTS, a.id) for share in shares),
             sum(share.count(_OTHER_MENTIONS, a.id) for share in shares),
         )
@@ -424,13 +428,13 @@ def actors_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         title=_title(w, "registers.actors"),
         intro=w("registers.actors_intro", texts=_texts(c)),
         actors=table(heads, rows, align=["---", "---:", "---:"]),
-        requests=_requests_by_document(w, shares)
+        requests=_requests_by_document(w, shares, r.link.page)
         if c.is_collection
         else _matrix(edition, r, list(edition.document.sections)),
         words=w,
     )
     return Page(
-        ACTORS,
+        edition.urls.actors,
         c.editions[0].interface("registers.actors"),
         body,
         in_nav=True,
@@ -441,10 +445,10 @@ def actors_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     )
 
 
-def _requests_by_document(w: Interface, shares: Sequence[RegisterShare]) -> Md:
+def _requests_by_document(w: Interface, shares: Sequence[RegisterShare], page: str) -> Md:
     """In a collection, each document's requests by actor, newest first: one line each, so
     that the page grows with the documents, not with documents times actors."""
-    lines = (share.part(ACTORS, _REQUESTS_LINE) for share in shares)
+    lines = (share.part(page, _REQUESTS_LINE) for share in shares)
     items = [line for line in lines if line]
     return join(
         [
@@ -460,7 +464,7 @@ def _requests_line(r: Renderer, edition: Edition) -> Md:
     counts = [
         link(
             f"{a.name} ({len(edition.actor_requests[a.id])})",
-            r.link.to(actor_page(a.id), _group_anchor(Part.ASKED_TO_ACT, edition)),
+            r.link.to(r.urls.actor_page(a.id), _group_anchor(Part.ASKED_TO_ACT, edition)),
         )
         for a in edition.registries.actors
         if edition.actor_requests.get(a.id)
@@ -515,7 +519,11 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
     ]
     body = []
     for a in actors:
-        cells = [element("th", link(a.name, r.link.to(actor_page(a.id))), {"scope": "row"}, markdown="span")]
+        cells = [
+            element(
+                "th", link(_named(a, w.language), r.link.to(r.urls.actor_page(a.id))), {"scope": "row"}, markdown="span"
+            )
+        ]
         for s in sections:
             clauses = grid[(a.id, s.slug)]
             if not clauses:
@@ -524,7 +532,7 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
             level = min(4, 1 + (4 * (len(clauses) - 1)) // peak)
             first = clauses[0]
             href = r.link.to(
-                actor_page(a.id), urls.request_anchor(first.paragraph.number, first.anchor, edition.urls.key)
+                r.urls.actor_page(a.id), urls.request_anchor(first.paragraph.number, first.anchor, edition.urls.key)
             )
             label = w.count("registers.requests_to", len(clauses), actor=a.name, section=w.heading(s))
             count = link(str(len(clauses)), href, attrs={"aria-label": label})
@@ -560,7 +568,7 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
 
 def actor(c: Collection, a: Actor, shares: Sequence[RegisterShare]) -> Page:
     """The page of actor `a`: what the texts ask of it (newest first), and where they mention it otherwise."""
-    src = actor_page(a.id)
+    src = c.editions[0].urls.actor_page(a.id)
     r = Renderer(c.editions[0], src)
     w = r.words
     website = external_link(w("registers.official_website"), a.url) if a.url else ""
@@ -580,8 +588,8 @@ def actor(c: Collection, a: Actor, shares: Sequence[RegisterShare]) -> Page:
     described = _in_page_language(description_in(a, w.language))
     body = templates.current().render(
         "actor",
-        breadcrumb=breadcrumb(r, [(w("registers.actors"), ACTORS), (a.name, None)]),
-        title=heading(1, a.name),
+        breadcrumb=breadcrumb(r, [(w("registers.actors"), r.urls.actors), (_named(a, w.language), None)]),
+        title=heading(1, _named(a, w.language)),
         # An actor found in the text has no official address until a site's registry gives one.
         description=para(join([described, " ", website]) if a.url else join([described])),
         asked_to_act=join([heading(2, w("paragraph.asked_to_act"), id=Part.ASKED_TO_ACT), *asked], "\n\n")
@@ -599,6 +607,11 @@ def actor(c: Collection, a: Actor, shares: Sequence[RegisterShare]) -> Page:
         what=f"actor '{a.id}'",
         origin=(a.path, a.line),
     )
+
+
+def _named(entry: Entry, language: str) -> str:
+    """An entry's name as a page in `language` prints it (`languages.name_in`)."""
+    return _in_page_language(name_in(entry, language))
 
 
 def _in_page_language(words: Worded) -> str:
@@ -636,7 +649,7 @@ def _verb_entry(c: Collection, shares: Sequence[RegisterShare], r: Renderer, v: 
             continue
         total += uses
         if c.is_collection:
-            parts.append(share.part(VERBS, f"verb-{v.id}"))
+            parts.append(share.part(r.urls.verbs, f"verb-{v.id}"))
         else:
             parts.append(_verb_uses(r, edition, edition.verb_clauses[v.id]))
     entry = join([heading(level, f"{v.name} ({total})", id=urls.entry_anchor(v.id)), *parts], "\n\n")
@@ -675,7 +688,7 @@ def _verb_numbers(r: Renderer, edition: Edition, clauses: Sequence[Clause]) -> M
 
 def verbs(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     """The operative verbs, each with every clause that uses it."""
-    r = Renderer(c.editions[0], VERBS)
+    r = Renderer(c.editions[0], c.editions[0].urls.verbs)
     w = r.words
     out: list[str] = []
     # What an operative verb is, and the verbs in two kinds, for a reader new to such texts.
@@ -711,7 +724,7 @@ def verbs(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         words=w,
     )
     return Page(
-        VERBS,
+        r.urls.verbs,
         c.editions[0].interface("registers.verbs"),
         body,
         in_nav=True,

@@ -92,7 +92,7 @@ class Renderer:
     def __init__(self, edition: Edition, page: str) -> None:
         self.edition = edition
         self.urls = edition.urls
-        self.link = Linker(page)
+        self.link = Linker(page, edition.urls.registers)
         self.words = edition.interface
         self.refs: dict[str, int] = {}
         self.footnote_ref = _footnote_ref(self.refs, self.words)

@@ -26,15 +26,6 @@ from ..markup import (
 )
 from ..model import Entry, Instrument, Paragraph, Recital, Section
 from ..references import Reference
-from ..urls import (
-    ABOUT,
-    ACTORS,
-    GLOSSARY,
-    INSTRUMENTS,
-    VERBS,
-    actor_page,
-    instrument_page,
-)
 from . import templates
 from .base import DESCRIPTION_LIMIT, NAV_SECTIONS_LIMIT, Page, kept_anchor
 from .render import OwnItem, Renderer, breadcrumb, item_lead, pager
@@ -364,7 +355,7 @@ def _links(r: Renderer, entries: Iterable[Entry], page_of: Callable[[str], str])
 def _instruments_section(r: Renderer, instruments: Mapping[str, Instrument]) -> Md:
     if not instruments:
         return Md("")
-    items = bullets(link(i.name, r.link.to(instrument_page(i.id))) for i in instruments.values())
+    items = bullets(link(i.name, r.link.to(r.urls.instrument_page(i.id))) for i in instruments.values())
     return join([heading(2, r.words("paragraph.instruments"), id=Part.INSTRUMENTS), items], "\n\n")
 
 
@@ -398,7 +389,10 @@ def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> dict[str, M
     w = r.words
     clauses = edition.clauses.get(p.number, ())
     if clauses:
-        rows = [(link(c.verb.name, r.link.here(c.anchor)), _links(r, c.addressees, actor_page) or "—") for c in clauses]
+        rows = [
+            (link(c.verb.name, r.link.here(c.anchor)), _links(r, c.addressees, edition.urls.actor_page) or "—")
+            for c in clauses
+        ]
         out["clauses"] = join(
             [
                 heading(2, w("paragraph.clauses"), id=Part.CLAUSES),
@@ -424,7 +418,12 @@ def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> dict[str, M
             )
         if mentioned:
             lines.append(
-                join([interface_text(w("paragraph.also_mentioned")), _links(r, mentioned.values(), actor_page)])
+                join(
+                    [
+                        interface_text(w("paragraph.also_mentioned")),
+                        _links(r, mentioned.values(), edition.urls.actor_page),
+                    ]
+                )
             )
         out["actors"] = join(lines, "\n\n")
     out["instruments"] = _instruments_section(r, {m.entry.id: m.entry for m in found.instruments})
@@ -505,7 +504,7 @@ def about_urls(edition: Edition, collection: bool = False) -> Page:
     u = edition.urls
     shown = urls.DocumentUrls(_PREFIX_SHOWN) if collection else u
     doc = edition.document
-    r = Renderer(edition, ABOUT)
+    r = Renderer(edition, u.about)
     first, last = doc.paragraphs[0].number, doc.paragraphs[-1].number
     # The patterns are the scheme's own addresses, made with placeholders for the numbers and ids.
     address = urls.address
@@ -558,19 +557,19 @@ def about_urls(edition: Edition, collection: bool = False) -> Page:
         (w("urls.footnote"), code(address(shown.text, urls.footnote_anchor("N"))), ""),
         (
             w("urls.instrument"),
-            code(address(instrument_page("ID"))),
-            link(w("urls.all_instruments"), r.link.to(INSTRUMENTS)),
+            code(address(shown.instrument_page("ID"))),
+            link(w("urls.all_instruments"), r.link.to(u.instruments)),
         ),
         (
             w("urls.glossary_entry"),
-            code(address(GLOSSARY, urls.entry_anchor("ID"))),
-            link(w("registers.glossary"), r.link.to(GLOSSARY)),
+            code(address(shown.glossary, urls.entry_anchor("ID"))),
+            link(w("registers.glossary"), r.link.to(u.glossary)),
         ),
-        (w("urls.actor"), code(address(actor_page("ID"))), link(w("urls.all_actors"), r.link.to(ACTORS))),
+        (w("urls.actor"), code(address(shown.actor_page("ID"))), link(w("urls.all_actors"), r.link.to(u.actors))),
         (
             w("urls.verb"),
-            code(address(VERBS, urls.entry_anchor("ID"))),
-            link(w("urls.verbs_link"), r.link.to(VERBS)),
+            code(address(shown.verbs, urls.entry_anchor("ID"))),
+            link(w("urls.verbs_link"), r.link.to(u.verbs)),
         ),
         (
             w("urls.document_json"),
@@ -602,7 +601,7 @@ def about_urls(edition: Edition, collection: bool = False) -> Page:
                 "urls.card_where",
                 paragraph=code(shown.paragraph_card("N")),
                 recital=code(shown.recital_card("N")),
-                site=code(urls.SITE_CARD),
+                site=code(urls.SITE_CARD if collection else u.site_card),
             ),
             "",
         ),
@@ -623,7 +622,7 @@ def about_urls(edition: Edition, collection: bool = False) -> Page:
         words=w,
     )
     return Page(
-        ABOUT,
+        u.about,
         edition.interface("registers.about_urls"),
         body,
         in_nav=True,
