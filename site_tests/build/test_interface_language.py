@@ -28,7 +28,7 @@ from conclusions.material_theme import _templates as material_templates
 
 from site_tests.support.build import FIXTURES, _root_plugin_options, build
 
-LANGUAGES = ["fr", "de", "it"]
+LANGUAGES = ["fr", "de", "it", "es"]
 _ACCESSIBLE = ("aria-label", "title", "alt", "placeholder")
 # Addresses (in code) are not words; nor are scripts and styles.
 _SKIPPED = {"script", "style", "template", "code"}

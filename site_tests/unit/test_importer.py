@@ -680,12 +680,13 @@ def test_a_re_import_keeps_the_checked_doubtful_lines(tmp_path: Path) -> None:
             for language in ("fr", "de")
         ),
         "ST-11404-2024-INIT-it.txt",
+        "ST-11405-2024-INIT-es.txt",
     ],
 )
 def test_a_french_or_german_register_text_is_read_in_its_own_shape(name: str, tmp_path: Path) -> None:
-    """French, German and Italian texts in the register's shape (fixtures/import/
-    ST-9877-2024-INIT-fr.txt, -de.txt, ST-11403-..., ST-11404-...-it.txt, invented): the header in
-    its labels, «» and „“ quotes, the recitals'
+    """French, German, Italian and Spanish texts in the register's shape (fixtures/import/
+    ST-9877-2024-INIT-fr.txt, -de.txt, ST-11403-..., ST-11404-...-it.txt, ST-11405-...-es.txt,
+    invented): the header in its labels, «» and „“ quotes, the recitals'
     participles ("RAPPELANT", "UNTER HINWEIS"; lettered, or one a line with no mark), the lead-in,
     and operative verbs the shared list holds ("SOULIGNE", "FORDERT … AUF"), read as the hand
     reading beside each text says."""
