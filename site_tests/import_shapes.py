@@ -468,6 +468,8 @@ _REGISTER_HEADS = {
     "ST-8802-2025-INIT-en.txt": (13, "8802/25"),
     "ST-6044-2026-INIT-en.txt": (16, "6044/26"),
     "ST-11250-2026-INIT-en.txt": (13, "11250/26"),
+    "ST-11404-2024-INIT-it.txt": (14, "11404/24"),
+    "ST-11405-2024-INIT-es.txt": (14, "11405/24"),
 }
 """How many lines of each text of fixtures/import/ are its cover page's header block, and its number."""
 

@@ -502,6 +502,8 @@ REAL_SHAPED = {
     "ST-8802-2025-INIT-en.txt": ([], "register"),
     "ST-6044-2026-INIT-en.txt": ([], "register"),
     "ST-11250-2026-INIT-en.txt": ([], "register"),
+    "ST-11404-2024-INIT-it.txt": ([], "register"),
+    "ST-11405-2024-INIT-es.txt": ([], "register"),
 }
 
 
