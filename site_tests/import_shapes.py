@@ -478,6 +478,8 @@ _REGISTER_HEADS = {
     "ST-11250-2026-INIT-en.txt": (13, "11250/26"),
     "ST-7342-2026-INIT-en.txt": (13, "7342/26"),
     "ST-7415-2026-INIT-fr.txt": (12, "7415/26"),
+    "ST-11404-2024-INIT-it.txt": (14, "11404/24"),
+    "ST-11405-2024-INIT-es.txt": (14, "11405/24"),
 }
 """How many lines of each text of fixtures/import/ are its cover page's header block, and its number."""
 

@@ -28,7 +28,7 @@ from conclusions.material_theme import _templates as material_templates
 
 from site_tests.support.build import FIXTURES, _root_plugin_options, build
 
-LANGUAGES = ["fr", "de"]
+LANGUAGES = ["fr", "de", "it", "es"]
 _ACCESSIBLE = ("aria-label", "title", "alt", "placeholder")
 # Addresses (in code) are not words; nor are scripts and styles.
 _SKIPPED = {"script", "style", "template", "code"}
@@ -240,7 +240,7 @@ def test_the_scripts_hold_the_english_words() -> None:
         assert json.dumps(english.words[key]) in scripts, key
 
 
-@pytest.mark.parametrize("language", ["fr", "de"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_language_file_gives_every_word(language: str) -> None:
     words = interface(language)
     english = interface(BASE)

@@ -37,7 +37,8 @@ REACH = 40
 _LABELS = re.compile(
     r"^\s*(?:From|To|Subject|No\. prev\. docs?\.|Interinstitutional File|No\. Cion docs?\."
     r"|Origine|Destinataire|Objet|N° doc\. préc\.|Dossier interinstitutionnel"
-    r"|Absender|Empfänger|Betr\.|Betreff|Nr\. Vordok\.)\s*:\s*",
+    r"|Absender|Empfänger|Betr\.|Betreff|Nr\. Vordok\."
+    r"|Destinatario|Oggetto|n\. doc\. prec\.|De|A|Asunto|N\.º doc\. prec\.)\s*:\s*",
     re.IGNORECASE,
 )
 # EUR-Lex sets a footnote marker apart in brackets: "2019-2027 ( 1 ),".

@@ -146,6 +146,35 @@ def test_french_and_german_places_in_the_journal_give_the_same_ids() -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "ids"),
+    [
+        (
+            "it",
+            "la decisione (PESC) 2021/698 del Consiglio, il regolamento (UE) n. 1285/2013 e l'articolo 42, "
+            "paragrafo 7, del TUE",
+            ["dec-2021-698", "reg-2013-1285", "teu-article-42-7"],
+        ),
+        (
+            "es",
+            "la Decisión (PESC) 2021/698 del Consejo, el Reglamento (UE) n.º 1285/2013 y el artículo 42, "
+            "apartado 7, del TUE",
+            ["dec-2021-698", "reg-2013-1285", "teu-article-42-7"],
+        ),
+        (
+            "it",
+            "(GU C 466 del 7.12.2022, pag. 1) e GU C, C/2024/1234, 2.5.2024",
+            ["oj-c-2022-466-p1", "oj-c-2024-1234"],
+        ),
+        ("it", "GU L 401 del 12.11.2021, pag. 5.", ["oj-l-2021-401-p5"]),
+        ("es", "(DO C 466 de 7.12.2022, p. 1) y DO C, C/2024/1234, 2.5.2024", ["oj-c-2022-466-p1", "oj-c-2024-1234"]),
+        ("es", "DO L 401 de 12.11.2021, p. 5.", ["oj-l-2021-401-p5"]),
+    ],
+)
+def test_italian_and_spanish_forms_give_the_same_ids(language: str, text: str, ids: list[str]) -> None:
+    assert [c.id for c in FORMS[language].find(text)] == ids
+
+
+@pytest.mark.parametrize(
     ("text", "ids"),
     [
         # where the act it follows in its sentence was published: the act alone

@@ -10,6 +10,7 @@ import pytest
 from conclusions.core.errors import Problems
 from conclusions.core.fidelity import check_document
 from conclusions.core.urls import AT_ROOT
+from conclusions.reader.furniture import always, furniture_form, is_annex_to_annex
 
 from site_tests.support.core import parse_document
 
@@ -205,3 +206,27 @@ def test_words_added_by_hand_are_no_difference(tmp_path: Path) -> None:
         .replace("report.", "report.[^2]")
     )
     assert _problems(tmp_path, body=body) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "form"),
+    [
+        ("Gazzetta ufficiale dell'Unione europea", "journal"),
+        ("Diario Oficial de la Unión Europea", "journal"),
+        ("IT Serie C", "journal series"),
+        ("GU C del 14.6.2024", "journal page head"),
+        ("DO C de 14.6.2024", "journal page head"),
+    ],
+)
+def test_the_journals_furniture_in_italian_and_spanish(line: str, form: str) -> None:
+    assert always(line) == form
+
+
+@pytest.mark.parametrize("line", ["ALLEGATO DELL'ALLEGATO", "ANEXO DEL ANEXO", "APÉNDICE", "Apéndice"])
+def test_the_annex_to_the_annex_in_italian_and_spanish(line: str) -> None:
+    assert is_annex_to_annex(line)
+
+
+def test_the_italian_institutions_second_line_is_no_furniture() -> None:
+    # The register's Italian cover: "Consiglio" / "dell'Unione europea".
+    assert furniture_form("dell'Unione europea") is None

@@ -134,15 +134,19 @@ def test_the_number_sign_variants_are_one_label(tmp_path: Path, sign: str) -> No
 
 
 def test_no_two_known_labels_become_one() -> None:
-    # The number sign is normalised in the known labels too: each label of the words files
-    # stays a label of its own.
+    # The number sign is normalised in the known labels too: each label of a words file stays a
+    # label of its own; a label two languages share ("Origine:", French and Italian) is one
+    # field in both.
     files = sorted((Path(conclusions.__file__).parent / "words").glob("*.yml"))
-    labels = [
-        label
-        for path in files
-        for label in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("header labels") or {}
-    ]
-    assert len({label_key(str(label)) for label in labels}) == len(labels) == len(words().labels)
+    fields: dict[str, set[str]] = {}
+    for path in files:
+        labels = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("header labels") or {}
+        assert len({label_key(str(label)) for label in labels}) == len(labels), path.name
+        for label, field in labels.items():
+            fields.setdefault(label_key(str(label)), set()).add(str(field))
+    assert all(len(f) == 1 for f in fields.values()), fields
+    assert len(fields) == len(words().labels)
+    assert words().label_language[label_key("Origine")] == ("fr", "it")
 
 
 @pytest.mark.parametrize("line", ["Réf. interne: XK 12", "Code de suivi: 2026-07"])

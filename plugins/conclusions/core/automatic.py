@@ -619,7 +619,9 @@ class _Reader:
                 continue
             if self._suppressed(TERM, entry_id, short):
                 continue
-            definition = f"Defined in {place(item)}: “{_plain(d.long)} ({_plain(short)})”."
+            definition = self._words(
+                "automatic.term_defined", where=_where(item, self._words), name=f"{_plain(d.long)} ({_plain(short)})"
+            )
             entry = Term(
                 id=entry_id,
                 name=_plain(short),
@@ -695,11 +697,11 @@ class _Reader:
         if found is None:
             display = _plain(long)
             display = display[:1].upper() + display[1:]
-            asked = how == "asked to act"
+            where = _where(item, self._words)
             description = (
-                f"Asked to act in {place(item)}."
-                if asked
-                else f"Named in {place(item)}: “{display} ({_plain(abbreviation)})”."
+                self._words("automatic.actor_asked", where=where)
+                if how == "asked to act"
+                else self._words("automatic.actor_named", where=where, name=f"{display} ({_plain(abbreviation)})")
             )
             entry = Actor(
                 id=entry_id,
@@ -865,15 +867,19 @@ def _renamed(entry: Instrument, name: str, how: str, item: Item, words: Interfac
 def _instrument_description(name: str, reference: str, words: Interface, item: Item, how: str) -> str:
     """What an instrument found in the text is, in the interface's words of the text's language."""
     cited = f"{name} ({reference})" if reference and reference not in name else name
-    if isinstance(item, Paragraph):
-        where = words("recalled.paragraph", number=item.number)
-    elif isinstance(item, Recital):
-        where = words("recalled.recital", key=item.letter or item.number)
-    else:
-        where = words("recalled.footnote", number=item.number)
+    where = _where(item, words)
     if how == "date and title" and not reference:
         return words("automatic.description_search", cited=cited, where=where)
     return words("automatic.description", cited=cited, where=where)
+
+
+def _where(item: Item, words: Interface) -> str:
+    """Where an item stands, in the interface's words: 'paragraph 3', 'recital 2', 'footnote 8'."""
+    if isinstance(item, Paragraph):
+        return words("recalled.paragraph", number=item.number)
+    if isinstance(item, Recital):
+        return words("recalled.recital", key=item.letter or item.number)
+    return words("recalled.footnote", number=item.number)
 
 
 def _what(entry_id: str) -> str:

@@ -21,13 +21,17 @@ from .urls import nth, within
 # all States", "RECOMMENDS to the Commission") are data (`before_addressees` in verbs.yml);
 # any other word there means the verb's object is a thing ("ENCOURAGES the strengthening of
 # ...") and not an actor.
-# Where the addressees end: before "to <do>" in English, "à <faire>" or "de <faire>" in French;
+# Where the addressees end: before "to <do>" in English, "à <faire>" or "de <faire>" in French,
+# "a <fare>" or "di <fare>" in Italian, "a <hacer>" or "que <haga>" in Spanish ("INVITA a la
+# Comisión a presentar": looked for after the first addressee, so the "a" before it does not
+# count);
 # in German at the verb's particle that closes them ("FORDERT die Kommission AUF, ..."), or at
 # the comma before the infinitive that ends the clause ("ERSUCHT die Kommission, Leitlinien ...
 # zu veröffentlichen", "..., die Bevölkerung einzubeziehen").
 _INFINITIVE = re.compile(
     r",?\s+to(?:\s+[a-z]|:)"
-    r"|,?\s+(?:à|de|d[’'])(?:\s*[a-zàâçéèêëîïôûùüÿœ]|\s*:)"
+    r"|,?\s+(?:à|de|di|d[’'])(?:\s*[a-zàâçéèêëîïôûùüÿœ]|\s*:)"
+    r"|,?\s+a(?:\s+[a-zàèéìíòóùú]|\s*:)|,?\s+que\s+[a-záéíóúñ]"
     r"|\s+(?:AUF|AN|HERVOR|FEST|ZUR\s+KENNTNIS)(?=[\s,;.:]|$)"
     r"|,(?=[^,;]*\s(?:zu\s+\w+|\w+zu\w+en)[\s;.:]*$)"
 )

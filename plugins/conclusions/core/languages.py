@@ -21,6 +21,7 @@ from typing import TypeVar
 from .collection import Collection
 from .edition import Edition
 from .errors import Problems, SourceError, shown
+from .interface import interface
 from .model import Actor, Document, Entry, Instrument, Kind, Paragraph, Point, Recital, Registries, Term
 from .urls import Site, request_anchor, site_path
 
@@ -61,15 +62,10 @@ def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
 
 
-_SWITCH_LABEL = {"en": "Language versions", "fr": "Versions linguistiques", "de": "Sprachfassungen"}
-
-
 def switch_label(language: str) -> str:
-    """The accessible name of the language switch, in the page's language.
-
-    The one interface word of this module: the site's language data, when it has it, replaces
-    this table."""
-    return _SWITCH_LABEL.get(language, _SWITCH_LABEL["en"])
+    """The accessible name of the language switch, in the page's language (the package's
+    interface words, `lang/*.yml`)."""
+    return interface(language)("nav.language_versions")
 
 
 # -- the registries in a version's language ------------------------------------------------------

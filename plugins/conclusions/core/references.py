@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import Problems, SourceError, shown
@@ -125,6 +125,22 @@ class Rules:
     """The words between such a title and its date ("of")."""
     european_council: tuple[str, ...] = ()
     """Words in a reference that make it the European Council's conclusions, not the Council's."""
+    title_openers: tuple[str, ...] = ()
+    """The words that lead into a title ("on", "sur"), and `title_articles` the articles after
+    them ("the", "la"): not words of the title."""
+    title_articles: tuple[str, ...] = ()
+    any_title_openers: tuple[str, ...] = ()
+    """The openers of every language: a cited document's title may be in another language."""
+
+    def title_words(self, words: str) -> str:
+        """A given title without the words that lead into it ("on the", "on an") and its quotes."""
+        words = " ".join(words.split())
+        if self.title_openers:
+            # An article ends at a space, or at its apostrophe ("sur l'entretien").
+            article = r"(?:" + _any_of(self.title_articles) + r"(?:(?<=['’])\s*|\s+))?" if self.title_articles else ""
+            opener = _any_of(self.title_openers) + r"(?:(?<=['’])\s*|\s+)"
+            words = re.sub(r"^" + opener + article, "", words, flags=re.IGNORECASE)
+        return words.strip("'‘’\"“”«» ")
 
     def date_pattern(self) -> re.Pattern[str]:
         """The words before a date, then the date: group 'day', 'month', 'year'."""
@@ -196,15 +212,6 @@ def given_title_length(text: str, start: int) -> int:
     return len(after[:end].rstrip(" ,"))
 
 
-def _title_words(words: str) -> str:
-    """A given title without the words that lead into it ("on the", "on an") and its quotes."""
-    words = " ".join(words.split())
-    words = re.sub(
-        r"^(?:on|sur|über|relative à)\s+(?:(?:the|an|a|le|la|les|l['’])\s*)?", "", words, flags=re.IGNORECASE
-    )
-    return words.strip("'‘’\"“”«» ")
-
-
 def number_key(text: str) -> tuple[str, str] | None:
     """('9876', '24') for a document id or number that holds a register number."""
     m = _NUMBER.search(text)
@@ -236,6 +243,8 @@ _RULE_FIELDS = {
     "by_title": Field(list),
     "before_date": Field(list),
     "european_council": Field(list),
+    "title_openers": Field(list),
+    "title_articles": Field(list),
 }
 _PLACEHOLDERS = ("{day}", "{month}", "{year}")
 
@@ -253,7 +262,8 @@ def read_rules(source_dir: Path | None, problems: Problems) -> dict[str, Rules]:
             for language, words in data.items():
                 with problems.collect():
                     rules[language] = _rules(words, display, f"language {shown(language)}", data.line_of(language))
-    return rules
+    openers = tuple(dict.fromkeys(o for r in rules.values() for o in r.title_openers))
+    return {language: replace(r, any_title_openers=openers) for language, r in rules.items()}
 
 
 def _rules(words: object, display: str, what: str, line: int) -> Rules:
@@ -288,6 +298,8 @@ def _rules(words: object, display: str, what: str, line: int) -> Rules:
         by_title=tuple(entry.get("by_title") or ()),
         before_date=tuple(entry.get("before_date") or ()),
         european_council=tuple(entry.get("european_council") or ()),
+        title_openers=tuple(entry.get("title_openers") or ()),
+        title_articles=tuple(entry.get("title_articles") or ()),
     )
 
 
@@ -407,7 +419,7 @@ class _Reader:
             given = given_title_length(item.text, m.end())
             end = m.end() + (self._title_length(cited, item.text[m.end() :]) if cited else 0)
             end = max(end, m.end() + given)
-            title = _title_words(item.text[m.end() : m.end() + given])
+            title = self.rules.title_words(item.text[m.end() : m.end() + given])
             out.append(self._reference(item, carrier, m.start(), end, DATE_TITLE, cited, why, iso, title))
         if self.title_date is not None:
             for m in self.title_date.finditer(item.text):
@@ -415,7 +427,9 @@ class _Reader:
                 title = m.group("title").strip()
                 cited, why = self._by_title(iso, title)
                 out.append(
-                    self._reference(item, carrier, m.start(), m.end(), DATE_TITLE, cited, why, iso, _title_words(title))
+                    self._reference(
+                        item, carrier, m.start(), m.end(), DATE_TITLE, cited, why, iso, self.rules.title_words(title)
+                    )
                 )
         return out
 
@@ -429,7 +443,9 @@ class _Reader:
         words are the document's name, so its link spans them (and an instrument of the same
         name inside them does not take them)."""
         # The subject of the title, after its "… on": "the EU Ocean Strategy for Coastal Resilience".
-        subject = re.split(r"\s(?:on|sur|über|relative à)\s", cited.title, maxsplit=1, flags=re.IGNORECASE)[-1]
+        openers = self.rules.any_title_openers if self.rules else ()
+        between = r"\s" + _any_of(openers) + r"(?:(?<=['’])|\s)"
+        subject = re.split(between, cited.title, maxsplit=1, flags=re.IGNORECASE)[-1] if openers else cited.title
         words = re.findall(r"\w+", subject)
         if not words:
             return 0

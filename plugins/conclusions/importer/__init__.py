@@ -130,10 +130,14 @@ def _header(parsed: Parsed, name: str, options: dict[str, str | None]) -> dict[s
         parsed.notes.append(f"language: {language}, from the words of the title")
     if language:
         found["language"] = language
-    labels = Counter(parsed.label_languages).most_common(1)
-    if labels and language and labels[0][0] != language:
-        found["cover_language"] = labels[0][0]
-        parsed.notes.append(f"cover_language: {labels[0][0]}, the language of the cover page's labels")
+    # A label may be in several languages ("Origine:"): the cover page is in the language most
+    # of its labels are in, the text's own when it is among them.
+    labels = Counter(parsed.label_languages)
+    most = max(labels.values(), default=0)
+    cover = next((lang for lang, n in labels.most_common() if n == most), "")
+    if cover and language and labels[language] < most:
+        found["cover_language"] = cover
+        parsed.notes.append(f"cover_language: {cover}, the language of the cover page's labels")
     return {field: found[field] for field in FIELD_ORDER if field in found}
 
 

@@ -41,22 +41,23 @@ ROMAN_HEADING = re.compile(r"^(?P<label>[IVXL]{1,6})\.\s+(?P<title>[^\W\d_][^.;]
 
 def place_date(text: str) -> re.Match[str] | None:
     """ "Brussels, 13 November 2023 (OR. en)": place, day, month, year, the language note."""
-    pattern = _place_date_pattern(tuple(words().date_words))
+    pattern = _place_date_pattern(tuple(words().date_words), words().date_connectors)
     return pattern.match(text)
 
 
-_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+_PATTERNS: dict[tuple[tuple[str, ...], tuple[str, ...]], re.Pattern[str]] = {}
 
 
-def _place_date_pattern(date_words: tuple[str, ...]) -> re.Pattern[str]:
-    if date_words not in _PATTERNS:
+def _place_date_pattern(date_words: tuple[str, ...], connectors: tuple[str, ...] = ()) -> re.Pattern[str]:
+    if (date_words, connectors) not in _PATTERNS:
         prefix = "|".join(re.escape(w) for w in date_words) or "(?!)"
-        _PATTERNS[date_words] = re.compile(
+        between = r"(?:\s+(?:" + "|".join(re.escape(w) for w in connectors) + "))?" if connectors else ""
+        _PATTERNS[date_words, connectors] = re.compile(
             r"^(?P<place_date>(?P<place>[^\W\d_][^,\d]*?),\s+(?:(?:" + prefix + r")\s+)?"
-            r"(?P<day>\d{1,2})\.?(?:er)?\s+(?P<month>[^\W\d_]+)\.?\s+(?P<year>\d{4}))"
+            r"(?P<day>\d{1,2})\.?(?:er)?" + between + r"\s+(?P<month>[^\W\d_]+)\.?" + between + r"\s+(?P<year>\d{4}))"
             r"(?:\s+(?P<note>\(OR\.[^)]*\)))?$"
         )
-    return _PATTERNS[date_words]
+    return _PATTERNS[date_words, connectors]
 
 
 def number_line(text: str) -> re.Match[str] | None:
@@ -292,8 +293,7 @@ def _label(line: SourceLine, s: State) -> None:
     s.labels_seen = True
     name = _label_field(match.group("label"))
     key = label_key(match.group("label"))
-    if key in words().label_language and words().label_language[key]:
-        s.label_languages.append(words().label_language[key])
+    s.label_languages.extend(words().label_language.get(key, ()))
     value = match.group("text").strip()
     if name == "?":
         s.unplaced.append(line)

@@ -24,10 +24,13 @@ class Words:
 
     months: dict[str, int]
     date_words: tuple[str, ...]
+    date_connectors: tuple[str, ...]
+    """Words between a date's day, month and year ("12 de mayo de 2026")."""
     labels: dict[str, str]
     """Lower-case header label -> front matter field."""
-    label_language: dict[str, str]
-    """Lower-case header label -> the language it is written in."""
+    label_language: dict[str, tuple[str, ...]]
+    """Lower-case header label -> the languages it is written in ("origine" is French and
+    Italian)."""
     other_labels: re.Pattern[str]
     """Header labels the front matter has no field for ("No. Cion doc." of another form)."""
     cover: re.Pattern[str]
@@ -74,7 +77,7 @@ def words() -> Words:
     months: dict[str, int] = {}
     lists: dict[str, list[str]] = {}
     labels: dict[str, str] = {}
-    label_language: dict[str, str] = {}
+    label_language: dict[str, tuple[str, ...]] = {}
     title_language: list[tuple[re.Pattern[str], str]] = []
     for path in sorted(WORDS_DIR.glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -84,8 +87,17 @@ def words() -> Words:
                 months[str(name).lower()] = number
         for label, field in (data.get("header labels") or {}).items():
             labels[label_key(str(label))] = str(field)
-            label_language[label_key(str(label))] = language
-        for key in ("date words", "cover sentence", "titles", "title prefixes", "preamble", "other header labels"):
+            if language:
+                label_language[label_key(str(label))] = (*label_language.get(label_key(str(label)), ()), language)
+        for key in (
+            "date words",
+            "date connectors",
+            "cover sentence",
+            "titles",
+            "title prefixes",
+            "preamble",
+            "other header labels",
+        ):
             lists.setdefault(key, []).extend(str(x) for x in data.get(key) or [])
         for key in ("lead-ins", "recital openers", "conjunctions", "prose genre", "statuses"):
             lists.setdefault(key, []).extend(str(x) for x in data.get(key) or [])
@@ -94,6 +106,7 @@ def words() -> Words:
     return Words(
         months=months,
         date_words=tuple(lists["date words"]),
+        date_connectors=tuple(dict.fromkeys(lists["date connectors"])),
         labels=labels,
         label_language=label_language,
         other_labels=_either(lists["other header labels"]),
