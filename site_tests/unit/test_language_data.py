@@ -1,11 +1,13 @@
 """A language is data: each language the package ships interface words for has its words for the
 importer (`words/<language>.yml`), its words of citations, references and names
 (`registry/citations.yml`, `references.yml`, `names.yml`), its labels of the shared registry's
-kinds, and the language switch's name in its own words."""
+kinds, the words of every shared entry the registry gives in other languages, and the language
+switch's name in its own words."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import conclusions
 import pytest
@@ -48,6 +50,25 @@ def test_the_shared_registrys_kinds_are_labelled_in_every_language(language: str
     assert not problems
     for kind in (*shared.instrument_kinds, *shared.actor_kinds):
         assert dict(kind.labels).get(language), (kind.id, language)
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_a_shared_entry_given_in_other_languages_is_given_in_every_one(language: str) -> None:
+    """Where the shared registry names, describes or addresses an entry in other languages than
+    English, it does so in each language of the interface, with the same keys: else a page in
+    one of them shows that entry in English while the others do not."""
+    given = 0
+    for name, entries in (("actors.yml", "actors"), ("instruments.yml", "instruments"), ("glossary.yml", "terms")):
+        data: dict[str, list[dict[str, Any]]] = yaml.safe_load(
+            (PACKAGE / "registry" / name).read_text(encoding="utf-8")
+        )
+        for entry in data.get(entries, []):
+            items = {item["language"]: set(item) for item in entry.get("languages", [])}
+            if items:
+                given += 1
+                keys = set.union(*items.values())
+                assert items.get(language) == keys, (name, entry["id"], language, keys)
+    assert given
 
 
 @pytest.mark.parametrize("language", OTHERS)
