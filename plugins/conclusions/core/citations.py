@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .errors import Problems
+from .remembered import Same, recent
 from .wordlists import any_of, read_layers, texts
 
 DATA_FILE = "citations.yml"
@@ -96,6 +97,9 @@ class Forms:
 
     def find(self, text: str) -> list[Citation]:
         """Every citation in `text`, in order, none overlapping another."""
+        return list(_citations(Same(self), text))
+
+    def _find(self, text: str) -> tuple[Citation, ...]:
         found = [*self._acts(text), *self._documents(text), *self._resolutions(text), *self._articles(text)]
         found.sort(key=lambda c: (c.start, -(c.end - c.start)))
         out: list[Citation] = []
@@ -103,7 +107,7 @@ class Forms:
             if out and citation.start < out[-1].end:
                 continue
             out.append(citation)
-        return out
+        return tuple(out)
 
     # -- EU acts -------------------------------------------------------------------------------
 
@@ -405,3 +409,10 @@ def read_forms(source_dir: Path | None, problems: Problems) -> dict[str, Forms]:
         for language, words in data.items()
         if language not in ("addresses", "treaties") and isinstance(words, dict)
     }
+
+
+@recent
+def _citations(forms: Same[Forms], text: str) -> tuple[Citation, ...]:
+    """`Forms.find`, kept while serving (`remembered.recent`): the words of the language are
+    read once for each state of their files, so the same object finds an unchanged item again."""
+    return forms.value._find(text)
