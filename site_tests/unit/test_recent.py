@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 from conclusions.core import remembered
-from conclusions.core.site import all_pages, build_collection, site_data
+from conclusions.core.errors import SourceErrors
+from conclusions.core.site import SiteMaker, all_pages, build_collection, site_data
 
-from site_tests.support.build import FIXTURES
+from site_tests.support.build import FIXTURES, SOURCE
 
 MINI = FIXTURES / "mini"
 SITE_URL = "https://example.org/mini/"
@@ -94,3 +95,39 @@ def test_nothing_is_kept_unless_the_serve_machinery_asks(tmp_path: Path) -> None
     shutil.copytree(MINI, source)
     _made(source)
     assert remembered.recent_kept() == 0
+
+
+def _fidelity(source: Path) -> list[str]:
+    """What the check that every word of the original is on the site says of `source`."""
+    maker = SiteMaker()
+    try:
+        maker.check_fidelity(source, maker.collection(source))
+    except SourceErrors as errors:
+        return [str(e) for e in errors.errors]
+    return []
+
+
+def test_the_words_of_the_original_are_checked_alike_with_the_last_builds_work(tmp_path: Path) -> None:
+    """The flagship (a site with its original): a word taken out of a paragraph is reported
+    as lost, with the kept work as without, and no longer once it is back."""
+    paragraph = build_collection(SOURCE).editions[0].document.paragraphs[-1]
+    word = next(w for w in paragraph.text.split() if w.isalpha() and len(w) > 6)
+    said = []
+    for keep in (False, True):
+        remembered.keep_recent(keep)
+        try:
+            source = tmp_path / str(keep) / "source"
+            shutil.copytree(SOURCE, source)
+            document = source / "document.md"
+            original = document.read_text(encoding="utf-8")
+            states = []
+            for text in (original, original.replace(f" {word} ", " ", 1), original):
+                document.write_text(text, encoding="utf-8")
+                remembered.next_build()
+                states.append(_fidelity(source))
+            said.append(states)
+        finally:
+            remembered.keep_recent(False)
+    assert said[0] == said[1]
+    assert not said[0][0] and said[0][1] and not said[0][2], "the lost word is reported, then no longer"
+    assert any(word in line for line in said[0][1])
