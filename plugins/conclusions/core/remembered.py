@@ -158,3 +158,20 @@ class Same(Generic[T]):
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Same) and other.value is self.value
+
+
+class ByValue(Generic[T]):
+    """A key that is a value Python cannot hash (a frozen dataclass that holds a mapping):
+    hashed by `part` of it, compared whole (the very object first, at the cost of a pointer)."""
+
+    __slots__ = ("_hash", "value")
+
+    def __init__(self, value: T, part: Hashable) -> None:
+        self.value = value
+        self._hash = hash(part)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ByValue) and (other.value is self.value or other.value == self.value)
