@@ -17,6 +17,9 @@ same. So, between the rebuilds of one `mkdocs serve`, what the last good build m
 
 - what the core made (`KeptSite`: each document's edition, pages, share of the register pages,
   data and cards, each step of `core/site.py`'s `SiteMaker`);
+- within a step made again (the edited document's), the work of each of its unchanged items:
+  the core keeps it in `core/remembered.py`'s `Recent` memos, this build's and the last's,
+  which `Serving` turns on and moves on at each build's start;
 - MkDocs' file and page objects, each page's rendering and the Markdown and context it was
   made from, what each published file was made of, Material's search entries of each page and
   the cards copied (`Memory`);

@@ -98,6 +98,10 @@ class Recent(Generic[K, V]):
         self._now[key] = value
         return value
 
+    def get_by(self, key: Callable[[], K], make: Callable[[], V]) -> V:
+        """`get` under the key `key()` makes, made only while results are kept."""
+        return self.get(key(), make) if _keeping else make()
+
     def _next(self) -> None:
         self._last, self._now = self._now, {}
 
