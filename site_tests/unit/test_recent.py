@@ -134,3 +134,17 @@ def test_the_words_of_the_original_are_checked_alike_with_the_last_builds_work(t
     assert said[0] == said[1]
     assert not said[0][0] and said[0][1] and not said[0][2], "the lost word is reported, then no longer"
     assert any(word in line for line in said[0][1])
+
+
+def test_a_key_that_cannot_be_hashed_is_made_each_time(keeping: None) -> None:
+    made: list[int] = []
+    recent = remembered.Recent[object, int]()
+
+    def make() -> int:
+        made.append(1)
+        return len(made)
+
+    assert recent.get(("words", ["a", "list"]), make) == 1
+    assert recent.get(("words", ["a", "list"]), make) == 2
+    assert recent.get(("words", ("a", "tuple")), make) == 3
+    assert recent.get(("words", ("a", "tuple")), make) == 3, "a hashable key finds its result again"

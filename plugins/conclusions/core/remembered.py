@@ -94,6 +94,10 @@ class Recent(Generic[K, V]):
             return self._now[key]
         except KeyError:
             pass
+        except TypeError:
+            # A key that holds something Python cannot hash (a list where a tuple was meant):
+            # made again each time, never an error of its own.
+            return make()
         value = self._last.pop(key) if key in self._last else make()
         self._now[key] = value
         return value
