@@ -17,6 +17,9 @@ same. So, between the rebuilds of one `mkdocs serve`, what the last good build m
 
 - what the core made (`KeptSite`: each document's edition, pages, share of the register pages,
   data and cards, each step of `core/site.py`'s `SiteMaker`);
+- within a step made again (the edited document's), the work of each of its unchanged items:
+  the core keeps it in `core/remembered.py`'s `Recent` memos, this build's and the last's,
+  which `Serving` turns on and moves on at each build's start;
 - MkDocs' file and page objects, each page's rendering and the Markdown and context it was
   made from, what each published file was made of, Material's search entries of each page and
   the cards copied (`Memory`);
@@ -64,6 +67,7 @@ from mkdocs.theme import Theme
 from watchdog.observers.polling import PollingObserver
 
 from . import csp, mkdocs_internals
+from .core import remembered
 from .core.site import SiteMaker
 from .html_pages import GeneratedPage
 from .mkdocs_internals import Rendering
@@ -561,6 +565,8 @@ class Serving:
         mkdocs_internals.check()
         self.maker: SiteMaker = KeptSite() if fast else SiteMaker()
         """What makes the site of the source: with `fast`, one that keeps what it made."""
+        # With `fast`, the core's per-item computations keep their results for the next build too.
+        remembered.keep_recent(fast)
         self.memory = Memory() if fast else None
         if self.memory is not None:
             mkdocs_internals.keep_theme(lambda c: tuple(_templates_state(templates(c))), self.memory.template_code)
@@ -579,6 +585,7 @@ class Serving:
         self._whole = True
         if isinstance(self.maker, KeptSite):
             self.maker.results.start()
+            remembered.next_build()
         if self.memory is not None:
             self.memory.start()
 
@@ -777,6 +784,7 @@ class Serving:
         log.warning("still serving the last good build; fix the mistake above and save to rebuild")
 
     def close(self) -> None:
-        """The server stops: remove the served folder."""
+        """The server stops: remove the served folder; the core keeps nothing more."""
+        remembered.keep_recent(False)
         if self.folder is not None:
             self.folder.close()

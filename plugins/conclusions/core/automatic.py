@@ -58,9 +58,9 @@ from .references import (
     read_rules,
     references_of,
 )
-from .remembered import Remembered, contents
+from .remembered import Remembered, Same, contents, recent
 from .urls import AT_ROOT
-from .variants import Extra, Spellings, short_forms
+from .variants import Extra, Spellings, short_forms, spellings_of
 
 if TYPE_CHECKING:
     from .clauses import Clause
@@ -289,6 +289,44 @@ def read(
     return reader.result()
 
 
+@recent
+def _addressees(
+    text: str, clause: Clause, before: frozenset[str], not_after: tuple[str, ...], names: Same[NameWords]
+) -> tuple[Name, ...]:
+    """`addressee_names`, kept while serving (`remembered.recent`): an unchanged request's are found again."""
+    return tuple(addressee_names(text, clause, before, not_after, names.value))
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What the reader looks up in the registries, with the words of the text's language:
+    never changed once made."""
+
+    keys: Mapping[str, Instrument]
+    spellings: Spellings
+    patterns: Mapping[str, frozenset[str]]
+    terms_by_name: Mapping[str, Term]
+    actors_by_name: Mapping[str, Actor]
+
+
+@recent
+def _known(registries: Same[Registries], words: Same[Words]) -> _Known:
+    """`_Known` of the registries and the words; while serving, made once for the same objects
+    (`remembered.recent`): both are read once for each state of their files."""
+    r, w = registries.value, words.value
+    return _Known(
+        _registry_keys(r.instruments, w.forms),
+        Spellings([*r.instruments, *r.actors], w.names),
+        {
+            INSTRUMENT: frozenset(p for e in r.instruments for p in e.patterns),
+            TERM: frozenset(p for e in r.terms for p in e.patterns),
+            ACTOR: frozenset(p for e in r.actors for p in e.patterns),
+        },
+        _by_name(r.terms),
+        _by_name(r.actors),
+    )
+
+
 class _Reader:
     def __init__(
         self,
@@ -313,18 +351,15 @@ class _Reader:
         self.suppressions = {(s.kind, s.value) for s in registries.suppressed}
         self.used_suppressions: set[tuple[str, str]] = set()
         self.definitions: dict[str, tuple[Item, Definition]] = {}
-        self.keys = _registry_keys(registries.instruments, words.forms)
-        self.spellings = Spellings([*registries.instruments, *registries.actors], words.names)
-        self.registry_patterns = {
-            INSTRUMENT: {p for e in registries.instruments for p in e.patterns},
-            TERM: {p for e in registries.terms for p in e.patterns},
-            ACTOR: {p for e in registries.actors for p in e.patterns},
-        }
+        known = _known(Same(registries), Same(words))
+        self.keys = known.keys
+        self.spellings = known.spellings
+        self.registry_patterns = known.patterns
         # What a site's entry took over from the shared one it replaces: known, so never made anew.
         self.shadowed = registries.shadowed
         # Looked up by pattern or id, once each: no name is compared with every entry.
-        self.terms_by_name = _by_name(registries.terms)
-        self.actors_by_name = _by_name(registries.actors)
+        self.terms_by_name = known.terms_by_name
+        self.actors_by_name = known.actors_by_name
         self.cited: dict[str, list[tuple[int, int]]] = {}
         """Where each item's references by form stand (a bracket inside one defines nothing)."""
 
@@ -651,8 +686,8 @@ class _Reader:
             for clause in clauses.get(paragraph.number, ()):
                 if not clause.verb.request:
                     continue
-                for name in addressee_names(
-                    paragraph.text, clause, before, self.registries.not_addressees_after, names
+                for name in _addressees(
+                    paragraph.text, clause, before, self.registries.not_addressees_after, Same(names)
                 ):
                     if any(name.start < m.end and m.start < name.end for m in registry):
                         continue
@@ -732,7 +767,7 @@ class _Reader:
         taken = {p for kind in (INSTRUMENT, ACTOR) for p in self.registry_patterns[kind]}
         taken |= {p for e in (*instruments, *actors) for p in e.patterns}
         used = self._used_entries(known_instruments, known_actors, texts)
-        spellings = Spellings([*known_instruments, *known_actors], names)
+        spellings = spellings_of((*known_instruments, *known_actors), Same(names))
         for extra in [*spellings.variants(texts, taken), *short_forms(used, taken, names)]:
             kind = INSTRUMENT if isinstance(extra.entry, Instrument) else ACTOR
             # A site's own entry says every word that names it: its patterns are a hand reading.

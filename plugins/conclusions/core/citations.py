@@ -29,6 +29,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .errors import Problems
+from .remembered import Same, recent
 from .wordlists import any_of, read_layers, texts
 
 DATA_FILE = "citations.yml"
@@ -110,6 +111,9 @@ class Forms:
         where that act was published ("Regulation (EU) No 1285/2013 ... (OJ L 347, 20.12.2013,
         p. 1)"): left out. A place in the C series is that of another text (conclusions, a
         resolution, a notice): kept."""
+        return list(_citations(Same(self), text))
+
+    def _find(self, text: str) -> tuple[Citation, ...]:
         found = [
             *self._acts(text),
             *self._documents(text),
@@ -127,7 +131,7 @@ class Forms:
                 continue
             out.append(citation)
             act = citation if citation.form != JOURNAL else act
-        return out
+        return tuple(out)
 
     # -- EU acts -------------------------------------------------------------------------------
 
@@ -491,3 +495,10 @@ def read_forms(source_dir: Path | None, problems: Problems) -> dict[str, Forms]:
         for language, words in data.items()
         if language not in ("addresses", "treaties") and isinstance(words, dict)
     }
+
+
+@recent
+def _citations(forms: Same[Forms], text: str) -> tuple[Citation, ...]:
+    """`Forms.find`, kept while serving (`remembered.recent`): the words of the language are
+    read once for each state of their files, so the same object finds an unchanged item again."""
+    return forms.value._find(text)

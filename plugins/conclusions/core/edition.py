@@ -26,6 +26,7 @@ from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Reci
 from .operative import opening_runs, speakers
 from .references import Held, Reference
 from .registry_source import read_registries
+from .remembered import Same, recent
 from .urls import AT_ROOT, DocumentUrls
 
 Item = Paragraph | Recital | Footnote
@@ -194,17 +195,25 @@ class _Matchers:
 
 def _matchers(registries: Registries, problems: Problems) -> _Matchers:
     try:
-        return _Matchers(
-            Matcher(registries.instruments, "instrument"),
-            Matcher(registries.terms, "term"),
-            Matcher(registries.actors, "actor"),
-            Matcher(registries.verbs, "verb"),
-        )
+        return _compiled(Same(registries))
     except SourceError as error:
         # Two entries claim one pattern: nothing can be matched until that is settled.
         problems.add(error)
         problems.raise_any()
         raise
+
+
+@recent
+def _compiled(registries: Same[Registries]) -> _Matchers:
+    """The registries' matchers; while serving, the same objects for the same registries
+    (`remembered.recent`), under which what each item's text matched is kept."""
+    r = registries.value
+    return _Matchers(
+        Matcher(r.instruments, "instrument"),
+        Matcher(r.terms, "term"),
+        Matcher(r.actors, "actor"),
+        Matcher(r.verbs, "verb"),
+    )
 
 
 def _items(document: Document) -> list[Item]:
@@ -330,12 +339,11 @@ def _check_phrases_used(registries: Registries, occurring: frozenset[str], probl
 def _check_verbs_known(document: Document, verbs: Matcher[Verb], verbs_path: str) -> None:
     """An upper-case run that opens a clause is an operative verb: one that verbs.yml lacks
     would silently cost its clause, so it stops the build and names the entry to add."""
-    unknown: list[tuple[Paragraph, int, str]] = []
-    for paragraph in document.paragraphs:
-        known = {m.start for m in verbs.find(paragraph.text)}
-        for run in opening_runs(paragraph.text):
-            if run.start not in known:
-                unknown.append((paragraph, run.start, run.words))
+    unknown = [
+        (paragraph, start, words)
+        for paragraph in document.paragraphs
+        for start, words in _unknown_runs(verbs, paragraph.text)
+    ]
     if not unknown:
         return
     paragraph, offset, words = unknown[0]
@@ -361,6 +369,14 @@ def _check_verbs_known(document: Document, verbs: Matcher[Verb], verbs_path: str
         f"add '- verb: {words}' with 'forms: [{words}]' and 'request: true' if it asks someone to act, "
         f"else 'request: false'{more}",
     )
+
+
+@recent
+def _unknown_runs(verbs: Matcher[Verb], text: str) -> tuple[tuple[int, str], ...]:
+    """Where a clause of `text` opens with upper-case words no verb has, and those words; kept
+    while serving (`remembered.recent`)."""
+    known = {m.start for m in verbs.find(text)}
+    return tuple((run.start, run.words) for run in opening_runs(text) if run.start not in known)
 
 
 # -- match -----------------------------------------------------------------------------------
@@ -423,16 +439,28 @@ def _clauses(
     actors: Sequence[Match[Actor]],
     speaking: tuple[str, ...],
 ) -> tuple[Clause, ...]:
-    return tuple(
-        split_clauses(
-            paragraph,
-            matchers.verbs,
-            actors,
-            registries.not_addressees_after,
-            registries.before_addressees,
-            speaking,
-        )
+    return _split(
+        paragraph,
+        matchers.verbs,
+        tuple(actors),
+        registries.not_addressees_after,
+        registries.before_addressees,
+        speaking,
     )
+
+
+@recent
+def _split(
+    paragraph: Paragraph,
+    verbs: Matcher[Verb],
+    actors: tuple[Match[Actor], ...],
+    not_after: tuple[str, ...],
+    before: tuple[str, ...],
+    speaking: tuple[str, ...],
+) -> tuple[Clause, ...]:
+    """`split_clauses`, kept while serving (`remembered.recent`): an unchanged paragraph's
+    clauses are found again."""
+    return tuple(split_clauses(paragraph, verbs, actors, not_after, before, speaking))
 
 
 def _check_suppressions_used(registries: Registries, used: frozenset[tuple[str, str]], problems: Problems) -> None:

@@ -46,6 +46,7 @@ from .layout import DOCUMENTS, LANGUAGES
 from .layout import IMPORT_RECORD as RECORD
 from .layout import ORIGINAL as ORIGINAL_DIR
 from .model import Document, Point
+from .remembered import Same, recent
 from .urls import DocumentUrls, address
 from .yamlsource import Located, LocatedList, load_yaml
 
@@ -124,8 +125,14 @@ def tokens(text: str) -> list[str]:
     return _NOT_WORD.sub("", text).split()
 
 
-def _words_of_inline(source: str, optional: bool, part: int) -> Iterator[Word]:
-    """The words of inline source text: tags dropped, a footnote reference a marker word."""
+@recent
+def _words_of_inline(source: str, optional: bool, part: int) -> tuple[Word, ...]:
+    """The words of inline source text: tags dropped, a footnote reference a marker word; kept
+    while serving (`remembered.recent`), so that an unchanged item is not read again."""
+    return tuple(_inline_words(source, optional, part))
+
+
+def _inline_words(source: str, optional: bool, part: int) -> Iterator[Word]:
     text_parts: list[str] = []
     for token in tokenize(source):
         if token.kind == "fn":
@@ -600,17 +607,30 @@ def _check_one(
     path: Path, display: str, document: Document, urls: DocumentUrls, record: Record, problems: Problems
 ) -> None:
     try:
-        original = read_original(path.read_bytes(), path.name)
+        original = _original(path.read_bytes(), path.name)
     except Unreadable as error:
         raise SourceError(display, None, f"{error}") from None
     record_path = display.rsplit("/", 2)[0] + "/" + RECORD
     furniture = _furniture(original, record, record_path, problems)
-    reading = read_words(original, furniture)
+    reading = _reading(Same(original), frozenset(furniture))
     matcher = _Matcher(streams(document, urls))
     matcher.take(reading.words, reading.wheres)
     lost = _unaccepted(matcher.lost, record, record_path, problems)
     for where, group in _by_line(lost):
         problems.add(SourceError(display, _line_number(where), _lost_message(where, group, record)))
+
+
+@recent
+def _original(data: bytes, name: str) -> Original:
+    """`read_original`, kept while serving (`remembered.recent`): the original is read again
+    only when its bytes change. What is kept is shared: the check only reads it."""
+    return read_original(data, name)
+
+
+@recent
+def _reading(original: Same[Original], furniture: frozenset[tuple[str, str]]) -> Reading:
+    """`read_words`, kept while serving (`remembered.recent`) for the same original and furniture."""
+    return read_words(original.value, set(furniture))
 
 
 def _furniture(original: Original, record: Record, record_path: str, problems: Problems) -> set[tuple[str, str]]:

@@ -29,6 +29,7 @@ import yaml
 
 from .errors import Problems, SourceError
 from .model import Footnote, Paragraph, Recital, Section
+from .remembered import ByValue, recent
 from .yamlsource import Located, load_yaml, read_text
 
 PACKAGE_WORDS = Path(__file__).resolve().parent.parent / "lang"
@@ -192,7 +193,16 @@ def read_site_words(source_dir: Path | None, problems: Problems) -> dict[str, Ma
 
 def interface(language: str, site: Mapping[str, Mapping[str, object]] | None = None) -> Interface:
     """The interface words for a document in `language`, with the site's replacements (`site`)."""
-    site = site or {}
+    replaced = dict(site or {})
+    words: Interface = _interface(language, ByValue(replaced, tuple(sorted(replaced))))
+    return words
+
+
+@recent
+def _interface(language: str, replaced: ByValue[dict[str, Mapping[str, object]]]) -> Interface:
+    """`interface`; while serving, the same object for the same words (`remembered.recent`),
+    which the pages' kept work compares at the cost of a pointer."""
+    site = replaced.value
     base = language.split("-")[0].lower()
     layers = [site.get(language, {}), _package_file(language), site.get(base, {}), _package_file(base)]
     layers += [site.get(BASE, {}), _package_file(BASE)]

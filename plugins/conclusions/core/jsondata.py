@@ -23,6 +23,7 @@ from .inline_source import plain_text
 from .markup import inline_html, sitemap
 from .model import Footnote, Instrument, Paragraph, Point, Recital, Section
 from .references import Reference
+from .remembered import Recent
 from .urls import (
     COLLECTION_JSON,
     SCHEMA_DIR,
@@ -44,8 +45,17 @@ def schema_text(name: str) -> str:
 
 def dump(data: dict[str, Any]) -> str:
     """`data` as the JSON text of a published file."""
-    # Fixed key order and formatting: the same input gives the same bytes.
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # Fixed key order and formatting: the same input gives the same bytes. Indented, the JSON
+    # is written by Python's own encoder, many times slower than the compact C one: while
+    # serving, the text is kept under the compact text (which says all of it) for the next
+    # build, where most files of an edited text come out the same.
+    dumped: str = _DUMPED.get_by(
+        lambda: json.dumps(data, ensure_ascii=False), lambda: json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    )
+    return dumped
+
+
+_DUMPED: Recent[str, str] = Recent()
 
 
 class JsonData:

@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 from .errors import SourceError
 from .inline_source import tokenize
 from .model import Entry
+from .remembered import recent
 
 E = TypeVar("E", bound=Entry)
 E_co = TypeVar("E_co", bound=Entry, covariant=True)
@@ -138,17 +139,10 @@ class Matcher(Generic[E]):
             for start in _occurrences(source, pattern):
                 yield start, pattern
 
-    def _candidates(self, source: str) -> list[Match[E]]:
+    def _candidates(self, source: str) -> tuple[Match[E], ...]:
         """Every occurrence of every pattern at word edges that does not cut into markup."""
-        candidates: list[Match[E]] = []
-        protected = _protected(source)
-        starts = [s for s, _ in protected]
-        for start, pattern in self._starts(source):
-            end = start + len(pattern)
-            if _at_boundary(source, start, end) and not _cuts(protected, starts, start, end):
-                candidates.append(Match(self.owner[pattern][0], start, end, pattern))
-        phrases: dict[str, list[int]] = {}
-        return [m for m in candidates if not _excluded(m, phrases, source)]
+        found: tuple[Match[E], ...] = _candidates(self, source)
+        return found
 
     def occurring(self, source: str) -> set[str]:
         """The patterns that occur in `source`, whether or not a longer one wins there."""
@@ -158,8 +152,7 @@ class Matcher(Generic[E]):
         """Non-overlapping mentions in `source`, longest first at each place."""
         if self.regex is None:
             return []
-        candidates = self._candidates(source)
-        candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        candidates = sorted(self._candidates(source), key=lambda m: (m.start, -(m.end - m.start)))
         chosen: list[Match[E]] = []
         for match in candidates:
             if chosen and match.start < chosen[-1].end:
@@ -175,3 +168,19 @@ class Matcher(Generic[E]):
                 continue
             chosen.append(match)
         return chosen
+
+
+@recent
+def _candidates(matcher: Matcher[E], source: str) -> tuple[Match[E], ...]:
+    """`Matcher._candidates`: a pure function of the matcher (the very object) and the text,
+    kept while serving (`remembered.recent`), so that the unchanged items of an edited text
+    are not searched again."""
+    candidates: list[Match[E]] = []
+    protected = _protected(source)
+    starts = [s for s, _ in protected]
+    for start, pattern in matcher._starts(source):
+        end = start + len(pattern)
+        if _at_boundary(source, start, end) and not _cuts(protected, starts, start, end):
+            candidates.append(Match(matcher.owner[pattern][0], start, end, pattern))
+    phrases: dict[str, list[int]] = {}
+    return tuple(m for m in candidates if not _excluded(m, phrases, source))

@@ -1,4 +1,8 @@
-"""Results read from files, kept for the life of the process under the files' bytes.
+"""What the core keeps of its work for later: the one place it does.
+
+Two kinds. Results read from files, kept for the life of the process under the files' bytes
+(`Remembered`); and, under `mkdocs serve` only, the work of each item of a text, kept from
+one build to the next (`Recent`, below).
 
 Every build reads the shared registry, and so does every rebuild under `mkdocs serve` and
 every test that builds an edition: parsing and checking it is most of a small build. A result
@@ -16,12 +20,16 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
+from functools import partial, wraps
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from .errors import Problems, SourceError
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def contents(paths: Iterable[Path]) -> tuple[bytes | str | None, ...]:
@@ -61,3 +69,117 @@ class Remembered(Generic[T]):
             problems.add(error)
         problems.more += more
         return value
+
+
+class Recent(Generic[K, V]):
+    """The results of one pure computation in this build and the last, by key, while serving.
+
+    Under `mkdocs serve` a save changes a few paragraphs of a text that is read again whole:
+    the work of each unchanged paragraph is found again here, by what it is made of (its
+    words, and the very objects it was matched against). A build keeps what it asks for, and
+    the next finds it: nothing older (`next_build`), so what is kept stays one build's size.
+    Off until the serve machinery turns it on (`keep_recent`): a build computes everything.
+    """
+
+    def __init__(self) -> None:
+        self._now: dict[K, V] = {}
+        self._last: dict[K, V] = {}
+        _RECENT.append(self)
+
+    def get(self, key: K, make: Callable[[], V]) -> V:
+        """The result kept under `key` in this build or the last, or `make()`'s, kept."""
+        if not _keeping:
+            return make()
+        try:
+            return self._now[key]
+        except KeyError:
+            pass
+        except TypeError:
+            # A key that holds something Python cannot hash (a list where a tuple was meant):
+            # made again each time, never an error of its own.
+            return make()
+        value = self._last.pop(key) if key in self._last else make()
+        self._now[key] = value
+        return value
+
+    def get_by(self, key: Callable[[], K], make: Callable[[], V]) -> V:
+        """`get` under the key `key()` makes, made only while results are kept."""
+        return self.get(key(), make) if _keeping else make()
+
+    def _next(self) -> None:
+        self._last, self._now = self._now, {}
+
+    def _clear(self) -> None:
+        self._last, self._now = {}, {}
+
+
+_RECENT: list[Recent[Any, Any]] = []
+_keeping = False
+
+
+def keep_recent(on: bool) -> None:
+    """Keep (`on`), or no longer keep, what each build's computations made for the next
+    (`Recent`): the serve machinery's switch; turned off, what was kept is let go."""
+    global _keeping
+    _keeping = on
+    if not on:
+        for recent in _RECENT:
+            recent._clear()
+
+
+def recent_kept() -> int:
+    """How many results every `Recent` keeps, of this build and the last."""
+    return sum(len(r._now) + len(r._last) for r in _RECENT)
+
+
+def next_build() -> None:
+    """A build starts: what the last one made is found again; what only older ones made is let go."""
+    for recent in _RECENT:
+        recent._next()
+
+
+def recent(function: F) -> F:
+    """`function`, its results kept in a `Recent` under its positional arguments, which must
+    be hashable and say all it reads: immutable values, or objects compared by identity.
+    Its results are handed to every caller: they must be immutable."""
+    kept: Recent[tuple[Any, ...], Any] = Recent()
+
+    @wraps(function)
+    def made(*args: Any) -> Any:
+        return kept.get(args, partial(function, *args))
+
+    return cast(F, made)
+
+
+class Same(Generic[T]):
+    """A key that is one object itself, whatever its value: hashed and compared by identity,
+    at the cost of a pointer (a large frozen value would be hashed whole). Holding the object,
+    it keeps it alive, so that no other object takes its identity while the key is kept."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: T) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Same) and other.value is self.value
+
+
+class ByValue(Generic[T]):
+    """A key that is a value Python cannot hash (a frozen dataclass that holds a mapping):
+    hashed by `part` of it, compared whole (the very object first, at the cost of a pointer)."""
+
+    __slots__ = ("_hash", "value")
+
+    def __init__(self, value: T, part: Hashable) -> None:
+        self.value = value
+        self._hash = hash(part)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ByValue) and (other.value is self.value or other.value == self.value)

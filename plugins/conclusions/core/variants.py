@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .model import Entry
 from .names import NameWords
+from .remembered import Same, recent
 
 _RUN = re.compile(r"\S+")
 _MARKUP = re.compile(r"[<\[]")
@@ -61,19 +62,28 @@ class Spellings:
         (and are no pattern of any entry: `taken`)."""
         out: dict[str, Extra] = {}
         for text in texts:
-            for run in _runs(text, self.names):
-                for size in self.sizes:
-                    for start in range(0, len(run) - size + 1):
-                        part = run[start : start + size]
-                        if not part[0][0].isupper() or not part[-1][0].isupper():
-                            continue
-                        words = " ".join(part)
-                        if words in taken or words in out:
-                            continue
-                        entry = self.entry(words)
-                        if entry is not None and words not in entry.patterns:
-                            out[words] = Extra(entry, words, f"another spelling of '{entry.patterns[0]}'")
+            for words, entry in _spelled(self, text):
+                if words not in taken and words not in out:
+                    out[words] = Extra(entry, words, f"another spelling of '{entry.patterns[0]}'")
         return list(out.values())
+
+
+@recent
+def _spelled(spellings: Spellings, text: str) -> tuple[tuple[str, Entry], ...]:
+    """Each run of capitalised words of `text` that spells an entry's name another way, with
+    the entry, in order; kept while serving (`remembered.recent`), for the same `spellings`."""
+    out: list[tuple[str, Entry]] = []
+    for run in _runs(text, spellings.names):
+        for size in spellings.sizes:
+            for start in range(0, len(run) - size + 1):
+                part = run[start : start + size]
+                if not part[0][0].isupper() or not part[-1][0].isupper():
+                    continue
+                words = " ".join(part)
+                entry = spellings.entry(words)
+                if entry is not None and words not in entry.patterns:
+                    out.append((words, entry))
+    return tuple(out)
 
 
 def _runs(text: str, names: NameWords) -> list[list[str]]:
@@ -132,3 +142,10 @@ def short_forms(used: Sequence[Entry], taken: set[str], names: NameWords) -> lis
 
 def _full(entry: Entry, short: str) -> str:
     return next((p for p in entry.patterns if p.endswith(short) and p != short), entry.name)
+
+
+@recent
+def spellings_of(entries: tuple[Entry, ...], names: Same[NameWords]) -> Spellings:
+    """`Spellings(entries, names)`; while serving, the same object for equal entries and the
+    same words (`remembered.recent`), under which what each text spells is kept."""
+    return Spellings(entries, names.value)

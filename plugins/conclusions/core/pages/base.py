@@ -10,6 +10,7 @@ import yaml
 from markdown.extensions.toc import slugify
 
 from ..inline_source import plain_text
+from ..remembered import Recent
 
 DESCRIPTION_LIMIT = 200
 NAV_SECTIONS_LIMIT = 30
@@ -51,5 +52,13 @@ class Page:
         Made once: a page taken again from the last build under `mkdocs serve` (`site.SiteMaker.step`)
         is not dumped again."""
         meta = {"title": self.title, **self.meta}
-        front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+        # While serving, the front matter is kept under the text of its values (plain data, which
+        # their `repr` says whole) for the next build, which makes the edited text's pages anew.
+        front: str = _FRONT_MATTER.get_by(
+            lambda: repr(meta),
+            lambda: yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000),
+        )
         return f"---\n{front}---\n\n{self.body}\n"
+
+
+_FRONT_MATTER: Recent[str, str] = Recent()

@@ -28,6 +28,7 @@ from ..markup import (
     table,
 )
 from ..model import Actor, Entry, Instrument, Paragraph, Recital, Section, Term, Verb
+from ..remembered import recent
 from . import templates
 from .base import DESCRIPTION_LIMIT, Page, kept_anchor
 from .render import Renderer, breadcrumb, document_label
@@ -63,19 +64,25 @@ def _title(w: Interface, key: str) -> Md:
 
 
 def _context(backlink: Backlink[Entry]) -> Md:
-    """The clause around a mention, with the mention marked: at most 160 characters each side,
-    cut from the clause's plain text made once (`plain_span`), so that many mentions in one
-    long clause do not each make it again."""
+    """The clause around a mention, with the mention marked (`_marked`)."""
     start, end = backlink.context
-    text = backlink.item.text
+    marked: Md = _marked(backlink.item.text, start, end, backlink.match.start, backlink.match.end)
+    return marked
+
+
+@recent
+def _marked(text: str, start: int, end: int, match_start: int, match_end: int) -> Md:
+    """`text[start:end]` with `text[match_start:match_end]` marked: at most 160 characters each
+    side, cut from the clause's plain text made once (`plain_span`), so that many mentions in
+    one long clause do not each make it again. Kept while serving (`remembered.recent`)."""
     clause = plain_span(text, start, end)
-    at_start, at_end = clause.at(backlink.match.start), clause.at(backlink.match.end)
+    at_start, at_end = clause.at(match_start), clause.at(match_end)
     before = (
         clause.text[:at_start] if at_start <= 160 else "…" + clause.text[at_start - 160 : at_start].split(" ", 1)[-1]
     )
-    hit = plain_text(text[backlink.match.start : backlink.match.end])
-    if clause.depth(backlink.match.end):
-        after = plain_text(text[backlink.match.end : end])  # a mention ending inside <sup>: read afresh
+    hit = plain_text(text[match_start:match_end])
+    if clause.depth(match_end):
+        after = plain_text(text[match_end:end])  # a mention ending inside <sup>: read afresh
         after = lead(after, 160) if len(after) > 160 else after
     else:
         after = lead_at(clause.text, at_end, 160) if len(clause.text) - at_end > 160 else clause.text[at_end:]

@@ -7,12 +7,14 @@ from typing import TypeVar
 
 from ..citation import citation_prefix, point_pinpoint
 from ..clauses import Clause
-from ..edition import Edition, Item
+from ..edition import Edition, Item, ItemMentions
 from ..inline_render import render_inline
 from ..inline_source import lead, plain_text
 from ..interface import Interface
 from ..markup import SEARCH_EXCLUDE, Md, element, join, link, text
 from ..model import Footnote, Paragraph, Point, Recital
+from ..references import Reference
+from ..remembered import ByValue, recent
 from ..urls import Linker, footnote_anchor, footnote_ref_anchor, site_path, within
 
 Words = Callable[[tuple[int, int] | None], Md]
@@ -40,6 +42,13 @@ def _footnote_ref(page_refs: dict[str, int], words: Interface) -> Callable[[str]
 
 
 def _share_tools(label: str, words: Interface) -> Md:
+    """`_tools`, kept while serving (`remembered.recent`): every item of every page has them."""
+    tools: Md = _tools(label, ByValue(words, words.language))
+    return tools
+
+
+@recent
+def _tools(label: str, interface: ByValue[Interface]) -> Md:
     """One quiet control per item, in the margin under its number: a button that opens a
     small menu of "Copy link" and "Cite" (a disclosure: share.js opens and closes it, Escape
     closes it and gives focus back). In the HTML so the page does not shift when it works.
@@ -47,6 +56,7 @@ def _share_tools(label: str, words: Interface) -> Md:
     Shown only once a script in the page's head has marked the page as scripted (CSS):
     without JavaScript, the number beside it is the permalink.
     """
+    words = interface.value
     buttons = [
         element(
             "button",
@@ -97,66 +107,36 @@ class Renderer:
         self.refs: dict[str, int] = {}
         self.footnote_ref = _footnote_ref(self.refs, self.words)
 
-    def item(self, item: Item, clause_anchor: Callable[[Clause], str] | None = None, outer: str = "") -> Md:
+    def item(self, item: Item, on_full_text: bool = False, outer: str = "") -> Md:
         """The item's text; its points as nested lists, their ids within `outer` when given
-        (the item's anchor, on a page that holds many items)."""
-        found = self.edition.of(item)
+        (the item's anchor, on a page that holds many items); its clauses with their ids on the
+        full text (`on_full_text`) or on the item's own page."""
         clauses = self.edition.clauses.get(item.number, ()) if isinstance(item, Paragraph) else ()
-
-        def words(window: tuple[int, int] | None = None) -> Md:
-            return render_inline(
-                item.text,
-                self.link,
-                self.footnote_ref,
-                found.instruments,
-                found.terms,
-                clauses,
-                clause_anchor or (lambda c: c.anchor),
-                window,
-                self.edition.references_of(item),
-            )
-
-        points = item.points if isinstance(item, Paragraph | Recital) else ()
-        if not points:
-            return words()
-        parts = [words((0, points[0].start - 1)), self._points(points, words, outer)]
-        if isinstance(item, Paragraph | Recital) and item.closing:
-            # The words that close the item stand after its list, as in the original.
-            parts.append(element("p", words((item.closing, len(item.text))), {"class": "closing"}))
-        return join(parts, "\n")
-
-    def _points(self, points: tuple[Point, ...], words: Words, outer: str) -> Md:
-        """Points as a real list, each item with its own anchor; the marker, as written, links to it."""
-        tag = "ol" if _point_anchor_is_named(points[0]) else "ul"
-        items = []
-        for point in points:
-            anchor = within(outer, point.anchor) if outer else point.anchor
-            inner = join([Md("\n"), self._points(point.points, words, outer), Md("\n")]) if point.points else ""
-            body = join(
-                [
-                    link(point.marker, self.link.here(anchor), classes=["point-marker"]),
-                    " ",
-                    words((point.start, point.end)),
-                    inner,
-                ]
-            )
-            attrs = {
-                "id": anchor,
-                "data-point": point.anchor,
-                "data-pinpoint": point_pinpoint(point.anchor, self.words),
-            }
-            items.append(element("li", body, attrs, markdown="block"))
-        return element(tag, join(items, "\n"), {"class": "points"}, markdown="", inner="\n")
+        markdown, refs = _item_markdown(
+            item,
+            self.edition.of(item),
+            clauses,
+            self.edition.references_of(item),
+            self.link.page,
+            self.urls.registers,
+            on_full_text,
+            outer,
+            ByValue(self.words, self.words.language),
+            tuple(self.refs.items()),
+        )
+        # The footnote references the item made, counted as `footnote_ref` counts them.
+        self.refs.clear()
+        self.refs.update(refs)
+        return markdown
 
     def paragraph_block(self, paragraph: Paragraph, full_text: bool) -> Md:
         """A paragraph with its number and share tools; on the full text (`full_text`) its
         clauses and points have ids within the paragraph's anchor."""
-        anchor = (lambda c: c.text_anchor) if full_text else None
         return self._block(
             paragraph,
             {"class": "para", "id": paragraph.anchor, "data-number": paragraph.number},
             self.urls.paragraph_page(paragraph.number),
-            self.item(paragraph, anchor, paragraph.anchor if full_text else ""),
+            self.item(paragraph, full_text, paragraph.anchor if full_text else ""),
         )
 
     def recital_block(self, recital: Recital, full_text: bool = True) -> Md:
@@ -237,6 +217,71 @@ class Renderer:
             markdown="",
             inner="\n\n",
         )
+
+
+@recent
+def _item_markdown(
+    item: Item,
+    found: ItemMentions,
+    clauses: tuple[Clause, ...],
+    references: tuple[Reference, ...],
+    page: str,
+    registers: str,
+    on_full_text: bool,
+    outer: str,
+    words: ByValue[Interface],
+    refs: tuple[tuple[str, int], ...],
+) -> tuple[Md, tuple[tuple[str, int], ...]]:
+    """`Renderer.item`, a pure function of what it reads: the item and what it mentions, the
+    page it stands on, the interface words, and how often each footnote was referred to on the
+    page before it (`refs`, given back as it is after the item). Kept while serving
+    (`remembered.recent`): an unchanged item is not rendered again."""
+    counts = dict(refs)
+    footnote_ref = _footnote_ref(counts, words.value)
+    linker = Linker(page, registers)
+    clause_anchor: Callable[[Clause], str] = (lambda c: c.text_anchor) if on_full_text else (lambda c: c.anchor)
+
+    def text_of(window: tuple[int, int] | None = None) -> Md:
+        return render_inline(
+            item.text, linker, footnote_ref, found.instruments, found.terms, clauses, clause_anchor, window, references
+        )
+
+    points = item.points if isinstance(item, Paragraph | Recital) else ()
+    if not points:
+        markdown = text_of()
+    else:
+        parts = [text_of((0, points[0].start - 1)), _points(points, text_of, outer, linker, words.value)]
+        if isinstance(item, Paragraph | Recital) and item.closing:
+            # The words that close the item stand after its list, as in the original.
+            parts.append(element("p", text_of((item.closing, len(item.text))), {"class": "closing"}))
+        markdown = join(parts, "\n")
+    return markdown, tuple(counts.items())
+
+
+def _points(points: tuple[Point, ...], words: Words, outer: str, linker: Linker, interface: Interface) -> Md:
+    """Points as a real list, each item with its own anchor; the marker, as written, links to it."""
+    tag = "ol" if _point_anchor_is_named(points[0]) else "ul"
+    items = []
+    for point in points:
+        anchor = within(outer, point.anchor) if outer else point.anchor
+        inner = (
+            join([Md("\n"), _points(point.points, words, outer, linker, interface), Md("\n")]) if point.points else ""
+        )
+        body = join(
+            [
+                link(point.marker, linker.here(anchor), classes=["point-marker"]),
+                " ",
+                words((point.start, point.end)),
+                inner,
+            ]
+        )
+        attrs = {
+            "id": anchor,
+            "data-point": point.anchor,
+            "data-pinpoint": point_pinpoint(point.anchor, interface),
+        }
+        items.append(element("li", body, attrs, markdown="block"))
+    return element(tag, join(items, "\n"), {"class": "points"}, markdown="", inner="\n")
 
 
 def _point_anchor_is_named(point: Point) -> bool:

@@ -26,6 +26,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 
 from ..errors import SourceError
 from ..markup import Md, blocks_of, join, text
+from ..remembered import recent
 
 PACKAGE_THEME = Path(__file__).resolve().parent.parent.parent / "theme"
 """The package's theme folder; its `pages/` holds the page templates."""
@@ -74,12 +75,19 @@ class PageTemplates:
         """The body of a page of `kind` ('paragraph'), from its template and `values`."""
         name = f"{FOLDER}/{kind}.html"
         try:
-            return blocks_of(_environment(self.overrides, self.fingerprint).get_template(name).render(**values))
+            return _blocks(_environment(self.overrides, self.fingerprint).get_template(name).render(**values))
         except TemplateSyntaxError as err:
             raise SourceError(err.filename or name, err.lineno, f"the template does not read: {err.message}") from None
         except TemplateError as err:
             where = self.overrides / name if self.overrides and (self.overrides / name).is_file() else name
             raise SourceError(where, None, f"the template fails: {err.message}") from None
+
+
+@recent
+def _blocks(rendered: str) -> Md:
+    """`blocks_of` a template's output, kept while serving (`remembered.recent`): the pages of
+    the edited text's unchanged items come out of their templates the same."""
+    return blocks_of(rendered)
 
 
 _ENVIRONMENTS: dict[tuple[Path | None, str], Environment] = {}

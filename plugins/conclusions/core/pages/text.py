@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .. import urls
-from ..edition import Edition
+from ..clauses import Clause
+from ..edition import Edition, ItemMentions
 from ..inline_render import render_inline
 from ..inline_source import lead, plain_text
-from ..interface import ENGLISH
+from ..interface import ENGLISH, Interface
 from ..markup import (
     SEARCH_EXCLUDE,
     Md,
@@ -26,6 +27,12 @@ from ..markup import (
 )
 from ..model import Entry, Instrument, Paragraph, Recital, Section
 from ..references import Reference
+from ..remembered import ByValue, recent
+from ..urls import (
+    Linker,
+    actor_page,
+    instrument_page,
+)
 from . import templates
 from .base import DESCRIPTION_LIMIT, NAV_SECTIONS_LIMIT, Page, kept_anchor
 from .render import OwnItem, Renderer, breadcrumb, item_lead, pager
@@ -348,15 +355,16 @@ def _words_around(ref: Reference) -> Md:
     return join([before.lstrip(), element("mark", plain_text(ref.words)), after.rstrip()])
 
 
-def _links(r: Renderer, entries: Iterable[Entry], page_of: Callable[[str], str]) -> Md:
-    return join((link(e.name, r.link.to(page_of(e.id))) for e in entries), ", ")
+def _links(linker: Linker, entries: Iterable[Entry], page_of: Callable[[str], str]) -> Md:
+    """Links to the register pages (`page_of`) of `entries`, in the page's language."""
+    return join((link(e.name, linker.to_register(page_of(e.id))) for e in entries), ", ")
 
 
-def _instruments_section(r: Renderer, instruments: Mapping[str, Instrument]) -> Md:
+def _instruments_section(linker: Linker, w: Interface, instruments: Mapping[str, Instrument]) -> Md:
     if not instruments:
         return Md("")
-    items = bullets(link(i.name, r.link.to(r.urls.instrument_page(i.id))) for i in instruments.values())
-    return join([heading(2, r.words("paragraph.instruments"), id=Part.INSTRUMENTS), items], "\n\n")
+    items = bullets(link(i.name, linker.to_register(instrument_page(i.id))) for i in instruments.values())
+    return join([heading(2, w("paragraph.instruments"), id=Part.INSTRUMENTS), items], "\n\n")
 
 
 def paragraph(edition: Edition, p: Paragraph) -> Page:
@@ -371,7 +379,15 @@ def paragraph(edition: Edition, p: Paragraph) -> Page:
         edition.document.paragraphs,
         lambda x: u.paragraph_page(x.number),
         lambda r: {
-            **_paragraph_links(edition, r, p),
+            **dict(
+                _paragraph_links(
+                    edition.clauses.get(p.number, ()),
+                    edition.of(p),
+                    r.link.page,
+                    r.link.registers,
+                    ByValue(r.words, r.words.language),
+                )
+            ),
             "recalled_in": join(
                 recalled_in(
                     r,
@@ -383,15 +399,19 @@ def paragraph(edition: Edition, p: Paragraph) -> Page:
     )
 
 
-def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> dict[str, Md]:
-    """The parts of a paragraph's page that link it: its clauses, actors and instruments."""
+@recent
+def _paragraph_links(
+    clauses: tuple[Clause, ...], found: ItemMentions, page: str, registers: str, words: ByValue[Interface]
+) -> tuple[tuple[str, Md], ...]:
+    """The parts of a paragraph's page that link it, by name: its clauses, actors and
+    instruments, made of its clauses and mentions alone, on its page (`page`); kept while
+    serving (`remembered.recent`)."""
     out = {"clauses": Md(""), "actors": Md("")}
-    w = r.words
-    clauses = edition.clauses.get(p.number, ())
+    w = words.value
+    linker = Linker(page, registers)
     if clauses:
         rows = [
-            (link(c.verb.name, r.link.here(c.anchor)), _links(r, c.addressees, edition.urls.actor_page) or "—")
-            for c in clauses
+            (link(c.verb.name, linker.here(c.anchor)), _links(linker, c.addressees, actor_page) or "—") for c in clauses
         ]
         out["clauses"] = join(
             [
@@ -400,7 +420,6 @@ def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> dict[str, M
             ],
             "\n\n",
         )
-    found = edition.of(p)
     addressed = {a.id: a for c in clauses for a in c.addressees}
     mentioned = {m.entry.id: m.entry for m in found.actors if m.entry.id not in addressed}
     if addressed or mentioned:
@@ -411,23 +430,18 @@ def _paragraph_links(edition: Edition, r: Renderer, p: Paragraph) -> dict[str, M
                 join(
                     [
                         interface_text(w("paragraph.asked_to_act_see")),
-                        link(w("paragraph.clauses"), r.link.here(Part.CLAUSES)),
+                        link(w("paragraph.clauses"), linker.here(Part.CLAUSES)),
                         Md("."),
                     ]
                 )
             )
         if mentioned:
             lines.append(
-                join(
-                    [
-                        interface_text(w("paragraph.also_mentioned")),
-                        _links(r, mentioned.values(), edition.urls.actor_page),
-                    ]
-                )
+                join([interface_text(w("paragraph.also_mentioned")), _links(linker, mentioned.values(), actor_page)])
             )
         out["actors"] = join(lines, "\n\n")
-    out["instruments"] = _instruments_section(r, {m.entry.id: m.entry for m in found.instruments})
-    return out
+    out["instruments"] = _instruments_section(linker, w, {m.entry.id: m.entry for m in found.instruments})
+    return tuple(out.items())
 
 
 def recital(edition: Edition, x: Recital) -> Page:
@@ -445,7 +459,7 @@ def recital(edition: Edition, x: Recital) -> Page:
         [],
         doc.recitals,
         lambda y: u.recital_page(y.key),
-        lambda r: {"instruments": _instruments_section(r, instruments)},
+        lambda r: {"instruments": _instruments_section(r.link, r.words, instruments)},
     )
 
 
