@@ -106,7 +106,7 @@ def _in(entry: E, language: str) -> E:
     if url:
         entry = replace(entry, url=own.url if own and own.url else address_in(url, language))  # type: ignore[call-arg]
     if own is not None and own.name:
-        entry = replace(entry, name=own.name)
+        entry = replace(entry, name=own.name, registry_name=entry.registry_name or entry.name)
     if own is not None and own.patterns:
         entry = replace(entry, patterns=own.patterns, pattern_lines=own.pattern_lines, exclude=())
     return entry

@@ -1,0 +1,104 @@
+"""A document in French, German, Italian or Spanish is linked with the shared registry's words in
+its own language (each entry's `languages:` item), not only its language versions: its words
+for the Council of the EU ('le Conseil') link to the registry's Council, named and addressed in
+that language on its pages, and its words for the Council of Europe ('le Conseil de l'Europe')
+to the Council of Europe; no automatic actor is made of those words. Each site is a fixture of site_tests/fixtures/interface/ (invented
+texts) whose second paragraph is given both, in the registry's own words for its language.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conclusions.core.edition import build_edition
+from conclusions.core.languages import address_in
+from conclusions.core.layout import SHARED_REGISTRY
+
+from site_tests.support.build import FIXTURES, build
+
+LANGUAGES = ["fr", "de", "it", "es"]
+COUNCIL, COUNCIL_OF_EUROPE = "council", "council-of-europe"
+
+
+def _shared_actor(actor_id: str) -> dict[str, Any]:
+    actors = yaml.safe_load((SHARED_REGISTRY / "actors.yml").read_text(encoding="utf-8"))["actors"]
+    found: dict[str, Any] = next(a for a in actors if a["id"] == actor_id)
+    return found
+
+
+def _in(actor_id: str, language: str) -> dict[str, Any]:
+    """The registry's words for the shared actor `actor_id` in `language` (its `languages:` item)."""
+    own: dict[str, Any] = next(x for x in _shared_actor(actor_id)["languages"] if x["language"] == language)
+    return own
+
+
+def _source(tmp: Path, language: str) -> tuple[Path, str, str]:
+    """The fixture of `language` with its paragraph 2 naming the Council of Europe, then the Council,
+    each by the registry's first pattern in that language; and those two words."""
+    source = tmp / "source"
+    shutil.copytree(FIXTURES / "interface" / language, source)
+    of_europe = _in(COUNCIL_OF_EUROPE, language)["patterns"][0]
+    council = _in(COUNCIL, language)["patterns"][0]
+    document = source / "document.md"
+    text, count = re.subn(
+        r"^(2\. .*?)(\s*[;.])$",
+        lambda m: f"{m.group(1)}, {of_europe}, {council}{m.group(2)}",
+        document.read_text(encoding="utf-8"),
+        count=1,
+        flags=re.M,
+    )
+    assert count == 1, "the fixture has a paragraph 2 on a line of its own"
+    document.write_text(text, encoding="utf-8")
+    return source, of_europe, council
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_text_in_its_language_links_the_council_and_the_council_of_europe(language: str, tmp_path: Path) -> None:
+    source, of_europe, council = _source(tmp_path, language)
+    edition = build_edition(source)
+    assert edition.document.header.language == language
+    (paragraph,) = (p for p in edition.document.paragraphs if p.number == 2)
+    found = [(paragraph.text[m.start : m.end], m.entry) for m in edition.mentions[paragraph.anchor].actors]
+    by_id = {entry.id: (words, entry) for words, entry in found}
+    assert by_id[COUNCIL_OF_EUROPE][0] == of_europe
+    assert by_id[COUNCIL][0] == council
+    for actor_id in (COUNCIL, COUNCIL_OF_EUROPE):
+        entry = by_id[actor_id][1]
+        assert entry.name == _in(actor_id, language)["name"]
+        assert not entry.automatic
+    shared = _shared_actor(COUNCIL)
+    assert by_id[COUNCIL][1].url == _in(COUNCIL, language).get("url") or address_in(shared["url"], language)
+    assert by_id[COUNCIL][1].url != shared["url"], "the Council's address has a form in each language"
+    # Nothing the automatic reading makes of the words the registry knows.
+    assert not any(e.automatic for e in edition.registries.actors if e.name in (council, of_europe))
+
+
+def _h1(page: Path) -> str:
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", page.read_text(encoding="utf-8"), re.S)
+    assert match, page
+    return match.group(1)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_council_s_page_names_it_in_the_text_s_language(language: str, tmp_path: Path) -> None:
+    source, _, _ = _source(tmp_path, language)
+    site = tmp_path / "site"
+    build(site, source=source)
+    heading = _h1(site / "actors" / COUNCIL / "index.html")
+    assert html.unescape(re.sub(r"<[^>]+>", "", heading)).strip() == _in(COUNCIL, language)["name"]
+    assert 'lang="en"' not in heading, "a name in the page's language is not marked as English"
+    assert (site / "actors" / COUNCIL_OF_EUROPE / "index.html").is_file()
+    paragraph = (site / "paragraphs" / "2" / "index.html").read_text(encoding="utf-8")
+    links = {
+        html.unescape(re.sub(r"<[^>]+>", "", text)).strip(): href
+        for href, text in re.findall(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', paragraph, re.S)
+    }
+    # The paragraph's page lists those it names (its words 'le Conseil' are the Council's), by name.
+    for actor_id in (COUNCIL, COUNCIL_OF_EUROPE):
+        assert links.get(_in(actor_id, language)["name"], "").rstrip("/").endswith(f"actors/{actor_id}"), links
