@@ -2,7 +2,8 @@
 its own language (each entry's `languages:` item), not only its language versions: its words
 for the Council of the EU ('le Conseil') link to the registry's Council, named and addressed in
 that language on its pages, and its words for the Council of Europe ('le Conseil de l'Europe')
-to the Council of Europe; no automatic actor is made of those words. Each site is a fixture of site_tests/fixtures/interface/ (invented
+to the Council of Europe; no automatic actor is made of those words; the Council's page keeps
+the anchor its English name gives it on an English site. Each site is a fixture of site_tests/fixtures/interface/ (invented
 texts) whose second paragraph is given both, in the registry's own words for its language.
 """
 
@@ -19,6 +20,7 @@ import yaml
 from conclusions.core.edition import build_edition
 from conclusions.core.languages import address_in
 from conclusions.core.layout import SHARED_REGISTRY
+from markdown.extensions.toc import slugify
 
 from site_tests.support.build import FIXTURES, build
 
@@ -73,7 +75,7 @@ def test_a_text_in_its_language_links_the_council_and_the_council_of_europe(lang
         assert entry.name == _in(actor_id, language)["name"]
         assert not entry.automatic
     shared = _shared_actor(COUNCIL)
-    assert by_id[COUNCIL][1].url == _in(COUNCIL, language).get("url") or address_in(shared["url"], language)
+    assert by_id[COUNCIL][1].url == (_in(COUNCIL, language).get("url") or address_in(shared["url"], language))
     assert by_id[COUNCIL][1].url != shared["url"], "the Council's address has a form in each language"
     # Nothing the automatic reading makes of the words the registry knows.
     assert not any(e.automatic for e in edition.registries.actors if e.name in (council, of_europe))
@@ -93,6 +95,11 @@ def test_the_council_s_page_names_it_in_the_text_s_language(language: str, tmp_p
     heading = _h1(site / "actors" / COUNCIL / "index.html")
     assert html.unescape(re.sub(r"<[^>]+>", "", heading)).strip() == _in(COUNCIL, language)["name"]
     assert 'lang="en"' not in heading, "a name in the page's language is not marked as English"
+    # The anchor its English name gave the heading (mkdocs.yml's toc slugifies as Markdown's) stays.
+    page = (site / "actors" / COUNCIL / "index.html").read_text(encoding="utf-8")
+    english = slugify(_shared_actor(COUNCIL)["name"], "-")
+    assert page.count(f'id="{english}"') == 1, english
+    assert f'<h1 id="{slugify(_in(COUNCIL, language)["name"], "-")}"' in page
     assert (site / "actors" / COUNCIL_OF_EUROPE / "index.html").is_file()
     paragraph = (site / "paragraphs" / "2" / "index.html").read_text(encoding="utf-8")
     links = {
