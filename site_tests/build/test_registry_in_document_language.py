@@ -20,6 +20,8 @@ import yaml
 from conclusions.core.edition import build_edition
 from conclusions.core.languages import address_in
 from conclusions.core.layout import SHARED_REGISTRY
+from conclusions.core.site import build_collection
+from conclusions.core.urls import document_prefix
 from markdown.extensions.toc import slugify
 
 from site_tests.support.build import FIXTURES, build
@@ -28,10 +30,15 @@ LANGUAGES = ["fr", "de", "it", "es"]
 COUNCIL, COUNCIL_OF_EUROPE = "council", "council-of-europe"
 
 
+def _registry_actors() -> list[dict[str, Any]]:
+    actors: list[dict[str, Any]] = yaml.safe_load((SHARED_REGISTRY / "actors.yml").read_text(encoding="utf-8"))[
+        "actors"
+    ]
+    return actors
+
+
 def _shared_actor(actor_id: str) -> dict[str, Any]:
-    actors = yaml.safe_load((SHARED_REGISTRY / "actors.yml").read_text(encoding="utf-8"))["actors"]
-    found: dict[str, Any] = next(a for a in actors if a["id"] == actor_id)
-    return found
+    return next(a for a in _registry_actors() if a["id"] == actor_id)
 
 
 def _in(actor_id: str, language: str) -> dict[str, Any]:
@@ -109,3 +116,34 @@ def test_the_council_s_page_names_it_in_the_text_s_language(language: str, tmp_p
     # The paragraph's page lists those it names (its words 'le Conseil' are the Council's), by name.
     for actor_id in (COUNCIL, COUNCIL_OF_EUROPE):
         assert links.get(_in(actor_id, language)["name"], "").rstrip("/").endswith(f"actors/{actor_id}"), links
+
+
+def test_a_french_text_in_an_english_collection_is_linked_with_the_french_words(tmp_path: Path) -> None:
+    """Each text of a collection is read in its own language: the French one's 'le Conseil' is the
+    Council, named in French in its links; the English one's entries keep their English names."""
+    source = tmp_path / "collection"
+    shutil.copytree(FIXTURES / "mini", source, ignore=shutil.ignore_patterns("document.md", "expected.yml"))
+    french, of_europe, council = _source(tmp_path, "fr")
+    for text in (FIXTURES / "mini" / "document.md", french / "document.md"):
+        header = yaml.safe_load(text.read_text(encoding="utf-8").split("---")[1])
+        folder = source / "documents" / document_prefix(header["document_id"], str(header["date"])[:4])
+        folder.mkdir(parents=True)
+        shutil.copy(text, folder / "document.md")
+    c = build_collection(source)
+    by_language = {e.document.header.language: e for e in c.editions}
+    assert set(by_language) == {"en", "fr"}
+    linked = {
+        m.entry.id: (m.entry.name, m.pattern)
+        for found in by_language["fr"].mentions.values()
+        for m in found.actors
+        if m.entry.id in (COUNCIL, COUNCIL_OF_EUROPE)
+    }
+    assert linked == {
+        COUNCIL: (_in(COUNCIL, "fr")["name"], council),
+        COUNCIL_OF_EUROPE: (_in(COUNCIL_OF_EUROPE, "fr")["name"], of_europe),
+    }
+    # The English text is linked as it is on a site of its own.
+    alone = build_edition(FIXTURES / "mini")
+    names = {m.entry.id: m.entry.name for found in by_language["en"].mentions.values() for m in found.actors}
+    assert names, "the English text names actors"
+    assert names == {m.entry.id: m.entry.name for found in alone.mentions.values() for m in found.actors}
