@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import mkdocs_rendering
+from .core.markup import ANCHOR_OF
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -42,6 +43,7 @@ _TAG_ID = re.compile(r'<[a-z][^>]*?\sid="([^"]*)"')
 _LINK = re.compile(r'(<a\s(?:[^>]*?\s)?href=")([^"]*)(")')
 _HEADING = re.compile(r"<h([1-6])((?:\s[^>]*)?)>(.*?)</h\1>", re.DOTALL)
 _HEADING_ID = re.compile(r'\sid="([^"]*)"')
+_ANCHOR_OF = re.compile(rf'\s{ANCHOR_OF}="([^"]*)"')
 _FOOTNOTE_REF = re.compile(r'<sup id="fnref[^"]*"[^>]*>.*?</sup>', re.DOTALL)
 _AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
 
@@ -96,12 +98,20 @@ class Headings:
         def heading(m: re.Match[str]) -> str:
             level, attrs, inner = int(m[1]), m[2], m[3]
             name = strip_tags(_FOOTNOTE_REF.sub("", inner))
+            former = _ANCHOR_OF.search(attrs)
+            if former:
+                attrs = attrs[: former.start()] + attrs[former.end() :]
             found = _HEADING_ID.search(attrs)
             if found is None:
                 anchor = unique(self.slugify(html.unescape(name), self.separator), used, counters)
                 attrs = f' id="{_attribute(anchor)}"{attrs}'
             else:
                 anchor = html.unescape(found[1])
+            # The anchor the heading gave the page when it read other words: kept, on an empty element.
+            kept = ""
+            if former and (also := self.slugify(html.unescape(former[1]), self.separator)) not in used:
+                used.add(also)
+                kept = f'<span id="{_attribute(also)}"></span>'
             if self.top <= level <= self.bottom:
                 tokens.append({"level": level, "id": anchor, "name": name, "html": inner, "data-toc-label": ""})
             if self.permalink is not False:
@@ -109,7 +119,7 @@ class Headings:
                 title = f' title="{_attribute(self.permalink_title)}"' if self.permalink_title else ""
                 link = f'<a class="{_attribute(self.permalink_class)}" href="#{_attribute(anchor)}"{title}>{mark}</a>'
                 inner = link + inner if self.permalink_leading else inner + link
-            return f"<h{level}{attrs}>{inner}</h{level}>"
+            return f"{kept}<h{level}{attrs}>{inner}</h{level}>"
 
         return _HEADING.sub(heading, body), list(nest_toc_tokens(tokens))
 

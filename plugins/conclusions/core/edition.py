@@ -20,6 +20,7 @@ from .clauses import Clause, split_clauses
 from .document_source import read_document
 from .errors import Problems, SourceError
 from .interface import ENGLISH, Interface, interface, read_site_words
+from .languages import REGISTRY_LANGUAGE, registries_in
 from .layout import language_folders
 from .mentions import Match, Matcher
 from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Recital, Registries, Term, Verb, all_points
@@ -161,6 +162,10 @@ def link_document(
     if document is None:
         problems.extend(mine)
         return None
+    if document.header.language != REGISTRY_LANGUAGE:
+        # A text is read in its own language: the entries' names, patterns and addresses in it,
+        # where the registry gives them ('le Conseil' is the Council), as a language version's are.
+        registries = registries_in(registries, document.header.language)
     try:
         matchers = _matchers(registries, mine)
     except SourceError:

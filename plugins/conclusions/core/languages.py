@@ -16,14 +16,17 @@ import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from .collection import Collection
-from .edition import Edition
 from .errors import Problems, SourceError, shown
 from .interface import interface
 from .model import Actor, Document, Entry, Instrument, Kind, Paragraph, Point, Recital, Registries, Term
 from .urls import Site, request_anchor, site_path
+
+if TYPE_CHECKING:
+    # Named in signatures only: the linking (`edition.py`) reads the registries in its text's language here.
+    from .collection import Collection
+    from .edition import Edition
 
 E = TypeVar("E", bound=Entry)
 
@@ -103,7 +106,7 @@ def _in(entry: E, language: str) -> E:
     if url:
         entry = replace(entry, url=own.url if own and own.url else address_in(url, language))  # type: ignore[call-arg]
     if own is not None and own.name:
-        entry = replace(entry, name=own.name)
+        entry = replace(entry, name=own.name, registry_name=entry.registry_name or entry.name)
     if own is not None and own.patterns:
         entry = replace(entry, patterns=own.patterns, pattern_lines=own.pattern_lines, exclude=())
     return entry

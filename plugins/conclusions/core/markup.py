@@ -285,16 +285,24 @@ def para(content: str, attrs: Mapping[str, str | int | bool | None] | None = Non
     return element("p", content, attrs, markdown="span")
 
 
-def heading(level: int, content: str, *, id: str | None = None) -> Md:
+def heading(level: int, content: str, *, id: str | None = None, anchor_of: str = "") -> Md:
     """`<hN id="id">content</hN>`. A heading without an id is given one by the adapter, as
-    MkDocs' table of contents gives it (the site's `toc` settings make it)."""
+    MkDocs' table of contents gives it (the site's `toc` settings make it); `anchor_of`: words
+    whose anchor (made the same way) the page keeps too, those its heading once read."""
     body = md(content)
     if "\n" in body:
         raise ValueError("a heading is one line")
     if not 1 <= level <= 6:
         raise ValueError(f"not a heading level: {level}")
-    ids = _sorted_attrs({"id": _tree_attr(id)}) if id else ""
-    return Md(f"<h{level}{ids}>{body.strip()}</h{level}>")
+    attrs = {"id": _tree_attr(id)} if id else {}
+    if anchor_of:
+        attrs[ANCHOR_OF] = _tree_attr(anchor_of)
+    return Md(f"<h{level}{_sorted_attrs(attrs)}>{body.strip()}</h{level}>")
+
+
+ANCHOR_OF = "data-anchor-of"
+"""The attribute of a heading that names words whose anchor the page keeps (`heading`): the
+adapter makes it as it makes a heading's, and puts it on an empty element before the heading."""
 
 
 _ALIGN = {"---": "", "---:": "right", ":---": "left", ":---:": "center"}

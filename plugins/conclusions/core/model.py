@@ -279,6 +279,9 @@ class Entry:
     where the text mentions it; `path` and `line` are where the text first gives it."""
     languages: tuple[InLanguage, ...] = ()
     """Its name, patterns and address in other languages, where the registry gives them."""
+    registry_name: str = ""
+    """Its name in the registry's own language when `name` is another's (`languages.registries_in`):
+    its page keeps the anchor that name gave its heading where a site published it."""
 
     def line_of(self, pattern: str) -> int:
         """The line of one of its patterns."""

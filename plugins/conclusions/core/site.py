@@ -42,7 +42,7 @@ from .errors import Problems, SourceError
 from .fidelity import check_site
 from .interface import read_site_words
 from .jsondata import collection_file, document_files, sitemaps
-from .languages import check_version, in_language, registries_in
+from .languages import REGISTRY_LANGUAGE, check_version, in_language, registries_in
 from .layout import (
     COLLECTION_SETTINGS,
     DOCUMENT,
@@ -415,7 +415,12 @@ class SiteMaker:
 
 def register_pages(c: Collection, shares: Sequence[RegisterShare]) -> Iterator[Page]:
     """The register pages (instruments, glossary, actors, verbs), from each document's share;
-    in a collection, from the shares, the registries and the title alone."""
+    in a collection, from the shares, the registries and the title alone. They name each entry in
+    their language (their first document's) where the registry gives its words in it, as its
+    text's links do."""
+    language = c.editions[0].document.header.language
+    if language != REGISTRY_LANGUAGE:
+        c = replace(c, registries=registries_in(c.registries, language))
     yield instruments_index(c, shares)
     for i in c.registries.instruments:
         yield instrument(c, i, shares)

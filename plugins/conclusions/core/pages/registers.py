@@ -279,7 +279,7 @@ def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) ->
     body = templates.current().render(
         "instrument",
         breadcrumb=breadcrumb(r, [(w("registers.instruments"), r.urls.instruments)]),
-        title=heading(1, _named(i, w.language)),
+        title=heading(1, _named(i, w.language), anchor_of=i.registry_name),
         description=para(_in_page_language(description_in(i, w.language))),
         facts=table([w("registers.instrument_about"), w("registers.instrument_details")], facts),
         recalled_in=_by_document(
@@ -596,7 +596,7 @@ def actor(c: Collection, a: Actor, shares: Sequence[RegisterShare]) -> Page:
     body = templates.current().render(
         "actor",
         breadcrumb=breadcrumb(r, [(w("registers.actors"), r.urls.actors), (_named(a, w.language), None)]),
-        title=heading(1, _named(a, w.language)),
+        title=heading(1, _named(a, w.language), anchor_of=a.registry_name),
         # An actor found in the text has no official address until a site's registry gives one.
         description=para(join([described, " ", website]) if a.url else join([described])),
         asked_to_act=join([heading(2, w("paragraph.asked_to_act"), id=Part.ASKED_TO_ACT), *asked], "\n\n")
