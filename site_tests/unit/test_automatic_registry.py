@@ -154,3 +154,31 @@ def test_a_place_in_the_journal_is_an_instrument_unless_it_is_where_a_cited_act_
         "OJ C 12, 4.1.2020, p. 3",
         "official-journal",
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "INVITES THE {name}, in line with national circumstances, to act."),
+        ("it", "INVITA GLI {name}, nel rispetto delle circostanze nazionali, ad agire."),
+        ("es", "INVITA A LOS {name}, de acuerdo con las circunstancias nacionales, a actuar."),
+    ],
+)
+def test_an_addressee_in_capitals_is_the_registrys_entry_it_spells(
+    tmp_path: Path, language: str, sentence: str
+) -> None:
+    """'INVITES THE MEMBER STATES to': the registry's Member States in capitals, after an article
+    the registry's name leaves out; never an entry of its own."""
+    import yaml
+
+    shared = Path(__file__).resolve().parents[2] / "plugins" / "conclusions" / "registry" / "actors.yml"
+    entry = next(a for a in yaml.safe_load(shared.read_text(encoding="utf-8"))["actors"] if a["id"] == "member-states")
+    own = next((x for x in entry.get("languages", ()) if x["language"] == language), None)
+    name = (own["patterns"] if own and own.get("patterns") else entry["patterns"])[0]
+    text = (
+        f"---\ndocument_id: ST 4324/25\ndate: 2025-03-13\ntitle: Council conclusions (invented)\nlanguage: {language}\n---\n\n"
+        f"1. {sentence.format(name=name.upper())}\n"
+    )
+    edition = build_edition(source_with(tmp_path, text))
+    assert [a.id for c in edition.clauses[1] for a in c.addressees] == ["member-states"]
+    assert not any(e.automatic for e in edition.registries.actors)

@@ -236,6 +236,13 @@ NOTHING = Automatic(
 """A text read for nothing of its own (no words for its language)."""
 
 
+def _after_article(words: str, articles: frozenset[str]) -> str:
+    """The words after a leading article ("THE MEMBER STATES", "GLI STATI MEMBRI": an addressee in
+    capitals, whose name the registry writes without its article), or "" when there is none."""
+    first, _, rest = words.partition(" ")
+    return rest if rest and first.casefold() in {a.casefold() for a in articles} else ""
+
+
 def _word_before(text: str, start: int) -> str:
     found = re.search(r"(\S+)\s+$", text[max(0, start - 40) : start])
     return found.group(1) if found else ""
@@ -713,7 +720,11 @@ class _Reader:
         if not entry_id or self._suppressed(ACTOR, entry_id, words) or {words, long, abbreviation} & self.shadowed:
             return
         known = [w for w in (words, long, abbreviation) if w and w in self.registry_patterns[ACTOR]]
-        spelled = self.spellings.entry(long) or self.spellings.entry(words)
+        spelled = (
+            self.spellings.entry(long)
+            or self.spellings.entry(words)
+            or self.spellings.entry(_after_article(words, self.words.names.articles))
+        )
         if not known and isinstance(spelled, Actor) and spelled.shared:
             # "the European Environmental Agency": the registry's European Environment Agency.
             self.extras.append(Extra(spelled, words, f"another spelling of '{spelled.patterns[0]}' ({how})"))

@@ -22,7 +22,7 @@ from .urls import nth, within
 # any other word there means the verb's object is a thing ("ENCOURAGES the strengthening of
 # ...") and not an actor.
 # Where the addressees end: before "to <do>" in English, "à <faire>" or "de <faire>" in French,
-# "a <fare>" or "di <fare>" in Italian, "a <hacer>" or "que <haga>" in Spanish ("INVITA a la
+# "a <fare>", "ad <agire>" or "di <fare>" in Italian, "a <hacer>" or "que <haga>" in Spanish ("INVITA a la
 # Comisión a presentar": looked for after the first addressee, so the "a" before it does not
 # count);
 # in German at the verb's particle that closes them ("FORDERT die Kommission AUF, ..."), or at
@@ -31,7 +31,7 @@ from .urls import nth, within
 _INFINITIVE = re.compile(
     r",?\s+to(?:\s+[a-z]|:)"
     r"|,?\s+(?:à|de|di|d[’'])(?:\s*[a-zàâçéèêëîïôûùüÿœ]|\s*:)"
-    r"|,?\s+a(?:\s+[a-zàèéìíòóùú]|\s*:)|,?\s+que\s+[a-záéíóúñ]"
+    r"|,?\s+ad?(?:\s+[a-zàèéìíòóùú]|\s*:)|,?\s+que\s+[a-záéíóúñ]"
     r"|\s+(?:AUF|AN|HERVOR|FEST|ZUR\s+KENNTNIS)(?=[\s,;.:]|$)"
     r"|,(?=[^,;]*\s(?:zu\s+\w+|\w+zu\w+en)[\s;.:]*$)"
 )
@@ -145,7 +145,8 @@ def _addressees(
     if not after_verb:
         return ()
     before_first = text[zone_start : after_verb[0].start].strip(" ,")
-    if any(word not in before for word in before_first.split()):
+    # In capitals too: "INVITA GLI STATI MEMBRI", "INVITES ALL STATES".
+    if any(word not in before and word.lower() not in before for word in before_first.split()):
         return ()
     # The addressees run up to "to <do>"; looked for after the first of them, since "to" may
     # also stand before it ("RECOMMENDS to the Commission ... to define").

@@ -188,6 +188,8 @@ def _before_name(word: str, before: frozenset[str], words: NameWords, *, first: 
     """Whether `word` may stand before a name ("the", "all"; "The" opening a sentence)."""
     if first and word[:1].isupper():
         word = word[:1].lower() + word[1:]
+    elif word.isupper() and word.lower() in before:
+        word = word.lower()  # "INVITA A LOS ESTADOS MIEMBROS": a text in capitals
     return word in before and word not in words.quantifiers
 
 
