@@ -31,7 +31,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from . import csp, head, language_pages, material_theme, mkdocs_rendering, staged
+from . import collection_nav, csp, head, language_pages, material_theme, mkdocs_rendering, staged
 from .config import ConclusionsConfig
 from .core import cards, markup
 from .core.collection import Collection
@@ -568,6 +568,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         env.filters["text_html"] = markup.html_text  # how the templates print them as text
         env.globals["csp_policy"] = csp.policy  # theme/main.html: the Content-Security-Policy
         env.globals.update(head.TEMPLATE_GLOBALS)  # theme/main.html: the styles written into the head
+        # theme/partials/nav.html: in a collection, which entries are other texts, drawn as one link.
+        env.tests["collapsed_text"] = collection_nav.CollapsedText(self._collection).test
         return env
 
     def on_page_context(
