@@ -31,6 +31,7 @@ from .collection import (
     check_ids_unique,
     document_sources,
     held_by,
+    held_in,
     read_settings,
     single,
     unused_shared,
@@ -229,8 +230,12 @@ class SiteMaker:
         editions: list[Edition] = []
         versions: list[Edition] = []
         texts = [(source.folder / DOCUMENT).read_bytes() for source in sources]
-        folders = tuple(source.folder for source in sources)
-        held = self.step("held", (folders, *texts), partial(held_by, folders), small=True)
+        # What each text holds, a step made of its bytes: a save reads the front matter of the
+        # text saved, not of every text.
+        held = held_by(
+            self.step(("held", source.folder.name), (text, where), partial(held_in, text, where), small=True)
+            for source, text, where in zip(sources, texts, (str(s.folder) for s in sources), strict=True)
+        )
         rules = tuple(w.rules for w in words.values() if w.rules is not None)
         for source, text in zip(sources, texts, strict=True):
             # Only the texts this one names matter to it: another text's new date or number
