@@ -48,7 +48,6 @@ from .core.pages.about import about_edition
 from .core.redirects import moved
 from .core.sharing import Card, SiteSharing
 from .core.site import SiteMaker
-from .core.unique_addresses import check_addresses, published_files
 from .core.urls import ABOUT, ABOUT_EDITION, Site, is_section_page
 from .core.urls import HOME as HOME_PAGE
 from .html_pages import GeneratedPage
@@ -256,9 +255,10 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         source = Path(config.docs_dir)
         try:
             self.collection = self.maker.collection(source)
-            self.pages = [*self.maker.pages(self.collection), about_edition(self.collection, self.info)]
+            parts = [*self.maker.page_parts(self.collection), [about_edition(self.collection, self.info)]]
+            self.pages = [page for part in parts for page in part]
             # Before MkDocs empties the site folder: no page or file may take another's address.
-            check_addresses(self.pages, published_files(self.collection))
+            self.maker.check_addresses(self.collection, parts)
             # Every word of each original is on the site, or the build stops (core/fidelity.py).
             self.maker.check_fidelity(source, self.collection)
         except SourceError as err:
