@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from mkdocs.structure.nav import Section
+from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 
 from .core.collection import Collection
+from .core.urls import site_path
 
 
 class CollapsedText:
@@ -28,21 +29,25 @@ class CollapsedText:
 
     def __init__(self, c: Collection) -> None:
         self._collection = c
-        self._homes = frozenset(e.urls.home for e in (*c.editions, *c.versions)) if c.is_collection else frozenset()
+        every = (*c.editions, *c.versions) if c.is_collection else ()
+        self._homes = frozenset(site_path(e.urls.home) for e in every)
+        """Each text's home, by its address (the form of `Page.url` and `Link.url`)."""
         self._own: dict[str, str | None] = {}
         """The home of each page's text, by the page's source path; None for the collection's own pages."""
 
     def test(self, item: Any, page: Any = None) -> bool:
         if not self._homes or not isinstance(item, Section) or item.active or not item.children:
             return False
+        # A page of a language version draws the texts that have no version in its language
+        # by links (`language_pages.py`): a text's first entry is its home, a page or a link.
         first = item.children[0]
-        if not isinstance(first, Page) or first.file.src_uri not in self._homes:
+        if not isinstance(first, (Page, Link)) or first.url not in self._homes:
             return False
         # The 404 page has no page: every text is drawn as one entry.
-        return not isinstance(page, Page) or first.file.src_uri != self._home_of(page.file.src_uri)
+        return not isinstance(page, Page) or first.url != self._home_of(page.file.src_uri)
 
     def _home_of(self, src: str) -> str | None:
         if src not in self._own:
             edition = self._collection.edition_of(src)
-            self._own[src] = edition.urls.home if edition is not None else None
+            self._own[src] = site_path(edition.urls.home) if edition is not None else None
         return self._own[src]
