@@ -67,7 +67,7 @@ def _run_part(part: str, args: argparse.Namespace, repeats: int) -> tuple[list[s
     if part == "live":
         return module.run(3 if args.quick else 7)  # type: ignore[no-any-return]
     if part == "collection":
-        return module.run(args.big_repeats, 3 if args.quick else 7)  # type: ignore[no-any-return]
+        return module.run(args.big_repeats, 3 if args.quick else 7, serve_only=args.serve_only)  # type: ignore[no-any-return]
     if part == "automatic":
         return module.run(repeats, args.big_repeats)  # type: ignore[no-any-return]
     if part == "growth":
@@ -129,6 +129,11 @@ def main() -> int:
         help="builds per side at 4,400 paragraphs and for the collection (default 1)",
     )
     ap.add_argument("--no-write", action="store_true", help="print the results without appending to RESULTS.md")
+    ap.add_argument(
+        "--serve-only",
+        action="store_true",
+        help="collection: only the saves under `mkdocs serve`, no builds (the card cache a full run left is used)",
+    )
     ap.add_argument("--kinds", default="", help="growth: comma-separated kinds of input (default: all)")
     args = ap.parse_args()
     parts = [p.strip() for p in args.only.split(",") if p.strip()]

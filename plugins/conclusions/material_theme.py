@@ -1,7 +1,7 @@
 """Every detail of Material's own HTML that the plugin relies on, and their check at start-up.
 
 The plugin changes two things in the pages Material writes, by their text, because Material's
-templates have no block or option for either, and replaces one of its partials:
+templates have no block or option for either, and replaces two of its partials:
 
 - `base.html` marks its two checkbox toggles `autocomplete="off"`, which HTML allows on
   text-like inputs only (an error of the Nu Html Checker): `conform` takes the attribute off.
@@ -11,9 +11,12 @@ templates have no block or option for either, and replaces one of its partials:
 - `partials/language.html` chooses Material's interface words by the site's one
   `theme.language`; the plugin's copy (theme/partials/language.html) chooses them by each
   page's language. `LANGUAGE_PARTIAL` is Material's file as the copy was made from it.
+- `partials/nav.html` draws the whole navigation into every page; the plugin's copy draws a
+  collection's texts other than the page's own each as one link, with Material's own macro
+  for a pruned entry (`collection_nav.py`): the copy is Material's file but for `NAV_LINE`.
 
 `check()` runs when a build or `mkdocs serve` starts: it reads the installed Material's
-`base.html` and stops with a message naming what it no longer writes, so that a Material
+templates and stops with a message naming what it no longer writes, so that a Material
 release that changes any of them shows at once, not as a page that quietly keeps the invalid
 attribute or loads every colour again.
 """
@@ -36,6 +39,16 @@ LANGUAGE_PARTIAL = (
     "{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}"
 )
 """Material's partials/language.html without its comment: what the plugin's copy replaces."""
+
+NAV_LINE = "{{ item.render(nav_item, path, 1) }}"
+"""The line of Material's partials/nav.html that draws an entry of the navigation's top level;
+the plugin's copy (theme/partials/nav.html) draws a collection's other texts there with
+`PRUNED_MACRO` instead, and is otherwise Material's file."""
+
+PRUNED_MACRO = "{% macro render_pruned(nav_item, ref) %}"
+"""The macro of Material's partials/nav-item.html that draws a pruned entry as one link."""
+
+PLUGIN_NAV = Path(__file__).resolve().parent / "theme" / "partials" / "nav.html"
 _COMMENT = re.compile(r"\{#.*?#\}", re.S)
 
 _PALETTE_LINK = re.compile(
@@ -86,6 +99,7 @@ def missing(templates: Path | None = None) -> list[str]:
             "Material's partials/language.html is no longer the one the plugin's copy replaces "
             "(material_theme.LANGUAGE_PARTIAL)"
         )
+    gone += _nav_changes(folder)
     block = _STYLES_BLOCK.search(base)
     # The block as rendered at the root of a site: `{{ 'path' | url }}` is the path itself.
     found = palette_link(_URL_FILTER.sub(r"\1", block.group("body"))) if block else None
@@ -95,6 +109,29 @@ def missing(templates: Path | None = None) -> list[str]:
         )
     elif not (folder / found.group("name")).is_file():
         gone.append(f"Material's styles block links {found.group('name')}, which it does not ship (material_theme)")
+    return gone
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def _nav_changes(folder: Path) -> list[str]:
+    """Whether Material's navigation partials are still those the plugin's copy was made from."""
+    gone = []
+    ours = _COMMENT.sub("", _read(PLUGIN_NAV)).strip()
+    line = re.search(r"^ *\{% if nav_item is collapsed_text\(page\) %\}.*$", ours, re.M)
+    if line is None or _COMMENT.sub("", _read(folder / "partials" / "nav.html")).strip() != ours.replace(
+        line.group(0), " " * (len(line.group(0)) - len(line.group(0).lstrip())) + NAV_LINE
+    ):
+        gone.append(
+            "Material's partials/nav.html is no longer the one the plugin's copy replaces (material_theme.NAV_LINE)"
+        )
+    if PRUNED_MACRO not in _read(folder / "partials" / "nav-item.html"):
+        gone.append(f"Material's partials/nav-item.html no longer defines '{PRUNED_MACRO}' (material_theme)")
     return gone
 
 

@@ -22,17 +22,23 @@ What the plugin relies on, as MkDocs 1.6 does it:
   (`rewrite_served_pages`).
 - Material's search plugin keeping this build's index entries, one list of pages in build
   order, in `search_index.entries` (`search_entries`).
+- Material's search index as `SearchIndex.generate_search_index` writes it: its
+  configuration, then its entries, encoded as `json.dumps` encodes them, so that the JSON of
+  the entries of a page not built again is taken from the last build
+  (`write_search_index_in_parts`).
 """
 
 from __future__ import annotations
 
 import io
+import json
 import logging
 import os
 import tempfile
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -201,6 +207,16 @@ class _Trial:
             "Material's search plugin keeping the pages' entries in search_index.entries",
             entries is not None and [str(e.get("location", "")).split("#")[0] for e in entries[:1]] == ["a/"],
         )
+        if self.search is not None and entries:
+            search = self.search
+            own = search.search_index.generate_search_index(None)  # type: ignore[attr-defined]
+            write_search_index_in_parts(
+                search, [search_entries_json(entries[:1]), "", search_entries_json(entries[1:])]
+            )
+            self.expect_that(
+                "Material's search index written from its entries' JSON in parts (generate_search_index)",
+                lambda: search.search_index.generate_search_index(None) == own,  # type: ignore[attr-defined]
+            )
 
     def _second_build(self, plugin: _TrialPlugin, records: list[logging.LogRecord]) -> None:
         a, b = plugin.pages["a.md"], plugin.pages["b.md"]
@@ -559,6 +575,36 @@ def page_plugins(plugins: PluginCollection) -> list[tuple[str, BasePlugin[Any]]]
         for name, plugin in plugins.items()
         if any(callable(getattr(plugin, event, None)) for event in _PAGE_EVENTS)
     ]
+
+
+EMPTY_INDEX_END = '"docs":[]}'
+"""How Material's search index of no entries ends: its entries follow its configuration."""
+
+
+def search_entries_json(entries: list[dict[str, Any]]) -> str:
+    """`entries` (a page's) as Material's search index holds them, its list without brackets."""
+    return json.dumps(entries, separators=(",", ":"), default=str)[1:-1]
+
+
+def write_search_index_in_parts(plugin: BasePlugin[Any], encoded: list[str]) -> None:
+    """Have Material's search plugin write the index of this build from `encoded`, each page's
+    entries as `search_entries_json` gives them, in the order of its entries, instead of
+    encoding every entry again: the same bytes (checked at start-up)."""
+    index = plugin.search_index  # type: ignore[attr-defined]
+    index.generate_search_index = partial(_index_in_parts, index, type(index).generate_search_index, encoded)
+
+
+def _index_in_parts(index: Any, material: Callable[[Any, Any], str], encoded: list[str], prev: Any) -> str:
+    if prev:  # `mkdocs serve --dirty`: Material merges the last build's index itself
+        return material(index, prev)
+    entries, index.entries = index.entries, []
+    try:
+        empty = material(index, prev)  # Material's own configuration, and no entry
+    finally:
+        index.entries = entries
+    if not empty.endswith(EMPTY_INDEX_END):
+        return material(index, prev)
+    return empty.removesuffix("[]}") + "[" + ",".join(part for part in encoded if part) + "]}"
 
 
 def search_entries(plugin: BasePlugin[Any]) -> list[dict[str, Any]] | None:

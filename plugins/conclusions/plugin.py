@@ -31,7 +31,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from . import csp, head, language_pages, material_theme, mkdocs_rendering, staged
+from . import collection_nav, csp, head, language_pages, material_theme, mkdocs_rendering, staged
 from .config import ConclusionsConfig
 from .core import cards, markup
 from .core.collection import Collection
@@ -48,7 +48,6 @@ from .core.pages.about import about_pages
 from .core.redirects import moved
 from .core.sharing import Card, SiteSharing
 from .core.site import SiteMaker
-from .core.unique_addresses import check_addresses, published_files
 from .core.urls import ABOUT, ABOUT_EDITION, Site, is_section_page
 from .core.urls import HOME as HOME_PAGE
 from .html_pages import GeneratedPage
@@ -256,9 +255,10 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         source = Path(config.docs_dir)
         try:
             self.collection = self.maker.collection(source)
-            self.pages = [*self.maker.pages(self.collection), *about_pages(self.collection, self.info)]
+            parts = [*self.maker.page_parts(self.collection), list(about_pages(self.collection, self.info))]
+            self.pages = [page for part in parts for page in part]
             # Before MkDocs empties the site folder: no page or file may take another's address.
-            check_addresses(self.pages, published_files(self.collection))
+            self.maker.check_addresses(self.collection, parts)
             # Every word of each original is on the site, or the build stops (core/fidelity.py).
             self.maker.check_fidelity(source, self.collection)
         except SourceError as err:
@@ -568,6 +568,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         env.filters["text_html"] = markup.html_text  # how the templates print them as text
         env.globals["csp_policy"] = csp.policy  # theme/main.html: the Content-Security-Policy
         env.globals.update(head.TEMPLATE_GLOBALS)  # theme/main.html: the styles written into the head
+        # theme/partials/nav.html: in a collection, which entries are other texts, drawn as one link.
+        env.tests["collapsed_text"] = collection_nav.CollapsedText(self._collection).test
         return env
 
     def on_page_context(

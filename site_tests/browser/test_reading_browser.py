@@ -539,31 +539,61 @@ def test_the_header_names_the_text_on_the_full_text_scrolled_to_a_paragraph(
 def test_the_collections_menu_enters_each_text_and_holds_about_this_edition(
     browser: Browser, collection: BuiltCollection, collection_served: str, device: Device
 ) -> None:
+    """The menu of a collection lists every text, each one entry, a link to its home, and holds
+    the page's own text whole (its overview, full text and sections), never another text's
+    pages: a page lists the texts, not every page of the site. Each step by instant navigation."""
     context = _context(browser, device)
     p = context.new_page()
     menu = p.locator(".md-sidebar--primary")
-    for edition in collection.model.editions:
+    editions = collection.model.editions
+
+    def open_menu() -> None:
+        if device is PHONE:
+            # Material closes the drawer once instant navigation has replaced the page.
+            p.wait_for_function("() => !document.getElementById('__drawer').checked")
+            p.locator(".md-header label[for=__drawer]").first.tap()
+
+    def choose(entry: Locator) -> None:
+        entry.tap() if device is PHONE else entry.click()
+
+    def link(src: str) -> Locator:
+        return menu.locator(f'a.md-nav__link[href$="{site_path(src)}"]')
+
+    for edition in editions:
         h, u = edition.document.header, edition.urls
         p.goto(collection_served)
-        if device is PHONE:
-            p.locator(".md-header label[for=__drawer]").first.tap()
-        entry = menu.locator("label.md-nav__link", has_text=h.short_title).first
-        entry.tap() if device is PHONE else entry.click()
-        full_text = menu.locator(f'a.md-nav__link[href$="{site_path(u.text)}"]').first
+        assert p.evaluate("typeof window.document$") == "object", "instant navigation is not on"
+        open_menu()
+        for other in editions:
+            assert link(other.urls.home).count() == 1, f"{other.urls.home}: not one entry of the menu"
+            assert link(other.urls.text).count() == 0, f"{other.urls.text}: in the menu of the collection's home"
+        choose(link(u.home).first)
+        p.wait_for_url(collection_served + site_path(u.home))
+        open_menu()
+        full_text = link(u.text).first
         full_text.wait_for(state="visible")
-        full_text.tap() if device is PHONE else full_text.click()
+        for other in editions:
+            if other is not edition:
+                assert link(other.urls.text).count() == 0, f"{h.short_title}'s menu holds {other.urls.text}"
+                assert link(other.urls.home).count() == 1, f"{h.short_title}'s menu lacks {other.urls.home}"
+        choose(full_text)
         p.wait_for_url(collection_served + site_path(u.text))
         sections = edition.document.sections
         if sections and len(sections) <= NAV_SECTIONS_LIMIT:
             first = site_path(u.section_page(sections[0].slug))
-            assert menu.locator(f'a.md-nav__link[href$="{first}"]').count(), f"{h.short_title}: no section in the menu"
+            # Instant navigation replaces the page after the address changed: waited for.
+            link(u.section_page(sections[0].slug)).first.wait_for(state="attached")
+            # Material's footer leads on through the text: from the full text to its first section.
+            p.locator(f'a.md-footer__link--next[href$="{first}"]').wait_for(state="attached")
+        # A paragraph's page is in no menu entry: its text is still drawn whole, folded.
+        p.goto(collection_served + site_path(u.paragraph_page(edition.document.paragraphs[0].number)))
+        assert link(u.text).count() == 1, f"{h.short_title}: a paragraph's menu lacks its full text"
     p.goto(collection_served)
-    if device is PHONE:
-        p.locator(".md-header label[for=__drawer]").first.tap()
+    open_menu()
     group = menu.locator("label.md-nav__link", has_text="About").first
-    group.tap() if device is PHONE else group.click()
+    choose(group)
     about = menu.get_by_role("link", name="About this edition", exact=True)
-    about.tap() if device is PHONE else about.click()
+    choose(about)
     p.wait_for_url(collection_served + site_path(ABOUT_EDITION))
     context.close()
 

@@ -20,7 +20,8 @@ def _copy(tmp_path: Path) -> Path:
     (templates / "assets" / "stylesheets").mkdir(parents=True)
     shutil.copy(installed / "base.html", templates / "base.html")
     (templates / "partials").mkdir()
-    shutil.copy(installed / "partials" / "language.html", templates / "partials" / "language.html")
+    for partial in ("language.html", "nav.html", "nav-item.html"):
+        shutil.copy(installed / "partials" / partial, templates / "partials" / partial)
     for css in (installed / "assets" / "stylesheets").glob("palette.*.min.css"):
         shutil.copy(css, templates / "assets" / "stylesheets" / css.name)
     return templates
@@ -60,6 +61,21 @@ def test_a_language_partial_that_changed_is_named(tmp_path: Path) -> None:
     assert "LANGUAGE_PARTIAL" in gone
     partial.unlink()
     assert material_theme.missing(templates) == [gone]
+
+
+def test_a_navigation_partial_that_changed_is_named(tmp_path: Path) -> None:
+    """The plugin's copy of partials/nav.html draws a collection's other texts with Material's
+    macro for a pruned entry; a Material whose nav.html changed, or that lost the macro, is named."""
+    templates = _copy(tmp_path)
+    nav = templates / "partials" / "nav.html"
+    nav.write_text(nav.read_text(encoding="utf-8").replace("nav.items", "nav.pages"), encoding="utf-8")
+    (gone,) = material_theme.missing(templates)
+    assert "NAV_LINE" in gone
+    shutil.copy(material_theme._templates() / "partials" / "nav.html", nav)
+    item = templates / "partials" / "nav-item.html"
+    item.write_text(item.read_text(encoding="utf-8").replace("render_pruned", "render_cut"), encoding="utf-8")
+    (gone,) = material_theme.missing(templates)
+    assert "render_pruned" in gone
 
 
 def test_conform_takes_the_attribute_off_the_toggles_only() -> None:

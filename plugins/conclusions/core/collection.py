@@ -12,7 +12,7 @@ collection, that document's folder (`formerly_at_root`): its old addresses then 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -175,23 +175,29 @@ def _folders(source_dir: Path, problems: Problems) -> list[Path]:
     return found
 
 
-def held_by(folders: Sequence[Path]) -> Held:
-    """The register numbers and dates of the texts in `folders`, from their front matter (a
-    mistake there is reported when the text itself is read)."""
+def held_in(text: bytes, where: str) -> Held:
+    """The register number and date of one text (its bytes; `where` names it in a YAML
+    mistake), from its front matter: empty where there is none, or a mistake (reported when
+    the text itself is read)."""
+    try:
+        front = text.decode("utf-8").split("\n---", 1)[0]
+        data = load_yaml(front.removeprefix("---"), where)
+    except (UnicodeDecodeError, SourceError):
+        return Held()
+    if not isinstance(data, dict):
+        return Held()
+    key = number_key(str(data.get("document_id") or ""))
+    date = data.get("date")
+    return Held(frozenset([key] if key else []), frozenset([date] if isinstance(date, str) and date else []))
+
+
+def held_by(held: Iterable[Held]) -> Held:
+    """The register numbers and dates of every text, from what each holds (`held_in`)."""
     numbers: set[tuple[str, str]] = set()
     dates: set[str] = set()
-    for folder in folders:
-        try:
-            front = (folder / DOCUMENT).read_text(encoding="utf-8").split("\n---", 1)[0]
-            data = load_yaml(front.removeprefix("---"), str(folder))
-        except (OSError, UnicodeDecodeError, SourceError):
-            continue
-        if not isinstance(data, dict):
-            continue
-        if key := number_key(str(data.get("document_id") or "")):
-            numbers.add(key)
-        if isinstance(data.get("date"), str) and data["date"]:
-            dates.add(data["date"])
+    for one in held:
+        numbers |= one.numbers
+        dates |= one.dates
     return Held(frozenset(numbers), frozenset(dates))
 
 

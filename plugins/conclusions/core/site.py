@@ -31,6 +31,7 @@ from .collection import (
     check_ids_unique,
     document_sources,
     held_by,
+    held_in,
     read_settings,
     single,
     unused_shared,
@@ -70,6 +71,14 @@ from .pages.text import about_urls
 from .references import Held, Reference, Rules, cited_keys, identities, references_of
 from .registry_source import read_registries
 from .sharing import Card, SiteSharing
+from .unique_addresses import (
+    all_different,
+    check_addresses,
+    document_file_addresses,
+    page_addresses,
+    published_files,
+    site_file_addresses,
+)
 from .urls import COLLECTION_JSON, LANGUAGE_CODE, Site, language_version
 
 T = TypeVar("T")
@@ -229,8 +238,12 @@ class SiteMaker:
         editions: list[Edition] = []
         versions: list[Edition] = []
         texts = [(source.folder / DOCUMENT).read_bytes() for source in sources]
-        folders = tuple(source.folder for source in sources)
-        held = self.step("held", (folders, *texts), partial(held_by, folders), small=True)
+        # What each text holds, a step made of its bytes: a save reads the front matter of the
+        # text saved, not of every text.
+        held = held_by(
+            self.step(("held", source.folder.name), (text, where), partial(held_in, text, where), small=True)
+            for source, text, where in zip(sources, texts, (str(s.folder) for s in sources), strict=True)
+        )
         rules = tuple(w.rules for w in words.values() if w.rules is not None)
         for source, text in zip(sources, texts, strict=True):
             # Only the texts this one names matter to it: another text's new date or number
@@ -331,25 +344,38 @@ class SiteMaker:
 
     def pages(self, c: Collection) -> Iterator[Page]:
         """Every page of the site, in the order of the navigation."""
+        for part in self.page_parts(c):
+            yield from part
+
+    def page_parts(self, c: Collection) -> list[Sequence[Page]]:
+        """Every page of the site, in the order of the navigation, in parts: most of them each
+        a step's (a document's pages, the register pages of a collection)."""
+        parts: list[Sequence[Page]] = []
         if c.is_collection:
-            yield collection_home(c)
+            parts.append([collection_home(c)])
             for edition in c.editions:
                 # A collection's navigation holds its own pages only: a document's are reached from
                 # the collection's home, so no page carries a list of every document's pages.
-                yield from self.step(
-                    ("pages", edition.urls.prefix), (edition, templates.current()), partial(pages_among_many, edition)
+                parts.append(
+                    self.step(
+                        ("pages", edition.urls.prefix),
+                        (edition, templates.current()),
+                        partial(pages_among_many, edition),
+                    )
                 )
                 for v in c.versions_of(edition):
-                    yield from self.step(
-                        ("pages", v.urls.prefix), (v, templates.current()), partial(pages_among_many, v)
+                    parts.append(
+                        self.step(("pages", v.urls.prefix), (v, templates.current()), partial(pages_among_many, v))
                     )
         else:
-            yield from self.step(
-                ("pages", ""), (c.editions[0], templates.current()), partial(_list, document_pages(c.editions[0]))
+            parts.append(
+                self.step(
+                    ("pages", ""), (c.editions[0], templates.current()), partial(_list, document_pages(c.editions[0]))
+                )
             )
             for v in c.versions:
                 # Reached by the language switch of each page, not from the navigation.
-                yield from self.step(("pages", v.urls.prefix), (v, templates.current()), partial(_out_of_nav, v))
+                parts.append(self.step(("pages", v.urls.prefix), (v, templates.current()), partial(_out_of_nav, v)))
         shares = tuple(
             self.step(
                 ("register share", e.urls.prefix),
@@ -363,13 +389,14 @@ class SiteMaker:
             # Made of the documents' shares alone: an edit that changes no document's share
             # changes no register page.
             inputs = (c.registries, c.title, shares, templates.current())
-            yield from self.step("register pages", inputs, partial(_list, register_pages(c, shares)))
+            parts.append(self.step("register pages", inputs, partial(_list, register_pages(c, shares))))
         else:
-            yield from register_pages(c, shares)
-        yield about_urls(c.editions[0], collection=c.is_collection)
+            parts.append(list(register_pages(c, shares)))
+        parts.append([about_urls(c.editions[0], collection=c.is_collection)])
         if not c.is_collection:
             for v in c.versions:
-                yield from self._version_registers(c, v)
+                parts.append(list(self._version_registers(c, v)))
+        return parts
 
     def _version_registers(self, c: Collection, version: Edition) -> Iterator[Page]:
         """The register pages and the URL policy of a language version that has its own
@@ -387,6 +414,23 @@ class SiteMaker:
         for page in register_pages(in_language(c, version), (share,)):
             yield replace(page, in_nav=False)
         yield replace(about_urls(version), in_nav=False)
+
+    def check_addresses(self, c: Collection, parts: Sequence[Sequence[Page]]) -> None:
+        """`unique_addresses.check_addresses` of the pages in `parts` (`page_parts`, and any
+        more) and of every file the site publishes, with the same outcome: the addresses of
+        each part of the pages and of each document's files are a step made of them, and only
+        when two are the same is every address compared in order, to name the two."""
+        if c.formerly_at_root is None:  # a document's old addresses are made of every file's
+            found = [
+                self.step(("page addresses", n), (part,), partial(page_addresses, part)) for n, part in enumerate(parts)
+            ]
+            found += [
+                self.step(("file addresses", e.urls.prefix), (e,), partial(document_file_addresses, e))
+                for e in (*c.editions, *c.versions)
+            ]
+            if all_different([*found, site_file_addresses(c)]):
+                return
+        check_addresses([page for part in parts for page in part], published_files(c))
 
     def data(self, c: Collection, site_url: str) -> dict[str, str]:
         """Every JSON file of the site, with the sitemap of each folder of them, by path: each

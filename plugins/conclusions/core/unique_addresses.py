@@ -11,16 +11,16 @@ addresses), rather than a check per kind. What names a page must first be a vali
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .collection import Collection, single
 from .edition import Edition
 from .errors import SourceError
-from .jsondata import site_data_paths
+from .jsondata import SCHEMAS, site_data_paths, sitemaps
 from .pages.base import Page
 from .redirects import moved
-from .sharing import SiteSharing
-from .urls import Site, site_path
+from .sharing import Sharing, SiteSharing
+from .urls import COLLECTION_JSON, SITE_CARD, Site, schema_file, site_path
 
 
 def published_files(site: Collection | Edition) -> list[str]:
@@ -32,6 +32,41 @@ def published_files(site: Collection | Edition) -> list[str]:
     if c.formerly_at_root is not None:
         files += list(moved(c.formerly_at_root, dict.fromkeys(files), Site(""), c.versions_of(c.formerly_at_root)))
     return files
+
+
+def page_addresses(pages: Iterable[Page]) -> tuple[str, ...]:
+    """The files `pages` are written to (what `check_addresses` compares)."""
+    return tuple(site_path(page.src) + "index.html" for page in pages)
+
+
+def document_file_addresses(edition: Edition) -> tuple[str, ...]:
+    """The files one document publishes beside its pages: its cards, its JSON files and the
+    sitemaps of their folders; not the schemas, which every document shares (`site_file_addresses`)."""
+    u = edition.urls
+    plan: dict[str, Callable[[], str]] = {u.document_json: str}
+    plan.update((u.paragraph_json(p.number), str) for p in edition.document.paragraphs)
+    return (*Sharing(edition, "", "").card_paths(), *sitemaps(plan, Site("")))
+
+
+def site_file_addresses(c: Collection) -> tuple[str, ...]:
+    """The files the site publishes that no one document does: the schemas, and a collection's
+    card, its JSON file and that file's sitemap."""
+    own: dict[str, Callable[[], str]] = {COLLECTION_JSON: str} if c.is_collection else {}
+    return (
+        *([SITE_CARD] if c.is_collection else []),
+        *(schema_file(name) for name in SCHEMAS),
+        *sitemaps(own, Site("")),
+    )
+
+
+def all_different(parts: Iterable[tuple[str, ...]]) -> bool:
+    """Whether no address is in `parts` twice (a set's size against the count: no address compared with another)."""
+    seen: set[str] = set()
+    count = 0
+    for part in parts:
+        seen.update(part)
+        count += len(part)
+    return len(seen) == count
 
 
 def check_addresses(pages: Iterable[Page], files: Iterable[str] = ()) -> None:
