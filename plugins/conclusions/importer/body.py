@@ -209,7 +209,13 @@ def _lettered_heading(text: str, title: str, b: Body) -> bool:
     """A letter and a short title in sentence case with no final stop, straight before the next
     paragraph ("A. Strengthening resilience" then "4. ..."): a heading. A lettered recital ends
     with a stop or a comma, and a recital does not stand straight before a paragraph."""
-    ended = b.zone != "paragraphs" or b.after_blank or b.previous[-1:] in _ENDS or sentence_ended(b.previous)
+    ended = (
+        b.zone != "paragraphs"
+        or b.after_blank
+        or b.previous[-1:] in _ENDS
+        or sentence_ended(b.previous)
+        or (b.block is not None and isinstance(b.block.target, DraftSection))  # "II. FINDINGS" above
+    )
     return (
         ended
         and bool(_LETTERED.match(text))
@@ -312,7 +318,9 @@ def _is_heading_more(text: str, b: Body) -> bool:
         return False
     section = b.block.target
     if is_caps(text):
-        return is_caps(section.title)
+        # "THE COUNCIL OF THE EUROPEAN UNION," under "I. INTRODUCTION" opens the text, never the
+        # heading's second line: a heading does not end with a comma or a colon.
+        return is_caps(section.title) and text[-1:] not in {",", ":"} and not words().preamble.match(text)
     # A sentence-case title wrapped: the next line goes on in lower case.
     return not is_caps(section.title) and text[:1].islower() and b.previous[-1:] not in _ENDS
 
@@ -630,9 +638,27 @@ def _title_goes_on(text: str, b: Body) -> bool:
     starts in lower case, or the line above was wrapped), never a sentence of the text."""
     if not b.title:
         return True
-    if len(b.title) >= _TITLE_LINES or b.ended(b.previous, text):
+    if len(b.title) >= _TITLE_LINES:
+        return False
+    if _repeats_subject([*b.title, text], b):
+        # The title repeats the cover page's subject, which says where it ends: "... of the
+        # European Court of Auditors:" goes on with the report's quoted title.
+        return True
+    if b.ended(b.previous, text):
         return False
     return text[:1].islower() or (b.full_line(b.previous) and b.previous[-1:] not in _ENDS)
+
+
+def _comparable(text: str) -> str:
+    return " ".join(text.casefold().replace("“", '"').replace("”", '"').replace("’", "'").split())
+
+
+def _repeats_subject(lines: list[str], b: Body) -> bool:
+    """Whether the title's lines so far are the start of the subject (or of it without the
+    "Draft" of the cover page)."""
+    subject = _comparable(str(b.parsed.header.get("subject") or ""))
+    title = _comparable(" ".join(lines))
+    return bool(subject) and any(s.startswith(title) for s in (subject, subject.partition(" ")[2]))
 
 
 def _heading_more(line: SourceLine, b: Body) -> None:

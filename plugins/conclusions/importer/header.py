@@ -140,6 +140,10 @@ def _unknown_label(text: str, s: State) -> bool:
     match = _LABEL.match(text)
     if match is None or not s.labels_seen or s.current in (None, "?", "cover_note"):
         return False
+    if s.previous[-1:].isalpha() and s.wide(s.previous):
+        # The field's line above ran to the margin mid-phrase ("... of the European Court of"):
+        # this line goes on with it, however it opens ("Auditors: 'Rural broadband ...'").
+        return False
     label = match.group("label")
     return first_letter_upper(label) and len(label.split()) <= _LABEL_WORDS
 
