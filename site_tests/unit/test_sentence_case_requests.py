@@ -62,6 +62,15 @@ OPENS = [
     ("Der Rat ersucht die Kommission, Leitlinien zu veröffentlichen.", "ersucht", True),
     ("Der Rat und die Vertreter der Regierungen der Mitgliedstaaten betonen, dass X.", "betonen", True),
     ("Die Kommission betont, dass X.", "betont", False),
+    # The Foreign Affairs Council speaks as the Union, in every language.
+    ("The EU calls on all parties to ensure humanitarian access.", "calls on", True),
+    ("The European Union reaffirms its partnership with the region.", "reaffirms", True),
+    ("The EU budget supports the region.", "supports", False),
+    ("L'UE invite toutes les parties à respecter le cessez-le-feu.", "invite", True),
+    ("L’Union européenne réaffirme son partenariat.", "réaffirme", True),
+    ("Die EU fordert alle Parteien auf, X.", "fordert", True),
+    ("L'Unione europea invita tutte le parti a X.", "invita", True),
+    ("La UE pide a todas las partes que X.", "pide", True),
 ]
 
 

@@ -392,12 +392,17 @@ def passive_opens(text: str, start: int) -> bool:
     return subject is not None and _capitalised_words(*subject, acronyms=True) > 0
 
 
+_ELIDED = re.compile(r"(?<= )([LlDd](?:ell)?['’])(?=\w)")
+"""An elided article or preposition before a name ("L'UE", "dell'Unione")."""
+
+
 def _names_the_speaker(words: list[str], known: SubjectWords, speaking: tuple[str, ...]) -> bool:
     """Whether the subject's words name the body speaking ("the European Council"), or a
     pronoun stands for it as the sentence's first word ("It", "They")."""
     if words[0] in known.pronouns:
         return True
     phrase = " " + " ".join(word.strip(",") for word in words) + " "
+    phrase = _ELIDED.sub(r"\1 ", phrase)  # "L'UE invite": the article apart from the name
     return any(f" {subject} " in phrase for subject in (*known.subjects, *speaking))
 
 
