@@ -126,3 +126,18 @@ def test_a_sub_section_whose_anchor_is_a_sections_is_refused(tmp_path: Path) -> 
         f"{tmp_path.name}/document.md:{_line_of(body, '## II A')}: section 'II A' would have the same address as the "
         f"sub-section heading on line {_line_of(body, '### A. Planning')}; number or retitle one of them"
     ]
+
+
+def test_words_under_the_first_heading_before_paragraph_1_stay_under_it(tmp_path: Path) -> None:
+    # Where the Council put them ("I. INTRODUCTION", then "THE COUNCIL OF THE EUROPEAN UNION,"):
+    # the words check reads the text in its order, and the full text shows it so.
+    body = BODY.replace("THE COUNCIL OF THE EUROPEAN UNION,\n\n## I. INTRODUCTION\n\n", "")
+    body = body.replace("1. WELCOMES", "## I. INTRODUCTION\n\nTHE COUNCIL OF THE EUROPEAN UNION,\n\n1. WELCOMES", 1)
+    assert body.startswith("## I. INTRODUCTION")
+    document = _parse(tmp_path, body)
+    assert document.preamble == ()
+    assert document.sections[0].opening_words == ("THE COUNCIL OF THE EUROPEAN UNION,",)
+    assert all(s.opening_words == () for s in document.sections[1:])
+    # Before the heading, they are the preamble, as before.
+    assert _parse(tmp_path, BODY).preamble == ("THE COUNCIL OF THE EUROPEAN UNION,",)
+    assert _parse(tmp_path, BODY).sections[0].opening_words == ()

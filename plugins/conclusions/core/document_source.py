@@ -13,6 +13,9 @@ Body blocks are separated by blank lines:
   marker: its closing words, which belong to it and not to its last point ("in order to ...");
   a line at the left edge right after a point (no blank line) goes on with that point;
 - `## I. Title`: a section heading; the paragraphs after it belong to it;
+- text under the first section heading before paragraph 1, in a text without recitals: the
+  words that open the text where the Council put them after the heading ("THE COUNCIL OF THE
+  EUROPEAN UNION," under "## I. INTRODUCTION");
 - `### A. Title` under a section heading: a sub-section heading (one level only); the
   paragraphs after it, up to the next heading, belong to it and to its section. A section
   with sub-sections needs no paragraphs of its own before the first;
@@ -437,6 +440,7 @@ class _OpenSection:
     implicit: bool = False
     paragraphs: list[Paragraph] = field(default_factory=list)
     subsections: list[_OpenSubsection] = field(default_factory=list)
+    opening_words: list[str] = field(default_factory=list)
 
     @property
     def heading(self) -> str:
@@ -457,7 +461,16 @@ class _OpenSection:
         subsections = tuple(
             Subsection(s.label, s.title, s.slug, self.slug, s.line, tuple(s.paragraphs)) for s in self.subsections
         )
-        return Section(self.label, self.title, self.slug, self.line, tuple(self.paragraphs), self.implicit, subsections)
+        return Section(
+            self.label,
+            self.title,
+            self.slug,
+            self.line,
+            tuple(self.paragraphs),
+            self.implicit,
+            subsections,
+            tuple(self.opening_words),
+        )
 
 
 class _Parser:
@@ -621,7 +634,11 @@ class _Parser:
                     "put this point under one, or remove its indentation",
                 )
             self.plain_block(block)
-            self.preamble.append(str(block))
+            if self.current is not None and not self.current.subsections:
+                # Under the first heading, before paragraph 1: where the Council put these words.
+                self.current.opening_words.append(str(block))
+            else:
+                self.preamble.append(str(block))
 
     def footnote(self, block: Block, m: re.Match[str]) -> None:
         number, body = m.group(1), m.group(2).strip()

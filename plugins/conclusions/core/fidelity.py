@@ -229,6 +229,8 @@ def _text_stream(document: Document, urls: DocumentUrls) -> Stream:
             owner = (f"the heading {section.heading}", address(urls.section_page(section.slug)))
             text.add(section.label, owner, optional=True)
             text.add(section.title, owner)
+            for block in section.opening_words:
+                text.add(block, (f"the words under {section.heading}", address(urls.text)))
         for subsection, paragraphs in section.parts():
             if subsection is not None:
                 owner = (

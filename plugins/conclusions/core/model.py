@@ -232,6 +232,10 @@ class Section:
     subsections: tuple[Subsection, ...] = ()
     """The headings one level under it, in order; each holds the paragraphs after it up to the
     next. The section's own paragraphs, if any, stand before the first."""
+    opening_words: tuple[str, ...] = ()
+    """Text between its heading and paragraph 1, block by block (inline source): the words that
+    open the text when a heading comes first ("I. INTRODUCTION", then "THE COUNCIL OF THE
+    EUROPEAN UNION,")."""
 
     @property
     def heading(self) -> str:

@@ -215,6 +215,7 @@ def full_text(edition: Edition) -> Page:
                     id=urls.section_anchor(section.slug),
                 )
             )
+            sections.extend(_preamble_line(line, r) for line in section.opening_words)
         for subsection, paragraphs in section.parts():
             if subsection is not None:
                 # One level under its section's heading; it has no page of its own, so it
