@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conclusions.core.errors import SourceErrors
+from conclusions.core.languages import mismatch
 from conclusions.core.model import Document
 
 from site_tests.support.core import parse_document
@@ -141,3 +142,12 @@ def test_words_under_the_first_heading_before_paragraph_1_stay_under_it(tmp_path
     # Before the heading, they are the preamble, as before.
     assert _parse(tmp_path, BODY).preamble == ("THE COUNCIL OF THE EUROPEAN UNION,",)
     assert _parse(tmp_path, BODY).sections[0].opening_words == ()
+
+
+def test_a_language_version_must_have_the_same_sub_sections(tmp_path: Path) -> None:
+    first = _parse(tmp_path, BODY)
+    flat = BODY.replace("### A. Planning\n\n", "").replace("### B. Monitoring\n\n", "")
+    (tmp_path / "other").mkdir()
+    other = _parse(tmp_path / "other", flat)
+    assert mismatch(first, _parse(tmp_path / "other", BODY)) is None
+    assert mismatch(first, other) == (f"part 2 has sub-headings over paragraphs none here, but 2-3, 4 in {first.path}")
