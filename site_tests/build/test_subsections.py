@@ -153,3 +153,17 @@ def test_a_sub_section_left_without_paragraphs_stops_the_build(imported: Path, t
         f"source/document.md:{line}: sub-section 'B. Monitoring' of section 'II. FINDINGS' has no paragraphs; "
         "add them or remove the heading"
     )
+
+
+def test_a_paragraphs_page_says_which_sub_section_it_stands_in(site: Path, document: Document) -> None:
+    for paragraph in document.paragraphs:
+        section, sub = document.section_of(paragraph), document.subsection_of(paragraph)
+        crumbs = content(page(site, f"paragraphs/{paragraph.number}/")).select_one("nav.crumbs")
+        assert crumbs is not None
+        links = [(a.get_text(strip=True), a["href"]) for a in crumbs.find_all("a")]
+        wanted = (section.heading, f"../../sections/{section.slug}/")
+        assert wanted in links
+        if sub is None:
+            assert not any("#s-" in str(href) for _, href in links)
+        else:
+            assert links[links.index(wanted) + 1] == (sub.heading, f"../../sections/{section.slug}/#{sub.anchor}")

@@ -296,9 +296,17 @@ class Document:
         """The section `paragraph` stands in."""
         return self._sections_by_paragraph[paragraph.number]
 
+    def subsection_of(self, paragraph: Paragraph) -> Subsection | None:
+        """The sub-section `paragraph` stands in; None when it stands in none."""
+        return self._subsections_by_paragraph.get(paragraph.number)
+
     @cached_property
     def _sections_by_paragraph(self) -> dict[int, Section]:
         return {p.number: s for s in self.sections for p in s.paragraphs}
+
+    @cached_property
+    def _subsections_by_paragraph(self) -> dict[int, Subsection]:
+        return {p.number: sub for s in self.sections for sub in s.subsections for p in sub.paragraphs}
 
 
 # -- the registries: instruments, glossary terms, actors, operative verbs --------------------

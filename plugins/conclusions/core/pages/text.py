@@ -383,11 +383,14 @@ def paragraph(edition: Edition, p: Paragraph) -> Page:
     """The page of paragraph `p`: where it stands, its text, footnotes, neighbours, clauses and links."""
     u = edition.urls
     section = edition.document.section_of(p)
+    trail = [(edition.interface.heading(section), u.section_page(section.slug))]
+    if subsection := edition.document.subsection_of(p):
+        trail.append((subsection.heading, f"{u.section_page(section.slug)}#{subsection.anchor}"))
     return _own_page(
         edition,
         p,
         u.paragraph_page(p.number),
-        [(edition.interface.heading(section), u.section_page(section.slug))],
+        trail,
         edition.document.paragraphs,
         lambda x: u.paragraph_page(x.number),
         lambda r: {
