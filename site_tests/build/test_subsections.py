@@ -22,6 +22,7 @@ from site_tests.build.test_share_json import _validator
 from site_tests.support.build import FIXTURES, build
 from site_tests.support.documents import import_into
 from site_tests.support.html import content, page
+from site_tests.support.vnu import check
 
 pytestmark = pytest.mark.build
 
@@ -167,3 +168,10 @@ def test_a_paragraphs_page_says_which_sub_section_it_stands_in(site: Path, docum
             assert not any("#s-" in str(href) for _, href in links)
         else:
             assert links[links.index(wanted) + 1] == (sub.heading, f"../../sections/{section.slug}/#{sub.anchor}")
+
+
+def test_the_pages_with_sub_headings_are_valid_html(site: Path, document: Document) -> None:
+    pages = [site / "text" / "index.html", site / "index.html"]
+    pages += [site / "sections" / s.slug / "index.html" for s in document.sections if s.subsections]
+    pages += [site / "paragraphs" / str(p.number) / "index.html" for p in document.paragraphs]
+    assert check(pages) == []
