@@ -246,6 +246,7 @@ def _register_pages(text: str, head_lines: int) -> list[_Page]:
     lines = [line for line in text.split("\n") if line.strip()]
     pages[0].head = lines[:head_lines]
     in_notes = False
+    last_note = 0
     for line in lines[head_lines:]:
         page = pages[-1]
         if _FOOTER.match(line):
@@ -259,7 +260,13 @@ def _register_pages(text: str, head_lines: int) -> list[_Page]:
             in_notes = True
         elif in_notes:
             note = _NOTE_START.match(line)
-            page.notes.append((note.group(1), note.group(2)) if note else ("", line))
+            # Notes run up: a line that opens with a lower number goes on with the note above
+            # ("... of the Council of" then "2 December 2021, OJ L ...").
+            if note and int(note.group(1)) > last_note:
+                last_note = int(note.group(1))
+                page.notes.append((note.group(1), note.group(2)))
+            else:
+                page.notes.append(("", line))
         else:
             page.body.append(line)
     return [page for page in pages if page.body or page.notes or page.head]
@@ -322,9 +329,13 @@ def register_pdf(text: str, head_lines: int, number: str) -> bytes:
 
 
 def _draw_marked(pdf: FPDF, line: str, x: float, y: float, size: float, notes: set[str]) -> None:
-    """A body line whose footnote markers (a number of `notes` glued to a word or year) are
-    drawn raised and smaller."""
-    pattern = r"(?:(?<=[^\W\d_])|(?<=\d{4}))(" + "|".join(sorted(notes, key=len, reverse=True)) + r")(?=[\s,.;:)]|$)"
+    """A body line whose footnote markers (a number of `notes` glued to a word, a year or a
+    closing quote or bracket: '(the "Court")1') are drawn raised and smaller."""
+    pattern = (
+        r"(?:(?<=[^\W\d_])|(?<=\d{4})|(?<=[’'\"”)]))("
+        + "|".join(sorted(notes, key=len, reverse=True))
+        + r")(?=[\s,.;:)]|$)"
+    )
     pieces = re.split(pattern, line) if notes else [line]
     pdf.set_xy(x, y - size)
     for k, piece in enumerate(pieces):
@@ -480,6 +491,7 @@ _REGISTER_HEADS = {
     "ST-7415-2026-INIT-fr.txt": (12, "7415/26"),
     "ST-11404-2024-INIT-it.txt": (14, "11404/24"),
     "ST-11405-2024-INIT-es.txt": (14, "11405/24"),
+    "ST-15230-2026-INIT-en.txt": (14, "15230/26"),
 }
 """How many lines of each text of fixtures/import/ are its cover page's header block, and its number."""
 

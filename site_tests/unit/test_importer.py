@@ -506,6 +506,7 @@ REAL_SHAPED = {
     "ST-7415-2026-INIT-fr.txt": ([], "register"),
     "ST-11404-2024-INIT-it.txt": ([], "register"),
     "ST-11405-2024-INIT-es.txt": ([], "register"),
+    "ST-15230-2026-INIT-en.txt": ([], "register"),
 }
 
 
@@ -542,6 +543,16 @@ def test_a_real_shaped_text_is_read_as_a_person_reads_it(name: str, tmp_path: Pa
     assert len(document.paragraphs) == expected["paragraphs"]
     headings = [s.heading for s in document.sections if not s.implicit]
     assert headings == expected.get("headings", headings)
+    # Headings one level down only where the text has them ("A. Planning" under "II. FINDINGS"):
+    # a text lettered throughout keeps its headings as sections.
+    subheadings = {
+        s.heading: {sub.heading: [p.number for p in sub.paragraphs] for sub in s.subsections}
+        for s in document.sections
+        if s.subsections
+    }
+    assert subheadings == expected.get("subheadings", {})
+    opening = {s.heading: list(s.opening_words) for s in document.sections if s.opening_words}
+    assert opening == expected.get("opening_words", {})
     if "cover_blocks" in expected:
         assert len(document.cover) == expected["cover_blocks"]
     if "appendix_blocks" in expected:

@@ -216,13 +216,15 @@ CASES = [
         "section-without-paragraphs-at-end",
         "document.md",
         [("\n[^a]: 1234/21.", "\n## C. NOTHING YET\n\n[^a]: 1234/21.")],
-        message="mini/document.md:33: section 'C. NOTHING YET' has no paragraphs; add them or remove the heading",
+        message="mini/document.md:33: section 'C. NOTHING YET' has no paragraphs; add them (or '### ' sub-sections "
+        "with theirs) or remove the heading",
     ),
     Case(
         "section-without-paragraphs-before-heading",
         "document.md",
         [("## A. FIRST STEPS\n", "## Z. STRAY\n\n## A. FIRST STEPS\n")],
-        message="mini/document.md:23: section 'Z. STRAY' has no paragraphs; add them or remove the heading",
+        message="mini/document.md:23: section 'Z. STRAY' has no paragraphs; add them (or '### ' sub-sections "
+        "with theirs) or remove the heading",
     ),
     Case(
         "section-twice",
@@ -700,8 +702,15 @@ ATTACKS = [
         "heading-level-three",
         "document.md",
         [("## A. FIRST STEPS", "### A. FIRST STEPS")],
-        message="mini/document.md:23: '### ' headings are not part of the format; write '## ' for a section or "
-        "'# ' for the annex",
+        message="mini/document.md:23: a sub-section heading ('### ') before any section heading ('## '); put a "
+        "'## ' heading above it, or write it as '## ' if it is a section",
+    ),
+    Case(
+        "heading-level-four",
+        "document.md",
+        [("## A. FIRST STEPS", "#### A. FIRST STEPS")],
+        message="mini/document.md:23: '#### ' headings are not part of the format; write '## ' for a section, "
+        "'### ' for a sub-section under one, or '# ' for the annex",
     ),
     Case(
         "text-after-closing-quote",

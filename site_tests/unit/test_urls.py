@@ -32,6 +32,11 @@ FAMILIES = [
         "text/#p12-b-iii",
     ),
     ("a section in the full text", f"{urls.site_path(urls.TEXT)}#{urls.section_anchor('iii')}", "text/#s-iii"),
+    (
+        "a sub-section on its section's page",
+        f"{urls.site_path(urls.section_page('ii'))}#{urls.subsection_anchor('ii', 'a')}",
+        "sections/ii/#s-ii-a",
+    ),
     ("a footnote", f"{urls.site_path(urls.TEXT)}#{urls.footnote_anchor('8')}", "text/#fn:8"),
     ("a footnote's first reference", f"#{urls.footnote_ref_anchor('8')}", "#fnref:8"),
     ("a footnote's second reference", f"#{urls.footnote_ref_anchor('8', 2)}", "#fnref2:8"),

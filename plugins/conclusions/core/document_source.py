@@ -13,6 +13,12 @@ Body blocks are separated by blank lines:
   marker: its closing words, which belong to it and not to its last point ("in order to ...");
   a line at the left edge right after a point (no blank line) goes on with that point;
 - `## I. Title`: a section heading; the paragraphs after it belong to it;
+- text under the first section heading before paragraph 1, in a text without recitals: the
+  words that open the text where the Council put them after the heading ("THE COUNCIL OF THE
+  EUROPEAN UNION," under "## I. INTRODUCTION");
+- `### A. Title` under a section heading: a sub-section heading (one level only); the
+  paragraphs after it, up to the next heading, belong to it and to its section. A section
+  with sub-sections needs no paragraphs of its own before the first;
 - `[^N]: text`: footnote N, keeping the Council's own number (`[^N]:` alone: text not available);
 - any other text before the first recital or paragraph: the preamble lines; between the
   recitals and paragraph 1: the words that lead into the paragraphs ("HEREBY ADOPTS ...:").
@@ -33,7 +39,7 @@ from .fields import Field, check_mapping, url_problem
 from .inline_source import Token, footnote_refs, tokenize
 from .layout import DOCUMENT
 from .limits import MAX_NUMBER_DIGITS, MAX_POINT_DEPTH, MAX_SLUG_BYTES
-from .model import Document, Footnote, Header, Paragraph, Point, Recital, Section
+from .model import Document, Footnote, Header, Paragraph, Point, Recital, Section, Subsection
 from .urls import section_slug, within
 from .yamlsource import Located, load_yaml, read_text
 
@@ -67,6 +73,7 @@ _PARAGRAPH = re.compile(r"^(\d+)\.\s+(\S.*)$")
 # ("Β.", "Б."), as the Greek and Bulgarian versions number their parts.
 _LABEL = r"[A-Z]{1,4}|[\u0391-\u03a9\u0410-\u042f]|\d+"
 _SECTION = re.compile(rf"^##\s+(?:({_LABEL})\.\s+)?(\S.*)$")
+_SUBSECTION = re.compile(rf"^###\s+(?:({_LABEL})\.\s+)?(\S.*)$")
 _ANNEX = re.compile(r"^#\s+(\S.*)$")
 _FOOTNOTE = re.compile(r"^\[\^([A-Za-z0-9]+)\]:\s*(.*)$")
 _RECITAL = re.compile(r"^[-*]\s+(\S.*)$")
@@ -401,9 +408,25 @@ def _text_before(blocks: list[Block]) -> bool:
         _RECITAL.match(b)
         or (_LETTERED.match(b) and b.upper() != b)
         or _SECTION.match(b)
+        or _SUBSECTION.match(b)
         or (b.rstrip().endswith(",") and b.upper() == b)
         for b in blocks
     )
+
+
+@dataclass
+class _OpenSubsection:
+    """A sub-section while its paragraphs are read."""
+
+    label: str
+    title: str
+    slug: str
+    line: int
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.label}. {self.title}" if self.label else self.title
 
 
 @dataclass
@@ -416,13 +439,38 @@ class _OpenSection:
     line: int
     implicit: bool = False
     paragraphs: list[Paragraph] = field(default_factory=list)
+    subsections: list[_OpenSubsection] = field(default_factory=list)
+    opening_words: list[str] = field(default_factory=list)
 
     @property
     def heading(self) -> str:
         return f"{self.label}. {self.title}" if self.label else self.title
 
+    def add(self, paragraph: Paragraph) -> None:
+        """A paragraph under the section, and under its last sub-section when it has one."""
+        self.paragraphs.append(paragraph)
+        if self.subsections:
+            self.subsections[-1].paragraphs.append(paragraph)
+
+    def replace_last(self, paragraph: Paragraph) -> None:
+        self.paragraphs[-1] = paragraph
+        if self.subsections and self.subsections[-1].paragraphs:
+            self.subsections[-1].paragraphs[-1] = paragraph
+
     def closed(self) -> Section:
-        return Section(self.label, self.title, self.slug, self.line, tuple(self.paragraphs), self.implicit)
+        subsections = tuple(
+            Subsection(s.label, s.title, s.slug, self.slug, s.line, tuple(s.paragraphs)) for s in self.subsections
+        )
+        return Section(
+            self.label,
+            self.title,
+            self.slug,
+            self.line,
+            tuple(self.paragraphs),
+            self.implicit,
+            subsections,
+            tuple(self.opening_words),
+        )
 
 
 class _Parser:
@@ -441,6 +489,8 @@ class _Parser:
         self.footnotes: dict[str, Footnote] = {}
         self.current: _OpenSection | None = None
         self.slugs: dict[str, int] = {}
+        self.subsection_slugs: dict[str, int] = {}
+        """A sub-section's slug within its section's ('ii-a'), which its anchor ('s-ii-a') holds."""
         self.misnumbered = False
         self.appendix_heading = ""
         self.appendix: list[str] = []
@@ -553,6 +603,8 @@ class _Parser:
             self.footnote(block, m)
         elif m := _SECTION.match(block):
             self.section(block, m)
+        elif m := _SUBSECTION.match(block):
+            self.subsection(block, m)
         elif m := _PARAGRAPH.match(block):
             self.paragraph(block, m)
         elif (m := _RECITAL.match(block)) or (m := _LETTERED.match(block)):
@@ -582,7 +634,11 @@ class _Parser:
                     "put this point under one, or remove its indentation",
                 )
             self.plain_block(block)
-            self.preamble.append(str(block))
+            if self.current is not None and not self.current.subsections:
+                # Under the first heading, before paragraph 1: where the Council put these words.
+                self.current.opening_words.append(str(block))
+            else:
+                self.preamble.append(str(block))
 
     def footnote(self, block: Block, m: re.Match[str]) -> None:
         number, body = m.group(1), m.group(2).strip()
@@ -598,13 +654,15 @@ class _Parser:
         self.footnotes[number] = Footnote(number, body, block.line)
 
     def bad_heading(self, block: Block) -> None:
-        """A line of hashes that is not a section ('## ') or the annex ('# ') heading."""
+        """A line of hashes that is not a section ('## '), sub-section ('### ') or annex ('# ') heading."""
         hashes, _, title = block.partition(" ")
         if not title.strip():
-            raise self.error(block.line, f"the heading has no title; write it after '{hashes} ' (e.g. '## I. TITLE')")
+            example = "### A. TITLE" if hashes == "###" else "## I. TITLE"
+            raise self.error(block.line, f"the heading has no title; write it after '{hashes} ' (e.g. '{example}')")
         raise self.error(
             block.line,
-            f"'{hashes} ' headings are not part of the format; write '## ' for a section or '# ' for the annex",
+            f"'{hashes} ' headings are not part of the format; write '## ' for a section, '### ' for a "
+            "sub-section under one, or '# ' for the annex",
         )
 
     def check_heading_text(self, block: Block, title: str) -> None:
@@ -616,14 +674,14 @@ class _Parser:
                 "put the reference in the text under it",
             )
 
-    def section(self, block: Block, m: re.Match[str]) -> None:
-        with self.problems.collect():
-            self.check_section_filled()
-        label, title = m.group(1) or "", m.group(2).strip()
+    def heading_slug(self, block: Block, label: str, title: str, hashes: str) -> str:
+        """What names a heading in its address, once its title is checked."""
+        example = "A" if hashes == "###" else "I"
         if not label and _NUMBER_ONLY.fullmatch(title):
             raise self.error(
                 block.line,
-                f"the heading '{title}' has a number but no title; write the title after it (e.g. '## {title} TITLE')",
+                f"the heading '{title}' has a number but no title; write the title after it "
+                f"(e.g. '{hashes} {title} TITLE')",
             )
         self.check_heading_text(block, title)
         slug = section_slug(label, title)
@@ -631,8 +689,15 @@ class _Parser:
             raise self.error(
                 block.line,
                 f"the heading {shown(title)} has no letter or digit to name its address; number it "
-                "(e.g. '## I. TITLE')",
+                f"(e.g. '{hashes} {example}. TITLE')",
             )
+        return slug
+
+    def section(self, block: Block, m: re.Match[str]) -> None:
+        with self.problems.collect():
+            self.check_section_filled()
+        label, title = m.group(1) or "", m.group(2).strip()
+        slug = self.heading_slug(block, label, title, "##")
         if (size := len(slug.encode("utf-8"))) > MAX_SLUG_BYTES:
             what, fix = (
                 (f"the section number {shown(label)}", "correct it")
@@ -645,6 +710,12 @@ class _Parser:
             raise self.error(
                 block.line, f"{what} would make an address of {size:,} bytes, more than {MAX_SLUG_BYTES}; {fix}"
             )
+        if slug in self.subsection_slugs:
+            raise self.error(
+                block.line,
+                f"section {shown(label or title)} would have the same address as the sub-section heading on line "
+                f"{self.subsection_slugs[slug]}; number or retitle one of them",
+            )
         if slug in self.slugs:
             raise self.error(
                 block.line,
@@ -655,11 +726,61 @@ class _Parser:
         self.current = _OpenSection(label, title, slug, block.line)
         self.sections.append(self.current)
 
+    def subsection(self, block: Block, m: re.Match[str]) -> None:
+        """A heading one level under the section's: its paragraphs are the section's too."""
+        section = self.current
+        if section is None or section.implicit:
+            raise self.error(
+                block.line,
+                "a sub-section heading ('### ') before any section heading ('## '); put a '## ' heading "
+                "above it, or write it as '## ' if it is a section",
+            )
+        with self.problems.collect():
+            self.check_subsection_filled()
+        label, title = m.group(1) or "", m.group(2).strip()
+        slug = self.heading_slug(block, label, title, "###")
+        if (size := len(slug.encode("utf-8"))) > MAX_SLUG_BYTES:
+            raise self.error(
+                block.line,
+                f"the sub-section heading {shown(label or title)} would make an anchor of {size:,} bytes, more than "
+                f"{MAX_SLUG_BYTES}; letter it (e.g. '### A. TITLE') or shorten it",
+            )
+        if earlier := next((s for s in section.subsections if s.slug == slug), None):
+            raise self.error(
+                block.line,
+                f"sub-section {shown(label or title)} appears twice under section '{section.heading}' "
+                f"(first on line {earlier.line}); letter sub-sections uniquely",
+            )
+        # Its anchor on the full text must not be a section's (an unnumbered "## II A" would be 's-ii-a').
+        full = f"{section.slug}-{slug}"
+        if full in self.slugs:
+            raise self.error(
+                block.line,
+                f"sub-section {shown(label or title)} would have the same address as the heading on line "
+                f"{self.slugs[full]}; number or retitle one of them",
+            )
+        self.subsection_slugs[full] = block.line
+        section.subsections.append(_OpenSubsection(label, title, slug, block.line))
+
     def check_section_filled(self) -> None:
-        if self.current is not None and not self.current.paragraphs:
+        if self.current is None:
+            return
+        with self.problems.collect():
+            self.check_subsection_filled()
+        if not self.current.paragraphs and not self.current.subsections:
             raise self.error(
                 self.current.line,
-                f"section '{self.current.heading}' has no paragraphs; add them or remove the heading",
+                f"section '{self.current.heading}' has no paragraphs; add them (or '### ' sub-sections with "
+                "theirs) or remove the heading",
+            )
+
+    def check_subsection_filled(self) -> None:
+        if self.current is not None and self.current.subsections and not self.current.subsections[-1].paragraphs:
+            sub = self.current.subsections[-1]
+            raise self.error(
+                sub.line,
+                f"sub-section '{sub.heading}' of section '{self.current.heading}' has no paragraphs; add them "
+                "or remove the heading",
             )
 
     def paragraph(self, block: Block, m: re.Match[str]) -> None:
@@ -690,7 +811,7 @@ class _Parser:
             self.current = _OpenSection("", "Opening paragraphs", "opening", block.line, implicit=True)
             self.sections.append(self.current)
         paragraph = Paragraph(number, text, block.line, tuple(footnote_refs(text)), points)
-        self.current.paragraphs.append(paragraph)
+        self.current.add(paragraph)
         self.paragraphs.append(paragraph)
         self.closable = paragraph if points else None
 
@@ -759,7 +880,7 @@ class _Parser:
         if isinstance(closed, Paragraph):
             self.paragraphs[-1] = closed
             assert self.current is not None
-            self.current.paragraphs[-1] = closed
+            self.current.replace_last(closed)
         else:
             self.recitals[-1] = closed
 

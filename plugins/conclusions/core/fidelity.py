@@ -229,10 +229,20 @@ def _text_stream(document: Document, urls: DocumentUrls) -> Stream:
             owner = (f"the heading {section.heading}", address(urls.section_page(section.slug)))
             text.add(section.label, owner, optional=True)
             text.add(section.title, owner)
-        for paragraph in section.paragraphs:
-            owner = (paragraph.label.lower(), address(urls.paragraph_page(paragraph.number)))
-            text.add(str(paragraph.number), owner, optional=True)
-            _item(text, paragraph.text, paragraph.points, owner)
+            for block in section.opening_words:
+                text.add(block, (f"the words under {section.heading}", address(urls.text)))
+        for subsection, paragraphs in section.parts():
+            if subsection is not None:
+                owner = (
+                    f"the heading {subsection.heading}",
+                    address(urls.section_page(section.slug), subsection.anchor),
+                )
+                text.add(subsection.label, owner, optional=True)
+                text.add(subsection.title, owner)
+            for paragraph in paragraphs:
+                owner = (paragraph.label.lower(), address(urls.paragraph_page(paragraph.number)))
+                text.add(str(paragraph.number), owner, optional=True)
+                _item(text, paragraph.text, paragraph.points, owner)
     if document.appendix_heading:
         owner = (f"the {document.appendix_heading}", address(urls.text, "appendix"))
         text.add(document.appendix_heading, owner)

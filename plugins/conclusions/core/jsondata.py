@@ -150,6 +150,24 @@ class JsonData:
             "url": self.url(self.urls.section_page(section.slug)),
         }
 
+    def subsections(self, section: Section) -> dict[str, Any]:
+        """A section's sub-sections, each with its heading, address and paragraphs; nothing
+        when it has none (the key is added only where a text has them)."""
+        if not section.subsections:
+            return {}
+        return {
+            "subsections": [
+                {
+                    "label": sub.label,
+                    "title": sub.title,
+                    "heading": sub.heading,
+                    "url": self.url(self.urls.section_page(section.slug), sub.anchor),
+                    "paragraphs": [p.number for p in sub.paragraphs],
+                }
+                for sub in section.subsections
+            ]
+        }
+
     def paragraph(self, p: Paragraph) -> dict[str, Any]:
         """Paragraph `p`: its text, addresses, points, clauses, footnotes and mentions."""
         src = self.urls.paragraph_page(p.number)
@@ -323,7 +341,10 @@ class JsonData:
                 "citation_title": h.citation_title,
                 "full_text_url": self.text_url,
                 "recitals": [self.recital(x) for x in doc.recitals],
-                "sections": [{**self.section(s), "paragraphs": [p.number for p in s.paragraphs]} for s in doc.sections],
+                "sections": [
+                    {**self.section(s), "paragraphs": [p.number for p in s.paragraphs], **self.subsections(s)}
+                    for s in doc.sections
+                ],
                 "paragraphs": [self.paragraph(p) for p in doc.paragraphs],
                 "footnotes": [self.footnote(n) for n in doc.footnotes],
                 **(

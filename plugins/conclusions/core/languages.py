@@ -230,8 +230,8 @@ def mismatch(first: Document, other: Document) -> str | None:
     """The first difference of structure between a document (`first`) and another language
     version of it (`other`), as what differs; None when they align: the same recitals (by
     number or letter), paragraphs (by number) and their points (by letter and position) and
-    closing words (whether an item has them), sections (by the paragraphs they hold) and
-    footnotes (by the Council's numbers)."""
+    closing words (whether an item has them), sections and their sub-sections (by the
+    paragraphs they hold) and footnotes (by the Council's numbers)."""
     mine = first.path
     keys = [r.key for r in first.recitals], [r.key for r in other.recitals]
     if keys[0] != keys[1]:
@@ -261,10 +261,23 @@ def mismatch(first: Document, other: Document) -> str | None:
             f"part {at + 1} (under its heading) holds paragraphs {_listed([str(n) for n in there])} here, "
             f"but {_listed([str(n) for n in here])} in {mine}"
         )
+    for number, (section, other_section) in enumerate(zip(first.sections, other.sections, strict=True), start=1):
+        groups = [[p.number for p in sub.paragraphs] for sub in section.subsections]
+        other_groups = [[p.number for p in sub.paragraphs] for sub in other_section.subsections]
+        if groups != other_groups:
+            return (
+                f"part {number} has sub-headings over paragraphs {_groups(other_groups)} here, "
+                f"but {_groups(groups)} in {mine}"
+            )
     notes = list(first.footnotes), list(other.footnotes)
     if notes[0] != notes[1]:
         return f"footnotes {_listed(notes[1])} here, but {_listed(notes[0])} in {mine}"
     return None
+
+
+def _groups(groups: list[list[int]]) -> str:
+    """Sub-sections by their paragraphs: '3-4, 5', or 'none'."""
+    return ", ".join(f"{g[0]}-{g[-1]}" if len(g) > 1 else str(g[0]) for g in groups) or "none"
 
 
 def check_version(edition: Edition, version: Edition, code: str, problems: Problems) -> bool:

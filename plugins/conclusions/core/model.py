@@ -179,9 +179,46 @@ class Paragraph:
         return f"Paragraph {self.number}"
 
 
+def _range_label(paragraphs: tuple[Paragraph, ...]) -> str:
+    first, last = paragraphs[0].number, paragraphs[-1].number
+    return f"{first}" if first == last else f"{first}–{last}"
+
+
+@dataclass(frozen=True)
+class Subsection:
+    """A heading one level under a section's ("A. Planning" under "II. FINDINGS") and the
+    paragraphs under it. It has no page of its own: it stands on its section's page and on
+    the full text, under an anchor of its section's."""
+
+    label: str
+    """The heading's own letter, e.g. 'A'; empty for a heading without one."""
+    title: str
+    slug: str
+    """What names it within its section ('a'): its anchor is its section's slug and this."""
+    section: str
+    """Its section's slug ('ii')."""
+    line: int
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    @property
+    def heading(self) -> str:
+        """The heading as written: 'A. Planning'."""
+        return f"{self.label}. {self.title}" if self.label else self.title
+
+    @property
+    def anchor(self) -> str:
+        """Its id on the full text and on its section's page: 's-ii-a'."""
+        return urls.subsection_anchor(self.section, self.slug)
+
+    @property
+    def range_label(self) -> str:
+        """The numbers of its paragraphs: '3–4', or '5' for one."""
+        return _range_label(self.paragraphs)
+
+
 @dataclass(frozen=True)
 class Section:
-    """A numbered heading and the paragraphs under it."""
+    """A numbered heading and the paragraphs under it, its sub-sections' included."""
 
     label: str
     """The heading's own number, e.g. 'III'; empty for the untitled opening part."""
@@ -189,8 +226,16 @@ class Section:
     slug: str
     line: int
     paragraphs: tuple[Paragraph, ...] = ()
+    """Every paragraph under the heading, in order: its own, then its sub-sections'."""
     implicit: bool = False
     """The untitled part before the first heading (`line` is its first paragraph's)."""
+    subsections: tuple[Subsection, ...] = ()
+    """The headings one level under it, in order; each holds the paragraphs after it up to the
+    next. The section's own paragraphs, if any, stand before the first."""
+    opening_words: tuple[str, ...] = ()
+    """Text between its heading and paragraph 1, block by block (inline source): the words that
+    open the text when a heading comes first ("I. INTRODUCTION", then "THE COUNCIL OF THE
+    EUROPEAN UNION,")."""
 
     @property
     def heading(self) -> str:
@@ -199,9 +244,24 @@ class Section:
 
     @property
     def range_label(self) -> str:
-        """The numbers of its paragraphs: '12–20', or '4' for one."""
-        first, last = self.paragraphs[0].number, self.paragraphs[-1].number
-        return f"{first}" if first == last else f"{first}–{last}"
+        """The numbers of its paragraphs, its sub-sections' included: '12–20', or '4' for one."""
+        return _range_label(self.paragraphs)
+
+    @property
+    def own_paragraphs(self) -> tuple[Paragraph, ...]:
+        """The paragraphs before its first sub-section (all of them when it has none)."""
+        if not self.subsections:
+            return self.paragraphs
+        first = self.subsections[0].paragraphs[0].number
+        return tuple(p for p in self.paragraphs if p.number < first)
+
+    def parts(self) -> Iterator[tuple[Subsection | None, tuple[Paragraph, ...]]]:
+        """Its paragraphs in reading order, in groups: its own (None) when it has any, then
+        each sub-section's."""
+        if own := self.own_paragraphs:
+            yield None, own
+        for subsection in self.subsections:
+            yield subsection, subsection.paragraphs
 
 
 @dataclass(frozen=True)
@@ -236,9 +296,17 @@ class Document:
         """The section `paragraph` stands in."""
         return self._sections_by_paragraph[paragraph.number]
 
+    def subsection_of(self, paragraph: Paragraph) -> Subsection | None:
+        """The sub-section `paragraph` stands in; None when it stands in none."""
+        return self._subsections_by_paragraph.get(paragraph.number)
+
     @cached_property
     def _sections_by_paragraph(self) -> dict[int, Section]:
         return {p.number: s for s in self.sections for p in s.paragraphs}
+
+    @cached_property
+    def _subsections_by_paragraph(self) -> dict[int, Subsection]:
+        return {p.number: sub for s in self.sections for sub in s.subsections for p in sub.paragraphs}
 
 
 # -- the registries: instruments, glossary terms, actors, operative verbs --------------------

@@ -170,6 +170,12 @@ def section_anchor(slug: str) -> str:
     return f"s-{slug}"
 
 
+def subsection_anchor(section: str, slug: str) -> str:
+    """A sub-section's heading on the full text and on its section's page, by its section's
+    slug and its own: 's-ii-a' (a sub-section has no page of its own)."""
+    return within(section_anchor(section), slug)
+
+
 def request_anchor(paragraph: int | str, clause: str, document: str = "") -> str:
     """A request on an actor's page: the clause `clause` of paragraph `paragraph` ('req-21-invites'),
     of the document whose `DocumentUrls.key` is `document` when not ''."""

@@ -22,6 +22,8 @@ The kinds (`KINDS`, tried in order, the first whose test holds) and what their h
   States ...") after a paragraph ended, in the operative part: a paragraph the text does not
   number; the edition numbers it, and the report says so;
 - `front`: before the recitals and paragraphs, the title (a line or two) and the preamble;
+- `opening words`: under the first heading before paragraph 1, in a text without recitals, the
+  preamble's words ("I. INTRODUCTION", then "THE COUNCIL OF THE EUROPEAN UNION,");
 - `heading more`: the second line of a heading;
 - `unnumbered heading`: a short line in capitals that stands alone between paragraphs, or after
   the title, the preamble or the lead-in before the first paragraph ("INTRODUCTION", "THE WAY
@@ -325,6 +327,18 @@ def _is_heading_more(text: str, b: Body) -> bool:
     return not is_caps(section.title) and text[:1].islower() and b.previous[-1:] not in _ENDS
 
 
+def _is_opening_words(text: str, b: Body) -> bool:
+    """The words that open the text, under its first heading before paragraph 1 ("I.
+    INTRODUCTION", then "THE COUNCIL OF THE EUROPEAN UNION,"), in a text without recitals."""
+    target = b.block.target if b.block else None
+    return (
+        isinstance(target, DraftSection)
+        and b.expected == 1
+        and not b.parsed.recitals
+        and (bool(words().preamble.match(text)) or (is_caps(text) and text[-1:] in {",", ":"}))
+    )
+
+
 def _is_unnumbered_heading(text: str, b: Body) -> bool:
     """A line in capitals alone between paragraphs: a heading ("GENERAL REMARKS", "ACTIONS"), or
     a resolution's words before its next items ("TAKE NOTE THAT:", "HEREBY RESOLVES:"); before
@@ -477,6 +491,7 @@ KINDS: list[tuple[str, Callable[[str, Body], object]]] = [
     ("opener", _is_opener),
     ("unnumbered paragraph", _is_unnumbered_paragraph),
     ("front", lambda t, b: b.zone == "front"),
+    ("opening words", _is_opening_words),
     ("heading more", _is_heading_more),
     ("unnumbered heading", _is_unnumbered_heading),
     ("sentence heading", _is_sentence_heading),
@@ -661,6 +676,14 @@ def _repeats_subject(lines: list[str], b: Body) -> bool:
     return bool(subject) and any(s.startswith(title) for s in (subject, subject.partition(" ")[2]))
 
 
+def _opening_words(line: SourceLine, b: Body) -> None:
+    assert b.block is not None and isinstance(b.block.target, DraftSection)
+    section = b.block.target
+    section.opening_words.append(line.text)
+    b.kept.append((line, "the preamble"))
+    b.opens(section.opening_words, line.text, None)
+
+
 def _heading_more(line: SourceLine, b: Body) -> None:
     assert b.block is not None and isinstance(b.block.target, DraftSection)
     section = b.block.target
@@ -757,6 +780,7 @@ HANDLERS: dict[str, Callable[[SourceLine, Body], None]] = {
     "opener": _opener,
     "unnumbered paragraph": _unnumbered_paragraph,
     "front": _front,
+    "opening words": _opening_words,
     "heading more": _heading_more,
     "unnumbered heading": _unnumbered_heading,
     "sentence heading": _sentence_heading,

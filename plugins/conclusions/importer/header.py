@@ -116,6 +116,9 @@ class State:
     """The field a wrapped line continues ("?" for a label without a field)."""
     pending: list[str] = field(default_factory=list)
     """Fields whose labels came without values: the next lines are their values, in order."""
+    label_column: int = 0
+    """How wide the labels that came without values are: their values, given on lines of their
+    own, stood after them on the cover page, and ran to the margin that much sooner."""
     field_lines: list[int] = field(default_factory=list)
     """The lengths of the lines that continued the current field."""
     purpose: bool = False
@@ -140,7 +143,7 @@ def _unknown_label(text: str, s: State) -> bool:
     match = _LABEL.match(text)
     if match is None or not s.labels_seen or s.current in (None, "?", "cover_note"):
         return False
-    if s.previous[-1:].isalpha() and s.wide(s.previous):
+    if s.previous[-1:].isalpha() and s.wide(" " * s.label_column + s.previous):
         # The field's line above ran to the margin mid-phrase ("... of the European Court of"):
         # this line goes on with it, however it opens ("Auditors: 'Rural broadband ...'").
         return False
@@ -305,6 +308,7 @@ def _label(line: SourceLine, s: State) -> None:
         s.current = "?"
     elif not value:
         s.pending.append(str(name))  # the value comes on a later line
+        s.label_column = max(s.label_column, len(line.text) + 1)
         s.current = None
     else:
         s.header[str(name)] = value

@@ -123,6 +123,11 @@ class DraftSection:
     """"I", "A", "3" or "" for a heading without a number."""
     title: str
     where: Where
+    under: bool = False
+    """A lettered heading under the Roman-numbered one before it (`levels.py`): a sub-section."""
+    opening_words: list[str] = field(default_factory=list)
+    """The words that open the text under the first heading, before paragraph 1 ("THE COUNCIL
+    OF THE EUROPEAN UNION," under "I. INTRODUCTION")."""
 
 
 @dataclass(frozen=True)

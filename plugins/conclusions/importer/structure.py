@@ -18,6 +18,7 @@ from ..core.limits import MAX_NUMBER_DIGITS
 from ..reader.furniture import always, is_annex, is_annex_to_annex
 from .body import Body, read_body
 from .header import PARAGRAPH, ROMAN_HEADING, State, place_date, read_header
+from .levels import mark_subsections
 from .lines import join_lines, join_wrapped
 from .model import Cleaned, Doubt, DraftParagraph, DraftPoint, DraftRecital, FootnoteText, Parsed, SourceLine, Where
 from .words import language_of_title, words
@@ -254,6 +255,7 @@ def build(cleaned: Cleaned) -> Parsed:
         reading.text_blocks(lines[annex + 1 :], reading.parsed.appendix, appendix=True)
         lines = lines[:annex]
     reading.body(lines)
+    mark_subsections(reading.parsed.sections)
     reading.footnotes()
     reading.faults()
     reading.parsed.doubtful += cleaned.doubtful

@@ -4,7 +4,8 @@ The front matter lists only the fields found or given, in the format's order; th
 has blocks separated by blank lines: cover note blocks and "# ANNEX" when the conclusions
 sit in an annex, preamble, recitals ("- " lines together, lettered ones a block each),
 paragraphs with their points indented three spaces per level (an item's closing words after
-its points: a blank line, then the words indented three spaces), "## L. TITLE" headings,
+its points: a blank line, then the words indented three spaces), "## L. TITLE" headings and
+"### A. Title" under them (`levels.py`),
 and the footnote texts at the end (`[^N]:` alone when the text was not found).
 """
 
@@ -96,7 +97,9 @@ def body(parsed: Parsed) -> str:
         if isinstance(item, DraftParagraph):
             blocks.append(_with_points(f"{item.number}. {item.text}", item.points, item.closing))
         elif isinstance(item, DraftSection):
-            blocks.append(f"## {item.label}. {item.title}" if item.label else f"## {item.title}")
+            hashes = "###" if item.under else "##"
+            blocks.append(f"{hashes} {item.label}. {item.title}" if item.label else f"{hashes} {item.title}")
+            blocks += item.opening_words
     if parsed.appendix_heading:
         blocks.append(f"# {parsed.appendix_heading}")
         blocks += parsed.appendix

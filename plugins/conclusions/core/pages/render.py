@@ -334,9 +334,11 @@ def document_label(edition: Edition) -> str:
 
 
 def breadcrumb(r: Renderer, trail: Sequence[tuple[str, str | None]]) -> Md:
-    """Where the page stands: (label, page) from the top; the page itself last, with no page."""
+    """Where the page stands: (label, page) from the top; the page itself last, with no page. A
+    page may name a place in it after '#' ('sections/ii.md#s-ii-a': a sub-section's heading)."""
     parts = [
-        link(label, r.link.to(src)) if src else element("span", label, {"aria-current": "page"}) for label, src in trail
+        link(label, r.link.to(*src.split("#", 1))) if src else element("span", label, {"aria-current": "page"})
+        for label, src in trail
     ]
     return element(
         "nav",

@@ -215,7 +215,19 @@ def full_text(edition: Edition) -> Page:
                     id=urls.section_anchor(section.slug),
                 )
             )
-        sections.extend(r.paragraph_block(p, full_text=True) for p in section.paragraphs)
+            sections.extend(_preamble_line(line, r) for line in section.opening_words)
+        for subsection, paragraphs in section.parts():
+            if subsection is not None:
+                # One level under its section's heading; it has no page of its own, so it
+                # links to where it stands on its section's page.
+                sections.append(
+                    heading(
+                        3,
+                        link(subsection.heading, r.link.to(u.section_page(section.slug), subsection.anchor)),
+                        id=subsection.anchor,
+                    )
+                )
+            sections.extend(r.paragraph_block(p, full_text=True) for p in paragraphs)
     recitals = element(
         "div",
         join((r.recital_block(x) for x in doc.recitals), "\n\n"),
@@ -371,11 +383,14 @@ def paragraph(edition: Edition, p: Paragraph) -> Page:
     """The page of paragraph `p`: where it stands, its text, footnotes, neighbours, clauses and links."""
     u = edition.urls
     section = edition.document.section_of(p)
+    trail = [(edition.interface.heading(section), u.section_page(section.slug))]
+    if subsection := edition.document.subsection_of(p):
+        trail.append((subsection.heading, f"{u.section_page(section.slug)}#{subsection.anchor}"))
     return _own_page(
         edition,
         p,
         u.paragraph_page(p.number),
-        [(edition.interface.heading(section), u.section_page(section.slug))],
+        trail,
         edition.document.paragraphs,
         lambda x: u.paragraph_page(x.number),
         lambda r: {
@@ -469,17 +484,25 @@ def section(edition: Edition, s: Section) -> Page:
     src = u.section_page(s.slug)
     r = Renderer(edition, src)
     w = r.words
-    items = bullets(
-        join([link(str(p.number), r.link.to(u.paragraph_page(p.number)), title=w.label(p)), " ", item_lead(p, 200)])
-        for p in s.paragraphs
-    )
+
+    def items(paragraphs: tuple[Paragraph, ...]) -> Md:
+        return bullets(
+            join([link(str(p.number), r.link.to(u.paragraph_page(p.number)), title=w.label(p)), " ", item_lead(p, 200)])
+            for p in paragraphs
+        )
+
+    # Each sub-section's heading one level under the page's title, over its paragraphs.
+    groups = [
+        items(paragraphs) if sub is None else blocks(heading(2, sub.heading, id=sub.anchor), items(paragraphs))
+        for sub, paragraphs in s.parts()
+    ]
     read = link(w("section.read"), r.link.to(u.text, s.paragraphs[0].anchor))
     body = templates.current().render(
         "section",
         breadcrumb=breadcrumb(r, [(w("nav.full_text"), u.text), (w.heading(s), None)]),
         title=heading(1, w.heading(s), id=kept_anchor(w.heading(s), ENGLISH.heading(s))),
         lead=join([w("section.paragraphs", range=s.range_label), read, "."]),
-        paragraphs=items,
+        paragraphs=blocks(*groups),
         section=s,
         document=edition.document,
         words=w,
