@@ -12,16 +12,19 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-import yaml
 from conclusions.importer import ImportResult, import_document
 from conclusions.importer.body import sentence_ended
+
+from site_tests.support import yaml_data
 
 pytestmark = pytest.mark.unit
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 NAME = "ST-6044-2026-INIT-en.txt"
 TEXT = (FIXTURES / NAME).read_text(encoding="utf-8")
-EXPECTED = cast("dict[str, Any]", yaml.safe_load((FIXTURES / NAME.replace(".txt", ".expected.yml")).read_text("utf-8")))
+EXPECTED = cast(
+    "dict[str, Any]", yaml_data.safe_load((FIXTURES / NAME.replace(".txt", ".expected.yml")).read_text("utf-8"))
+)
 READY = "Verdict: ready to publish"
 
 
@@ -103,7 +106,7 @@ def test_recitals_straight_after_the_title_are_recitals(tmp_path: Path) -> None:
     recitals, and nothing else of the document changes."""
     whole = import_document(FIXTURES / UNMARKED)
     result, _ = _without_preamble(tmp_path)
-    expected = yaml.safe_load((FIXTURES / UNMARKED.replace(".txt", ".expected.yml")).read_text("utf-8"))
+    expected = yaml_data.safe_load((FIXTURES / UNMARKED.replace(".txt", ".expected.yml")).read_text("utf-8"))
     assert result.report.recitals == len(expected["recitals"])
     assert result.document_md == whole.document_md.replace(PREAMBLE + "\n", "")
     assert result.report.text().startswith(READY)
