@@ -16,6 +16,7 @@ from conclusions.importer import ImportResult, import_document
 from conclusions.importer.body import sentence_ended
 
 from site_tests.support import yaml_data
+from site_tests.support.imported import imported
 
 pytestmark = pytest.mark.unit
 
@@ -45,7 +46,7 @@ def _line(text: str, line: str) -> str:
 
 
 def test_headings_in_capitals_open_sections_and_the_import_is_ready() -> None:
-    result = import_document(FIXTURES / NAME)
+    result = imported(FIXTURES / NAME)
     assert _headings(result) == EXPECTED["headings"]
     assert result.report.text().startswith(READY)
     assert result.report.unplaced == () and result.report.doubtful == ()
@@ -104,7 +105,7 @@ def _without_preamble(tmp_path: Path, old: str = "", new: str = "") -> tuple[Imp
 def test_recitals_straight_after_the_title_are_recitals(tmp_path: Path) -> None:
     """A text that leaves out the preamble line: its recital openers in capitals still open its
     recitals, and nothing else of the document changes."""
-    whole = import_document(FIXTURES / UNMARKED)
+    whole = imported(FIXTURES / UNMARKED)
     result, _ = _without_preamble(tmp_path)
     expected = yaml_data.safe_load((FIXTURES / UNMARKED.replace(".txt", ".expected.yml")).read_text("utf-8"))
     assert result.report.recitals == len(expected["recitals"])
@@ -150,7 +151,7 @@ def test_headings_in_capitals_after_the_lead_in_and_after_a_semicolon(tmp_path: 
     result = import_document(path)
     assert _headings(result) == [heading.split(". ")[1].upper() for heading in numbered]
     assert result.report.text().startswith(READY)
-    assert result.report.recitals == import_document(FIXTURES / UNMARKED).report.recitals
+    assert result.report.recitals == imported(FIXTURES / UNMARKED).report.recitals
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ from conclusions.importer.words import words as importer_words
 
 from site_tests.import_shapes import Shape, pdf_shape, plain_shape
 from site_tests.support import yaml_data
+from site_tests.support.imported import imported
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "source"
@@ -68,7 +69,7 @@ def _seed() -> Path:
 
 @pytest.fixture(scope="module")
 def seed_import() -> ImportResult:
-    return import_document(_seed())
+    return imported(_seed())
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +169,7 @@ def test_plain_shape_is_what_it_claims(shape: Shape) -> None:
 
 
 def test_plain_shape_gives_the_same_document(seed_import: ImportResult, shape: Shape, shape_dir: Path) -> None:
-    result = import_document(shape_dir / SEED.name)
+    result = imported(shape_dir / SEED.name)
     assert result.report.kind == "plain text lines"
     assert result.document_md == seed_import.document_md
     assert result.registries == seed_import.registries
@@ -207,7 +208,7 @@ def test_invisible_characters_are_taken_out(tmp_path: Path) -> None:
     path.write_text(hostile, encoding="utf-8")
     result = import_document(path)
     assert text_problem(result.document_md) is None
-    assert result.document_md == import_document(FIXTURES / "lettered-recitals.txt").document_md
+    assert result.document_md == imported(FIXTURES / "lettered-recitals.txt").document_md
     report = result.report.text()
     assert "U+202E" in report and "U+0007" in report
 
@@ -216,7 +217,7 @@ def test_invisible_characters_are_taken_out(tmp_path: Path) -> None:
 
 
 def test_pdf_gives_the_same_document(seed_import: ImportResult, shape: Shape, shape_dir: Path) -> None:
-    result = import_document(shape_dir / SEED.with_suffix(".pdf").name)
+    result = imported(shape_dir / SEED.with_suffix(".pdf").name)
     assert result.report.kind == "PDF"
     assert result.document_md == seed_import.document_md
     assert result.removed == tuple(shape.furniture)
@@ -230,7 +231,7 @@ def test_pdf_gives_the_same_document(seed_import: ImportResult, shape: Shape, sh
 
 def _fixture(name: str) -> tuple[str, ImportResult]:
     path = FIXTURES / name
-    return path.read_text(encoding="utf-8"), import_document(path)
+    return path.read_text(encoding="utf-8"), imported(path)
 
 
 def _blocks(document_md: str) -> list[str]:
@@ -487,7 +488,8 @@ def test_same_input_same_output(name: str, request: pytest.FixtureRequest) -> No
         path = shapes[name]
     else:
         path = FIXTURES / name
-    assert _same(import_document(path), import_document(path))
+    # One import shared with the other tests that read this input, one made here.
+    assert _same(imported(path), import_document(path))
 
 
 # -- 6. The shapes the register and the Official Journal publish (fixtures/import/README.md) ---
@@ -531,7 +533,7 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.mark.parametrize("name", sorted(REAL_SHAPED))
 def test_a_real_shaped_text_is_read_as_a_person_reads_it(name: str, tmp_path: Path) -> None:
-    result = import_document(FIXTURES / name)
+    result = imported(FIXTURES / name)
     expected = _expected(name)
     assert result.report.text().startswith("Verdict: ready to publish")
     assert result.report.unplaced == () and result.report.doubtful == ()
@@ -559,13 +561,13 @@ def test_a_real_shaped_text_is_read_as_a_person_reads_it(name: str, tmp_path: Pa
 
 @pytest.mark.parametrize("name", sorted(REAL_SHAPED))
 def test_every_shape_of_a_text_gives_its_document(name: str, drawn: dict[str, Path]) -> None:
-    clean = import_document(FIXTURES / name)
+    clean = imported(FIXTURES / name)
     variants, _ = REAL_SHAPED[name]
     for other in [*(FIXTURES / v for v in variants), drawn[name]]:
-        result = import_document(other)
+        result = imported(other)
         assert result.document_md == clean.document_md, other.name
         assert result.report.text().startswith("Verdict: ready to publish"), other.name
-    pdf = import_document(drawn[name])
+    pdf = imported(drawn[name])
     assert pdf.report.kind == "PDF"
     # Every footer and page head of the PDF is recorded as removed, none of the text.
     assert all(line.where.page for line in pdf.report.removed)
@@ -579,13 +581,13 @@ def test_the_extraction_variants_are_what_they_claim() -> None:
     assert "\nST 10987/24 ANNEX TREE.2.B EN\n\n" in text
     assert "II." in lines and any(line.startswith("I.\t") for line in lines)  # headings on two lines, by a tab
     assert re.search(r"^2\n\S", text, re.M)  # a footnote number on its own line
-    result = import_document(FIXTURES / "ST-10987-2024-INIT-en-extracted.txt")
+    result = imported(FIXTURES / "ST-10987-2024-INIT-en-extracted.txt")
     removed = list(result.removed)
     assert removed.count("ST 10987/24 ANNEX TREE.2.B EN") == 2 and "3" in removed and "4" in removed
 
 
 def test_a_european_council_text_asks_in_prose(tmp_path: Path) -> None:
-    result = import_document(FIXTURES / "EUCO-31-2024-INIT-en.txt")
+    result = imported(FIXTURES / "EUCO-31-2024-INIT-en.txt")
     requests = {verb.verb for verb in result.report.verbs if verb.request}
     assert {"CALLS ON", "INVITES", "URGES", "ASKS"} <= requests
     edition = build_edition(_import_folder(result, tmp_path))
@@ -594,7 +596,7 @@ def test_a_european_council_text_asks_in_prose(tmp_path: Path) -> None:
 
 
 def test_an_official_journal_act_is_at_its_eli(tmp_path: Path) -> None:
-    result = import_document(FIXTURES / "OJ-C-2024-4521-en.txt")
+    result = imported(FIXTURES / "OJ-C-2024-4521-en.txt")
     header = yaml_data.safe_load(_split(result.document_md)[0])
     assert header["eli"] == _expected("OJ-C-2024-4521-en.txt")["header"]["eli"]
     assert "institution" not in header  # the Journal's head is furniture, not the institution
@@ -702,7 +704,7 @@ def test_a_french_or_german_register_text_is_read_in_its_own_shape(name: str, tm
     and operative verbs the shared list holds ("SOULIGNE", "FORDERT … AUF"), read as the hand
     reading beside each text says."""
     language = name.removesuffix(".txt").rsplit("-", 1)[1]
-    result = import_document(FIXTURES / name)
+    result = imported(FIXTURES / name)
     expected = _expected(name)
     assert result.report.text().startswith("Verdict: ready to publish")
     assert result.report.unplaced == () and result.report.doubtful == ()
@@ -784,7 +786,7 @@ def test_recitals_without_a_mark_are_recitals(tmp_path: Path) -> None:
             recitals.append([line])
         else:
             recitals[-1].append(line)
-    result = import_document(FIXTURES / name)
+    result = imported(FIXTURES / name)
     document = _parses(result, tmp_path)
     assert len(recitals) == len(_expected(name)["recitals"]) == len(document.recitals)
     assert document.preamble == (preamble,)
@@ -859,7 +861,7 @@ def test_dashed_recitals_stay_as_they_are(tmp_path: Path) -> None:
 def test_a_list_introduced_in_capitals_keeps_its_reading(tmp_path: Path) -> None:
     """ "RECALLING THAT:" all in capitals introduces the items after it (a resolution's list):
     it opens no recital of its own, and is not doubtful."""
-    result = import_document(FIXTURES / "OJ-C-2024-4521-en.txt")
+    result = imported(FIXTURES / "OJ-C-2024-4521-en.txt")
     text = (FIXTURES / "OJ-C-2024-4521-en.txt").read_text(encoding="utf-8")
     assert "RECALLING THAT:" in text and result.report.doubtful == ()
     assert not any(block.startswith("- RECALLING THAT:\n") for block in _blocks(result.document_md))
