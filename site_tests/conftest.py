@@ -7,13 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from conclusions.core.edition import Edition
-from playwright.sync_api import Browser
 
-from site_tests.support.collection import BuiltCollection
 from site_tests.support.documents import DOCUMENTS, MINI, SOURCE_DOCUMENT, Built, prepare
+
+if TYPE_CHECKING:  # Playwright is imported by the browser fixture: a unit run never needs it
+    from conclusions.core.edition import Edition
+    from playwright.sync_api import Browser
+
+    from site_tests.support.collection import BuiltCollection
 
 LAYERS = ("unit", "build", "browser", "serve")
 

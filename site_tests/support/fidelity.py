@@ -20,9 +20,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from bs4 import BeautifulSoup, Tag
 
+from site_tests.support import yaml_data
 from site_tests.support.html import content, page
 
 # What the edition adds around the Council's words: buttons, back-links, notes of its own.
@@ -73,7 +73,9 @@ def _normal(text: str) -> str:
 def _removed(source: Path) -> list[tuple[str, str]]:
     """(where, text) of each line the importer reported removing as page furniture."""
     record = source / "import.yml"
-    removed = (yaml.safe_load(record.read_text(encoding="utf-8")) or {}).get("removed", []) if record.exists() else []
+    removed = (
+        (yaml_data.safe_load(record.read_text(encoding="utf-8")) or {}).get("removed", []) if record.exists() else []
+    )
     return [(entry.get("where", ""), entry["text"]) if isinstance(entry, dict) else ("", entry) for entry in removed]
 
 

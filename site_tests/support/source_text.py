@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from site_tests.support import yaml_data
 
 SITE_URL = "http://127.0.0.1:8000/"
 """The address support/build.py builds for."""
@@ -70,7 +70,9 @@ def conclusions_lines(body: str) -> list[str]:
 def read_source(source: Path) -> SourceText:
     text = (source / "document.md").read_text(encoding="utf-8")
     _, front, body = text.split("---\n", 2)
-    header = {k: str(v) for k, v in (yaml.safe_load(front) or {}).items() if isinstance(v, str | int | datetime.date)}
+    header = {
+        k: str(v) for k, v in (yaml_data.safe_load(front) or {}).items() if isinstance(v, str | int | datetime.date)
+    }
     lines = conclusions_lines(body)
     paragraphs: dict[int, list[str]] = {}
     recitals: dict[str, list[str]] = {}

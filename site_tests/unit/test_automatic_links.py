@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from conclusions.core.edition import Backlink, Edition
 from conclusions.core.model import Paragraph, Recital
 
+from site_tests.support import yaml_data
 from site_tests.support.build import FIXTURES, SOURCE
 from site_tests.support.documents import IMPORTS, SEED, import_into
 
@@ -33,7 +33,7 @@ TERMS_AT_LEAST = 23
 
 
 def _load(path: Path) -> dict[str, Any]:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from conclusions.core.edition import build_edition
 from conclusions.core.errors import SourceErrors
 from conclusions.core.site import build_collection
 
+from site_tests.support import yaml_data
+
 # Invented text, in the shape of a Council text.
 TEXT = """---
 document_id: ST 4321/25
@@ -169,10 +171,11 @@ def test_an_addressee_in_capitals_is_the_registrys_entry_it_spells(
 ) -> None:
     """'INVITES THE MEMBER STATES to': the registry's Member States in capitals, after an article
     the registry's name leaves out; never an entry of its own."""
-    import yaml
 
     shared = Path(__file__).resolve().parents[2] / "plugins" / "conclusions" / "registry" / "actors.yml"
-    entry = next(a for a in yaml.safe_load(shared.read_text(encoding="utf-8"))["actors"] if a["id"] == "member-states")
+    entry = next(
+        a for a in yaml_data.safe_load(shared.read_text(encoding="utf-8"))["actors"] if a["id"] == "member-states"
+    )
     own = next((x for x in entry.get("languages", ()) if x["language"] == language), None)
     name = (own["patterns"] if own and own.get("patterns") else entry["patterns"])[0]
     text = (

@@ -23,6 +23,7 @@ from conclusions.core.pages.render import Renderer
 from conclusions.core.site import build_collection
 from conclusions.importer import import_document
 
+from site_tests.support import yaml_data
 from site_tests.support.build import FIXTURES
 from site_tests.support.core import parse_document
 from site_tests.support.documents import import_into
@@ -180,7 +181,7 @@ def test_the_clause_of_the_last_point_takes_in_the_closing_words(mini_with_closi
 
 def _expected() -> dict[str, Any]:
     return cast(
-        "dict[str, Any]", yaml.safe_load((IMPORTS / REGISTER.replace(".txt", ".expected.yml")).read_text("utf-8"))
+        "dict[str, Any]", yaml_data.safe_load((IMPORTS / REGISTER.replace(".txt", ".expected.yml")).read_text("utf-8"))
     )
 
 
@@ -218,7 +219,7 @@ def test_a_doubtful_closing_stops_the_build_until_a_person_checks_it(tmp_path: P
     with pytest.raises(SourceErrors) as errors:
         check_site(source, build_collection(source))
     assert CLOSING_LINE in str(errors.value)
-    doubt = yaml.safe_load((source / "import.yml").read_text(encoding="utf-8"))["doubtful"][0]
+    doubt = yaml_data.safe_load((source / "import.yml").read_text(encoding="utf-8"))["doubtful"][0]
     checked = {"checked": [{"where": doubt["where"], "text": doubt["text"], "reason": "the point's own words"}]}
     with (source / "import.yml").open("a", encoding="utf-8") as record:
         record.write(yaml.safe_dump(checked, allow_unicode=True))

@@ -12,15 +12,18 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-import yaml
 from conclusions.importer import import_document
+
+from site_tests.support import yaml_data
 
 pytestmark = pytest.mark.unit
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 NAME = "ST-11250-2026-INIT-en.txt"
 TEXT = (FIXTURES / NAME).read_text(encoding="utf-8")
-EXPECTED = cast("dict[str, Any]", yaml.safe_load((FIXTURES / NAME.replace(".txt", ".expected.yml")).read_text("utf-8")))
+EXPECTED = cast(
+    "dict[str, Any]", yaml_data.safe_load((FIXTURES / NAME.replace(".txt", ".expected.yml")).read_text("utf-8"))
+)
 HEADING = "ANNEX TO THE ANNEX"
 
 

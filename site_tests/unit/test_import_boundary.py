@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import conclusions
@@ -47,7 +48,7 @@ def _imported(path: Path) -> list[tuple[int, str]]:
     """(line, absolute module name) of every import the file writes, at any depth."""
     package = _module_name(path) if path.name == "__init__.py" else _module_name(path).rpartition(".")[0]
     found: list[tuple[int, str]] = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _statements(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found += [(node.lineno, alias.name) for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -61,6 +62,17 @@ def _imported(path: Path) -> list[tuple[int, str]]:
             # `from .. import plugin` names a module in the alias.
             found += [(node.lineno, f"{module}.{alias.name}") for alias in node.names]
     return found
+
+
+def _statements(tree: ast.Module) -> Iterator[ast.AST]:
+    """Every statement of the module, at any depth. An import is a statement, and a statement
+    stands only in the body of a module, of another statement, of an `except` or of a `case`:
+    the expressions, most of the tree, are not read."""
+    todo: list[ast.AST] = [tree]
+    while todo:
+        node = todo.pop()
+        yield node
+        todo += (c for c in ast.iter_child_nodes(node) if isinstance(c, ast.stmt | ast.excepthandler | ast.match_case))
 
 
 def _forbidden(module: str) -> bool:

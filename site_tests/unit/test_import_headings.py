@@ -12,16 +12,20 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-import yaml
 from conclusions.importer import ImportResult, import_document
 from conclusions.importer.body import sentence_ended
+
+from site_tests.support import yaml_data
+from site_tests.support.imported import imported
 
 pytestmark = pytest.mark.unit
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 NAME = "ST-6044-2026-INIT-en.txt"
 TEXT = (FIXTURES / NAME).read_text(encoding="utf-8")
-EXPECTED = cast("dict[str, Any]", yaml.safe_load((FIXTURES / NAME.replace(".txt", ".expected.yml")).read_text("utf-8")))
+EXPECTED = cast(
+    "dict[str, Any]", yaml_data.safe_load((FIXTURES / NAME.replace(".txt", ".expected.yml")).read_text("utf-8"))
+)
 READY = "Verdict: ready to publish"
 
 
@@ -42,7 +46,7 @@ def _line(text: str, line: str) -> str:
 
 
 def test_headings_in_capitals_open_sections_and_the_import_is_ready() -> None:
-    result = import_document(FIXTURES / NAME)
+    result = imported(FIXTURES / NAME)
     assert _headings(result) == EXPECTED["headings"]
     assert result.report.text().startswith(READY)
     assert result.report.unplaced == () and result.report.doubtful == ()
@@ -101,9 +105,9 @@ def _without_preamble(tmp_path: Path, old: str = "", new: str = "") -> tuple[Imp
 def test_recitals_straight_after_the_title_are_recitals(tmp_path: Path) -> None:
     """A text that leaves out the preamble line: its recital openers in capitals still open its
     recitals, and nothing else of the document changes."""
-    whole = import_document(FIXTURES / UNMARKED)
+    whole = imported(FIXTURES / UNMARKED)
     result, _ = _without_preamble(tmp_path)
-    expected = yaml.safe_load((FIXTURES / UNMARKED.replace(".txt", ".expected.yml")).read_text("utf-8"))
+    expected = yaml_data.safe_load((FIXTURES / UNMARKED.replace(".txt", ".expected.yml")).read_text("utf-8"))
     assert result.report.recitals == len(expected["recitals"])
     assert result.document_md == whole.document_md.replace(PREAMBLE + "\n", "")
     assert result.report.text().startswith(READY)
@@ -147,7 +151,7 @@ def test_headings_in_capitals_after_the_lead_in_and_after_a_semicolon(tmp_path: 
     result = import_document(path)
     assert _headings(result) == [heading.split(". ")[1].upper() for heading in numbered]
     assert result.report.text().startswith(READY)
-    assert result.report.recitals == import_document(FIXTURES / UNMARKED).report.recitals
+    assert result.report.recitals == imported(FIXTURES / UNMARKED).report.recitals
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from conclusions.importer import import_document
 
+from site_tests.support.imported import imported
+
 pytestmark = pytest.mark.unit
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
@@ -58,4 +60,4 @@ def test_labels_first_give_the_same_document(name: str, tmp_path: Path) -> None:
     path.write_text(moved, encoding="utf-8")
     result = import_document(path)
     assert result.report.text().startswith("Verdict: ready to publish"), result.report.text()[:400]
-    assert result.document_md == import_document(FIXTURES / name).document_md
+    assert result.document_md == imported(FIXTURES / name).document_md

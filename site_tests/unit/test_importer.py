@@ -15,7 +15,6 @@ from typing import Any, cast
 
 import conclusions
 import pytest
-import yaml
 from conclusions.core.edition import build_edition
 from conclusions.core.model import Document, Paragraph, Recital
 from conclusions.core.yamlsource import text_problem
@@ -25,6 +24,8 @@ from conclusions.importer.verbs import shared_verbs
 from conclusions.importer.words import words as importer_words
 
 from site_tests.import_shapes import Shape, pdf_shape, plain_shape
+from site_tests.support import yaml_data
+from site_tests.support.imported import imported
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "source"
@@ -68,7 +69,7 @@ def _seed() -> Path:
 
 @pytest.fixture(scope="module")
 def seed_import() -> ImportResult:
-    return import_document(_seed())
+    return imported(_seed())
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +101,7 @@ def test_seed_front_matter_differs_only_as_intended(seed_import: ImportResult) -
     intended = [line for lines in INTENDED_FRONT_MATTER_DIFFERENCES.values() for line in lines]
     assert all(line in hand_made.splitlines() for line in intended)
     assert [line for line in hand_made.splitlines() if line not in intended] == imported.splitlines()
-    assert yaml.safe_load(imported) == yaml.safe_load(hand_made)
+    assert yaml_data.safe_load(imported) == yaml_data.safe_load(hand_made)
 
 
 def test_seed_counts_are_the_original_counts(seed_import: ImportResult) -> None:
@@ -123,7 +124,7 @@ def test_seed_registries(seed_import: ImportResult) -> None:
     # Every verb of the seed is in the shared list, and actors, terms and instruments come
     # from the shared registry: the new site needs no registry file of its own.
     assert seed_import.registries == {}
-    hand_made = yaml.safe_load((SOURCE / "verbs.yml").read_text(encoding="utf-8"))["verbs"]
+    hand_made = yaml_data.safe_load((SOURCE / "verbs.yml").read_text(encoding="utf-8"))["verbs"]
     found = {verb.verb: verb for verb in seed_import.report.verbs}
     assert set(found) == {entry["verb"] for entry in hand_made}
     assert {name: verb.request for name, verb in found.items()} == {e["verb"]: e["request"] for e in hand_made}
@@ -131,7 +132,7 @@ def test_seed_registries(seed_import: ImportResult) -> None:
 
 
 def test_seed_record(seed_import: ImportResult) -> None:
-    record = yaml.safe_load(seed_import.record)
+    record = yaml_data.safe_load(seed_import.record)
     assert record["input"] == SEED.name
     assert record["input_sha256"] == hashlib.sha256(SEED.read_bytes()).hexdigest()
     assert record["document_sha256"] == hashlib.sha256(seed_import.document_md.encode()).hexdigest()
@@ -168,7 +169,7 @@ def test_plain_shape_is_what_it_claims(shape: Shape) -> None:
 
 
 def test_plain_shape_gives_the_same_document(seed_import: ImportResult, shape: Shape, shape_dir: Path) -> None:
-    result = import_document(shape_dir / SEED.name)
+    result = imported(shape_dir / SEED.name)
     assert result.report.kind == "plain text lines"
     assert result.document_md == seed_import.document_md
     assert result.registries == seed_import.registries
@@ -207,7 +208,7 @@ def test_invisible_characters_are_taken_out(tmp_path: Path) -> None:
     path.write_text(hostile, encoding="utf-8")
     result = import_document(path)
     assert text_problem(result.document_md) is None
-    assert result.document_md == import_document(FIXTURES / "lettered-recitals.txt").document_md
+    assert result.document_md == imported(FIXTURES / "lettered-recitals.txt").document_md
     report = result.report.text()
     assert "U+202E" in report and "U+0007" in report
 
@@ -216,7 +217,7 @@ def test_invisible_characters_are_taken_out(tmp_path: Path) -> None:
 
 
 def test_pdf_gives_the_same_document(seed_import: ImportResult, shape: Shape, shape_dir: Path) -> None:
-    result = import_document(shape_dir / SEED.with_suffix(".pdf").name)
+    result = imported(shape_dir / SEED.with_suffix(".pdf").name)
     assert result.report.kind == "PDF"
     assert result.document_md == seed_import.document_md
     assert result.removed == tuple(shape.furniture)
@@ -230,7 +231,7 @@ def test_pdf_gives_the_same_document(seed_import: ImportResult, shape: Shape, sh
 
 def _fixture(name: str) -> tuple[str, ImportResult]:
     path = FIXTURES / name
-    return path.read_text(encoding="utf-8"), import_document(path)
+    return path.read_text(encoding="utf-8"), imported(path)
 
 
 def _blocks(document_md: str) -> list[str]:
@@ -285,7 +286,7 @@ def test_lettered_recitals(tmp_path: Path) -> None:
     assert "know-how" in result.document_md and "infrastructure remains" in result.document_md
     # The register's "No. Cion doc." label is a header field of its own.
     cion = text.split("\n")[_line_number(text, "No. Cion doc.") - 1].split(": ", 1)[1]
-    assert yaml.safe_load(_split(result.document_md)[0])["commission_document"] == cion
+    assert yaml_data.safe_load(_split(result.document_md)[0])["commission_document"] == cion
     # Unplaced lines are listed with their line numbers, and are not in document.md.
     for start in ("Statement by the Commission",):
         number = _line_number(text, start)
@@ -368,7 +369,7 @@ def test_presidency_note_with_annex(tmp_path: Path) -> None:
     assert [block.split(".")[0] for block in blocks[:heading]] == cover_numbers
     after = [block.split(".")[0] for block in blocks[heading:] if re.match(r"\d+\.\s", block)]
     assert after == annex_numbers == [str(n) for n in range(1, len(annex_numbers) + 1)]
-    header = yaml.safe_load(_split(result.document_md)[0])
+    header = yaml_data.safe_load(_split(result.document_md)[0])
     title = lines[annex + 1]
     rest = title.split(" on the ", 1)[1]
     assert header["title"] == title and header["short_title"] == rest[0].upper() + rest[1:]
@@ -383,7 +384,7 @@ def test_presidency_note_with_annex(tmp_path: Path) -> None:
 
 def test_french_text(tmp_path: Path) -> None:
     text, result = _fixture("french.txt")
-    header = yaml.safe_load(_split(result.document_md)[0])
+    header = yaml_data.safe_load(_split(result.document_md)[0])
     assert "14 mars 2024" in header["place_date"] and str(header["date"]) == "2024-03-14"
     assert header["title"].startswith("Conclusions du Conseil")
     assert header["citation_title"] == header["title"]  # "Conclusions" opens it: not lowered
@@ -395,7 +396,7 @@ def test_french_text(tmp_path: Path) -> None:
     assert {verb.verb for verb in result.report.new_verbs} == new
     # The shared list holds French verbs: only the ones it lacks go into the site's verbs.yml.
     assert new != expected
-    verbs = yaml.safe_load(result.registries["verbs.yml"])["verbs"] if new else []
+    verbs = yaml_data.safe_load(result.registries["verbs.yml"])["verbs"] if new else []
     assert {verb["verb"] for verb in verbs} == new
     assert all(verb["request"] is False for verb in verbs)  # unknown verbs: request false
     report = result.report.text()
@@ -425,11 +426,11 @@ def test_options_override_the_text(tmp_path: Path) -> None:
         short_title="Police",
         language="fr",
     )
-    header = yaml.safe_load(_split(result.document_md)[0])
+    header = yaml_data.safe_load(_split(result.document_md)[0])
     assert header["number"] == "7345/24 REV 1" and header["document_id"] == "ST 7345/24 REV 1"
     assert str(header["date"]) == "2024-03-15" and header["language"] == "fr"
     assert header["title"] == "Conclusions du Conseil sur la police" and header["short_title"] == "Police"
-    assert yaml.safe_load(result.record)["options"]["date"] == "2024-03-15"
+    assert yaml_data.safe_load(result.record)["options"]["date"] == "2024-03-15"
     assert "Options: number=7345/24 REV 1" in result.report.text()
 
 
@@ -487,7 +488,8 @@ def test_same_input_same_output(name: str, request: pytest.FixtureRequest) -> No
         path = shapes[name]
     else:
         path = FIXTURES / name
-    assert _same(import_document(path), import_document(path))
+    # One import shared with the other tests that read this input, one made here.
+    assert _same(imported(path), import_document(path))
 
 
 # -- 6. The shapes the register and the Official Journal publish (fixtures/import/README.md) ---
@@ -512,7 +514,8 @@ REAL_SHAPED = {
 
 def _expected(name: str) -> dict[str, Any]:
     return cast(
-        "dict[str, Any]", yaml.safe_load((FIXTURES / name.replace(".txt", ".expected.yml")).read_text(encoding="utf-8"))
+        "dict[str, Any]",
+        yaml_data.safe_load((FIXTURES / name.replace(".txt", ".expected.yml")).read_text(encoding="utf-8")),
     )
 
 
@@ -531,11 +534,11 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.mark.parametrize("name", sorted(REAL_SHAPED))
 def test_a_real_shaped_text_is_read_as_a_person_reads_it(name: str, tmp_path: Path) -> None:
-    result = import_document(FIXTURES / name)
+    result = imported(FIXTURES / name)
     expected = _expected(name)
     assert result.report.text().startswith("Verdict: ready to publish")
     assert result.report.unplaced == () and result.report.doubtful == ()
-    header = yaml.safe_load(_split(result.document_md)[0])
+    header = yaml_data.safe_load(_split(result.document_md)[0])
     for field, value in expected["header"].items():
         assert str(header[field]) == str(value) if not isinstance(value, list) else header[field] == value, field
     document = _parses(result, tmp_path)
@@ -569,13 +572,13 @@ def test_a_real_shaped_text_is_read_as_a_person_reads_it(name: str, tmp_path: Pa
 
 @pytest.mark.parametrize("name", sorted(REAL_SHAPED))
 def test_every_shape_of_a_text_gives_its_document(name: str, drawn: dict[str, Path]) -> None:
-    clean = import_document(FIXTURES / name)
+    clean = imported(FIXTURES / name)
     variants, _ = REAL_SHAPED[name]
     for other in [*(FIXTURES / v for v in variants), drawn[name]]:
-        result = import_document(other)
+        result = imported(other)
         assert result.document_md == clean.document_md, other.name
         assert result.report.text().startswith("Verdict: ready to publish"), other.name
-    pdf = import_document(drawn[name])
+    pdf = imported(drawn[name])
     assert pdf.report.kind == "PDF"
     # Every footer and page head of the PDF is recorded as removed, none of the text.
     assert all(line.where.page for line in pdf.report.removed)
@@ -589,13 +592,13 @@ def test_the_extraction_variants_are_what_they_claim() -> None:
     assert "\nST 10987/24 ANNEX TREE.2.B EN\n\n" in text
     assert "II." in lines and any(line.startswith("I.\t") for line in lines)  # headings on two lines, by a tab
     assert re.search(r"^2\n\S", text, re.M)  # a footnote number on its own line
-    result = import_document(FIXTURES / "ST-10987-2024-INIT-en-extracted.txt")
+    result = imported(FIXTURES / "ST-10987-2024-INIT-en-extracted.txt")
     removed = list(result.removed)
     assert removed.count("ST 10987/24 ANNEX TREE.2.B EN") == 2 and "3" in removed and "4" in removed
 
 
 def test_a_european_council_text_asks_in_prose(tmp_path: Path) -> None:
-    result = import_document(FIXTURES / "EUCO-31-2024-INIT-en.txt")
+    result = imported(FIXTURES / "EUCO-31-2024-INIT-en.txt")
     requests = {verb.verb for verb in result.report.verbs if verb.request}
     assert {"CALLS ON", "INVITES", "URGES", "ASKS"} <= requests
     edition = build_edition(_import_folder(result, tmp_path))
@@ -604,8 +607,8 @@ def test_a_european_council_text_asks_in_prose(tmp_path: Path) -> None:
 
 
 def test_an_official_journal_act_is_at_its_eli(tmp_path: Path) -> None:
-    result = import_document(FIXTURES / "OJ-C-2024-4521-en.txt")
-    header = yaml.safe_load(_split(result.document_md)[0])
+    result = imported(FIXTURES / "OJ-C-2024-4521-en.txt")
+    header = yaml_data.safe_load(_split(result.document_md)[0])
     assert header["eli"] == _expected("OJ-C-2024-4521-en.txt")["header"]["eli"]
     assert "institution" not in header  # the Journal's head is furniture, not the institution
     removed = list(result.removed)
@@ -668,7 +671,7 @@ def test_a_re_import_keeps_the_accepted_differences(tmp_path: Path) -> None:
     )
     record.write_text(record.read_text(encoding="utf-8") + accepted, encoding="utf-8")
     assert main(["import", str(FIXTURES / "lettered-recitals.txt"), "--source", str(site / "source")]) == 0
-    data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    data = yaml_data.safe_load(record.read_text(encoding="utf-8"))
     assert data["accepted"][0]["reason"] == "the statement is published in the addendum"
 
 
@@ -679,14 +682,14 @@ def test_a_re_import_keeps_the_checked_doubtful_lines(tmp_path: Path) -> None:
     site = tmp_path / "site"
     assert main(["new", str(site), "--from", str(path)]) == 0
     record = site / "source" / "import.yml"
-    doubt = yaml.safe_load(record.read_text(encoding="utf-8"))["doubtful"][0]
+    doubt = yaml_data.safe_load(record.read_text(encoding="utf-8"))["doubtful"][0]
     checked = (
         f"checked:\n  - where: {doubt['where']}\n    text: {json.dumps(doubt['text'])}\n"
         "    reason: joined to the recital above in the original too\n"
     )
     record.write_text(record.read_text(encoding="utf-8") + checked, encoding="utf-8")
     assert main(["import", str(path), "--source", str(site / "source")]) == 0
-    data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    data = yaml_data.safe_load(record.read_text(encoding="utf-8"))
     assert data["checked"] == [
         {**{k: doubt[k] for k in ("where", "text")}, "reason": "joined to the recital above in the original too"}
     ]
@@ -712,12 +715,12 @@ def test_a_french_or_german_register_text_is_read_in_its_own_shape(name: str, tm
     and operative verbs the shared list holds ("SOULIGNE", "FORDERT … AUF"), read as the hand
     reading beside each text says."""
     language = name.removesuffix(".txt").rsplit("-", 1)[1]
-    result = import_document(FIXTURES / name)
+    result = imported(FIXTURES / name)
     expected = _expected(name)
     assert result.report.text().startswith("Verdict: ready to publish")
     assert result.report.unplaced == () and result.report.doubtful == ()
     assert result.report.new_verbs == ()
-    header = yaml.safe_load(_split(result.document_md)[0])
+    header = yaml_data.safe_load(_split(result.document_md)[0])
     for field, value in expected["header"].items():
         assert str(header[field]) == str(value), field
     document = _parses(result, tmp_path)
@@ -726,7 +729,7 @@ def test_a_french_or_german_register_text_is_read_in_its_own_shape(name: str, tm
     verbs = [clause[0] for number in sorted(expected["clauses"]) for clause in expected["clauses"][number]]
     assert [v.verb for v in result.report.verbs if v.verb in verbs] == sorted(set(verbs))
     # The documents its footnotes cite by number are named in its language (registry/citations.yml).
-    words = yaml.safe_load(
+    words = yaml_data.safe_load(
         (Path(conclusions.__file__).parent / "registry" / "citations.yml").read_text(encoding="utf-8")
     )[language]
     cited = [i for i in build_edition(tmp_path).registries.instruments if i.automatic and i.id.startswith("st-")]
@@ -794,7 +797,7 @@ def test_recitals_without_a_mark_are_recitals(tmp_path: Path) -> None:
             recitals.append([line])
         else:
             recitals[-1].append(line)
-    result = import_document(FIXTURES / name)
+    result = imported(FIXTURES / name)
     document = _parses(result, tmp_path)
     assert len(recitals) == len(_expected(name)["recitals"]) == len(document.recitals)
     assert document.preamble == (preamble,)
@@ -828,7 +831,7 @@ def test_a_recital_opener_read_into_another_part_is_doubtful(tmp_path: Path) -> 
     assert f"line {number}" in [doubt.where for doubt in result.report.doubtful]
     assert f"line {number}: RECOGNISING that" in result.report.text()
     assert not result.report.text().startswith("Verdict: ready to publish")
-    record = yaml.safe_load(result.record)
+    record = yaml_data.safe_load(result.record)
     assert f"line {number}" in [entry["where"] for entry in record["doubtful"]]
 
 
@@ -869,7 +872,7 @@ def test_dashed_recitals_stay_as_they_are(tmp_path: Path) -> None:
 def test_a_list_introduced_in_capitals_keeps_its_reading(tmp_path: Path) -> None:
     """ "RECALLING THAT:" all in capitals introduces the items after it (a resolution's list):
     it opens no recital of its own, and is not doubtful."""
-    result = import_document(FIXTURES / "OJ-C-2024-4521-en.txt")
+    result = imported(FIXTURES / "OJ-C-2024-4521-en.txt")
     text = (FIXTURES / "OJ-C-2024-4521-en.txt").read_text(encoding="utf-8")
     assert "RECALLING THAT:" in text and result.report.doubtful == ()
     assert not any(block.startswith("- RECALLING THAT:\n") for block in _blocks(result.document_md))

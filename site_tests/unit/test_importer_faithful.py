@@ -19,9 +19,10 @@ from pathlib import Path
 
 import conclusions
 import pytest
-import yaml
 from conclusions.importer import ImportResult, import_document
 from conclusions.importer.words import label_key, words
+
+from site_tests.support import yaml_data
 
 _COVER = """Conseil de
 l'Union européenne
@@ -82,7 +83,7 @@ def test_a_footnote_below_the_rule_is_never_joined_to_a_point(tmp_path: Path) ->
     # The only number that can hold footnote 1's marker is "281": the marker goes there, doubtful.
     assert "COP 28[^1];" in result.document_md
     assert f"[^1]: {_NOTE}" in result.document_md
-    record = yaml.safe_load(result.record)
+    record = yaml_data.safe_load(result.record)
     recital = _line_of(text, "RAPPELANT")
     assert [entry["where"] for entry in record["doubtful"]] == [recital]
     assert "footnote 1" in record["doubtful"][0]["cause"]
@@ -96,7 +97,7 @@ def test_a_footnote_whose_marker_is_ambiguous_is_unplaced(tmp_path: Path) -> Non
     result = _import(tmp_path, text)
     assert "[^1]" not in result.document_md
     assert _NOTE not in result.document_md
-    record = yaml.safe_load(result.record)
+    record = yaml_data.safe_load(result.record)
     footnote = _line_of(text, "1 Doc.")
     assert [entry["where"] for entry in record["unplaced"]] == [footnote]
     assert "[^1]" in record["unplaced"][0]["cause"]
@@ -107,21 +108,21 @@ def test_a_footnote_without_any_number_to_hold_its_marker_is_unplaced(tmp_path: 
     text = _PAGE.format(cop="28", note=_NOTE)
     result = _import(tmp_path, text)
     assert _NOTE not in result.document_md
-    assert [entry["where"] for entry in yaml.safe_load(result.record)["unplaced"]] == [_line_of(text, "1 Doc.")]
+    assert [entry["where"] for entry in yaml_data.safe_load(result.record)["unplaced"]] == [_line_of(text, "1 Doc.")]
 
 
 def test_a_marker_found_below_the_rule_reads_as_before(tmp_path: Path) -> None:
     text = _PAGE.format(cop="28", note=_NOTE).replace("adoptés par les États membres;", "adoptés1;")
     result = _import(tmp_path, text)
     assert "adoptés[^1];" in result.document_md
-    record = yaml.safe_load(result.record)
+    record = yaml_data.safe_load(result.record)
     assert not record["unplaced"] and not record["doubtful"]
 
 
 def _import_with(tmp_path: Path, line: str) -> tuple[dict[str, object], ImportResult]:
     """The cover page with `line` among its labelled fields: its front matter, and the import."""
     result = _import(tmp_path, _TEXT.format(line=line))
-    front = yaml.safe_load(result.document_md.split("---\n")[1])
+    front = yaml_data.safe_load(result.document_md.split("---\n")[1])
     return front, result
 
 
@@ -130,7 +131,7 @@ def test_the_number_sign_variants_are_one_label(tmp_path: Path, sign: str) -> No
     front, result = _import_with(tmp_path, f"{sign} doc. préc.: 6950/26")
     assert front["previous_document"] == "6950/26"
     assert front["to"] == "délégations"
-    assert not yaml.safe_load(result.record)["unplaced"]
+    assert not yaml_data.safe_load(result.record)["unplaced"]
 
 
 def test_no_two_known_labels_become_one() -> None:
@@ -140,7 +141,7 @@ def test_no_two_known_labels_become_one() -> None:
     files = sorted((Path(conclusions.__file__).parent / "words").glob("*.yml"))
     fields: dict[str, set[str]] = {}
     for path in files:
-        labels = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("header labels") or {}
+        labels = (yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}).get("header labels") or {}
         assert len({label_key(str(label)) for label in labels}) == len(labels), path.name
         for label, field in labels.items():
             fields.setdefault(label_key(str(label)), set()).add(str(field))
@@ -154,7 +155,7 @@ def test_an_unknown_label_is_unplaced_never_joined_to_a_field(tmp_path: Path, li
     front, result = _import_with(tmp_path, line)
     assert front["to"] == "délégations"
     assert all(line not in str(value) for value in front.values())
-    record = yaml.safe_load(result.record)
+    record = yaml_data.safe_load(result.record)
     number = _TEXT.splitlines().index("{line}") + 1
     assert [entry["where"] for entry in record["unplaced"]] == [f"line {number}"]
     assert "label" in record["unplaced"][0]["cause"]

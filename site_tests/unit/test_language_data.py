@@ -11,11 +11,12 @@ from typing import Any
 
 import conclusions
 import pytest
-import yaml
 from conclusions.core.errors import Problems
 from conclusions.core.interface import BASE, package_languages
 from conclusions.core.languages import switch_label
 from conclusions.core.registry_source import read_registries
+
+from site_tests.support import yaml_data
 
 PACKAGE = Path(conclusions.__file__).parent
 # Every language but English: its words are each language's own.
@@ -23,7 +24,7 @@ OTHERS = [language for language in package_languages() if language != BASE]
 
 
 def _registry(name: str) -> dict[str, object]:
-    return dict(yaml.safe_load((PACKAGE / "registry" / name).read_text(encoding="utf-8")))
+    return dict(yaml_data.safe_load((PACKAGE / "registry" / name).read_text(encoding="utf-8")))
 
 
 def test_the_package_ships_more_than_english() -> None:
@@ -32,7 +33,7 @@ def test_the_package_ships_more_than_english() -> None:
 
 @pytest.mark.parametrize("language", OTHERS)
 def test_a_language_of_the_interface_is_a_language_of_every_words_file(language: str) -> None:
-    words = yaml.safe_load((PACKAGE / "words" / f"{language}.yml").read_text(encoding="utf-8"))
+    words = yaml_data.safe_load((PACKAGE / "words" / f"{language}.yml").read_text(encoding="utf-8"))
     assert words["language"] == language
     assert len(words["months"]) == 12
     for key in ("header labels", "statuses", "titles", "preamble", "lead-ins", "recital openers"):
@@ -59,7 +60,7 @@ def test_a_shared_entry_given_in_other_languages_is_given_in_every_one(language:
     one of them shows that entry in English while the others do not."""
     given = 0
     for name, entries in (("actors.yml", "actors"), ("instruments.yml", "instruments"), ("glossary.yml", "terms")):
-        data: dict[str, list[dict[str, Any]]] = yaml.safe_load(
+        data: dict[str, list[dict[str, Any]]] = yaml_data.safe_load(
             (PACKAGE / "registry" / name).read_text(encoding="utf-8")
         )
         for entry in data.get(entries, []):

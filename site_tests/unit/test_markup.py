@@ -27,19 +27,14 @@ MESSAGE_NAMES = {"message", "explanation", "hint"}
 
 
 def _formatted_strings(tree: ast.AST) -> list[tuple[int, str]]:
-    """(line, literal text) of every f-string, str.format() and %-format outside messages."""
-    messages: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-            if name in MESSAGES:
-                messages.update(id(n) for arg in node.args for n in ast.walk(arg))
-        elif isinstance(node, ast.Assign) and any(getattr(t, "id", "") in MESSAGE_NAMES for t in node.targets):
-            messages.update(id(n) for n in ast.walk(node.value))
+    """(line, literal text) of every f-string, str.format() and %-format outside messages.
+
+    One walk of the tree that does not go into a message (the arguments of a call in MESSAGES,
+    the value given to a name in MESSAGE_NAMES): every other node is read once."""
     found = []
-    for node in ast.walk(tree):
-        if id(node) in messages:
-            continue
+    todo = [tree]
+    while todo:
+        node = todo.pop()
         if isinstance(node, ast.JoinedStr):
             found.append((node.lineno, "".join(str(v.value) for v in node.values if isinstance(v, ast.Constant))))
         elif (
@@ -52,7 +47,18 @@ def _formatted_strings(tree: ast.AST) -> list[tuple[int, str]]:
             found.append((node.lineno, node.func.value.value))
         elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant):
             found.append((node.lineno, str(node.left.value)))
-    return found
+        messages = _messages(node)
+        todo.extend(child for child in ast.iter_child_nodes(node) if child not in messages)
+    return sorted(found)
+
+
+def _messages(node: ast.AST) -> list[ast.AST]:
+    """The children of `node` that are messages for people, not page content."""
+    if isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in MESSAGES:
+        return list(node.args)
+    if isinstance(node, ast.Assign) and any(getattr(t, "id", "") in MESSAGE_NAMES for t in node.targets):
+        return [node.value]
+    return []
 
 
 def test_no_core_module_but_markup_formats_values_into_markup() -> None:

@@ -7,10 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from conclusions.core.identity import REGISTER, register_id, register_url
 
-CASES: list[dict[str, str]] = yaml.safe_load((Path(__file__).parent / "data" / "register_ids.yml").read_text("utf-8"))
+from site_tests.support import yaml_data
+
+CASES: list[dict[str, str]] = yaml_data.safe_load(
+    (Path(__file__).parent / "data" / "register_ids.yml").read_text("utf-8")
+)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["number"] or "(empty)")

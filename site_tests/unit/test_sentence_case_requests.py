@@ -9,7 +9,6 @@ shared registry's (registry/verbs.yml); the paragraphs are invented."""
 from __future__ import annotations
 
 import pytest
-import yaml
 from conclusions.core.clauses import split_clauses
 from conclusions.core.layout import SHARED_REGISTRY, VERBS_FILE
 from conclusions.core.mentions import Matcher
@@ -17,9 +16,10 @@ from conclusions.core.operative import lower_case_opens, passive_opens, speakers
 from conclusions.importer.model import DraftParagraph, Where
 from conclusions.importer.verbs import find_prose_verbs, shared_verbs
 
+from site_tests.support import yaml_data
 from site_tests.unit.entries import actor, paragraph, verb
 
-_SHARED = yaml.safe_load((SHARED_REGISTRY / VERBS_FILE).read_text(encoding="utf-8"))
+_SHARED = yaml_data.safe_load((SHARED_REGISTRY / VERBS_FILE).read_text(encoding="utf-8"))
 VERBS = Matcher(
     [
         verb(e["verb"], *e["forms"], request=bool(e["request"]), passive=bool(e.get("passive")))

@@ -7,11 +7,12 @@ import io
 import os
 import struct
 import zlib
+from functools import cache
 from pathlib import Path
 
 import pytest
 from conclusions.core import cards
-from conclusions.core.edition import build_edition
+from conclusions.core.edition import Edition, build_edition
 from conclusions.core.inline_source import lead
 from conclusions.core.sharing import CARD_SIZE, Card, Sharing
 from PIL import Image, ImageDraw, ImageFont
@@ -20,8 +21,14 @@ from site_tests.support.build import FIXTURES
 from site_tests.support.core import render_all
 
 
+@cache
+def _mini_edition() -> Edition:
+    """The mini fixture's edition, made once for the module: its tests only read it."""
+    return build_edition(FIXTURES / "mini")
+
+
 def test_an_unchanged_card_is_not_redrawn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    edition = build_edition(FIXTURES / "mini")
+    edition = _mini_edition()
     card = Sharing(edition, "https://example.org/sub/", "Site").item_card(edition.document.paragraphs[0])
     drawn = render_all([card], tmp_path)[0]
     assert list(tmp_path.glob("*.png")), "the card was cached"
@@ -52,7 +59,7 @@ def test_characters_the_font_lacks_are_drawn_as_readable_substitutes() -> None:
 
 
 def test_many_cards_are_drawn_on_every_core_to_the_same_bytes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    edition = build_edition(FIXTURES / "mini")
+    edition = _mini_edition()
     sharing = Sharing(edition, "https://example.org/", "Site")
     todo = [sharing.item_card(p) for p in edition.document.paragraphs]
     alone = [cards.draw(card) for card in todo]
@@ -65,7 +72,7 @@ def test_many_cards_are_drawn_on_every_core_to_the_same_bytes(monkeypatch: pytes
 
 
 def test_a_few_cards_are_drawn_in_threads_to_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
-    edition = build_edition(FIXTURES / "mini")
+    edition = _mini_edition()
     sharing = Sharing(edition, "https://example.org/", "Site")
     todo = [sharing.item_card(p) for p in edition.document.paragraphs] * 3
     alone = [cards.draw(card) for card in todo]
@@ -76,7 +83,7 @@ def test_a_few_cards_are_drawn_in_threads_to_the_same_bytes(monkeypatch: pytest.
 
 
 def test_a_card_that_cannot_be_drawn_is_named_in_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    edition = build_edition(FIXTURES / "mini")
+    edition = _mini_edition()
     sharing = Sharing(edition, "https://example.org/", "Site")
     todo = [sharing.item_card(p) for p in edition.document.paragraphs]
     broken = todo[1]
@@ -112,7 +119,7 @@ def _chunks(png: bytes) -> list[tuple[bytes, bytes]]:
 
 
 def _mini_cards() -> list[Card]:
-    edition = build_edition(FIXTURES / "mini")
+    edition = _mini_edition()
     return list(Sharing(edition, "https://example.org/", "Site").cards())
 
 

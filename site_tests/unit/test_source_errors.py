@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-import yaml
 from conclusions.core.edition import build_edition
 from conclusions.core.errors import SourceError
 from conclusions.core.layout import SHARED_REGISTRY as SHARED
 from conclusions.core.site import all_pages
 from conclusions.core.unique_addresses import check_addresses, published_files
 
+from site_tests.support import yaml_data
 from site_tests.support.build import FIXTURES
 
 MINI = FIXTURES / "mini"
@@ -391,7 +391,9 @@ CASES = [
         [("kind: deal\n", "kind: deals\n")],
         message="mini/instruments.yml:16: instrument 'blue-deal' has kind 'deals', which is not under 'kinds:' here "
         "or in the shared registry; use one of: charter, deal, "
-        + ", ".join(k["id"] for k in yaml.safe_load((SHARED / "instruments.yml").read_text(encoding="utf-8"))["kinds"]),
+        + ", ".join(
+            k["id"] for k in yaml_data.safe_load((SHARED / "instruments.yml").read_text(encoding="utf-8"))["kinds"]
+        ),
     ),
     Case(
         "url-not-https",

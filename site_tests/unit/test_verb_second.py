@@ -11,19 +11,19 @@ the sentences below are invented too."""
 from __future__ import annotations
 
 import pytest
-import yaml
 from conclusions.core.edition import build_edition
 from conclusions.core.operative import opening_forms, opening_runs, subject_after
 from conclusions.importer.model import DraftParagraph, Where
 from conclusions.importer.verbs import find_prose_verbs, shared_verbs
 
+from site_tests.support import yaml_data
 from site_tests.support.build import FIXTURES
 
 FIXTURE = FIXTURES / "verb_second"
 
 
 def test_the_fixture_has_the_clauses_and_addressees_read_by_hand() -> None:
-    expected = yaml.safe_load((FIXTURE / "expected.yml").read_text(encoding="utf-8"))["clauses"]
+    expected = yaml_data.safe_load((FIXTURE / "expected.yml").read_text(encoding="utf-8"))["clauses"]
     edition = build_edition(FIXTURE)
     found = {
         number: [[c.verb.name, [a.id for a in c.addressees]] for c in clauses]

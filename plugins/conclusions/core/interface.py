@@ -25,12 +25,10 @@ from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
-import yaml
-
 from .errors import Problems, SourceError
 from .model import Footnote, Paragraph, Recital, Section
 from .remembered import ByValue, recent
-from .yamlsource import Located, load_yaml, read_text
+from .yamlsource import Located, load_package_yaml, load_yaml, read_text
 
 PACKAGE_WORDS = Path(__file__).resolve().parent.parent / "lang"
 """The interface words shipped with the package, one file per language."""
@@ -128,8 +126,7 @@ def _package_file(language: str) -> Mapping[str, object]:
     path = PACKAGE_WORDS / f"{language}.yml"
     if not path.is_file():
         return MappingProxyType({})
-    with path.open(encoding="utf-8") as f:
-        return MappingProxyType(_flat(yaml.safe_load(f) or {}))
+    return MappingProxyType(_flat(load_package_yaml(path.read_text(encoding="utf-8")) or {}))
 
 
 def package_languages() -> list[str]:

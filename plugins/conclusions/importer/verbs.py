@@ -19,10 +19,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 from ..core.layout import SHARED_REGISTRY, VERBS_FILE
 from ..core.operative import opening_forms, opening_runs, speakers
+from ..core.yamlsource import load_package_yaml
 from .model import DraftParagraph, DraftPoint
 from .yamltext import FlowList, dump
 
@@ -61,7 +60,7 @@ def shared_verbs(lower_case: bool = False) -> list[KnownVerb]:
 @lru_cache(maxsize=4)
 def _verbs_in(shared: bytes, lower_case: bool) -> tuple[KnownVerb, ...]:
     # By the file's bytes: every import reads the list, and parsing it is most of a short import.
-    data = yaml.safe_load(shared.decode("utf-8"))
+    data = load_package_yaml(shared.decode("utf-8"))
     verbs = []
     for entry in data["verbs"]:
         forms = tuple(form for form in entry["forms"] if form[:1].islower() == lower_case)

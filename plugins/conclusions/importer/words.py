@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from ..core.yamlsource import load_package_yaml
 
 WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
 
@@ -80,7 +80,7 @@ def words() -> Words:
     label_language: dict[str, tuple[str, ...]] = {}
     title_language: list[tuple[re.Pattern[str], str]] = []
     for path in sorted(WORDS_DIR.glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_package_yaml(path.read_text(encoding="utf-8")) or {}
         language = str(data.get("language") or "")
         for number, names in enumerate(data.get("months") or [], start=1):
             for name in [names] if isinstance(names, str) else names:
