@@ -44,6 +44,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -338,6 +339,10 @@ class Memory:
         self.template_code = _TemplateCode()
         self._tables = (self.files, self.pages, self.written, self.search, self.copies, self.without_source)
         self._last_site = ""
+        self._templates_state: list[tuple[str, str, int, int]] = []
+        """The files of the theme folders that may change while serving (`same_site`)."""
+        self._reading_pages: tuple[list[tuple[str, str, int, int]] | None, bool] = (None, True)
+        """Whether their templates read `pages`, for the files they were read from."""
         self._linked_from: dict[str, set[str]] = {}
         """Which pages link to anchors of each page (kept up to date as pages are rendered)."""
 
@@ -346,6 +351,14 @@ class Memory:
         for table in self._tables:
             table.start()
         self.reused = 0
+
+    def templates_read_pages(self, template_dirs: list[str]) -> bool:
+        """Whether a template of `template_dirs` (the theme folders that may change while
+        serving) reads `pages`; read again when their files changed (`same_site`)."""
+        state = self._templates_state
+        if self._reading_pages[0] != state:
+            self._reading_pages = (state, _reads_pages(template_dirs))
+        return self._reading_pages[1]
 
     def has_last_build(self) -> bool:
         """Whether a build succeeded before this one (which may then build in place)."""
@@ -368,7 +381,8 @@ class Memory:
         outline = _nav_outline(nav.items, [])
         # The build's date: the sitemap gives it for every page (`Serving.on_nav`).
         day = mkdocs_utils.get_build_date()
-        self.site = _digest(self.settings, day, *listing, *outline, *_templates_state(template_dirs))
+        self._templates_state = _templates_state(template_dirs)
+        self.site = _digest(self.settings, day, *listing, *outline, *self._templates_state)
         return self.site == self._last_site
 
     def file(self, dest: str, inputs: tuple[object, ...], make: Callable[[], File]) -> File:
@@ -525,6 +539,36 @@ class RememberedPage(GeneratedPage):
             done = Rendering.of(self, meta)
         self.memory.linked(src, done)
         self.memory.keep_rendering(src, self.key, self.context, done)
+
+
+def _works_on(file: File) -> bool:
+    """Whether MkDocs does something with the page of `file` in a build in place: builds it,
+    or checks its links (`Serving._check_links_to_changed_pages`)."""
+    page = file.page
+    return not isinstance(page, RememberedPage) or page.built or bool(page.links_to_anchors)
+
+
+_TEMPLATE_CODE = re.compile(r"\{[{%](.*?)[}%]\}", re.DOTALL)
+_TEMPLATE_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
+_PAGES = re.compile(r"(?<![.\w])pages\b")
+"""The name `pages` in a template's code, not an attribute (`nav.pages`)."""
+
+
+def _reads_pages(template_dirs: list[str]) -> bool:
+    """Whether a template of `template_dirs` names `pages` (MkDocs' list of the site's pages)
+    in its code: read roughly, as words, so that it errs towards yes (every file of the
+    folders is read, whatever its name, for a template may include any)."""
+    for top in template_dirs:
+        for folder, _dirs, names in os.walk(top):
+            for name in names:
+                try:
+                    text = Path(folder, name).read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    continue
+                code = _TEMPLATE_CODE.findall(_TEMPLATE_COMMENT.sub("", text))
+                if any(_PAGES.search(part) for part in code):
+                    return True
+    return False
 
 
 def _few_files(paths: list[str], limit: int) -> bool:
@@ -759,6 +803,12 @@ class Serving:
             for f in documents
             if f.page is not None
         ]
+        if memory.in_place and not memory.templates_read_pages(template_dirs):
+            # MkDocs goes over the pages it lists three times more (to read, build and check
+            # them), skipping those left out one by one: the others, the few it works on, are
+            # all it needs listed. Templates then see that list as `pages`: none of Material's
+            # or the plugin's reads it (the sitemap does, and is left out: above).
+            mkdocs_internals.build_only(files, [f for f in files if f.is_documentation_page() and _works_on(f)])
 
     @staticmethod
     def _remembered_pages(documents: Sequence[File]) -> list[RememberedPage]:
