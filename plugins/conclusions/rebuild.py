@@ -24,10 +24,13 @@ same. So, between the rebuilds of one `mkdocs serve`, what the last good build m
   made from, what each published file was made of, Material's search entries of each page and
   the cards copied (`Memory`);
 - rebuilds are built in place (`mkdocs_internals.rebuild_in_place`): MkDocs builds only the
-  pages whose Markdown or share data changed and writes only the files whose bytes changed,
-  and the search index keeps the entries of the other pages, in the same order;
+  pages whose Markdown or share data changed, and goes over those only (`build_only`), writes
+  only the files whose bytes changed, and the search index keeps the entries of the other
+  pages, in the same order;
 - the theme's files are listed once and its templates compiled once (`mkdocs_internals.keep_theme`),
-  and what is kept is frozen out of Python's cyclic collector once the server is idle.
+  and what is kept is frozen out of Python's cyclic collector once the server is idle; the
+  collector is off during a build in place, and collects what it made once the server is
+  idle (`Tidier`).
 
 It also looks at the watched files more often than MkDocs does (`watch_often`).
 
