@@ -29,6 +29,7 @@ then, as its privacy plugin arranges; the flagship and `conclusions new` turn th
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 
@@ -81,8 +82,15 @@ def _sources(directive: str, hashes: list[str]) -> str:
 def policy(scripts_html: str, styles_html: str = "") -> Markup:
     """The policy allowing scripts and style sheets from the site ('self'), the inline scripts
     in `scripts_html` and the `<style>` elements in `styles_html`."""
-    scripts = [sha256(script) for script in inline_scripts(str(scripts_html))]
-    styles = [sha256(style) for style in inline_styles(str(styles_html))]
+    # Most pages of a site have the same scripts and styles: the palette and the plugin's
+    # stylesheet are a long text to read for its `<style>` elements on every page.
+    return _policy(str(scripts_html), str(styles_html))
+
+
+@functools.lru_cache(maxsize=16)
+def _policy(scripts_html: str, styles_html: str) -> Markup:
+    scripts = [sha256(script) for script in inline_scripts(scripts_html)]
+    styles = [sha256(style) for style in inline_styles(styles_html)]
     directives = [
         *DEFAULT_DIRECTIVES,
         _sources("script-src", scripts),

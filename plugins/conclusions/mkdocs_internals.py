@@ -16,6 +16,9 @@ What the plugin relies on, as MkDocs 1.6 does it:
 - A dirty build (`build(..., dirty=True)`) keeping the site folder and skipping every page
   and file whose `File.is_modified()` is false, after one warning (`rebuild_in_place`);
   `mkdocs serve` calling `build` by its module-level name.
+- A build in place given, by `files.documentation_pages()` after `on_nav`, only the pages it
+  builds (and those whose links it checks) building those and keeping the others' pages in
+  the site folder (`build_only`; were MkDocs to go over every page, it would skip the same).
 - `File._content`: a generated file's content as given (`made_of`).
 - `LiveReloadServer`: `_watched_paths`, `observer` and `build_delay` (`poll_every`), `builder`
   (`after_each_build`), `root` and `error_handler` (`serve_from`), `_inject_js_into_html`
@@ -51,7 +54,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, PluginCollection
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
@@ -100,6 +103,8 @@ class _TrialPlugin(BasePlugin):  # type: ignore[type-arg]
         self.unchanged: set[str] = set()
         self.in_nav: list[Page] = []
         self.content: str | bytes | None = None
+        self.listed_only = False
+        """Whether MkDocs is given only the pages it builds (`build_only`)."""
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for src, markdown in _TRIAL_PAGES.items():
@@ -118,6 +123,8 @@ class _TrialPlugin(BasePlugin):  # type: ignore[type-arg]
         self.in_nav = list(nav.pages)
         if "sitemap.xml" in self.unchanged:
             skip_template(config, "sitemap.xml")
+        if self.listed_only:
+            build_only(files, [f for f in files if f.is_documentation_page() and f.src_uri not in self.unchanged])
         return nav
 
 
@@ -184,7 +191,16 @@ class _Trial:
                 written.write_text("kept", encoding="utf-8")
             plugin.unchanged = {"a.md", "sitemap.xml"}
             build_command.build(self._config(plugin), serve_url="http://127.0.0.1:8000/", dirty=True)
-        self._second_build(plugin, records)
+            self._second_build(plugin, records)
+            # Again, MkDocs given b.md alone: it builds it, and the site keeps a.md's page.
+            plugin.listed_only = True
+            build_command.build(self._config(plugin), serve_url="http://127.0.0.1:8000/", dirty=True)
+        a, b = plugin.pages["a.md"], plugin.pages["b.md"]
+        self.expect(
+            "a build in place given only the pages it builds (files.documentation_pages after on_nav)",
+            (a.renders, b.renders) == (1, 3)
+            and (self.folder / "site" / "a" / "index.html").read_text(encoding="utf-8") == "kept",
+        )
 
     def _first_build(self, plugin: _TrialPlugin) -> None:
         a, b = plugin.pages["a.md"], plugin.pages["b.md"]
@@ -488,6 +504,24 @@ def rebuild_in_place() -> None:
     logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
 
 
+def build_only(files: Files, pages: list[File]) -> None:
+    """Have MkDocs read, build and check the anchors of `pages` only (its files' pages, those
+    not left out), in this build in place, instead of going over every page and skipping those
+    whose `is_modified()` is false one by one.
+
+    MkDocs takes the pages it goes over from `files.documentation_pages()` after `on_nav`;
+    should it stop doing so, it goes over every page and skips the same ones (the start-up
+    check builds the trial's second build this way). The list is also the `pages` of each
+    template's context: `Serving.on_nav` asks this only when no template may read it.
+    """
+
+    def only(*, inclusion: Callable[[InclusionLevel], bool] = InclusionLevel.is_included) -> list[File]:
+        return [file for file in pages if inclusion(file.inclusion)]
+
+    # Until the end of the build: the plugin lists the files again in the next.
+    files.documentation_pages = only  # type: ignore[method-assign]
+
+
 def made_of(file: File) -> str | bytes:
     """What a generated file is made of: its content as the plugin gave it (the very object,
     which the plugin takes again from the last build when unchanged), or, for a copy, the
@@ -499,6 +533,18 @@ def made_of(file: File) -> str | bytes:
 def set_modified(file: File, modified: bool) -> None:
     """What `file.is_modified()` answers in this build (dirty builds skip it when False)."""
     file.is_modified = _MODIFIED if modified else _UNMODIFIED  # type: ignore[method-assign]
+
+
+def keep_kind(file: File) -> File:
+    """Have `file.is_documentation_page()` give its answer without working it out again.
+
+    MkDocs asks it of every file several times a build (`Files.documentation_pages`, the copy
+    of the static files), tens of thousands of questions for a collection; a file kept between
+    builds has the same path, of which the answer is made, so it is worked out once. The answer
+    is MkDocs' own: should MkDocs stop asking the file this way, nothing changes but the time.
+    """
+    file.is_documentation_page = _MODIFIED if File.is_documentation_page(file) else _UNMODIFIED  # type: ignore[method-assign]
+    return file
 
 
 # The two answers, made once rather than a function per file and build (6,000 files).
@@ -604,7 +650,8 @@ def _index_in_parts(index: Any, material: Callable[[Any, Any], str], encoded: li
         index.entries = entries
     if not empty.endswith(EMPTY_INDEX_END):
         return material(index, prev)
-    return empty.removesuffix("[]}") + "[" + ",".join(part for part in encoded if part) + "]}"
+    # One copy of the index (tens of megabytes for a large collection), not one per `+`.
+    return "".join((empty.removesuffix("[]}"), "[", ",".join([part for part in encoded if part]), "]}"))
 
 
 def search_entries(plugin: BasePlugin[Any]) -> list[dict[str, Any]] | None:

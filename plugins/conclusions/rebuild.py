@@ -24,10 +24,13 @@ same. So, between the rebuilds of one `mkdocs serve`, what the last good build m
   made from, what each published file was made of, Material's search entries of each page and
   the cards copied (`Memory`);
 - rebuilds are built in place (`mkdocs_internals.rebuild_in_place`): MkDocs builds only the
-  pages whose Markdown or share data changed and writes only the files whose bytes changed,
-  and the search index keeps the entries of the other pages, in the same order;
+  pages whose Markdown or share data changed, and goes over those only (`build_only`), writes
+  only the files whose bytes changed, and the search index keeps the entries of the other
+  pages, in the same order;
 - the theme's files are listed once and its templates compiled once (`mkdocs_internals.keep_theme`),
-  and what is kept is frozen out of Python's cyclic collector once the server is idle.
+  and what is kept is frozen out of Python's cyclic collector once the server is idle; the
+  collector is off during a build in place, and collects what it made once the server is
+  idle (`Tidier`).
 
 It also looks at the watched files more often than MkDocs does (`watch_often`).
 
@@ -44,12 +47,13 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 import threading
+import time
 import traceback
 from collections.abc import Callable, Hashable, Sequence
-from functools import partial
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -205,19 +209,26 @@ class ServedFolder:
             os.mkdir(self.building)
             self._remove_later(old)
             return
-        folders = []
+        # The folders stay, emptied: the next build in place writes the same pages again, and
+        # removing a folder costs as much as moving a file on some disks. A build of every page
+        # starts in an empty folder (`start`).
         for folder, _dirs, names in os.walk(self.building):
+            if not names:
+                continue
             target = os.path.join(self.served, os.path.relpath(folder, self.building))
             os.makedirs(target, exist_ok=True)
             for name in names:
                 os.replace(os.path.join(folder, name), os.path.join(target, name))
-            folders.append(folder)
-        for folder in reversed(folders[1:]):  # emptied, the deepest first
-            os.rmdir(folder)
+
+    def start(self, *, whole: bool) -> None:
+        """A build starts writing; `whole`: it builds every page, into an empty folder (without
+        the folders the builds in place left, which would be served empty)."""
+        if whole:
+            self.discard()
 
     def discard(self) -> None:
-        """Empty the building folder (of a build that failed, or of the folders a build in place
-        left once its files were moved)."""
+        """Empty the building folder (of a build that failed, or of the folders builds in place
+        left once their files were moved)."""
         if os.listdir(self.building):
             old = self._set_aside(self.building)
             os.mkdir(self.building)
@@ -331,6 +342,10 @@ class Memory:
         self.template_code = _TemplateCode()
         self._tables = (self.files, self.pages, self.written, self.search, self.copies, self.without_source)
         self._last_site = ""
+        self._templates_state: list[tuple[str, str, int, int]] = []
+        """The files of the theme folders that may change while serving (`same_site`)."""
+        self._reading_pages: tuple[list[tuple[str, str, int, int]] | None, bool] = (None, True)
+        """Whether their templates read `pages`, for the files they were read from."""
         self._linked_from: dict[str, set[str]] = {}
         """Which pages link to anchors of each page (kept up to date as pages are rendered)."""
 
@@ -339,6 +354,18 @@ class Memory:
         for table in self._tables:
             table.start()
         self.reused = 0
+
+    def templates_read_pages(self, template_dirs: list[str]) -> bool:
+        """Whether a template of `template_dirs` (the theme folders that may change while
+        serving) reads `pages`; read again when their files changed (`same_site`)."""
+        state = self._templates_state
+        if self._reading_pages[0] != state:
+            self._reading_pages = (state, _reads_pages(template_dirs))
+        return self._reading_pages[1]
+
+    def has_last_build(self) -> bool:
+        """Whether a build succeeded before this one (which may then build in place)."""
+        return bool(self._last_site)
 
     def begin_files(self, config: MkDocsConfig) -> None:
         """Before the plugin makes this build's files: the signature of the configuration."""
@@ -357,7 +384,8 @@ class Memory:
         outline = _nav_outline(nav.items, [])
         # The build's date: the sitemap gives it for every page (`Serving.on_nav`).
         day = mkdocs_utils.get_build_date()
-        self.site = _digest(self.settings, day, *listing, *outline, *_templates_state(template_dirs))
+        self._templates_state = _templates_state(template_dirs)
+        self.site = _digest(self.settings, day, *listing, *outline, *self._templates_state)
         return self.site == self._last_site
 
     def file(self, dest: str, inputs: tuple[object, ...], make: Callable[[], File]) -> File:
@@ -488,13 +516,19 @@ class RememberedPage(GeneratedPage):
             self._keyed = (self.memory.site, markdown)
         self.context = context
         done = self.memory.unchanged(self.file.src_uri, self.key, context)
+        # Left out of the last build too, with the same rendering: it holds what that set, for
+        # nothing works on a page left out (but the check of its links, `Serving.on_nav`).
+        again = done is not None and done is self.done and not self.built
         self.built = done is None
         mkdocs_internals.set_modified(self.file, self.built)
         self.done = done
         if done is not None:
-            done.read(self)
-            # Its links need checking only if a page it links to changed (`Serving.on_nav`).
-            done.apply(self, files, links=False)
+            if again:
+                self.links_to_anchors = None
+            else:
+                done.read(self)
+                # Its links need checking only if a page it links to changed (`Serving.on_nav`).
+                done.apply(self, files, links=False)
             self.memory.keep_rendering(self.file.src_uri, self.key, context, done)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
@@ -508,6 +542,36 @@ class RememberedPage(GeneratedPage):
             done = Rendering.of(self, meta)
         self.memory.linked(src, done)
         self.memory.keep_rendering(src, self.key, self.context, done)
+
+
+def _works_on(file: File) -> bool:
+    """Whether MkDocs does something with the page of `file` in a build in place: builds it,
+    or checks its links (`Serving._check_links_to_changed_pages`)."""
+    page = file.page
+    return not isinstance(page, RememberedPage) or page.built or bool(page.links_to_anchors)
+
+
+_TEMPLATE_CODE = re.compile(r"\{[{%](.*?)[}%]\}", re.DOTALL)
+_TEMPLATE_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
+_PAGES = re.compile(r"(?<![.\w])pages\b")
+"""The name `pages` in a template's code, not an attribute (`nav.pages`)."""
+
+
+def _reads_pages(template_dirs: list[str]) -> bool:
+    """Whether a template of `template_dirs` names `pages` (MkDocs' list of the site's pages)
+    in its code: read roughly, as words, so that it errs towards yes (every file of the
+    folders is read, whatever its name, for a template may include any)."""
+    for top in template_dirs:
+        for folder, _dirs, names in os.walk(top):
+            for name in names:
+                try:
+                    text = Path(folder, name).read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    continue
+                code = _TEMPLATE_CODE.findall(_TEMPLATE_COMMENT.sub("", text))
+                if any(_PAGES.search(part) for part in code):
+                    return True
+    return False
 
 
 def _few_files(paths: list[str], limit: int) -> bool:
@@ -545,6 +609,43 @@ def _tidy(*, everything: bool) -> None:
         gc.unfreeze()
     gc.collect()
     gc.freeze()
+    gc.enable()  # turned off by a build in place (`Serving.on_config`)
+
+
+class Tidier:
+    """Collects the garbage of the builds once the server is idle (`_tidy`), in one thread for
+    the whole run: a thread started by each build would make the build wait until it runs,
+    as long as a slice of the processor on a busy machine."""
+
+    def __init__(self) -> None:
+        self._due: list[tuple[float, bool]] = []
+        """When each tidy is due (`time.monotonic()`), and whether it tidies everything."""
+        self._changed = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    def after_build(self) -> None:
+        """A build succeeded: tidy what it made after `TIDY_AFTER` seconds, and everything after
+        `TIDY_ALL_AFTER`, unless another build starts first."""
+        now = time.monotonic()
+        with self._changed:
+            self._due = [(now + TIDY_AFTER, False), (now + TIDY_ALL_AFTER, True)]
+            self._changed.notify()
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="conclusions-tidy", daemon=True)
+            self._thread.start()
+
+    def cancel(self) -> None:
+        """A build starts: no tidying while it runs."""
+        with self._changed:
+            self._due = []
+
+    def _run(self) -> None:
+        while True:
+            with self._changed:
+                while not self._due or self._due[0][0] > time.monotonic():
+                    self._changed.wait(self._due[0][0] - time.monotonic() if self._due else None)
+                _when, everything = self._due.pop(0)
+            _tidy(everything=everything)
 
 
 def _cut(message: str, limit: int = 200) -> str:
@@ -580,7 +681,7 @@ class Serving:
             mkdocs_internals.keep_theme(lambda c: tuple(_templates_state(templates(c))), self.memory.template_code)
         self.folder: ServedFolder | None = None
         """Where the last good build is served from, once the server runs (`on_serve`)."""
-        self._tidying: list[threading.Timer] = []
+        self._tidier = Tidier()
         self._pages: list[tuple[str, bool]] = []
         """Every page of this build, in the order MkDocs builds them: its URL, and whether it is built."""
         self._whole = True
@@ -588,14 +689,22 @@ class Serving:
 
     def on_config(self) -> None:
         """A build starts: nothing of a build that did not succeed is kept; no tidying while it runs."""
-        for timer in self._tidying:
-            timer.cancel()
+        self._tidier.cancel()
         self._whole = True
         if isinstance(self.maker, KeptSite):
             self.maker.results.start()
             remembered.next_build()
         if self.memory is not None:
             self.memory.start()
+            # A build in place makes little besides the pages it builds again: garbage the tidy
+            # after it collects (`Tidier`) once the server is idle, when it turns the collector
+            # on again; walking it during the build would only delay the page. Unless no tidy
+            # came since the last build (saves in a row), and a build of every page (`on_nav`):
+            # they collect as they go.
+            if self.memory.has_last_build() and gc.isenabled():
+                gc.disable()
+            else:
+                gc.enable()
 
     def begin_files(self, config: MkDocsConfig) -> None:
         """Before the plugin makes this build's files (`fast_serve`)."""
@@ -623,7 +732,7 @@ class Serving:
             return file
 
         def make() -> File:
-            file = File.generated(config, src, content=markdown, inclusion=inclusion)
+            file = mkdocs_internals.keep_kind(File.generated(config, src, content=markdown, inclusion=inclusion))
             RememberedPage(title, file, config, memory)
             return file
 
@@ -632,7 +741,9 @@ class Serving:
     def published_file(self, config: MkDocsConfig, path: str, made_from: object, make: Callable[[], File]) -> File:
         """The file the site publishes at `path` (not a page): the last build's, when `made_from`
         (its content, or the file it is copied from) is the same (`fast_serve`)."""
-        return make() if self.memory is None else self.memory.file(path, (made_from,), make)
+        if self.memory is None:
+            return make()
+        return self.memory.file(path, (made_from,), lambda: mkdocs_internals.keep_kind(make()))
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig) -> None:
         """Serve the first build from a folder of its own, which only ever receives a build that
@@ -669,10 +780,14 @@ class Serving:
         memory = self.memory
         if memory is None:
             return
-        pages = self._remembered_pages(files)
+        documents = files.documentation_pages()
+        pages = self._remembered_pages(documents)
         memory.in_place = memory.same_site(files, nav, template_dirs) and not self._unknown_page_plugins(config)
         self._whole = not memory.in_place
+        if self.folder is not None:
+            self.folder.start(whole=self._whole)
         if self._whole:
+            gc.enable()
             memory.forget_links()
         else:
             # The sitemap lists the pages' addresses and the build's date, both in the site
@@ -685,17 +800,24 @@ class Serving:
         for page in pages:
             page.prepare(files, context(page.file.src_uri))
         self._check_links_to_changed_pages(pages, files)
-        self._mark_files(files)
+        self._mark_files(files, config.theme.dirs)
         self._pages = [
             (f.page.url, not isinstance(f.page, RememberedPage) or f.page.built)
-            for f in files.documentation_pages()
+            for f in documents
             if f.page is not None
         ]
+        if memory.in_place and not memory.templates_read_pages(template_dirs):
+            # MkDocs goes over the pages it lists three times more (to read, build and check
+            # them), skipping those left out one by one: the others, the few it works on, are
+            # all it needs listed. Templates then see that list as `pages`: none of Material's
+            # or the plugin's reads it (the sitemap does, and is left out: above).
+            mkdocs_internals.build_only(files, [f for f in files if f.is_documentation_page() and _works_on(f)])
 
     @staticmethod
-    def _remembered_pages(files: Files) -> list[RememberedPage]:
-        """The plugin's pages, each the `RememberedPage` it made (which MkDocs must have used)."""
-        generated = [f for f in files if f.generated_by == "conclusions" and f.is_documentation_page()]
+    def _remembered_pages(documents: Sequence[File]) -> list[RememberedPage]:
+        """The plugin's pages among the site's `documents`, each the `RememberedPage` it made
+        (which MkDocs must have used)."""
+        generated = [f for f in documents if f.generated_by == "conclusions"]
         pages = [f.page for f in generated if isinstance(f.page, RememberedPage)]
         if len(pages) != len(generated):
             raise PluginError(
@@ -727,17 +849,24 @@ class Serving:
                 if isinstance(other, RememberedPage) and other.done is not None:
                     other.done.check_links(other, files)
 
-    def _mark_files(self, files: Files) -> None:
+    def _mark_files(self, files: Files, theme_dirs: list[str]) -> None:
         """Set which of the files that are not pages MkDocs writes: the plugin's, when their
-        content changed; a theme's, when newer than the copy served (every build starts in an
-        empty folder)."""
-        assert self.memory is not None
+        content changed; a theme's (of `theme_dirs`), none in a build in place, for the site
+        signature holds every file of the theme folders that may change while serving (and
+        the theme's own are part of its install); any other, when newer than the copy served
+        (every build starts in an empty folder)."""
+        memory = self.memory
+        assert memory is not None
+        in_place = memory.in_place and self.folder is not None
+        themes = set(theme_dirs)
         for file in files:
-            if file.generated_by == "conclusions" and not file.is_documentation_page():
-                made = mkdocs_internals.made_of(file)
-                mkdocs_internals.set_modified(file, not self.memory.file_unchanged(file.dest_uri, made))
-            elif self.memory.in_place and self.folder is not None and not file.is_documentation_page():
-                mkdocs_internals.set_modified(file, self.folder.newer(file))
+            if file.generated_by == "conclusions":
+                if not file.is_documentation_page():
+                    made = mkdocs_internals.made_of(file)
+                    mkdocs_internals.set_modified(file, not memory.file_unchanged(file.dest_uri, made))
+            elif in_place and not file.is_documentation_page():
+                newer = file.src_dir not in themes and self.folder is not None and self.folder.newer(file)
+                mkdocs_internals.set_modified(file, newer)
 
     def copies_to_write(self, copies: dict[str, Path]) -> dict[str, Path]:
         """Of the files the plugin copies into the site (the cards), those to copy in this build."""
@@ -770,16 +899,11 @@ class Serving:
         # of a second. What a build made is collected once the server is idle, and frozen: the
         # collector then walks only what a rebuild makes. Everything is collected after a
         # longer pause (the pages and navigation later builds replaced).
-        self._tidying = [
-            threading.Timer(TIDY_AFTER, partial(_tidy, everything=False)),
-            threading.Timer(TIDY_ALL_AFTER, partial(_tidy, everything=True)),
-        ]
-        for timer in self._tidying:
-            timer.daemon = True
-            timer.start()
+        self._tidier.after_build()
 
     def failed(self, error: BaseException) -> None:
         """A rebuild failed, for whatever reason: set it aside, and go on serving the last good build."""
+        gc.enable()
         if self.folder is not None:
             self.folder.discard()
         if isinstance(self.maker, KeptSite):

@@ -32,18 +32,27 @@ def test_only_a_build_that_succeeded_is_served(tmp_path: Path) -> None:
     folder.publish(whole=False)
     second = {**first, "paragraphs/1/index.html": "p1 2", "search/search_index.json": "{}"}
     assert _tree(served) == second
-    assert list(building.iterdir()) == [], "the building folder is empty for the next build"
+    assert _tree(building) == {}, "the building folder holds no file for the next build"
+    assert (building / "paragraphs" / "1").is_dir(), "its folders are kept for the next build in place"
 
     # A build that failed half-way is set aside: the last good build stays served, whole.
     _write(building, {"paragraphs/2/index.html": "half", "index.html": ""})
     folder.discard()
     assert _tree(served) == second and list(building.iterdir()) == []
 
-    # A build of every page replaces the served build, files it no longer has included.
+    # A build of every page starts in an empty folder, and replaces the served build, files
+    # and folders it no longer has included.
+    folder.start(whole=False)
+    _write(building, {"paragraphs/1/index.html": "p1 3"})
+    folder.publish(whole=False)
+    assert (building / "paragraphs" / "1").is_dir()
+    folder.start(whole=True)
+    assert list(building.iterdir()) == []
     third = {"index.html": "home 3"}
     _write(building, third)
     folder.publish(whole=True)
     assert _tree(served) == third and list(building.iterdir()) == []
+    assert sorted(p.name for p in served.iterdir()) == ["index.html"]
     assert folder.error_page(404) is None
     _write(served, {"404.html": "not here"})
     assert folder.error_page(404) == b"not here"

@@ -136,6 +136,15 @@ def test_a_collection_rebuilds_what_an_edit_changes_across_its_texts(
         assert total == pages and 0 < reused < pages
         _assert_same_as_clean_build(served, source, tmp_path / "clean-1")
 
+        # Another paragraph, in place again: the pages left out twice in a row keep what the
+        # build before the last set on them.
+        other = edition.document.paragraphs[-1]
+        assert other is not paragraph, "the collection's last text has more than one paragraph"
+        _edit_paragraph(served, document, other.line, site_path(edition.urls.paragraph_page(other.number)))
+        reused, total = _rebuilds(served)[-1]
+        assert total == pages and 0 < reused < pages
+        _assert_same_as_clean_build(served, source, tmp_path / "clean-1b")
+
         # The date by which another text cites this one: that reference no longer resolves,
         # which changes the citing text's pages and the cited text's "Recalled in".
         header = source / "documents" / cited.cited.urls.prefix / "document.md"
