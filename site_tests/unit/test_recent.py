@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from conclusions.core import remembered
@@ -63,29 +63,35 @@ def _edits(source: Path) -> list[tuple[str, Callable[[], object]]]:
     ]
 
 
-def test_a_build_with_the_last_builds_work_makes_what_a_build_without_makes(tmp_path: Path, keeping: None) -> None:
-    remembered.keep_recent(False)
-    fresh_source = tmp_path / "fresh" / "source"
-    shutil.copytree(MINI, fresh_source)
-    fresh = []
-    for _what, edit in _edits(fresh_source):
-        edit()
-        fresh.append(_made(fresh_source))
-    remembered.keep_recent(True)
-    source = tmp_path / "kept" / "source"
+R = TypeVar("R")
+Edits = Callable[[Path], list[tuple[str, Callable[[], object]]]]
+
+
+def _after_each_edit(folder: Path, edits: Edits, made: Callable[[Path], R], keep: bool) -> list[tuple[str, R, int]]:
+    """`made` of a copy of the mini fixture in `folder` after each of its `edits`, one build
+    each, with (`keep`) or without the last build's work; with how much work is kept then."""
+    remembered.keep_recent(keep)
+    source = folder / "source"
     shutil.copytree(MINI, source)
-    sizes = []
-    for (what, edit), expected in zip(_edits(source), fresh, strict=True):
+    out = []
+    for what, edit in edits(source):
         edit()
         remembered.next_build()
-        got = _made(source)
+        out.append((what, made(source), remembered.recent_kept()))
+    return out
+
+
+def test_a_build_with_the_last_builds_work_makes_what_a_build_without_makes(tmp_path: Path, keeping: None) -> None:
+    fresh = _after_each_edit(tmp_path / "fresh", _edits, _made, keep=False)
+    kept = _after_each_edit(tmp_path / "kept", _edits, _made, keep=True)
+    for (what, got, _), (_, expected, _) in zip(kept, fresh, strict=True):
         assert got[1] == expected[1], f"the pages after {what}"
         assert got[2] == expected[2], f"the data after {what}"
         assert got[0] == expected[0], f"the collection after {what}"
-        sizes.append(remembered.recent_kept())
+    sizes = [size for _, _, size in kept]
     assert sizes[0] > 0, "a build keeps its work"
     # This build's work and the last's, never more: no build's edit makes it grow.
-    assert max(sizes) <= 2 * sizes[0] + 2 * len(_edits(source))
+    assert max(sizes) <= 2 * sizes[0] + 2 * len(kept)
     remembered.next_build()
     remembered.next_build()
     assert remembered.recent_kept() == 0, "nothing older than the last build is kept"
@@ -148,3 +154,58 @@ def test_a_key_that_cannot_be_hashed_is_made_each_time(keeping: None) -> None:
     assert recent.get(("words", ["a", "list"]), make) == 2
     assert recent.get(("words", ("a", "tuple")), make) == 3
     assert recent.get(("words", ("a", "tuple")), make) == 3, "a hashable key finds its result again"
+
+
+REGISTER_PAGES = ("instruments/", "glossary.md", "actors/", "verbs.md")
+
+
+def _register_pages(source: Path) -> dict[str, Any]:
+    """The register pages of a build of `source`, by their source path."""
+    return {page.src: page for page in all_pages(build_collection(source)) if page.src.startswith(REGISTER_PAGES)}
+
+
+def _mention_edits(source: Path) -> list[tuple[str, Callable[[], object]]]:
+    """Edits that change what the register pages show of a mention, and edits that change none:
+    the mini fixture's own words, one after the other."""
+    document, instruments = source / "document.md", source / "instruments.yml"
+    original = document.read_text(encoding="utf-8")
+    return [
+        ("as it is", lambda: None),
+        ("a word beside a mention", lambda: _replace(document, "to report on the", "to report yearly on the")),
+        ("a mention added", lambda: _replace(document, "to map buoys", "to map buoys under the Blue Deal")),
+        ("a mention taken out", lambda: _replace(document, "RECALLS the Blue Deal", "RECALLS the deal")),
+        ("a word in no clause of an entry", lambda: _replace(document, "NOTES the role", "NOTES the wide role")),
+        ("an entry's words", lambda: _replace(instruments, "A deal for blue things.", "A deal for blue waters.")),
+        ("the text back as it was", lambda: document.write_text(original, encoding="utf-8")),
+    ]
+
+
+def test_each_register_page_is_kept_while_what_it_shows_is_the_same(tmp_path: Path, keeping: None) -> None:
+    """Each register page made with the last build's work is the one a build without it makes,
+    after edits that change a mention and edits that do not; a page whose entry's mentions are
+    the same is the very page of the last build, and a page whose mention changed shows it."""
+    fresh = _after_each_edit(tmp_path / "fresh", _mention_edits, _register_pages, keep=False)
+    with_kept = _after_each_edit(tmp_path / "kept", _mention_edits, _register_pages, keep=True)
+    for (what, got, _), (_, expected, _) in zip(with_kept, fresh, strict=True):
+        shown = {src: page.markdown for src, page in got.items()}
+        assert shown == {src: page.markdown for src, page in expected.items()}, f"the register pages after {what}"
+    builds = [pages for _, pages, _ in with_kept]
+
+    def kept(step: int) -> set[str]:
+        """The register pages of edit `step` that are the very pages of the build before."""
+        return {src for src, page in builds[step].items() if builds[step - 1].get(src) is page}
+
+    charter, deal, commission = "instruments/ocean-charter.md", "instruments/blue-deal.md", "actors/commission.md"
+    # A word beside a mention: the pages that show it change; the others are kept.
+    assert "yearly" in builds[1][charter].markdown and "yearly" in builds[1][commission].markdown
+    assert charter not in kept(1) and commission not in kept(1)
+    assert deal in kept(1) and "glossary.md" in kept(1)
+    # A mention added, then taken out: the entry's page lists it, then no longer.
+    assert "paragraphs/2.md" in builds[2][deal].markdown and deal not in kept(2)
+    assert "paragraphs/1.md" not in builds[3][deal].markdown and deal not in kept(3)
+    assert charter in kept(2) and charter in kept(3)
+    # A word in a clause that mentions no instrument or actor: only the verbs' page shows it.
+    assert "wide role" in builds[4]["verbs.md"].markdown
+    assert set(builds[4]) - kept(4) == {"verbs.md"}
+    # An entry's own words: its page, not the others'.
+    assert "blue waters" in builds[5][deal].markdown and deal not in kept(5) and charter in kept(5)
