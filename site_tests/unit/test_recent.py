@@ -4,6 +4,8 @@ is kept is no more than the last two builds' work."""
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -209,3 +211,17 @@ def test_each_register_page_is_kept_while_what_it_shows_is_the_same(tmp_path: Pa
     assert set(builds[4]) - kept(4) == {"verbs.md"}
     # An entry's own words: its page, not the others'.
     assert "blue waters" in builds[5][deal].markdown and deal not in kept(5) and charter in kept(5)
+
+
+def test_an_entry_hashed_once_hashes_as_its_fields_and_a_copy_works_it_out_again() -> None:
+    """A registry entry's hash is kept on it (it stands in many kept results' keys): the hash
+    its fields give, never carried to a copy, where it may differ (a string's hash differs from
+    one process to the next)."""
+    flagship = build_collection(SOURCE)
+    entry = flagship.registries.actors[0]
+    assert hash(entry) == hash(entry)
+    assert "_hash_once" not in pickle.dumps(entry).decode("latin-1")
+    copy = pickle.loads(pickle.dumps(entry))
+    assert copy == entry and hash(copy) == hash(entry)
+    renamed = dataclasses.replace(entry, name=entry.name + " (renamed)")
+    assert {entry: 1}.get(copy) == 1 and {entry: 1}.get(renamed) is None

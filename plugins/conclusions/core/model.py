@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import urls
+from .remembered import hashed_once
 
 
 @dataclass(frozen=True)
@@ -258,6 +259,7 @@ class InLanguage:
     """An actor's or instrument's description in that language."""
 
 
+@hashed_once
 @dataclass(frozen=True)
 class Entry:
     """What every registry entry has: an id, a display name, patterns and where it was written."""
@@ -304,6 +306,7 @@ class Kind:
     """From the shared registry, whose labels are in English (`languages.kind_label`)."""
 
 
+@hashed_once
 @dataclass(frozen=True)
 class Instrument(Entry):
     """A text the conclusions recall (a Treaty, a regulation, earlier conclusions)."""
@@ -317,6 +320,7 @@ class Instrument(Entry):
     date: str = ""
 
 
+@hashed_once
 @dataclass(frozen=True)
 class Term(Entry):
     """A glossary entry: an abbreviation or term of art, with its expansion and definition."""
@@ -326,6 +330,7 @@ class Term(Entry):
     url: str = ""
 
 
+@hashed_once
 @dataclass(frozen=True)
 class Actor(Entry):
     """An institution, body, state or organisation the conclusions ask to act or mention."""
@@ -335,6 +340,7 @@ class Actor(Entry):
     url: str = ""
 
 
+@hashed_once
 @dataclass(frozen=True)
 class Verb(Entry):
     """An operative verb; `patterns` are the forms as written (e.g. 'CALLS upon')."""
