@@ -15,6 +15,7 @@ import pytest
 from conclusions.core import remembered
 from conclusions.core.document_source import read_document
 from conclusions.core.errors import Problems, SourceErrors
+from conclusions.core.pages import templates
 from conclusions.core.site import SiteMaker, all_pages, build_collection, site_data
 
 from site_tests.support.build import FIXTURES, SOURCE
@@ -182,16 +183,22 @@ def _mention_edits(source: Path) -> list[tuple[str, Callable[[], object]]]:
     ]
 
 
+def _pages_alike(tmp_path: Path, edits: Edits, pages: Callable[[Path], dict[str, Any]]) -> list[dict[str, Any]]:
+    """`pages` after each of `edits`, made with the last build's work; each edit's the same as
+    a build without it makes."""
+    fresh = _after_each_edit(tmp_path / "fresh", edits, pages, keep=False)
+    with_kept = _after_each_edit(tmp_path / "kept", edits, pages, keep=True)
+    for (what, got, _), (_, expected, _) in zip(with_kept, fresh, strict=True):
+        shown = {src: page.markdown for src, page in got.items()}
+        assert shown == {src: page.markdown for src, page in expected.items()}, f"the pages after {what}"
+    return [made for _, made, _ in with_kept]
+
+
 def test_each_register_page_is_kept_while_what_it_shows_is_the_same(tmp_path: Path, keeping: None) -> None:
     """Each register page made with the last build's work is the one a build without it makes,
     after edits that change a mention and edits that do not; a page whose entry's mentions are
     the same is the very page of the last build, and a page whose mention changed shows it."""
-    fresh = _after_each_edit(tmp_path / "fresh", _mention_edits, _register_pages, keep=False)
-    with_kept = _after_each_edit(tmp_path / "kept", _mention_edits, _register_pages, keep=True)
-    for (what, got, _), (_, expected, _) in zip(with_kept, fresh, strict=True):
-        shown = {src: page.markdown for src, page in got.items()}
-        assert shown == {src: page.markdown for src, page in expected.items()}, f"the register pages after {what}"
-    builds = [pages for _, pages, _ in with_kept]
+    builds = _pages_alike(tmp_path, _mention_edits, _register_pages)
 
     def kept(step: int) -> set[str]:
         """The register pages of edit `step` that are the very pages of the build before."""
@@ -225,3 +232,63 @@ def test_an_entry_hashed_once_hashes_as_its_fields_and_a_copy_works_it_out_again
     assert copy == entry and hash(copy) == hash(entry)
     renamed = dataclasses.replace(entry, name=entry.name + " (renamed)")
     assert {entry: 1}.get(copy) == 1 and {entry: 1}.get(renamed) is None
+
+
+def _own_pages(source: Path) -> dict[str, Any]:
+    """The pages of the paragraphs of a build of `source`, by their source path."""
+    return {page.src: page for page in all_pages(build_collection(source)) if page.src.startswith("paragraphs/")}
+
+
+def _item_edits(source: Path) -> list[tuple[str, Callable[[], object]]]:
+    """Edits of one paragraph, of a footnote, of a heading and of the last paragraph's
+    neighbours: the mini fixture's own words, one after the other."""
+    document = source / "document.md"
+    return [
+        ("as it is", lambda: None),
+        ("a paragraph's words", lambda: _replace(document, "to map buoys", "to map drifting buoys")),
+        ("a footnote's words", lambda: _replace(document, "[^a]: 1234/21.", "[^a]: 1234/21, as amended.")),
+        ("a heading", lambda: _replace(document, "## B. LATER STEPS", "## B. NEXT STEPS")),
+        (
+            "a paragraph added at the end",
+            lambda: _replace(document, "on the Ocean Charter.\n", "on the Ocean Charter.\n\n5. NOTES the end.\n"),
+        ),
+    ]
+
+
+def test_each_paragraphs_page_is_kept_while_what_it_shows_is_the_same(tmp_path: Path, keeping: None) -> None:
+    """A paragraph's page made with the last build's work is the one a build without it makes;
+    the page of a paragraph whose words, footnotes, section and neighbours are the same is the
+    very page of the last build."""
+    builds = _pages_alike(tmp_path, _item_edits, _own_pages)
+
+    def remade(step: int) -> set[str]:
+        """The pages of edit `step` that are not the very pages of the build before."""
+        return {src for src, page in builds[step].items() if builds[step - 1].get(src) is not page}
+
+    assert remade(1) == {"paragraphs/2.md"} and "drifting" in builds[1]["paragraphs/2.md"].markdown
+    assert remade(2) == {"paragraphs/1.md"} and "as amended" in builds[2]["paragraphs/1.md"].markdown
+    assert remade(3) == {"paragraphs/4.md"} and "NEXT STEPS" in builds[3]["paragraphs/4.md"].markdown
+    # The last paragraph gains a neighbour; a paragraph with no footnote (footnotes moved down
+    # a line) is kept.
+    assert {"paragraphs/4.md", "paragraphs/5.md"} <= remade(4) and "paragraphs/2.md" not in remade(4)
+    assert "Paragraph 5 →" in builds[4]["paragraphs/4.md"].markdown
+
+
+def test_a_paragraphs_page_whose_template_reads_the_whole_document_is_made_each_time(
+    tmp_path: Path, keeping: None
+) -> None:
+    """A site's own template may print anything of the document: its pages are not kept."""
+    overrides = tmp_path / "overrides"
+    (overrides / "pages").mkdir(parents=True)
+    (overrides / "pages" / "paragraph.html").write_text(
+        "{{ blocks(title, text) }}\n<p>{{ document.paragraphs | length }} paragraphs</p>\n", encoding="utf-8"
+    )
+    used = templates.PageTemplates.of(overrides)
+    assert used.reads("paragraph", "document") and not templates.PACKAGE.reads("paragraph", "document")
+    templates.use(used)
+    try:
+        built = _after_each_edit(tmp_path / "kept", _item_edits, _own_pages, keep=True)
+    finally:
+        templates.use(templates.PACKAGE)
+    assert "4 paragraphs" in built[3][1]["paragraphs/1.md"].markdown
+    assert "5 paragraphs" in built[4][1]["paragraphs/1.md"].markdown, "a page of an unchanged paragraph made again"

@@ -150,6 +150,11 @@ def keep_recent(on: bool) -> None:
             recent._clear()
 
 
+def keeping() -> bool:
+    """Whether results are kept for the next build (the serve machinery turned it on)."""
+    return _keeping
+
+
 def recent_kept() -> int:
     """How many results every `Recent` keeps, of this build and the last."""
     return sum(len(r._now) + len(r._last) for r in _RECENT)
