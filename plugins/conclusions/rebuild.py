@@ -55,6 +55,7 @@ import time
 import traceback
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
+from types import CodeType
 from typing import Any, Generic, TypeVar
 
 from jinja2 import BytecodeCache
@@ -264,17 +265,21 @@ class ServedFolder:
 
 
 class _TemplateCode(BytecodeCache):
-    """Compiled templates kept in memory; Jinja discards an entry whose template source changed."""
+    """Compiled templates kept in memory, each with the checksum of its source, as Jinja keeps
+    them (an entry whose template source changed is compiled again); the code objects
+    themselves, not their marshalled bytes, which every build would load again."""
 
     def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
+        self._code: dict[str, tuple[str, CodeType]] = {}
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        if (code := self._code.get(bucket.key)) is not None:
-            bucket.bytecode_from_string(code)
+        kept = self._code.get(bucket.key)
+        if kept is not None and kept[0] == bucket.checksum:
+            bucket.code = kept[1]
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+        if bucket.code is not None:
+            self._code[bucket.key] = (bucket.checksum, bucket.code)
 
 
 def _digest(*parts: object) -> str:

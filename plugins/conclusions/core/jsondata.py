@@ -49,13 +49,40 @@ def dump(data: dict[str, Any]) -> str:
     # is written by Python's own encoder, many times slower than the compact C one: while
     # serving, the text is kept under the compact text (which says all of it) for the next
     # build, where most files of an edited text come out the same.
-    dumped: str = _DUMPED.get_by(
-        lambda: json.dumps(data, ensure_ascii=False), lambda: json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    )
+    dumped: str = _DUMPED.get_by(lambda: json.dumps(data, ensure_ascii=False), lambda: _indented(data) + "\n")
     return dumped
 
 
+def _indented(data: dict[str, Any]) -> str:
+    """`json.dumps(data, ensure_ascii=False, indent=2)`, each item of its lists indented alone
+    and kept while serving under its compact text (`_indented_item`): the document's file
+    holds every paragraph, and a save changes one. The encoder's indented text of a value is
+    the same wherever the value stands, each line indented by its depth; a newline in it is
+    always between two tokens (a string's own is written `\\n`)."""
+    if not data or not all(isinstance(key, str) for key in data):
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    members = []
+    for key, value in data.items():
+        name = json.dumps(key, ensure_ascii=False)
+        if isinstance(value, list) and value:
+            items = ",\n    ".join(_indented_item(item).replace("\n", "\n    ") for item in value)
+            members.append(f"  {name}: [\n    {items}\n  ]")
+        else:
+            members.append(f"  {name}: " + json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+    return "{\n" + ",\n".join(members) + "\n}"
+
+
+def _indented_item(item: Any) -> str:
+    if not isinstance(item, dict | list):
+        return json.dumps(item, ensure_ascii=False)
+    text: str = _DUMPED_ITEMS.get_by(
+        lambda: json.dumps(item, ensure_ascii=False), lambda: json.dumps(item, ensure_ascii=False, indent=2)
+    )
+    return text
+
+
 _DUMPED: Recent[str, str] = Recent()
+_DUMPED_ITEMS: Recent[str, str] = Recent()
 
 
 class JsonData:
@@ -66,6 +93,8 @@ class JsonData:
         self.urls = edition.urls
         self.site = Site(site_url)
         self.text_url = self.url(self.urls.text)
+        self._paragraphs: dict[int, tuple[Paragraph, dict[str, Any]]] = {}
+        """Each paragraph's data, made once: the document's file and the paragraph's own hold it."""
 
     def url(self, src: str, anchor: str = "") -> str:
         """The address of the generated page `src`, and of `anchor` in it when given."""
@@ -170,6 +199,12 @@ class JsonData:
 
     def paragraph(self, p: Paragraph) -> dict[str, Any]:
         """Paragraph `p`: its text, addresses, points, clauses, footnotes and mentions."""
+        made = self._paragraphs.get(p.number)
+        if made is None or made[0] is not p:
+            made = self._paragraphs[p.number] = (p, self._paragraph(p))
+        return made[1]
+
+    def _paragraph(self, p: Paragraph) -> dict[str, Any]:
         src = self.urls.paragraph_page(p.number)
         page = self.url(src)
         clauses = []

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import urls
+from .remembered import hashed_once
 
 
 @dataclass(frozen=True)
@@ -326,6 +327,7 @@ class InLanguage:
     """An actor's or instrument's description in that language."""
 
 
+@hashed_once
 @dataclass(frozen=True)
 class Entry:
     """What every registry entry has: an id, a display name, patterns and where it was written."""
@@ -372,6 +374,7 @@ class Kind:
     """From the shared registry, whose labels are in English (`languages.kind_label`)."""
 
 
+@hashed_once
 @dataclass(frozen=True)
 class Instrument(Entry):
     """A text the conclusions recall (a Treaty, a regulation, earlier conclusions)."""
@@ -385,6 +388,7 @@ class Instrument(Entry):
     date: str = ""
 
 
+@hashed_once
 @dataclass(frozen=True)
 class Term(Entry):
     """A glossary entry: an abbreviation or term of art, with its expansion and definition."""
@@ -394,6 +398,7 @@ class Term(Entry):
     url: str = ""
 
 
+@hashed_once
 @dataclass(frozen=True)
 class Actor(Entry):
     """An institution, body, state or organisation the conclusions ask to act or mention."""
@@ -403,6 +408,7 @@ class Actor(Entry):
     url: str = ""
 
 
+@hashed_once
 @dataclass(frozen=True)
 class Verb(Entry):
     """An operative verb; `patterns` are the forms as written (e.g. 'CALLS upon')."""

@@ -82,8 +82,8 @@ class Recent(Generic[K, V]):
     """
 
     def __init__(self) -> None:
-        self._now: dict[K, V] = {}
-        self._last: dict[K, V] = {}
+        self._now: dict[_Hashed[K], V] = {}
+        self._last: dict[_Hashed[K], V] = {}
         _RECENT.append(self)
 
     def get(self, key: K, make: Callable[[], V]) -> V:
@@ -91,15 +91,19 @@ class Recent(Generic[K, V]):
         if not _keeping:
             return make()
         try:
-            return self._now[key]
-        except KeyError:
-            pass
+            hashed = _Hashed(key)
         except TypeError:
             # A key that holds something Python cannot hash (a list where a tuple was meant):
             # made again each time, never an error of its own.
             return make()
-        value = self._last.pop(key) if key in self._last else make()
-        self._now[key] = value
+        try:
+            return self._now[hashed]
+        except KeyError:
+            pass
+        value: V = self._last.pop(hashed, _MISSING)
+        if value is _MISSING:
+            value = make()
+        self._now[hashed] = value
         return value
 
     def get_by(self, key: Callable[[], K], make: Callable[[], V]) -> V:
@@ -113,6 +117,25 @@ class Recent(Generic[K, V]):
         self._last, self._now = {}, {}
 
 
+class _Hashed(Generic[K]):
+    """A key with its hash, worked out once: a key made of the model's frozen dataclasses
+    (a paragraph, its mentions, their entries) is hashed anew, field by field, at each look-up,
+    and a result is looked for in this build's results, then the last's, then kept."""
+
+    __slots__ = ("_hash", "key")
+
+    def __init__(self, key: K) -> None:
+        self.key = key
+        self._hash = hash(key)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Hashed) and bool(self.key == other.key)
+
+
+_MISSING: Any = object()
 _RECENT: list[Recent[Any, Any]] = []
 _keeping = False
 
@@ -125,6 +148,11 @@ def keep_recent(on: bool) -> None:
     if not on:
         for recent in _RECENT:
             recent._clear()
+
+
+def keeping() -> bool:
+    """Whether results are kept for the next build (the serve machinery turned it on)."""
+    return _keeping
 
 
 def recent_kept() -> int:
@@ -183,3 +211,33 @@ class ByValue(Generic[T]):
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, ByValue) and (other.value is self.value or other.value == self.value)
+
+
+C = TypeVar("C", bound=type)
+
+
+def hashed_once(cls: C) -> C:
+    """A frozen dataclass `cls` whose hash is worked out once per object, from its fields, and
+    then found again: a registry entry stands in the keys of many results kept while serving
+    (each mention of it), and its fields (patterns, names in other languages) are many. The
+    hash is no part of its state: a copy (pickled, or by `dataclasses.replace`) works it out
+    again, for a string's hash differs from one process to the next."""
+    by_fields = cast(Callable[[object], int], cls.__dict__["__hash__"])
+
+    def __hash__(self: object) -> int:
+        try:
+            found: int = self.__dict__[_HASH]
+        except KeyError:
+            found = by_fields(self)
+            object.__setattr__(self, _HASH, found)
+        return found
+
+    def __getstate__(self: object) -> dict[str, Any]:
+        return {name: value for name, value in self.__dict__.items() if name != _HASH}
+
+    cls.__hash__ = __hash__  # type: ignore[assignment]
+    cls.__getstate__ = __getstate__  # type: ignore[assignment]
+    return cls
+
+
+_HASH = "_hash_once"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .. import urls
@@ -28,7 +28,7 @@ from ..markup import (
     table,
 )
 from ..model import Actor, Entry, Instrument, Paragraph, Recital, Section, Term, Verb
-from ..remembered import recent
+from ..remembered import ByValue, Recent, recent
 from . import templates
 from .base import DESCRIPTION_LIMIT, Page, kept_anchor
 from .render import Renderer, breadcrumb, document_label
@@ -209,7 +209,7 @@ def _backlink_table(r: Renderer, edition: Edition, backlinks: Sequence[Backlink[
     return join([title, table([r.words("recalled.where"), r.words("recalled.text")], rows)], "\n\n")
 
 
-def instruments_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
+def _instruments_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     """The list of instruments, grouped by kind, with how often each is mentioned."""
     edition = c.editions[0]
     r = Renderer(edition, edition.urls.instruments)
@@ -259,7 +259,7 @@ def instruments_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     )
 
 
-def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) -> Page:
+def _instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) -> Page:
     """The page of instrument `i`: what it is, its official address, where the texts recall it."""
     src = c.editions[0].urls.instrument_page(i.id)
     r = Renderer(c.editions[0], src)
@@ -303,7 +303,7 @@ def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) ->
     )
 
 
-def glossary(c: Collection, shares: Sequence[RegisterShare]) -> Page:
+def _glossary(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     """The glossary, A to Z: each term's expansion, definition and where the texts use it."""
     r = Renderer(c.editions[0], c.editions[0].urls.glossary)
     w = r.words
@@ -414,7 +414,7 @@ def _what(c: Collection) -> str:
     return c.editions[0].document.header.title if not c.is_collection else w("registers.what_collection", title=c.title)
 
 
-def actors_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
+def _actors_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     """The list of actors with their counts, and the table of requests by actor and section
     (for a collection: the requests in each document)."""
     edition = c.editions[0]
@@ -573,7 +573,7 @@ def _matrix(edition: Edition, r: Renderer, sections: list[Section]) -> Md:
     )
 
 
-def actor(c: Collection, a: Actor, shares: Sequence[RegisterShare]) -> Page:
+def _actor(c: Collection, a: Actor, shares: Sequence[RegisterShare]) -> Page:
     """The page of actor `a`: what the texts ask of it (newest first), and where they mention it otherwise."""
     src = c.editions[0].urls.actor_page(a.id)
     r = Renderer(c.editions[0], src)
@@ -693,7 +693,7 @@ def _verb_numbers(r: Renderer, edition: Edition, clauses: Sequence[Clause]) -> M
     return para(join([home, after, join(numbers, ", ")]))
 
 
-def verbs(c: Collection, shares: Sequence[RegisterShare]) -> Page:
+def _verbs(c: Collection, shares: Sequence[RegisterShare]) -> Page:
     """The operative verbs, each with every clause that uses it."""
     r = Renderer(c.editions[0], c.editions[0].urls.verbs)
     w = r.words
@@ -717,7 +717,7 @@ def verbs(c: Collection, shares: Sequence[RegisterShare]) -> Page:
         groups.setdefault(v.name.split()[0], []).append(v)
     for first, members in groups.items():
         level = 3 if len(members) > 1 else 2
-        entries = [_verb_entry(c, shares, r, v, level) for v in members]
+        entries = [_kept_verb_entry(c, shares, r, v, level) for v in members]
         if len(members) > 1:
             entries.insert(0, heading(2, first, id=urls.entry_anchor("group-" + members[0].id.split("-")[0])))
         out.extend(entries)
@@ -739,4 +739,177 @@ def verbs(c: Collection, shares: Sequence[RegisterShare]) -> Page:
             **REGISTER_SEARCH,
             "description": w("registers.verbs_description", texts=_texts(c)),
         },
+    )
+
+
+# -- each register page kept while what it shows is the same ---------------------------------
+#
+# Under `mkdocs serve`, a save of a few words changes the mentions of an entry or two, and the
+# text's edition is made again whole: every register page would be drawn again, though nearly
+# all come out the same. Each page is kept for the next build (`remembered.Recent`) under a key
+# made of everything it reads: the site's facts every register page shows (`_facts`), its entry
+# and the registry's words around it, and what it shows of each mention (`_shown`) or of each
+# document's share. The key is made of values the page is made from, never of the edition
+# itself, which every save makes anew.
+
+_PAGES: Recent[Hashable, Page] = Recent()
+
+
+def _facts(c: Collection) -> Hashable:
+    """What every register page reads of the site: whether it is a collection, its title, the
+    first document's addresses, interface words and header (`_what`, `document_label`), and
+    the page templates."""
+    e = c.editions[0]
+    return (
+        c.is_collection,
+        c.title,
+        e.urls,
+        ByValue(e.interface, e.interface.language),
+        e.document.header,
+        templates.current(),
+    )
+
+
+def _shown(edition: Edition, backlinks: Sequence[Backlink[Entry]]) -> Hashable:
+    """What a table of backlinks (`_backlink_table`) reads of each: where its item is and what
+    it is called, the words around the mention (`_marked` reads the clause alone) with the
+    mention's place in them, and the clause's anchor and verb."""
+    shown = []
+    for b in backlinks:
+        start, end = b.context
+        clause = None if b.clause is None else (b.clause.anchor, b.clause.verb.name)
+        words = (b.item.text[start:end], b.match.start - start, b.match.end - start)
+        shown.append((_item_src(b.item, edition), words, clause))
+    return tuple(shown)
+
+
+def _parts(shares: Sequence[RegisterShare], page: str, part: str) -> tuple[Md, ...]:
+    return tuple(share.part(page, part) for share in shares)
+
+
+def _counts(shares: Sequence[RegisterShare], what: str, entry_id: str) -> tuple[int, ...]:
+    return tuple(share.count(what, entry_id) for share in shares)
+
+
+def instruments_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
+    """The list of instruments, grouped by kind, with how often each is mentioned."""
+    reg = c.registries
+    return _PAGES.get_by(
+        lambda: (
+            "instruments",
+            _facts(c),
+            reg.instrument_kinds,
+            reg.instruments,
+            tuple(_counts(shares, _MENTIONS, i.id) for i in reg.instruments),
+        ),
+        lambda: _instruments_index(c, shares),
+    )
+
+
+def instrument(c: Collection, i: Instrument, shares: Sequence[RegisterShare]) -> Page:
+    """The page of instrument `i`: what it is, its official address, where the texts recall it."""
+
+    def key() -> Hashable:
+        recalled: Hashable
+        if c.is_collection:
+            recalled = _parts(shares, c.editions[0].urls.instrument_page(i.id), Part.RECALLED_IN)
+        else:
+            edition = c.editions[0]
+            recalled = _shown(edition, edition.instrument_links.get(i.id, ()))
+        return ("instrument", _facts(c), i, c.registries.instrument_kinds, recalled)
+
+    return _PAGES.get_by(key, lambda: _instrument(c, i, shares))
+
+
+def glossary(c: Collection, shares: Sequence[RegisterShare]) -> Page:
+    """The glossary, A to Z: each term's expansion, definition and where the texts use it."""
+    terms = c.registries.terms
+    glossary_page = c.editions[0].urls.glossary
+    return _PAGES.get_by(
+        lambda: (
+            "glossary",
+            _facts(c),
+            terms,
+            tuple(_parts(shares, glossary_page, f"uses-{t.id}") for t in terms),
+            tuple(tuple(_instruments_of_term(shares, t.id)) for t in terms),
+        ),
+        lambda: _glossary(c, shares),
+    )
+
+
+def _requests_shown(edition: Edition) -> Hashable:
+    """What the table of requests by actor and section (`_matrix`) reads of the edition: each
+    section's heading, and each request's section, paragraph and clause, by actor."""
+    sections = tuple((s.slug, s.label, s.title, s.implicit) for s in edition.document.sections)
+    section_of = edition.document.section_of
+    requests = tuple(
+        (a, tuple((section_of(c.paragraph).slug, c.paragraph.number, c.anchor) for c in edition.actor_requests[a.id]))
+        for a in edition.registries.actors
+    )
+    return sections, requests
+
+
+def actors_index(c: Collection, shares: Sequence[RegisterShare]) -> Page:
+    """The list of actors with their counts, and the table of requests by actor and section
+    (for a collection: the requests in each document)."""
+    actors = c.registries.actors
+
+    def key() -> Hashable:
+        edition = c.editions[0]
+        requests = _parts(shares, edition.urls.actors, _REQUESTS_LINE) if c.is_collection else _requests_shown(edition)
+        counts = tuple((_counts(shares, _REQUESTS, a.id), _counts(shares, _OTHER_MENTIONS, a.id)) for a in actors)
+        return ("actors", _facts(c), actors, counts, requests)
+
+    return _PAGES.get_by(key, lambda: _actors_index(c, shares))
+
+
+def actor(c: Collection, a: Actor, shares: Sequence[RegisterShare]) -> Page:
+    """The page of actor `a`: what the texts ask of it (newest first), and where they mention it otherwise."""
+
+    def key() -> Hashable:
+        src = c.editions[0].urls.actor_page(a.id)
+        mentioned: Hashable
+        if c.is_collection:
+            mentioned = _parts(shares, src, Part.MENTIONED_IN)
+        else:
+            edition = c.editions[0]
+            mentioned = _shown(edition, edition.actor_mentions.get(a.id, ()))
+        asked = _parts(shares, src, Part.ASKED_TO_ACT)
+        return ("actor", _facts(c), a, asked, _counts(shares, _OTHER_MENTIONS, a.id), mentioned)
+
+    return _PAGES.get_by(key, lambda: _actor(c, a, shares))
+
+
+def _verb_uses_shown(c: Collection, shares: Sequence[RegisterShare], v: Verb) -> Hashable:
+    """What a verb's entry (`_verb_entry`) reads of the texts: how often each uses the verb, and
+    its share's line (in a collection) or each clause's paragraph and words (one document)."""
+    if c.is_collection:
+        uses: Hashable = _parts(shares, c.editions[0].urls.verbs, f"verb-{v.id}")
+    else:
+        edition = c.editions[0]
+        w = edition.interface
+        uses = tuple(
+            (clause.paragraph.number, w.label(clause.paragraph), clause.anchor, clause.source)
+            for clause in edition.verb_clauses.get(v.id, ())
+        )
+    return _counts(shares, _USES, v.id), uses
+
+
+def _kept_verb_entry(c: Collection, shares: Sequence[RegisterShare], r: Renderer, v: Verb, level: int) -> Md:
+    """`_verb_entry`, kept while what it shows is the same: a clause edited changes one verb's."""
+    return _VERB_ENTRIES.get_by(
+        lambda: (_facts(c), v, level, _verb_uses_shown(c, shares, v)),
+        lambda: _verb_entry(c, shares, r, v, level),
+    )
+
+
+_VERB_ENTRIES: Recent[Hashable, Md] = Recent()
+
+
+def verbs(c: Collection, shares: Sequence[RegisterShare]) -> Page:
+    """The operative verbs, each with every clause that uses it."""
+    all_verbs = c.registries.verbs
+    return _PAGES.get_by(
+        lambda: ("verbs", _facts(c), all_verbs, tuple(_verb_uses_shown(c, shares, v) for v in all_verbs)),
+        lambda: _verbs(c, shares),
     )

@@ -22,11 +22,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, meta
 
 from ..errors import SourceError
 from ..markup import Md, blocks_of, join, text
-from ..remembered import recent
+from ..remembered import Recent, recent
 
 PACKAGE_THEME = Path(__file__).resolve().parent.parent.parent / "theme"
 """The package's theme folder; its `pages/` holds the page templates."""
@@ -81,6 +81,26 @@ class PageTemplates:
         except TemplateError as err:
             where = self.overrides / name if self.overrides and (self.overrides / name).is_file() else name
             raise SourceError(where, None, f"the template fails: {err.message}") from None
+
+    def reads(self, kind: str, value: str) -> bool:
+        """Whether the template of `kind` may read `value` (a value every page of the kind is
+        given, such as the whole `document`): it names it, or it takes in another template,
+        which may. A page that does not read it is made of its other values alone."""
+        return bool(_READS.get_by(lambda: (self, kind, value), lambda: self._reads(kind, value)))
+
+    def _reads(self, kind: str, value: str) -> bool:
+        environment = _environment(self.overrides, self.fingerprint)
+        name = f"{FOLDER}/{kind}.html"
+        try:
+            assert environment.loader is not None
+            source = environment.loader.get_source(environment, name)[0]
+            tree = environment.parse(source)
+        except TemplateError:
+            return True  # `render` reports it
+        return value in meta.find_undeclared_variables(tree) or any(True for _ in meta.find_referenced_templates(tree))
+
+
+_READS: Recent[tuple[PageTemplates, str, str], bool] = Recent()
 
 
 @recent

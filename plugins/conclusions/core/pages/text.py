@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 
 from .. import urls
 from ..clauses import Clause
@@ -27,7 +27,7 @@ from ..markup import (
 )
 from ..model import Entry, Instrument, Paragraph, Recital, Section
 from ..references import Reference
-from ..remembered import ByValue, recent
+from ..remembered import ByValue, Recent, keeping, recent
 from ..urls import (
     Linker,
     actor_page,
@@ -379,7 +379,7 @@ def _instruments_section(linker: Linker, w: Interface, instruments: Mapping[str,
     return join([heading(2, w("paragraph.instruments"), id=Part.INSTRUMENTS), items], "\n\n")
 
 
-def paragraph(edition: Edition, p: Paragraph) -> Page:
+def _paragraph(edition: Edition, p: Paragraph) -> Page:
     """The page of paragraph `p`: where it stands, its text, footnotes, neighbours, clauses and links."""
     u = edition.urls
     section = edition.document.section_of(p)
@@ -459,7 +459,7 @@ def _paragraph_links(
     return tuple(out.items())
 
 
-def recital(edition: Edition, x: Recital) -> Page:
+def _recital(edition: Edition, x: Recital) -> Page:
     """The page of recital `x`: its text, footnotes, neighbours and the instruments it recalls."""
     u = edition.urls
     doc = edition.document
@@ -667,3 +667,94 @@ def about_urls(edition: Edition, collection: bool = False) -> Page:
             "description": w("urls.description"),
         },
     )
+
+
+# -- a paragraph's or recital's page kept while what it shows is the same ---------------------
+#
+# Under `mkdocs serve`, a save of a few words changes one paragraph, and the text's edition is
+# made again whole: every paragraph's and recital's page would be put together again, though
+# all but the edited one's come out the same. Each is kept for the next build
+# (`remembered.Recent`) under a key of everything it reads: the item, what it mentions and
+# refers to, its clauses, its footnotes with theirs, its section, its neighbours' numbers, and
+# the facts of the document every such page shows; never the edition itself, which every save
+# makes anew. A page whose template reads the whole document (a site's own template may) is
+# made each time.
+
+_OWN_PAGES: Recent[Hashable, Page] = Recent()
+
+
+def _own_page_facts(edition: Edition) -> Hashable:
+    """What every page of a paragraph or recital reads of the document besides its item: its
+    addresses, interface words, header (the citation, the title) and source path, and the page
+    templates."""
+    doc = edition.document
+    return (
+        edition.urls,
+        ByValue(edition.interface, edition.interface.language),
+        doc.header,
+        doc.path,
+        templates.current(),
+    )
+
+
+def _footnotes_shown(edition: Edition, numbers: Sequence[str]) -> Hashable:
+    """What an item's footnotes show (`Renderer.footnotes`): each footnote, what it mentions and
+    what it refers to."""
+    notes = edition.document.footnotes
+    return tuple(
+        (note, edition.mentions.get(note.anchor), edition.references_of(note))
+        for note in (notes.get(number) for number in numbers)
+        if note is not None
+    )
+
+
+def _item_shown(edition: Edition, item: Paragraph | Recital) -> Hashable:
+    return (
+        _own_page_facts(edition),
+        item,
+        edition.mentions.get(item.anchor),
+        edition.references_of(item),
+        _footnotes_shown(edition, item.footnotes),
+    )
+
+
+def paragraph(edition: Edition, p: Paragraph) -> Page:
+    """The page of paragraph `p`: where it stands, its text, footnotes, neighbours, clauses and links."""
+
+    def key() -> Hashable:
+        doc = edition.document
+        section = doc.section_of(p)
+        at = p.number - 1
+        before = doc.paragraphs[at - 1].number if at > 0 else None
+        after = doc.paragraphs[at + 1].number if at + 1 < len(doc.paragraphs) else None
+        recalled = tuple(ref for ref in edition.recalled_in if any(n.number == p.number for n in ref.paragraphs))
+        return (
+            "paragraph",
+            _item_shown(edition, p),
+            edition.clauses.get(p.number, ()),
+            (section.label, section.title, section.implicit, section.slug),
+            before,
+            after,
+            recalled,
+        )
+
+    if not keeping() or templates.current().reads("paragraph", "document"):
+        return _paragraph(edition, p)
+    return _OWN_PAGES.get(key(), lambda: _paragraph(edition, p))
+
+
+def recital(edition: Edition, x: Recital) -> Page:
+    """The page of recital `x`: its text, footnotes, neighbours and the instruments it recalls."""
+
+    def key() -> Hashable:
+        recitals = edition.document.recitals
+        at = x.number - 1
+        neighbours = tuple(
+            (y.number, y.letter, y.key) if y is not None else None
+            for y in (recitals[at - 1] if at > 0 else None, recitals[at + 1] if at + 1 < len(recitals) else None)
+        )
+        return ("recital", _item_shown(edition, x), neighbours)
+
+    if not keeping() or templates.current().reads("recital", "document"):
+        return _recital(edition, x)
+    return _OWN_PAGES.get(key(), lambda: _recital(edition, x))
