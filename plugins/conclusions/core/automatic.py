@@ -323,7 +323,7 @@ def _known(registries: Same[Registries], words: Same[Words]) -> _Known:
     r, w = registries.value, words.value
     return _Known(
         _registry_keys(r.instruments, w.forms),
-        Spellings([*r.instruments, *r.actors], w.names),
+        spellings_of((*r.instruments, *r.actors), w.names),
         {
             INSTRUMENT: frozenset(p for e in r.instruments for p in e.patterns),
             TERM: frozenset(p for e in r.terms for p in e.patterns),
@@ -778,7 +778,7 @@ class _Reader:
         taken = {p for kind in (INSTRUMENT, ACTOR) for p in self.registry_patterns[kind]}
         taken |= {p for e in (*instruments, *actors) for p in e.patterns}
         used = self._used_entries(known_instruments, known_actors, texts)
-        spellings = spellings_of((*known_instruments, *known_actors), Same(names))
+        spellings = spellings_of((*known_instruments, *known_actors), names)
         for extra in [*spellings.variants(texts, taken), *short_forms(used, taken, names)]:
             kind = INSTRUMENT if isinstance(extra.entry, Instrument) else ACTOR
             # A site's own entry says every word that names it: its patterns are a hand reading.
