@@ -125,7 +125,11 @@ def read_words(source_dir: Path | None, problems: Problems) -> dict[str, Words]:
     language replaced by the site's own files' (`citations.yml`, `names.yml`, `references.yml`)."""
     # Read once for each state of the files (`remembered`): every build reads the shared ones.
     folders = [SHARED_REGISTRY] if source_dir is None else [SHARED_REGISTRY, source_dir]
-    key = (source_dir and source_dir.name, contents(f / name for f in folders for name in _WORD_FILES))
+    found = contents(f / name for f in folders for name in _WORD_FILES)
+    # The folder's name is in what its files' mistakes say; a site without files of its own
+    # reads the shared ones alone, the same for every site.
+    own = source_dir is not None and any(c is not None for c in found[len(_WORD_FILES) :])
+    key = (source_dir.name if own and source_dir else None, found)
     return dict(_WORDS.get(key, partial(_read_words, source_dir), problems))
 
 
