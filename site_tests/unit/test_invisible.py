@@ -11,7 +11,8 @@ from conclusions.core.yamlsource import INVISIBLE, text_problem
 
 BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 EVERY = "".join(map(chr, range(sys.maxunicode + 1)))
-FORMAT = {ch for ch in EVERY if unicodedata.category(ch) == "Cf"}
+# Categories looked up by `map`, not a call per character written in Python: a third of the time.
+FORMAT = {ch for ch, category in zip(EVERY, map(unicodedata.category, EVERY), strict=True) if category == "Cf"}
 LISTED = set(INVISIBLE.findall(EVERY))
 
 

@@ -125,7 +125,11 @@ def read_words(source_dir: Path | None, problems: Problems) -> dict[str, Words]:
     language replaced by the site's own files' (`citations.yml`, `names.yml`, `references.yml`)."""
     # Read once for each state of the files (`remembered`): every build reads the shared ones.
     folders = [SHARED_REGISTRY] if source_dir is None else [SHARED_REGISTRY, source_dir]
-    key = (source_dir and source_dir.name, contents(f / name for f in folders for name in _WORD_FILES))
+    found = contents(f / name for f in folders for name in _WORD_FILES)
+    # The folder's name is in what its files' mistakes say; a site without files of its own
+    # reads the shared ones alone, the same for every site.
+    own = source_dir is not None and any(c is not None for c in found[len(_WORD_FILES) :])
+    key = (source_dir.name if own and source_dir else None, found)
     return dict(_WORDS.get(key, partial(_read_words, source_dir), problems))
 
 
@@ -323,7 +327,7 @@ def _known(registries: Same[Registries], words: Same[Words]) -> _Known:
     r, w = registries.value, words.value
     return _Known(
         _registry_keys(r.instruments, w.forms),
-        Spellings([*r.instruments, *r.actors], w.names),
+        spellings_of((*r.instruments, *r.actors), w.names),
         {
             INSTRUMENT: frozenset(p for e in r.instruments for p in e.patterns),
             TERM: frozenset(p for e in r.terms for p in e.patterns),
@@ -778,7 +782,7 @@ class _Reader:
         taken = {p for kind in (INSTRUMENT, ACTOR) for p in self.registry_patterns[kind]}
         taken |= {p for e in (*instruments, *actors) for p in e.patterns}
         used = self._used_entries(known_instruments, known_actors, texts)
-        spellings = spellings_of((*known_instruments, *known_actors), Same(names))
+        spellings = spellings_of((*known_instruments, *known_actors), names)
         for extra in [*spellings.variants(texts, taken), *short_forms(used, taken, names)]:
             kind = INSTRUMENT if isinstance(extra.entry, Instrument) else ACTOR
             # A site's own entry says every word that names it: its patterns are a hand reading.

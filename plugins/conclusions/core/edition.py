@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -27,7 +28,7 @@ from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Reci
 from .operative import opening_runs, speakers
 from .references import Held, Reference
 from .registry_source import read_registries
-from .remembered import Same, recent
+from .remembered import recent
 from .urls import AT_ROOT, DocumentUrls
 
 Item = Paragraph | Recital | Footnote
@@ -200,7 +201,7 @@ class _Matchers:
 
 def _matchers(registries: Registries, problems: Problems) -> _Matchers:
     try:
-        return _compiled(Same(registries))
+        return _compiled(registries)
     except SourceError as error:
         # Two entries claim one pattern: nothing can be matched until that is settled.
         problems.add(error)
@@ -208,17 +209,26 @@ def _matchers(registries: Registries, problems: Problems) -> _Matchers:
         raise
 
 
-@recent
-def _compiled(registries: Same[Registries]) -> _Matchers:
-    """The registries' matchers; while serving, the same objects for the same registries
-    (`remembered.recent`), under which what each item's text matched is kept."""
-    r = registries.value
+def _compiled(registries: Registries) -> _Matchers:
+    """The registries' matchers: the same objects for equal entries (`_matcher`), under which
+    what each item's text matched is kept while serving (`mentions._candidates`)."""
     return _Matchers(
-        Matcher(r.instruments, "instrument"),
-        Matcher(r.terms, "term"),
-        Matcher(r.actors, "actor"),
-        Matcher(r.verbs, "verb"),
+        _matcher(registries.instruments, "instrument"),
+        _matcher(registries.terms, "term"),
+        _matcher(registries.actors, "actor"),
+        _matcher(registries.verbs, "verb"),
     )
+
+
+# Every text of a collection, every build and every rebuild under `mkdocs serve` reads the
+# same registries (one set per language and per state of their files): a kind's matcher is
+# made once for equal entries. Safe to share: the entries are frozen and hashed by value, and
+# a matcher is never changed once made. Bounded: a site's languages times the states of its
+# registry files that a process sees, each a few hundred kilobytes at most; a matcher whose
+# entries claim one pattern twice raises, and is not kept.
+@lru_cache(maxsize=64)
+def _matcher(entries: tuple[E, ...], what: str) -> Matcher[E]:
+    return Matcher(entries, what)
 
 
 def _items(document: Document) -> list[Item]:

@@ -114,8 +114,6 @@ class Matcher(Generic[E]):
         for pattern, entry in pairs:
             owner.setdefault(pattern, (entry, entry.line))
         self.owner = owner
-        ordered = sorted(owner, key=len, reverse=True)
-        self.regex = re.compile("|".join(re.escape(p) for p in ordered)) if ordered else None
         # A pattern that starts with a letter or digit starts where a run of them starts in the
         # text, and is that whole run up to its own first other character (or it would cut a
         # word): patterns are looked up by that first run, once per run of the text, so that the
@@ -150,7 +148,7 @@ class Matcher(Generic[E]):
 
     def find(self, source: str) -> list[Match[E]]:
         """Non-overlapping mentions in `source`, longest first at each place."""
-        if self.regex is None:
+        if not self.owner:
             return []
         candidates = sorted(self._candidates(source), key=lambda m: (m.start, -(m.end - m.start)))
         chosen: list[Match[E]] = []

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Entry
 from .names import NameWords
-from .remembered import Same, recent
+from .remembered import recent
 
 _RUN = re.compile(r"\S+")
 _MARKUP = re.compile(r"[<\[]")
@@ -144,8 +145,13 @@ def _full(entry: Entry, short: str) -> str:
     return next((p for p in entry.patterns if p.endswith(short) and p != short), entry.name)
 
 
-@recent
-def spellings_of(entries: tuple[Entry, ...], names: Same[NameWords]) -> Spellings:
-    """`Spellings(entries, names)`; while serving, the same object for equal entries and the
-    same words (`remembered.recent`), under which what each text spells is kept."""
-    return Spellings(entries, names.value)
+# Every text of a collection, every build and every rebuild under `mkdocs serve` indexes the
+# same registry entries in the same words (with, for each text, the few it found of itself):
+# made once for equal entries and words. Safe to share: both are frozen and hashed by value,
+# and an index is never changed once made. Bounded: a few per language and state of the
+# registries, and one per text with entries of its own, each a few hundred kilobytes at most.
+@lru_cache(maxsize=256)
+def spellings_of(entries: tuple[Entry, ...], names: NameWords) -> Spellings:
+    """`Spellings(entries, names)`: the same object for equal entries and words, under which
+    what each text spells is kept while serving (`_spelled`)."""
+    return Spellings(entries, names)
