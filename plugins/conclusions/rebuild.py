@@ -49,6 +49,7 @@ import hashlib
 import os
 import re
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -665,6 +666,25 @@ def _where(error: BaseException) -> str:
     return f" ({frames[-1].filename}:{frames[-1].lineno})" if frames else ""
 
 
+_ENDING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def _stop_as_on_ctrl_c() -> None:
+    """End `mkdocs serve` on SIGTERM or SIGHUP (`kill`, a closed terminal, a process manager,
+    a test harness) the way Ctrl-C ends it: MkDocs removes its temporary site folder, and
+    `on_shutdown` the served folder, only when a KeyboardInterrupt unwinds the server; killed
+    by a signal's default action, both would stay in the temporary folder. A handler set by
+    someone else is left alone."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for ending in _ENDING_SIGNALS:
+        if signal.getsignal(ending) is signal.SIG_DFL:
+            signal.signal(ending, _interrupt)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
 class Serving:
     """What the plugin does under `mkdocs serve` only: made in `on_startup`, one for the
     whole run, it is called from the plugin's hooks.
@@ -755,6 +775,7 @@ class Serving:
         succeeded; look at the watched files often and rebuild in place (`fast_serve`); let the
         live-reload script run."""
         self.folder = ServedFolder(config.site_dir)
+        _stop_as_on_ctrl_c()
         self.succeeded()
         mkdocs_internals.serve_from(server, self.folder.served, self.folder.error_page)
         mkdocs_internals.after_each_build(server, self.succeeded, self.failed)
