@@ -685,6 +685,7 @@ def _stop_as_on_ctrl_c() -> None:
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
+
 class Serving:
     """What the plugin does under `mkdocs serve` only: made in `on_startup`, one for the
     whole run, it is called from the plugin's hooks.
