@@ -18,6 +18,7 @@ from site_tests.support.documents import DOCUMENTS, MINI, SOURCE_DOCUMENT, Built
 LAYERS = ("unit", "build", "browser", "serve")
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test with its layer, so that `-m` chooses layers across folders; and with
     the group it runs in when pytest-xdist shares the tests out (`--dist loadgroup`)."""
@@ -30,6 +31,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         group = _group(item)
         if group and item.get_closest_marker("xdist_group") is None:  # a test's own group first
             item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Under `--dist loadgroup`, pytest-xdist marks the node id of a test of a group with the
+    group's name (`...@group`): a run where it did not (a pytest it does not follow) would
+    build what the groups share once per worker, slowly and without a word, so it stops here."""
+    if not getattr(session.config.option, "loadgroup", False):  # set in pytest-xdist's workers
+        return
+    lost = [item.nodeid for item in session.items if item.get_closest_marker("xdist_group") and "@" not in item.nodeid]
+    if lost:
+        raise pytest.UsageError(
+            f"pytest-xdist's --dist loadgroup did not group {len(lost)} tests (first: {lost[0]}): "
+            "install the pytest version pyproject.toml names, or run without PARALLEL"
+        )
 
 
 def _group(item: pytest.Item) -> str:
