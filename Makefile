@@ -57,21 +57,26 @@ unit: $(STAMP)
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q site_tests/unit/test_golden.py
 
+# The layers below and `make test` run in one pytest-xdist worker per core; the tests that share
+# a build run in one worker (site_tests/conftest.py), and a document's build is made once for
+# all of them (site_tests/support/shared.py). `make test PARALLEL=` runs them in one process.
+PARALLEL ?= -n auto --dist loadgroup
+
 # Builds with MkDocs and the `conclusions` command, and what they write (the Nu Html Checker
 # needs browser-deps' Java and node_modules).
 test-build: $(STAMP) browser-deps
-	$(BIN)/python -m pytest -q site_tests/build -m "not browser"
+	$(BIN)/python -m pytest -q $(PARALLEL) site_tests/build -m "not browser"
 
 # Everything that drives headless Chromium, wherever its folder.
 test-browser: $(STAMP) browser-deps
-	$(BIN)/python -m pytest -q site_tests -m browser
+	$(BIN)/python -m pytest -q $(PARALLEL) site_tests -m browser
 
 # `mkdocs serve` and its rebuilds.
 test-serve: $(STAMP)
-	$(BIN)/python -m pytest -q site_tests/serve -m "not browser"
+	$(BIN)/python -m pytest -q $(PARALLEL) site_tests/serve -m "not browser"
 
 test: $(STAMP) browser-deps lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL)
 
 # BENCH_ARGS, e.g. `make bench BENCH_ARGS="--quick"` or "--only build,weight" (see bench/README.md).
 bench: $(STAMP) browser-deps

@@ -22,14 +22,49 @@ if TYPE_CHECKING:  # Playwright is imported by the browser fixture: a unit run n
 LAYERS = ("unit", "build", "browser", "serve")
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test with its layer, so that `-m` chooses layers across folders."""
+    """Mark every test with its layer, so that `-m` chooses layers across folders; and with
+    the group it runs in when pytest-xdist shares the tests out (`--dist loadgroup`)."""
     for item in items:
         layer = item.path.parent.name
         if layer in LAYERS:
             item.add_marker(layer)
         if "browser" in getattr(item, "fixturenames", ()) and layer != "browser":
             item.add_marker("browser")
+        group = _group(item)
+        if group and item.get_closest_marker("xdist_group") is None:  # a test's own group first
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Under `--dist loadgroup`, pytest-xdist marks the node id of a test of a group with the
+    group's name (`...@group`): a run where it did not (a pytest it does not follow) would
+    build what the groups share once per worker, slowly and without a word, so it stops here."""
+    if not getattr(session.config.option, "loadgroup", False):  # set in pytest-xdist's workers
+        return
+    lost = [item.nodeid for item in session.items if item.get_closest_marker("xdist_group") and "@" not in item.nodeid]
+    if lost:
+        raise pytest.UsageError(
+            f"pytest-xdist's --dist loadgroup did not group {len(lost)} tests (first: {lost[0]}): "
+            "install the pytest version pyproject.toml names, or run without PARALLEL"
+        )
+
+
+def _group(item: pytest.Item) -> str:
+    """The tests that must run in one worker process, so that what they share is made once:
+    a module's tests that take a fixture made once per module go with their module; a test of
+    one document of the list goes with the document's other tests (the document is built once
+    per session in any case, support/shared.py, but a worker then never waits for another to
+    build it). Any other test goes to whichever worker is free."""
+    info = getattr(item, "_fixtureinfo", None)  # pytest's record of the fixtures a test takes
+    definitions = getattr(info, "name2fixturedefs", {})
+    if any(d.scope == "module" for defs in definitions.values() for d in defs):
+        return item.nodeid.split("::", 1)[0]
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None and "doc" in callspec.params:
+        return f"doc-{callspec.params['doc']}"
+    return ""
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -91,10 +126,11 @@ def served(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def instant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def instant_origin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The site of source/ built for the origin it is served from, so that Material's instant
     navigation is on, as it is for readers (Material turns it off when the page is not served
-    from the site URL's origin); yields the base URL."""
+    from the site URL's origin); yields the base URL and the site's folder. Built by each
+    process of the session: the origin names this process's port."""
     from site_tests.support.build import build
     from site_tests.support.server import free_port, serve
 
@@ -104,15 +140,34 @@ def instant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     build(site_dir, site_url=base)
     with serve(site_dir, port=port) as served_at:
         assert served_at == base
-        yield base
+        yield base, site_dir
+
+
+@pytest.fixture(scope="session")
+def instant(instant_origin: tuple[str, Path]) -> str:
+    """The base URL of `instant_origin`: the site of source/ served from its own origin."""
+    return instant_origin[0]
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The edition of source/, built for a GitHub Pages project site under SUB_PATH of
+    http://127.0.0.1:8000 (once for every process of the session)."""
+    from site_tests.support.build import SUB_PATH, build
+    from site_tests.support.shared import made_once
+
+    folder = made_once(
+        tmp_path_factory, "subpath", lambda f: build(f / "site", site_url=f"http://127.0.0.1:8000{SUB_PATH}")
+    )
+    return folder / "site"
 
 
 @pytest.fixture(scope="session")
 def collection(tmp_path_factory: pytest.TempPathFactory) -> BuiltCollection:
     """source/ with the fixture collection's texts added (support/collection.py), built."""
-    from site_tests.support.collection import prepare_collection
+    from site_tests.support.collection import shared_collection
 
-    return prepare_collection(tmp_path_factory.mktemp("collection"))
+    return shared_collection(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

@@ -36,6 +36,10 @@ from site_tests.support.gates import (
     visit_all,
 )
 
+# One worker visits every page (support/gates.py `visit_all`, cached per process) for the
+# tests of both modules: pytest-xdist runs them together.
+pytestmark = pytest.mark.xdist_group("visits-of-source")
+
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_no_axe_violation_on_any_page(

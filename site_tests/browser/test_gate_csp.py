@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Response
 
-from site_tests.support.build import FIXTURES, build
+from site_tests.support.build import FIXTURES
 from site_tests.support.gates import MISSING, wait_for_search
 from site_tests.support.live import serving
-from site_tests.support.server import free_port, serve
 
 RECORD = """
 window.__csp = [];
@@ -46,14 +44,10 @@ POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+
 
 
 @pytest.fixture(scope="module")
-def origin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    site = tmp_path_factory.mktemp("csp") / "site"
-    build(site, site_url=base)
-    with serve(site, port=port) as served:
-        assert served == base
-        yield base, site
+def origin(instant_origin: tuple[str, Path]) -> tuple[str, Path]:
+    """The site of source/ served from its own origin (conftest.py); the tests that put a
+    hostile page into it take the page out again."""
+    return instant_origin
 
 
 def _kinds(site: Path) -> list[str | None]:

@@ -14,6 +14,10 @@ from playwright.sync_api import Browser
 
 from site_tests.support.gates import MISSING, Visit, browsed_pages, visit_all
 
+# One worker visits every page (support/gates.py `visit_all`, cached per process) for the
+# tests of both modules: pytest-xdist runs them together.
+pytestmark = pytest.mark.xdist_group("visits-of-source")
+
 
 @pytest.fixture(scope="module")
 def visits(site: Path, served: str, browser: Browser) -> list[Visit]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import cast
 from urllib.parse import urlsplit
 
@@ -14,13 +15,13 @@ import pytest
 from conclusions.core.edition import Edition
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from site_tests.support.build import SOURCE, build
+from site_tests.support.build import SOURCE, SUB_PATH
 from site_tests.support.documents import page_of, showcase, with_footnote
 from site_tests.support.source_text import SITE_URL, citable, formal_citation, read_source
 
 TEXT = read_source(SOURCE)
 HEADER, PARAGRAPHS, RECITALS = TEXT.header, TEXT.paragraphs, TEXT.recitals
-SUB = "/space-strategy/"
+SUB = SUB_PATH
 
 
 def citation(pinpoint: str, url: str) -> str:
@@ -285,13 +286,11 @@ def test_printing_a_paragraph_keeps_text_footnotes_and_citation(
 
 
 @pytest.fixture(scope="module")
-def sub_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real site built and served under a GitHub Pages project sub-path."""
+def sub_site(subpath_site: Path) -> Iterator[str]:
+    """The real site built (conftest.py) and served under a GitHub Pages project sub-path."""
     from site_tests.support.server import serve
 
-    out = tmp_path_factory.mktemp("sub") / "site"
-    build(out, site_url=f"http://127.0.0.1:8000{SUB}")
-    with serve(out, SUB) as base:
+    with serve(subpath_site, SUB) as base:
         yield base
 
 

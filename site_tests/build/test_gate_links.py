@@ -6,8 +6,8 @@ the site names a built file, and its #fragment an id on that page. External link
 fetched; they must be well-formed https URLs.
 
 The sub-path build (site_url .../space-strategy/, as a GitHub Pages project site) is built
-once for this module and served the way GitHub Pages serves it; in the browser, a missing
-URL under the sub-path answers with the 404 page, whose every asset must load.
+once for the session (conftest.py) and served the way GitHub Pages serves it; in the
+browser, a missing URL under the sub-path answers with the 404 page, whose every asset must load.
 """
 
 from __future__ import annotations
@@ -17,21 +17,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Response
 
-from site_tests.support.build import build
+from site_tests.support.build import SUB_PATH
 from site_tests.support.links import MISSING, check_site, external_problem
 from site_tests.support.server import serve
 
 ROOT_URL = "http://127.0.0.1:8000/"  # the `site` fixture's site_url
-PREFIX = "/space-strategy/"
+PREFIX = SUB_PATH  # the `subpath_site` fixture's (conftest.py), built once for the session
 SUB_URL = f"http://127.0.0.1:8000{PREFIX}"
-
-
-@pytest.fixture(scope="session")
-def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real edition, built for a GitHub Pages project site under /space-strategy/."""
-    out = tmp_path_factory.mktemp("subpath") / "site"
-    build(out, site_url=SUB_URL)
-    return out
 
 
 def _assert_links(site: Path, site_url: str) -> None:

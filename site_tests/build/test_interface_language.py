@@ -27,8 +27,10 @@ from conclusions.core.site import build_collection
 from conclusions.material_theme import _templates as material_templates
 
 from site_tests.support.build import FIXTURES, _root_plugin_options, build
+from site_tests.support.documents import Spec, prepare
 
 LANGUAGES = ["fr", "de", "it", "es"]
+BILINGUAL = Spec("bilingual", source=FIXTURES / "bilingual")  # a document of the list (support/documents.py)
 _ACCESSIBLE = ("aria-label", "title", "alt", "placeholder")
 # Addresses (in code) are not words; nor are scripts and styles.
 _SKIPPED = {"script", "style", "template", "code"}
@@ -180,8 +182,7 @@ def bilingual(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, list
     """The two-language fixture's site, its version's language and every page of the version."""
     c = build_collection(FIXTURES / "bilingual")
     (version,) = c.versions
-    site = tmp_path_factory.mktemp("bilingual-interface") / "site"
-    build(site, source=FIXTURES / "bilingual")
+    site = prepare(BILINGUAL, tmp_path_factory).site  # the build the other tests of the fixture read
     pages = sorted((site / version.urls.prefix).rglob("index.html"))
     return version.document.header.language, site, pages
 

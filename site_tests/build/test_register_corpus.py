@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conclusions.importer import ImportFailure, Reading, import_document, read
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parents[2]
 WHEEL = ("deltatextsplitter", "1.1.0", "68bc441ebe22851984438b9b5a871c3f939a48aa9d1a3e0ef43c855d40154f59")
@@ -63,9 +64,18 @@ def _fetch() -> Path:
     return pdfs
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def corpus() -> Path:
-    return _fetch()
+    """The PDFs, fetched by one process of the session while any other waits (pytest-xdist)."""
+    CACHE.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(CACHE.parent / f"{CACHE.name}.lock"):
+        return _fetch()
+
+
+def _each(names: list[str]) -> list[object]:
+    """The PDFs' names as parameters, each test of one PDF in one group, so that pytest-xdist
+    runs them in one process, which reads the PDF once (`_reading`)."""
+    return [pytest.param(name, marks=pytest.mark.xdist_group(f"corpus-{name}")) for name in names]
 
 
 @cache
@@ -77,7 +87,7 @@ def test_the_corpus_is_the_pinned_one(corpus: Path) -> None:
     assert sorted(p.name for p in corpus.glob("*.pdf")) == NAMES
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", _each(NAMES))
 def test_every_field_of_the_cover_page_is_read(corpus: Path, name: str) -> None:
     header = dict(_reading(corpus / name).parsed.header)
     header.pop("title", None)  # the title is the text's own, not the cover page's
@@ -103,7 +113,7 @@ def _furniture_left(reading: Reading, number: str) -> list[str]:
     return left
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", _each(NAMES))
 def test_every_page_foot_and_head_is_taken_out(corpus: Path, name: str) -> None:
     reading = _reading(corpus / name)
     assert _furniture_left(reading, EXPECTED[name]["header"]["number"]) == []
@@ -111,7 +121,7 @@ def test_every_page_foot_and_head_is_taken_out(corpus: Path, name: str) -> None:
     assert pages == set(range(1, EXPECTED[name]["pages"] + 1)), "a page kept its foot"
 
 
-@pytest.mark.parametrize("name", [n for n in NAMES if not EXPECTED[n].get("tables")])
+@pytest.mark.parametrize("name", _each([n for n in NAMES if not EXPECTED[n].get("tables")]))
 def test_every_footnote_is_read_and_placed_at_its_marker(corpus: Path, name: str) -> None:
     reading = _reading(corpus / name)
     expected = EXPECTED[name]
@@ -124,7 +134,7 @@ def test_every_footnote_is_read_and_placed_at_its_marker(corpus: Path, name: str
         assert f"[^{number}]" in text, f"footnote {number} has no marker"
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", _each(NAMES))
 def test_importing_it_as_conclusions_is_refused_with_what_was_read(corpus: Path, name: str) -> None:
     with pytest.raises(ImportFailure) as refused:
         import_document(corpus / name)

@@ -13,6 +13,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "source"
 FIXTURES = ROOT / "site_tests" / "fixtures"
+SUB_PATH = "/space-strategy/"
+"""The sub-path of a GitHub Pages project site, under which conftest.py's `subpath_site` is built."""
 EPOCH = "1699833600"  # 13 November 2023, the document's date: builds are reproducible.
 
 

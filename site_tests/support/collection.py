@@ -16,10 +16,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
 
+import pytest
 import yaml
 from conclusions.core.collection import Collection
 
 from site_tests.support.build import FIXTURES, SOURCE, build
+from site_tests.support.shared import made_once
 
 COLLECTION = FIXTURES / "collection"
 EXPECTED = COLLECTION / "expected.yml"
@@ -87,3 +89,18 @@ def prepare_collection(folder: Path, site_url: str = "http://127.0.0.1:8000/") -
         assert asked, f"the collection does not build, and not for a verb's spelling:\n{first.stderr[-3000:]}"
     result = build(site, source=source, site_url=site_url)
     return BuiltCollection(source, site, result.stdout + result.stderr, asked)
+
+
+def shared_collection(factory: pytest.TempPathFactory) -> BuiltCollection:
+    """The collection made by `prepare_collection` once for every process of the test session
+    (support/shared.py): its build report and the forms added are kept beside it."""
+
+    def make(folder: Path) -> None:
+        made = prepare_collection(folder)
+        (folder / "build.log").write_text(made.log, encoding="utf-8")
+        (folder / "forms-added.txt").write_text(str(made.forms_added), encoding="utf-8")
+
+    folder = made_once(factory, "collection", make)
+    log = (folder / "build.log").read_text(encoding="utf-8")
+    forms_added = int((folder / "forms-added.txt").read_text(encoding="utf-8"))
+    return BuiltCollection(folder / "source", folder / "site", log, forms_added)

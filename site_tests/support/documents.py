@@ -39,6 +39,7 @@ from conclusions.core.edition import Edition
 from conclusions.core.model import Document, Header, Paragraph, Recital
 
 from site_tests.support.build import FIXTURES, ROOT, SOURCE, build
+from site_tests.support.shared import made_once
 
 IMPORTS = FIXTURES / "import"
 SEED = SOURCE / "original" / "ST-14512-2023-INIT-en.txt"
@@ -273,25 +274,36 @@ def _shown(path: Path) -> str:
 
 
 _READY: dict[str, Built | str] = {}
+UNAVAILABLE = "unavailable.txt"
+"""Why a document cannot be made here, written in its folder instead of its site."""
 
 
 def prepare(spec: Spec, factory: pytest.TempPathFactory) -> Built:
-    """The document of `spec`, imported and built the first time it is asked for; skips with
-    the reason when it cannot be made here (the flagship's original is not in source/)."""
+    """The document of `spec`, imported and built the first time any process of the session
+    asks for it (support/shared.py); skips with the reason when it cannot be made here (the
+    flagship's original is not in source/)."""
     if spec.name not in _READY:
-        folder = factory.mktemp(spec.name)
-        try:
-            source = _source(spec, folder)
-        except _Unavailable as why:
-            _READY[spec.name] = str(why)
+        folder = made_once(factory, f"document-{spec.name}", lambda folder: _make(spec, folder))
+        why = folder / UNAVAILABLE
+        if why.is_file():
+            _READY[spec.name] = why.read_text(encoding="utf-8")
         else:
-            site = folder / "site"
-            build(site, source=source)
-            _READY[spec.name] = Built(spec, source, site)
+            _READY[spec.name] = Built(spec, spec.source or folder / "source", folder / "site")
     ready = _READY[spec.name]
     if isinstance(ready, str):
         pytest.skip(ready)
     return ready
+
+
+def _make(spec: Spec, folder: Path) -> None:
+    """Import (when it must be) and build the document of `spec` into `folder`."""
+    try:
+        source = _source(spec, folder)
+    except _Unavailable as why:
+        (folder / UNAVAILABLE).write_text(str(why), encoding="utf-8")
+    else:
+        assert source == (spec.source or folder / "source")
+        build(folder / "site", source=source)
 
 
 class _Unavailable(Exception):
