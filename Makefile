@@ -46,21 +46,21 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check plugins site_tests bench
 	$(BIN)/mypy  # plugins/, bench/ and site_tests/, strict ([tool.mypy] in pyproject.toml)
 
+# Every layer and `make test` run in one pytest-xdist worker per core; the tests that share
+# a build run in one worker (site_tests/conftest.py), and a document's build is made once for
+# all of them (site_tests/support/shared.py). `make test PARALLEL=` runs them in one process.
+PARALLEL ?= -n auto --dist loadgroup
+
 # The tests in layers, one folder each (markers of the same names, pyproject.toml). The core,
 # the importer and the reader alone, no build: site_tests/unit/. No unit test uses Hypothesis,
 # whose pytest plugin imports it at the end of every run (about a second).
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q -p no:hypothesispytest site_tests/unit
+	$(BIN)/python -m pytest -q -p no:hypothesispytest $(PARALLEL) site_tests/unit
 
 # Write the golden files again (site_tests/golden/: what the core makes of the mini fixture
 # and of a collection made from it), after a change to the output that is meant; commit them.
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q site_tests/unit/test_golden.py
-
-# The layers below and `make test` run in one pytest-xdist worker per core; the tests that share
-# a build run in one worker (site_tests/conftest.py), and a document's build is made once for
-# all of them (site_tests/support/shared.py). `make test PARALLEL=` runs them in one process.
-PARALLEL ?= -n auto --dist loadgroup
 
 # Builds with MkDocs and the `conclusions` command, and what they write (the Nu Html Checker
 # needs browser-deps' Java and node_modules).
