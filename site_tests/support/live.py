@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -97,6 +98,13 @@ class Served:
         return self.log().count(text)
 
 
+def _as_from_a_terminal() -> None:
+    """The server's signals as a terminal leaves them (a run under `nohup` or a harness may
+    have set SIGHUP or SIGINT to be ignored, and a child inherits that)."""
+    for ending in (signal.SIGINT, signal.SIGHUP, signal.SIGTERM):
+        signal.signal(ending, signal.SIG_DFL)
+
+
 @contextmanager
 def serving(source: Path, workdir: Path, overrides: Path = ROOT / "overrides") -> Iterator[Served]:
     """`mkdocs serve` of the project's mkdocs.yml with `source` as its docs_dir, on a free port;
@@ -121,6 +129,7 @@ def serving(source: Path, workdir: Path, overrides: Path = ROOT / "overrides") -
             stderr=subprocess.STDOUT,
             env=env,
             cwd=workdir,
+            preexec_fn=_as_from_a_terminal,
         )
     served = Served(base, proc, log_path)
     try:
