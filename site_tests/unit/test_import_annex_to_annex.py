@@ -9,21 +9,17 @@ with the heading as other texts print it; the counts come from its hand reading.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, cast
 
 import pytest
 from conclusions.importer import import_document
 
-from site_tests.support import yaml_data
+from site_tests.support.imported import IMPORT_FIXTURES, hand_read
 
 pytestmark = pytest.mark.unit
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
+FIXTURES = IMPORT_FIXTURES
 NAME = "ST-11250-2026-INIT-en.txt"
-TEXT = (FIXTURES / NAME).read_text(encoding="utf-8")
-EXPECTED = cast(
-    "dict[str, Any]", yaml_data.safe_load((FIXTURES / NAME.replace(".txt", ".expected.yml")).read_text("utf-8"))
-)
+TEXT, EXPECTED = hand_read(NAME)
 HEADING = "ANNEX TO THE ANNEX"
 
 

@@ -9,23 +9,19 @@ made here; what a heading is, is read from its hand reading (ST-6044-2026-INIT-e
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, cast
 
 import pytest
 from conclusions.importer import ImportResult, import_document
 from conclusions.importer.body import sentence_ended
 
 from site_tests.support import yaml_data
-from site_tests.support.imported import imported
+from site_tests.support.imported import IMPORT_FIXTURES, hand_read, imported
 
 pytestmark = pytest.mark.unit
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
+FIXTURES = IMPORT_FIXTURES
 NAME = "ST-6044-2026-INIT-en.txt"
-TEXT = (FIXTURES / NAME).read_text(encoding="utf-8")
-EXPECTED = cast(
-    "dict[str, Any]", yaml_data.safe_load((FIXTURES / NAME.replace(".txt", ".expected.yml")).read_text("utf-8"))
-)
+TEXT, EXPECTED = hand_read(NAME)
 READY = "Verdict: ready to publish"
 
 
