@@ -31,6 +31,7 @@ every change. Polling sees no such steps, only what changed between two looks: i
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -103,6 +104,12 @@ vboxsf...) is polled."""
 
 _NOT_CHANGES = (FileOpenedEvent, FileClosedNoWriteEvent)
 """Events that change nothing: the build's own reads of the watched files."""
+
+_REFUSALS = {
+    errno.ENOSPC: "the inotify watch limit is reached (raise fs.inotify.max_user_watches)",
+    errno.EMFILE: "the inotify instance limit is reached (raise fs.inotify.max_user_instances)",
+}
+"""What inotify's errors mean here (ENOSPC would otherwise read "No space left on device")."""
 
 _STILL_WRITING = (FileCreatedEvent, FileModifiedEvent)
 """Events after which more of the same save may follow (the file not yet closed)."""
@@ -247,6 +254,8 @@ class Watcher:
             try:
                 self._watches[watch] = self._schedule(self._observer, watch)
             except OSError as error:
+                if not self.events:
+                    raise
                 self._fall_back(error)
         return watch
 
@@ -306,7 +315,7 @@ class Watcher:
                 self._observer.join()
         self._observer = None
         self.events = False
-        self.why = f"the system refused file events ({error.strerror or error})"
+        self.why = f"the system refused file events: {_REFUSALS.get(error.errno or 0, error.strerror or str(error))}"
         log.warning(f"watching the source by polling: {self.why}")
         self._start_polling()
 

@@ -189,7 +189,7 @@ def test_a_refusal_of_events_falls_back_to_polling_in_one_line(
         assert {w.path for w in observer._watches} == {str(tmp_path)}
         assert quiet == [watching.QUIET_POLLING]
         [line] = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
-        assert "polling" in line and "limit reached" in line
+        assert "polling" in line and "limit is reached" in line
         watcher.unschedule(watch)
         assert not observer._watches
     finally:
