@@ -3,7 +3,8 @@ by polling (plugins/conclusions/watching.py). A bench tool, never imported by th
 
 Usage: idle_watch.py DOCS_DIR [SECONDS [SETTINGS...]]. For each `watch_with` setting (default:
 events, polling), serves a project copy whose source is DOCS_DIR (the collection part's
-bench/out/collection/src, or source/), waits for the first build and then for the plugin's tidy
+bench/out/collection/src, with the card cache beside it in cwd/.cache when there is one, or
+source/), waits for the first build and then for the plugin's tidy
 of everything (`rebuild.TIDY_ALL_AFTER`), and reads the server's user and system time from
 /proc (Linux) before and after SECONDS idle seconds (default 30). Prints one line per setting.
 """
@@ -35,6 +36,9 @@ def idle(docs: Path, seconds: float, setting: str) -> tuple[float, str]:
     try:
         shutil.copytree(ROOT / "overrides", tmp / "overrides")
         shutil.copytree(docs, tmp / "source")
+        cards = docs.parent / "cwd" / ".cache"
+        if cards.is_dir():  # the card cache the collection part leaves beside its source
+            shutil.copytree(cards, tmp / ".cache")
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         assert config.count("  - conclusions:\n") == 1
         config = config.replace("  - conclusions:\n", f"  - conclusions:\n      watch_with: {setting}\n")
