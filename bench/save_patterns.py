@@ -5,8 +5,8 @@ Usage: save_patterns.py [FILE [FOLDER]]. Saves FILE (default: the flagship's doc
 temporary folder (under FOLDER, to try another file system) in each way editors save, 15 times
 each, with watchdog's native observer watching, and prints for each way the events seen (the
 build's kind of reads left out, as the plugin leaves them out), the span from the first to the
-last, and the longest pause after an event that leaves a file whole (closed, moved into place,
-deleted: what `QUIET_WHOLE` must cover) and after one that does not (created, written to:
+last, and the longest pause after an event that leaves a file whole (closed, moved into place:
+what `QUIET_WHOLE` covers) and after one that may not (created, written to, deleted:
 `QUIET_WRITING`).
 """
 
@@ -26,6 +26,7 @@ from pathlib import Path
 from watchdog.events import (
     FileClosedNoWriteEvent,
     FileCreatedEvent,
+    FileDeletedEvent,
     FileModifiedEvent,
     FileOpenedEvent,
     FileSystemEvent,
@@ -77,14 +78,19 @@ def _tool(*command: str) -> Callable[[Path, str], None]:
     return save
 
 
+_EDIT = "call setline(1, getline(1) . ' ')"
+"""A one-character edit of the first line, in vim."""
+
 WAYS: dict[str, Callable[[Path, str], None]] = {
     "in place (truncate, write, close)": in_place,
     "in place, in 4 KiB writes, synced": in_chunks,
     "temporary file renamed over": by_rename,
-    "sed -i": _tool("sed", "-i", "s/e/e/"),
-    "vim (backup copy, synced)": _tool("vim", "-u", "NONE", "-N", "-n", "-es", "-c", "s/e/e/", "-c", "wq"),
-    "vim (backup by rename, synced)": _tool(
-        "vim", "-u", "NONE", "-N", "-n", "-es", "-c", "set backup writebackup backupcopy=no", "-c", "s/e/e/", "-c", "wq"
+    "sed -i": _tool("sed", "-i", "1s/$/ /"),
+    "vim (no swap file, synced)": _tool(
+        "vim", "-u", "NONE", "-N", "-n", "-es", "-c", "call setline(1, getline(1) . ' ')", "-c", "wq"
+    ),
+    "vim (its swap file, backup by rename, synced)": _tool(
+        "vim", "-u", "NONE", "-N", "-es", "-c", "set backup writebackup backupcopy=no", "-c", _EDIT, "-c", "wq"
     ),
 }
 
@@ -114,15 +120,17 @@ def main() -> None:
                 times = [t for t, _ in seen.events]
                 spans.append(times[-1] - times[0])
                 for (t0, event), (t1, _) in zip(seen.events, seen.events[1:], strict=False):
-                    (while_open if isinstance(event, (FileCreatedEvent, FileModifiedEvent)) else after_whole).append(
-                        t1 - t0
-                    )
+                    (
+                        while_open
+                        if isinstance(event, (FileCreatedEvent, FileModifiedEvent, FileDeletedEvent))
+                        else after_whole
+                    ).append(t1 - t0)
                 kinds = kinds or " ".join(
                     type(e).__name__.removeprefix("File").removesuffix("Event") for _, e in seen.events
                 )
             print(
                 f"{name}: span median {statistics.median(spans) * 1000:.2f}, max {max(spans) * 1000:.2f}; longest "
-                f"pause after a file is whole {max(after_whole) * 1000:.2f}, while written {max(while_open) * 1000:.2f}; "
+                f"pause after a file is whole {max(after_whole) * 1000:.2f}, after one that may not be {max(while_open) * 1000:.2f}; "
                 f"{kinds}"
             )
 

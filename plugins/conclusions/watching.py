@@ -20,12 +20,12 @@ takes the place of that observer in MkDocs' server. At start it decides how to w
 A save is seldom one write. Editors write in place (truncate, then write, then close), or to a
 temporary file then renamed over the source, or rename the source aside as a backup first; the
 build must see the file whole, and once. With events, a file closed after writing, moved into
-place, deleted or whose attributes changed is whole: the rebuild waits only `QUIET_WHOLE`
-seconds for the next step of the same save (the rename after a temporary file is closed comes
-within a fraction of that, `bench/save_patterns.py`). A file created or written to and not yet
+place or whose attributes changed is whole: the rebuild waits only `QUIET_WHOLE` seconds for the
+next step of the same save (`bench/save_patterns.py`); should that step come later, the build
+it started saw whole files, and one more follows. A file created or written to and not yet
 closed is still being written (an editor that syncs to disk before it closes leaves a pause
-there, longest on a busy disk): the rebuild waits `QUIET_WRITING` then, as MkDocs does for
-every change. Polling sees no such steps, only what changed between two looks: it waits
+there, longest on a busy disk), and a deleted one may be about to be written anew: the rebuild
+waits `QUIET_WRITING` then, as MkDocs does for every change. Polling sees no such steps, only what changed between two looks: it waits
 `QUIET_POLLING`, more than one look, so that a save that straddles two looks is seen whole.
 """
 
@@ -41,6 +41,7 @@ from mkdocs.plugins import get_plugin_logger
 from watchdog.events import (
     FileClosedNoWriteEvent,
     FileCreatedEvent,
+    FileDeletedEvent,
     FileModifiedEvent,
     FileOpenedEvent,
     FileSystemEvent,
@@ -54,8 +55,10 @@ log = get_plugin_logger(__name__)
 
 QUIET_WHOLE = 0.01
 """Seconds without a further event, after one that leaves a file whole, before a rebuild starts:
-several times the longest pause measured between an editor closing a temporary file and
-renaming it into place, on a busy machine."""
+longer than the pauses measured, on a busy machine, between such an event and the next step of
+the same save (a temporary file closed, then renamed into place; vim's file closed, then its
+attributes set; `bench/save_patterns.py`). A later step costs a second build, never a page
+built from half a file."""
 
 QUIET_WRITING = 0.1
 """Seconds without a further event, after a file was created or written to and not yet closed,
@@ -111,8 +114,9 @@ _REFUSALS = {
 }
 """What inotify's errors mean here (ENOSPC would otherwise read "No space left on device")."""
 
-_STILL_WRITING = (FileCreatedEvent, FileModifiedEvent)
-"""Events after which more of the same save may follow (the file not yet closed)."""
+_STILL_WRITING = (FileCreatedEvent, FileModifiedEvent, FileDeletedEvent)
+"""Events after which the file may not be whole: created or written to and not yet closed, or
+deleted (an editor that moves the source aside as a backup deletes or renames, then writes anew)."""
 
 
 def mount_type(path: str, mountinfo: str) -> str | None:

@@ -157,13 +157,13 @@ def test_events_reach_the_server_with_the_quiet_each_calls_for(tmp_path: Path) -
     for nothing in (FileOpenedEvent(file), FileClosedNoWriteEvent(file), DirModifiedEvent(str(tmp_path))):
         handler.dispatch(nothing)
     assert server.events == []
-    # Written, not yet closed: more may follow; closed, moved into place or deleted: whole.
+    # Written and not yet closed, or deleted: more may follow; closed, moved into place: whole.
     steps: list[tuple[FileSystemEvent, float]] = [
+        (FileDeletedEvent(file), watching.QUIET_WRITING),
         (FileCreatedEvent(file + ".tmp"), watching.QUIET_WRITING),
         (FileModifiedEvent(file + ".tmp"), watching.QUIET_WRITING),
         (FileClosedEvent(file + ".tmp"), watching.QUIET_WHOLE),
         (FileMovedEvent(file + ".tmp", file), watching.QUIET_WHOLE),
-        (FileDeletedEvent(file + "~"), watching.QUIET_WHOLE),
     ]
     for event, _quiet in steps:
         handler.dispatch(event)
