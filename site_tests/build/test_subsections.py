@@ -114,6 +114,27 @@ def test_the_home_page_counts_every_paragraph_of_a_section(site: Path, document:
     assert {s.slug: s.range_label for s in document.sections} == expected_ranges
 
 
+def test_the_home_page_shows_each_sub_heading_over_its_paragraphs(site: Path, document: Document) -> None:
+    article = content(page(site, ""))
+    for section in (s for s in document.sections if s.subsections):
+        for sub in section.subsections:
+            heading = article.find(id=sub.anchor)
+            assert heading is not None and heading.name == "h4"
+            assert heading.get_text(" ", strip=True) == sub.heading
+            # One level under its section's heading, which stands before it.
+            above = heading.find_previous("h3")
+            assert above is not None and section.heading in above.get_text(" ", strip=True)
+            link = heading.find("a")
+            assert link is not None and link["href"] == f"sections/{section.slug}/#{sub.anchor}"
+            items = heading.find_next("ul")
+            assert items is not None and items.find_previous(["h3", "h4"]) is heading
+            numbers = [int(a.get_text()) for a in items.select("li > a:first-child")]
+            assert numbers == [p.number for p in sub.paragraphs]
+    # Every paragraph is listed once, its sub-section's or not.
+    listed = [int(a.get_text()) for a in article.select("ul > li > a:first-child") if a.get_text().isdigit()]
+    assert listed == [p.number for p in document.paragraphs]
+
+
 def test_the_words_that_open_the_text_stand_under_the_first_heading(site: Path) -> None:
     article = content(page(site, "text/"))
     for heading_text, blocks in EXPECTED["opening_words"].items():

@@ -25,7 +25,7 @@ from ..markup import (
     table,
     worded,
 )
-from ..model import Entry, Instrument, Paragraph, Recital, Section
+from ..model import Entry, Instrument, Paragraph, Recital, Section, Subsection
 from ..references import Reference
 from ..remembered import ByValue, Recent, keeping, recent
 from ..urls import (
@@ -96,12 +96,23 @@ def home(edition: Edition) -> Page:
                 id=kept_anchor(shown, english),
             )
         )
-        out.append(
-            bullets(
-                join([link(str(p.number), r.link.to(u.paragraph_page(p.number)), title=w.label(p)), " ", item_lead(p)])
-                for p in section.paragraphs
+        # As on the section's page: each sub-heading, one level under its section's, over its
+        # paragraphs, linked to where it stands on its section's page.
+        for subsection, paragraphs in section.parts():
+            if subsection is not None:
+                out.append(_subheading(r, 4, section, subsection))
+            out.append(
+                bullets(
+                    join(
+                        [
+                            link(str(p.number), r.link.to(u.paragraph_page(p.number)), title=w.label(p)),
+                            " ",
+                            item_lead(p),
+                        ]
+                    )
+                    for p in paragraphs
+                )
             )
-        )
     shown_rows = [(k, v) for k, v in rows if v]
     # The cover page's heading stands only over something: a text written by hand may have none.
     has_cover = bool(shown_rows or h.cover_note or doc.cover)
@@ -140,6 +151,13 @@ def home(edition: Edition) -> Page:
         in_nav=True,
         meta={"description": lead(h.cover_note or h.title, DESCRIPTION_LIMIT)},
     )
+
+
+def _subheading(r: Renderer, level: int, section: Section, subsection: Subsection) -> Md:
+    """A sub-section's heading at its anchor, linked to where it stands on its section's page
+    (it has no page of its own)."""
+    to = r.link.to(r.edition.urls.section_page(section.slug), subsection.anchor)
+    return heading(level, link(subsection.heading, to), id=subsection.anchor)
 
 
 def _document(document_id: str, number: str) -> str:
@@ -218,15 +236,8 @@ def full_text(edition: Edition) -> Page:
             sections.extend(_preamble_line(line, r) for line in section.opening_words)
         for subsection, paragraphs in section.parts():
             if subsection is not None:
-                # One level under its section's heading; it has no page of its own, so it
-                # links to where it stands on its section's page.
-                sections.append(
-                    heading(
-                        3,
-                        link(subsection.heading, r.link.to(u.section_page(section.slug), subsection.anchor)),
-                        id=subsection.anchor,
-                    )
-                )
+                # One level under its section's heading.
+                sections.append(_subheading(r, 3, section, subsection))
             sections.extend(r.paragraph_block(p, full_text=True) for p in paragraphs)
     recitals = element(
         "div",
