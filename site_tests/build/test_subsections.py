@@ -158,6 +158,29 @@ def test_the_json_lists_the_sub_sections_and_validates(site: Path, document: Doc
             assert sub["url"].startswith(section["url"] + "#s-")
 
 
+def test_a_paragraphs_json_names_its_sub_section_and_validates(site: Path, document: Document) -> None:
+    validator = _validator("paragraph.schema.json")
+    listed = json.loads((site / "data" / "document.json").read_text(encoding="utf-8"))["paragraphs"]
+    for paragraph, in_document in zip(document.paragraphs, listed, strict=True):
+        data = json.loads((site / "data" / "paragraphs" / f"{paragraph.number}.json").read_text(encoding="utf-8"))
+        validator.validate(data)
+        section, sub = document.section_of(paragraph), document.subsection_of(paragraph)
+        # The same object in the document's data, and only where the text has a sub-section.
+        assert in_document.get("subsection") == data.get("subsection")
+        if sub is None:
+            assert "subsection" not in data
+            continue
+        assert data["subsection"] == {
+            "label": sub.label,
+            "title": sub.title,
+            "heading": sub.heading,
+            "url": f"{data['section']['url']}#{sub.anchor}",
+            "full_text_url": data["full_text_url"].replace(f"#{paragraph.anchor}", f"#{sub.anchor}"),
+        }
+        # Its heading as the hand reading names it, over this paragraph.
+        assert paragraph.number in EXPECTED["subheadings"][section.heading][sub.heading]
+
+
 def test_a_sub_section_left_without_paragraphs_stops_the_build(imported: Path, tmp_path: Path) -> None:
     source = tmp_path / "source"
     shutil.copytree(imported, source)

@@ -7,9 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conclusions.core import remembered
+from conclusions.core.edition import build_edition
 from conclusions.core.errors import SourceErrors
 from conclusions.core.languages import mismatch
 from conclusions.core.model import Document
+from conclusions.core.pages import text
 
 from site_tests.support.core import parse_document
 
@@ -151,3 +154,23 @@ def test_a_language_version_must_have_the_same_sub_sections(tmp_path: Path) -> N
     other = _parse(tmp_path / "other", flat)
     assert mismatch(first, _parse(tmp_path / "other", BODY)) is None
     assert mismatch(first, other) == (f"part 2 has sub-headings over paragraphs none here, but 2-3, 4 in {first.path}")
+
+
+def test_a_paragraphs_page_kept_while_serving_names_its_sub_section_as_it_now_stands(tmp_path: Path) -> None:
+    """Under `mkdocs serve` a paragraph's page is kept while what it shows is the same: a
+    retitled sub-heading changes its breadcrumb, though not the paragraph."""
+    (tmp_path / "document.md").write_text(FRONT + BODY, encoding="utf-8")
+    remembered.keep_recent(True)
+    try:
+        edition = build_edition(tmp_path)
+        before = text.paragraph(edition, edition.document.paragraph(2))
+        remembered.next_build()
+        (tmp_path / "document.md").write_text(
+            FRONT + BODY.replace("A. Planning", "A. Planning ahead"), encoding="utf-8"
+        )
+        edition = build_edition(tmp_path)
+        after = text.paragraph(edition, edition.document.paragraph(2))
+    finally:
+        remembered.keep_recent(False)
+    assert "A. Planning" in before.body and "Planning ahead" not in before.body
+    assert "A. Planning ahead" in after.body

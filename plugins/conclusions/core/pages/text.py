@@ -744,6 +744,8 @@ def paragraph(edition: Edition, p: Paragraph) -> Page:
             _item_shown(edition, p),
             edition.clauses.get(p.number, ()),
             (section.label, section.title, section.implicit, section.slug),
+            # The breadcrumb names its sub-section: by what it shows, not by its paragraphs.
+            (sub.heading, sub.anchor) if (sub := doc.subsection_of(p)) else None,
             before,
             after,
             recalled,
