@@ -10,24 +10,23 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import Any, cast
 
 import pytest
-import yaml
 from bs4 import Tag
 from conclusions.core.edition import build_edition
 from conclusions.core.model import Document
 
 from site_tests.build.test_share_json import _validator
 from site_tests.support.build import FIXTURES, build
-from site_tests.support.documents import import_into
+from site_tests.support.documents import build_import, import_into
 from site_tests.support.html import content, page
+from site_tests.support.imported import hand_read
 from site_tests.support.vnu import check
 
 pytestmark = pytest.mark.build
 
 TEXT = FIXTURES / "import" / "ST-15230-2026-INIT-en.txt"
-EXPECTED = cast("dict[str, Any]", yaml.safe_load(TEXT.with_name(TEXT.stem + ".expected.yml").read_text("utf-8")))
+_, EXPECTED = hand_read(TEXT.name)
 
 
 @pytest.fixture(scope="module")
@@ -42,12 +41,7 @@ def document(imported: Path) -> Document:
 
 @pytest.fixture(scope="module")
 def site(imported: Path) -> Path:
-    # The import keeps the original: the build reads it again and checks every word is kept.
-    assert any((imported / "original").iterdir())
-    site = imported.parent / "site"
-    result = build(site, source=imported)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return site
+    return build_import(imported)
 
 
 def _headings(article: Tag, levels: tuple[str, ...]) -> list[tuple[str, str, str]]:

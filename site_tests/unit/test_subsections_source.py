@@ -174,3 +174,23 @@ def test_a_paragraphs_page_kept_while_serving_names_its_sub_section_as_it_now_st
         remembered.keep_recent(False)
     assert "A. Planning" in before.body and "Planning ahead" not in before.body
     assert "A. Planning ahead" in after.body
+
+
+def test_a_first_heading_may_stand_before_the_recitals_and_the_lead_in(tmp_path: Path) -> None:
+    # "I. INTRODUCTION", the words that open the text, the recitals, the lead-in, paragraph 1.
+    body = BODY.replace("THE COUNCIL OF THE EUROPEAN UNION,\n\n## I. INTRODUCTION\n\n", "").replace(
+        "1. WELCOMES",
+        "## I. INTRODUCTION\n\nTHE COUNCIL OF THE EUROPEAN UNION,\n\n- RECALLING its conclusions;\n"
+        "- NOTING the report;\n\nHEREBY ADOPTS THE FOLLOWING CONCLUSIONS:\n\n1. WELCOMES",
+        1,
+    )
+    document = _parse(tmp_path, body)
+    assert document.leading_section is document.sections[0]
+    assert document.sections[0].opening_words == ("THE COUNCIL OF THE EUROPEAN UNION,",)
+    assert [x.number for x in document.recitals] == [1, 2]
+    assert document.lead_in == ("HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:",)
+    assert [p.number for p in document.sections[0].paragraphs] == [1]
+    # Recitals before the first heading: the text opens with them, as before.
+    before = body.replace("## I. INTRODUCTION\n\n", "").replace("HEREBY", "## I. INTRODUCTION\n\nHEREBY")
+    assert _parse(tmp_path, before).leading_section is None
+    assert _parse(tmp_path, BODY).leading_section is None

@@ -217,23 +217,29 @@ def _preamble_line(line: str, r: Renderer) -> Md:
     return element("p", render_inline(line, r.link, r.footnote_ref), {"class": "preamble"}, markdown="")
 
 
+def _section_opening(r: Renderer, section: Section) -> list[Md]:
+    """A section's heading on the full text, linked to its page, and the words under it before
+    paragraph 1."""
+    u = r.edition.urls
+    return [
+        heading(
+            2, link(section.heading, r.link.to(u.section_page(section.slug))), id=urls.section_anchor(section.slug)
+        ),
+        *(_preamble_line(line, r) for line in section.opening_words),
+    ]
+
+
 def full_text(edition: Edition) -> Page:
     """The full text: preamble, recitals, every section's paragraphs with their clauses and points, footnotes."""
     u = edition.urls
     doc = edition.document
     r = Renderer(edition, u.text)
     # The heading under which the Council set the conclusions ("ANNEX") stands before their title.
+    leading = doc.leading_section
     sections = []
     for section in doc.sections:
-        if not section.implicit:
-            sections.append(
-                heading(
-                    2,
-                    link(section.heading, r.link.to(u.section_page(section.slug))),
-                    id=urls.section_anchor(section.slug),
-                )
-            )
-            sections.extend(_preamble_line(line, r) for line in section.opening_words)
+        if not section.implicit and section is not leading:
+            sections += _section_opening(r, section)
         for subsection, paragraphs in section.parts():
             if subsection is not None:
                 # One level under its section's heading.
@@ -251,7 +257,11 @@ def full_text(edition: Edition) -> Page:
         # The heading under which the Council set the conclusions ("ANNEX") stands before their title.
         annex=element("p", doc.annex, {"class": "annex", "id": Part.ANNEX}) if doc.annex else "",
         title=heading(1, doc.header.title),
-        preamble=join((_preamble_line(line, r) for line in doc.preamble), "\n\n"),
+        # A heading that stands before the recitals, with the words under it, is read there.
+        preamble=join(
+            [*(_preamble_line(line, r) for line in doc.preamble), *(_section_opening(r, leading) if leading else ())],
+            "\n\n",
+        ),
         recitals=recitals if doc.recitals else "",
         lead_in=join((_preamble_line(line, r) for line in doc.lead_in), "\n\n"),
         sections=join(sections, "\n\n"),
