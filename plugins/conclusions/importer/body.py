@@ -352,12 +352,14 @@ def _is_opening_words(text: str, b: Body) -> bool:
     """The words that open the text, under its first heading before paragraph 1 and any recital
     ("I. INTRODUCTION", then "THE COUNCIL OF THE EUROPEAN UNION,")."""
     target = b.block.target if b.block else None
-    return (
-        isinstance(target, DraftSection)
-        and b.expected == 1
-        and not b.parsed.recitals
-        and (bool(words().preamble.match(text)) or (is_caps(text) and text[-1:] in {",", ":"}))
-    )
+    section = b.parsed.body[-1] if b.parsed.body else None
+    if not isinstance(section, DraftSection) or b.expected != 1 or b.parsed.recitals:
+        return False
+    if target is section.opening_words:
+        # The next line of them ("RECALLING:" after "THE COUNCIL OF THE EUROPEAN UNION,"), a
+        # block of its own as in a preamble, once the line above ended as one does.
+        return b.previous[-1:] in {",", ":"} and is_caps(text) and text[-1:] in {",", ":"}
+    return target is section and (bool(words().preamble.match(text)) or (is_caps(text) and text[-1:] in {",", ":"}))
 
 
 def _is_unnumbered_heading(text: str, b: Body) -> bool:
@@ -698,8 +700,8 @@ def _repeats_subject(lines: list[str], b: Body) -> bool:
 
 
 def _opening_words(line: SourceLine, b: Body) -> None:
-    assert b.block is not None and isinstance(b.block.target, DraftSection)
-    section = b.block.target
+    section = b.parsed.body[-1]
+    assert isinstance(section, DraftSection)
     section.opening_words.append(line.text)
     b.kept.append((line, "the preamble"))
     b.opens(section.opening_words, line.text, None)
