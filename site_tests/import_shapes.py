@@ -492,6 +492,7 @@ _REGISTER_HEADS = {
     "ST-11404-2024-INIT-it.txt": (14, "11404/24"),
     "ST-11405-2024-INIT-es.txt": (14, "11405/24"),
     "ST-15230-2026-INIT-en.txt": (14, "15230/26"),
+    "ST-15612-2026-INIT-en.txt": (12, "15612/26"),
 }
 """How many lines of each text of fixtures/import/ are its cover page's header block, and its number."""
 
