@@ -25,7 +25,7 @@ from conclusions.importer.words import words as importer_words
 
 from site_tests.import_shapes import Shape, pdf_shape, plain_shape
 from site_tests.support import yaml_data
-from site_tests.support.imported import imported
+from site_tests.support.imported import imported, own_language_register_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "source"
@@ -506,9 +506,9 @@ REAL_SHAPED = {
     "ST-11250-2026-INIT-en.txt": ([], "register"),
     "ST-7342-2026-INIT-en.txt": ([], "register"),
     "ST-7415-2026-INIT-fr.txt": ([], "register"),
-    "ST-11404-2024-INIT-it.txt": ([], "register"),
-    "ST-11405-2024-INIT-es.txt": ([], "register"),
     "ST-15230-2026-INIT-en.txt": ([], "register"),
+    # and every text in its own language's register shape (its hand reading's `register_shape:`)
+    **{name: ([], "register") for name in own_language_register_texts()},
 }
 
 
@@ -703,14 +703,13 @@ def test_a_re_import_keeps_the_checked_doubtful_lines(tmp_path: Path) -> None:
             for number in ("ST-9877-2024-INIT", "ST-11403-2024-INIT")
             for language in ("fr", "de")
         ),
-        "ST-11404-2024-INIT-it.txt",
-        "ST-11405-2024-INIT-es.txt",
+        *own_language_register_texts(),
     ],
 )
 def test_a_french_or_german_register_text_is_read_in_its_own_shape(name: str, tmp_path: Path) -> None:
-    """French, German, Italian and Spanish texts in the register's shape (fixtures/import/
-    ST-9877-2024-INIT-fr.txt, -de.txt, ST-11403-..., ST-11404-...-it.txt, ST-11405-...-es.txt,
-    invented): the header in its labels, «» and „“ quotes, the recitals'
+    """Texts in the register's shape in another language than English (fixtures/import/
+    ST-9877-2024-INIT-fr.txt, -de.txt, ST-11403-..., and each whose hand reading has
+    `register_shape:`, one a language: Italian, Spanish, Dutch ...; invented): the header in its labels, «» and „“ quotes, the recitals'
     participles ("RAPPELANT", "UNTER HINWEIS"; lettered, or one a line with no mark), the lead-in,
     and operative verbs the shared list holds ("SOULIGNE", "FORDERT … AUF"), read as the hand
     reading beside each text says."""
