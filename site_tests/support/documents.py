@@ -39,6 +39,7 @@ from conclusions.core.edition import Edition
 from conclusions.core.model import Document, Header, Paragraph, Recital
 
 from site_tests.support.build import FIXTURES, ROOT, SOURCE, build
+from site_tests.support.imported import own_language_register_texts
 from site_tests.support.shared import made_once
 
 IMPORTS = FIXTURES / "import"
@@ -113,8 +114,11 @@ REAL_SHAPED = {
     "imported-unmarked": ("ST-11402-2024-INIT-en.txt", "", "ST-11402-2024-INIT-en.expected.yml"),
     "imported-unmarked-fr": ("ST-11403-2024-INIT-fr.txt", "", "ST-11403-2024-INIT-fr.expected.yml"),
     "imported-unmarked-de": ("ST-11403-2024-INIT-de.txt", "", "ST-11403-2024-INIT-de.expected.yml"),
-    "imported-unmarked-it": ("ST-11404-2024-INIT-it.txt", "", "ST-11404-2024-INIT-it.expected.yml"),
-    "imported-unmarked-es": ("ST-11405-2024-INIT-es.txt", "", "ST-11405-2024-INIT-es.expected.yml"),
+    # and one text in the register's shape in each other language (its hand reading's `register_shape:`)
+    **{
+        f"imported-unmarked-{expected['header']['language']}": (name, "", name.replace(".txt", ".expected.yml"))
+        for name, expected in own_language_register_texts().items()
+    },
     # Operative parts in sentence case. Its drawn PDF imports to the same document.md
     # (unit/test_importer.py); it is not built here, for the reason given for "imported-unmarked".
     "imported-sentence-case": ("ST-8802-2025-INIT-en.txt", "", "ST-8802-2025-INIT-en.expected.yml"),
