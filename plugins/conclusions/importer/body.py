@@ -62,15 +62,18 @@ from functools import cache
 from ..core.limits import MAX_NUMBER_DIGITS
 from .header import ROMAN_HEADING, first_letter_upper, is_caps
 from .model import Doubt, DraftClosing, DraftParagraph, DraftPoint, DraftRecital, DraftSection, Parsed, SourceLine
-from .points import place_point
+from .points import BULLET_CLASS, is_sub_bullet, place_point
 from .verbs import shared_verbs
 from .words import words
 
 _PARAGRAPH = re.compile(rf"^(?P<number>\d{{1,{MAX_NUMBER_DIGITS}}})\.\s+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<text>\S.*)$")
 _HEADING = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2})\.\s+(?P<title>\S.*)$")
-_DASH = re.compile(r"^(?P<marker>[-–—•])\s+(?P<text>\S.*)$")
-_POINT = re.compile(r"^(?P<marker>\((?:[a-z]{1,2}|[ivx]+)\)|(?:[a-z]|[ivx]+)[.)]|[-–—•])\s+(?P<text>\S.*)$")
+_DASH = re.compile(rf"^(?P<marker>[-–—]|{BULLET_CLASS})\s+(?P<text>\S.*)$")
+_POINT = re.compile(
+    rf"^(?P<marker>\((?:[a-z]{{1,2}}|[ivx]+)\)|(?:[a-z]|[ivx]+)[.)]|[-–—]|{BULLET_CLASS})\s+(?P<text>\S.*)$"
+)
+_SUB_BULLET = re.compile(r"^(?P<marker>o)\s+(?P<text>\S.*)$")
 # The act's number in brackets under an Official Journal title: "(C/2024/1234)".
 _ACT_IN_BRACKETS = re.compile(r"^\(C/\d{4}/\d{1,6}\)$")
 _ENDS = frozenset(".;:")
@@ -279,7 +282,10 @@ def opens_recital(text: str) -> bool:
 
 def _is_point(text: str, b: Body) -> bool:
     return (
-        bool(_POINT.match(text)) and b.owner is not None and b.may_follow() and (b.block is not None or not b.wrapped)
+        (bool(_POINT.match(text)) or is_sub_bullet(text, b.stack, b.previous))
+        and b.owner is not None
+        and b.may_follow()
+        and (b.block is not None or not b.wrapped)
     )
 
 
@@ -581,7 +587,7 @@ def _unnumbered_paragraph(line: SourceLine, b: Body) -> None:
 
 
 def _open_point(line: SourceLine, b: Body) -> None:
-    match = _POINT.match(line.text)
+    match = _POINT.match(line.text) or _SUB_BULLET.match(line.text)
     assert match is not None and b.owner is not None
     b.maybe_closing = None  # a point follows: the line joined to the one above was its text
     b.point_left = line.left
