@@ -146,6 +146,10 @@ class Body:
     """Where the line being read starts on its PDF page (None for a text file)."""
     point_left: float | None = None
     """Where the open point's first line (its marker) starts on its PDF page."""
+    sentence_headings: bool = False
+    """A heading in sentence case stood where nothing else can stand (after the lead-in, before
+    paragraph 1): the text heads its sections so, and a line of that shape between two paragraphs
+    is one of them, not doubtful."""
     hanging: bool = False
     """A point's next line was seen to start right of its marker: the PDF's points hang, so
     where a line starts tells a point's words from those that close the item."""
@@ -422,12 +426,15 @@ def _is_sentence_heading(text: str, b: Body) -> bool:
     """A heading in sentence case: a heading-shaped line of words only (no number, reference or
     bracket: "Council of 22 October 2014 on" is a wrapped line) between a paragraph that ended and
     the next numbered paragraph."""
-    return (
-        b.zone == "paragraphs"
-        and b.owner is not None
-        and sentence_ended(b.previous)
-        and _words_before_paragraph(text, b)
-    )
+    between = b.zone == "paragraphs" and b.owner is not None and sentence_ended(b.previous)
+    return (between or _after_lead_in(b)) and _words_before_paragraph(text, b)
+
+
+def _after_lead_in(b: Body) -> bool:
+    """Whether the line comes straight after the lead-in ("HEREBY APPROVES THE FOLLOWING
+    CONCLUSIONS:"), before the first paragraph: no paragraph above it can go on there."""
+    lead_in = b.parsed.lead_in
+    return bool(lead_in) and not b.parsed.paragraphs and b.last_kind == "lead-in" and b.previous.endswith(":")
 
 
 def _words_before_paragraph(text: str, b: Body) -> bool:
@@ -705,8 +712,13 @@ def _unnumbered_heading(line: SourceLine, b: Body) -> None:
 
 
 def _sentence_heading(line: SourceLine, b: Body) -> None:
-    """A heading in sentence case without a number: a section, listed as doubtful in the report."""
+    """A heading in sentence case without a number: a section, listed as doubtful in the report
+    unless nothing else can stand there (after the lead-in) or the text has headed a section so."""
+    certain = _after_lead_in(b)
     _unnumbered_heading(line, b)
+    if certain or b.sentence_headings:
+        b.sentence_headings = True
+        return
     _doubt(
         line,
         b,
