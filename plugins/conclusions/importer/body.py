@@ -42,6 +42,8 @@ The kinds (`KINDS`, tried in order, the first whose test holds) and what their h
   report lists that line as doubtful;
 - `continuation`: the next line of the block being read (a wrapped line);
 - `sub-paragraph`: in a European Council text, a new paragraph of text inside a numbered one;
+- `dropped bullet`: a line in lower case that opens nothing after a line that opens a list (":"),
+  and the like lines after it: a bullet point whose glyph the extraction lost, listed as doubtful;
 - `unplaced`: anything else, listed for the person who checks the import.
 
 A text laid out in lines (`Cleaned.wrapped`) runs a block over several lines, so a line goes on
@@ -62,7 +64,7 @@ from functools import cache
 from ..core.limits import MAX_NUMBER_DIGITS
 from .header import ROMAN_HEADING, first_letter_upper, is_caps
 from .model import Doubt, DraftClosing, DraftParagraph, DraftPoint, DraftRecital, DraftSection, Parsed, SourceLine
-from .points import BULLET_CLASS, is_sub_bullet, place_point
+from .points import BULLET_CLASS, DROPPED_BULLETS, is_sub_bullet, place_point
 from .verbs import shared_verbs
 from .words import words
 
@@ -492,6 +494,19 @@ def _is_sub_paragraph(text: str, b: Body) -> bool:
     return b.prose and isinstance(b.block.target if b.block else None, DraftParagraph) and first_letter_upper(text)
 
 
+def _is_dropped_bullet(text: str, b: Body) -> bool:
+    """A line in lower case that opens nothing where a point would stand: after a line of a
+    paragraph or recital, or of such a point, that opens a list (":"), or after a line that ended
+    (";", ",") under such a point. An extraction that lost Word's bullet glyphs (Symbol-font
+    characters) gives its points so; read as bullet points, each doubtful."""
+    if b.owner is None or b.prose or b.block is None or not text[:1].islower():
+        return False
+    dropped = [point for _, point in b.stack if point.marker in DROPPED_BULLETS]
+    if b.previous.endswith(":"):
+        return b.block.target is b.owner or (bool(dropped) and b.block.target is dropped[-1])
+    return bool(dropped) and _TRAILING.sub("", b.previous)[-1:] in {";", ","}
+
+
 KINDS: list[tuple[str, Callable[[str, Body], object]]] = [
     ("heading", _heading),
     ("paragraph", _paragraph),
@@ -511,6 +526,7 @@ KINDS: list[tuple[str, Callable[[str, Body], object]]] = [
     ("closing", _is_closing),
     ("continuation", _is_continuation),
     ("sub-paragraph", _is_sub_paragraph),
+    ("dropped bullet", _is_dropped_bullet),
     ("unplaced", lambda t, b: True),
 ]
 
@@ -773,6 +789,26 @@ def _sub_paragraph(line: SourceLine, b: Body) -> None:
     )
 
 
+def _dropped_bullet(line: SourceLine, b: Body) -> None:
+    assert b.owner is not None
+    dropped = [point.marker for _, point in b.stack if point.marker in DROPPED_BULLETS]
+    if not dropped:
+        marker = DROPPED_BULLETS[0]
+    elif b.previous.endswith(":"):  # one level further in: the next level's glyph
+        marker = DROPPED_BULLETS[min(DROPPED_BULLETS.index(dropped[-1]) + 1, len(DROPPED_BULLETS) - 1)]
+    else:
+        marker = dropped[-1]
+    placed = DraftPoint(marker, line.text, line.where)
+    place_point(placed, b.owner, b.stack, b.previous)
+    b.block = Block(placed, line.text)
+    _doubt(
+        line,
+        b,
+        "read as a bullet point whose marker the input lost (a line in lower case after a list's opening): "
+        "if it is not a point, join it to the text above in document.md",
+    )
+
+
 def _unplaced(line: SourceLine, b: Body) -> None:
     b.parsed.unplaced.append(line)
     if b.block is not None:
@@ -797,6 +833,7 @@ HANDLERS: dict[str, Callable[[SourceLine, Body], None]] = {
     "lead-in": _lead_in,
     "opener": _opener,
     "unnumbered paragraph": _unnumbered_paragraph,
+    "dropped bullet": _dropped_bullet,
     "front": _front,
     "opening words": _opening_words,
     "heading more": _heading_more,

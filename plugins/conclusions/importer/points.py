@@ -42,6 +42,8 @@ BULLET_CLASS = "[" + BULLETS + "]"
 """`BULLETS` as a regular expression's character class."""
 WRITTEN_BULLET = "•"
 """What `document.md` writes for any bullet."""
+DROPPED_BULLETS = "\uf0b7\uf0a7\uf0d8"
+"""The markers given to points whose glyphs the input lost, by level: Word's bullets."""
 SUB_BULLET = "o"
 """Word's second-level bullet, a Courier "o"."""
 _READABLE = str.maketrans(LOOK_ALIKE)
