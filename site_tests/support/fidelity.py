@@ -35,10 +35,11 @@ REACH = 40
 # The labels of the register's cover page, as it prints them in the languages of the tests'
 # texts: structure, which the site gives in labels of its own ("From"), not words of the text.
 _LABELS = re.compile(
-    r"^\s*(?:From|To|Subject|No\. prev\. docs?\.|Interinstitutional File|No\. Cion docs?\."
+    r"^\s*(?:From|On|To|Subject|No\. prev\. docs?\.|Interinstitutional File|No\. Cion docs?\."
     r"|Origine|Destinataire|Objet|N° doc\. préc\.|Dossier interinstitutionnel"
     r"|Absender|Empfänger|Betr\.|Betreff|Nr\. Vordok\."
-    r"|Destinatario|Oggetto|n\. doc\. prec\.|De|A|Asunto|N\.º doc\. prec\.)\s*:\s*",
+    r"|Destinatario|Oggetto|n\. doc\. prec\.|De|A|Asunto|N\.º doc\. prec\."
+    r"|En date du|Vom|In data|Fecha)\s*:\s*",
     re.IGNORECASE,
 )
 # EUR-Lex sets a footnote marker apart in brackets: "2019-2027 ( 1 ),".
@@ -98,8 +99,15 @@ def _words_of(text: str) -> list[str]:
     text = re.sub(r"</?sup>", "", text).replace("**", "")
     lines = [_LABELS.sub("", re.sub(r"^\s*#+\s+", "", line)) for line in text.split("\n") if line.strip() != "---"]
     joined = ""
+    above = ""
     for line in lines:
         line = line.strip()
+        # Word's second-level bullet, a Courier "o", under a line that opens a list or beside
+        # another: a marker (the site writes "•"), not the word "o".
+        if line.startswith("o ") and (above.endswith(":") or above.startswith("o ")):
+            above, line = line, line[2:]
+        elif line:
+            above = line
         # A line-end hyphen between letters or digits: one word, hyphenated or not
         # ("cyber-" / "attack", "EMPHAS-" / "ISES").
         if joined.endswith("-") and joined[-2:-1].isalnum() and line[:1].isalnum():
