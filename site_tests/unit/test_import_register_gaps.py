@@ -193,3 +193,14 @@ def test_points_whose_glyphs_were_lost_are_points_and_doubtful(tmp_path: Path) -
     # The points are there, every one of them written as a bullet.
     written = [line for line in result.document_md.split("\n") if line.strip().startswith(WRITTEN_BULLET)]
     assert len(written) == len(lost)
+
+
+@pytest.mark.parametrize("after", ["", "\t", "  "])
+def test_a_bullet_glued_to_its_text_or_set_apart_gives_the_same_document(after: str, tmp_path: Path) -> None:
+    # A PDF's text layer may give no space after a bullet's glyph, or a tab (a space once read).
+    text = (FIXTURES / BULLETED).read_text(encoding="utf-8")
+    moved = re.sub(r"(?m)^([\uf0b7\uf0a7]) ", lambda m: m.group(1) + after, text)
+    assert moved != text
+    path = tmp_path / BULLETED
+    path.write_text(moved, encoding="utf-8")
+    assert import_document(path).document_md == imported(FIXTURES / BULLETED).document_md

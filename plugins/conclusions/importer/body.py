@@ -64,16 +64,19 @@ from functools import cache
 from ..core.limits import MAX_NUMBER_DIGITS
 from .header import ROMAN_HEADING, first_letter_upper, is_caps
 from .model import Doubt, DraftClosing, DraftParagraph, DraftPoint, DraftRecital, DraftSection, Parsed, SourceLine
-from .points import BULLET_CLASS, DROPPED_BULLETS, is_sub_bullet, place_point
+from .points import BULLET_CLASS, BULLETS, DROPPED_BULLETS, is_sub_bullet, place_point
 from .verbs import shared_verbs
 from .words import words
 
 _PARAGRAPH = re.compile(rf"^(?P<number>\d{{1,{MAX_NUMBER_DIGITS}}})\.\s+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<text>\S.*)$")
 _HEADING = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2})\.\s+(?P<title>\S.*)$")
-_DASH = re.compile(rf"^(?P<marker>[-–—]|{BULLET_CLASS})\s+(?P<text>\S.*)$")
+# A bullet's glyph may stand glued to its text (a PDF's text layer gives no space after it): a
+# space after every other marker, or the glyph just before the text.
+_AFTER_MARKER = rf"\s*(?<=[\s{BULLETS}])"
+_DASH = re.compile(rf"^(?P<marker>[-–—]|{BULLET_CLASS}){_AFTER_MARKER}(?P<text>\S.*)$")
 _POINT = re.compile(
-    rf"^(?P<marker>\((?:[a-z]{{1,2}}|[ivx]+)\)|(?:[a-z]|[ivx]+)[.)]|[-–—]|{BULLET_CLASS})\s+(?P<text>\S.*)$"
+    rf"^(?P<marker>\((?:[a-z]{{1,2}}|[ivx]+)\)|(?:[a-z]|[ivx]+)[.)]|[-–—]|{BULLET_CLASS}){_AFTER_MARKER}(?P<text>\S.*)$"
 )
 _SUB_BULLET = re.compile(r"^(?P<marker>o)\s+(?P<text>\S.*)$")
 # The act's number in brackets under an Official Journal title: "(C/2024/1234)".

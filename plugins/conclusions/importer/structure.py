@@ -21,7 +21,7 @@ from .header import PARAGRAPH, ROMAN_HEADING, State, is_caps, place_date, read_h
 from .levels import mark_subsections
 from .lines import join_lines, join_wrapped
 from .model import Cleaned, Doubt, DraftParagraph, DraftPoint, DraftRecital, FootnoteText, Parsed, SourceLine, Where
-from .points import BULLET_CLASS
+from .points import BULLET_CLASS, BULLETS
 from .words import language_of_title, words
 
 # A line ended its block when the next line's first word would have fitted on it this
@@ -29,7 +29,9 @@ from .words import language_of_title, words
 # of it, after ".", ";" or ":", ended there.
 _SHORT = 0.8
 _WIDE = 0.88
-_POINT = re.compile(rf"^(?:\((?:[a-z]{{1,2}}|[ivx]+)\)|(?:[a-z]|[ivx]+)[.)]|[-–—]|{BULLET_CLASS})\s+\S")
+_POINT = re.compile(
+    rf"^(?:\((?:[a-z]{{1,2}}|[ivx]+)\)|(?:[a-z]|[ivx]+)[.)]|[-–—]|{BULLET_CLASS})\s*(?<=[\s{BULLETS}])\S"
+)
 # A line holding only a number or a Roman numeral and a dot: the number of the paragraph or
 # heading whose text the extraction put on the next line.
 _LABEL_ALONE = re.compile(rf"^(?:\d{{1,{MAX_NUMBER_DIGITS}}}|[IVXL]{{1,6}})\.$")
