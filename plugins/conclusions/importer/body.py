@@ -57,6 +57,7 @@ above (it is unplaced, or a sub-paragraph in a European Council text).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -64,7 +65,17 @@ from functools import cache
 from ..core.limits import MAX_NUMBER_DIGITS
 from .header import ROMAN_HEADING, first_letter_upper, is_caps
 from .model import Doubt, DraftClosing, DraftParagraph, DraftPoint, DraftRecital, DraftSection, Parsed, SourceLine
-from .points import BULLET_CLASS, BULLETS, DROPPED_BULLETS, is_sub_bullet, place_point
+from .points import (
+    BULLET_CLASS,
+    BULLETS,
+    DROPPED_BULLETS,
+    LOOK_ALIKE,
+    SUB_BULLET,
+    WRITTEN_BULLET,
+    is_bullet,
+    is_sub_bullet,
+    place_point,
+)
 from .verbs import shared_verbs
 from .words import words
 
@@ -877,6 +888,7 @@ def read_body(lines: list[SourceLine], b: Body) -> None:
     b.close()
     b.doubt_closing()
     _note_closings(b)
+    _note_bullets(b)
     b.parsed.lead_in.extend(b.openers)
     if b.title:
         b.parsed.header["title"] = " ".join(b.title)
@@ -886,6 +898,28 @@ def read_body(lines: list[SourceLine], b: Body) -> None:
             "recital opener in capitals: the edition marks them with dashes"
         )
     _doubt_recital_openers(b)
+
+
+def _note_bullets(b: Body) -> None:
+    """Say which bullets' glyphs document.md writes otherwise: "•" for each (its list nests them)."""
+    glyphs: Counter[str] = Counter()
+    stack: list[DraftPoint] = [p for item in [*b.parsed.recitals, *b.parsed.paragraphs] for p in item.points]
+    while stack:
+        point = stack.pop()
+        stack.extend(point.children)
+        if point.marker not in (WRITTEN_BULLET, *DROPPED_BULLETS) and is_bullet(point.marker):
+            glyphs[point.marker] += 1
+    if glyphs:
+        shown = ", ".join(f"{n}x {_glyph_name(g)}" for g, n in sorted(glyphs.items()))
+        b.parsed.notes.append(f"bullets written {WRITTEN_BULLET} in document.md (the nesting is kept): {shown}")
+
+
+def _glyph_name(glyph: str) -> str:
+    if glyph == SUB_BULLET:
+        return '"o" (Word\'s second-level bullet)'
+    if glyph in LOOK_ALIKE:
+        return f"U+{ord(glyph):04X} (a Symbol or Wingdings bullet, drawn {LOOK_ALIKE[glyph]})"
+    return f"{glyph} (U+{ord(glyph):04X})"
 
 
 def _note_closings(b: Body) -> None:

@@ -36,14 +36,14 @@ LOOK_ALIKE = {
     "\uf0fc": "✓",  # Wingdings check mark
     "\uf06c": "●",  # Wingdings black circle
 }
-BULLETS = "•▪■□❑●◦○◆◇❖➢➤►▸▶➔→✓✔" + "".join(LOOK_ALIKE)
+DROPPED_BULLETS = "\ue0b7\ue0a7\ue0d8"
+"""The markers given to points whose glyphs the input lost, by level (no text holds them)."""
+BULLETS = "•▪■□❑●◦○◆◇❖➢➤►▸▶➔→✓✔" + "".join(LOOK_ALIKE) + DROPPED_BULLETS
 """Every glyph read as a bullet (a point's marker) at a line's start."""
 BULLET_CLASS = "[" + BULLETS + "]"
 """`BULLETS` as a regular expression's character class."""
 WRITTEN_BULLET = "•"
 """What `document.md` writes for any bullet."""
-DROPPED_BULLETS = "\uf0b7\uf0a7\uf0d8"
-"""The markers given to points whose glyphs the input lost, by level: Word's bullets."""
 SUB_BULLET = "o"
 """Word's second-level bullet, a Courier "o"."""
 _READABLE = str.maketrans(LOOK_ALIKE)
