@@ -903,7 +903,8 @@ def read_body(lines: list[SourceLine], b: Body) -> None:
 def _note_bullets(b: Body) -> None:
     """Say which bullets' glyphs document.md writes otherwise: "•" for each (its list nests them)."""
     glyphs: Counter[str] = Counter()
-    stack: list[DraftPoint] = [p for item in [*b.parsed.recitals, *b.parsed.paragraphs] for p in item.points]
+    items: list[DraftRecital | DraftParagraph] = [*b.parsed.recitals, *b.parsed.paragraphs]
+    stack = [point for item in items for point in item.points]
     while stack:
         point = stack.pop()
         stack.extend(point.children)
