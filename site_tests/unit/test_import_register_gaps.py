@@ -204,3 +204,16 @@ def test_a_bullet_glued_to_its_text_or_set_apart_gives_the_same_document(after: 
     path = tmp_path / BULLETED
     path.write_text(moved, encoding="utf-8")
     assert import_document(path).document_md == imported(FIXTURES / BULLETED).document_md
+
+
+def test_a_bullet_alone_on_its_line_opens_the_point_of_the_next(tmp_path: Path) -> None:
+    # An extraction may put a bullet's glyph on a line of its own, its text on the next.
+    text = (FIXTURES / BULLETED).read_text(encoding="utf-8")
+    moved = re.sub(r"(?m)^([\uf0b7\uf0a7]) ", lambda m: m.group(1) + "\n", text)
+    assert moved != text
+    path = tmp_path / BULLETED
+    path.write_text(moved, encoding="utf-8")
+    result = import_document(path)
+    assert result.document_md == imported(FIXTURES / BULLETED).document_md
+    assert result.report.unplaced == () and result.report.doubtful == ()
+    assert _refusal(_source(result, path, tmp_path / "source")) == ""

@@ -32,9 +32,9 @@ _WIDE = 0.88
 _POINT = re.compile(
     rf"^(?:\((?:[a-z]{{1,2}}|[ivx]+)\)|(?:[a-z]|[ivx]+)[.)]|[-–—]|{BULLET_CLASS})\s*(?<=[\s{BULLETS}])\S"
 )
-# A line holding only a number or a Roman numeral and a dot: the number of the paragraph or
-# heading whose text the extraction put on the next line.
-_LABEL_ALONE = re.compile(rf"^(?:\d{{1,{MAX_NUMBER_DIGITS}}}|[IVXL]{{1,6}})\.$")
+# A line holding only a number or a Roman numeral and a dot, or a bullet's glyph: the number of
+# the paragraph or heading, or the bullet, whose text the extraction put on the next line.
+_LABEL_ALONE = re.compile(rf"^(?:(?:\d{{1,{MAX_NUMBER_DIGITS}}}|[IVXL]{{1,6}})\.|{BULLET_CLASS})$")
 
 
 def iso_date(text: str) -> str | None:
