@@ -30,6 +30,7 @@ from conclusions.core.site import build_collection
 from conclusions.importer import ImportResult, import_document
 from conclusions.importer.model import DraftPoint
 from conclusions.importer.points import BULLETS, LOOK_ALIKE, WRITTEN_BULLET, is_sub_bullet
+from conclusions.importer.structure import as_in_subject
 from conclusions.importer.words import label_key
 from conclusions.reader.lines import Where
 
@@ -217,3 +218,23 @@ def test_a_bullet_alone_on_its_line_opens_the_point_of_the_next(tmp_path: Path) 
     assert result.document_md == imported(FIXTURES / BULLETED).document_md
     assert result.report.unplaced == () and result.report.doubtful == ()
     assert _refusal(_source(result, path, tmp_path / "source")) == ""
+
+
+@pytest.mark.parametrize(
+    ("title", "subject", "named"),
+    [
+        # The subject repeats the title's words, in sentence case: its case names the text.
+        ("COUNCIL CONCLUSIONS ON SCHOOL LIBRARIES", "Council conclusions on school libraries", None),
+        ("COUNCIL CONCLUSIONS ON SCHOOL LIBRARIES", "Draft Council conclusions on school libraries - Approval", None),
+        # No subject that repeats it (another language, other words, or capitals too): as printed.
+        ("COUNCIL CONCLUSIONS ON SCHOOL LIBRARIES", "Projet de conclusions du Conseil sur les bibliothèques", ""),
+        ("COUNCIL CONCLUSIONS ON SCHOOL LIBRARIES", "COUNCIL CONCLUSIONS ON SCHOOL LIBRARIES", ""),
+        ("Council conclusions on school libraries", "Council conclusions on School Libraries", ""),
+    ],
+)
+def test_a_title_in_capitals_is_named_as_the_subject_writes_it(title: str, subject: str, named: str | None) -> None:
+    found = as_in_subject(title, subject)
+    if named is None:  # the subject's own words, as many as the title's
+        assert found.lower() == title.lower() and found in subject and found != title
+    else:
+        assert found == title
