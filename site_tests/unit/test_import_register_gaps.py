@@ -238,3 +238,22 @@ def test_a_title_in_capitals_is_named_as_the_subject_writes_it(title: str, subje
         assert found.lower() == title.lower() and found in subject and found != title
     else:
         assert found == title
+
+
+def test_a_word_o_lost_from_a_first_level_bullet_stops_the_build(tmp_path: Path) -> None:
+    # Only under a bullet may an "o" where a bullet stands be a marker: the word "o" that opens a
+    # first-level point's text ("o livro digital", Portuguese) is a word, and losing it is a loss.
+    text = (FIXTURES / BULLETED).read_text(encoding="utf-8")
+    first = "\uf0b7 teach pupils to find and weigh information;"
+    moved = text.replace(first, "\uf0b7 o livro digital for every pupil;")
+    assert moved != text
+    path = tmp_path / BULLETED
+    path.write_text(moved, encoding="utf-8")
+    result = import_document(path)
+    assert "   • o livro digital for every pupil;" in result.document_md
+    assert _refusal(_source(result, path, tmp_path / "kept")) == ""
+    lost = result.document_md.replace("• o livro digital", "• livro digital", 1)
+    line = moved.split("\n").index("\uf0b7 o livro digital for every pupil;") + 1
+    assert f"{BULLETED}:{line}: 'o' of the original is not in document.md" in _refusal(
+        _source(result, path, tmp_path / "lost", lost)
+    )

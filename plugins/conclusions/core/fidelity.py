@@ -259,12 +259,14 @@ def _text_stream(document: Document, urls: DocumentUrls) -> Stream:
 def _item(stream: Stream, text: str, points: Sequence[Point], owner: tuple[str, str]) -> None:
     """An item's words: its opening words, then each point's marker and words, in reading order."""
     cuts = sorted((p.start, p) for p in _walk(points))
+    # Word's second-level bullet is a Courier "o" in a PDF's text layer: under a bullet, an "o"
+    # where a bullet stands is its marker.
+    inner = {id(c) for p in _walk(points) if p.marker == _BULLET for c in p.points if c.marker == _BULLET}
     position = 0
     for start, point in cuts:
         stream.add(text[position:start], owner)
         stream.add(point.marker, owner, optional=True)
-        if point.marker == _BULLET:
-            # Word's second-level bullet is a Courier "o" in a PDF's text layer: a marker there.
+        if id(point) in inner:
             stream.add(_SUB_BULLET, owner, optional=True)
         position = start
     stream.add(text[position:], owner)
