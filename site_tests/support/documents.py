@@ -122,6 +122,9 @@ REAL_SHAPED = {
     # the title, "ACTIONS" between two paragraphs). Its drawn PDF imports to the same document.md
     # (unit/test_importer.py); it is not built here, for the reason given for "imported-unmarked".
     "imported-caps-headings": ("ST-6044-2026-INIT-en.txt", "", "ST-6044-2026-INIT-en.expected.yml"),
+    # The first heading before the words that open the text and the recitals. Its drawn PDF
+    # imports to the same document.md (unit/test_importer.py); not built here, as above.
+    "imported-heading-first": ("ST-15612-2026-INIT-en.txt", "", "ST-15612-2026-INIT-en.expected.yml"),
     # An outcome of proceedings dated "On:", with bullets as a Word PDF gives them (private-use
     # glyphs, a Courier "o"); and a Presidency note with draft conclusions, a title in capitals and
     # section headings in sentence case. Their drawn PDFs import to the same document.md
@@ -359,6 +362,16 @@ def import_into(text: Path, source: Path) -> Path:
     (source / "original" / text.name).write_bytes(text.read_bytes())
     (source / "import.yml").write_text(result.record, encoding="utf-8")
     return source
+
+
+def build_import(source: Path) -> Path:
+    """The site of an import made by `import_into`, built beside its `source` (`site`): the
+    build reads the original the import kept and checks every word of it is on the site."""
+    assert any((source / "original").iterdir())
+    site = source.parent / "site"
+    result = build(site, source=source)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return site
 
 
 # -- what tests pick from a document's model, instead of numbers only one text has ---------

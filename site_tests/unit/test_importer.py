@@ -509,6 +509,7 @@ REAL_SHAPED = {
     "ST-11404-2024-INIT-it.txt": ([], "register"),
     "ST-11405-2024-INIT-es.txt": ([], "register"),
     "ST-15230-2026-INIT-en.txt": ([], "register"),
+    "ST-15612-2026-INIT-en.txt": ([], "register"),
     "ST-16801-2026-INIT-en.txt": ([], "register"),
     "ST-15920-2026-INIT-en.txt": ([], "register"),
 }

@@ -45,7 +45,7 @@ from .inline_source import tokenize
 from .layout import DOCUMENTS, LANGUAGES
 from .layout import IMPORT_RECORD as RECORD
 from .layout import ORIGINAL as ORIGINAL_DIR
-from .model import Document, Point
+from .model import Document, Point, Section
 from .remembered import Same, recent
 from .urls import DocumentUrls, address
 from .yamlsource import Located, LocatedList, load_yaml
@@ -223,6 +223,9 @@ def _text_stream(document: Document, urls: DocumentUrls) -> Stream:
     start = ("the preamble", address(urls.text))
     for block in document.preamble:
         text.add(block, start)
+    leading = document.leading_section
+    if leading is not None:
+        _section_opening(text, leading, urls)
     for recital in document.recitals:
         owner = (recital.label.lower(), address(urls.recital_page(recital.key)))
         text.add(recital.letter, owner, optional=True)
@@ -230,12 +233,8 @@ def _text_stream(document: Document, urls: DocumentUrls) -> Stream:
     for block in document.lead_in:
         text.add(block, start)
     for section in document.sections:
-        if not section.implicit:
-            owner = (f"the heading {section.heading}", address(urls.section_page(section.slug)))
-            text.add(section.label, owner, optional=True)
-            text.add(section.title, owner)
-            for block in section.opening_words:
-                text.add(block, (f"the words under {section.heading}", address(urls.text)))
+        if not section.implicit and section is not leading:
+            _section_opening(text, section, urls)
         for subsection, paragraphs in section.parts():
             if subsection is not None:
                 owner = (
@@ -254,6 +253,15 @@ def _text_stream(document: Document, urls: DocumentUrls) -> Stream:
         for block in document.appendix:
             text.add(block, owner)
     return text
+
+
+def _section_opening(text: Stream, section: Section, urls: DocumentUrls) -> None:
+    """A section's heading and the words under it before paragraph 1."""
+    owner = (f"the heading {section.heading}", address(urls.section_page(section.slug)))
+    text.add(section.label, owner, optional=True)
+    text.add(section.title, owner)
+    for block in section.opening_words:
+        text.add(block, (f"the words under {section.heading}", address(urls.text)))
 
 
 def _item(stream: Stream, text: str, points: Sequence[Point], owner: tuple[str, str]) -> None:

@@ -22,8 +22,9 @@ The kinds (`KINDS`, tried in order, the first whose test holds) and what their h
   States ...") after a paragraph ended, in the operative part: a paragraph the text does not
   number; the edition numbers it, and the report says so;
 - `front`: before the recitals and paragraphs, the title (a line or two) and the preamble;
-- `opening words`: under the first heading before paragraph 1, in a text without recitals, the
-  preamble's words ("I. INTRODUCTION", then "THE COUNCIL OF THE EUROPEAN UNION,");
+- `opening words`: under the first heading before paragraph 1 and any recital, the preamble's
+  words ("I. INTRODUCTION", then "THE COUNCIL OF THE EUROPEAN UNION,"); recitals and the lead-in
+  may follow them, as they follow a preamble, and the heading stays before them;
 - `heading more`: the second line of a heading;
 - `unnumbered heading`: a short line in capitals that stands alone between paragraphs, or after
   the title, the preamble or the lead-in before the first paragraph ("INTRODUCTION", "THE WAY
@@ -264,10 +265,29 @@ def _is_lettered(text: str, b: Body) -> bool:
     return b.zone != "paragraphs" and match is not None and match.group("letter") == b.letter and not is_caps(text)
 
 
+def _under_opening_words(b: Body) -> bool:
+    """Whether the text so far is its first heading and the words that open it ("I.
+    INTRODUCTION", then "THE COUNCIL OF THE EUROPEAN UNION,"), before any recital or
+    paragraph: recitals may follow there, as after a preamble."""
+    body = b.parsed.body
+    return (
+        not b.parsed.recitals
+        and not b.parsed.paragraphs
+        and len(body) == 1
+        and isinstance(body[0], DraftSection)
+        and bool(body[0].opening_words)
+    )
+
+
 def _is_dash_recital(text: str, b: Body) -> bool:
     if b.unmarked and not b.marked and (b.previous.endswith(":") or b.stack):
         return False  # a dash under a recital without a mark that introduces a list: its point
-    return b.zone != "paragraphs" and bool(_DASH.match(text)) and b.letter == "A" and b.may_follow()
+    return (
+        (b.zone != "paragraphs" or _under_opening_words(b))
+        and bool(_DASH.match(text))
+        and b.letter == "A"
+        and b.may_follow()
+    )
 
 
 def _is_unmarked_recital(text: str, b: Body) -> bool:
@@ -276,9 +296,10 @@ def _is_unmarked_recital(text: str, b: Body) -> bool:
     ("RECALLING THAT:", "HAVING REGARD TO:") introduces a list: an opener or a preamble line; so
     does a first one whose next line is dashed ("RECALLING its conclusions on:" then "- ...":
     the dashes are the recitals)."""
-    if b.zone == "paragraphs" or b.marked or b.parsed.paragraphs or b.parsed.lead_in:
+    under_opening_words = _under_opening_words(b)
+    if (b.zone == "paragraphs" and not under_opening_words) or b.marked or b.parsed.paragraphs or b.parsed.lead_in:
         return False
-    if not (b.parsed.preamble or b.unmarked or _straight_after_title(text, b)):
+    if not (b.parsed.preamble or b.unmarked or under_opening_words or _straight_after_title(text, b)):
         return False
     if _introduces_dashes(text, b) and not b.unmarked:
         return False  # "RECALLING its conclusions on:" then dashed recitals: the preamble, as before
@@ -354,15 +375,17 @@ def _is_heading_more(text: str, b: Body) -> bool:
 
 
 def _is_opening_words(text: str, b: Body) -> bool:
-    """The words that open the text, under its first heading before paragraph 1 ("I.
-    INTRODUCTION", then "THE COUNCIL OF THE EUROPEAN UNION,"), in a text without recitals."""
+    """The words that open the text, under its first heading before paragraph 1 and any recital
+    ("I. INTRODUCTION", then "THE COUNCIL OF THE EUROPEAN UNION,")."""
     target = b.block.target if b.block else None
-    return (
-        isinstance(target, DraftSection)
-        and b.expected == 1
-        and not b.parsed.recitals
-        and (bool(words().preamble.match(text)) or (is_caps(text) and text[-1:] in {",", ":"}))
-    )
+    section = b.parsed.body[-1] if b.parsed.body else None
+    if not isinstance(section, DraftSection) or b.expected != 1 or b.parsed.recitals:
+        return False
+    if target is section.opening_words:
+        # The next line of them ("RECALLING:" after "THE COUNCIL OF THE EUROPEAN UNION,"), a
+        # block of its own as in a preamble, once the line above ended as one does.
+        return b.previous[-1:] in {",", ":"} and is_caps(text) and text[-1:] in {",", ":"}
+    return target is section and (bool(words().preamble.match(text)) or (is_caps(text) and text[-1:] in {",", ":"}))
 
 
 def _is_unnumbered_heading(text: str, b: Body) -> bool:
@@ -720,8 +743,8 @@ def _repeats_subject(lines: list[str], b: Body) -> bool:
 
 
 def _opening_words(line: SourceLine, b: Body) -> None:
-    assert b.block is not None and isinstance(b.block.target, DraftSection)
-    section = b.block.target
+    section = b.parsed.body[-1]
+    assert isinstance(section, DraftSection)
     section.opening_words.append(line.text)
     b.kept.append((line, "the preamble"))
     b.opens(section.opening_words, line.text, None)

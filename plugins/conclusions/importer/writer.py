@@ -78,6 +78,13 @@ def _with_points(first: str, points: list[DraftPoint], closing: DraftClosing | N
     return f"{written}\n\n{_INDENT}{closing.text}" if closing is not None and points else written
 
 
+def _section(section: DraftSection) -> list[str]:
+    """A section's or sub-section's heading and the words under it before paragraph 1."""
+    hashes = "###" if section.under else "##"
+    heading = f"{hashes} {section.label}. {section.title}" if section.label else f"{hashes} {section.title}"
+    return [heading, *section.opening_words]
+
+
 def body(parsed: Parsed) -> str:
     """document.md's text after the front matter, in the source format."""
     blocks: list[str] = []
@@ -85,6 +92,12 @@ def body(parsed: Parsed) -> str:
         blocks += parsed.cover
         blocks.append(f"# {parsed.annex}")
     blocks += parsed.preamble
+    # A first heading before the recitals, with the words under it (read only before any
+    # recital), stands where the Council put it: before them.
+    first = parsed.body[0] if parsed.body else None
+    leading = first if isinstance(first, DraftSection) and first.opening_words and parsed.recitals else None
+    if leading is not None:
+        blocks += _section(leading)
     dashes: list[str] = []
     for recital in parsed.recitals:
         if recital.label == "-":
@@ -100,10 +113,8 @@ def body(parsed: Parsed) -> str:
     for item in parsed.body:
         if isinstance(item, DraftParagraph):
             blocks.append(_with_points(f"{item.number}. {item.text}", item.points, item.closing))
-        elif isinstance(item, DraftSection):
-            hashes = "###" if item.under else "##"
-            blocks.append(f"{hashes} {item.label}. {item.title}" if item.label else f"{hashes} {item.title}")
-            blocks += item.opening_words
+        elif isinstance(item, DraftSection) and item is not leading:
+            blocks += _section(item)
     if parsed.appendix_heading:
         blocks.append(f"# {parsed.appendix_heading}")
         blocks += parsed.appendix
