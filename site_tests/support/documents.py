@@ -129,6 +129,12 @@ REAL_SHAPED = {
     # The first heading before the words that open the text and the recitals. Its drawn PDF
     # imports to the same document.md (unit/test_importer.py); not built here, as above.
     "imported-heading-first": ("ST-15612-2026-INIT-en.txt", "", "ST-15612-2026-INIT-en.expected.yml"),
+    # An outcome of proceedings dated "On:", with bullets as a Word PDF gives them (private-use
+    # glyphs, a Courier "o"); and a Presidency note with draft conclusions, a title in capitals and
+    # section headings in sentence case. Their drawn PDFs import to the same document.md
+    # (unit/test_importer.py); they are not built here, for the reason given for "imported-unmarked".
+    "imported-bullets": ("ST-16801-2026-INIT-en.txt", "", "ST-16801-2026-INIT-en.expected.yml"),
+    "imported-sentence-headings": ("ST-15920-2026-INIT-en.txt", "", "ST-15920-2026-INIT-en.expected.yml"),
 }
 """Texts in the shapes the register and the Official Journal publish (invented, see
 fixtures/import/README.md), each imported as extracted text and as a PDF drawn in its layout."""

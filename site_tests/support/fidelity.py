@@ -117,8 +117,15 @@ def _words_of(text: str) -> list[str]:
     text = re.sub(r"</?sup>", "", text).replace("**", "")
     lines = [_LABELS.sub("", re.sub(r"^\s*#+\s+", "", line)) for line in text.split("\n") if line.strip() != "---"]
     joined = ""
+    above = ""
     for line in lines:
         line = line.strip()
+        # Word's second-level bullet, a Courier "o", under a line that opens a list or beside
+        # another: a marker (the site writes "•"), not the word "o".
+        if line.startswith("o ") and (above.endswith(":") or above.startswith("o ")):
+            above, line = line, line[2:]
+        elif line:
+            above = line
         # A line-end hyphen between letters or digits: one word, hyphenated or not
         # ("cyber-" / "attack", "EMPHAS-" / "ISES").
         if joined.endswith("-") and joined[-2:-1].isalnum() and line[:1].isalnum():

@@ -23,7 +23,7 @@ one for the footnotes; the original's words are found in order in one stream at 
 word that its stream does not hold next is looked for at the next place of the others (a PDF
 may give the cover page's labels before their values, and footnotes stand at page bottoms).
 What only structures the text (numbers, point markers, header labels, footnote numbers) may
-be found or not. Each word costs a few comparisons: the check is linear in the text.
+be found or not; a bullet's glyph is no word, and a bullet may be a Courier "o" in the original. Each word costs a few comparisons: the check is linear in the text.
 """
 
 from __future__ import annotations
@@ -61,6 +61,10 @@ _AGREE = 3
 """How many words in a row must agree before the check moves to another stream."""
 MAX_FIELD = 400
 """A header field longer than this, or of more than two sentences, has taken in text of the body."""
+_BULLET = "•"
+"""The marker `document.md` gives every bullet, whatever glyph the original draws it with (a
+character of the Symbol or Wingdings fonts, which is no word, or Word's Courier "o")."""
+_SUB_BULLET = "o"
 _MARKDOWN_SIGNS = re.compile(r"</?sup>|\*\*|^#{1,6}\s+")
 
 # The labels of the register's header, any language: structure, not words of the text (the
@@ -162,6 +166,7 @@ _HEADER_TEXT = (
     ("number", "number"),
     ("status", "status"),
     ("sender", "From"),
+    ("meeting_date", "meeting date"),
     ("recipient", "To"),
     ("previous_document", "No. prev. doc."),
     ("interinstitutional_file", "interinstitutional file"),
@@ -262,10 +267,15 @@ def _section_opening(text: Stream, section: Section, urls: DocumentUrls) -> None
 def _item(stream: Stream, text: str, points: Sequence[Point], owner: tuple[str, str]) -> None:
     """An item's words: its opening words, then each point's marker and words, in reading order."""
     cuts = sorted((p.start, p) for p in _walk(points))
+    # Word's second-level bullet is a Courier "o" in a PDF's text layer: under a bullet, an "o"
+    # where a bullet stands is its marker.
+    inner = {id(c) for p in _walk(points) if p.marker == _BULLET for c in p.points if c.marker == _BULLET}
     position = 0
     for start, point in cuts:
         stream.add(text[position:start], owner)
         stream.add(point.marker, owner, optional=True)
+        if id(point) in inner:
+            stream.add(_SUB_BULLET, owner, optional=True)
         position = start
     stream.add(text[position:], owner)
 

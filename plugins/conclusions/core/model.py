@@ -33,6 +33,9 @@ class Header:
     subject_codes: tuple[str, ...] = ()
     status: str = ""
     sender: str = ""
+    meeting_date: str = ""
+    """"On:": the date of the meeting whose outcome the text records (an outcome of proceedings').
+    The register prints it between "From:" and "To:"."""
     recipient: str = ""
     previous_document: str = ""
     interinstitutional_file: str = ""

@@ -177,6 +177,10 @@ def _is_body_start(text: str, s: State) -> bool:
     current = s.current if s.labels_seen else None
     if current is None or current == "?" or _LABEL.match(text):
         return False
+    if s.pending and s.previous[-1:] not in {".", ";", ":"}:
+        # Values after their labels, one a line (a text that gives a line per paragraph ends
+        # every line): the next value, until a line ended as a sentence does.
+        return False
     # A wrapped field ends where a short line stopped; and where a line is wider than the
     # field's column (a PDF's labelled values stand in a column narrower than the text), or,
     # after the dash that gives the document's purpose ("– General approach"), where a line

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 
 from .model import DraftClosing, DraftParagraph, DraftPoint, DraftSection, Parsed
+from .points import readable, written_marker
 from .yamltext import dump
 
 # The front matter's fields in the format's order.
@@ -27,6 +28,7 @@ FIELD_ORDER = (
     "subject_codes",
     "status",
     "from",
+    "meeting_date",
     "to",
     "previous_document",
     "interinstitutional_file",
@@ -41,7 +43,9 @@ FIELD_ORDER = (
     "citation_title",
     "language",
 )
-OCCASIONAL = frozenset({"interinstitutional_file", "commission_document", "date_of_receipt", "cover_language", "eli"})
+OCCASIONAL = frozenset(
+    {"meeting_date", "interinstitutional_file", "commission_document", "date_of_receipt", "cover_language", "eli"}
+)
 """Fields only some texts have: the report does not call them missing when a text lacks them."""
 _INDENT = "   "
 
@@ -63,7 +67,7 @@ def front_matter(header: dict[str, object]) -> str:
 def _points(points: list[DraftPoint], level: int) -> list[str]:
     lines = []
     for point in points:
-        lines.append(f"{_INDENT * level}{point.marker} {point.text}")
+        lines.append(f"{_INDENT * level}{written_marker(point.marker)} {point.text}")
         lines += _points(point.children, level + 1)
     return lines
 
@@ -124,5 +128,6 @@ def body(parsed: Parsed) -> str:
 
 
 def document_md(header: dict[str, object], parsed: Parsed) -> str:
-    """The whole of document.md: front matter and body."""
-    return front_matter(header) + "\n" + body(parsed)
+    """The whole of document.md: front matter and body, each bullet character of the Symbol and
+    Wingdings fonts as the Unicode character it draws (`points.readable`)."""
+    return readable(front_matter(header) + "\n" + body(parsed))

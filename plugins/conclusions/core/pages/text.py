@@ -61,6 +61,7 @@ def home(edition: Edition) -> Page:
         (w("home.subject_codes"), join(codes, ", ")),
         (w("home.status"), h.status),
         (w("home.from"), h.sender),
+        (w("home.meeting_date"), h.meeting_date),
         (w("home.to"), h.recipient),
         (w("home.previous_document"), h.previous_document),
         (w("home.interinstitutional_file"), h.interinstitutional_file),
