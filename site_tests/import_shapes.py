@@ -21,6 +21,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from conclusions.importer.points import readable
+
+from site_tests.support.imported import own_language_register_texts
+
 WIDTH = 90
 PAGE_LINES = 40
 NUMBER = "14512/23"
@@ -489,17 +493,24 @@ _REGISTER_HEADS = {
     "ST-11250-2026-INIT-en.txt": (13, "11250/26"),
     "ST-7342-2026-INIT-en.txt": (13, "7342/26"),
     "ST-7415-2026-INIT-fr.txt": (12, "7415/26"),
-    "ST-11404-2024-INIT-it.txt": (14, "11404/24"),
-    "ST-11405-2024-INIT-es.txt": (14, "11405/24"),
     "ST-15230-2026-INIT-en.txt": (14, "15230/26"),
+    "ST-15612-2026-INIT-en.txt": (12, "15612/26"),
+    "ST-16801-2026-INIT-en.txt": (13, "16801/26"),
+    "ST-15920-2026-INIT-en.txt": (13, "15920/26"),
 }
 """How many lines of each text of fixtures/import/ are its cover page's header block, and its number."""
 
 
 def draw(text_file: Path, layout: str) -> bytes:
     """A fixture text drawn as a PDF in the layout of the register or of the Official Journal."""
-    text = text_file.read_text(encoding="utf-8")
+    # DejaVu has no glyph for the Symbol and Wingdings fonts' private-use bullets (U+F0B7 ...),
+    # which a Word PDF keeps in its text layer: they are drawn as the Unicode bullets they look like.
+    text = readable(text_file.read_text(encoding="utf-8"))
     if layout == "journal":
         return journal_pdf(text)
-    head_lines, number = _REGISTER_HEADS[text_file.name]
+    heads = _REGISTER_HEADS | {
+        name: (int(expected["register_shape"]["header_lines"]), str(expected["header"]["number"]))
+        for name, expected in own_language_register_texts().items()
+    }
+    head_lines, number = heads[text_file.name]
     return register_pdf(text, head_lines, number)

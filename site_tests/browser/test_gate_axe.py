@@ -30,26 +30,38 @@ from playwright.sync_api import Browser
 from site_tests.support.gates import (
     AXE_DISABLED,
     SCHEMES,
+    SHARES,
     browsed_pages,
     describe_violations,
+    page_share,
+    share_params,
     switch_palette,
     visit_all,
 )
 
-# One worker visits every page (support/gates.py `visit_all`, cached per process) for the
-# tests of both modules: pytest-xdist runs them together.
-pytestmark = pytest.mark.xdist_group("visits-of-source")
 
-
+# The pages are cut into shares (support/gates.py `page_share`), each visited once
+# (`visit_all`, cached per process) by the worker that runs its group: the tests of this module
+# and of test_gate_requests.py on that share, which pytest-xdist runs together.
 @pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("share", share_params())
 def test_no_axe_violation_on_any_page(
-    site: Path, served: str, browser: Browser, scheme: Literal["light", "dark"]
+    site: Path, served: str, browser: Browser, share: int, scheme: Literal["light", "dark"]
 ) -> None:
-    visits = visit_all(browser, served, browsed_pages(site))
-    assert len(visits) == len(browsed_pages(site))
+    pages = page_share(site, share)
+    visits = visit_all(browser, served, pages)
+    assert [v.url for v in visits] == pages
     assert all(scheme in v.violations for v in visits)
     problems = describe_violations(visits, scheme)
     assert not problems, f"{len(problems)} axe violations (page, rule, nodes):\n" + "\n".join(problems)
+
+
+def test_the_shares_hold_every_page_once(site: Path) -> None:
+    shares = [page_share(site, share) for share in range(SHARES)]
+    assert all(shares)
+    together = [url for pages in shares for url in pages]
+    assert sorted(together) == sorted(browsed_pages(site))
+    assert len(together) == len(set(together))
 
 
 def test_every_disabled_rule_has_a_reason() -> None:

@@ -12,16 +12,18 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from site_tests.support.gates import MISSING, Visit, browsed_pages, visit_all
-
-# One worker visits every page (support/gates.py `visit_all`, cached per process) for the
-# tests of both modules: pytest-xdist runs them together.
-pytestmark = pytest.mark.xdist_group("visits-of-source")
+from site_tests.support.gates import MISSING, Visit, page_share, share_params, visit_all
 
 
-@pytest.fixture(scope="module")
-def visits(site: Path, served: str, browser: Browser) -> list[Visit]:
-    return visit_all(browser, served, browsed_pages(site))
+# The pages are cut into shares (support/gates.py `page_share`), each visited once
+# (`visit_all`, cached per process) by the worker that runs its group: the tests of this module
+# and of test_gate_axe.py on that share, which pytest-xdist runs together.
+@pytest.fixture(scope="module", params=share_params())
+def visits(request: pytest.FixtureRequest, site: Path, served: str, browser: Browser) -> list[Visit]:
+    pages = page_share(site, request.param)
+    visits = visit_all(browser, served, pages)
+    assert [v.url for v in visits] == pages
+    return visits
 
 
 def _report(lines: list[str], what: str) -> str:

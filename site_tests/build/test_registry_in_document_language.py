@@ -1,4 +1,4 @@
-"""A document in French, German, Italian or Spanish is linked with the shared registry's words in
+"""A document in any language of the interface but English is linked with the shared registry's words in
 its own language (each entry's `languages:` item), not only its language versions: its words
 for the Council of the EU ('le Conseil') link to the registry's Council, named and addressed in
 that language on its pages, and its words for the Council of Europe ('le Conseil de l'Europe')
@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import yaml
 from conclusions.core.edition import build_edition
+from conclusions.core.interface import BASE, package_languages
 from conclusions.core.languages import address_in
 from conclusions.core.layout import SHARED_REGISTRY
 from conclusions.core.site import build_collection
@@ -26,7 +27,7 @@ from markdown.extensions.toc import slugify
 
 from site_tests.support.build import FIXTURES, build
 
-LANGUAGES = ["fr", "de", "it", "es"]
+LANGUAGES = [language for language in package_languages() if language != BASE]  # each has a fixture
 COUNCIL, COUNCIL_OF_EUROPE = "council", "council-of-europe"
 
 

@@ -10,24 +10,23 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import Any, cast
 
 import pytest
-import yaml
 from bs4 import Tag
 from conclusions.core.edition import build_edition
 from conclusions.core.model import Document
 
 from site_tests.build.test_share_json import _validator
 from site_tests.support.build import FIXTURES, build
-from site_tests.support.documents import import_into
+from site_tests.support.documents import build_import, import_into
 from site_tests.support.html import content, page
+from site_tests.support.imported import hand_read
 from site_tests.support.vnu import check
 
 pytestmark = pytest.mark.build
 
 TEXT = FIXTURES / "import" / "ST-15230-2026-INIT-en.txt"
-EXPECTED = cast("dict[str, Any]", yaml.safe_load(TEXT.with_name(TEXT.stem + ".expected.yml").read_text("utf-8")))
+_, EXPECTED = hand_read(TEXT.name)
 
 
 @pytest.fixture(scope="module")
@@ -42,12 +41,7 @@ def document(imported: Path) -> Document:
 
 @pytest.fixture(scope="module")
 def site(imported: Path) -> Path:
-    # The import keeps the original: the build reads it again and checks every word is kept.
-    assert any((imported / "original").iterdir())
-    site = imported.parent / "site"
-    result = build(site, source=imported)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return site
+    return build_import(imported)
 
 
 def _headings(article: Tag, levels: tuple[str, ...]) -> list[tuple[str, str, str]]:
@@ -114,6 +108,27 @@ def test_the_home_page_counts_every_paragraph_of_a_section(site: Path, document:
     assert {s.slug: s.range_label for s in document.sections} == expected_ranges
 
 
+def test_the_home_page_shows_each_sub_heading_over_its_paragraphs(site: Path, document: Document) -> None:
+    article = content(page(site, ""))
+    for section in (s for s in document.sections if s.subsections):
+        for sub in section.subsections:
+            heading = article.find(id=sub.anchor)
+            assert heading is not None and heading.name == "h4"
+            assert heading.get_text(" ", strip=True) == sub.heading
+            # One level under its section's heading, which stands before it.
+            above = heading.find_previous("h3")
+            assert above is not None and section.heading in above.get_text(" ", strip=True)
+            link = heading.find("a")
+            assert link is not None and link["href"] == f"sections/{section.slug}/#{sub.anchor}"
+            items = heading.find_next("ul")
+            assert items is not None and items.find_previous(["h3", "h4"]) is heading
+            numbers = [int(a.get_text()) for a in items.select("li > a:first-child")]
+            assert numbers == [p.number for p in sub.paragraphs]
+    # Every paragraph is listed once, its sub-section's or not.
+    listed = [int(a.get_text()) for a in article.select("ul > li > a:first-child") if a.get_text().isdigit()]
+    assert listed == [p.number for p in document.paragraphs]
+
+
 def test_the_words_that_open_the_text_stand_under_the_first_heading(site: Path) -> None:
     article = content(page(site, "text/"))
     for heading_text, blocks in EXPECTED["opening_words"].items():
@@ -135,6 +150,29 @@ def test_the_json_lists_the_sub_sections_and_validates(site: Path, document: Doc
         for sub in section.get("subsections", ()):
             assert set(sub["paragraphs"]) <= set(section["paragraphs"])
             assert sub["url"].startswith(section["url"] + "#s-")
+
+
+def test_a_paragraphs_json_names_its_sub_section_and_validates(site: Path, document: Document) -> None:
+    validator = _validator("paragraph.schema.json")
+    listed = json.loads((site / "data" / "document.json").read_text(encoding="utf-8"))["paragraphs"]
+    for paragraph, in_document in zip(document.paragraphs, listed, strict=True):
+        data = json.loads((site / "data" / "paragraphs" / f"{paragraph.number}.json").read_text(encoding="utf-8"))
+        validator.validate(data)
+        section, sub = document.section_of(paragraph), document.subsection_of(paragraph)
+        # The same object in the document's data, and only where the text has a sub-section.
+        assert in_document.get("subsection") == data.get("subsection")
+        if sub is None:
+            assert "subsection" not in data
+            continue
+        assert data["subsection"] == {
+            "label": sub.label,
+            "title": sub.title,
+            "heading": sub.heading,
+            "url": f"{data['section']['url']}#{sub.anchor}",
+            "full_text_url": data["full_text_url"].replace(f"#{paragraph.anchor}", f"#{sub.anchor}"),
+        }
+        # Its heading as the hand reading names it, over this paragraph.
+        assert paragraph.number in EXPECTED["subheadings"][section.heading][sub.heading]
 
 
 def test_a_sub_section_left_without_paragraphs_stops_the_build(imported: Path, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import conclusions
 from bs4 import BeautifulSoup, Tag
 
 from site_tests.support import yaml_data
@@ -32,13 +33,31 @@ ADDITIONS = "button, .share-tools, a.footnote-backref, [data-edition-addition], 
 REACH = 40
 """How many words the site may add between two words of the original."""
 
-# The labels of the register's cover page, as it prints them in the languages of the tests'
-# texts: structure, which the site gives in labels of its own ("From"), not words of the text.
+# The labels of the register's cover page in every language the importer reads (the header labels
+# of conclusions/words/*.yml, "n°" standing for each way of writing the number sign): structure,
+# which the site gives in labels of its own ("From"), not words of the text.
+_NUMBER_SIGN = r"(?:n\.?\s?[°º]|№|no\.?|nr\.?)\s*"
+
+
+def _label(label: str) -> str:
+    return _NUMBER_SIGN + re.escape(label[3:]) if label.startswith("n° ") else re.escape(label)
+
+
 _LABELS = re.compile(
-    r"^\s*(?:From|To|Subject|No\. prev\. docs?\.|Interinstitutional File|No\. Cion docs?\."
-    r"|Origine|Destinataire|Objet|N° doc\. préc\.|Dossier interinstitutionnel"
-    r"|Absender|Empfänger|Betr\.|Betreff|Nr\. Vordok\."
-    r"|Destinatario|Oggetto|n\. doc\. prec\.|De|A|Asunto|N\.º doc\. prec\.)\s*:\s*",
+    r"^\s*(?:"
+    + "|".join(
+        _label(label)
+        for label in sorted(
+            {
+                str(label)
+                for path in (Path(conclusions.__file__).parent / "words").glob("*.yml")
+                for label in (yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}).get("header labels") or {}
+            },
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\s*:\s*",
     re.IGNORECASE,
 )
 # EUR-Lex sets a footnote marker apart in brackets: "2019-2027 ( 1 ),".
@@ -98,8 +117,15 @@ def _words_of(text: str) -> list[str]:
     text = re.sub(r"</?sup>", "", text).replace("**", "")
     lines = [_LABELS.sub("", re.sub(r"^\s*#+\s+", "", line)) for line in text.split("\n") if line.strip() != "---"]
     joined = ""
+    above = ""
     for line in lines:
         line = line.strip()
+        # Word's second-level bullet, a Courier "o", under a line that opens a list or beside
+        # another: a marker (the site writes "•"), not the word "o".
+        if line.startswith("o ") and (above.endswith(":") or above.startswith("o ")):
+            above, line = line, line[2:]
+        elif line:
+            above = line
         # A line-end hyphen between letters or digits: one word, hyphenated or not
         # ("cyber-" / "attack", "EMPHAS-" / "ISES").
         if joined.endswith("-") and joined[-2:-1].isalnum() and line[:1].isalnum():

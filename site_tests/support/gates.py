@@ -2,7 +2,8 @@
 
 Every page is opened once; the same visit records the requests, console messages and
 failures (test_gate_requests.py) and runs axe-core in the light and the dark palette
-(test_gate_axe.py), so the browser work is not done twice. Cached for the session by base URL.
+(test_gate_axe.py), so the browser work is not done twice. Cached for the session by base URL
+and pages.
 """
 
 from __future__ import annotations
@@ -46,6 +47,28 @@ def browsed_pages(site: Path) -> list[str]:
     return [MISSING if url == "404.html" else url for url in html_pages(site)]
 
 
+SHARES = 2
+"""Into how many shares the visit of every page of the site of source/ is cut, each share run
+by one pytest-xdist worker (its own group): the Makefile's PARALLEL runs a worker per core, two
+on the machine the suite is timed on. The axe and request gates of a share read one visit."""
+
+
+def page_share(site: Path, share: int) -> list[str]:
+    """The pages of `share` (0 to SHARES - 1): every SHARES-th page of `browsed_pages`, so that
+    the shares together hold every page once and each holds pages of every kind."""
+    return browsed_pages(site)[share::SHARES]
+
+
+def share_params() -> list[Any]:
+    """One pytest parameter per share, each in the pytest-xdist group of its share's visit."""
+    import pytest
+
+    return [
+        pytest.param(share, id=f"share-{share}", marks=pytest.mark.xdist_group(f"visits-of-source-{share}"))
+        for share in range(SHARES)
+    ]
+
+
 @dataclass
 class Visit:
     """What one page load did, and what axe found on the page in each palette."""
@@ -62,7 +85,7 @@ class Visit:
     violations: dict[str, list[dict[str, Any]]] = field(default_factory=dict[str, Any])  # by scheme
 
 
-_VISITS: dict[str, list[Visit]] = {}
+_VISITS: dict[tuple[str, tuple[str, ...]], list[Visit]] = {}
 
 # The dark palette changes colours only: Material swaps CSS custom properties through the
 # body's data-md-color-* attributes; the DOM is the same. So each page is loaded once, in the
@@ -125,8 +148,9 @@ def visit_all(browser: Browser, base: str, urls: Iterable[str]) -> list[Visit]:
     and worker) and closed, and the page is checked again in the dark palette. Every request, console error, page error, failed request and
     response >= 400 is recorded on the page's Visit.
     """
-    if base in _VISITS:
-        return _VISITS[base]
+    urls = tuple(urls)
+    if (base, urls) in _VISITS:
+        return _VISITS[base, urls]
     context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
     context.add_init_script(_axe_script())  # compiled once, cached by the browser
     page = context.new_page()
@@ -188,7 +212,7 @@ def visit_all(browser: Browser, base: str, urls: Iterable[str]) -> list[Visit]:
             visits.append(visit)
     finally:
         context.close()
-    _VISITS[base] = visits
+    _VISITS[base, urls] = visits
     return visits
 
 

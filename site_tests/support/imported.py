@@ -28,3 +28,17 @@ def hand_read(name: str) -> tuple[str, dict[str, Any]]:
     text = (IMPORT_FIXTURES / name).read_text(encoding="utf-8")
     expected = yaml_data.safe_load((IMPORT_FIXTURES / name.replace(".txt", ".expected.yml")).read_text("utf-8"))
     return text, cast("dict[str, Any]", expected)
+
+
+@cache
+def own_language_register_texts() -> dict[str, dict[str, Any]]:
+    """The texts of fixtures/import/ in a language of the package other than English, in the
+    register's plain-lines shape, whose hand reading says so (`register_shape:`, with how many
+    lines its cover page's header block has): name -> that hand reading. A new language's text
+    is picked up by every test that reads these, with no name of it in the tests."""
+    found: dict[str, dict[str, Any]] = {}
+    for path in sorted(IMPORT_FIXTURES.glob("*.expected.yml")):
+        expected = cast("dict[str, Any]", yaml_data.safe_load(path.read_text("utf-8")))
+        if "register_shape" in expected:
+            found[path.name.replace(".expected.yml", ".txt")] = expected
+    return found

@@ -19,7 +19,7 @@ from site_tests.support.imported import imported
 pytestmark = pytest.mark.unit
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
-LABELLED = re.compile(r"^(?P<label>From|To|No\. prev\. doc\.|Subject):\s*(?P<value>.*)$")
+LABELLED = re.compile(r"^(?P<label>From|On|To|No\. prev\. doc\.|Subject):\s*(?P<value>.*)$")
 TEXTS = sorted(
     p.name
     for p in FIXTURES.glob("ST-*-en.txt")

@@ -25,7 +25,7 @@ from conclusions.importer.words import words as importer_words
 
 from site_tests.import_shapes import Shape, pdf_shape, plain_shape
 from site_tests.support import yaml_data
-from site_tests.support.imported import imported
+from site_tests.support.imported import imported, own_language_register_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "source"
@@ -506,9 +506,10 @@ REAL_SHAPED = {
     "ST-11250-2026-INIT-en.txt": ([], "register"),
     "ST-7342-2026-INIT-en.txt": ([], "register"),
     "ST-7415-2026-INIT-fr.txt": ([], "register"),
-    "ST-11404-2024-INIT-it.txt": ([], "register"),
-    "ST-11405-2024-INIT-es.txt": ([], "register"),
     "ST-15230-2026-INIT-en.txt": ([], "register"),
+    "ST-15612-2026-INIT-en.txt": ([], "register"),
+    "ST-16801-2026-INIT-en.txt": ([], "register"),
+    "ST-15920-2026-INIT-en.txt": ([], "register"),
 }
 
 
@@ -703,14 +704,13 @@ def test_a_re_import_keeps_the_checked_doubtful_lines(tmp_path: Path) -> None:
             for number in ("ST-9877-2024-INIT", "ST-11403-2024-INIT")
             for language in ("fr", "de")
         ),
-        "ST-11404-2024-INIT-it.txt",
-        "ST-11405-2024-INIT-es.txt",
+        *own_language_register_texts(),
     ],
 )
 def test_a_french_or_german_register_text_is_read_in_its_own_shape(name: str, tmp_path: Path) -> None:
-    """French, German, Italian and Spanish texts in the register's shape (fixtures/import/
-    ST-9877-2024-INIT-fr.txt, -de.txt, ST-11403-..., ST-11404-...-it.txt, ST-11405-...-es.txt,
-    invented): the header in its labels, «» and „“ quotes, the recitals'
+    """Texts in the register's shape in another language than English (fixtures/import/
+    ST-9877-2024-INIT-fr.txt, -de.txt, ST-11403-..., and each whose hand reading has
+    `register_shape:`, one a language: Italian, Spanish, Dutch ...; invented): the header in its labels, «» and „“ quotes, the recitals'
     participles ("RAPPELANT", "UNTER HINWEIS"; lettered, or one a line with no mark), the lead-in,
     and operative verbs the shared list holds ("SOULIGNE", "FORDERT … AUF"), read as the hand
     reading beside each text says."""
@@ -736,46 +736,24 @@ def test_a_french_or_german_register_text_is_read_in_its_own_shape(name: str, tm
     assert cited and all(i.name.startswith(words["council_document"]) for i in cited)
 
 
-# Invented texts in sentence case, as the Council and the Representatives of the Governments of the
-# Member States write them in Italian and Spanish.
-_SENTENCE_CASE = {
-    "it": (
-        "ALLEGATO\n"
-        "Conclusioni del Consiglio e dei rappresentanti dei governi degli Stati membri, riuniti in sede di "
-        "Consiglio, sui giovani\n"
-        "1. Il Consiglio e i rappresentanti dei governi degli Stati membri ricordano che i giovani partecipano "
-        "alla vita democratica.\n"
-        "2. Essi sottolineano il ruolo delle organizzazioni giovanili.\n"
-        "3. Il Consiglio invita la Commissione a presentare una relazione entro il 2027.\n"
-        "4. La Commissione è invitata a sostenere le reti giovanili.\n",
-        {1: ("RICORDA", []), 2: ("SOTTOLINEA", []), 3: ("INVITA", ["commission"]), 4: ("È INVITATO", ["commission"])},
-    ),
-    "es": (
-        "ANEXO\n"
-        "Conclusiones del Consejo y de los representantes de los Gobiernos de los Estados miembros, reunidos en "
-        "el seno del Consejo, sobre la juventud\n"
-        "1. El Consejo y los representantes de los Gobiernos de los Estados miembros recuerdan que los jóvenes "
-        "participan en la vida democrática.\n"
-        "2. El Consejo invita a la Comisión a presentar un informe antes de 2027.\n"
-        "3. Los Estados miembros acogen con satisfacción el trabajo de las organizaciones juveniles.\n",
-        {1: ("RECUERDA", []), 2: ("INVITA", ["commission"]), 3: ("ACOGE CON SATISFACCIÓN", [])},
-    ),
-}
+# Invented texts in sentence case, one a language, as the Council and the Representatives of the
+# Governments of the Member States write them; each beside its hand reading.
+SENTENCE_CASE = FIXTURES.parent / "sentence-case"
 
 
-@pytest.mark.parametrize("language", sorted(_SENTENCE_CASE))
-def test_an_italian_or_spanish_text_in_sentence_case_opens_its_clauses(language: str, tmp_path: Path) -> None:
-    """The shared list's lower-case Italian and Spanish forms open a clause after the subject of
-    their sentence ("Il Consiglio invita", "Essi sottolineano", "La Commissione è invitata")."""
-    text, expected = _SENTENCE_CASE[language]
-    source = tmp_path / f"ST-8803-2025-INIT-{language}.txt"
-    source.write_text(text, encoding="utf-8")
-    result = import_document(source)
+@pytest.mark.parametrize("name", sorted(p.name for p in SENTENCE_CASE.glob("*.txt")))
+def test_a_text_in_sentence_case_opens_its_clauses_in_its_language(name: str, tmp_path: Path) -> None:
+    """The shared list's lower-case forms of each language open a clause after the subject of
+    their sentence ("Il Consiglio invita", "Essi sottolineano", "La Commissione è invitata", "In
+    dit verband verzoekt de Raad", "Komisja jest proszona"), as the hand reading beside each text
+    (fixtures/sentence-case/) says."""
+    expected = yaml_data.safe_load((SENTENCE_CASE / name.replace(".txt", ".expected.yml")).read_text("utf-8"))
+    result = import_document(SENTENCE_CASE / name)
     assert result.report.text().startswith("Verdict: ready to publish")
     assert result.report.new_verbs == ()
     edition = build_edition(_import_folder(result, tmp_path / "site"))
     clauses = {n: [(c.verb.name, [a.id for a in c.addressees]) for c in cs] for n, cs in edition.clauses.items()}
-    assert clauses == {n: [(verb, list(asked))] for n, (verb, asked) in expected.items()}
+    assert clauses == {n: [(verb, list(asked))] for n, (verb, asked) in expected["clauses"].items()}
 
 
 # -- 7. Recitals one a line with no dash or letter, each opened by a participle in capitals ---

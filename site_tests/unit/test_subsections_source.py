@@ -7,9 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conclusions.core import remembered
+from conclusions.core.edition import build_edition
 from conclusions.core.errors import SourceErrors
 from conclusions.core.languages import mismatch
 from conclusions.core.model import Document
+from conclusions.core.pages import text
 
 from site_tests.support.core import parse_document
 
@@ -151,3 +154,43 @@ def test_a_language_version_must_have_the_same_sub_sections(tmp_path: Path) -> N
     other = _parse(tmp_path / "other", flat)
     assert mismatch(first, _parse(tmp_path / "other", BODY)) is None
     assert mismatch(first, other) == (f"part 2 has sub-headings over paragraphs none here, but 2-3, 4 in {first.path}")
+
+
+def test_a_paragraphs_page_kept_while_serving_names_its_sub_section_as_it_now_stands(tmp_path: Path) -> None:
+    """Under `mkdocs serve` a paragraph's page is kept while what it shows is the same: a
+    retitled sub-heading changes its breadcrumb, though not the paragraph."""
+    (tmp_path / "document.md").write_text(FRONT + BODY, encoding="utf-8")
+    remembered.keep_recent(True)
+    try:
+        edition = build_edition(tmp_path)
+        before = text.paragraph(edition, edition.document.paragraph(2))
+        remembered.next_build()
+        (tmp_path / "document.md").write_text(
+            FRONT + BODY.replace("A. Planning", "A. Planning ahead"), encoding="utf-8"
+        )
+        edition = build_edition(tmp_path)
+        after = text.paragraph(edition, edition.document.paragraph(2))
+    finally:
+        remembered.keep_recent(False)
+    assert "A. Planning" in before.body and "Planning ahead" not in before.body
+    assert "A. Planning ahead" in after.body
+
+
+def test_a_first_heading_may_stand_before_the_recitals_and_the_lead_in(tmp_path: Path) -> None:
+    # "I. INTRODUCTION", the words that open the text, the recitals, the lead-in, paragraph 1.
+    body = BODY.replace("THE COUNCIL OF THE EUROPEAN UNION,\n\n## I. INTRODUCTION\n\n", "").replace(
+        "1. WELCOMES",
+        "## I. INTRODUCTION\n\nTHE COUNCIL OF THE EUROPEAN UNION,\n\n- RECALLING its conclusions;\n"
+        "- NOTING the report;\n\nHEREBY ADOPTS THE FOLLOWING CONCLUSIONS:\n\n1. WELCOMES",
+        1,
+    )
+    document = _parse(tmp_path, body)
+    assert document.leading_section is document.sections[0]
+    assert document.sections[0].opening_words == ("THE COUNCIL OF THE EUROPEAN UNION,",)
+    assert [x.number for x in document.recitals] == [1, 2]
+    assert document.lead_in == ("HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:",)
+    assert [p.number for p in document.sections[0].paragraphs] == [1]
+    # Recitals before the first heading: the text opens with them, as before.
+    before = body.replace("## I. INTRODUCTION\n\n", "").replace("HEREBY", "## I. INTRODUCTION\n\nHEREBY")
+    assert _parse(tmp_path, before).leading_section is None
+    assert _parse(tmp_path, BODY).leading_section is None

@@ -22,17 +22,24 @@ from .urls import nth, within
 # any other word there means the verb's object is a thing ("ENCOURAGES the strengthening of
 # ...") and not an actor.
 # Where the addressees end: before "to <do>" in English, "à <faire>" or "de <faire>" in French,
-# "a <fare>", "ad <agire>" or "di <fare>" in Italian, "a <hacer>" or "que <haga>" in Spanish ("INVITA a la
-# Comisión a presentar": looked for after the first addressee, so the "a" before it does not
-# count);
-# in German at the verb's particle that closes them ("FORDERT die Kommission AUF, ..."), or at
-# the comma before the infinitive that ends the clause ("ERSUCHT die Kommission, Leitlinien ...
-# zu veröffentlichen", "..., die Bevölkerung einzubeziehen").
+# "a <fare>", "ad <agire>" or "di <fare>" in Italian, "a <hacer>" or "que <haga>" in Spanish and
+# Portuguese ("INVITA a la Comisión a presentar", "SOLICITA à Comissão que apresente": looked for
+# after the first addressee, so the "a" before it does not count); in Dutch before "om <te doen>"
+# ("VERZOEKT de lidstaten om ... te ondersteunen") or the words in lower case that end with "te
+# <doen>" ("VERZOEKT de Commissie uiterlijk in 2028 verslag uit te brengen"); in Polish before
+# "do <zrobienia>" or "o <zrobienie>" ("WZYWA państwa członkowskie do przyjęcia", "ZWRACA SIĘ do
+# Komisji o przedstawienie"); in German and Dutch at the verb's particle that closes them
+# ("FORDERT die Kommission AUF, ...", "ROEPT de lidstaten OP om ..."), or at the comma before
+# the infinitive that ends the clause ("ERSUCHT die Kommission, Leitlinien ... zu
+# veröffentlichen", "..., die Bevölkerung einzubeziehen").
 _INFINITIVE = re.compile(
     r",?\s+to(?:\s+[a-z]|:)"
     r"|,?\s+(?:à|de|di|d[’'])(?:\s*[a-zàâçéèêëîïôûùüÿœ]|\s*:)"
-    r"|,?\s+ad?(?:\s+[a-zàèéìíòóùú]|\s*:)|,?\s+que\s+[a-záéíóúñ]"
-    r"|\s+(?:AUF|AN|HERVOR|FEST|ZUR\s+KENNTNIS)(?=[\s,;.:]|$)"
+    r"|,?\s+ad?(?:\s+[a-zàáâãèéêìíòóôõùúç]|\s*:)|,?\s+que\s+[a-záâãéêíóôõúñç]"
+    r"|,?\s+om(?:\s+[a-z]|\s*:)"
+    r"|\s(?=[a-z][^,;:]*\ste\s+[a-z]+[\s;.:]*$)"
+    r"|,?\s+(?:do|o)(?:\s+[a-ząćęłńóśźż]|\s*:)"
+    r"|\s+(?:AUF|AN|HERVOR|FEST|ZUR\s+KENNTNIS|OP\s+AAN|OP|AAN|UIT)(?=[\s,;.:]|$)"
     r"|,(?=[^,;]*\s(?:zu\s+\w+|\w+zu\w+en)[\s;.:]*$)"
 )
 

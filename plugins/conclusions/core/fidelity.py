@@ -23,7 +23,7 @@ one for the footnotes; the original's words are found in order in one stream at 
 word that its stream does not hold next is looked for at the next place of the others (a PDF
 may give the cover page's labels before their values, and footnotes stand at page bottoms).
 What only structures the text (numbers, point markers, header labels, footnote numbers) may
-be found or not. Each word costs a few comparisons: the check is linear in the text.
+be found or not; a bullet's glyph is no word, and a bullet may be a Courier "o" in the original. Each word costs a few comparisons: the check is linear in the text.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from .inline_source import tokenize
 from .layout import DOCUMENTS, LANGUAGES
 from .layout import IMPORT_RECORD as RECORD
 from .layout import ORIGINAL as ORIGINAL_DIR
-from .model import Document, Point
+from .model import Document, Point, Section
 from .remembered import Same, recent
 from .urls import DocumentUrls, address
 from .yamlsource import Located, LocatedList, load_yaml
@@ -61,6 +61,10 @@ _AGREE = 3
 """How many words in a row must agree before the check moves to another stream."""
 MAX_FIELD = 400
 """A header field longer than this, or of more than two sentences, has taken in text of the body."""
+_BULLET = "•"
+"""The marker `document.md` gives every bullet, whatever glyph the original draws it with (a
+character of the Symbol or Wingdings fonts, which is no word, or Word's Courier "o")."""
+_SUB_BULLET = "o"
 _MARKDOWN_SIGNS = re.compile(r"</?sup>|\*\*|^#{1,6}\s+")
 
 # The labels of the register's header, any language: structure, not words of the text (the
@@ -162,6 +166,7 @@ _HEADER_TEXT = (
     ("number", "number"),
     ("status", "status"),
     ("sender", "From"),
+    ("meeting_date", "meeting date"),
     ("recipient", "To"),
     ("previous_document", "No. prev. doc."),
     ("interinstitutional_file", "interinstitutional file"),
@@ -218,6 +223,9 @@ def _text_stream(document: Document, urls: DocumentUrls) -> Stream:
     start = ("the preamble", address(urls.text))
     for block in document.preamble:
         text.add(block, start)
+    leading = document.leading_section
+    if leading is not None:
+        _section_opening(text, leading, urls)
     for recital in document.recitals:
         owner = (recital.label.lower(), address(urls.recital_page(recital.key)))
         text.add(recital.letter, owner, optional=True)
@@ -225,12 +233,8 @@ def _text_stream(document: Document, urls: DocumentUrls) -> Stream:
     for block in document.lead_in:
         text.add(block, start)
     for section in document.sections:
-        if not section.implicit:
-            owner = (f"the heading {section.heading}", address(urls.section_page(section.slug)))
-            text.add(section.label, owner, optional=True)
-            text.add(section.title, owner)
-            for block in section.opening_words:
-                text.add(block, (f"the words under {section.heading}", address(urls.text)))
+        if not section.implicit and section is not leading:
+            _section_opening(text, section, urls)
         for subsection, paragraphs in section.parts():
             if subsection is not None:
                 owner = (
@@ -251,13 +255,27 @@ def _text_stream(document: Document, urls: DocumentUrls) -> Stream:
     return text
 
 
+def _section_opening(text: Stream, section: Section, urls: DocumentUrls) -> None:
+    """A section's heading and the words under it before paragraph 1."""
+    owner = (f"the heading {section.heading}", address(urls.section_page(section.slug)))
+    text.add(section.label, owner, optional=True)
+    text.add(section.title, owner)
+    for block in section.opening_words:
+        text.add(block, (f"the words under {section.heading}", address(urls.text)))
+
+
 def _item(stream: Stream, text: str, points: Sequence[Point], owner: tuple[str, str]) -> None:
     """An item's words: its opening words, then each point's marker and words, in reading order."""
     cuts = sorted((p.start, p) for p in _walk(points))
+    # Word's second-level bullet is a Courier "o" in a PDF's text layer: under a bullet, an "o"
+    # where a bullet stands is its marker.
+    inner = {id(c) for p in _walk(points) if p.marker == _BULLET for c in p.points if c.marker == _BULLET}
     position = 0
     for start, point in cuts:
         stream.add(text[position:start], owner)
         stream.add(point.marker, owner, optional=True)
+        if id(point) in inner:
+            stream.add(_SUB_BULLET, owner, optional=True)
         position = start
     stream.add(text[position:], owner)
 

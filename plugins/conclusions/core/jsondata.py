@@ -197,6 +197,23 @@ class JsonData:
             ]
         }
 
+    def subsection_of(self, p: Paragraph) -> dict[str, Any]:
+        """The sub-section paragraph `p` stands in, its heading and where it stands on its
+        section's page and on the full text; nothing when it stands in none (the key is added
+        only where a text has sub-sections)."""
+        sub = self.edition.document.subsection_of(p)
+        if sub is None:
+            return {}
+        return {
+            "subsection": {
+                "label": sub.label,
+                "title": sub.title,
+                "heading": sub.heading,
+                "url": self.url(self.urls.section_page(sub.section), sub.anchor),
+                "full_text_url": self.url(self.urls.text, sub.anchor),
+            }
+        }
+
     def paragraph(self, p: Paragraph) -> dict[str, Any]:
         """Paragraph `p`: its text, addresses, points, clauses, footnotes and mentions."""
         made = self._paragraphs.get(p.number)
@@ -229,6 +246,7 @@ class JsonData:
             "full_text_url": self.url(self.urls.text, p.anchor),
             "data_url": self.site.file(self.urls.paragraph_json(p.number)),
             "section": self.section(self.edition.document.section_of(p)),
+            **self.subsection_of(p),
             "text": plain_text(p.text),
             "html": inline_html(p.text, self.text_url),
             "citation": citation(self.edition.document.header, p, page),

@@ -33,6 +33,9 @@ class Header:
     subject_codes: tuple[str, ...] = ()
     status: str = ""
     sender: str = ""
+    meeting_date: str = ""
+    """"On:": the date of the meeting whose outcome the text records (an outcome of proceedings').
+    The register prints it between "From:" and "To:"."""
     recipient: str = ""
     previous_document: str = ""
     interinstitutional_file: str = ""
@@ -288,6 +291,17 @@ class Document:
     """The heading of an annex after the paragraphs ('ANNEX'), when the text has one."""
     appendix: tuple[str, ...] = ()
     """That annex's text, block by block (inline source; its headings and numbers kept as text)."""
+
+    @property
+    def leading_section(self) -> Section | None:
+        """The first section when its heading stands before the recitals ("I. INTRODUCTION",
+        "THE COUNCIL OF THE EUROPEAN UNION,", "RECALLING ...", "HEREBY ADOPTS ...:", then
+        paragraph 1): its heading and opening words are read there, before the recitals, and
+        its paragraphs after the lead-in. None when the text opens otherwise."""
+        first = self.sections[0] if self.sections else None
+        if first is None or first.implicit or not self.recitals or first.line > self.recitals[0].line:
+            return None
+        return first
 
     def paragraph(self, number: int) -> Paragraph:
         """Paragraph `number` (numbers run 1, 2, 3, ...)."""

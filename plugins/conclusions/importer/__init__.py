@@ -25,7 +25,7 @@ from . import lines as plain_lines
 from . import markdownish
 from .model import Cleaned, DraftParagraph, DraftRecital, ImportFailure, Parsed, count_points
 from .report import Report
-from .structure import build, citation_title, iso_date, short_title
+from .structure import as_in_subject, build, citation_title, iso_date, short_title
 from .verbs import FoundVerb, find_prose_verbs, find_verbs, shared_verbs, verbs_yaml
 from .words import words
 from .writer import FIELD_ORDER, OCCASIONAL, document_md
@@ -118,8 +118,9 @@ def _header(parsed: Parsed, name: str, options: dict[str, str | None]) -> dict[s
     if "title" not in found:
         return {field: found[field] for field in FIELD_ORDER if field in found}
     title = str(found["title"])
-    found["short_title"] = options["short_title"] or short_title(title)
-    found["citation_title"] = citation_title(title)
+    named = as_in_subject(title, str(found.get("subject") or ""))
+    found["short_title"] = options["short_title"] or short_title(named)
+    found["citation_title"] = citation_title(named)
     language = options["language"]
     register = _REGISTER_NAME.match(name)
     if not language and register:

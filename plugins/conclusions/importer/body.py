@@ -22,8 +22,9 @@ The kinds (`KINDS`, tried in order, the first whose test holds) and what their h
   States ...") after a paragraph ended, in the operative part: a paragraph the text does not
   number; the edition numbers it, and the report says so;
 - `front`: before the recitals and paragraphs, the title (a line or two) and the preamble;
-- `opening words`: under the first heading before paragraph 1, in a text without recitals, the
-  preamble's words ("I. INTRODUCTION", then "THE COUNCIL OF THE EUROPEAN UNION,");
+- `opening words`: under the first heading before paragraph 1 and any recital, the preamble's
+  words ("I. INTRODUCTION", then "THE COUNCIL OF THE EUROPEAN UNION,"); recitals and the lead-in
+  may follow them, as they follow a preamble, and the heading stays before them;
 - `heading more`: the second line of a heading;
 - `unnumbered heading`: a short line in capitals that stands alone between paragraphs, or after
   the title, the preamble or the lead-in before the first paragraph ("INTRODUCTION", "THE WAY
@@ -42,6 +43,8 @@ The kinds (`KINDS`, tried in order, the first whose test holds) and what their h
   report lists that line as doubtful;
 - `continuation`: the next line of the block being read (a wrapped line);
 - `sub-paragraph`: in a European Council text, a new paragraph of text inside a numbered one;
+- `dropped bullet`: a line in lower case that opens nothing after a line that opens a list (":"),
+  and the like lines after it: a bullet point whose glyph the extraction lost, listed as doubtful;
 - `unplaced`: anything else, listed for the person who checks the import.
 
 A text laid out in lines (`Cleaned.wrapped`) runs a block over several lines, so a line goes on
@@ -55,6 +58,7 @@ above (it is unplaced, or a sub-paragraph in a European Council text).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -62,15 +66,31 @@ from functools import cache
 from ..core.limits import MAX_NUMBER_DIGITS
 from .header import ROMAN_HEADING, first_letter_upper, is_caps
 from .model import Doubt, DraftClosing, DraftParagraph, DraftPoint, DraftRecital, DraftSection, Parsed, SourceLine
-from .points import place_point
+from .points import (
+    BULLET_CLASS,
+    BULLETS,
+    DROPPED_BULLETS,
+    LOOK_ALIKE,
+    SUB_BULLET,
+    WRITTEN_BULLET,
+    is_bullet,
+    is_sub_bullet,
+    place_point,
+)
 from .verbs import shared_verbs
 from .words import words
 
 _PARAGRAPH = re.compile(rf"^(?P<number>\d{{1,{MAX_NUMBER_DIGITS}}})\.\s+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<text>\S.*)$")
 _HEADING = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2})\.\s+(?P<title>\S.*)$")
-_DASH = re.compile(r"^(?P<marker>[-–—•])\s+(?P<text>\S.*)$")
-_POINT = re.compile(r"^(?P<marker>\((?:[a-z]{1,2}|[ivx]+)\)|(?:[a-z]|[ivx]+)[.)]|[-–—•])\s+(?P<text>\S.*)$")
+# A bullet's glyph may stand glued to its text (a PDF's text layer gives no space after it): a
+# space after every other marker, or the glyph just before the text.
+_AFTER_MARKER = rf"\s*(?<=[\s{BULLETS}])"
+_DASH = re.compile(rf"^(?P<marker>[-–—]|{BULLET_CLASS}){_AFTER_MARKER}(?P<text>\S.*)$")
+_POINT = re.compile(
+    rf"^(?P<marker>\((?:[a-z]{{1,2}}|[ivx]+)\)|(?:[a-z]|[ivx]+)[.)]|[-–—]|{BULLET_CLASS}){_AFTER_MARKER}(?P<text>\S.*)$"
+)
+_SUB_BULLET = re.compile(r"^(?P<marker>o)\s+(?P<text>\S.*)$")
 # The act's number in brackets under an Official Journal title: "(C/2024/1234)".
 _ACT_IN_BRACKETS = re.compile(r"^\(C/\d{4}/\d{1,6}\)$")
 _ENDS = frozenset(".;:")
@@ -143,6 +163,10 @@ class Body:
     """Where the line being read starts on its PDF page (None for a text file)."""
     point_left: float | None = None
     """Where the open point's first line (its marker) starts on its PDF page."""
+    sentence_headings: bool = False
+    """A heading in sentence case stood where nothing else can stand (after the lead-in, before
+    paragraph 1): the text heads its sections so, and a line of that shape between two paragraphs
+    is one of them, not doubtful."""
     hanging: bool = False
     """A point's next line was seen to start right of its marker: the PDF's points hang, so
     where a line starts tells a point's words from those that close the item."""
@@ -241,10 +265,29 @@ def _is_lettered(text: str, b: Body) -> bool:
     return b.zone != "paragraphs" and match is not None and match.group("letter") == b.letter and not is_caps(text)
 
 
+def _under_opening_words(b: Body) -> bool:
+    """Whether the text so far is its first heading and the words that open it ("I.
+    INTRODUCTION", then "THE COUNCIL OF THE EUROPEAN UNION,"), before any recital or
+    paragraph: recitals may follow there, as after a preamble."""
+    body = b.parsed.body
+    return (
+        not b.parsed.recitals
+        and not b.parsed.paragraphs
+        and len(body) == 1
+        and isinstance(body[0], DraftSection)
+        and bool(body[0].opening_words)
+    )
+
+
 def _is_dash_recital(text: str, b: Body) -> bool:
     if b.unmarked and not b.marked and (b.previous.endswith(":") or b.stack):
         return False  # a dash under a recital without a mark that introduces a list: its point
-    return b.zone != "paragraphs" and bool(_DASH.match(text)) and b.letter == "A" and b.may_follow()
+    return (
+        (b.zone != "paragraphs" or _under_opening_words(b))
+        and bool(_DASH.match(text))
+        and b.letter == "A"
+        and b.may_follow()
+    )
 
 
 def _is_unmarked_recital(text: str, b: Body) -> bool:
@@ -253,9 +296,10 @@ def _is_unmarked_recital(text: str, b: Body) -> bool:
     ("RECALLING THAT:", "HAVING REGARD TO:") introduces a list: an opener or a preamble line; so
     does a first one whose next line is dashed ("RECALLING its conclusions on:" then "- ...":
     the dashes are the recitals)."""
-    if b.zone == "paragraphs" or b.marked or b.parsed.paragraphs or b.parsed.lead_in:
+    under_opening_words = _under_opening_words(b)
+    if (b.zone == "paragraphs" and not under_opening_words) or b.marked or b.parsed.paragraphs or b.parsed.lead_in:
         return False
-    if not (b.parsed.preamble or b.unmarked or _straight_after_title(text, b)):
+    if not (b.parsed.preamble or b.unmarked or under_opening_words or _straight_after_title(text, b)):
         return False
     if _introduces_dashes(text, b) and not b.unmarked:
         return False  # "RECALLING its conclusions on:" then dashed recitals: the preamble, as before
@@ -279,7 +323,10 @@ def opens_recital(text: str) -> bool:
 
 def _is_point(text: str, b: Body) -> bool:
     return (
-        bool(_POINT.match(text)) and b.owner is not None and b.may_follow() and (b.block is not None or not b.wrapped)
+        (bool(_POINT.match(text)) or is_sub_bullet(text, b.stack, b.previous))
+        and b.owner is not None
+        and b.may_follow()
+        and (b.block is not None or not b.wrapped)
     )
 
 
@@ -328,15 +375,17 @@ def _is_heading_more(text: str, b: Body) -> bool:
 
 
 def _is_opening_words(text: str, b: Body) -> bool:
-    """The words that open the text, under its first heading before paragraph 1 ("I.
-    INTRODUCTION", then "THE COUNCIL OF THE EUROPEAN UNION,"), in a text without recitals."""
+    """The words that open the text, under its first heading before paragraph 1 and any recital
+    ("I. INTRODUCTION", then "THE COUNCIL OF THE EUROPEAN UNION,")."""
     target = b.block.target if b.block else None
-    return (
-        isinstance(target, DraftSection)
-        and b.expected == 1
-        and not b.parsed.recitals
-        and (bool(words().preamble.match(text)) or (is_caps(text) and text[-1:] in {",", ":"}))
-    )
+    section = b.parsed.body[-1] if b.parsed.body else None
+    if not isinstance(section, DraftSection) or b.expected != 1 or b.parsed.recitals:
+        return False
+    if target is section.opening_words:
+        # The next line of them ("RECALLING:" after "THE COUNCIL OF THE EUROPEAN UNION,"), a
+        # block of its own as in a preamble, once the line above ended as one does.
+        return b.previous[-1:] in {",", ":"} and is_caps(text) and text[-1:] in {",", ":"}
+    return target is section and (bool(words().preamble.match(text)) or (is_caps(text) and text[-1:] in {",", ":"}))
 
 
 def _is_unnumbered_heading(text: str, b: Body) -> bool:
@@ -416,12 +465,15 @@ def _is_sentence_heading(text: str, b: Body) -> bool:
     """A heading in sentence case: a heading-shaped line of words only (no number, reference or
     bracket: "Council of 22 October 2014 on" is a wrapped line) between a paragraph that ended and
     the next numbered paragraph."""
-    return (
-        b.zone == "paragraphs"
-        and b.owner is not None
-        and sentence_ended(b.previous)
-        and _words_before_paragraph(text, b)
-    )
+    between = b.zone == "paragraphs" and b.owner is not None and sentence_ended(b.previous)
+    return (between or _after_lead_in(b)) and _words_before_paragraph(text, b)
+
+
+def _after_lead_in(b: Body) -> bool:
+    """Whether the line comes straight after the lead-in ("HEREBY APPROVES THE FOLLOWING
+    CONCLUSIONS:"), before the first paragraph: no paragraph above it can go on there."""
+    lead_in = b.parsed.lead_in
+    return bool(lead_in) and not b.parsed.paragraphs and b.last_kind == "lead-in" and b.previous.endswith(":")
 
 
 def _words_before_paragraph(text: str, b: Body) -> bool:
@@ -479,6 +531,19 @@ def _is_sub_paragraph(text: str, b: Body) -> bool:
     return b.prose and isinstance(b.block.target if b.block else None, DraftParagraph) and first_letter_upper(text)
 
 
+def _is_dropped_bullet(text: str, b: Body) -> bool:
+    """A line in lower case that opens nothing where a point would stand: after a line of a
+    paragraph or recital, or of such a point, that opens a list (":"), or after a line that ended
+    (";", ",") under such a point. An extraction that lost Word's bullet glyphs (Symbol-font
+    characters) gives its points so; read as bullet points, each doubtful."""
+    if b.owner is None or b.prose or b.block is None or not text[:1].islower():
+        return False
+    dropped = [point for _, point in b.stack if point.marker in DROPPED_BULLETS]
+    if b.previous.endswith(":"):
+        return b.block.target is b.owner or (bool(dropped) and b.block.target is dropped[-1])
+    return bool(dropped) and _TRAILING.sub("", b.previous)[-1:] in {";", ","}
+
+
 KINDS: list[tuple[str, Callable[[str, Body], object]]] = [
     ("heading", _heading),
     ("paragraph", _paragraph),
@@ -498,6 +563,7 @@ KINDS: list[tuple[str, Callable[[str, Body], object]]] = [
     ("closing", _is_closing),
     ("continuation", _is_continuation),
     ("sub-paragraph", _is_sub_paragraph),
+    ("dropped bullet", _is_dropped_bullet),
     ("unplaced", lambda t, b: True),
 ]
 
@@ -581,7 +647,7 @@ def _unnumbered_paragraph(line: SourceLine, b: Body) -> None:
 
 
 def _open_point(line: SourceLine, b: Body) -> None:
-    match = _POINT.match(line.text)
+    match = _POINT.match(line.text) or _SUB_BULLET.match(line.text)
     assert match is not None and b.owner is not None
     b.maybe_closing = None  # a point follows: the line joined to the one above was its text
     b.point_left = line.left
@@ -677,8 +743,8 @@ def _repeats_subject(lines: list[str], b: Body) -> bool:
 
 
 def _opening_words(line: SourceLine, b: Body) -> None:
-    assert b.block is not None and isinstance(b.block.target, DraftSection)
-    section = b.block.target
+    section = b.parsed.body[-1]
+    assert isinstance(section, DraftSection)
     section.opening_words.append(line.text)
     b.kept.append((line, "the preamble"))
     b.opens(section.opening_words, line.text, None)
@@ -699,8 +765,13 @@ def _unnumbered_heading(line: SourceLine, b: Body) -> None:
 
 
 def _sentence_heading(line: SourceLine, b: Body) -> None:
-    """A heading in sentence case without a number: a section, listed as doubtful in the report."""
+    """A heading in sentence case without a number: a section, listed as doubtful in the report
+    unless nothing else can stand there (after the lead-in) or the text has headed a section so."""
+    certain = _after_lead_in(b)
     _unnumbered_heading(line, b)
+    if certain or b.sentence_headings:
+        b.sentence_headings = True
+        return
     _doubt(
         line,
         b,
@@ -755,6 +826,26 @@ def _sub_paragraph(line: SourceLine, b: Body) -> None:
     )
 
 
+def _dropped_bullet(line: SourceLine, b: Body) -> None:
+    assert b.owner is not None
+    dropped = [point.marker for _, point in b.stack if point.marker in DROPPED_BULLETS]
+    if not dropped:
+        marker = DROPPED_BULLETS[0]
+    elif b.previous.endswith(":"):  # one level further in: the next level's glyph
+        marker = DROPPED_BULLETS[min(DROPPED_BULLETS.index(dropped[-1]) + 1, len(DROPPED_BULLETS) - 1)]
+    else:
+        marker = dropped[-1]
+    placed = DraftPoint(marker, line.text, line.where)
+    place_point(placed, b.owner, b.stack, b.previous)
+    b.block = Block(placed, line.text)
+    _doubt(
+        line,
+        b,
+        "read as a bullet point whose marker the input lost (a line in lower case after a list's opening): "
+        "if it is not a point, join it to the text above in document.md",
+    )
+
+
 def _unplaced(line: SourceLine, b: Body) -> None:
     b.parsed.unplaced.append(line)
     if b.block is not None:
@@ -779,6 +870,7 @@ HANDLERS: dict[str, Callable[[SourceLine, Body], None]] = {
     "lead-in": _lead_in,
     "opener": _opener,
     "unnumbered paragraph": _unnumbered_paragraph,
+    "dropped bullet": _dropped_bullet,
     "front": _front,
     "opening words": _opening_words,
     "heading more": _heading_more,
@@ -819,6 +911,7 @@ def read_body(lines: list[SourceLine], b: Body) -> None:
     b.close()
     b.doubt_closing()
     _note_closings(b)
+    _note_bullets(b)
     b.parsed.lead_in.extend(b.openers)
     if b.title:
         b.parsed.header["title"] = " ".join(b.title)
@@ -828,6 +921,29 @@ def read_body(lines: list[SourceLine], b: Body) -> None:
             "recital opener in capitals: the edition marks them with dashes"
         )
     _doubt_recital_openers(b)
+
+
+def _note_bullets(b: Body) -> None:
+    """Say which bullets' glyphs document.md writes otherwise: "•" for each (its list nests them)."""
+    glyphs: Counter[str] = Counter()
+    items: list[DraftRecital | DraftParagraph] = [*b.parsed.recitals, *b.parsed.paragraphs]
+    stack = [point for item in items for point in item.points]
+    while stack:
+        point = stack.pop()
+        stack.extend(point.children)
+        if point.marker not in (WRITTEN_BULLET, *DROPPED_BULLETS) and is_bullet(point.marker):
+            glyphs[point.marker] += 1
+    if glyphs:
+        shown = ", ".join(f"{n}x {_glyph_name(g)}" for g, n in sorted(glyphs.items()))
+        b.parsed.notes.append(f"bullets written {WRITTEN_BULLET} in document.md (the nesting is kept): {shown}")
+
+
+def _glyph_name(glyph: str) -> str:
+    if glyph == SUB_BULLET:
+        return '"o" (Word\'s second-level bullet)'
+    if glyph in LOOK_ALIKE:
+        return f"U+{ord(glyph):04X} (a Symbol or Wingdings bullet, drawn {LOOK_ALIKE[glyph]})"
+    return f"{glyph} (U+{ord(glyph):04X})"
 
 
 def _note_closings(b: Body) -> None:

@@ -41,23 +41,34 @@ ROMAN_HEADING = re.compile(r"^(?P<label>[IVXL]{1,6})\.\s+(?P<title>[^\W\d_][^.;]
 
 def place_date(text: str) -> re.Match[str] | None:
     """ "Brussels, 13 November 2023 (OR. en)": place, day, month, year, the language note."""
-    pattern = _place_date_pattern(tuple(words().date_words), words().date_connectors)
+    known = words()
+    pattern = _place_date_pattern(tuple(known.date_words), known.date_connectors, known.year_words)
     return pattern.match(text)
 
 
-_PATTERNS: dict[tuple[tuple[str, ...], tuple[str, ...]], re.Pattern[str]] = {}
+_PATTERNS: dict[tuple[tuple[str, ...], ...], re.Pattern[str]] = {}
 
 
-def _place_date_pattern(date_words: tuple[str, ...], connectors: tuple[str, ...] = ()) -> re.Pattern[str]:
-    if (date_words, connectors) not in _PATTERNS:
+def _place_date_pattern(
+    date_words: tuple[str, ...], connectors: tuple[str, ...] = (), after_year: tuple[str, ...] = ()
+) -> re.Pattern[str]:
+    key = (date_words, connectors, after_year)
+    if key not in _PATTERNS:
         prefix = "|".join(re.escape(w) for w in date_words) or "(?!)"
         between = r"(?:\s+(?:" + "|".join(re.escape(w) for w in connectors) + "))?" if connectors else ""
-        _PATTERNS[date_words, connectors] = re.compile(
+        # "Bruksela, 25 czerwca 2024 r.": a word after the year belongs to the date.
+        tail = r"(?:\s+(?:" + "|".join(re.escape(w) for w in after_year) + "))?" if after_year else ""
+        _PATTERNS[key] = re.compile(
             r"^(?P<place_date>(?P<place>[^\W\d_][^,\d]*?),\s+(?:(?:" + prefix + r")\s+)?"
-            r"(?P<day>\d{1,2})\.?(?:er)?" + between + r"\s+(?P<month>[^\W\d_]+)\.?" + between + r"\s+(?P<year>\d{4}))"
-            r"(?:\s+(?P<note>\(OR\.[^)]*\)))?$"
+            r"(?P<day>\d{1,2})\.?(?:er)?"
+            + between
+            + r"\s+(?P<month>[^\W\d_]+)\.?"
+            + between
+            + r"\s+(?P<year>\d{4})"
+            + tail
+            + r")(?:\s+(?P<note>\(OR\.[^)]*\)))?$"
         )
-    return _PATTERNS[date_words, connectors]
+    return _PATTERNS[key]
 
 
 def number_line(text: str) -> re.Match[str] | None:
@@ -165,6 +176,10 @@ def _is_body_start(text: str, s: State) -> bool:
         return True
     current = s.current if s.labels_seen else None
     if current is None or current == "?" or _LABEL.match(text):
+        return False
+    if s.pending and s.previous[-1:] not in {".", ";", ":"}:
+        # Values after their labels, one a line (a text that gives a line per paragraph ends
+        # every line): the next value, until a line ended as a sentence does.
         return False
     # A wrapped field ends where a short line stopped; and where a line is wider than the
     # field's column (a PDF's labelled values stand in a column narrower than the text), or,

@@ -17,10 +17,11 @@ from ..core.fidelity import MAX_FIELD, swallowed
 from ..core.limits import MAX_NUMBER_DIGITS
 from ..reader.furniture import always, is_annex, is_annex_to_annex
 from .body import Body, read_body
-from .header import PARAGRAPH, ROMAN_HEADING, State, place_date, read_header
+from .header import PARAGRAPH, ROMAN_HEADING, State, is_caps, place_date, read_header
 from .levels import mark_subsections
 from .lines import join_lines, join_wrapped
 from .model import Cleaned, Doubt, DraftParagraph, DraftPoint, DraftRecital, FootnoteText, Parsed, SourceLine, Where
+from .points import BULLET_CLASS, BULLETS
 from .words import language_of_title, words
 
 # A line ended its block when the next line's first word would have fitted on it this
@@ -28,10 +29,12 @@ from .words import language_of_title, words
 # of it, after ".", ";" or ":", ended there.
 _SHORT = 0.8
 _WIDE = 0.88
-_POINT = re.compile(r"^(?:\((?:[a-z]{1,2}|[ivx]+)\)|(?:[a-z]|[ivx]+)[.)]|[-–—•])\s+\S")
-# A line holding only a number or a Roman numeral and a dot: the number of the paragraph or
-# heading whose text the extraction put on the next line.
-_LABEL_ALONE = re.compile(rf"^(?:\d{{1,{MAX_NUMBER_DIGITS}}}|[IVXL]{{1,6}})\.$")
+_POINT = re.compile(
+    rf"^(?:\((?:[a-z]{{1,2}}|[ivx]+)\)|(?:[a-z]|[ivx]+)[.)]|[-–—]|{BULLET_CLASS})\s*(?<=[\s{BULLETS}])\S"
+)
+# A line holding only a number or a Roman numeral and a dot, or a bullet's glyph: the number of
+# the paragraph or heading, or the bullet, whose text the extraction put on the next line.
+_LABEL_ALONE = re.compile(rf"^(?:(?:\d{{1,{MAX_NUMBER_DIGITS}}}|[IVXL]{{1,6}})\.|{BULLET_CLASS})$")
 
 
 def iso_date(text: str) -> str | None:
@@ -55,6 +58,21 @@ def short_title(title: str) -> str:
     short = words().title_prefixes.sub("", title, count=1)
     # A name that now opens a page title and the header: "digital skills" -> "Digital skills".
     return short[:1].upper() + short[1:] if short else title
+
+
+def as_in_subject(title: str, subject: str) -> str:
+    """A title printed in capitals ("COUNCIL CONCLUSIONS ON SCHOOL LIBRARIES") as the cover page's
+    subject writes the same words ("Draft Council conclusions on school libraries - Approval"),
+    for the short title and the citation, which name the text as the register does; else the
+    title. The title itself stays as printed."""
+    if not is_caps(title) or is_caps(subject):
+        return title
+    wanted = [w.lower() for w in title.split()]
+    given = subject.split()
+    for start in range(len(given) - len(wanted) + 1):
+        if [w.lower() for w in given[start : start + len(wanted)]] == wanted:
+            return " ".join(given[start : start + len(wanted)])
+    return title
 
 
 def citation_title(title: str) -> str:

@@ -26,6 +26,8 @@ class Words:
     date_words: tuple[str, ...]
     date_connectors: tuple[str, ...]
     """Words between a date's day, month and year ("12 de mayo de 2026")."""
+    year_words: tuple[str, ...]
+    """Words after a date's year that belong to the date ("25 czerwca 2024 r.")."""
     labels: dict[str, str]
     """Lower-case header label -> front matter field."""
     label_language: dict[str, tuple[str, ...]]
@@ -92,6 +94,7 @@ def words() -> Words:
         for key in (
             "date words",
             "date connectors",
+            "year words",
             "cover sentence",
             "titles",
             "title prefixes",
@@ -107,6 +110,7 @@ def words() -> Words:
         months=months,
         date_words=tuple(lists["date words"]),
         date_connectors=tuple(dict.fromkeys(lists["date connectors"])),
+        year_words=tuple(dict.fromkeys(lists["year words"])),
         labels=labels,
         label_language=label_language,
         other_labels=_either(lists["other header labels"]),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 
 from .model import DraftClosing, DraftParagraph, DraftPoint, DraftSection, Parsed
+from .points import readable, written_marker
 from .yamltext import dump
 
 # The front matter's fields in the format's order.
@@ -27,6 +28,7 @@ FIELD_ORDER = (
     "subject_codes",
     "status",
     "from",
+    "meeting_date",
     "to",
     "previous_document",
     "interinstitutional_file",
@@ -41,7 +43,9 @@ FIELD_ORDER = (
     "citation_title",
     "language",
 )
-OCCASIONAL = frozenset({"interinstitutional_file", "commission_document", "date_of_receipt", "cover_language", "eli"})
+OCCASIONAL = frozenset(
+    {"meeting_date", "interinstitutional_file", "commission_document", "date_of_receipt", "cover_language", "eli"}
+)
 """Fields only some texts have: the report does not call them missing when a text lacks them."""
 _INDENT = "   "
 
@@ -63,7 +67,7 @@ def front_matter(header: dict[str, object]) -> str:
 def _points(points: list[DraftPoint], level: int) -> list[str]:
     lines = []
     for point in points:
-        lines.append(f"{_INDENT * level}{point.marker} {point.text}")
+        lines.append(f"{_INDENT * level}{written_marker(point.marker)} {point.text}")
         lines += _points(point.children, level + 1)
     return lines
 
@@ -74,6 +78,13 @@ def _with_points(first: str, points: list[DraftPoint], closing: DraftClosing | N
     return f"{written}\n\n{_INDENT}{closing.text}" if closing is not None and points else written
 
 
+def _section(section: DraftSection) -> list[str]:
+    """A section's or sub-section's heading and the words under it before paragraph 1."""
+    hashes = "###" if section.under else "##"
+    heading = f"{hashes} {section.label}. {section.title}" if section.label else f"{hashes} {section.title}"
+    return [heading, *section.opening_words]
+
+
 def body(parsed: Parsed) -> str:
     """document.md's text after the front matter, in the source format."""
     blocks: list[str] = []
@@ -81,6 +92,12 @@ def body(parsed: Parsed) -> str:
         blocks += parsed.cover
         blocks.append(f"# {parsed.annex}")
     blocks += parsed.preamble
+    # A first heading before the recitals, with the words under it (read only before any
+    # recital), stands where the Council put it: before them.
+    first = parsed.body[0] if parsed.body else None
+    leading = first if isinstance(first, DraftSection) and first.opening_words and parsed.recitals else None
+    if leading is not None:
+        blocks += _section(leading)
     dashes: list[str] = []
     for recital in parsed.recitals:
         if recital.label == "-":
@@ -96,10 +113,8 @@ def body(parsed: Parsed) -> str:
     for item in parsed.body:
         if isinstance(item, DraftParagraph):
             blocks.append(_with_points(f"{item.number}. {item.text}", item.points, item.closing))
-        elif isinstance(item, DraftSection):
-            hashes = "###" if item.under else "##"
-            blocks.append(f"{hashes} {item.label}. {item.title}" if item.label else f"{hashes} {item.title}")
-            blocks += item.opening_words
+        elif isinstance(item, DraftSection) and item is not leading:
+            blocks += _section(item)
     if parsed.appendix_heading:
         blocks.append(f"# {parsed.appendix_heading}")
         blocks += parsed.appendix
@@ -113,5 +128,6 @@ def body(parsed: Parsed) -> str:
 
 
 def document_md(header: dict[str, object], parsed: Parsed) -> str:
-    """The whole of document.md: front matter and body."""
-    return front_matter(header) + "\n" + body(parsed)
+    """The whole of document.md: front matter and body, each bullet character of the Symbol and
+    Wingdings fonts as the Unicode character it draws (`points.readable`)."""
+    return readable(front_matter(header) + "\n" + body(parsed))

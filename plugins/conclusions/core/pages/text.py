@@ -25,7 +25,7 @@ from ..markup import (
     table,
     worded,
 )
-from ..model import Entry, Instrument, Paragraph, Recital, Section
+from ..model import Entry, Instrument, Paragraph, Recital, Section, Subsection
 from ..references import Reference
 from ..remembered import ByValue, Recent, keeping, recent
 from ..urls import (
@@ -61,6 +61,7 @@ def home(edition: Edition) -> Page:
         (w("home.subject_codes"), join(codes, ", ")),
         (w("home.status"), h.status),
         (w("home.from"), h.sender),
+        (w("home.meeting_date"), h.meeting_date),
         (w("home.to"), h.recipient),
         (w("home.previous_document"), h.previous_document),
         (w("home.interinstitutional_file"), h.interinstitutional_file),
@@ -96,12 +97,23 @@ def home(edition: Edition) -> Page:
                 id=kept_anchor(shown, english),
             )
         )
-        out.append(
-            bullets(
-                join([link(str(p.number), r.link.to(u.paragraph_page(p.number)), title=w.label(p)), " ", item_lead(p)])
-                for p in section.paragraphs
+        # As on the section's page: each sub-heading, one level under its section's, over its
+        # paragraphs, linked to where it stands on its section's page.
+        for subsection, paragraphs in section.parts():
+            if subsection is not None:
+                out.append(_subheading(r, 4, section, subsection))
+            out.append(
+                bullets(
+                    join(
+                        [
+                            link(str(p.number), r.link.to(u.paragraph_page(p.number)), title=w.label(p)),
+                            " ",
+                            item_lead(p),
+                        ]
+                    )
+                    for p in paragraphs
+                )
             )
-        )
     shown_rows = [(k, v) for k, v in rows if v]
     # The cover page's heading stands only over something: a text written by hand may have none.
     has_cover = bool(shown_rows or h.cover_note or doc.cover)
@@ -140,6 +152,13 @@ def home(edition: Edition) -> Page:
         in_nav=True,
         meta={"description": lead(h.cover_note or h.title, DESCRIPTION_LIMIT)},
     )
+
+
+def _subheading(r: Renderer, level: int, section: Section, subsection: Subsection) -> Md:
+    """A sub-section's heading at its anchor, linked to where it stands on its section's page
+    (it has no page of its own)."""
+    to = r.link.to(r.edition.urls.section_page(section.slug), subsection.anchor)
+    return heading(level, link(subsection.heading, to), id=subsection.anchor)
 
 
 def _document(document_id: str, number: str) -> str:
@@ -199,34 +218,33 @@ def _preamble_line(line: str, r: Renderer) -> Md:
     return element("p", render_inline(line, r.link, r.footnote_ref), {"class": "preamble"}, markdown="")
 
 
+def _section_opening(r: Renderer, section: Section) -> list[Md]:
+    """A section's heading on the full text, linked to its page, and the words under it before
+    paragraph 1."""
+    u = r.edition.urls
+    return [
+        heading(
+            2, link(section.heading, r.link.to(u.section_page(section.slug))), id=urls.section_anchor(section.slug)
+        ),
+        *(_preamble_line(line, r) for line in section.opening_words),
+    ]
+
+
 def full_text(edition: Edition) -> Page:
     """The full text: preamble, recitals, every section's paragraphs with their clauses and points, footnotes."""
     u = edition.urls
     doc = edition.document
     r = Renderer(edition, u.text)
     # The heading under which the Council set the conclusions ("ANNEX") stands before their title.
+    leading = doc.leading_section
     sections = []
     for section in doc.sections:
-        if not section.implicit:
-            sections.append(
-                heading(
-                    2,
-                    link(section.heading, r.link.to(u.section_page(section.slug))),
-                    id=urls.section_anchor(section.slug),
-                )
-            )
-            sections.extend(_preamble_line(line, r) for line in section.opening_words)
+        if not section.implicit and section is not leading:
+            sections += _section_opening(r, section)
         for subsection, paragraphs in section.parts():
             if subsection is not None:
-                # One level under its section's heading; it has no page of its own, so it
-                # links to where it stands on its section's page.
-                sections.append(
-                    heading(
-                        3,
-                        link(subsection.heading, r.link.to(u.section_page(section.slug), subsection.anchor)),
-                        id=subsection.anchor,
-                    )
-                )
+                # One level under its section's heading.
+                sections.append(_subheading(r, 3, section, subsection))
             sections.extend(r.paragraph_block(p, full_text=True) for p in paragraphs)
     recitals = element(
         "div",
@@ -240,7 +258,11 @@ def full_text(edition: Edition) -> Page:
         # The heading under which the Council set the conclusions ("ANNEX") stands before their title.
         annex=element("p", doc.annex, {"class": "annex", "id": Part.ANNEX}) if doc.annex else "",
         title=heading(1, doc.header.title),
-        preamble=join((_preamble_line(line, r) for line in doc.preamble), "\n\n"),
+        # A heading that stands before the recitals, with the words under it, is read there.
+        preamble=join(
+            [*(_preamble_line(line, r) for line in doc.preamble), *(_section_opening(r, leading) if leading else ())],
+            "\n\n",
+        ),
         recitals=recitals if doc.recitals else "",
         lead_in=join((_preamble_line(line, r) for line in doc.lead_in), "\n\n"),
         sections=join(sections, "\n\n"),
@@ -733,6 +755,8 @@ def paragraph(edition: Edition, p: Paragraph) -> Page:
             _item_shown(edition, p),
             edition.clauses.get(p.number, ()),
             (section.label, section.title, section.implicit, section.slug),
+            # The breadcrumb names its sub-section: by what it shows, not by its paragraphs.
+            (sub.heading, sub.anchor) if (sub := doc.subsection_of(p)) else None,
             before,
             after,
             recalled,
