@@ -84,7 +84,7 @@ def _live_edits(
 
 def run(edits: int) -> tuple[list[str], dict[str, Any]]:
     """`mkdocs serve` on a copy of the project, with and without the plugin's fast serve."""
-    from conclusions.rebuild import QUIET, WATCH_INTERVAL
+    from conclusions.watching import QUIET_POLLING, QUIET_WHOLE, QUIET_WRITING, WATCH_INTERVAL
 
     log("live: mkdocs serve on a copy of the project, fast_serve on and off")
     tmp = Path(tempfile.mkdtemp(prefix="bench-live-"))
@@ -134,8 +134,10 @@ def run(edits: int) -> tuple[list[str], dict[str, Any]]:
         row("fast_serve: false", slow, slow_built),
         "",
         f"Median: **{median:.2f} s** (target ≤ 1 s: {verdict(median <= 1)}); without fast_serve {before:.2f} s "
-        f"({before / median:.1f}x). Beyond the rebuild: the watcher (a look every {WATCH_INTERVAL} s under the "
-        f"plugin, then {QUIET} s of quiet; MkDocs: 0.5 s and 0.1 s) and reloading the config.",
+        f"({before / median:.1f}x). Beyond the rebuild: the watcher (under the plugin, file events then "
+        f"{QUIET_WHOLE} s of quiet after a file is closed, {QUIET_WRITING} s while it is written; where events "
+        f"are not delivered a look every {WATCH_INTERVAL} s then {QUIET_POLLING} s; MkDocs: a look every "
+        "0.5 s then 0.1 s) and reloading the config.",
         "",
         "Pages reused from the last build, per rebuild: " + ", ".join(f"{a} of {b}" for a, b in reused) + ".",
         "",

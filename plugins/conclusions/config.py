@@ -86,5 +86,9 @@ class ConclusionsConfig(Config):
 
     fast_serve = c.Type(bool, default=True)
     """Under `mkdocs serve`, reuse what did not change since the last good build and look for
-    changes more often than MkDocs does (rebuild.py, `WATCH_INTERVAL`). False gives MkDocs' own,
-    slower behaviour."""
+    changes sooner than MkDocs does (`watch_with`). False gives MkDocs' own, slower behaviour."""
+
+    watch_with = c.Choice(("auto", "events", "polling"), default="auto")
+    """Under `mkdocs serve` with `fast_serve`, how a save is seen (watching.py): `auto`, the file
+    system's events where they are delivered (local file systems on Linux), else polling;
+    `events`, or `polling`, where `auto` guesses wrong."""

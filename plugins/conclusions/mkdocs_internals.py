@@ -20,7 +20,9 @@ What the plugin relies on, as MkDocs 1.6 does it:
   builds (and those whose links it checks) building those and keeping the others' pages in
   the site folder (`build_only`; were MkDocs to go over every page, it would skip the same).
 - `File._content`: a generated file's content as given (`made_of`).
-- `LiveReloadServer`: `_watched_paths`, `observer` and `build_delay` (`poll_every`), `builder`
+- `LiveReloadServer`: `_watched_paths`, `observer` and `build_delay` (`watch_with`, `set_quiet`),
+  the calls its `watch`, `unwatch` and `shutdown` make on its observer, and the handler `watch`
+  gives it (checked apart, by `watcher_missing`: without them, MkDocs' own watcher is kept), `builder`
   (`after_each_build`), `root` and `error_handler` (`serve_from`), `_inject_js_into_html`
   (`rewrite_served_pages`).
 - Material's search plugin keeping this build's index entries, one list of pages in build
@@ -59,6 +61,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.theme import Theme
+from watchdog.events import FileModifiedEvent
 from watchdog.observers.polling import PollingObserver
 
 
@@ -422,18 +425,72 @@ def observer(server: LiveReloadServer) -> PollingObserver:
     return server.observer
 
 
-def poll_every(server: LiveReloadServer, new_observer: PollingObserver, quiet: float) -> None:
-    """Move every watch to `new_observer` (MkDocs has no setting for its interval) and wait
-    `quiet` seconds without a further change before a rebuild."""
+def watch_with(server: LiveReloadServer, new_observer: Any) -> None:
+    """Move every watch to `new_observer` (MkDocs has no setting for its watcher): a watchdog
+    observer, or what does what the server asks of one (`watcher_missing`)."""
     watched = watched_paths(server)
     for path, count in watched.items():
         for _ in range(count):
             server.unwatch(path)
     server.observer = new_observer
-    server.build_delay = quiet
     for path, count in watched.items():
         for _ in range(count):
             server.watch(path)
+
+
+def set_quiet(server: LiveReloadServer, seconds: float) -> None:
+    """Have the server wait `seconds` without a further change before it rebuilds (it reads
+    this again after each change it is told of)."""
+    server.build_delay = seconds
+
+
+def watcher_missing() -> list[str]:
+    """What the plugin's watcher (`watching.Watcher`) relies on that this MkDocs' server does
+    not do (empty: everything is there): watched by a server given another observer, a folder
+    is scheduled on it, recursively, with a handler that asks for a rebuild on a file's event;
+    unwatched, it is unscheduled; the server stopped, so is the observer."""
+    gone: list[str] = []
+
+    class Recording:
+        def __init__(self) -> None:
+            self.scheduled: dict[str, tuple[Any, str, bool]] = {}
+            self.unscheduled: list[str] = []
+            self.stopped = False
+
+        def schedule(self, handler: Any, path: str, *, recursive: bool = False) -> str:
+            self.scheduled[path] = (handler, path, recursive)
+            return f"watch of {path}"
+
+        def unschedule(self, watch: str) -> None:
+            self.unscheduled.append(watch)
+
+        def stop(self) -> None:
+            self.stopped = True
+
+    with tempfile.TemporaryDirectory(prefix="conclusions-check-") as folder:
+        server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=folder)
+        try:
+            recording = Recording()
+            server.watch(folder)
+            watch_with(server, recording)
+            handler, _path, recursive = recording.scheduled.get(os.path.abspath(folder), (None, "", False))
+            if handler is None or not recursive:
+                gone.append("LiveReloadServer.watch scheduling a folder on its observer, recursively")
+            else:
+                handler.dispatch(FileModifiedEvent(os.path.join(folder, "a.md")))
+                if getattr(server, "_want_rebuild", None) is not True:
+                    gone.append("the handler LiveReloadServer.watch schedules asking for a rebuild on a file's event")
+            server.unwatch(folder)
+            if recording.unscheduled != [f"watch of {os.path.abspath(folder)}"]:
+                gone.append("LiveReloadServer.unwatch unscheduling what watch scheduled")
+            server.shutdown()
+            if not recording.stopped:
+                gone.append("LiveReloadServer.shutdown stopping its observer")
+        except Exception as error:
+            gone.append(f"LiveReloadServer's watching ({type(error).__name__}: {error})")
+        finally:
+            server.server_close()
+    return gone
 
 
 def after_each_build(

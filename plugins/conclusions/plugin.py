@@ -217,7 +217,9 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             # internals it relies on (mkdocs_internals.py checks them at this point).
             from .rebuild import Serving
 
-            self.serving = Serving(fast=self.config.fast_serve, templates=_changing_templates)
+            self.serving = Serving(
+                fast=self.config.fast_serve, templates=_changing_templates, watch_with=self.config.watch_with
+            )
             self.maker = self.serving.maker
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

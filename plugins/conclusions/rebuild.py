@@ -32,7 +32,8 @@ same. So, between the rebuilds of one `mkdocs serve`, what the last good build m
   collector is off during a build in place, and collects what it made once the server is
   idle (`Tidier`).
 
-It also looks at the watched files more often than MkDocs does (`watch_often`).
+It also learns of a save sooner than MkDocs does (`watch_often`: the file system's events, or
+polling more often, `watching.py`).
 
 Every key of the MkDocs side starts with the site signature: the configuration, the list of
 files, the navigation, the templates that can change while serving (the site's `overrides/`
@@ -55,6 +56,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Hashable, Sequence
+from functools import partial
 from pathlib import Path
 from types import CodeType
 from typing import Any, Generic, TypeVar
@@ -77,29 +79,15 @@ from .core import remembered
 from .core.site import SiteMaker
 from .html_pages import GeneratedPage
 from .mkdocs_internals import Rendering
+from .watching import Watcher
 
 log = get_plugin_logger(__name__)
-
-WATCH_INTERVAL = 0.025
-"""Seconds between two looks at the watched files under `mkdocs serve` (MkDocs: 0.5 s), when
-they are a few (`FEW_FILES`, one site's source); twice as long for more, up to `WATCH_LIMIT`."""
-
-QUIET = 0.04
-"""Seconds without a further change before a rebuild starts (MkDocs: 0.1 s): more than one
-look (`WATCH_INTERVAL`), so that a save written in two steps is seen whole."""
-
-FEW_FILES = 100
-"""Up to this many watched files, they are looked at every `WATCH_INTERVAL` (a look at each
-costs a few microseconds); a collection's hundreds every two."""
 
 TIDY_AFTER = 0.5
 """Seconds after a build before the garbage of what it made is collected (`Serving.succeeded`)."""
 
 TIDY_ALL_AFTER = 20.0
 """Seconds without a build before the garbage of every build so far is collected."""
-
-WATCH_LIMIT = 1000
-"""Above this many watched files (`--watch-theme`), MkDocs' own interval is kept."""
 
 SITEMAP = "sitemap.xml"
 """MkDocs' template of the sitemap of the site's pages."""
@@ -580,30 +568,20 @@ def _reads_pages(template_dirs: list[str]) -> bool:
     return False
 
 
-def _few_files(paths: list[str], limit: int) -> bool:
-    count = 0
-    for path in paths:
-        for _folder, _dirs, names in os.walk(path) if os.path.isdir(path) else [("", [], [path])]:
-            count += len(names)
-            if count > limit:
-                return False
-    return True
-
-
-def watch_often(server: LiveReloadServer) -> None:
-    """Poll the watched paths every `WATCH_INTERVAL` seconds (every two for more than
-    `FEW_FILES`) instead of MkDocs' 0.5 s.
-
-    Polling works on every file system (native events do not cross some mounts), and the
-    source folder holds a handful of files: one look at them takes well under a millisecond.
-    MkDocs has no setting for the interval, so the watches move to a new observer.
-    """
-    watched = list(mkdocs_internals.watched_paths(server))
+def watch_often(server: LiveReloadServer, setting: str) -> None:
+    """Watch the watched paths with the file system's events where they are delivered, else by
+    polling often (`watching.Watcher`, under the `watch_with` `setting`), instead of MkDocs'
+    look every half second. MkDocs has no setting for its watcher, so the watches move to
+    the new one; should MkDocs' server not use it as relied on, MkDocs' own is kept."""
     observer = mkdocs_internals.observer(server)
-    if not isinstance(observer, PollingObserver) or observer.is_alive() or not _few_files(watched, WATCH_LIMIT):
+    if not isinstance(observer, PollingObserver) or observer.is_alive():
         return
-    times = 1 if _few_files(watched, FEW_FILES) else 2
-    mkdocs_internals.poll_every(server, PollingObserver(timeout=WATCH_INTERVAL * times), QUIET * times)
+    if gone := mkdocs_internals.watcher_missing():
+        log.warning(
+            f"keeping MkDocs' own file watcher: this MkDocs does not do what the plugin's relies on: {'; '.join(gone)}"
+        )
+        return
+    mkdocs_internals.watch_with(server, Watcher(setting, partial(mkdocs_internals.set_quiet, server)))
 
 
 def _tidy(*, everything: bool) -> None:
@@ -694,10 +672,13 @@ class Serving:
         fast: `fast_serve`: rebuild only what changed since the last good build.
         templates: the theme folders whose files may change while serving, of a build's
             configuration (the theme's files are listed again only when they change).
+        watch_with: the `watch_with` option (`watching.py`).
     """
 
-    def __init__(self, *, fast: bool, templates: Callable[[MkDocsConfig], list[str]]) -> None:
+    def __init__(self, *, fast: bool, templates: Callable[[MkDocsConfig], list[str]], watch_with: str = "auto") -> None:
         mkdocs_internals.check()
+        self.watch_with = watch_with
+        """How the watched files are watched with `fast` (`watching.Watcher`)."""
         self.maker: SiteMaker = KeptSite() if fast else SiteMaker()
         """What makes the site of the source: with `fast`, one that keeps what it made."""
         # With `fast`, the core's per-item computations keep their results for the next build too.
@@ -781,7 +762,7 @@ class Serving:
         mkdocs_internals.serve_from(server, self.folder.served, self.folder.error_page)
         mkdocs_internals.after_each_build(server, self.succeeded, self.failed)
         if self.memory is not None:
-            watch_often(server)
+            watch_often(server, self.watch_with)
             mkdocs_internals.rebuild_in_place()
         # The page's Content-Security-Policy would block the script MkDocs injects.
         mkdocs_internals.rewrite_served_pages(server, csp.allow_injected_script)

@@ -148,6 +148,7 @@ def test_every_folder_the_site_writes_is_a_site_folder(good_site: GoodSite) -> N
             "javascript:alert(1)",
             "'javascript:alert(1)' is not an address a page can link to: it does not start with https://",
         ),
+        ("watch_with", "inotify", "Expected one of: ('auto', 'events', 'polling') but received: 'inotify'"),
     ],
 )
 def test_a_plugin_option_is_checked_as_a_source_value_is(option: str, value: str, said: str, tmp_path: Path) -> None:

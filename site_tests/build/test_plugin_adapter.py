@@ -59,49 +59,32 @@ def test_a_source_error_becomes_a_plugin_error_with_file_and_line(tmp_path: Path
         raise AssertionError("a missing paragraph number did not stop the build")
 
 
-def test_serve_watches_the_same_paths_more_often(tmp_path: Path) -> None:
-    from conclusions.rebuild import QUIET, WATCH_INTERVAL
+def test_serve_watches_the_same_paths_with_the_plugins_watcher(tmp_path: Path) -> None:
+    from conclusions.watching import Watcher
     from mkdocs.livereload import LiveReloadServer
 
     config = _config(FIXTURES / "mini")
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     server.watch(config.docs_dir)
     server.watch(config.config_file_path)
-    before = {emitter.watch.path for emitter in server.observer.emitters}
-    assert server.observer.timeout > WATCH_INTERVAL, "MkDocs' own interval, which the plugin shortens"
+    before = set(server._watched_paths)
 
     config.site_dir = str(tmp_path / "site")
     config.plugins.on_startup(command="serve", dirty=False)
     server = config.plugins.on_serve(server, config=config, builder=server.builder)
 
-    assert server.observer.timeout == WATCH_INTERVAL and server.build_delay == QUIET
-    after = {emitter.watch.path for emitter in server.observer.emitters}
-    assert after == before and len(after) == 2
-    server.unwatch(config.docs_dir)  # the server's own bookkeeping still matches the observer
-    assert config.docs_dir not in {emitter.watch.path for emitter in server.observer.emitters}
-    server.server_close()
-
-
-def test_serve_keeps_mkdocs_interval_for_a_large_watched_tree(tmp_path: Path) -> None:
-    from conclusions.rebuild import WATCH_LIMIT
-    from mkdocs.livereload import LiveReloadServer
-
-    config = _config(FIXTURES / "mini")
-    theme = tmp_path / "theme"
-    theme.mkdir()
-    for i in range(WATCH_LIMIT + 1):
-        (theme / f"{i}.svg").write_text("", encoding="utf-8")
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
-    server.watch(config.docs_dir)
-    server.watch(str(theme))  # as `mkdocs serve --watch-theme` does with the theme's folders
-    observer = server.observer
-
-    config.site_dir = str(tmp_path / "site")
-    config.plugins.on_startup(command="serve", dirty=False)
-    server = config.plugins.on_serve(server, config=config, builder=server.builder)
-
-    assert server.observer is observer, "polling thousands of files often would cost real CPU"
-    server.server_close()
+    watcher: object = server.observer
+    assert isinstance(watcher, Watcher), "MkDocs' own observer, which looks every half second"
+    watcher.start()
+    try:
+        after = {w.path for w in watcher._watches}
+        assert after == before and len(after) == 2
+        server.unwatch(config.docs_dir)  # the server's own bookkeeping still matches the watcher
+        assert config.docs_dir not in {w.path for w in watcher._watches}
+    finally:
+        watcher.stop()
+        watcher.join()
+        server.server_close()
 
 
 def _themed_config(docs_dir: Path, custom_dir: Path, **settings: Any) -> MkDocsConfig:

@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from site_tests.support.build import EPOCH, FIXTURES, ROOT, build
 from site_tests.support.trees import different_files
 
-SERVE_ONLY = ("conclusions.mkdocs_internals", "conclusions.rebuild")
+SERVE_ONLY = ("conclusions.mkdocs_internals", "conclusions.rebuild", "conclusions.watching")
 
 # `python -m mkdocs`, with the serve-only modules made unimportable (`import` raises ImportError).
 _BUILD_WITHOUT = (
@@ -142,3 +142,22 @@ def test_serve_stops_at_start_up_naming_what_mkdocs_does_otherwise(
     assert named in message and "`mkdocs build` is not affected" in message
     # A build does not need it, and does not look.
     config.plugins.on_startup(command="build", dirty=False)
+
+
+def test_serve_keeps_mkdocs_own_watcher_when_its_server_watches_otherwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A MkDocs whose server stops telling its observer of a path it no longer watches: the
+    plugin's watcher would go on watching it, so MkDocs' own stays, and one line says why."""
+    from conclusions.rebuild import watch_often
+
+    monkeypatch.setattr(LiveReloadServer, "unwatch", lambda self, path: None)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(tmp_path))
+    observer = server.observer
+    with caplog.at_level("WARNING"):
+        watch_often(server, "auto")
+    assert server.observer is observer
+    [line] = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert "keeping MkDocs' own file watcher" in line and "LiveReloadServer.unwatch" in line
+    server.server_close()

@@ -106,9 +106,10 @@ def _as_from_a_terminal() -> None:
 
 
 @contextmanager
-def serving(source: Path, workdir: Path, overrides: Path = ROOT / "overrides") -> Iterator[Served]:
+def serving(source: Path, workdir: Path, overrides: Path = ROOT / "overrides", settings: str = "") -> Iterator[Served]:
     """`mkdocs serve` of the project's mkdocs.yml with `source` as its docs_dir, on a free port;
-    `overrides`: the theme's `custom_dir`."""
+    `overrides`: the theme's `custom_dir`; `settings`: more of mkdocs.yml, in YAML (a list, such
+    as `plugins`, replaces the project's)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     config = workdir / "serve.mkdocs.yml"
@@ -116,7 +117,7 @@ def serving(source: Path, workdir: Path, overrides: Path = ROOT / "overrides") -
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {source}\n"
         f"site_url: {base}\n"
-        f"theme:\n  name: material\n  custom_dir: {overrides}\n",
+        f"theme:\n  name: material\n  custom_dir: {overrides}\n{settings}",
         encoding="utf-8",
     )
     log_path = workdir / "serve.log"
