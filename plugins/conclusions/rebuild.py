@@ -28,6 +28,8 @@ same. So, between the rebuilds of one `mkdocs serve`, what the last good build m
   only the files whose bytes changed, and the search index keeps the entries of the other
   pages, in the same order;
 - the theme's files are listed once and its templates compiled once (`mkdocs_internals.keep_theme`),
+  the installed themes found once while no distribution is installed or removed
+  (`mkdocs_internals.keep_theme_list`),
   and what is kept is frozen out of Python's cyclic collector once the server is idle; the
   collector is off during a build in place, and collects what it made once the server is
   idle (`Tidier`).
@@ -46,6 +48,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import os
 import re
 import shutil
@@ -103,6 +106,9 @@ WATCH_LIMIT = 1000
 
 SITEMAP = "sitemap.xml"
 """MkDocs' template of the sitemap of the site's pages."""
+
+SEARCH_INDEX = "search index"
+"""The key of Material's search entries of every page in `Memory.search`."""
 
 NOT_FOUND = "404.html"
 """The theme's template of the page served for an address the site lacks."""
@@ -339,8 +345,9 @@ class Memory:
         """Each page's rendering, by source path, made of its Markdown's key and its context."""
         self.written: LastGood[str, bool] = LastGood()
         """What each published file (not a page) was made of, by path in the site."""
-        self.search: LastGood[str, tuple[list[dict[str, Any]], str]] = LastGood()
-        """Material's search entries of each page, by its URL."""
+        self.search: LastGood[str, tuple[list[str], list[list[dict[str, Any]]], list[str]]] = LastGood()
+        """Material's search entries (`SEARCH_INDEX`): every page's URL, in the order of the
+        index, and its entries, as made and as JSON."""
         self.copies: LastGood[str, Path] = LastGood()
         """The file each copied file (a card) was copied from, by path in the site."""
         self.without_source: LastGood[str, bool] = LastGood()
@@ -455,21 +462,28 @@ class Memory:
         not built again (`pages`: each page's URL, and whether it was built) as the last good
         build made them: the same list, in the same order, as a build of every page. Returns
         the JSON of each page's entries as the index holds them, in the same order: made for
-        the pages built now, the last good build's for the others."""
+        the pages built now, the last good build's for the others.
+
+        The last good build's lists are taken whole when its pages were the same, in the same
+        order (a build in place), and only the entries of the pages built now replaced."""
         built: dict[str, list[dict[str, Any]]] = {}
         for entry in entries:
             built.setdefault(str(entry.get("location", "")).split("#", 1)[0], []).append(entry)
-        merged: list[dict[str, Any]] = []
-        encoded: list[str] = []
-        for url, was_built in pages:
-            last = None if was_built else self.search.last(url, ())
-            if last is None:
-                mine = built.get(url, []) if was_built else []
-                last = (mine, mkdocs_internals.search_entries_json(mine))
-            self.search.keep(url, (), last)
-            merged.extend(last[0])
-            encoded.append(last[1])
-        entries[:] = merged
+        urls = [url for url, _ in pages]
+        last = self.search.last(SEARCH_INDEX, ())
+        if last is not None and last[0] == urls:
+            _, of_page, encoded = last
+            of_page, encoded = list(of_page), list(encoded)
+            again = [i for i, (_, was_built) in enumerate(pages) if was_built]
+        else:
+            of_page, encoded = [[] for _ in pages], [""] * len(pages)
+            again = list(range(len(pages)))
+        for i in again:
+            url, was_built = pages[i]
+            mine = built.get(url, []) if was_built else []
+            of_page[i], encoded[i] = mine, mkdocs_internals.search_entries_json(mine)
+        self.search.keep(SEARCH_INDEX, (), (urls, of_page, encoded))
+        entries[:] = itertools.chain.from_iterable(of_page)
         return encoded
 
     def succeeded(self) -> None:
@@ -705,6 +719,9 @@ class Serving:
         self.memory = Memory() if fast else None
         if self.memory is not None:
             mkdocs_internals.keep_theme(lambda c: tuple(_templates_state(templates(c))), self.memory.template_code)
+            # Each rebuild loads the configuration again, and MkDocs reads every installed
+            # distribution's metadata for its themes at each load.
+            mkdocs_internals.keep_theme_list()
         self.folder: ServedFolder | None = None
         """Where the last good build is served from, once the server runs (`on_serve`)."""
         self._tidier = Tidier()
@@ -864,17 +881,17 @@ class Serving:
 
     def _check_links_to_changed_pages(self, pages: list[RememberedPage], files: Files) -> None:
         """The links of a page not built again were checked by the last good build, against the
-        same pages, except those to a page built now: its anchors may have changed."""
+        same pages, except those to a page built now: its anchors may have changed. Only those
+        are checked again (a register page links to hundreds of pages, a save changes a few)."""
         assert self.memory is not None
         by_src = files.src_uris
-        for page in pages:
-            if not page.built:
-                continue
-            for src in self.memory.linking_to(page.file.src_uri):
-                linking = by_src.get(src)
+        built = {page.file.src_uri for page in pages if page.built}
+        for src in built:
+            for linking_src in self.memory.linking_to(src):
+                linking = by_src.get(linking_src)
                 other = linking.page if linking is not None else None
-                if isinstance(other, RememberedPage) and other.done is not None:
-                    other.done.check_links(other, files)
+                if isinstance(other, RememberedPage) and other.done is not None and not other.built:
+                    other.done.check_links(other, files, to=built)
 
     def _mark_files(self, files: Files, theme_dirs: list[str]) -> None:
         """Set which of the files that are not pages MkDocs writes: the plugin's, when their
