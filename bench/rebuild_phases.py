@@ -3,11 +3,15 @@
 Usage: rebuild_phases.py PROJECT_COPY FAST(0|1) EDITS. Builds the copy once as `mkdocs serve`
 does (plugin started with command "serve"), then, EDITS times, changes paragraph 1, reloads
 the config and rebuilds, timing MkDocs' phases by wrapping its functions. Prints JSON: the
-median seconds of each phase over the rebuilds. A bench tool, never imported by the plugin.
+median seconds of each phase over the rebuilds. DOCUMENT: the edited text, relative to the copy
+(default `source/document.md`; a collection's is under `source/documents/`); PROFILE: a file
+where cProfile's statistics of the rebuilds (not the first build) are written, for `pstats`.
+A bench tool, never imported by the plugin.
 """
 
 from __future__ import annotations
 
+import cProfile
 import functools
 import json
 import statistics
@@ -65,7 +69,8 @@ def main() -> None:
     project, fast, edits = Path(sys.argv[1]), sys.argv[2] == "1", int(sys.argv[3])
     site = tempfile.mkdtemp(prefix="bench-phases-")
     config_file = str(project / ("mkdocs.yml" if fast else "slow.mkdocs.yml"))
-    document = project / "source" / "document.md"
+    document = project / (sys.argv[4] if len(sys.argv) > 4 else "source/document.md")
+    profile = cProfile.Profile() if len(sys.argv) > 5 else None
     original = document.read_text(encoding="utf-8")
     first = next(line for line in original.splitlines() if line.startswith("1. "))
     config = load_config(config_file, site_dir=site)
@@ -92,7 +97,11 @@ def main() -> None:
             time.sleep(1.5)  # as between two saves: the plugin tidies what a build left once idle
             PHASES.clear()
             start, processor = time.perf_counter(), time.thread_time()
+            if profile is not None:
+                profile.enable()
             server.builder()
+            if profile is not None:
+                profile.disable()
             PHASES["whole rebuild"] = time.perf_counter() - start
             # The build runs in this thread: its processor time, which a loaded machine inflates less.
             PHASES["whole rebuild, processor time"] = time.thread_time() - processor
@@ -119,6 +128,8 @@ def main() -> None:
         "whole rebuild",
         "whole rebuild, processor time",
     ]
+    if profile is not None:
+        profile.dump_stats(sys.argv[5])
     assert set(order) >= set(runs[0]), set(runs[0]) - set(order)
     print(json.dumps({phase: statistics.median(run.get(phase, 0.0) for run in runs) for phase in order}))
 

@@ -25,6 +25,9 @@ What the plugin relies on, as MkDocs 1.6 does it:
   gives it (checked apart, by `watcher_missing`: without them, MkDocs' own watcher is kept), `builder`
   (`after_each_build`), `root` and `error_handler` (`serve_from`), `_inject_js_into_html`
   (`rewrite_served_pages`).
+- `mkdocs.utils.get_themes`, the installed themes, named so by a load of the configuration,
+  which empties it through that name (`keep_theme_list`; checked when it is asked for, and
+  left as it is when a load does otherwise).
 - Material's search plugin keeping this build's index entries, one list of pages in build
   order, in `search_index.entries` (`search_entries`).
 - Material's search index as `SearchIndex.generate_search_index` writes it: its
@@ -39,8 +42,9 @@ import io
 import json
 import logging
 import os
+import sys
 import tempfile
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Collection, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -49,6 +53,7 @@ from typing import Any, cast
 
 import mkdocs
 from jinja2 import BytecodeCache, Environment
+from mkdocs import utils as mkdocs_utils
 from mkdocs.commands import build as build_command
 from mkdocs.commands import serve as serve_command
 from mkdocs.config import load_config
@@ -400,15 +405,17 @@ class Rendering:
         if links:
             self.check_links(page, files)
 
-    def check_links(self, page: Page, files: Files) -> None:
+    def check_links(self, page: Page, files: Files, *, to: Collection[str] | None = None) -> None:
         """Have MkDocs check `page`'s links to anchors after the build, against this build's
-        pages (as it does for any page it renders)."""
+        pages (as it does for any page it renders); `to`: only its links to these pages (by
+        source path), the others being known good."""
         if self.links_to_anchors is None:
             return
-        page.links_to_anchors = {}
+        if page.links_to_anchors is None:
+            page.links_to_anchors = {}
         by_src = files.src_uris  # a dict MkDocs keeps (`get_file_from_path` normalises each path first)
         for src, anchors in self.links_to_anchors.items():
-            if (target := by_src.get(src)) is not None:
+            if (to is None or src in to) and (target := by_src.get(src)) is not None:
                 page.links_to_anchors[target] = dict(anchors)
 
 
@@ -651,6 +658,80 @@ def keep_theme(state: Callable[[MkDocsConfig], Hashable], code: BytecodeCache) -
     add_listed_files.kept = True  # type: ignore[attr-defined]
     Files.add_files_from_theme = add_listed_files  # type: ignore[method-assign,assignment]
     Theme.get_env = env_with_code  # type: ignore[method-assign,assignment]
+
+
+class _ThemeList:
+    """MkDocs' list of the installed themes (`mkdocs.utils.get_themes`, an `lru_cache`), which
+    MkDocs empties each time it loads a theme's configuration: here emptied only when the
+    installed distributions may have changed (`_installed`)."""
+
+    def __init__(self, listing: Any) -> None:
+        self.listing = listing
+        self.installed = _installed()
+
+    def __call__(self) -> Any:
+        return self.listing()
+
+    def cache_clear(self) -> None:
+        installed = _installed()
+        if installed != self.installed:
+            self.installed = installed
+            self.listing.cache_clear()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.listing, name)
+
+
+def _installed() -> tuple[tuple[str, int | None], ...]:
+    """Each folder (or archive) of `sys.path` with its modification time: a distribution
+    installed, upgraded or removed there adds or removes a folder of its metadata, which
+    changes the time. Python's own reading of that metadata (`importlib.metadata`) keeps its
+    listings of a folder under the same time."""
+    state: list[tuple[str, int | None]] = []
+    for entry in sys.path:
+        try:
+            state.append((entry, os.stat(entry or ".").st_mtime_ns))
+        except OSError:
+            state.append((entry, None))
+    return tuple(state)
+
+
+def keep_theme_list() -> bool:
+    """Make every later load of the configuration of this `mkdocs serve` find the installed
+    themes without reading the metadata of every installed distribution again, while none was
+    installed or removed (`_ThemeList`). MkDocs reads them again at each load of a theme's
+    configuration, each rebuild: a sizeable share of the configuration's reload.
+
+    Done only if loading a configuration finds its theme through `mkdocs.utils.get_themes`
+    and empties it through the same name, as MkDocs 1.6 does (tried on a configuration of
+    MkDocs' own theme); else MkDocs reads them as it does. Returns whether it is done.
+    """
+    original: Any = mkdocs_utils.get_themes
+    if isinstance(original, _ThemeList):
+        return True
+    trial = _ThemeList(original)
+    calls = {"list": 0, "clear": 0}
+
+    class Counted(_ThemeList):
+        def __call__(self) -> Any:
+            calls["list"] += 1
+            return super().__call__()
+
+        def cache_clear(self) -> None:
+            calls["clear"] += 1
+            super().cache_clear()
+
+    mkdocs_utils.get_themes = Counted(original)  # type: ignore[assignment]
+    try:
+        with tempfile.TemporaryDirectory(prefix="conclusions-check-") as folder, _quiet():
+            (Path(folder) / "docs").mkdir()
+            settings = f"site_name: trial\ndocs_dir: {Path(folder) / 'docs'}\ntheme:\n  name: mkdocs\n"
+            config = load_config(io.StringIO(settings), config_file_path=str(Path(folder) / "mkdocs.yml"))
+            works = calls["list"] >= 1 and calls["clear"] >= 1 and bool(config.theme.dirs)
+    except Exception:
+        works = False
+    mkdocs_utils.get_themes = trial if works else original  # type: ignore[assignment]
+    return works
 
 
 def skip_template(config: MkDocsConfig, name: str) -> None:

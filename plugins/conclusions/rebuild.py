@@ -28,6 +28,8 @@ same. So, between the rebuilds of one `mkdocs serve`, what the last good build m
   only the files whose bytes changed, and the search index keeps the entries of the other
   pages, in the same order;
 - the theme's files are listed once and its templates compiled once (`mkdocs_internals.keep_theme`),
+  the installed themes found once while no distribution is installed or removed
+  (`mkdocs_internals.keep_theme_list`),
   and what is kept is frozen out of Python's cyclic collector once the server is idle; the
   collector is off during a build in place, and collects what it made once the server is
   idle (`Tidier`).
@@ -47,6 +49,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import os
 import re
 import shutil
@@ -89,8 +92,14 @@ TIDY_AFTER = 0.5
 TIDY_ALL_AFTER = 20.0
 """Seconds without a build before the garbage of every build so far is collected."""
 
+REPLACED_KEPT = 3
+"""Builds whose replaced tables wait for a tidy at most (`Tidier.after_build`)."""
+
 SITEMAP = "sitemap.xml"
 """MkDocs' template of the sitemap of the site's pages."""
+
+SEARCH_INDEX = "search index"
+"""The key of Material's search entries of every page in `Memory.search`."""
 
 NOT_FOUND = "404.html"
 """The theme's template of the page served for an address the site lacks."""
@@ -146,9 +155,12 @@ class LastGood(Generic[K, V]):
         """A build starts: nothing of a build that did not succeed is kept."""
         self._now = {}
 
-    def succeeded(self) -> None:
-        """This build succeeded: the next takes from it, and from nothing older."""
-        self._last, self._now = self._now, {}
+    def succeeded(self) -> object:
+        """This build succeeded: the next takes from it, and from nothing older. Returns what
+        it replaces, for the caller to let go of once the server is idle (freeing the entries
+        of thousands of pages takes milliseconds, which the save's page would wait for)."""
+        replaced, self._last, self._now = self._last, self._now, {}
+        return replaced
 
     def failed(self) -> None:
         """This build failed: the last good build stays the one the next takes from."""
@@ -327,8 +339,9 @@ class Memory:
         """Each page's rendering, by source path, made of its Markdown's key and its context."""
         self.written: LastGood[str, bool] = LastGood()
         """What each published file (not a page) was made of, by path in the site."""
-        self.search: LastGood[str, tuple[list[dict[str, Any]], str]] = LastGood()
-        """Material's search entries of each page, by its URL."""
+        self.search: LastGood[str, tuple[list[str], list[list[dict[str, Any]]], list[str]]] = LastGood()
+        """Material's search entries (`SEARCH_INDEX`): every page's URL, in the order of the
+        index, and its entries, as made and as JSON."""
         self.copies: LastGood[str, Path] = LastGood()
         """The file each copied file (a card) was copied from, by path in the site."""
         self.without_source: LastGood[str, bool] = LastGood()
@@ -443,28 +456,35 @@ class Memory:
         not built again (`pages`: each page's URL, and whether it was built) as the last good
         build made them: the same list, in the same order, as a build of every page. Returns
         the JSON of each page's entries as the index holds them, in the same order: made for
-        the pages built now, the last good build's for the others."""
+        the pages built now, the last good build's for the others.
+
+        The last good build's lists are taken whole when its pages were the same, in the same
+        order (a build in place), and only the entries of the pages built now replaced."""
         built: dict[str, list[dict[str, Any]]] = {}
         for entry in entries:
             built.setdefault(str(entry.get("location", "")).split("#", 1)[0], []).append(entry)
-        merged: list[dict[str, Any]] = []
-        encoded: list[str] = []
-        for url, was_built in pages:
-            last = None if was_built else self.search.last(url, ())
-            if last is None:
-                mine = built.get(url, []) if was_built else []
-                last = (mine, mkdocs_internals.search_entries_json(mine))
-            self.search.keep(url, (), last)
-            merged.extend(last[0])
-            encoded.append(last[1])
-        entries[:] = merged
+        urls = [url for url, _ in pages]
+        last = self.search.last(SEARCH_INDEX, ())
+        if last is not None and last[0] == urls:
+            _, of_page, encoded = last
+            of_page, encoded = list(of_page), list(encoded)
+            again = [i for i, (_, was_built) in enumerate(pages) if was_built]
+        else:
+            of_page, encoded = [[] for _ in pages], [""] * len(pages)
+            again = list(range(len(pages)))
+        for i in again:
+            url, was_built = pages[i]
+            mine = built.get(url, []) if was_built else []
+            of_page[i], encoded[i] = mine, mkdocs_internals.search_entries_json(mine)
+        self.search.keep(SEARCH_INDEX, (), (urls, of_page, encoded))
+        entries[:] = itertools.chain.from_iterable(of_page)
         return encoded
 
-    def succeeded(self) -> None:
-        """What this build made is what the next one may reuse (and nothing older)."""
+    def succeeded(self) -> list[object]:
+        """What this build made is what the next one may reuse (and nothing older); returns
+        what it replaces (`LastGood.succeeded`)."""
         self._last_site = self.site
-        for table in self._tables:
-            table.succeeded()
+        return [table.succeeded() for table in self._tables]
 
     def failed(self) -> None:
         """A build failed: the last good build, still served, is what the next one compares with."""
@@ -606,13 +626,19 @@ class Tidier:
         """When each tidy is due (`time.monotonic()`), and whether it tidies everything."""
         self._changed = threading.Condition()
         self._thread: threading.Thread | None = None
+        self._replaced: list[object] = []
+        """What the builds since the last tidy no longer keep, let go of at the next tidy."""
 
-    def after_build(self) -> None:
+    def after_build(self, replaced: object = None) -> None:
         """A build succeeded: tidy what it made after `TIDY_AFTER` seconds, and everything after
-        `TIDY_ALL_AFTER`, unless another build starts first."""
+        `TIDY_ALL_AFTER`, unless another build starts first; let go of what it `replaced` then
+        (at once, should saves in a row leave no time for a tidy)."""
         now = time.monotonic()
         with self._changed:
             self._due = [(now + TIDY_AFTER, False), (now + TIDY_ALL_AFTER, True)]
+            self._replaced.append(replaced)
+            if len(self._replaced) > REPLACED_KEPT:
+                del self._replaced[0]
             self._changed.notify()
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="conclusions-tidy", daemon=True)
@@ -629,6 +655,8 @@ class Tidier:
                 while not self._due or self._due[0][0] > time.monotonic():
                     self._changed.wait(self._due[0][0] - time.monotonic() if self._due else None)
                 _when, everything = self._due.pop(0)
+                replaced, self._replaced = self._replaced, []
+            del replaced
             _tidy(everything=everything)
 
 
@@ -686,6 +714,9 @@ class Serving:
         self.memory = Memory() if fast else None
         if self.memory is not None:
             mkdocs_internals.keep_theme(lambda c: tuple(_templates_state(templates(c))), self.memory.template_code)
+            # Each rebuild loads the configuration again, and MkDocs reads every installed
+            # distribution's metadata for its themes at each load.
+            mkdocs_internals.keep_theme_list()
         self.folder: ServedFolder | None = None
         """Where the last good build is served from, once the server runs (`on_serve`)."""
         self._tidier = Tidier()
@@ -845,17 +876,17 @@ class Serving:
 
     def _check_links_to_changed_pages(self, pages: list[RememberedPage], files: Files) -> None:
         """The links of a page not built again were checked by the last good build, against the
-        same pages, except those to a page built now: its anchors may have changed."""
+        same pages, except those to a page built now: its anchors may have changed. Only those
+        are checked again (a register page links to hundreds of pages, a save changes a few)."""
         assert self.memory is not None
         by_src = files.src_uris
-        for page in pages:
-            if not page.built:
-                continue
-            for src in self.memory.linking_to(page.file.src_uri):
-                linking = by_src.get(src)
+        built = {page.file.src_uri for page in pages if page.built}
+        for src in built:
+            for linking_src in self.memory.linking_to(src):
+                linking = by_src.get(linking_src)
                 other = linking.page if linking is not None else None
-                if isinstance(other, RememberedPage) and other.done is not None:
-                    other.done.check_links(other, files)
+                if isinstance(other, RememberedPage) and other.done is not None and not other.built:
+                    other.done.check_links(other, files, to=built)
 
     def _mark_files(self, files: Files, theme_dirs: list[str]) -> None:
         """Set which of the files that are not pages MkDocs writes: the plugin's, when their
@@ -897,17 +928,19 @@ class Serving:
         """A build succeeded: serve it, and remember what it made for the next."""
         if self.folder is not None:
             self.folder.publish(whole=self._whole)
+        replaced: list[object] = []
         if isinstance(self.maker, KeptSite):
-            self.maker.results.succeeded()
+            replaced.append(self.maker.results.succeeded())
         if self.memory is not None:
-            self.memory.succeeded()
+            replaced += self.memory.succeeded()
         # What is kept between builds (renderings, pages, editions) is millions of objects for a
         # large collection, which Python's cyclic collector would walk several times in each
         # rebuild (a quarter of a 100-document rebuild), and a collection of them all takes most
         # of a second. What a build made is collected once the server is idle, and frozen: the
         # collector then walks only what a rebuild makes. Everything is collected after a
-        # longer pause (the pages and navigation later builds replaced).
-        self._tidier.after_build()
+        # longer pause (the pages and navigation later builds replaced). What the last good
+        # build's tables held is let go of then too.
+        self._tidier.after_build(replaced)
 
     def failed(self, error: BaseException) -> None:
         """A rebuild failed, for whatever reason: set it aside, and go on serving the last good build."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from mkdocs.commands import build as build_command
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from site_tests.support.build import EPOCH, FIXTURES, ROOT, build
@@ -161,3 +162,81 @@ def test_serve_keeps_mkdocs_own_watcher_when_its_server_watches_otherwise(
     [line] = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert "keeping MkDocs' own file watcher" in line and "LiveReloadServer.unwatch" in line
     server.server_close()
+
+
+def test_the_installed_themes_are_read_again_only_when_a_distribution_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kept between the loads of the configuration, MkDocs' list of the installed themes is
+    read again when a distribution is installed in a folder of `sys.path`, and only then."""
+    import mkdocs.utils
+    from conclusions import mkdocs_internals
+
+    monkeypatch.setattr(mkdocs.utils, "get_themes", mkdocs.utils.get_themes)  # put back afterwards
+    folder = tmp_path / "site-packages"
+    folder.mkdir()
+    monkeypatch.syspath_prepend(str(folder))
+    assert mkdocs_internals.keep_theme_list()
+    themes = mkdocs.utils.get_themes
+    listed = themes()
+    assert "mkdocs" in listed
+    themes.cache_clear()  # as MkDocs does at each load of a theme's configuration
+    assert themes() is listed, "nothing was installed: the list is kept"
+
+    metadata = folder / "invented_theme-1.0.dist-info"
+    metadata.mkdir()
+    (metadata / "METADATA").write_text("Metadata-Version: 2.1\nName: invented-theme\nVersion: 1.0\n", encoding="utf-8")
+    (metadata / "entry_points.txt").write_text("[mkdocs.themes]\ninvented = invented_theme\n", encoding="utf-8")
+    themes.cache_clear()
+    assert "invented" in themes(), "a theme installed while serving is found at the next load"
+
+
+def test_the_installed_themes_are_read_as_mkdocs_reads_them_when_a_load_finds_them_otherwise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import mkdocs.utils
+    from conclusions import mkdocs_internals
+
+    listing = getattr(mkdocs.utils.get_themes, "listing", mkdocs.utils.get_themes)
+    monkeypatch.setattr(mkdocs.utils, "get_themes", listing)
+
+    # A MkDocs whose theme module would empty the list it imported, not the one its module names.
+    import mkdocs.theme
+
+    own = types.SimpleNamespace(**{name: getattr(mkdocs.utils, name) for name in dir(mkdocs.utils)})
+    monkeypatch.setattr(mkdocs.theme, "utils", own)
+    assert not mkdocs_internals.keep_theme_list()
+    assert mkdocs.utils.get_themes is listing
+
+
+def test_a_page_not_built_again_has_its_links_to_the_pages_built_now_checked_and_only_those(
+    tmp_path: Path,
+) -> None:
+    """A register page links to hundreds of pages; a save builds a few again. Its links to
+    those are checked again (their anchors may be gone), its links to the others were checked
+    by the last build against the same anchors."""
+    from conclusions.mkdocs_internals import Rendering
+    from conclusions.rebuild import Memory, RememberedPage, Serving
+    from mkdocs.structure.toc import get_toc
+
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    (tmp_path / "docs").mkdir()
+    config.load_dict({"site_name": "trial", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
+    assert config.validate()[0] == []
+    memory = Memory()
+    sources = ("index.md", "a.md", "b.md", "c.md")
+    files = Files([File(src, str(tmp_path / "docs"), str(tmp_path / "site"), True) for src in sources])
+    pages = {f.src_uri: RememberedPage(None, f, config, memory) for f in files}
+    links = {"a.md": {"x": "a.md#x"}, "b.md": {"y": "b.md#y"}, "c.md": {"z": "c.md#z"}}
+    linking = Rendering("", get_toc([]), "Index", frozenset(), links, "", {})
+    memory.linked("index.md", linking)
+    index = pages["index.md"]
+    index.built, index.done = False, linking
+    for src in ("a.md", "c.md"):
+        pages[src].built = True
+    pages["b.md"].built = False
+    serving = Serving.__new__(Serving)
+    serving.memory = memory
+    serving._check_links_to_changed_pages(list(pages.values()), files)
+    checked = {target.src_uri: anchors for target, anchors in (index.links_to_anchors or {}).items()}
+    assert checked == {"a.md": {"x": "a.md#x"}, "c.md": {"z": "c.md#z"}}
