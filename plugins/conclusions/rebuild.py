@@ -159,7 +159,9 @@ class LastGood(Generic[K, V]):
         self._now = {}
 
     def succeeded(self) -> None:
-        """This build succeeded: the next takes from it, and from nothing older."""
+        """This build succeeded: the next takes from it, and from nothing older (let go of once
+        the server is idle, `remembered.let_go_later`)."""
+        remembered.let_go_later(self._last)
         self._last, self._now = self._now, {}
 
     def failed(self) -> None:
@@ -611,6 +613,7 @@ def _tidy(*, everything: bool) -> None:
     so far), then leave every object alive now out of the collector's walks until a tidy of
     everything. Objects are freed as soon as nothing refers to them; only those in cycles wait
     for the collector."""
+    remembered.let_go()
     if everything:
         gc.unfreeze()
     gc.collect()
