@@ -183,3 +183,14 @@ def test_a_key_without_one_of_its_inputs_is_caught(
     fresh: list[tuple[str, dict[str, Any]]], tmp_path: Path, keeping: None, name: str, index: int
 ) -> None:
     assert _differences(fresh, tmp_path, lambda: _Forgetting(name, index)), f"{name} without input {index}"
+
+
+def test_a_document_s_kept_backlinks_without_what_they_show_are_caught(
+    fresh: list[tuple[str, dict[str, Any]]], tmp_path: Path, keeping: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Within the edited text's share of the register pages, each entry's table of backlinks
+    is kept under what it shows of each (`registers._shown`): without it, a stale table."""
+    from conclusions.core.pages import registers
+
+    monkeypatch.setattr(registers, "_shown", lambda edition, found: ())
+    assert _differences(fresh, tmp_path, KeptSite)
