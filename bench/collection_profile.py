@@ -63,6 +63,7 @@ def _time_steps() -> None:
         (remembered, "next_build"),
         (rebuild.LastGood, "succeeded"),
         (rebuild.Serving, "succeeded"),
+        (rebuild, "_tidy"),
     ):
         _time_hook(owner, name, f"{getattr(owner, '__name__', owner)}.{name}")
 
