@@ -322,10 +322,17 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         nav: list[dict[str, Any]] = []
         sections: list[dict[str, str]] = []
         about: list[dict[str, str]] = []
-        by_src = {page.src: page for page in self.pages}
+        by_src: dict[str, Page] = {}
+
+        def pages_by_src() -> dict[str, Page]:
+            if not by_src:
+                by_src.update((page.src, page) for page in self.pages)
+            return by_src
+
         # A collection's texts are listed each under its own entry (`_document_nav`); their
         # language versions stand in the menu as their pages' own entries.
-        listed = {src for e in self._edition_at.values() for src in self._document_srcs(e, by_src)}
+        documents = {prefix: self._document_entry(e, pages_by_src) for prefix, e in self._edition_at.items()}
+        listed = {src for _entry, srcs in documents.values() for src in srcs}
         for page in self.pages:
             if not page.in_nav or page.src in listed:
                 continue
@@ -344,9 +351,24 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
             else:
                 nav.append({self._nav_label(page): page.src})
             if page.src == HOME_PAGE and self._collection.is_collection:
-                nav += [self._document_nav(edition, by_src) for edition in self._collection.editions]
+                nav += [documents[edition.urls.prefix][0] for edition in self._collection.editions]
         about.sort(key=lambda entry: ABOUT_PAGES.index(next(iter(entry.values()))))
         return nav
+
+    def _document_entry(
+        self, edition: Edition, pages: Callable[[], dict[str, Page]]
+    ) -> tuple[dict[str, Any], list[str]]:
+        """A text's entry in the navigation (`_document_nav`) and the pages it lists; a step of
+        the core (`SiteMaker.step`) made of what its pages are made of (the edition and the page
+        templates) and the site's titles: under `mkdocs serve` a save makes the edited text's
+        alone. `pages`: every page by its source path (made only when needed)."""
+
+        def make() -> tuple[dict[str, Any], list[str]]:
+            by_src = pages()
+            return self._document_nav(edition, by_src), self._document_srcs(edition, by_src)
+
+        titles = (self.config.nav_title_home, self.config.nav_title_sections)
+        return self.maker.step(("nav", edition.urls.prefix), (edition, page_templates.current(), titles), make)
 
     def _document_nav(self, edition: Edition, by_src: dict[str, Page]) -> dict[str, Any]:
         """One text of a collection in the navigation: its overview, full text and sections

@@ -92,9 +92,6 @@ TIDY_AFTER = 0.5
 TIDY_ALL_AFTER = 20.0
 """Seconds without a build before the garbage of every build so far is collected."""
 
-REPLACED_KEPT = 3
-"""Builds whose replaced tables wait for a tidy at most (`Tidier.after_build`)."""
-
 SITEMAP = "sitemap.xml"
 """MkDocs' template of the sitemap of the site's pages."""
 
@@ -155,12 +152,11 @@ class LastGood(Generic[K, V]):
         """A build starts: nothing of a build that did not succeed is kept."""
         self._now = {}
 
-    def succeeded(self) -> object:
-        """This build succeeded: the next takes from it, and from nothing older. Returns what
-        it replaces, for the caller to let go of once the server is idle (freeing the entries
-        of thousands of pages takes milliseconds, which the save's page would wait for)."""
-        replaced, self._last, self._now = self._last, self._now, {}
-        return replaced
+    def succeeded(self) -> None:
+        """This build succeeded: the next takes from it, and from nothing older (let go of once
+        the server is idle, `remembered.let_go_later`)."""
+        remembered.let_go_later(self._last)
+        self._last, self._now = self._now, {}
 
     def failed(self) -> None:
         """This build failed: the last good build stays the one the next takes from."""
@@ -480,11 +476,12 @@ class Memory:
         entries[:] = itertools.chain.from_iterable(of_page)
         return encoded
 
-    def succeeded(self) -> list[object]:
-        """What this build made is what the next one may reuse (and nothing older); returns
-        what it replaces (`LastGood.succeeded`)."""
+    def succeeded(self) -> None:
+        """What this build made is what the next one may reuse (and nothing older; what it
+        replaces is let go of once the server is idle, `LastGood.succeeded`)."""
         self._last_site = self.site
-        return [table.succeeded() for table in self._tables]
+        for table in self._tables:
+            table.succeeded()
 
     def failed(self) -> None:
         """A build failed: the last good build, still served, is what the next one compares with."""
@@ -609,6 +606,7 @@ def _tidy(*, everything: bool) -> None:
     so far), then leave every object alive now out of the collector's walks until a tidy of
     everything. Objects are freed as soon as nothing refers to them; only those in cycles wait
     for the collector."""
+    remembered.let_go()
     if everything:
         gc.unfreeze()
     gc.collect()
@@ -626,19 +624,13 @@ class Tidier:
         """When each tidy is due (`time.monotonic()`), and whether it tidies everything."""
         self._changed = threading.Condition()
         self._thread: threading.Thread | None = None
-        self._replaced: list[object] = []
-        """What the builds since the last tidy no longer keep, let go of at the next tidy."""
 
-    def after_build(self, replaced: object = None) -> None:
+    def after_build(self) -> None:
         """A build succeeded: tidy what it made after `TIDY_AFTER` seconds, and everything after
-        `TIDY_ALL_AFTER`, unless another build starts first; let go of what it `replaced` then
-        (at once, should saves in a row leave no time for a tidy)."""
+        `TIDY_ALL_AFTER`, unless another build starts first."""
         now = time.monotonic()
         with self._changed:
             self._due = [(now + TIDY_AFTER, False), (now + TIDY_ALL_AFTER, True)]
-            self._replaced.append(replaced)
-            if len(self._replaced) > REPLACED_KEPT:
-                del self._replaced[0]
             self._changed.notify()
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="conclusions-tidy", daemon=True)
@@ -655,8 +647,6 @@ class Tidier:
                 while not self._due or self._due[0][0] > time.monotonic():
                     self._changed.wait(self._due[0][0] - time.monotonic() if self._due else None)
                 _when, everything = self._due.pop(0)
-                replaced, self._replaced = self._replaced, []
-            del replaced
             _tidy(everything=everything)
 
 
@@ -928,19 +918,18 @@ class Serving:
         """A build succeeded: serve it, and remember what it made for the next."""
         if self.folder is not None:
             self.folder.publish(whole=self._whole)
-        replaced: list[object] = []
         if isinstance(self.maker, KeptSite):
-            replaced.append(self.maker.results.succeeded())
+            self.maker.results.succeeded()
         if self.memory is not None:
-            replaced += self.memory.succeeded()
+            self.memory.succeeded()
         # What is kept between builds (renderings, pages, editions) is millions of objects for a
         # large collection, which Python's cyclic collector would walk several times in each
         # rebuild (a quarter of a 100-document rebuild), and a collection of them all takes most
         # of a second. What a build made is collected once the server is idle, and frozen: the
         # collector then walks only what a rebuild makes. Everything is collected after a
         # longer pause (the pages and navigation later builds replaced). What the last good
-        # build's tables held is let go of then too.
-        self._tidier.after_build(replaced)
+        # build's tables held is let go of then too (`remembered.let_go_later`).
+        self._tidier.after_build()
 
     def failed(self, error: BaseException) -> None:
         """A rebuild failed, for whatever reason: set it aside, and go on serving the last good build."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import pickle
 import shutil
+import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -143,6 +144,33 @@ def test_the_words_of_the_original_are_checked_alike_with_the_last_builds_work(t
     assert said[0] == said[1]
     assert not said[0][0] and said[0][1] and not said[0][2], "the lost word is reported, then no longer"
     assert any(word in line for line in said[0][1])
+
+
+class _Result:
+    """A result a build made (compared by identity; no cycle, so freed as soon as let go)."""
+
+
+def test_what_a_build_no_longer_needs_is_let_go_once_idle_or_a_few_builds_later(keeping: None) -> None:
+    remembered.next_build()
+    held = _Result()
+    alive = weakref.ref(held)
+    remembered.let_go_later(held)
+    del held
+    remembered.next_build()
+    assert alive() is not None, "held while the server is busy"
+    remembered.let_go()
+    assert alive() is None, "let go once it is idle"
+    remembered.next_build()
+    held = _Result()
+    alive = weakref.ref(held)
+    remembered.let_go_later(held)
+    del held
+    builds = 0
+    while alive() is not None:
+        remembered.next_build()
+        builds += 1
+        assert builds <= remembered.LET_GO_AFTER, "never idle: let go a few builds later"
+    assert builds == remembered.LET_GO_AFTER
 
 
 def test_a_key_that_cannot_be_hashed_is_made_each_time(keeping: None) -> None:

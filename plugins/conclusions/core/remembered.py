@@ -111,6 +111,7 @@ class Recent(Generic[K, V]):
         return self.get(key(), make) if _keeping else make()
 
     def _next(self) -> None:
+        let_go_later(self._last)
         self._last, self._now = self._now, {}
 
     def _clear(self) -> None:
@@ -138,6 +139,10 @@ class _Hashed(Generic[K]):
 _MISSING: Any = object()
 _RECENT: list[Recent[Any, Any]] = []
 _keeping = False
+_LATER: list[list[object]] = []
+"""What each build since the server was last idle no longer needs (`let_go_later`), oldest first."""
+LET_GO_AFTER = 3
+"""Builds after which what one build no longer needed is let go, if the server was never idle."""
 
 
 def keep_recent(on: bool) -> None:
@@ -148,6 +153,7 @@ def keep_recent(on: bool) -> None:
     if not on:
         for recent in _RECENT:
             recent._clear()
+        let_go()
 
 
 def keeping() -> bool:
@@ -161,9 +167,36 @@ def recent_kept() -> int:
 
 
 def next_build() -> None:
-    """A build starts: what the last one made is found again; what only older ones made is let go."""
+    """A build starts: what the last one made is found again; what only older ones made is let go
+    (`let_go_later`)."""
+    later = _LATER  # `let_go` may run in another thread: it replaces the list, never changes it
+    later.append([])
+    while len(later) > LET_GO_AFTER:
+        later.pop(0)
     for recent in _RECENT:
         recent._next()
+
+
+def let_go_later(held: object) -> None:
+    """Hold `held`, what a build no longer needs, until the server is idle (`let_go`).
+
+    Letting go of the results of a build is freeing each of its objects, one by one: after the
+    first rebuild of a large collection, every item of every text made by the first build (a
+    hundredth of a second and more, in the thread that builds, before the page is served). The
+    serve machinery lets go of it once the page is served and the server idle; if no idle
+    moment comes between saves, what is held is let go a few builds later
+    (`LET_GO_AFTER`), so it stays a few builds' size."""
+    later = _LATER
+    if later:
+        later[-1].append(held)
+
+
+def let_go() -> None:
+    """Let go of what `let_go_later` holds (the serve machinery, once the server is idle, in
+    a thread of its own: the list is replaced, not changed, so a build starting meanwhile
+    holds what it lets go of in the new one)."""
+    global _LATER
+    _LATER = []
 
 
 def recent(function: F) -> F:

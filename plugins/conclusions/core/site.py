@@ -352,7 +352,7 @@ class SiteMaker:
         a step's (a document's pages, the register pages of a collection)."""
         parts: list[Sequence[Page]] = []
         if c.is_collection:
-            parts.append([collection_home(c)])
+            parts.append([self._collection_home(c)])
             for edition in c.editions:
                 # A collection's navigation holds its own pages only: a document's are reached from
                 # the collection's home, so no page carries a list of every document's pages.
@@ -397,6 +397,20 @@ class SiteMaker:
             for v in c.versions:
                 parts.append(list(self._version_registers(c, v)))
         return parts
+
+    def _collection_home(self, c: Collection) -> Page:
+        """The collection's home, a step made of what it lists of each text, the number of
+        references resolved, the title and the words of its first text's language: an edit that
+        changes none of them (a word in a paragraph) leaves it as it was. Made each time when
+        its template (a site's own may) reads the whole collection."""
+        used = templates.current()
+        if used.reads("collection_home", "collection"):
+            return collection_home(c)
+        listed = tuple((e.document.header, len(e.document.paragraphs), e.urls.home) for e in c.editions)
+        recalls = sum(1 for r in c.references if r.cited is not None)
+        moved = c.formerly_at_root.urls.home if c.formerly_at_root is not None else None
+        inputs = (listed, recalls, c.title, moved, c.editions[0].interface, used)
+        return self.step("collection home", inputs, partial(collection_home, c))
 
     def _version_registers(self, c: Collection, version: Edition) -> Iterator[Page]:
         """The register pages and the URL policy of a language version that has its own

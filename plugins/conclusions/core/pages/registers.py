@@ -160,8 +160,26 @@ _REQUESTS_LINE = "requests"
 
 
 def _document_backlinks(r: Renderer, edition: Edition, found: Sequence[Backlink[Entry]], part: str) -> Md:
-    """One document's backlinks to an entry under its own heading, in a list across documents."""
-    return _backlink_table(r, edition, found, _document_heading(r, edition, part)) if found else Md("")
+    """One document's backlinks to an entry under its own heading, in a list across documents;
+    kept while serving (`remembered.Recent`) under what it shows: the page, the document's
+    addresses, header and words, and what the table shows of each backlink (`_shown`). A save
+    changes the mentions of an entry or two of the edited text, whose share is made again whole."""
+    if not found:
+        return Md("")
+    return _BACKLINKS.get_by(
+        lambda: (
+            r.link.page,
+            part,
+            edition.urls,
+            edition.document.header,
+            ByValue(edition.interface, edition.interface.language),
+            _shown(edition, found),
+        ),
+        lambda: _backlink_table(r, edition, found, _document_heading(r, edition, part)),
+    )
+
+
+_BACKLINKS: Recent[Hashable, Md] = Recent()
 
 
 def _by_document(
