@@ -86,6 +86,17 @@ def test_a_lost_word_names_its_line_and_the_page_where_it_belongs(tmp_path: Path
     assert "paragraph 2 (/paragraphs/2/)" in found[0]
 
 
+def test_a_lost_last_word_of_a_paragraph_belongs_to_that_paragraph_not_to_the_heading_after_it(
+    tmp_path: Path,
+) -> None:
+    original = ORIGINAL.replace("2. INVITES", "II. Recommendations\n2. INVITES")
+    record = RECORD.replace("line 14", "line 15").replace("line 15\n    text: TREE", "line 16\n    text: TREE")
+    body = BODY.replace("2. INVITES", "## II. Recommendations\n\n2. INVITES").replace("Member States;", "Member;")
+    found = _problems(tmp_path, body=body, original=original, record=record)
+    assert len(found) == 1 and "'States'" in found[0] and ":11:" in found[0]
+    assert "paragraph 1 (/paragraphs/1/)" in found[0], found[0]
+
+
 def test_a_lost_heading_of_the_original_stops_the_build(tmp_path: Path) -> None:
     original = ORIGINAL.replace("2. INVITES", "II. Recommendations\n2. INVITES")
     record = RECORD.replace("line 14", "line 15").replace("line 15\n    text: TREE", "line 16\n    text: TREE")

@@ -310,6 +310,20 @@ class _Matcher:
         self.current = next((i for i, s in enumerate(parts) if s.name == "the text"), 0)
         self.lost: list[Lost] = []
 
+    @staticmethod
+    def _owner(current: Stream, wheres: list[str], i: int) -> tuple[str, str]:
+        """The part a lost word belongs near: the part of the word found before it when both
+        stand on one line of the original (the last word of a paragraph, lost, belongs to that
+        paragraph, not to the heading after it), else the part of the word the check looks for
+        next."""
+        owners = current.owners
+        if not owners:
+            return ("", "")
+        at = min(current.at, len(owners))
+        if at > 0 and i > 0 and wheres[i - 1] == wheres[i]:
+            return owners[at - 1]
+        return owners[min(at, len(owners) - 1)]
+
     def take(self, words: list[str], wheres: list[str]) -> None:
         """Find `words` (each on the line `wheres` names) in order; what is found nowhere is lost."""
         last = len(words) - 1
@@ -326,8 +340,7 @@ class _Matcher:
             ahead = words[i : i + _AGREE]
             if self._step(ahead, reach=0) or _take(current, ahead[:1], reach=0) or self._step(ahead, _REACH):
                 continue
-            owner = current.owners[min(current.at, len(current.owners) - 1)] if current.owners else ("", "")
-            self.lost.append(Lost(wheres[i], word, owner))
+            self.lost.append(Lost(wheres[i], word, self._owner(current, wheres, i)))
 
     def _step(self, ahead: list[str], reach: int) -> bool:
         """Take the word from the stream whose next words agree best with the original's next
