@@ -310,10 +310,20 @@ class JsonData:
         if recalls:
             out["recalls"] = [self.reference(r) for r in recalls]
         if number is not None:
-            cited = [r for r in self.edition.recalled_in if any(p.number == number for p in r.paragraphs)]
+            cited = self._recalled_in.get(number, [])
             if cited:
                 out["recalled_in"] = [self.reference(r) for r in cited]
         return out
+
+    @cached_property
+    def _recalled_in(self) -> dict[int, list[Reference]]:
+        """The references of other documents to each paragraph, in the order of the edition's:
+        worked out once for every paragraph, not by reading every reference again for each."""
+        recalled: dict[int, list[Reference]] = {}
+        for r in self.edition.recalled_in:
+            for number in dict.fromkeys(p.number for p in r.paragraphs):
+                recalled.setdefault(number, []).append(r)
+        return recalled
 
     def _notes_of(self, anchor: str) -> list[str]:
         """The anchors of the footnotes whose references belong to the item `anchor`."""
