@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import pytest
 from conclusions.core import remembered
+from conclusions.core.jsondata import JsonData
 from conclusions.core.sharing import SiteSharing
 from conclusions.core.site import SiteMaker
 from conclusions.rebuild import KeptSite
@@ -194,3 +195,33 @@ def test_a_document_s_kept_backlinks_without_what_they_show_are_caught(
 
     monkeypatch.setattr(registers, "_shown", lambda edition, found: ())
     assert _differences(fresh, tmp_path, KeptSite)
+
+
+def test_the_data_of_an_item_recalls_what_its_footnotes_recall_and_where_it_is_recalled(tmp_path: Path) -> None:
+    """The references of each item's footnotes, and those to each paragraph from other texts,
+    worked out for every item at once, are those a pass over the references for the item finds,
+    in the order of the edition's."""
+    source = _collection(tmp_path)
+    _replace(
+        source / "documents" / "st-10003-2022" / "document.md",
+        "[^b]: See the Blue Deal.",
+        "[^b]: See paragraph 2 of ST 10001/22.",
+    )
+    found = found_recalled = 0
+    for edition in SiteMaker().collection(source).editions:
+        data = JsonData(edition, SITE_URL)
+        anchors = [p.anchor for p in edition.document.paragraphs] + [x.anchor for x in edition.document.recitals]
+        for anchor in anchors:
+            expected = [
+                key
+                for key, refs in edition.references.items()
+                if key != anchor and any(r.carrier == anchor for r in refs)
+            ]
+            assert data._notes_of(anchor) == expected, anchor
+            found += len(expected)
+        for p in edition.document.paragraphs:
+            recalled = [r for r in edition.recalled_in if any(q.number == p.number for q in r.paragraphs)]
+            assert data._recalled_in.get(p.number, []) == recalled, p.number
+            found_recalled += len(recalled)
+    assert found > len(TEXTS), "footnotes of the collection's texts recall other documents"
+    assert found_recalled >= 2, "a paragraph recalled in a text and in a footnote of another"

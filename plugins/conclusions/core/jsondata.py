@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Callable
-from functools import partial
+from functools import cached_property, partial
 from importlib import resources
 from typing import Any
 
@@ -310,18 +310,36 @@ class JsonData:
         if recalls:
             out["recalls"] = [self.reference(r) for r in recalls]
         if number is not None:
-            cited = [r for r in self.edition.recalled_in if any(p.number == number for p in r.paragraphs)]
+            cited = self._recalled_in.get(number, [])
             if cited:
                 out["recalled_in"] = [self.reference(r) for r in cited]
         return out
 
+    @cached_property
+    def _recalled_in(self) -> dict[int, list[Reference]]:
+        """The references of other documents to each paragraph, in the order of the edition's:
+        worked out once for every paragraph, not by reading every reference again for each."""
+        recalled: dict[int, list[Reference]] = {}
+        for r in self.edition.recalled_in:
+            for number in dict.fromkeys(p.number for p in r.paragraphs):
+                recalled.setdefault(number, []).append(r)
+        return recalled
+
     def _notes_of(self, anchor: str) -> list[str]:
         """The anchors of the footnotes whose references belong to the item `anchor`."""
-        return [
-            key
-            for key, refs in self.edition.references.items()
-            if key != anchor and any(r.carrier == anchor for r in refs)
-        ]
+        return self._notes.get(anchor, [])
+
+    @cached_property
+    def _notes(self) -> dict[str, list[str]]:
+        """The anchors of the footnotes whose references belong to each item, in the order of
+        the edition's references: worked out once for every item, not by reading every
+        reference again for each."""
+        notes: dict[str, list[str]] = {}
+        for key, refs in self.edition.references.items():
+            for carrier in dict.fromkeys(r.carrier for r in refs):
+                if carrier != key:
+                    notes.setdefault(carrier, []).append(key)
+        return notes
 
     def legislation(self, p: Paragraph) -> dict[str, Any]:
         """Paragraph `p` as schema.org `Legislation` (JSON-LD for its page): part of the
@@ -379,33 +397,38 @@ class JsonData:
         """The text of `data/document.json`: the header and every item."""
         doc = self.edition.document
         h = doc.header
-        return dump(
-            {
-                "$schema": self.site.file(schema_file("document.schema.json")),
-                **self._document_ref(),
-                "number": h.number,
-                "institution": h.institution,
-                "date": h.date or None,
-                "place_date": h.place_date,
-                "language": h.language,
-                "subject": h.subject,
-                "subject_codes": list(h.subject_codes),
-                "short_title": h.short_title,
-                "citation_title": h.citation_title,
-                "full_text_url": self.text_url,
-                "recitals": [self.recital(x) for x in doc.recitals],
-                "sections": [
-                    {**self.section(s), "paragraphs": [p.number for p in s.paragraphs], **self.subsections(s)}
-                    for s in doc.sections
-                ],
-                "paragraphs": [self.paragraph(p) for p in doc.paragraphs],
-                "footnotes": [self.footnote(n) for n in doc.footnotes],
-                **(
-                    {"recalled_in": [self.reference(r) for r in self.edition.recalled_in]}
-                    if self.edition.recalled_in
-                    else {}
-                ),
-            }
+        # Not `dump`: its key, the compact text of the whole document, differs after any edit
+        # of the text, whereas each item's indented text is kept under its own (`_indented`).
+        return (
+            _indented(
+                {
+                    "$schema": self.site.file(schema_file("document.schema.json")),
+                    **self._document_ref(),
+                    "number": h.number,
+                    "institution": h.institution,
+                    "date": h.date or None,
+                    "place_date": h.place_date,
+                    "language": h.language,
+                    "subject": h.subject,
+                    "subject_codes": list(h.subject_codes),
+                    "short_title": h.short_title,
+                    "citation_title": h.citation_title,
+                    "full_text_url": self.text_url,
+                    "recitals": [self.recital(x) for x in doc.recitals],
+                    "sections": [
+                        {**self.section(s), "paragraphs": [p.number for p in s.paragraphs], **self.subsections(s)}
+                        for s in doc.sections
+                    ],
+                    "paragraphs": [self.paragraph(p) for p in doc.paragraphs],
+                    "footnotes": [self.footnote(n) for n in doc.footnotes],
+                    **(
+                        {"recalled_in": [self.reference(r) for r in self.edition.recalled_in]}
+                        if self.edition.recalled_in
+                        else {}
+                    ),
+                }
+            )
+            + "\n"
         )
 
     def files(self) -> dict[str, str]:
