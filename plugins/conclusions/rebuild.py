@@ -351,6 +351,8 @@ class Memory:
         """Whether their templates read `pages`, for the files they were read from."""
         self._linked_from: dict[str, set[str]] = {}
         """Which pages link to anchors of each page (kept up to date as pages are rendered)."""
+        self._listed: tuple[list[tuple[str, str, str, str]], list[str], str] = ([], [], "")
+        """The last files and navigation listed (`same_site`), and their digest."""
 
     def start(self) -> None:
         """A build starts."""
@@ -383,12 +385,17 @@ class Memory:
         `template_dirs`: the theme folders whose files may change while serving (the site's
         `custom_dir` and the plugin's templates; Material's own are part of its install).
         """
-        listing = [f"{f.src_uri}|{f.dest_uri}|{f.url}|{f.inclusion.name}" for f in files]
+        # A save leaves the thousands of files and menu entries of a collection as they were:
+        # their digest is made again only when the listing differs from the last one made
+        # (compared as tuples of the same strings, mostly the very objects: a pointer each).
+        listing = [(f.src_uri, f.dest_uri, f.url, f.inclusion.name) for f in files]
         outline = _nav_outline(nav.items, [])
+        if (listing, outline) != self._listed[:2]:
+            self._listed = (listing, outline, _digest(*(f"{s}|{d}|{u}|{i}" for s, d, u, i in listing), *outline))
         # The build's date: the sitemap gives it for every page (`Serving.on_nav`).
         day = mkdocs_utils.get_build_date()
         self._templates_state = _templates_state(template_dirs)
-        self.site = _digest(self.settings, day, *listing, *outline, *self._templates_state)
+        self.site = _digest(self.settings, day, self._listed[2], *self._templates_state)
         return self.site == self._last_site
 
     def file(self, dest: str, inputs: tuple[object, ...], make: Callable[[], File]) -> File:
@@ -826,10 +833,13 @@ class Serving:
             # It shows the site's navigation and the document line: a collection's is a page of
             # thousands of links, which a save of one paragraph rarely changes.
             mkdocs_internals.skip_template(config, NOT_FOUND)
+        built: set[str] = set()
         for page in pages:
             page.prepare(files, context(page.file.src_uri))
-        self._check_links_to_changed_pages(pages, files)
-        self._mark_files(files, config.theme.dirs)
+            if page.built:
+                built.add(page.file.src_uri)
+        self._check_links_to_changed_pages(built, files)
+        worked_on = self._mark_files(files, config.theme.dirs)
         self._pages = [
             (f.page.url, not isinstance(f.page, RememberedPage) or f.page.built)
             for f in documents
@@ -840,7 +850,7 @@ class Serving:
             # them), skipping those left out one by one: the others, the few it works on, are
             # all it needs listed. Templates then see that list as `pages`: none of Material's
             # or the plugin's reads it (the sitemap does, and is left out: above).
-            mkdocs_internals.build_only(files, [f for f in files if f.is_documentation_page() and _works_on(f)])
+            mkdocs_internals.build_only(files, worked_on)
 
     @staticmethod
     def _remembered_pages(documents: Sequence[File]) -> list[RememberedPage]:
@@ -864,13 +874,13 @@ class Serving:
             if type(plugin).__module__ != "conclusions.plugin" and mkdocs_internals.search_entries(plugin) is None
         ]
 
-    def _check_links_to_changed_pages(self, pages: list[RememberedPage], files: Files) -> None:
+    def _check_links_to_changed_pages(self, built: set[str], files: Files) -> None:
         """The links of a page not built again were checked by the last good build, against the
-        same pages, except those to a page built now: its anchors may have changed. Only those
-        are checked again (a register page links to hundreds of pages, a save changes a few)."""
+        same pages, except those to a page `built` now (by source path): its anchors may have
+        changed. Only those are checked again (a register page links to hundreds of pages, a
+        save changes a few)."""
         assert self.memory is not None
         by_src = files.src_uris
-        built = {page.file.src_uri for page in pages if page.built}
         for src in built:
             for linking_src in self.memory.linking_to(src):
                 linking = by_src.get(linking_src)
@@ -878,24 +888,29 @@ class Serving:
                 if isinstance(other, RememberedPage) and other.done is not None and not other.built:
                     other.done.check_links(other, files, to=built)
 
-    def _mark_files(self, files: Files, theme_dirs: list[str]) -> None:
+    def _mark_files(self, files: Files, theme_dirs: list[str]) -> list[File]:
         """Set which of the files that are not pages MkDocs writes: the plugin's, when their
         content changed; a theme's (of `theme_dirs`), none in a build in place, for the site
         signature holds every file of the theme folders that may change while serving (and
         the theme's own are part of its install); any other, when newer than the copy served
-        (every build starts in an empty folder)."""
+        (every build starts in an empty folder). Returns the pages MkDocs works on in a build
+        in place (`_works_on`): the same pass over the files, thousands in a collection."""
         memory = self.memory
         assert memory is not None
         in_place = memory.in_place and self.folder is not None
         themes = set(theme_dirs)
+        worked_on: list[File] = []
         for file in files:
-            if file.generated_by == "conclusions":
-                if not file.is_documentation_page():
-                    made = mkdocs_internals.made_of(file)
-                    mkdocs_internals.set_modified(file, not memory.file_unchanged(file.dest_uri, made))
-            elif in_place and not file.is_documentation_page():
+            if file.is_documentation_page():
+                if _works_on(file):
+                    worked_on.append(file)
+            elif file.generated_by == "conclusions":
+                made = mkdocs_internals.made_of(file)
+                mkdocs_internals.set_modified(file, not memory.file_unchanged(file.dest_uri, made))
+            elif in_place:
                 newer = file.src_dir not in themes and self.folder is not None and self.folder.newer(file)
                 mkdocs_internals.set_modified(file, newer)
+        return worked_on
 
     def copies_to_write(self, copies: dict[str, Path]) -> dict[str, Path]:
         """Of the files the plugin copies into the site (the cards), those to copy in this build."""

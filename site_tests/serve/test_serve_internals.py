@@ -237,6 +237,43 @@ def test_a_page_not_built_again_has_its_links_to_the_pages_built_now_checked_and
     pages["b.md"].built = False
     serving = Serving.__new__(Serving)
     serving.memory = memory
-    serving._check_links_to_changed_pages(list(pages.values()), files)
+    serving._check_links_to_changed_pages({src for src, page in pages.items() if page.built}, files)
     checked = {target.src_uri: anchors for target, anchors in (index.links_to_anchors or {}).items()}
     assert checked == {"a.md": {"x": "a.md#x"}, "c.md": {"z": "c.md#z"}}
+
+
+def test_the_site_signature_changes_with_each_part_of_the_files_and_navigation_it_is_made_of(tmp_path: Path) -> None:
+    """The signature of the files and navigation is made again only when their listing differs
+    from the last one made: the same listing gives the same signature, and a change of any
+    file's path, address or inclusion, or of the navigation's entries, gives another."""
+    from conclusions.rebuild import Memory
+    from mkdocs.structure.files import InclusionLevel
+    from mkdocs.structure.nav import Navigation
+
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    (tmp_path / "docs").mkdir()
+    config.load_dict({"site_name": "trial", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
+    assert config.validate()[0] == []
+    docs, site = str(tmp_path / "docs"), str(tmp_path / "site")
+
+    def listed(*, directory_urls: bool = True, inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> Files:
+        return Files([File(src, docs, site, directory_urls, inclusion=inclusion) for src in ("index.md", "a.md")])
+
+    def signature(files: Files, titles: tuple[str, ...] = ("Home", "A")) -> str:
+        pages = [Page(title, f, config) for title, f in zip(titles, files, strict=False)]
+        memory.same_site(files, Navigation(list(pages), pages), [])
+        return memory.site
+
+    memory = Memory()
+    first = signature(listed())
+    assert signature(listed()) == first
+    # Each after the same files as the one before it, but for what it changes.
+    changed = {
+        "a navigation entry's title": signature(listed(), ("Home", "B")),
+        "a file's address": signature(listed(directory_urls=False)),
+        "a file's inclusion": signature(listed(inclusion=InclusionLevel.NOT_IN_NAV)),
+        "a file more": signature(Files([*listed(), File("b.md", docs, site, True)]), ("Home", "A")),
+    }
+    assert {what: sig for what, sig in changed.items() if sig == first} == {}
+    assert len(set(changed.values())) == len(changed)
+    assert signature(listed()) == first
