@@ -175,6 +175,10 @@ def test_the_installed_themes_are_read_again_only_when_a_distribution_changes(
     monkeypatch.setattr(mkdocs.utils, "get_themes", mkdocs.utils.get_themes)  # put back afterwards
     folder = tmp_path / "site-packages"
     folder.mkdir()
+    # Only Python's and the environment's own folders: tests running beside this one write in
+    # the repository's folders on `sys.path`, which would rightly make the list be read again.
+    own = [entry for entry in sys.path if entry and entry.startswith((sys.prefix, sys.base_prefix))]
+    monkeypatch.setattr(sys, "path", own)
     monkeypatch.syspath_prepend(str(folder))
     assert mkdocs_internals.keep_theme_list()
     themes = mkdocs.utils.get_themes
