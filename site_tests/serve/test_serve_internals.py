@@ -177,9 +177,10 @@ def test_the_installed_themes_are_read_again_only_when_a_distribution_changes(
     folder.mkdir()
     # Only Python's and the environment's own folders: tests running beside this one write in
     # the repository's folders on `sys.path`, which would rightly make the list be read again.
+    # (`sys.path` replaced whole and put back whole: `syspath_prepend` on top of a replaced list
+    # would put back the replaced list's contents.)
     own = [entry for entry in sys.path if entry and entry.startswith((sys.prefix, sys.base_prefix))]
-    monkeypatch.setattr(sys, "path", own)
-    monkeypatch.syspath_prepend(str(folder))
+    monkeypatch.setattr(sys, "path", [str(folder), *own])
     assert mkdocs_internals.keep_theme_list()
     themes = mkdocs.utils.get_themes
     listed = themes()
