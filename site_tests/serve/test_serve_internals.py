@@ -172,7 +172,10 @@ def test_the_installed_themes_are_read_again_only_when_a_distribution_changes(
     import mkdocs.utils
     from conclusions import mkdocs_internals
 
-    monkeypatch.setattr(mkdocs.utils, "get_themes", mkdocs.utils.get_themes)  # put back afterwards
+    # MkDocs' own list, put back afterwards: a serve run earlier in this process may have kept
+    # it already, with what was installed then.
+    listing = getattr(mkdocs.utils.get_themes, "listing", mkdocs.utils.get_themes)
+    monkeypatch.setattr(mkdocs.utils, "get_themes", listing)
     folder = tmp_path / "site-packages"
     folder.mkdir()
     # Only Python's and the environment's own folders: tests running beside this one write in
