@@ -283,6 +283,9 @@ class JsonData:
             "title": h.title,
             "url": self.url(self.urls.home),
             "data_url": self.site.file(self.urls.document_json),
+            # The date of the meeting that adopted the text ("On:" on an outcome of proceedings'
+            # cover page), as the text writes it; only when the text gives it.
+            **({"meeting_date": h.meeting_date} if h.meeting_date else {}),
         }
 
     def reference(self, r: Reference) -> dict[str, Any]:
