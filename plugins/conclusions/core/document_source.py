@@ -78,7 +78,8 @@ _SUBSECTION = re.compile(rf"^###\s+(?:({_LABEL})\.\s+)?(\S.*)$")
 _ANNEX = re.compile(r"^#\s+(\S.*)$")
 _FOOTNOTE = re.compile(r"^\[\^([A-Za-z0-9]+)\]:\s*(.*)$")
 _RECITAL = re.compile(r"^[-*]\s+(\S.*)$")
-_LETTERED = re.compile(r"^([A-Z])\.\s+(\S.*)$")
+# A lettered recital: "A. ", or as some texts letter them, "(a) " and "a) " (its letter, then its text).
+_LETTERED = re.compile(r"^(?:\((?=[a-z]\)))?([A-Z](?=\.)|[a-z](?=\)))[.)]\s+(\S.*)$")
 # A line of hashes followed by a space or nothing: a heading, well formed or not.
 _HEADING_LIKE = re.compile(r"#+(?:\s|$)")
 _NUMBER_ONLY = re.compile(rf"(?:{_LABEL})\.")
@@ -613,10 +614,16 @@ class _Parser:
             self.recital(block, m)
         elif _HEADING_LIKE.match(block):
             self.bad_heading(block)
-        elif self.recitals and not self.paragraphs and not block.points:
+        elif self.recitals and not self.paragraphs and not block.points and not self.heading_after_recitals():
             # Words between the recitals and paragraph 1 ("HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:").
             self.plain_block(block)
             self.lead_in.append(str(block))
+        elif self.heading_after_recitals() and not self.paragraphs and not block.points:
+            # A heading between the recitals and paragraph 1, then the lead-in: the lead-in is
+            # read under the heading, where the Council put it, not above it.
+            assert self.current is not None
+            self.plain_block(block)
+            self.current.opening_words.append(str(block))
         else:
             if self.recitals or self.paragraphs:
                 hint = (
@@ -641,6 +648,18 @@ class _Parser:
                 self.current.opening_words.append(str(block))
             else:
                 self.preamble.append(str(block))
+
+    def heading_after_recitals(self) -> bool:
+        """Whether the section being read opened after the last recital (its heading stands
+        between the recitals and paragraph 1)."""
+        current = self.current
+        return (
+            current is not None
+            and bool(self.recitals)
+            and not current.subsections
+            and not current.implicit
+            and current.line > self.recitals[-1].line
+        )
 
     def footnote(self, block: Block, m: re.Match[str]) -> None:
         number, body = m.group(1), m.group(2).strip()
@@ -840,7 +859,8 @@ class _Parser:
             raise self.error(
                 block.line, f"a recital ({marker} line) comes after the numbered paragraphs; move it before paragraph 1"
             )
-        letter = m.group(1) if lettered else ""
+        letter = m.group(1).upper() if lettered else ""
+        written = block[: m.start(2)].strip() if lettered and m.group(1).islower() else ""
         if self.recitals and bool(self.recitals[0].letter) != lettered:
             raise self.error(
                 block.line,
@@ -862,7 +882,9 @@ class _Parser:
         points: tuple[Point, ...] = ()
         with self.problems.collect():
             text, points = self.with_points(block, block[body_at:], f"recital {letter or number}")
-        self.recitals.append(Recital(number, text, block.line, tuple(footnote_refs(text)), letter, points))
+        self.recitals.append(
+            Recital(number, text, block.line, tuple(footnote_refs(text)), letter, points, written=written)
+        )
         self.closable = self.recitals[-1] if points else None
 
     def close_item(self, item: Paragraph | Recital, block: Block) -> None:

@@ -121,6 +121,9 @@ class Recital:
     closing: int = 0
     """Where its closing words begin in `text` (see `Paragraph.closing`); 0 when it has none."""
     closing_line: int = 0
+    written: str = ""
+    """Its marker as the text writes it when the letter is in lower case ('(a)', 'a)'); empty
+    for 'A.' and for dash recitals."""
 
     @property
     def closing_words(self) -> str:
@@ -144,7 +147,9 @@ class Recital:
 
     @property
     def marker(self) -> str:
-        """Its marker as the full text shows it: '(3)', 'A.'."""
+        """Its marker as the full text shows it: '(3)', 'A.', or as the text writes it: '(a)'."""
+        if self.written:
+            return self.written
         return f"{self.letter}." if self.letter else f"({self.number})"
 
 

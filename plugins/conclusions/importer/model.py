@@ -92,7 +92,7 @@ class DraftClosing:
 
 @dataclass
 class DraftRecital:
-    """A recital: a dash (label "-") or a letter ("A")."""
+    """A recital: a dash (label "-"), a letter ("A"), or a lower-case letter as written ("(a)", "a)")."""
 
     label: str
     text: str
