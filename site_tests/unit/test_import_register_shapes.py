@@ -6,7 +6,12 @@ text of fixtures/import/ beside its hand reading (`<name>.expected.yml`):
 - ST-15615-2026-INIT-en: recitals lettered in lower case ("(a) Recalling ...") after the words
   under a first heading (they were left unplaced);
 - ST-15616-2026-INIT-en: dash points after a bullet point with no ":" above them: under the
-  bullet (they stood beside it); in a text, doubtful where the bullet's line ended.
+  bullet (they stood beside it); in a text, doubtful where the bullet's line ended;
+- ST-16120-2026-INIT-en: a text as pdftotext's layout mode gives a register PDF (footers whose
+  parts stand apart, a paragraph and a list split by page breaks, a footnote's Official Journal
+  reference over two lines, an end mark): read whole, as it was before these changes;
+- ST-16244-2026-INIT-en: paragraphs numbered in parts ("1.1", "2.1"), which the edition does not
+  read: refused, with the reason (it was refused as "no Council conclusions").
 
 Their drawn PDFs and their builds are in build/test_import_register_shapes.py. Only texts here,
 no PDF and no build: the imports are shared by the module."""
@@ -19,7 +24,7 @@ from typing import Any
 
 import pytest
 from conclusions.core.model import Document, Point
-from conclusions.importer import ImportResult, import_document
+from conclusions.importer import ImportFailure, ImportResult, import_document
 
 from site_tests.support import yaml_data
 from site_tests.support.core import parse_document
@@ -27,7 +32,14 @@ from site_tests.support.imported import IMPORT_FIXTURES, hand_read, imported
 
 pytestmark = pytest.mark.unit
 
-NAMES = ("ST-15614-2026-INIT-en.txt", "ST-15615-2026-INIT-en.txt", "ST-15616-2026-INIT-en.txt")
+REFUSED = IMPORT_FIXTURES.parent / "refused"
+"""Texts the importer refuses, each beside its hand reading."""
+NAMES = (
+    "ST-15614-2026-INIT-en.txt",
+    "ST-15615-2026-INIT-en.txt",
+    "ST-15616-2026-INIT-en.txt",
+    "ST-16120-2026-INIT-en.txt",
+)
 
 
 def _document(result: ImportResult, folder: Path) -> Document:
@@ -177,3 +189,28 @@ def test_a_dash_after_a_bullet_whose_line_ended_is_doubtful_in_a_text(tmp_path: 
     assert result.document_md == imported(IMPORT_FIXTURES / BULLETS).document_md.replace(
         ENDED[0].replace("•", "   •"), ENDED[1].replace("•", "   •")
     )
+
+
+def test_a_paragraph_split_by_a_page_break_and_a_footnote_over_two_lines_are_read_whole(
+    read: dict[str, Any],
+) -> None:
+    _result, document, expected = read["ST-16120-2026-INIT-en.txt"]
+    for number, parts in expected["joined"].items():
+        assert " ".join(parts) in document.paragraph(int(number)).text
+    for number, ending in expected["footnote_text"].items():
+        assert document.footnotes[number].text.endswith(ending)
+    cited = {n: f"r{r.number}" for r in document.recitals for n in r.footnotes}
+    cited |= {n: f"p{p.number}" for p in document.paragraphs for n in p.footnotes}
+    assert cited == expected["footnotes"]
+
+
+def test_paragraphs_numbered_in_parts_are_refused_with_the_reason() -> None:
+    text = REFUSED / "ST-16244-2026-INIT-en.txt"
+    expected = yaml_data.safe_load(text.with_name(text.name.replace(".txt", ".expected.yml")).read_text("utf-8"))
+    assert hashlib.sha256(text.read_bytes()).hexdigest() == expected["original_sha256"][text.name]
+    with pytest.raises(ImportFailure) as refused:
+        import_document(text)
+    message = str(refused.value)
+    assert "numbered in parts" in message and "is no Council conclusions" not in message
+    shown = expected["refused"]["parts"][:3]
+    assert ", ".join(repr(part) for part in shown) in message
