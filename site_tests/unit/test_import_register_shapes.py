@@ -104,12 +104,16 @@ def test_a_heading_after_the_recitals_keeps_the_lead_in_under_it(read: dict[str,
     assert document.leading_section is None
 
 
-def test_the_words_under_a_heading_after_the_recitals_may_be_the_preamble_and_hereby(tmp_path: Path) -> None:
+@pytest.mark.parametrize("council", ["THE COUNCIL OF THE EUROPEAN UNION,", "THE COUNCIL OF THE EUROPEAN UNION"])
+def test_the_words_under_a_heading_after_the_recitals_may_be_the_preamble_and_hereby(
+    council: str, tmp_path: Path
+) -> None:
     # A variant, invented as the fixture is: no preamble line above the recitals; under the
-    # heading "THE COUNCIL OF THE EUROPEAN UNION," and "HEREBY:", each a block of its own.
+    # heading "THE COUNCIL OF THE EUROPEAN UNION," (or without its comma) and "HEREBY:", each a
+    # block of its own.
     original = (IMPORT_FIXTURES / "ST-15614-2026-INIT-en.txt").read_text(encoding="utf-8")
     text = original.replace("coastal dunes\nTHE COUNCIL OF THE EUROPEAN UNION,\n", "coastal dunes\n").replace(
-        "HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:", "THE COUNCIL OF THE EUROPEAN UNION,\nHEREBY:"
+        "HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:", f"{council}\nHEREBY:"
     )
     assert text != original
     path = tmp_path / "ST-15614-2026-INIT-en.txt"
@@ -118,7 +122,7 @@ def test_the_words_under_a_heading_after_the_recitals_may_be_the_preamble_and_he
     assert result.report.unplaced == () and result.report.doubtful == ()
     document = _document(result, tmp_path / "source")
     assert len(document.recitals) == 3 and document.lead_in == ()
-    assert document.sections[0].opening_words == ("THE COUNCIL OF THE EUROPEAN UNION,", "HEREBY:")
+    assert document.sections[0].opening_words == (council, "HEREBY:")
 
 
 def test_recitals_lettered_in_lower_case_keep_their_markers(read: dict[str, Any]) -> None:

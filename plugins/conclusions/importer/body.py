@@ -431,7 +431,10 @@ def _lead_in_under_heading(text: str, b: Body, section: DraftSection, target: ob
     COUNCIL OF THE EUROPEAN UNION," and "HEREBY:"): kept under the heading, in the text's order."""
     if section.where < b.parsed.recitals[-1].where or not is_caps(text):
         return False
-    if target is section.opening_words and b.previous[-1:] not in {",", ":"}:
+    # The next line of those words ("HEREBY:" after "THE COUNCIL OF THE EUROPEAN UNION,"), once
+    # the line above ended as one does, or named the Council without a stop.
+    named = bool(words().preamble.match(b.previous))
+    if target is section.opening_words and b.previous[-1:] not in {",", ":"} and not named:
         return False
     if target is not section and target is not section.opening_words:
         return False
