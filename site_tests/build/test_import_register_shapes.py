@@ -39,6 +39,7 @@ NAMES = (
     "ST-15615-2026-INIT-en.txt",
     "ST-15616-2026-INIT-en.txt",
     "ST-16120-2026-INIT-en.txt",
+    "ST-16244-2026-INIT-en.txt",
 )
 BULLETS = "ST-15616-2026-INIT-en.txt"
 
@@ -176,3 +177,17 @@ def test_dashes_drawn_at_the_bullets_edge_stand_beside_them(tmp_path: Path) -> N
     dashes = sum(line.lstrip().startswith("–") for line in text.split("\n"))
     bullets = sum(line.startswith("•") for line in text.split("\n"))
     assert len(markers) == bullets + dashes and all(not point.points for point in document.paragraphs[0].points)
+
+
+def test_paragraphs_numbered_in_parts_are_shown_as_written(sites: dict[str, Path]) -> None:
+    name = "ST-16244-2026-INIT-en.txt"
+    expected = hand_read(name)[1]
+    site = sites[name] / "site"
+    article = content(page(site, "text/"))
+    document = _model(sites[name])
+    for paragraph, written in zip(document.paragraphs, expected["written_numbers"], strict=True):
+        found = article.find(id=paragraph.anchor)
+        assert found is not None and written in found.get_text(" ", strip=True).split()
+        own = content(page(site, f"paragraphs/{paragraph.number}/"))
+        heading = own.find("h1")
+        assert heading is not None and heading.get_text(strip=True).endswith(f" {written}")

@@ -10,9 +10,8 @@ text of fixtures/import/ beside its hand reading (`<name>.expected.yml`):
 - ST-16120-2026-INIT-en: a text as pdftotext's layout mode gives a register PDF (footers whose
   parts stand apart, a paragraph and a list split by page breaks, a footnote's Official Journal
   reference over two lines, an end mark): read whole, as it was before these changes;
-- ST-16244-2026-INIT-en: paragraphs numbered in parts ("1.1", "2.1"), which the edition does not
-  read: refused, with the reason (it was refused as "no Council conclusions").
-
+- ST-16244-2026-INIT-en: paragraphs numbered in parts ("1.1", "2.1") under numbered headings:
+  numbered 1, 2, 3, ... by the edition and shown as written (the text was refused).
 Their drawn PDFs and their builds are in build/test_import_register_shapes.py. Only texts here,
 no PDF and no build: the imports are shared by the module."""
 
@@ -24,7 +23,7 @@ from typing import Any
 
 import pytest
 from conclusions.core.model import Document, Point
-from conclusions.importer import ImportFailure, ImportResult, import_document
+from conclusions.importer import ImportResult, import_document
 
 from site_tests.support import yaml_data
 from site_tests.support.core import parse_document
@@ -32,13 +31,12 @@ from site_tests.support.imported import IMPORT_FIXTURES, hand_read, imported
 
 pytestmark = pytest.mark.unit
 
-REFUSED = IMPORT_FIXTURES.parent / "refused"
-"""Texts the importer refuses, each beside its hand reading."""
 NAMES = (
     "ST-15614-2026-INIT-en.txt",
     "ST-15615-2026-INIT-en.txt",
     "ST-15616-2026-INIT-en.txt",
     "ST-16120-2026-INIT-en.txt",
+    "ST-16244-2026-INIT-en.txt",
 )
 
 
@@ -84,6 +82,8 @@ def test_each_text_is_read_as_its_hand_reading_says(name: str, read: dict[str, A
     assert [d.where for d in result.report.doubtful] == expected["doubtful"]
     assert document.header.document_id == expected["document_id"]
     assert len(document.paragraphs) == expected["paragraphs"]
+    numbers = [str(n) for n in range(1, expected["paragraphs"] + 1)]
+    assert [p.shown for p in document.paragraphs] == expected.get("written_numbers", numbers)
     assert [r.letter or r.number for r in document.recitals] == expected["recitals"]
     assert [s.heading for s in document.sections if not s.implicit] == expected["headings"]
     opening = {s.heading: list(s.opening_words) for s in document.sections if s.opening_words}
@@ -208,13 +208,34 @@ def test_a_paragraph_split_by_a_page_break_and_a_footnote_over_two_lines_are_rea
     assert cited == expected["footnotes"]
 
 
-def test_paragraphs_numbered_in_parts_are_refused_with_the_reason() -> None:
-    text = REFUSED / "ST-16244-2026-INIT-en.txt"
-    expected = yaml_data.safe_load(text.with_name(text.name.replace(".txt", ".expected.yml")).read_text("utf-8"))
-    assert hashlib.sha256(text.read_bytes()).hexdigest() == expected["original_sha256"][text.name]
-    with pytest.raises(ImportFailure) as refused:
-        import_document(text)
-    message = str(refused.value)
-    assert "numbered in parts" in message and "is no Council conclusions" not in message
-    shown = expected["refused"]["parts"][:3]
-    assert ", ".join(repr(part) for part in shown) in message
+PARTS = """---
+title: Council conclusions on the security of undersea cables
+---
+
+## 1. CONTEXT
+
+1.1 NOTES that undersea cables carry data;
+
+1.2 RECALLS that cables were damaged;
+
+## 2. ACTIONS
+
+{third} CALLS ON the Member States to map the cables.
+"""
+"""A document.md written by hand (invented) whose paragraphs are numbered in parts."""
+
+
+@pytest.mark.parametrize(
+    ("third", "problem"), [("2.1", ""), ("2.2", "comes after paragraph 1.2"), ("1.4", "1.3 or 2.1")]
+)
+def test_paragraphs_numbered_in_parts_run_in_order(third: str, problem: str, tmp_path: Path) -> None:
+    from conclusions.core.errors import SourceErrors
+
+    (tmp_path / "document.md").write_text(PARTS.format(third=third), encoding="utf-8")
+    if not problem:
+        document = parse_document(tmp_path)
+        assert [(p.number, p.shown, p.label) for p in document.paragraphs][-1] == (3, "2.1", "Paragraph 2.1")
+        return
+    with pytest.raises(SourceErrors) as refused:
+        parse_document(tmp_path)
+    assert problem in str(refused.value) and "document.md:13:" in str(refused.value)

@@ -70,6 +70,10 @@ HEADER_FIELDS = {
 }
 
 _PARAGRAPH = re.compile(r"^(\d+)\.\s+(\S.*)$")
+# A paragraph numbered in parts, as some texts number theirs under numbered headings ("1.1 NOTES
+# ...", "2.3. CALLS ON ..."): the edition numbers it in the run 1, 2, 3, ... of its paragraphs
+# (its address) and shows the number as written.
+_PART_PARAGRAPH = re.compile(r"^(\d{1,3}\.\d{1,3})\.?\s+(\S.*)$")
 # A section's number: Latin capitals or digits ("III.", "2."), or one Greek or Cyrillic capital
 # ("Β.", "Б."), as the Greek and Bulgarian versions number their parts.
 _LABEL = r"[A-Z]{1,4}|[\u0391-\u03a9\u0410-\u042f]|\d+"
@@ -398,7 +402,13 @@ def _indented(block: Block) -> bool:
 
 def _item_or_heading(block: Block) -> bool:
     """Whether the block is written as a numbered paragraph, a recital, a footnote or a heading."""
-    return bool(_PARAGRAPH.match(block) or _RECITAL.match(block) or _LETTERED.match(block) or _starts_block(block))
+    return bool(
+        _PARAGRAPH.match(block)
+        or _PART_PARAGRAPH.match(block)
+        or _RECITAL.match(block)
+        or _LETTERED.match(block)
+        or _starts_block(block)
+    )
 
 
 def _text_before(blocks: list[Block]) -> bool:
@@ -610,6 +620,8 @@ class _Parser:
             self.subsection(block, m)
         elif m := _PARAGRAPH.match(block):
             self.paragraph(block, m)
+        elif m := _PART_PARAGRAPH.match(block):
+            self.paragraph(block, m, written=m.group(1))
         elif (m := _RECITAL.match(block)) or (m := _LETTERED.match(block)):
             self.recital(block, m)
         elif _HEADING_LIKE.match(block):
@@ -804,8 +816,11 @@ class _Parser:
                 "or remove the heading",
             )
 
-    def paragraph(self, block: Block, m: re.Match[str]) -> None:
+    def paragraph(self, block: Block, m: re.Match[str], written: str = "") -> None:
         expected = (self.paragraphs[-1].number if self.paragraphs else 0) + 1
+        if written:
+            self.part_paragraph(block, m, expected, written)
+            return
         if len(m.group(1)) > MAX_NUMBER_DIGITS:
             self.problems.add(
                 self.error(
@@ -828,13 +843,38 @@ class _Parser:
         points: tuple[Point, ...] = ()
         with self.problems.collect():
             text, points = self.with_points(block, m.group(2), f"paragraph {number}")
+        self.add_paragraph(Paragraph(number, text, block.line, tuple(footnote_refs(text)), points))
+
+    def add_paragraph(self, paragraph: Paragraph) -> None:
         if self.current is None:
-            self.current = _OpenSection("", "Opening paragraphs", "opening", block.line, implicit=True)
+            self.current = _OpenSection("", "Opening paragraphs", "opening", paragraph.line, implicit=True)
             self.sections.append(self.current)
-        paragraph = Paragraph(number, text, block.line, tuple(footnote_refs(text)), points)
         self.current.add(paragraph)
         self.paragraphs.append(paragraph)
-        self.closable = paragraph if points else None
+        self.closable = paragraph if paragraph.points else None
+
+    def part_paragraph(self, block: Block, m: re.Match[str], number: int, written: str) -> None:
+        """A paragraph numbered in parts ("2.1"): the next of the run, its number shown as written.
+        The parts run in order: the next part of the same number, or part 1 of the next."""
+        previous = next((p.written for p in reversed(self.paragraphs) if p.written), "")
+        major, minor = (int(x) for x in written.split("."))
+        if previous:
+            last_major, last_minor = (int(x) for x in previous.split("."))
+            if (major, minor) not in {(last_major, last_minor + 1), (last_major + 1, 1)}:
+                self.problems.add(
+                    self.error(
+                        block.line,
+                        f"paragraph {written} comes after paragraph {previous}; number the parts "
+                        f"{last_major}.{last_minor + 1} or {last_major + 1}.1, in order",
+                    )
+                )
+        with self.problems.collect():
+            _check_inline(block, m.start(2), self.path)
+        text: str = m.group(2)
+        points: tuple[Point, ...] = ()
+        with self.problems.collect():
+            text, points = self.with_points(block, m.group(2), f"paragraph {written}")
+        self.add_paragraph(Paragraph(number, text, block.line, tuple(footnote_refs(text)), points, written=written))
 
     def numbering_problem(self, number: int, expected: int, line: int) -> str:
         seen = {p.number: p.line for p in self.paragraphs}

@@ -241,6 +241,8 @@ class JsonData:
             )
         return {
             "number": p.number,
+            # A text that numbers its paragraphs in parts ("2.1"): the number as it writes it.
+            **({"number_as_written": p.written} if p.written else {}),
             "label": self.edition.interface.label(p),
             "url": page,
             "full_text_url": self.url(self.urls.text, p.anchor),

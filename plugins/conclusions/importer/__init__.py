@@ -142,10 +142,6 @@ def _header(parsed: Parsed, name: str, options: dict[str, str | None]) -> dict[s
     return {field: found[field] for field in FIELD_ORDER if field in found}
 
 
-_PART_NUMBERED = re.compile(r"^\d{1,3}\.\d{1,3}\.?\s+\S")
-"""A paragraph numbered in parts: "1.1 NOTES ...", "2.3. CALLS ON ..."."""
-
-
 def _refusal(name: str, header: dict[str, object], parsed: Parsed, verbs: list[FoundVerb]) -> str:
     """Why the text is no Council conclusions or resolution the edition can publish; "" when it is.
 
@@ -158,15 +154,6 @@ def _refusal(name: str, header: dict[str, object], parsed: Parsed, verbs: list[F
         return f"no title found (no 'Council conclusions ...' line, no Subject), {lines}; pass a title with --title"
     adopted = any(words().preamble.match(line) for line in parsed.preamble)
     concluding = bool(words().titles.match(str(header["title"]))) or adopted or bool(verbs)
-    parts = [line.text.split()[0] for line in parsed.unplaced if _PART_NUMBERED.match(line.text)]
-    if not parsed.paragraphs and concluding and parts:
-        # "1.1", "1.2", "2.1": paragraphs numbered in parts, which the edition's addresses
-        # (/paragraphs/N/, numbered 1, 2, 3, ...) do not hold: say so rather than "no conclusions".
-        return (
-            f"no numbered paragraphs of conclusions found; {lines}; its paragraphs are numbered in parts "
-            f"({', '.join(repr(p) for p in parts[:3])}{', ...' if len(parts) > 3 else ''}), which the edition "
-            "does not read: write source/document.md by hand, numbering the paragraphs 1, 2, 3, ..."
-        )
     if not parsed.paragraphs or not concluding:
         return (
             f"no numbered paragraphs of conclusions found; {lines}; the text ({str(header['title'])[:80]!r}) is no "

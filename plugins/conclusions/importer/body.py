@@ -83,6 +83,8 @@ from .verbs import shared_verbs
 from .words import words
 
 _PARAGRAPH = re.compile(rf"^(?P<number>\d{{1,{MAX_NUMBER_DIGITS}}})\.\s+(?P<text>\S.*)$")
+# A paragraph numbered in parts under a numbered heading: "1.1 NOTES ...", "2.3. CALLS ON ...".
+_PART = re.compile(r"^(?P<number>\d{1,3}\.\d{1,3})\.?\s+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<text>\S.*)$")
 # Recitals lettered in lower case: "(a) Recalling ...", "a) Recognising ...".
 _SMALL_LETTERED = re.compile(r"^(?P<marker>\((?P<letter>[a-z])\)|(?P<bare>[a-z])\))\s+(?P<text>\S.*)$")
@@ -171,6 +173,8 @@ class Body:
     """A heading in sentence case stood where nothing else can stand (after the lead-in, before
     paragraph 1): the text heads its sections so, and a line of that shape between two paragraphs
     is one of them, not doubtful."""
+    part: str = ""
+    """The last paragraph numbered in parts ("2.1"), when the text numbers them so."""
     hanging: bool = False
     """A point's next line was seen to start right of its marker: the PDF's points hang, so
     where a line starts tells a point's words from those that close the item."""
@@ -262,6 +266,23 @@ def _paragraph(text: str, b: Body) -> re.Match[str] | None:
     if match is None or int(match.group("number")) != b.expected:
         return None
     return match if first_letter_upper(match.group("text")) else None
+
+
+def _part_paragraph(text: str, b: Body) -> re.Match[str] | None:
+    """A paragraph numbered in parts ("1.1 NOTES ...") after a line that ended: the first is a
+    part 1, each next one the next part of the same number or part 1 of the next; a capital
+    follows the number."""
+    match = _PART.match(text)
+    after_heading = b.block is not None and isinstance(b.block.target, DraftSection)
+    if match is None or not first_letter_upper(match.group("text")) or b.prose:
+        return None
+    if not (b.may_follow() or after_heading):
+        return None
+    major, minor = (int(x) for x in match.group("number").split("."))
+    if not b.part:
+        return match if minor == 1 and not b.parsed.paragraphs else None
+    last_major, last_minor = (int(x) for x in b.part.split("."))
+    return match if (major, minor) in {(last_major, last_minor + 1), (last_major + 1, 1)} else None
 
 
 def _is_lettered(text: str, b: Body) -> bool:
@@ -607,6 +628,7 @@ def _is_dropped_bullet(text: str, b: Body) -> bool:
 KINDS: list[tuple[str, Callable[[str, Body], object]]] = [
     ("heading", _heading),
     ("paragraph", _paragraph),
+    ("part paragraph", _part_paragraph),
     ("lettered recital", _is_lettered),
     ("dash recital", _is_dash_recital),
     ("point", _is_point),
@@ -652,6 +674,20 @@ def _open_paragraph(line: SourceLine, b: Body) -> None:
     item = DraftParagraph(b.expected, match.group("text"), line.where)
     b.parsed.body.append(item)
     b.expected += 1
+    b.opens(item, line.text, item, "paragraphs")
+
+
+def _open_part_paragraph(line: SourceLine, b: Body) -> None:
+    """A paragraph numbered in parts: the edition numbers it in the run 1, 2, 3, ... and keeps the
+    number as written."""
+    match = _PART.match(line.text)
+    assert match is not None
+    b.parsed.lead_in.extend(b.openers)
+    b.openers.clear()
+    item = DraftParagraph(b.expected, match.group("text"), line.where, written=match.group("number"))
+    b.parsed.body.append(item)
+    b.expected += 1
+    b.part = item.written
     b.opens(item, line.text, item, "paragraphs")
 
 
@@ -946,6 +982,7 @@ _GOES_ON = frozenset({"continuation", "sub-paragraph"})
 HANDLERS: dict[str, Callable[[SourceLine, Body], None]] = {
     "heading": _open_heading,
     "paragraph": _open_paragraph,
+    "part paragraph": _open_part_paragraph,
     "lettered recital": _open_lettered,
     "dash recital": _open_dash,
     "point": _open_point,
@@ -999,6 +1036,11 @@ def read_body(lines: list[SourceLine], b: Body) -> None:
     b.parsed.lead_in.extend(b.openers)
     if b.title:
         b.parsed.header["title"] = " ".join(b.title)
+    if b.part:
+        b.parsed.notes.append(
+            f"{len(b.parsed.paragraphs)} paragraphs numbered in parts in the text (up to {b.part}): the edition "
+            f"numbers them 1-{len(b.parsed.paragraphs)} (their addresses) and shows each number as written"
+        )
     if b.unmarked:
         b.parsed.notes.append(
             f"{b.unmarked} recitals without a dash or letter in the text, each on a line that opens with a "

@@ -121,7 +121,8 @@ def body(parsed: Parsed) -> str:
     blocks += parsed.lead_in
     for item in parsed.body:
         if isinstance(item, DraftParagraph):
-            blocks.append(_with_points(f"{item.number}. {item.text}", item.points, item.closing))
+            number = item.written or f"{item.number}."  # "2.1" as the text numbers it in parts
+            blocks.append(_with_points(f"{number} {item.text}", item.points, item.closing))
         elif isinstance(item, DraftSection) and item is not leading:
             blocks += _section(item)
     if parsed.appendix_heading:
