@@ -837,15 +837,17 @@ class _Parser:
             # The first numbering mistake is the one to fix; those after it are mostly its echoes.
             self.misnumbered = True
             self.problems.add(self.error(block.line, self.numbering_problem(number, expected, block.line)))
+        self.add_paragraph(block, m, number)
+
+    def add_paragraph(self, block: Block, m: re.Match[str], number: int, written: str = "") -> None:
+        """The paragraph of `block` (its text from `m`'s second group), checked, under the section being read."""
         with self.problems.collect():
             _check_inline(block, m.start(2), self.path)
         text: str = m.group(2)
         points: tuple[Point, ...] = ()
         with self.problems.collect():
-            text, points = self.with_points(block, m.group(2), f"paragraph {number}")
-        self.add_paragraph(Paragraph(number, text, block.line, tuple(footnote_refs(text)), points))
-
-    def add_paragraph(self, paragraph: Paragraph) -> None:
+            text, points = self.with_points(block, m.group(2), f"paragraph {written or number}")
+        paragraph = Paragraph(number, text, block.line, tuple(footnote_refs(text)), points, written=written)
         if self.current is None:
             self.current = _OpenSection("", "Opening paragraphs", "opening", paragraph.line, implicit=True)
             self.sections.append(self.current)
@@ -868,13 +870,7 @@ class _Parser:
                         f"{last_major}.{last_minor + 1} or {last_major + 1}.1, in order",
                     )
                 )
-        with self.problems.collect():
-            _check_inline(block, m.start(2), self.path)
-        text: str = m.group(2)
-        points: tuple[Point, ...] = ()
-        with self.problems.collect():
-            text, points = self.with_points(block, m.group(2), f"paragraph {written}")
-        self.add_paragraph(Paragraph(number, text, block.line, tuple(footnote_refs(text)), points, written=written))
+        self.add_paragraph(block, m, number, written)
 
     def numbering_problem(self, number: int, expected: int, line: int) -> str:
         seen = {p.number: p.line for p in self.paragraphs}
