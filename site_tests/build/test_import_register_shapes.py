@@ -13,6 +13,7 @@ and drawn by the tests as the register's PDF (`drawn:` in its hand reading):
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -26,9 +27,11 @@ from bs4 import Tag
 from conclusions.cli import main
 from conclusions.core.edition import build_edition
 from conclusions.core.model import Document
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
 from site_tests.import_shapes import register_pdf
-from site_tests.support.build import EPOCH
+from site_tests.support.build import EPOCH, ROOT
 from site_tests.support.html import content, page
 from site_tests.support.imported import IMPORT_FIXTURES, hand_read
 
@@ -136,6 +139,9 @@ def test_recitals_lettered_in_lower_case_show_their_markers(sites: dict[str, Pat
     assert at == sorted(at)
     for letter in expected["recitals"]:
         assert (sites[name] / "site" / "recitals" / letter.lower() / "index.html").is_file()
+    data = json.loads((sites[name] / "site" / "data" / "document.json").read_text(encoding="utf-8"))
+    assert [r["marker_as_written"] for r in data["recitals"]] == expected["recital_markers"]
+    assert [r["letter"] for r in data["recitals"]] == expected["recitals"]
 
 
 def test_a_doubtful_dash_stops_the_build_until_a_person_has_checked_it(tmp_path: Path) -> None:
@@ -183,6 +189,9 @@ def test_paragraphs_numbered_in_parts_are_shown_as_written(sites: dict[str, Path
     name = "ST-16244-2026-INIT-en.txt"
     expected = hand_read(name)[1]
     site = sites[name] / "site"
+    data = json.loads((site / "data" / "document.json").read_text(encoding="utf-8"))
+    assert [p["number_as_written"] for p in data["paragraphs"]] == expected["written_numbers"]
+    assert [p["number"] for p in data["paragraphs"]] == list(range(1, expected["paragraphs"] + 1))
     article = content(page(site, "text/"))
     document = _model(sites[name])
     for paragraph, written in zip(document.paragraphs, expected["written_numbers"], strict=True):
@@ -191,3 +200,21 @@ def test_paragraphs_numbered_in_parts_are_shown_as_written(sites: dict[str, Path
         own = content(page(site, f"paragraphs/{paragraph.number}/"))
         heading = own.find("h1")
         assert heading is not None and heading.get_text(strip=True).endswith(f" {written}")
+
+
+def _validator(name: str) -> Draft202012Validator:
+    schemas = ROOT / "plugins" / "conclusions" / "schema"
+    resources = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in schemas.glob("*.schema.json")}
+    registry = Registry().with_resources((n, Resource.from_contents(s)) for n, s in resources.items())
+    return Draft202012Validator(resources[name], registry=registry)
+
+
+def test_the_data_of_each_site_validate_against_the_schemas(sites: dict[str, Path]) -> None:
+    document_schema, paragraph_schema = _validator("document.schema.json"), _validator("paragraph.schema.json")
+    for name, site in sites.items():
+        data = site / "site" / "data"
+        document = json.loads((data / "document.json").read_text(encoding="utf-8"))
+        assert not list(document_schema.iter_errors(document)), name
+        assert hand_read(name)[1]["header"].get("meeting_date") == document.get("meeting_date"), name
+        for path in sorted((data / "paragraphs").glob("*.json")):
+            assert not list(paragraph_schema.iter_errors(json.loads(path.read_text(encoding="utf-8")))), path

@@ -266,6 +266,8 @@ class JsonData:
         return {
             "number": x.number,
             **({"letter": x.letter} if x.letter else {}),
+            # A letter in lower case ("(a)", "a)"): its marker as the text writes it.
+            **({"marker_as_written": x.written} if x.written else {}),
             "label": self.edition.interface.label(x),
             "url": page,
             "full_text_url": self.url(self.urls.text, x.anchor),
