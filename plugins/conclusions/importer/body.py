@@ -6,11 +6,15 @@ The kinds (`KINDS`, tried in order, the first whose test holds) and what their h
   title in sentence case), "A. Strengthening resilience" (a letter and a short title in sentence
   case straight before the next paragraph) open a section;
 - `paragraph`: "N. " with the next number N opens paragraph N;
+- `part paragraph`: "1.1 ", "1.2 ", "2.1 " ..., in order, after a line that ended or a heading: a
+  paragraph numbered in parts (under "1. CONTEXT"); the edition numbers it in the run 1, 2, 3, ...
+  and keeps the number as written;
 - `lettered recital`, `dash recital`: "A. " with the next letter ("(a) ", "a) " in lower case,
   after the preamble or the words under a first heading), or a dash, before the paragraphs
   (in a text whose recitals have no mark, a dash after a line ending with ":" is a point);
 - `point`: "a.", "(ii)", "–" ... after a line that may end an item: a point of the paragraph or
-  recital (nested by marker kind, see `points.py`);
+  recital (nested by marker kind, see `points.py`; a dash after a bullet with no ":" between goes
+  under it where a PDF indents it, and in a text, doubtful unless the bullet's line goes on);
 - `unmarked recital`: after the preamble's first line (or straight after the title, when the text
   has no preamble line), in a text whose recitals have no dash or letter, a line that opens with a
   recital opener in capitals ("RECALLING its conclusions ...",
@@ -25,7 +29,9 @@ The kinds (`KINDS`, tried in order, the first whose test holds) and what their h
 - `front`: before the recitals and paragraphs, the title (a line or two) and the preamble;
 - `opening words`: under the first heading before paragraph 1 and any recital, the preamble's
   words ("I. INTRODUCTION", then "THE COUNCIL OF THE EUROPEAN UNION,"); recitals and the lead-in
-  may follow them, as they follow a preamble, and the heading stays before them;
+  may follow them, as they follow a preamble, and the heading stays before them; under a heading
+  that stands after the recitals, the lead-in ("HEREBY ADOPTS ...:", or "THE COUNCIL ...," and
+  "HEREBY:"), which stays under it;
 - `heading more`: the second line of a heading;
 - `unnumbered heading`: a short line in capitals that stands alone between paragraphs, or after
   the title, the preamble or the lead-in before the first paragraph ("INTRODUCTION", "THE WAY
