@@ -159,7 +159,7 @@ def slug(words: str) -> str:
 def place(item: Item) -> str:
     """How the report names where an item stands: 'paragraph 3', 'recital 2', 'footnote 8'."""
     if isinstance(item, Paragraph):
-        return f"paragraph {item.number}"
+        return f"paragraph {item.shown}"
     if isinstance(item, Recital):
         return f"recital {item.letter or item.number}"
     return f"footnote {item.number}"
@@ -926,7 +926,7 @@ def _instrument_description(name: str, reference: str, words: Interface, item: I
 def _where(item: Item, words: Interface) -> str:
     """Where an item stands, in the interface's words: 'paragraph 3', 'recital 2', 'footnote 8'."""
     if isinstance(item, Paragraph):
-        return words("recalled.paragraph", number=item.number)
+        return words("recalled.paragraph", number=item.shown)
     if isinstance(item, Recital):
         return words("recalled.recital", key=item.letter or item.number)
     return words("recalled.footnote", number=item.number)

@@ -19,7 +19,7 @@ def long_date(iso: str, words: Interface = ENGLISH) -> str:
 def pinpoint(item: Paragraph | Recital, words: Interface = ENGLISH) -> str:
     """How a citation points into the document: 'para. 21', 'recital 3'."""
     if isinstance(item, Paragraph):
-        return words("cite.paragraph", number=item.number)
+        return words("cite.paragraph", number=item.shown)
     return words("cite.recital", key=item.letter or item.number)
 
 

@@ -70,6 +70,10 @@ HEADER_FIELDS = {
 }
 
 _PARAGRAPH = re.compile(r"^(\d+)\.\s+(\S.*)$")
+# A paragraph numbered in parts, as some texts number theirs under numbered headings ("1.1 NOTES
+# ...", "2.3. CALLS ON ..."): the edition numbers it in the run 1, 2, 3, ... of its paragraphs
+# (its address) and shows the number as written.
+_PART_PARAGRAPH = re.compile(r"^(\d{1,3}\.\d{1,3})\.?\s+(\S.*)$")
 # A section's number: Latin capitals or digits ("III.", "2."), or one Greek or Cyrillic capital
 # ("Β.", "Б."), as the Greek and Bulgarian versions number their parts.
 _LABEL = r"[A-Z]{1,4}|[\u0391-\u03a9\u0410-\u042f]|\d+"
@@ -78,7 +82,8 @@ _SUBSECTION = re.compile(rf"^###\s+(?:({_LABEL})\.\s+)?(\S.*)$")
 _ANNEX = re.compile(r"^#\s+(\S.*)$")
 _FOOTNOTE = re.compile(r"^\[\^([A-Za-z0-9]+)\]:\s*(.*)$")
 _RECITAL = re.compile(r"^[-*]\s+(\S.*)$")
-_LETTERED = re.compile(r"^([A-Z])\.\s+(\S.*)$")
+# A lettered recital: "A. ", or as some texts letter them, "(a) " and "a) " (its letter, then its text).
+_LETTERED = re.compile(r"^(?:\((?=[a-z]\)))?([A-Z](?=\.)|[a-z](?=\)))[.)]\s+(\S.*)$")
 # A line of hashes followed by a space or nothing: a heading, well formed or not.
 _HEADING_LIKE = re.compile(r"#+(?:\s|$)")
 _NUMBER_ONLY = re.compile(rf"(?:{_LABEL})\.")
@@ -397,7 +402,13 @@ def _indented(block: Block) -> bool:
 
 def _item_or_heading(block: Block) -> bool:
     """Whether the block is written as a numbered paragraph, a recital, a footnote or a heading."""
-    return bool(_PARAGRAPH.match(block) or _RECITAL.match(block) or _LETTERED.match(block) or _starts_block(block))
+    return bool(
+        _PARAGRAPH.match(block)
+        or _PART_PARAGRAPH.match(block)
+        or _RECITAL.match(block)
+        or _LETTERED.match(block)
+        or _starts_block(block)
+    )
 
 
 def _text_before(blocks: list[Block]) -> bool:
@@ -609,14 +620,22 @@ class _Parser:
             self.subsection(block, m)
         elif m := _PARAGRAPH.match(block):
             self.paragraph(block, m)
+        elif m := _PART_PARAGRAPH.match(block):
+            self.paragraph(block, m, written=m.group(1))
         elif (m := _RECITAL.match(block)) or (m := _LETTERED.match(block)):
             self.recital(block, m)
         elif _HEADING_LIKE.match(block):
             self.bad_heading(block)
-        elif self.recitals and not self.paragraphs and not block.points:
+        elif self.recitals and not self.paragraphs and not block.points and not self.heading_after_recitals():
             # Words between the recitals and paragraph 1 ("HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:").
             self.plain_block(block)
             self.lead_in.append(str(block))
+        elif self.heading_after_recitals() and not self.paragraphs and not block.points:
+            # A heading between the recitals and paragraph 1, then the lead-in: the lead-in is
+            # read under the heading, where the Council put it, not above it.
+            assert self.current is not None
+            self.plain_block(block)
+            self.current.opening_words.append(str(block))
         else:
             if self.recitals or self.paragraphs:
                 hint = (
@@ -641,6 +660,18 @@ class _Parser:
                 self.current.opening_words.append(str(block))
             else:
                 self.preamble.append(str(block))
+
+    def heading_after_recitals(self) -> bool:
+        """Whether the section being read opened after the last recital (its heading stands
+        between the recitals and paragraph 1)."""
+        current = self.current
+        return (
+            current is not None
+            and bool(self.recitals)
+            and not current.subsections
+            and not current.implicit
+            and current.line > self.recitals[-1].line
+        )
 
     def footnote(self, block: Block, m: re.Match[str]) -> None:
         number, body = m.group(1), m.group(2).strip()
@@ -785,8 +816,11 @@ class _Parser:
                 "or remove the heading",
             )
 
-    def paragraph(self, block: Block, m: re.Match[str]) -> None:
+    def paragraph(self, block: Block, m: re.Match[str], written: str = "") -> None:
         expected = (self.paragraphs[-1].number if self.paragraphs else 0) + 1
+        if written:
+            self.part_paragraph(block, m, expected, written)
+            return
         if len(m.group(1)) > MAX_NUMBER_DIGITS:
             self.problems.add(
                 self.error(
@@ -803,19 +837,40 @@ class _Parser:
             # The first numbering mistake is the one to fix; those after it are mostly its echoes.
             self.misnumbered = True
             self.problems.add(self.error(block.line, self.numbering_problem(number, expected, block.line)))
+        self.add_paragraph(block, m, number)
+
+    def add_paragraph(self, block: Block, m: re.Match[str], number: int, written: str = "") -> None:
+        """The paragraph of `block` (its text from `m`'s second group), checked, under the section being read."""
         with self.problems.collect():
             _check_inline(block, m.start(2), self.path)
         text: str = m.group(2)
         points: tuple[Point, ...] = ()
         with self.problems.collect():
-            text, points = self.with_points(block, m.group(2), f"paragraph {number}")
+            text, points = self.with_points(block, m.group(2), f"paragraph {written or number}")
+        paragraph = Paragraph(number, text, block.line, tuple(footnote_refs(text)), points, written=written)
         if self.current is None:
-            self.current = _OpenSection("", "Opening paragraphs", "opening", block.line, implicit=True)
+            self.current = _OpenSection("", "Opening paragraphs", "opening", paragraph.line, implicit=True)
             self.sections.append(self.current)
-        paragraph = Paragraph(number, text, block.line, tuple(footnote_refs(text)), points)
         self.current.add(paragraph)
         self.paragraphs.append(paragraph)
-        self.closable = paragraph if points else None
+        self.closable = paragraph if paragraph.points else None
+
+    def part_paragraph(self, block: Block, m: re.Match[str], number: int, written: str) -> None:
+        """A paragraph numbered in parts ("2.1"): the next of the run, its number shown as written.
+        The parts run in order: the next part of the same number, or part 1 of the next."""
+        previous = next((p.written for p in reversed(self.paragraphs) if p.written), "")
+        major, minor = (int(x) for x in written.split("."))
+        if previous:
+            last_major, last_minor = (int(x) for x in previous.split("."))
+            if (major, minor) not in {(last_major, last_minor + 1), (last_major + 1, 1)}:
+                self.problems.add(
+                    self.error(
+                        block.line,
+                        f"paragraph {written} comes after paragraph {previous}; number the parts "
+                        f"{last_major}.{last_minor + 1} or {last_major + 1}.1, in order",
+                    )
+                )
+        self.add_paragraph(block, m, number, written)
 
     def numbering_problem(self, number: int, expected: int, line: int) -> str:
         seen = {p.number: p.line for p in self.paragraphs}
@@ -840,7 +895,8 @@ class _Parser:
             raise self.error(
                 block.line, f"a recital ({marker} line) comes after the numbered paragraphs; move it before paragraph 1"
             )
-        letter = m.group(1) if lettered else ""
+        letter = m.group(1).upper() if lettered else ""
+        written = block[: m.start(2)].strip() if lettered and m.group(1).islower() else ""
         if self.recitals and bool(self.recitals[0].letter) != lettered:
             raise self.error(
                 block.line,
@@ -862,7 +918,9 @@ class _Parser:
         points: tuple[Point, ...] = ()
         with self.problems.collect():
             text, points = self.with_points(block, block[body_at:], f"recital {letter or number}")
-        self.recitals.append(Recital(number, text, block.line, tuple(footnote_refs(text)), letter, points))
+        self.recitals.append(
+            Recital(number, text, block.line, tuple(footnote_refs(text)), letter, points, written=written)
+        )
         self.closable = self.recitals[-1] if points else None
 
     def close_item(self, item: Paragraph | Recital, block: Block) -> None:

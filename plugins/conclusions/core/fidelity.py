@@ -245,7 +245,7 @@ def _text_stream(document: Document, urls: DocumentUrls) -> Stream:
                 text.add(subsection.title, owner)
             for paragraph in paragraphs:
                 owner = (paragraph.label.lower(), address(urls.paragraph_page(paragraph.number)))
-                text.add(str(paragraph.number), owner, optional=True)
+                text.add(paragraph.shown, owner, optional=True)
                 _item(text, paragraph.text, paragraph.points, owner)
     if document.appendix_heading:
         owner = (f"the {document.appendix_heading}", address(urls.text, "appendix"))

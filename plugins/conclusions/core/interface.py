@@ -79,7 +79,7 @@ class Interface:
     def label(self, item: Paragraph | Recital | Footnote) -> str:
         """How the interface names an item: 'Paragraph 21', 'Recital A', 'Footnote 8'."""
         if isinstance(item, Paragraph):
-            return self("item.paragraph", number=item.number)
+            return self("item.paragraph", number=item.shown)
         if isinstance(item, Recital):
             return self("item.recital", key=item.letter or item.number)
         return self("item.footnote", number=item.number)

@@ -241,6 +241,8 @@ class JsonData:
             )
         return {
             "number": p.number,
+            # A text that numbers its paragraphs in parts ("2.1"): the number as it writes it.
+            **({"number_as_written": p.written} if p.written else {}),
             "label": self.edition.interface.label(p),
             "url": page,
             "full_text_url": self.url(self.urls.text, p.anchor),
@@ -264,6 +266,8 @@ class JsonData:
         return {
             "number": x.number,
             **({"letter": x.letter} if x.letter else {}),
+            # A letter in lower case ("(a)", "a)"): its marker as the text writes it.
+            **({"marker_as_written": x.written} if x.written else {}),
             "label": self.edition.interface.label(x),
             "url": page,
             "full_text_url": self.url(self.urls.text, x.anchor),
@@ -283,6 +287,9 @@ class JsonData:
             "title": h.title,
             "url": self.url(self.urls.home),
             "data_url": self.site.file(self.urls.document_json),
+            # The date of the meeting that adopted the text ("On:" on an outcome of proceedings'
+            # cover page), as the text writes it; only when the text gives it.
+            **({"meeting_date": h.meeting_date} if h.meeting_date else {}),
         }
 
     def reference(self, r: Reference) -> dict[str, Any]:

@@ -121,6 +121,9 @@ class Recital:
     closing: int = 0
     """Where its closing words begin in `text` (see `Paragraph.closing`); 0 when it has none."""
     closing_line: int = 0
+    written: str = ""
+    """Its marker as the text writes it when the letter is in lower case ('(a)', 'a)'); empty
+    for 'A.' and for dash recitals."""
 
     @property
     def closing_words(self) -> str:
@@ -144,7 +147,9 @@ class Recital:
 
     @property
     def marker(self) -> str:
-        """Its marker as the full text shows it: '(3)', 'A.'."""
+        """Its marker as the full text shows it: '(3)', 'A.', or as the text writes it: '(a)'."""
+        if self.written:
+            return self.written
         return f"{self.letter}." if self.letter else f"({self.number})"
 
 
@@ -166,6 +171,9 @@ class Paragraph:
     found in the one string and end with the last point; 0 when it has none."""
     closing_line: int = 0
     """The source line its closing words begin on (0 when it has none)."""
+    written: str = ""
+    """Its number as the text writes it when the text numbers its paragraphs in parts ("2.1");
+    empty when `number` is the text's own."""
 
     @property
     def closing_words(self) -> str:
@@ -178,13 +186,18 @@ class Paragraph:
         return urls.paragraph_anchor(self.number)
 
     @property
+    def shown(self) -> str:
+        """Its number as a reader sees it: the text's ("21", "2.1")."""
+        return self.written or str(self.number)
+
+    @property
     def label(self) -> str:
         """How the text names it: 'Paragraph 21'."""
-        return f"Paragraph {self.number}"
+        return f"Paragraph {self.shown}"
 
 
 def _range_label(paragraphs: tuple[Paragraph, ...]) -> str:
-    first, last = paragraphs[0].number, paragraphs[-1].number
+    first, last = paragraphs[0].shown, paragraphs[-1].shown
     return f"{first}" if first == last else f"{first}–{last}"
 
 

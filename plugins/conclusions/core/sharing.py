@@ -192,7 +192,7 @@ class Sharing:
         if item is not None:
             words = self.edition.interface
             label = (
-                words("item.paragraph_short", number=item.number) if isinstance(item, Paragraph) else words.label(item)
+                words("item.paragraph_short", number=item.shown) if isinstance(item, Paragraph) else words.label(item)
             )
             html_title = f"{label} \u2013 {h.citation_title or h.title}"
         elif src == self.urls.home or title == self.site_name:

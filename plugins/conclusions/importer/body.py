@@ -6,10 +6,15 @@ The kinds (`KINDS`, tried in order, the first whose test holds) and what their h
   title in sentence case), "A. Strengthening resilience" (a letter and a short title in sentence
   case straight before the next paragraph) open a section;
 - `paragraph`: "N. " with the next number N opens paragraph N;
-- `lettered recital`, `dash recital`: "A. " with the next letter, or a dash, before the paragraphs
+- `part paragraph`: "1.1 ", "1.2 ", "2.1 " ..., in order, after a line that ended or a heading: a
+  paragraph numbered in parts (under "1. CONTEXT"); the edition numbers it in the run 1, 2, 3, ...
+  and keeps the number as written;
+- `lettered recital`, `dash recital`: "A. " with the next letter ("(a) ", "a) " in lower case,
+  after the preamble or the words under a first heading), or a dash, before the paragraphs
   (in a text whose recitals have no mark, a dash after a line ending with ":" is a point);
 - `point`: "a.", "(ii)", "–" ... after a line that may end an item: a point of the paragraph or
-  recital (nested by marker kind, see `points.py`);
+  recital (nested by marker kind, see `points.py`; a dash after a bullet with no ":" between goes
+  under it where a PDF indents it, and in a text, doubtful unless the bullet's line goes on);
 - `unmarked recital`: after the preamble's first line (or straight after the title, when the text
   has no preamble line), in a text whose recitals have no dash or letter, a line that opens with a
   recital opener in capitals ("RECALLING its conclusions ...",
@@ -24,7 +29,9 @@ The kinds (`KINDS`, tried in order, the first whose test holds) and what their h
 - `front`: before the recitals and paragraphs, the title (a line or two) and the preamble;
 - `opening words`: under the first heading before paragraph 1 and any recital, the preamble's
   words ("I. INTRODUCTION", then "THE COUNCIL OF THE EUROPEAN UNION,"); recitals and the lead-in
-  may follow them, as they follow a preamble, and the heading stays before them;
+  may follow them, as they follow a preamble, and the heading stays before them; under a heading
+  that stands after the recitals, the lead-in ("HEREBY ADOPTS ...:", or "THE COUNCIL ...," and
+  "HEREBY:"), which stays under it;
 - `heading more`: the second line of a heading;
 - `unnumbered heading`: a short line in capitals that stands alone between paragraphs, or after
   the title, the preamble or the lead-in before the first paragraph ("INTRODUCTION", "THE WAY
@@ -73,6 +80,7 @@ from .points import (
     LOOK_ALIKE,
     SUB_BULLET,
     WRITTEN_BULLET,
+    dash_after_bullet,
     is_bullet,
     is_sub_bullet,
     place_point,
@@ -81,7 +89,11 @@ from .verbs import shared_verbs
 from .words import words
 
 _PARAGRAPH = re.compile(rf"^(?P<number>\d{{1,{MAX_NUMBER_DIGITS}}})\.\s+(?P<text>\S.*)$")
+# A paragraph numbered in parts under a numbered heading: "1.1 NOTES ...", "2.3. CALLS ON ...".
+_PART = re.compile(r"^(?P<number>\d{1,3}\.\d{1,3})\.?\s+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<text>\S.*)$")
+# Recitals lettered in lower case: "(a) Recalling ...", "a) Recognising ...".
+_SMALL_LETTERED = re.compile(r"^(?P<marker>\((?P<letter>[a-z])\)|(?P<bare>[a-z])\))\s+(?P<text>\S.*)$")
 _HEADING = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2})\.\s+(?P<title>\S.*)$")
 # A bullet's glyph may stand glued to its text (a PDF's text layer gives no space after it): a
 # space after every other marker, or the glyph just before the text.
@@ -167,6 +179,8 @@ class Body:
     """A heading in sentence case stood where nothing else can stand (after the lead-in, before
     paragraph 1): the text heads its sections so, and a line of that shape between two paragraphs
     is one of them, not doubtful."""
+    part: str = ""
+    """The last paragraph numbered in parts ("2.1"), when the text numbers them so."""
     hanging: bool = False
     """A point's next line was seen to start right of its marker: the PDF's points hang, so
     where a line starts tells a point's words from those that close the item."""
@@ -260,9 +274,57 @@ def _paragraph(text: str, b: Body) -> re.Match[str] | None:
     return match if first_letter_upper(match.group("text")) else None
 
 
+def _part_paragraph(text: str, b: Body) -> re.Match[str] | None:
+    """A paragraph numbered in parts ("1.1 NOTES ...") after a line that ended: the first is a
+    part 1, each next one the next part of the same number or part 1 of the next; a capital
+    follows the number."""
+    match = _PART.match(text)
+    after_heading = b.block is not None and isinstance(b.block.target, DraftSection)
+    if match is None or not first_letter_upper(match.group("text")) or b.prose:
+        return None
+    if not (b.may_follow() or after_heading):
+        return None
+    major, minor = (int(x) for x in match.group("number").split("."))
+    if not b.part:
+        return match if minor == 1 and not b.parsed.paragraphs else None
+    last_major, last_minor = (int(x) for x in b.part.split("."))
+    return match if (major, minor) in {(last_major, last_minor + 1), (last_major + 1, 1)} else None
+
+
 def _is_lettered(text: str, b: Body) -> bool:
     match = _LETTERED.match(text)
-    return b.zone != "paragraphs" and match is not None and match.group("letter") == b.letter and not is_caps(text)
+    if match is None:
+        return _is_small_lettered(text, b)
+    return b.zone != "paragraphs" and match.group("letter") == b.letter and not is_caps(text)
+
+
+def _is_small_lettered(text: str, b: Body) -> bool:
+    """A recital lettered in lower case ("(a) Recalling ...", "a) Recognising ..."), after the
+    preamble or the words under a first heading, before paragraph 1: the first is "a" where no
+    recital stands yet, the next ones the next letter in the same style. A point "(a)" under an
+    item that opens a list (":") is no recital."""
+    match = _SMALL_LETTERED.match(text)
+    if (
+        match is None
+        or b.parsed.paragraphs
+        or b.parsed.lead_in
+        or (b.zone == "paragraphs" and not _under_opening_words(b))
+    ):
+        return False
+    letter = (match.group("letter") or match.group("bare")).upper()
+    style = _small_style(match.group("marker"))
+    if b.parsed.recitals:
+        last = b.parsed.recitals[-1].label
+        return _small_style(last) == style and letter == b.letter and not b.previous.endswith(":") and b.may_follow()
+    opened = bool(b.parsed.preamble) or _under_opening_words(b)
+    return letter == "A" and opened and not b.stack and b.may_follow()
+
+
+def _small_style(marker: str) -> str:
+    """How a recital's letter is written: "(x)", "x)", or "X." (a capital, a dash: another style)."""
+    if not marker.endswith(")"):
+        return "X."
+    return "(x)" if marker.startswith("(") else "x)"
 
 
 def _under_opening_words(b: Body) -> bool:
@@ -379,13 +441,36 @@ def _is_opening_words(text: str, b: Body) -> bool:
     ("I. INTRODUCTION", then "THE COUNCIL OF THE EUROPEAN UNION,")."""
     target = b.block.target if b.block else None
     section = b.parsed.body[-1] if b.parsed.body else None
-    if not isinstance(section, DraftSection) or b.expected != 1 or b.parsed.recitals:
+    if not isinstance(section, DraftSection) or b.expected != 1:
         return False
+    if b.parsed.recitals:
+        return _lead_in_under_heading(text, b, section, target)
     if target is section.opening_words:
         # The next line of them ("RECALLING:" after "THE COUNCIL OF THE EUROPEAN UNION,"), a
         # block of its own as in a preamble, once the line above ended as one does.
         return b.previous[-1:] in {",", ":"} and is_caps(text) and text[-1:] in {",", ":"}
     return target is section and (bool(words().preamble.match(text)) or (is_caps(text) and text[-1:] in {",", ":"}))
+
+
+def _lead_in_under_heading(text: str, b: Body, section: DraftSection, target: object) -> bool:
+    """The words that lead into paragraph 1 under a heading that stands between the recitals and
+    paragraph 1 ("I. INTRODUCTION", then "HEREBY ADOPTS THE FOLLOWING CONCLUSIONS:", or "THE
+    COUNCIL OF THE EUROPEAN UNION," and "HEREBY:"): kept under the heading, in the text's order."""
+    if section.where < b.parsed.recitals[-1].where or not is_caps(text):
+        return False
+    # The next line of those words ("HEREBY:" after "THE COUNCIL OF THE EUROPEAN UNION,"), once
+    # the line above ended as one does, or named the Council without a stop.
+    named = bool(words().preamble.match(b.previous))
+    if target is section.opening_words and b.previous[-1:] not in {",", ":"} and not named:
+        return False
+    if target is not section and target is not section.opening_words:
+        return False
+    return _leads_in(text) or text[-1:] in {",", ":"}
+
+
+def _leads_in(text: str) -> bool:
+    """A line that leads into the operative part: a lead-in or the preamble's words."""
+    return bool(words().lead_ins.match(text) or words().preamble.match(text))
 
 
 def _is_unnumbered_heading(text: str, b: Body) -> bool:
@@ -395,7 +480,9 @@ def _is_unnumbered_heading(text: str, b: Body) -> bool:
     line opens the operative part."""
     if b.zone == "recitals":
         ended = b.after_blank or b.previous[-1:] in _ENDS or sentence_ended(b.previous)
-        return ended and heading_in_capitals(text) and _opens_next_item(b.following, b)
+        # Before the operative part, or before the words that lead into it ("HEREBY ADOPTS ...:").
+        following = _opens_next_item(b.following, b) or (is_caps(b.following) and _leads_in(b.following))
+        return ended and heading_in_capitals(text) and following
     if b.zone != "paragraphs" or not is_caps(text) or words().preamble.match(text):
         return False
     if len(text.split()) < 2:  # one word: only a heading's shape, after an item that ended
@@ -547,6 +634,7 @@ def _is_dropped_bullet(text: str, b: Body) -> bool:
 KINDS: list[tuple[str, Callable[[str, Body], object]]] = [
     ("heading", _heading),
     ("paragraph", _paragraph),
+    ("part paragraph", _part_paragraph),
     ("lettered recital", _is_lettered),
     ("dash recital", _is_dash_recital),
     ("point", _is_point),
@@ -595,13 +683,30 @@ def _open_paragraph(line: SourceLine, b: Body) -> None:
     b.opens(item, line.text, item, "paragraphs")
 
 
+def _open_part_paragraph(line: SourceLine, b: Body) -> None:
+    """A paragraph numbered in parts: the edition numbers it in the run 1, 2, 3, ... and keeps the
+    number as written."""
+    match = _PART.match(line.text)
+    assert match is not None
+    b.parsed.lead_in.extend(b.openers)
+    b.openers.clear()
+    item = DraftParagraph(b.expected, match.group("text"), line.where, written=match.group("number"))
+    b.parsed.body.append(item)
+    b.expected += 1
+    b.part = item.written
+    b.opens(item, line.text, item, "paragraphs")
+
+
 def _open_lettered(line: SourceLine, b: Body) -> None:
     match = _LETTERED.match(line.text)
-    assert match is not None
-    letter = b.letter
+    small = _SMALL_LETTERED.match(line.text)
     b.letter = chr(ord(b.letter) + 1)
     b.marked = True
-    _recital(letter, match.group("text"), line, b)
+    if match is not None:
+        _recital(match.group("letter"), match.group("text"), line, b)
+    else:
+        assert small is not None  # the label is the marker as written: "(a)", "a)"
+        _recital(small.group("marker"), small.group("text"), line, b)
 
 
 def _open_dash(line: SourceLine, b: Body) -> None:
@@ -650,15 +755,36 @@ def _open_point(line: SourceLine, b: Body) -> None:
     match = _POINT.match(line.text) or _SUB_BULLET.match(line.text)
     assert match is not None and b.owner is not None
     b.maybe_closing = None  # a point follows: the line joined to the one above was its text
-    b.point_left = line.left
     if b.owner.closing is not None and b.stack:
         # Words read as closing the item, but a point follows them: they went on with the point above.
         b.close()
         above = b.stack[-1][1]
         above.text, b.owner.closing = b.join(above.text, b.owner.closing.text), None
     placed = DraftPoint(match.group("marker"), match.group("text"), line.where)
-    place_point(placed, b.owner, b.stack, b.block.last_line if b.block else "")
+    line_above = b.block.last_line if b.block else ""
+    inner = dash_after_bullet(placed.marker, b.stack, line_above) and _dash_under_bullet(line, b, line_above)
+    place_point(placed, b.owner, b.stack, line_above, inner)
+    b.point_left = line.left
     b.block = Block(placed, line.text)
+
+
+def _dash_under_bullet(line: SourceLine, b: Body, above: str) -> bool:
+    """Whether a dash after a bullet point (no ":" between) goes under it. In a PDF, where the
+    lines start says: right of the bullet's marker, under it; at its edge, beside it. In a text
+    the glyphs say: Word puts dashes one level under bullets, so under; certain when the bullet's
+    line goes on into the dashes (it ends with "," or "and"/"or"), else doubtful: the build waits
+    for a person to look."""
+    if line.left is not None and b.point_left is not None:
+        return line.left > b.point_left + _EDGE
+    last = _TRAILING.sub("", above).rstrip()
+    if last[-1:] != "," and last.split()[-1:] not in [[w] for w in words().conjunctions]:
+        _doubt(
+            line,
+            b,
+            "a dash point after a bullet point, with no line ending with ':' above it, read as a point under "
+            "that bullet (Word's next level): if it stands beside the bullet, unindent it in document.md",
+        )
+    return True
 
 
 def _lead_in(line: SourceLine, b: Body) -> None:
@@ -746,7 +872,7 @@ def _opening_words(line: SourceLine, b: Body) -> None:
     section = b.parsed.body[-1]
     assert isinstance(section, DraftSection)
     section.opening_words.append(line.text)
-    b.kept.append((line, "the preamble"))
+    b.kept.append((line, "the lead-in" if b.parsed.recitals else "the preamble"))
     b.opens(section.opening_words, line.text, None)
 
 
@@ -862,6 +988,7 @@ _GOES_ON = frozenset({"continuation", "sub-paragraph"})
 HANDLERS: dict[str, Callable[[SourceLine, Body], None]] = {
     "heading": _open_heading,
     "paragraph": _open_paragraph,
+    "part paragraph": _open_part_paragraph,
     "lettered recital": _open_lettered,
     "dash recital": _open_dash,
     "point": _open_point,
@@ -915,6 +1042,11 @@ def read_body(lines: list[SourceLine], b: Body) -> None:
     b.parsed.lead_in.extend(b.openers)
     if b.title:
         b.parsed.header["title"] = " ".join(b.title)
+    if b.part:
+        b.parsed.notes.append(
+            f"{len(b.parsed.paragraphs)} paragraphs numbered in parts in the text (up to {b.part}): the edition "
+            f"numbers them 1-{len(b.parsed.paragraphs)} (their addresses) and shows each number as written"
+        )
     if b.unmarked:
         b.parsed.notes.append(
             f"{b.unmarked} recitals without a dash or letter in the text, each on a line that opens with a "

@@ -92,7 +92,7 @@ class DraftClosing:
 
 @dataclass
 class DraftRecital:
-    """A recital: a dash (label "-") or a letter ("A")."""
+    """A recital: a dash (label "-"), a letter ("A"), or a lower-case letter as written ("(a)", "a)")."""
 
     label: str
     text: str
@@ -113,6 +113,9 @@ class DraftParagraph:
     where: Where
     points: list[DraftPoint] = field(default_factory=list)
     closing: DraftClosing | None = None
+    written: str = ""
+    """Its number as the text writes it when it numbers its paragraphs in parts ("2.1"); the
+    edition numbers it `number` in the run 1, 2, 3, ..."""
 
 
 @dataclass

@@ -81,16 +81,31 @@ def _bullet_kind(marker: str) -> str:
     return "bullet" + LOOK_ALIKE.get(marker, marker)
 
 
+def dash_after_bullet(marker: str, stack: list[tuple[str, DraftPoint]], above: str) -> bool:
+    """Whether a dash point follows a bullet point with no line that opens a list (":") between
+    them, and no dash is open yet: under the bullet or beside it, the markers alone do not say
+    (Word puts dashes one level under bullets; the page's indentation says for sure)."""
+    if marker not in "-–—" or not stack:
+        return False
+    kinds = [k for k, _ in stack]
+    return kinds[-1].startswith("bullet") and "dash" not in kinds and not above.rstrip().endswith(":")
+
+
 def place_point(
-    item: DraftPoint, owner: DraftParagraph | DraftRecital, stack: list[tuple[str, DraftPoint]], above: str
+    item: DraftPoint,
+    owner: DraftParagraph | DraftRecital,
+    stack: list[tuple[str, DraftPoint]],
+    above: str,
+    inner: bool = False,
 ) -> None:
     """Put a point under its parent (`stack`: the open points, outermost first; `above`: the
-    line before the point)."""
+    line before the point; `inner`: a new kind of point goes under the point above, as the
+    page's indentation or the glyphs' levels say)."""
     kind = _point_kind(item.marker, stack)
     kinds = [k for k, _ in stack]
     if kind in kinds:
         del stack[kinds.index(kind) :]
-    elif stack and not (_opens_a_list(above, kind, kinds[-1]) or _inner_bullet(kind, kinds[-1])):
+    elif stack and not (inner or _opens_a_list(above, kind, kinds[-1]) or _inner_bullet(kind, kinds[-1])):
         stack.pop()
     (stack[-1][1].children if stack else owner.points).append(item)
     stack.append((kind, item))

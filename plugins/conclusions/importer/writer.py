@@ -95,7 +95,14 @@ def body(parsed: Parsed) -> str:
     # A first heading before the recitals, with the words under it (read only before any
     # recital), stands where the Council put it: before them.
     first = parsed.body[0] if parsed.body else None
-    leading = first if isinstance(first, DraftSection) and first.opening_words and parsed.recitals else None
+    leading = (
+        first
+        if isinstance(first, DraftSection)
+        and first.opening_words
+        and parsed.recitals
+        and first.where < parsed.recitals[0].where
+        else None
+    )
     if leading is not None:
         blocks += _section(leading)
     dashes: list[str] = []
@@ -106,13 +113,16 @@ def body(parsed: Parsed) -> str:
         if dashes:
             blocks.append("\n".join(dashes))
             dashes = []
-        blocks.append(_with_points(f"{recital.label}. {recital.text}", recital.points, recital.closing))
+        # "A." as "A. "; a letter in lower case as the text writes it: "(a) ", "a) ".
+        marker = recital.label if recital.label.endswith(")") else f"{recital.label}."
+        blocks.append(_with_points(f"{marker} {recital.text}", recital.points, recital.closing))
     if dashes:
         blocks.append("\n".join(dashes))
     blocks += parsed.lead_in
     for item in parsed.body:
         if isinstance(item, DraftParagraph):
-            blocks.append(_with_points(f"{item.number}. {item.text}", item.points, item.closing))
+            number = item.written or f"{item.number}."  # "2.1" as the text numbers it in parts
+            blocks.append(_with_points(f"{number} {item.text}", item.points, item.closing))
         elif isinstance(item, DraftSection) and item is not leading:
             blocks += _section(item)
     if parsed.appendix_heading:

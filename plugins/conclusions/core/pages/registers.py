@@ -653,7 +653,7 @@ def _requests_table(r: Renderer, edition: Edition, requests: Sequence[Clause]) -
         where = join(
             [
                 element("span", "", {"id": urls.request_anchor(number, c.anchor, u.key)}),
-                link(str(number), r.link.to(u.paragraph_page(number), c.anchor)),
+                link(c.paragraph.shown, r.link.to(u.paragraph_page(number), c.anchor)),
             ]
         )
         # The clause's words hold its verb: a column of verbs would say it twice on every row.
@@ -704,7 +704,8 @@ def _verb_numbers(r: Renderer, edition: Edition, clauses: Sequence[Clause]) -> M
     for c in clauses:
         n = c.paragraph.number
         seen[n] += 1
-        label = str(n) if seen[n] == 1 else f"{n} ({w('registers.nth_clause', nth=_ordinal(w, seen[n]))})"
+        shown = c.paragraph.shown
+        label = shown if seen[n] == 1 else f"{shown} ({w('registers.nth_clause', nth=_ordinal(w, seen[n]))})"
         numbers.append(link(label, r.link.to(u.paragraph_page(n), c.anchor), title=w.label(c.paragraph)))
     home = link(document_label(edition), r.link.to(edition.urls.home))
     after = interface_text(w.words["registers.in_paragraphs." + ("one" if len(clauses) == 1 else "other")])

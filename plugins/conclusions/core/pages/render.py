@@ -155,7 +155,7 @@ class Renderer:
         the citation without its address (share.js joins them with the site URL the template prints)."""
         label = self.words.label(item)
         number = link(
-            item.marker if isinstance(item, Recital) else str(item.number),
+            item.marker if isinstance(item, Recital) else item.shown,
             self.link.to(page),
             title=self.words("item.own_page", label=label),
             classes=["pnum"],

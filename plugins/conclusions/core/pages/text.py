@@ -106,7 +106,7 @@ def home(edition: Edition) -> Page:
                 bullets(
                     join(
                         [
-                            link(str(p.number), r.link.to(u.paragraph_page(p.number)), title=w.label(p)),
+                            link(p.shown, r.link.to(u.paragraph_page(p.number)), title=w.label(p)),
                             " ",
                             item_lead(p),
                         ]
@@ -319,7 +319,7 @@ def _own_page(
     w = r.words
     label = w.label(item)
     read_words = (
-        w("item.read_in_full_text.paragraph", number=item.number)
+        w("item.read_in_full_text.paragraph", number=item.shown)
         if isinstance(item, Paragraph)
         else w("item.read_in_full_text.recital", key=item.letter or item.number)
     )
@@ -509,7 +509,7 @@ def section(edition: Edition, s: Section) -> Page:
 
     def items(paragraphs: tuple[Paragraph, ...]) -> Md:
         return bullets(
-            join([link(str(p.number), r.link.to(u.paragraph_page(p.number)), title=w.label(p)), " ", item_lead(p, 200)])
+            join([link(p.shown, r.link.to(u.paragraph_page(p.number)), title=w.label(p)), " ", item_lead(p, 200)])
             for p in paragraphs
         )
 
