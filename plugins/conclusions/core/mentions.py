@@ -185,7 +185,10 @@ very object)."""
 def searching_once() -> Iterator[None]:
     """Within, a matcher searches a text once: linking an edition reads each item with the same
     matchers to check the registries (every site pattern occurs, every verb is known) and then
-    to link it. What was found is let go on leaving, and is each thread's own."""
+    to link it. What was found is let go on leaving the outermost, and is each thread's own."""
+    if _SEARCHED.get() is not None:
+        yield
+        return
     token = _SEARCHED.set({})
     try:
         yield
