@@ -31,16 +31,18 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
-from conclusions.core.edition import Edition
-from conclusions.core.model import Document, Header, Paragraph, Recital
 
 from site_tests.support.build import FIXTURES, ROOT, SOURCE, build
 from site_tests.support.imported import own_language_register_texts
 from site_tests.support.shared import made_once
+
+if TYPE_CHECKING:  # imported where used: conftest.py imports this module in every pytest process
+    from conclusions.core.edition import Edition
+    from conclusions.core.model import Document, Header, Paragraph, Recital
 
 IMPORTS = FIXTURES / "import"
 SEED = SOURCE / "original" / "ST-14512-2023-INIT-en.txt"

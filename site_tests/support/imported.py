@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any, cast
-
-from conclusions.importer import ImportResult, import_document
+from typing import TYPE_CHECKING, Any, cast
 
 from site_tests.support import yaml_data
+
+if TYPE_CHECKING:  # imported when an import is made: conftest.py imports this module in every pytest process
+    from conclusions.importer import ImportResult
 
 IMPORT_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 """The importer's inputs, each beside its hand reading (`<name>.expected.yml`)."""
@@ -20,6 +21,8 @@ IMPORT_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 @cache
 def imported(path: Path) -> ImportResult:
     """`import_document(path)`, with no option, once per session."""
+    from conclusions.importer import import_document
+
     return import_document(path)
 
 

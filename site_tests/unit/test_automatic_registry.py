@@ -173,9 +173,7 @@ def test_an_addressee_in_capitals_is_the_registrys_entry_it_spells(
     the registry's name leaves out; never an entry of its own."""
 
     shared = Path(__file__).resolve().parents[2] / "plugins" / "conclusions" / "registry" / "actors.yml"
-    entry = next(
-        a for a in yaml_data.safe_load(shared.read_text(encoding="utf-8"))["actors"] if a["id"] == "member-states"
-    )
+    entry = next(a for a in yaml_data.read_shipped(shared)["actors"] if a["id"] == "member-states")
     own = next((x for x in entry.get("languages", ()) if x["language"] == language), None)
     name = (own["patterns"] if own and own.get("patterns") else entry["patterns"])[0]
     text = (

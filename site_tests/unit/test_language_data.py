@@ -24,7 +24,7 @@ OTHERS = [language for language in package_languages() if language != BASE]
 
 
 def _registry(name: str) -> dict[str, object]:
-    return dict(yaml_data.safe_load((PACKAGE / "registry" / name).read_text(encoding="utf-8")))
+    return dict(yaml_data.read_shipped(PACKAGE / "registry" / name))
 
 
 def test_the_package_ships_more_than_english() -> None:
@@ -33,7 +33,7 @@ def test_the_package_ships_more_than_english() -> None:
 
 @pytest.mark.parametrize("language", OTHERS)
 def test_a_language_of_the_interface_is_a_language_of_every_words_file(language: str) -> None:
-    words = yaml_data.safe_load((PACKAGE / "words" / f"{language}.yml").read_text(encoding="utf-8"))
+    words = yaml_data.read_shipped(PACKAGE / "words" / f"{language}.yml")
     assert words["language"] == language
     assert len(words["months"]) == 12
     for key in ("header labels", "statuses", "titles", "preamble", "lead-ins", "recital openers"):
@@ -60,9 +60,7 @@ def test_a_shared_entry_given_in_other_languages_is_given_in_every_one(language:
     one of them shows that entry in English while the others do not."""
     given = 0
     for name, entries in (("actors.yml", "actors"), ("instruments.yml", "instruments"), ("glossary.yml", "terms")):
-        data: dict[str, list[dict[str, Any]]] = yaml_data.safe_load(
-            (PACKAGE / "registry" / name).read_text(encoding="utf-8")
-        )
+        data: dict[str, list[dict[str, Any]]] = yaml_data.read_shipped(PACKAGE / "registry" / name)
         for entry in data.get(entries, []):
             items = {item["language"]: set(item) for item in entry.get("languages", [])}
             if items:

@@ -23,7 +23,7 @@ from .errors import Problems, SourceError
 from .interface import ENGLISH, Interface, interface, read_site_words
 from .languages import REGISTRY_LANGUAGE, registries_in
 from .layout import language_folders
-from .mentions import Match, Matcher
+from .mentions import Match, Matcher, searching_once
 from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Recital, Registries, Term, Verb, all_points
 from .operative import opening_runs, speakers
 from .references import Held, Reference
@@ -172,13 +172,14 @@ def link_document(
     except SourceError:
         problems.extend(mine)
         return None
-    _check(document, registries, matchers, read_whole and check_used, mine)
-    if mine:
-        problems.extend(mine)
-        return None
-    found = _match(
-        document, registries, matchers, reading.words_for(words, document.header.language) if words else None, held
-    )
+    with searching_once():
+        _check(document, registries, matchers, read_whole and check_used, mine)
+        if mine:
+            problems.extend(mine)
+            return None
+        found = _match(
+            document, registries, matchers, reading.words_for(words, document.header.language) if words else None, held
+        )
     if check_used:
         _check_suppressions_used(registries, found.suppressions_used, mine)
         if mine:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from .errors import SourceError
 from .inline_source import tokenize
@@ -139,7 +141,13 @@ class Matcher(Generic[E]):
 
     def _candidates(self, source: str) -> tuple[Match[E], ...]:
         """Every occurrence of every pattern at word edges that does not cut into markup."""
+        once = _SEARCHED.get()
+        key = (self, source)
+        if once is not None and key in once:
+            return cast("tuple[Match[E], ...]", once[key])
         found: tuple[Match[E], ...] = _candidates(self, source)
+        if once is not None:
+            once[key] = found
         return found
 
     def occurring(self, source: str) -> set[str]:
@@ -166,6 +174,26 @@ class Matcher(Generic[E]):
                 continue
             chosen.append(match)
         return chosen
+
+
+_SEARCHED: ContextVar[dict[tuple[object, str], tuple[Match[Entry], ...]] | None] = ContextVar("searched", default=None)
+"""Within `searching_once`: what each matcher found in each text (a matcher is hashed as the
+very object)."""
+
+
+@contextmanager
+def searching_once() -> Iterator[None]:
+    """Within, a matcher searches a text once: linking an edition reads each item with the same
+    matchers to check the registries (every site pattern occurs, every verb is known) and then
+    to link it. What was found is let go on leaving the outermost, and is each thread's own."""
+    if _SEARCHED.get() is not None:
+        yield
+        return
+    token = _SEARCHED.set({})
+    try:
+        yield
+    finally:
+        _SEARCHED.reset(token)
 
 
 @recent

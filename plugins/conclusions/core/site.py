@@ -54,6 +54,7 @@ from .layout import (
     is_collection,
     language_folders,
 )
+from .mentions import searching_once
 from .model import Registries
 from .pages import Page, document_pages, pages_among_many, templates
 from .pages.collection import collection_home
@@ -103,6 +104,12 @@ class SiteMaker:
     def collection(self, source_dir: Path) -> Collection:
         """Read every document of `source_dir` with the registries, link them, and resolve the
         references between them. Raises `SourceErrors` with every mistake of every document."""
+        # Each text is searched once with each matcher: to link it, and again to check that the
+        # site's own patterns occur across the texts.
+        with searching_once():
+            return self._collection(source_dir)
+
+    def _collection(self, source_dir: Path) -> Collection:
         problems = Problems()
         registries = self._registries(source_dir, problems)
         words = read_words(source_dir, problems)
