@@ -6,7 +6,8 @@ and drawn by the tests as the register's PDF (`drawn:` in its hand reading):
 - the text and its PDF import to the same document.md;
 - a site made from the text builds, every word checked, and its full text reads in the
   original's order (a heading between the recitals and the lead-in stays between them; recitals
-  lettered "(a)" keep their markers); the PDF of the bullets builds too, its indentation read;
+  lettered "(a)" keep their markers; a preamble in sentence case that leads in on its line stays
+  before paragraph 1); the PDF of the bullets builds too, its indentation read;
 - where the import doubts (a dash after a bullet whose line ended, in a text), the build refuses
   at that line until a person records the check; where the PDF draws the dashes at the bullets'
   edge, they stand beside the bullets, with no doubt."""
@@ -43,6 +44,7 @@ NAMES = (
     "ST-15616-2026-INIT-en.txt",
     "ST-16120-2026-INIT-en.txt",
     "ST-16244-2026-INIT-en.txt",
+    "ST-16310-2026-INIT-en.txt",
 )
 BULLETS = "ST-15616-2026-INIT-en.txt"
 

@@ -793,6 +793,14 @@ def _lead_in(line: SourceLine, b: Body) -> None:
     b.opens(b.parsed.lead_in, line.text, None)
 
 
+def _preamble_in_sentence_case(text: str, b: Body) -> bool:
+    """The preamble written in sentence case, its first line ending as a preamble's does: "The
+    Council of the European Union," or "The Council:", or the lead-in on its line ("The Council of
+    the European Union hereby adopts the following conclusions:"); in any language of the words
+    (German closes it with a dash: "Der Rat der Europäischen Union —")."""
+    return not b.parsed.preamble and text[-1:] in {",", ":", "—"} and bool(words().preamble_any_case.match(text))
+
+
 def _front(line: SourceLine, b: Body) -> None:
     """A line of the title or the preamble ("THE COUNCIL OF THE EUROPEAN UNION,")."""
     text = line.text
@@ -800,6 +808,7 @@ def _front(line: SourceLine, b: Body) -> None:
     is_preamble_line = (
         bool(words().preamble.match(text))
         or (is_caps(text) and text[-1:] in {",", ":"})
+        or _preamble_in_sentence_case(text, b)
         or bool(_ACT_IN_BRACKETS.match(text))
     )
     if not preamble and not is_preamble_line and b.title_open and _title_goes_on(text, b):
