@@ -144,6 +144,17 @@ def test_recitals_lettered_in_lower_case_show_their_markers(sites: dict[str, Pat
     data = json.loads((sites[name] / "site" / "data" / "document.json").read_text(encoding="utf-8"))
     assert [r["marker_as_written"] for r in data["recitals"]] == expected["recital_markers"]
     assert [r["letter"] for r in data["recitals"]] == expected["recitals"]
+    # Named as written wherever a reader sees the name: its page's title, the JSON's label and
+    # citation; its address keeps the letter ("/recitals/a/").
+    assert [r["label"] for r in data["recitals"]] == expected["recital_labels"]
+    for recital, label, pinpoint in zip(
+        data["recitals"], expected["recital_labels"], expected["recital_pinpoints"], strict=True
+    ):
+        assert f", {pinpoint}, {recital['url']}" in recital["citation"]
+        own = page(sites[name] / "site", f"recitals/{recital['letter'].lower()}/")
+        title = own.find("title")
+        assert title is not None and title.get_text().startswith(f"{label} – ")
+        assert not re.search(rf"\bRecital {recital['letter']}\b", str(own))
 
 
 def test_a_doubtful_dash_stops_the_build_until_a_person_has_checked_it(tmp_path: Path) -> None:

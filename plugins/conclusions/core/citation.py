@@ -20,7 +20,7 @@ def pinpoint(item: Paragraph | Recital, words: Interface = ENGLISH) -> str:
     """How a citation points into the document: 'para. 21', 'recital 3'."""
     if isinstance(item, Paragraph):
         return words("cite.paragraph", number=item.shown)
-    return words("cite.recital", key=item.letter or item.number)
+    return words("cite.recital", key=item.shown)
 
 
 def citation_prefix(header: Header, item: Paragraph | Recital, words: Interface = ENGLISH) -> str:

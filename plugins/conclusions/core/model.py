@@ -141,9 +141,15 @@ class Recital:
         return urls.recital_anchor(self.key)
 
     @property
+    def shown(self) -> str:
+        """What names it to a reader: its letter or number ('A', '3'), or its marker as the text
+        writes it ('(a)'); its address keeps its key ('a')."""
+        return self.written or self.letter or str(self.number)
+
+    @property
     def label(self) -> str:
-        """How the text names it: 'Recital 3', 'Recital A'."""
-        return f"Recital {self.letter or self.number}"
+        """How the text names it: 'Recital 3', 'Recital A', 'Recital (a)'."""
+        return f"Recital {self.shown}"
 
     @property
     def marker(self) -> str:
