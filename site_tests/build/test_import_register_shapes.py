@@ -7,7 +7,8 @@ and drawn by the tests as the register's PDF (`drawn:` in its hand reading):
 - a site made from the text builds, every word checked, and its full text reads in the
   original's order (a heading between the recitals and the lead-in stays between them; recitals
   lettered "(a)" keep their markers; a preamble in sentence case that leads in on its line stays
-  before paragraph 1); the PDF of the bullets builds too, its indentation read;
+  before paragraph 1; points numbered after their paragraph, "2.1", show and are cited so); the
+  PDF of the bullets builds too, its indentation read;
 - where the import doubts (a dash after a bullet whose line ended, in a text), the build refuses
   at that line until a person records the check; where the PDF draws the dashes at the bullets'
   edge, they stand beside the bullets, with no doubt."""
@@ -45,6 +46,7 @@ NAMES = (
     "ST-16120-2026-INIT-en.txt",
     "ST-16244-2026-INIT-en.txt",
     "ST-16310-2026-INIT-en.txt",
+    "ST-16388-2026-INIT-en.txt",
 )
 BULLETS = "ST-15616-2026-INIT-en.txt"
 
@@ -231,3 +233,16 @@ def test_the_data_of_each_site_validate_against_the_schemas(sites: dict[str, Pat
         assert hand_read(name)[1]["header"].get("meeting_date") == document.get("meeting_date"), name
         for path in sorted((data / "paragraphs").glob("*.json")):
             assert not list(paragraph_schema.iter_errors(json.loads(path.read_text(encoding="utf-8")))), path
+
+
+def test_points_numbered_after_their_paragraph_show_and_are_cited_so(sites: dict[str, Path]) -> None:
+    name = "ST-16388-2026-INIT-en.txt"
+    expected = hand_read(name)[1]
+    document = _model(sites[name])
+    article = content(page(sites[name] / "site", "text/"))
+    for number, pinpoints in expected["point_pinpoints"].items():
+        paragraph = article.find(id=document.paragraph(int(number)).anchor)
+        assert paragraph is not None
+        shown = [marker.get_text() for marker in paragraph.find_all(class_="point-marker")]
+        assert shown == [marker.strip() for marker in expected["point_markers"][number]]
+        assert [li["data-pinpoint"] for li in paragraph.find_all("li")] == pinpoints

@@ -6,6 +6,7 @@ links the two (the relations live there, in `Edition`, not in these objects).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -71,6 +72,11 @@ class Footnote:
     def available(self) -> bool:
         """False for a marker whose text the source does not give (an extraction without page bottoms)."""
         return bool(self.text)
+
+
+NUMBERED_POINT = re.compile(r"\d{1,3}\.\d{1,3}")
+"""A point's marker when the text numbers its points after their paragraph ("2.1", "2.2" under
+"2. As regards ..., the Council:")."""
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ The kinds (`KINDS`, tried in order, the first whose test holds) and what their h
   title in sentence case), "A. Strengthening resilience" (a letter and a short title in sentence
   case straight before the next paragraph) open a section;
 - `paragraph`: "N. " with the next number N opens paragraph N;
+- `numbered point`: "2.1 ", "2.2 " ... under paragraph 2 of a text numbered 1, 2, 3, the first
+  right after the paragraph's words open a list (":"): points of paragraph 2, numbered as written;
 - `part paragraph`: "1.1 ", "1.2 ", "2.1 " ..., in order, after a line that ended or a heading: a
   paragraph numbered in parts (under "1. CONTEXT"); the edition numbers it in the run 1, 2, 3, ...
   and keeps the number as written;
@@ -289,6 +291,25 @@ def _part_paragraph(text: str, b: Body) -> re.Match[str] | None:
         return match if minor == 1 and not b.parsed.paragraphs else None
     last_major, last_minor = (int(x) for x in b.part.split("."))
     return match if (major, minor) in {(last_major, last_minor + 1), (last_major + 1, 1)} else None
+
+
+def _numbered_point(text: str, b: Body) -> re.Match[str] | None:
+    """A point numbered after its paragraph ("2.1 CALLS ON ..." under "2. As regards ..., the
+    Council:"), in a text whose paragraphs are numbered 1, 2, 3: the first, "N.1", right after
+    its paragraph's words open a list (":"); each next one the next number under that paragraph,
+    after a line that ended."""
+    match = _PART.match(text)
+    owner = b.owner
+    if match is None or b.part or b.prose or not isinstance(owner, DraftParagraph) or owner.written:
+        return None
+    major, minor = (int(x) for x in match.group("number").split("."))
+    if major != owner.number or not first_letter_upper(match.group("text")):
+        return None
+    numbered = [point.marker for point in owner.points if _PART.match(point.marker + " x")]
+    if not numbered:
+        opened = b.block is not None and b.block.target is owner and b.previous.rstrip().endswith(":")
+        return match if minor == 1 and opened and not owner.points else None
+    return match if numbered[-1] == f"{major}.{minor - 1}" and b.may_follow() else None
 
 
 def _is_lettered(text: str, b: Body) -> bool:
@@ -634,6 +655,7 @@ def _is_dropped_bullet(text: str, b: Body) -> bool:
 KINDS: list[tuple[str, Callable[[str, Body], object]]] = [
     ("heading", _heading),
     ("paragraph", _paragraph),
+    ("numbered point", _numbered_point),
     ("part paragraph", _part_paragraph),
     ("lettered recital", _is_lettered),
     ("dash recital", _is_dash_recital),
@@ -695,6 +717,19 @@ def _open_part_paragraph(line: SourceLine, b: Body) -> None:
     b.expected += 1
     b.part = item.written
     b.opens(item, line.text, item, "paragraphs")
+
+
+def _open_numbered_point(line: SourceLine, b: Body) -> None:
+    """A point numbered after its paragraph ("2.1"): a point of that paragraph, its number as
+    written; the points under it go under it."""
+    match = _PART.match(line.text)
+    assert match is not None and b.owner is not None
+    b.maybe_closing = None  # a point follows: the line joined to the one above was its text
+    placed = DraftPoint(match.group("number"), match.group("text"), line.where)
+    b.owner.points.append(placed)
+    b.stack = [("numbered", placed)]
+    b.point_left = line.left
+    b.block = Block(placed, line.text)
 
 
 def _open_lettered(line: SourceLine, b: Body) -> None:
@@ -997,6 +1032,7 @@ _GOES_ON = frozenset({"continuation", "sub-paragraph"})
 HANDLERS: dict[str, Callable[[SourceLine, Body], None]] = {
     "heading": _open_heading,
     "paragraph": _open_paragraph,
+    "numbered point": _open_numbered_point,
     "part paragraph": _open_part_paragraph,
     "lettered recital": _open_lettered,
     "dash recital": _open_dash,
