@@ -1,7 +1,8 @@
 """A preamble written in sentence case straight after the title, in every language of the
 importer's words (`conclusions/words/*.yml`, where its capitals form is listed): "The Council of
 the European Union,", "The Council:", or the Council and the lead-in on one line ("The Council of
-the European Union hereby adopts the following conclusions:"). It was left unplaced, so the
+the European Union hereby adopts the following conclusions:"); and a lead-in in sentence case
+after the recitals ("Hereby adopts the following conclusions:"). Each was left unplaced, so the
 build refused the text. The invented text ST-16310-2026-INIT-en (fixtures/import/) is the one-line
 form, read beside its hand reading; its build is in build/test_import_register_shapes.py."""
 
@@ -73,18 +74,43 @@ def test_a_sentence_that_only_starts_with_the_council_is_no_preamble(tmp_path: P
 
 
 @pytest.mark.parametrize("name", sorted(own_language_register_texts()))
-def test_the_preamble_in_sentence_case_in_each_language(name: str, tmp_path: Path) -> None:
-    # Each language's register text (invented, fixtures/import/) with its preamble line, in
-    # capitals there, written in sentence case: read as the capitals were.
+def test_the_preamble_and_lead_in_in_sentence_case_in_each_language(name: str, tmp_path: Path) -> None:
+    # Each language's register text (invented, fixtures/import/) with its preamble line and its
+    # lead-in, in capitals there, written in sentence case: read as the capitals were.
     text, _ = hand_read(name)
-    (capitals,) = [line for line in text.split("\n") if words().preamble.match(line)]
-    sentence = capitals[:1] + capitals[1:].lower()
+    lines = text.split("\n")
+    (preamble,) = [line for line in lines if words().preamble.match(line)]
+    (lead_in,) = [line for line in lines if words().lead_ins.match(line)]
+    changed = text
+    for capitals in (preamble, lead_in):
+        changed = changed.replace(capitals + "\n", capitals[:1] + capitals[1:].lower() + "\n")
     path = tmp_path / name
-    path.write_text(text.replace(capitals + "\n", sentence + "\n"), encoding="utf-8")
+    path.write_text(changed, encoding="utf-8")
     result = import_document(path)
     assert result.report.unplaced == () and result.report.doubtful == ()
     before = imported(IMPORT_FIXTURES / name).document_md
-    assert result.document_md.replace(sentence, capitals) == before
+    for capitals in (preamble, lead_in):
+        assert capitals[:1] + capitals[1:].lower() in result.document_md.split("\n")
+    assert result.document_md.lower() == before.lower()
+
+
+@pytest.mark.parametrize(
+    ("recitals", "lead_in"),
+    [
+        ("THE COUNCIL OF THE EUROPEAN UNION,\nRECALLING its conclusions on mountain areas;", "Hereby adopts"),
+        ("The Council,\n(a) recalling its conclusions on mountain areas;\n(b) noting the erosion;", "hereby adopts"),
+    ],
+)
+def test_a_lead_in_in_sentence_case_after_the_recitals(recitals: str, lead_in: str, tmp_path: Path) -> None:
+    # Variants of the fixture, invented as it is: recitals, then the lead-in in sentence case.
+    written = f"{lead_in} the following conclusions:"
+    path = tmp_path / NAME
+    path.write_text(hand_read(NAME)[0].replace(LINE, f"{recitals}\n{written}"), encoding="utf-8")
+    result = import_document(path)
+    assert result.report.unplaced == () and result.report.doubtful == ()
+    (tmp_path / "document.md").write_text(result.document_md, encoding="utf-8")
+    document = parse_document(tmp_path)
+    assert document.lead_in == (written,) and len(document.recitals) == recitals.count(";")
 
 
 @pytest.mark.parametrize("language", sorted(_words_files()))

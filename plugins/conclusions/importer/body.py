@@ -414,8 +414,10 @@ def _is_point(text: str, b: Body) -> bool:
 
 
 def _is_lead_in(text: str, b: Body) -> bool:
-    if b.zone != "recitals" or b.parsed.paragraphs or not is_caps(text):
+    if b.zone != "recitals" or b.parsed.paragraphs:
         return False
+    if not is_caps(text):  # in sentence case: its words only ("Hereby adopts the following conclusions:")
+        return text.endswith(":") and bool(words().lead_ins_any_case.match(text))
     if words().lead_ins.match(text):
         return True
     return text.endswith(":") and (bool(_PARAGRAPH.match(b.following)) or _opens_with_verb(b.following))

@@ -45,6 +45,8 @@ class Words:
     name alone then "," or ":" ("The Council:") or a lead-in ("The Council adopts the following
     conclusions:"): a line in sentence case straight after the title."""
     lead_ins: re.Pattern[str]
+    lead_ins_any_case: re.Pattern[str]
+    """The lead-ins in any case, as whole words ("Hereby adopts the following conclusions:")."""
     recital_openers: re.Pattern[str]
     """The participles in capitals that open a recital the text does not mark ("RECALLING its
     conclusions ...", "RAPPELANT ...", "UNTER HINWEIS auf ..."), as whole words."""
@@ -131,6 +133,7 @@ def words() -> Words:
             re.IGNORECASE,
         ),
         lead_ins=_either([re.escape(x) + r"\b" for x in lists["lead-ins"]]),
+        lead_ins_any_case=re.compile(f"^(?:{lead_ins})", re.IGNORECASE),
         recital_openers=_either([_words_of(x) for x in lists["recital openers"]]),
         statuses=frozenset(" ".join(x.upper().split()) for x in lists["statuses"]),
         conjunctions=frozenset(lists["conjunctions"]),
