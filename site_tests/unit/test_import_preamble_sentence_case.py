@@ -99,6 +99,11 @@ def test_the_preamble_and_lead_in_in_sentence_case_in_each_language(name: str, t
     [
         ("THE COUNCIL OF THE EUROPEAN UNION,\nRECALLING its conclusions on mountain areas;", "Hereby adopts"),
         ("The Council,\n(a) recalling its conclusions on mountain areas;\n(b) noting the erosion;", "hereby adopts"),
+        (  # recitals in sentence case too, one wrapped, marked by the edition
+            "The Council of the European Union,\nRecalling its conclusions of 3 May 2025 on the development of the"
+            "\nmountain areas of the Union;\nNoting that footpaths erode faster where many walk;",
+            "Hereby adopts",
+        ),
     ],
 )
 def test_a_lead_in_in_sentence_case_after_the_recitals(recitals: str, lead_in: str, tmp_path: Path) -> None:

@@ -386,7 +386,17 @@ def _is_unmarked_recital(text: str, b: Body) -> bool:
         return False
     if _introduces_dashes(text, b) and not b.unmarked:
         return False  # "RECALLING its conclusions on:" then dashed recitals: the preamble, as before
-    return opens_recital(text)
+    return opens_recital(text) or (_preamble_not_in_capitals(b) and _opens_recital_in_sentence_case(text))
+
+
+def _preamble_not_in_capitals(b: Body) -> bool:
+    return bool(b.parsed.preamble) and not is_caps(b.parsed.preamble[0])
+
+
+def _opens_recital_in_sentence_case(text: str) -> bool:
+    """After a preamble in sentence case ("The Council of the European Union,"), a line opened by
+    a recital opener in sentence case ("Recalling its conclusions ...")."""
+    return first_letter_upper(text) and bool(words().recital_openers_any_case.match(text))
 
 
 def _straight_after_title(text: str, b: Body) -> bool:

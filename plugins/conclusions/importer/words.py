@@ -48,6 +48,9 @@ class Words:
     lead_ins_any_case: re.Pattern[str]
     """The lead-ins in any case, as whole words ("Hereby adopts the following conclusions:")."""
     recital_openers: re.Pattern[str]
+    recital_openers_any_case: re.Pattern[str]
+    """The same participles in any case ("Recalling its conclusions ..."), after a preamble in
+    sentence case."""
     """The participles in capitals that open a recital the text does not mark ("RECALLING its
     conclusions ...", "RAPPELANT ...", "UNTER HINWEIS auf ..."), as whole words."""
     statuses: frozenset[str]
@@ -135,6 +138,7 @@ def words() -> Words:
         lead_ins=_either([re.escape(x) + r"\b" for x in lists["lead-ins"]]),
         lead_ins_any_case=re.compile(f"^(?:{lead_ins})", re.IGNORECASE),
         recital_openers=_either([_words_of(x) for x in lists["recital openers"]]),
+        recital_openers_any_case=_either([_words_of(x) for x in lists["recital openers"]], re.IGNORECASE),
         statuses=frozenset(" ".join(x.upper().split()) for x in lists["statuses"]),
         conjunctions=frozenset(lists["conjunctions"]),
         prose=_either(lists["prose genre"], re.IGNORECASE, start=""),
