@@ -246,3 +246,19 @@ def test_points_numbered_after_their_paragraph_show_and_are_cited_so(sites: dict
         shown = [marker.get_text() for marker in paragraph.find_all(class_="point-marker")]
         assert shown == [marker.strip() for marker in expected["point_markers"][number]]
         assert [li["data-pinpoint"] for li in paragraph.find_all("li")] == pinpoints
+
+
+def test_a_point_number_that_does_not_follow_stops_the_build_naming_it(tmp_path: Path) -> None:
+    # A variant of the numbered points' text, invented as it is: "2.3" after "2.1" is no point the
+    # import can place; the build refuses at its line and says why and what to do.
+    text = (IMPORT_FIXTURES / "ST-16388-2026-INIT-en.txt").read_text(encoding="utf-8")
+    variant = text.replace("2.2 INVITES", "2.3 INVITES")
+    assert variant != text
+    given = tmp_path / "input" / "ST-16388-2026-INIT-en.txt"
+    given.parent.mkdir()
+    given.write_text(variant, encoding="utf-8")
+    refused = _build(_new(tmp_path / "site", given))
+    line = variant.split("\n").index("2.3 INVITES the Commission to:") + 1
+    assert refused.returncode != 0 and not (tmp_path / "site" / "site" / "index.html").exists()
+    (said,) = [row for row in refused.stderr.split("\n") if f".txt:{line}:" in row]
+    assert "numbered 2.3" in said and "not the next point of paragraph 2" in said and "document.md" in said

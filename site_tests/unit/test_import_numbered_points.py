@@ -71,5 +71,7 @@ def test_a_number_that_does_not_follow_is_left_for_a_person(old: str, new: str, 
     assert old in text
     path = tmp_path / NAME
     path.write_text(text.replace(old, new), encoding="utf-8")
-    unplaced = [line.text for line in import_document(path).report.unplaced]
-    assert any(line.startswith(new.split("\n")[-1]) for line in unplaced), unplaced
+    report = import_document(path).report
+    number = new.split("\n")[-1].split()[0]
+    (line,) = [line for line in report.unplaced if line.text.startswith(number + " ")]
+    assert f"numbered {number}" in dict(report.causes)[line.where.label()]

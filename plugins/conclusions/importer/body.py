@@ -1030,7 +1030,15 @@ def _dropped_bullet(line: SourceLine, b: Body) -> None:
 
 def _unplaced(line: SourceLine, b: Body) -> None:
     b.parsed.unplaced.append(line)
-    if b.block is not None:
+    numbered = _PART.match(line.text)
+    if numbered is not None and not b.part and isinstance(b.owner, DraftParagraph):
+        number = numbered.group("number")
+        cause = (
+            f"numbered {number} as a point of a paragraph, but not the next point of paragraph {b.owner.number} "
+            f"({b.owner.number}.1 right after its words end with ':', then {b.owner.number}.2 ...): correct the "
+            f"number, or put the line in document.md under its paragraph, indented three spaces, as '{number} ...'"
+        )
+    elif b.block is not None:
         cause = "after a paragraph that ended: a note, text without a number, or a kind of line not known"
     else:
         cause = "opens nothing known: no paragraph number, heading, recital, point or lead-in"
