@@ -718,11 +718,39 @@ def main(argv: list[str] | None = None) -> int:
     """
     args = _parser().parse_args(argv)
     try:
-        args.run(args, print)
+        args.run(args, _print)
     except Refusal as err:
         print(f"{PROG}: {err}", file=sys.stderr)
         return 2
+    finally:
+        _flushed()
     return 0
+
+
+def _print(text: str) -> None:
+    """`print`, until whoever reads the output stops (`conclusions new ... | head`): then the rest
+    goes nowhere and the command finishes its work, with no traceback, as Unix tools end; a site
+    or an import is never left half-written because its report could not be read."""
+    try:
+        print(text)
+    except BrokenPipeError:
+        _output_to_nowhere()
+
+
+def _flushed() -> None:
+    """The output printed so far, written out (a pipe closed early is no error, as in `_print`)."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _output_to_nowhere()
+
+
+def _output_to_nowhere() -> None:
+    # What is still buffered, and whatever follows, goes to the null device: Python flushes
+    # standard output again when it exits, and would report the broken pipe there.
+    nowhere = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(nowhere, sys.stdout.fileno())
+    os.close(nowhere)
 
 
 if __name__ == "__main__":

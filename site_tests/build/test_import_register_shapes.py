@@ -6,7 +6,9 @@ and drawn by the tests as the register's PDF (`drawn:` in its hand reading):
 - the text and its PDF import to the same document.md;
 - a site made from the text builds, every word checked, and its full text reads in the
   original's order (a heading between the recitals and the lead-in stays between them; recitals
-  lettered "(a)" keep their markers); the PDF of the bullets builds too, its indentation read;
+  lettered "(a)" keep their markers; a preamble in sentence case that leads in on its line stays
+  before paragraph 1; points numbered after their paragraph, "2.1", show and are cited so); the
+  PDF of the bullets builds too, its indentation read;
 - where the import doubts (a dash after a bullet whose line ended, in a text), the build refuses
   at that line until a person records the check; where the PDF draws the dashes at the bullets'
   edge, they stand beside the bullets, with no doubt."""
@@ -43,6 +45,8 @@ NAMES = (
     "ST-15616-2026-INIT-en.txt",
     "ST-16120-2026-INIT-en.txt",
     "ST-16244-2026-INIT-en.txt",
+    "ST-16310-2026-INIT-en.txt",
+    "ST-16388-2026-INIT-en.txt",
 )
 BULLETS = "ST-15616-2026-INIT-en.txt"
 
@@ -142,6 +146,17 @@ def test_recitals_lettered_in_lower_case_show_their_markers(sites: dict[str, Pat
     data = json.loads((sites[name] / "site" / "data" / "document.json").read_text(encoding="utf-8"))
     assert [r["marker_as_written"] for r in data["recitals"]] == expected["recital_markers"]
     assert [r["letter"] for r in data["recitals"]] == expected["recitals"]
+    # Named as written wherever a reader sees the name: its page's title, the JSON's label and
+    # citation; its address keeps the letter ("/recitals/a/").
+    assert [r["label"] for r in data["recitals"]] == expected["recital_labels"]
+    for recital, label, pinpoint in zip(
+        data["recitals"], expected["recital_labels"], expected["recital_pinpoints"], strict=True
+    ):
+        assert f", {pinpoint}, {recital['url']}" in recital["citation"]
+        own = page(sites[name] / "site", f"recitals/{recital['letter'].lower()}/")
+        title = own.find("title")
+        assert title is not None and title.get_text().startswith(f"{label} – ")
+        assert not re.search(rf"\bRecital {recital['letter']}\b", str(own))
 
 
 def test_a_doubtful_dash_stops_the_build_until_a_person_has_checked_it(tmp_path: Path) -> None:
@@ -218,3 +233,32 @@ def test_the_data_of_each_site_validate_against_the_schemas(sites: dict[str, Pat
         assert hand_read(name)[1]["header"].get("meeting_date") == document.get("meeting_date"), name
         for path in sorted((data / "paragraphs").glob("*.json")):
             assert not list(paragraph_schema.iter_errors(json.loads(path.read_text(encoding="utf-8")))), path
+
+
+def test_points_numbered_after_their_paragraph_show_and_are_cited_so(sites: dict[str, Path]) -> None:
+    name = "ST-16388-2026-INIT-en.txt"
+    expected = hand_read(name)[1]
+    document = _model(sites[name])
+    article = content(page(sites[name] / "site", "text/"))
+    for number, pinpoints in expected["point_pinpoints"].items():
+        paragraph = article.find(id=document.paragraph(int(number)).anchor)
+        assert paragraph is not None
+        shown = [marker.get_text() for marker in paragraph.find_all(class_="point-marker")]
+        assert shown == [marker.strip() for marker in expected["point_markers"][number]]
+        assert [li["data-pinpoint"] for li in paragraph.find_all("li")] == pinpoints
+
+
+def test_a_point_number_that_does_not_follow_stops_the_build_naming_it(tmp_path: Path) -> None:
+    # A variant of the numbered points' text, invented as it is: "2.3" after "2.1" is no point the
+    # import can place; the build refuses at its line and says why and what to do.
+    text = (IMPORT_FIXTURES / "ST-16388-2026-INIT-en.txt").read_text(encoding="utf-8")
+    variant = text.replace("2.2 INVITES", "2.3 INVITES")
+    assert variant != text
+    given = tmp_path / "input" / "ST-16388-2026-INIT-en.txt"
+    given.parent.mkdir()
+    given.write_text(variant, encoding="utf-8")
+    refused = _build(_new(tmp_path / "site", given))
+    line = variant.split("\n").index("2.3 INVITES the Commission to:") + 1
+    assert refused.returncode != 0 and not (tmp_path / "site" / "site" / "index.html").exists()
+    (said,) = [row for row in refused.stderr.split("\n") if f".txt:{line}:" in row]
+    assert "numbered 2.3" in said and "not the next point of paragraph 2" in said and "document.md" in said

@@ -161,7 +161,7 @@ def place(item: Item) -> str:
     if isinstance(item, Paragraph):
         return f"paragraph {item.shown}"
     if isinstance(item, Recital):
-        return f"recital {item.letter or item.number}"
+        return f"recital {item.shown}"
     return f"footnote {item.number}"
 
 
@@ -928,7 +928,7 @@ def _where(item: Item, words: Interface) -> str:
     if isinstance(item, Paragraph):
         return words("recalled.paragraph", number=item.shown)
     if isinstance(item, Recital):
-        return words("recalled.recital", key=item.letter or item.number)
+        return words("recalled.recital", key=item.shown)
     return words("recalled.footnote", number=item.number)
 
 

@@ -20,7 +20,7 @@ def pinpoint(item: Paragraph | Recital, words: Interface = ENGLISH) -> str:
     """How a citation points into the document: 'para. 21', 'recital 3'."""
     if isinstance(item, Paragraph):
         return words("cite.paragraph", number=item.shown)
-    return words("cite.recital", key=item.letter or item.number)
+    return words("cite.recital", key=item.shown)
 
 
 def citation_prefix(header: Header, item: Paragraph | Recital, words: Interface = ENGLISH) -> str:
@@ -43,12 +43,20 @@ def citation(header: Header, item: Paragraph | Recital, url: str, words: Interfa
     return f"{citation_prefix(header, item, words)}, {url}."
 
 
-def point_pinpoint(anchor: str, words: Interface = ENGLISH) -> str:
+def point_pinpoint(anchor: str, words: Interface = ENGLISH, numbered: str = "") -> str:
     """How a citation points to a point: 'b-iii' -> 'point (b)(iii)'; dashes by position:
-    'b-2' -> 'point (b), indent 2'; '3' -> 'indent 3'."""
-    named = [part for part in anchor.split("-") if not part.isdigit()]
-    text = words("cite.point", markers="".join(f"({part})" for part in named)) if named else ""
-    for part in anchor.split("-"):
+    'b-2' -> 'point (b), indent 2'; '3' -> 'indent 3'. A point numbered after its paragraph
+    (`numbered`: '2.1', the marker of the outermost point of `anchor`) by its number: '1-a' ->
+    'point 2.1(a)'."""
+    parts = anchor.split("-")
+    if numbered:
+        inner = [part for part in parts[1:] if not part.isdigit()]
+        text = words("cite.point", markers=numbered + "".join(f"({part})" for part in inner))
+        parts = [part for part in parts[1:] if part.isdigit()]
+    else:
+        named = [part for part in parts if not part.isdigit()]
+        text = words("cite.point", markers="".join(f"({part})" for part in named)) if named else ""
+    for part in parts:
         if part.isdigit():
             text = words("cite.point_indent", point=text, number=part) if text else words("cite.indent", number=part)
     return text

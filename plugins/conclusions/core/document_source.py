@@ -87,8 +87,11 @@ _LETTERED = re.compile(r"^(?:\((?=[a-z]\)))?([A-Z](?=\.)|[a-z](?=\)))[.)]\s+(\S.
 # A line of hashes followed by a space or nothing: a heading, well formed or not.
 _HEADING_LIKE = re.compile(r"#+(?:\s|$)")
 _NUMBER_ONLY = re.compile(rf"(?:{_LABEL})\.")
-# Points inside a paragraph: a. a) (a), i. i) (i), or a dash or bullet; on an indented line.
-_POINT = re.compile(r"^(?P<marker>\((?:[a-z]|[ivxlc]+)\)|(?:[a-z]|[ivxlc]+)[.)]|[–—•-])\s+(?P<text>\S.*)$")
+# Points inside a paragraph: a. a) (a), i. i) (i), 2.1 (numbered after its paragraph: model's
+# NUMBERED_POINT), or a dash or bullet; on an indented line.
+_POINT = re.compile(
+    r"^(?P<marker>\((?:[a-z]|[ivxlc]+)\)|(?:[a-z]|[ivxlc]+)[.)]|\d{1,3}\.\d{1,3}|[–—•-])\s+(?P<text>\S.*)$"
+)
 _POINT_INDENT = 2
 
 

@@ -484,7 +484,8 @@ class Record:
     input: str = ""
     removed: list[tuple[str, str, int]] = field(default_factory=list)
     """(where, text, line in import.yml) of each line taken out as furniture."""
-    unplaced: set[str] = field(default_factory=set)
+    unplaced: dict[str, str] = field(default_factory=dict)
+    """Where each line the import left unplaced stands -> why the import left it (its 'cause:')."""
     accepted: list[tuple[str, list[str], int]] = field(default_factory=list)
     """(where, words, line in import.yml) of each difference accepted with a reason."""
     doubtful: list[tuple[str, str, str, int]] = field(default_factory=list)
@@ -522,7 +523,7 @@ def read_record(folder: Path, shown: str) -> Record:
         record.removed.append((entry["where"], str(entry.get("text") or ""), line))
     for entry, _line in _entries(data, "unplaced"):
         if isinstance(entry, dict) and isinstance(entry.get("where"), str):
-            record.unplaced.add(entry["where"])
+            record.unplaced[entry["where"]] = str(entry.get("cause") or "")
     for entry, line in _entries(data, "accepted"):
         checked = check_mapping(entry, _ACCEPTED, display, "an accepted difference", line)
         words = tokens(str(checked.get("words") or ""))
@@ -760,9 +761,11 @@ def _lost_message(where: str, group: list[Lost], record: Record) -> str:
     place = f"{part} (/{page})" if part else "the text"
     at = "" if where.startswith("line ") else f"{where}: "
     if where in record.unplaced:
+        cause = record.unplaced[where]
         return (
-            f"{at}'{words}' stands on a line the import left unplaced; put it where it belongs in document.md "
-            f"(near {place}), or accept the difference in import.yml ('accepted:', with a reason)"
+            f"{at}'{words}' stands on a line the import left unplaced{f' ({cause})' if cause else ''}; put it where "
+            f"it belongs in document.md (near {place}), or accept the difference in import.yml ('accepted:', with a "
+            "reason)"
         )
     return (
         f"{at}'{words}' of the original is not in document.md (it belongs near {place}); put it back, "

@@ -77,11 +77,11 @@ class Interface:
         return self(f"{name}.{'one' if one else 'other'}", n=n, **values)
 
     def label(self, item: Paragraph | Recital | Footnote) -> str:
-        """How the interface names an item: 'Paragraph 21', 'Recital A', 'Footnote 8'."""
+        """How the interface names an item: 'Paragraph 21', 'Recital A', 'Recital (a)', 'Footnote 8'."""
         if isinstance(item, Paragraph):
             return self("item.paragraph", number=item.shown)
         if isinstance(item, Recital):
-            return self("item.recital", key=item.letter or item.number)
+            return self("item.recital", key=item.shown)
         return self("item.footnote", number=item.number)
 
     def heading(self, section: Section) -> str:

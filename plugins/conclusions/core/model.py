@@ -6,6 +6,7 @@ links the two (the relations live there, in `Edition`, not in these objects).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -71,6 +72,11 @@ class Footnote:
     def available(self) -> bool:
         """False for a marker whose text the source does not give (an extraction without page bottoms)."""
         return bool(self.text)
+
+
+NUMBERED_POINT = re.compile(r"\d{1,3}\.\d{1,3}")
+"""A point's marker when the text numbers its points after their paragraph ("2.1", "2.2" under
+"2. As regards ..., the Council:")."""
 
 
 @dataclass(frozen=True)
@@ -141,9 +147,15 @@ class Recital:
         return urls.recital_anchor(self.key)
 
     @property
+    def shown(self) -> str:
+        """What names it to a reader: its letter or number ('A', '3'), or its marker as the text
+        writes it ('(a)'); its address keeps its key ('a')."""
+        return self.written or self.letter or str(self.number)
+
+    @property
     def label(self) -> str:
-        """How the text names it: 'Recital 3', 'Recital A'."""
-        return f"Recital {self.letter or self.number}"
+        """How the text names it: 'Recital 3', 'Recital A', 'Recital (a)'."""
+        return f"Recital {self.shown}"
 
     @property
     def marker(self) -> str:

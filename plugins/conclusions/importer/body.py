@@ -6,6 +6,8 @@ The kinds (`KINDS`, tried in order, the first whose test holds) and what their h
   title in sentence case), "A. Strengthening resilience" (a letter and a short title in sentence
   case straight before the next paragraph) open a section;
 - `paragraph`: "N. " with the next number N opens paragraph N;
+- `numbered point`: "2.1 ", "2.2 " ... under paragraph 2 of a text numbered 1, 2, 3, the first
+  right after the paragraph's words open a list (":"): points of paragraph 2, numbered as written;
 - `part paragraph`: "1.1 ", "1.2 ", "2.1 " ..., in order, after a line that ended or a heading: a
   paragraph numbered in parts (under "1. CONTEXT"); the edition numbers it in the run 1, 2, 3, ...
   and keeps the number as written;
@@ -291,6 +293,25 @@ def _part_paragraph(text: str, b: Body) -> re.Match[str] | None:
     return match if (major, minor) in {(last_major, last_minor + 1), (last_major + 1, 1)} else None
 
 
+def _numbered_point(text: str, b: Body) -> re.Match[str] | None:
+    """A point numbered after its paragraph ("2.1 CALLS ON ..." under "2. As regards ..., the
+    Council:"), in a text whose paragraphs are numbered 1, 2, 3: the first, "N.1", right after
+    its paragraph's words open a list (":"); each next one the next number under that paragraph,
+    after a line that ended."""
+    match = _PART.match(text)
+    owner = b.owner
+    if match is None or b.part or b.prose or not isinstance(owner, DraftParagraph) or owner.written:
+        return None
+    major, minor = (int(x) for x in match.group("number").split("."))
+    if major != owner.number or not first_letter_upper(match.group("text")):
+        return None
+    numbered = [point.marker for point in owner.points if _PART.match(point.marker + " x")]
+    if not numbered:
+        opened = b.block is not None and b.block.target is owner and b.previous.rstrip().endswith(":")
+        return match if minor == 1 and opened and not owner.points else None
+    return match if numbered[-1] == f"{major}.{minor - 1}" and b.may_follow() else None
+
+
 def _is_lettered(text: str, b: Body) -> bool:
     match = _LETTERED.match(text)
     if match is None:
@@ -365,7 +386,17 @@ def _is_unmarked_recital(text: str, b: Body) -> bool:
         return False
     if _introduces_dashes(text, b) and not b.unmarked:
         return False  # "RECALLING its conclusions on:" then dashed recitals: the preamble, as before
-    return opens_recital(text)
+    return opens_recital(text) or (_preamble_not_in_capitals(b) and _opens_recital_in_sentence_case(text))
+
+
+def _preamble_not_in_capitals(b: Body) -> bool:
+    return bool(b.parsed.preamble) and not is_caps(b.parsed.preamble[0])
+
+
+def _opens_recital_in_sentence_case(text: str) -> bool:
+    """After a preamble in sentence case ("The Council of the European Union,"), a line opened by
+    a recital opener in sentence case ("Recalling its conclusions ...")."""
+    return first_letter_upper(text) and bool(words().recital_openers_any_case.match(text))
 
 
 def _straight_after_title(text: str, b: Body) -> bool:
@@ -393,8 +424,10 @@ def _is_point(text: str, b: Body) -> bool:
 
 
 def _is_lead_in(text: str, b: Body) -> bool:
-    if b.zone != "recitals" or b.parsed.paragraphs or not is_caps(text):
+    if b.zone != "recitals" or b.parsed.paragraphs:
         return False
+    if not is_caps(text):  # in sentence case: its words only ("Hereby adopts the following conclusions:")
+        return text.endswith(":") and bool(words().lead_ins_any_case.match(text))
     if words().lead_ins.match(text):
         return True
     return text.endswith(":") and (bool(_PARAGRAPH.match(b.following)) or _opens_with_verb(b.following))
@@ -634,6 +667,7 @@ def _is_dropped_bullet(text: str, b: Body) -> bool:
 KINDS: list[tuple[str, Callable[[str, Body], object]]] = [
     ("heading", _heading),
     ("paragraph", _paragraph),
+    ("numbered point", _numbered_point),
     ("part paragraph", _part_paragraph),
     ("lettered recital", _is_lettered),
     ("dash recital", _is_dash_recital),
@@ -695,6 +729,19 @@ def _open_part_paragraph(line: SourceLine, b: Body) -> None:
     b.expected += 1
     b.part = item.written
     b.opens(item, line.text, item, "paragraphs")
+
+
+def _open_numbered_point(line: SourceLine, b: Body) -> None:
+    """A point numbered after its paragraph ("2.1"): a point of that paragraph, its number as
+    written; the points under it go under it."""
+    match = _PART.match(line.text)
+    assert match is not None and b.owner is not None
+    b.maybe_closing = None  # a point follows: the line joined to the one above was its text
+    placed = DraftPoint(match.group("number"), match.group("text"), line.where)
+    b.owner.points.append(placed)
+    b.stack = [("numbered", placed)]
+    b.point_left = line.left
+    b.block = Block(placed, line.text)
 
 
 def _open_lettered(line: SourceLine, b: Body) -> None:
@@ -793,6 +840,14 @@ def _lead_in(line: SourceLine, b: Body) -> None:
     b.opens(b.parsed.lead_in, line.text, None)
 
 
+def _preamble_in_sentence_case(text: str, b: Body) -> bool:
+    """The preamble written in sentence case, its first line ending as a preamble's does: "The
+    Council of the European Union," or "The Council:", or the lead-in on its line ("The Council of
+    the European Union hereby adopts the following conclusions:"); in any language of the words
+    (German closes it with a dash: "Der Rat der Europäischen Union —")."""
+    return not b.parsed.preamble and text[-1:] in {",", ":", "—"} and bool(words().preamble_any_case.match(text))
+
+
 def _front(line: SourceLine, b: Body) -> None:
     """A line of the title or the preamble ("THE COUNCIL OF THE EUROPEAN UNION,")."""
     text = line.text
@@ -800,6 +855,7 @@ def _front(line: SourceLine, b: Body) -> None:
     is_preamble_line = (
         bool(words().preamble.match(text))
         or (is_caps(text) and text[-1:] in {",", ":"})
+        or _preamble_in_sentence_case(text, b)
         or bool(_ACT_IN_BRACKETS.match(text))
     )
     if not preamble and not is_preamble_line and b.title_open and _title_goes_on(text, b):
@@ -974,7 +1030,15 @@ def _dropped_bullet(line: SourceLine, b: Body) -> None:
 
 def _unplaced(line: SourceLine, b: Body) -> None:
     b.parsed.unplaced.append(line)
-    if b.block is not None:
+    numbered = _PART.match(line.text)
+    if numbered is not None and not b.part and isinstance(b.owner, DraftParagraph):
+        number = numbered.group("number")
+        cause = (
+            f"numbered {number} as a point of a paragraph, but not the next point of paragraph {b.owner.number} "
+            f"({b.owner.number}.1 right after its words end with ':', then {b.owner.number}.2 ...): correct the "
+            f"number, or put the line in document.md under its paragraph, indented three spaces, as '{number} ...'"
+        )
+    elif b.block is not None:
         cause = "after a paragraph that ended: a note, text without a number, or a kind of line not known"
     else:
         cause = "opens nothing known: no paragraph number, heading, recital, point or lead-in"
@@ -988,6 +1052,7 @@ _GOES_ON = frozenset({"continuation", "sub-paragraph"})
 HANDLERS: dict[str, Callable[[SourceLine, Body], None]] = {
     "heading": _open_heading,
     "paragraph": _open_paragraph,
+    "numbered point": _open_numbered_point,
     "part paragraph": _open_part_paragraph,
     "lettered recital": _open_lettered,
     "dash recital": _open_dash,

@@ -40,8 +40,17 @@ class Words:
     title_language: list[tuple[re.Pattern[str], str]]
     title_prefixes: re.Pattern[str]
     preamble: re.Pattern[str]
+    preamble_any_case: re.Pattern[str]
+    """The preamble's forms in any case ("The Council of the European Union"), and the Council's
+    name alone then "," or ":" ("The Council:") or a lead-in ("The Council adopts the following
+    conclusions:"): a line in sentence case straight after the title."""
     lead_ins: re.Pattern[str]
+    lead_ins_any_case: re.Pattern[str]
+    """The lead-ins in any case, as whole words ("Hereby adopts the following conclusions:")."""
     recital_openers: re.Pattern[str]
+    recital_openers_any_case: re.Pattern[str]
+    """The same participles in any case ("Recalling its conclusions ..."), after a preamble in
+    sentence case."""
     """The participles in capitals that open a recital the text does not mark ("RECALLING its
     conclusions ...", "RAPPELANT ...", "UNTER HINWEIS auf ..."), as whole words."""
     statuses: frozenset[str]
@@ -99,6 +108,7 @@ def words() -> Words:
             "titles",
             "title prefixes",
             "preamble",
+            "preamble short",
             "other header labels",
         ):
             lists.setdefault(key, []).extend(str(x) for x in data.get(key) or [])
@@ -106,6 +116,7 @@ def words() -> Words:
             lists.setdefault(key, []).extend(str(x) for x in data.get(key) or [])
         for pattern in data.get("titles") or []:
             title_language.append((re.compile(f"^(?:{pattern})", re.IGNORECASE), language))
+    lead_ins = "|".join(_words_of(x) for x in lists["lead-ins"])
     return Words(
         months=months,
         date_words=tuple(lists["date words"]),
@@ -119,8 +130,15 @@ def words() -> Words:
         title_language=title_language,
         title_prefixes=_either(lists["title prefixes"], re.IGNORECASE),
         preamble=_either([re.escape(x) + r"\b" for x in lists["preamble"]]),
+        preamble_any_case=_either(
+            [_words_of(x) for x in lists["preamble"]]
+            + [_words_of(x) + rf"(?:\s*[,:]$|\s+(?:hereby\s+)?(?:{lead_ins}))" for x in lists["preamble short"]],
+            re.IGNORECASE,
+        ),
         lead_ins=_either([re.escape(x) + r"\b" for x in lists["lead-ins"]]),
+        lead_ins_any_case=re.compile(f"^(?:{lead_ins})", re.IGNORECASE),
         recital_openers=_either([_words_of(x) for x in lists["recital openers"]]),
+        recital_openers_any_case=_either([_words_of(x) for x in lists["recital openers"]], re.IGNORECASE),
         statuses=frozenset(" ".join(x.upper().split()) for x in lists["statuses"]),
         conjunctions=frozenset(lists["conjunctions"]),
         prose=_either(lists["prose genre"], re.IGNORECASE, start=""),

@@ -12,7 +12,7 @@ from ..inline_render import render_inline
 from ..inline_source import lead, plain_text
 from ..interface import Interface
 from ..markup import SEARCH_EXCLUDE, Md, element, join, link, text
-from ..model import Footnote, Paragraph, Point, Recital
+from ..model import NUMBERED_POINT, Footnote, Paragraph, Point, Recital
 from ..references import Reference
 from ..remembered import ByValue, recent
 from ..urls import Linker, footnote_anchor, footnote_ref_anchor, site_path, within
@@ -258,14 +258,20 @@ def _item_markdown(
     return markdown, tuple(counts.items())
 
 
-def _points(points: tuple[Point, ...], words: Words, outer: str, linker: Linker, interface: Interface) -> Md:
-    """Points as a real list, each item with its own anchor; the marker, as written, links to it."""
+def _points(
+    points: tuple[Point, ...], words: Words, outer: str, linker: Linker, interface: Interface, numbered: str = ""
+) -> Md:
+    """Points as a real list, each item with its own anchor; the marker, as written, links to it.
+    `numbered`: the marker of the point numbered after its paragraph ('2.1') that holds these."""
     tag = "ol" if _point_anchor_is_named(points[0]) else "ul"
     items = []
     for point in points:
         anchor = within(outer, point.anchor) if outer else point.anchor
+        number = numbered or (point.marker if NUMBERED_POINT.fullmatch(point.marker) else "")
         inner = (
-            join([Md("\n"), _points(point.points, words, outer, linker, interface), Md("\n")]) if point.points else ""
+            join([Md("\n"), _points(point.points, words, outer, linker, interface, number), Md("\n")])
+            if point.points
+            else ""
         )
         body = join(
             [
@@ -278,7 +284,7 @@ def _points(points: tuple[Point, ...], words: Words, outer: str, linker: Linker,
         attrs = {
             "id": anchor,
             "data-point": point.anchor,
-            "data-pinpoint": point_pinpoint(point.anchor, interface),
+            "data-pinpoint": point_pinpoint(point.anchor, interface, number),
         }
         items.append(element("li", body, attrs, markdown="block"))
     return element(tag, join(items, "\n"), {"class": "points"}, markdown="", inner="\n")

@@ -321,7 +321,7 @@ def _own_page(
     read_words = (
         w("item.read_in_full_text.paragraph", number=item.shown)
         if isinstance(item, Paragraph)
-        else w("item.read_in_full_text.recital", key=item.letter or item.number)
+        else w("item.read_in_full_text.recital", key=item.shown)
     )
     read = link(read_words, r.link.to(u.text, item.anchor))
     kind = "paragraph" if isinstance(item, Paragraph) else "recital"
@@ -774,7 +774,7 @@ def recital(edition: Edition, x: Recital) -> Page:
         recitals = edition.document.recitals
         at = x.number - 1
         neighbours = tuple(
-            (y.number, y.letter, y.key) if y is not None else None
+            (y.number, y.shown, y.key) if y is not None else None
             for y in (recitals[at - 1] if at > 0 else None, recitals[at + 1] if at + 1 < len(recitals) else None)
         )
         return ("recital", _item_shown(edition, x), neighbours)
