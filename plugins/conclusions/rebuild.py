@@ -58,7 +58,7 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from types import CodeType
@@ -79,6 +79,7 @@ from watchdog.observers.polling import PollingObserver
 
 from . import csp, mkdocs_internals
 from .core import remembered
+from .core.pages import Page
 from .core.site import SiteMaker
 from .html_pages import GeneratedPage
 from .mkdocs_internals import Rendering
@@ -331,6 +332,9 @@ class Memory:
         """Signature of this build's configuration."""
         self.files: LastGood[str, File] = LastGood()
         """MkDocs' file objects (with their pages), by path in the site."""
+        self.groups: LastGood[str, FileGroup] = LastGood()
+        """MkDocs' file objects of each part of the site (most of them each one text's pages, or
+        its data), by the path of the part's first file."""
         self.pages: LastGood[str, Rendering] = LastGood()
         """Each page's rendering, by source path, made of its Markdown's key and its context."""
         self.written: LastGood[str, bool] = LastGood()
@@ -343,7 +347,15 @@ class Memory:
         self.without_source: LastGood[str, bool] = LastGood()
         """What each page without a source (the 404 page) was made of beyond the site signature."""
         self.template_code = _TemplateCode()
-        self._tables = (self.files, self.pages, self.written, self.search, self.copies, self.without_source)
+        self._tables = (
+            self.files,
+            self.groups,
+            self.pages,
+            self.written,
+            self.search,
+            self.copies,
+            self.without_source,
+        )
         self._last_site = ""
         self._templates_state: list[tuple[str, str, int, int]] = []
         """The files of the theme folders that may change while serving (`same_site`)."""
@@ -402,6 +414,38 @@ class Memory:
         """The file at `dest`: the last good build's (with its page), if made from the same
         `inputs` under the same configuration, for made again it would be the same."""
         return self.files.get(dest, (self.settings, *inputs), make)
+
+    def group(
+        self,
+        first: str,
+        inputs: tuple[object, ...],
+        make: Callable[[Callable[[str, tuple[object, ...], Callable[[], File]], File]], list[File]],
+    ) -> list[File]:
+        """The files of a part of the site whose first file is at `first`: the last good
+        build's list, if made from the same `inputs` under the same configuration; else
+        `make(file)`'s, where `file(dest, its_inputs, make_it)` is, as `file` below, the last
+        good build's file at `dest` in this part if made from the same inputs.
+
+        A save changes one text of many: the files of every other text are taken again at the
+        cost of one comparison each part (of its pages, or its data: the very objects the
+        core's kept steps gave back), not one each file."""
+        inputs = (self.settings, *inputs)
+        last = self.groups.last_with_inputs(first)
+        if last is not None and last[0] == inputs:
+            self.groups.keep(first, inputs, last[1])
+            return last[1].files
+        earlier = last[1].by_dest if last is not None else {}
+        by_dest: dict[str, tuple[tuple[object, ...], File]] = {}
+
+        def file(dest: str, file_inputs: tuple[object, ...], make_it: Callable[[], File]) -> File:
+            prior = earlier.get(dest)
+            made = prior[1] if prior is not None and prior[0] == file_inputs else make_it()
+            by_dest[dest] = (file_inputs, made)
+            return made
+
+        files = make(file)
+        self.groups.keep(first, inputs, FileGroup(files, by_dest))
+        return files
 
     def recall_rendering(self, src: str, key: str) -> Rendering | None:
         """The rendering the last good build made of page `src` from the same Markdown (`key`),
@@ -500,6 +544,16 @@ class Memory:
         self._linked_from = {}
 
 
+class FileGroup:
+    """The files of a part of the site (`Memory.group`), and each with the inputs it was made from."""
+
+    __slots__ = ("by_dest", "files")
+
+    def __init__(self, files: list[File], by_dest: dict[str, tuple[tuple[object, ...], File]]) -> None:
+        self.files = files
+        self.by_dest = by_dest
+
+
 class RememberedPage(GeneratedPage):
     """A generated page that MkDocs builds only when it changed, and whose Markdown rendering
     may come from the last good build.
@@ -560,6 +614,32 @@ class RememberedPage(GeneratedPage):
             done = Rendering.of(self, meta)
         self.memory.linked(src, done)
         self.memory.keep_rendering(src, self.key, self.context, done)
+
+
+def _kept_kind(make: Callable[[MkDocsConfig, str, str], File], config: MkDocsConfig, path: str, content: str) -> File:
+    return mkdocs_internals.keep_kind(make(config, path, content))
+
+
+def _inclusion(in_nav: bool) -> InclusionLevel:
+    return InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+
+
+def _generated_file(
+    config: MkDocsConfig, src: str, markdown: str, inclusion: InclusionLevel, title: str | None
+) -> File:
+    """A generated page's file, with its page (rendered as `html_pages.py` says)."""
+    file = File.generated(config, src, content=markdown, inclusion=inclusion)
+    GeneratedPage(title, file, config)
+    return file
+
+
+def _remembered_file(
+    config: MkDocsConfig, src: str, markdown: str, inclusion: InclusionLevel, title: str | None, memory: Memory
+) -> File:
+    """A generated page's file, with a `RememberedPage`."""
+    file = mkdocs_internals.keep_kind(File.generated(config, src, content=markdown, inclusion=inclusion))
+    RememberedPage(title, file, config, memory)
+    return file
 
 
 def _works_on(file: File) -> bool:
@@ -746,32 +826,57 @@ class Serving:
         if self.memory is not None:
             self.memory.begin_files(config)
 
-    def page_file(
-        self, config: MkDocsConfig, src: str, markdown: str, inclusion: InclusionLevel, title: str | None
-    ) -> File:
-        """The file of a generated page, with a page whose rendering may be reused (`fast_serve`):
-        the last build's, when made from the same Markdown (MkDocs makes 6,000 page objects of
-        a large collection in about a quarter of a second, mostly parsing their addresses).
+    def page_files(self, config: MkDocsConfig, pages: Sequence[Page], titles: tuple[str | None, ...]) -> list[File]:
+        """The files of generated `pages` (a part of the site, `SiteMaker.page_parts`), each
+        with the title its nav entry gives it in `titles` (None: from its Markdown), and with a
+        page whose rendering may be reused (`fast_serve`): the last good build's, part by part
+        and then page by page, when made from the same pages (MkDocs makes 6,000 page objects
+        of a large collection in about a quarter of a second, mostly parsing their addresses)."""
+        if not pages:
+            return []
+        if self.memory is None:
+            return [
+                _generated_file(config, p.src, p.markdown, _inclusion(p.in_nav), t)
+                for p, t in zip(pages, titles, strict=True)
+            ]
 
-        Args:
-            config: the build's configuration.
-            src: the page's source path.
-            markdown: its Markdown.
-            inclusion: whether it is in the navigation.
-            title: the title a navigation entry gives it (None: from its Markdown).
-        """
-        memory = self.memory
-        if memory is None:
-            file = File.generated(config, src, content=markdown, inclusion=inclusion)
-            GeneratedPage(title, file, config)
-            return file
+        def make(file: Callable[[str, tuple[object, ...], Callable[[], File]], File]) -> list[File]:
+            memory = self.memory
+            assert memory is not None
+            made = []
+            for page, title in zip(pages, titles, strict=True):
+                inclusion = _inclusion(page.in_nav)
+                made.append(
+                    file(
+                        page.src,
+                        (page.markdown, inclusion, title),
+                        partial(_remembered_file, config, page.src, page.markdown, inclusion, title, memory),
+                    )
+                )
+            return made
 
-        def make() -> File:
-            file = mkdocs_internals.keep_kind(File.generated(config, src, content=markdown, inclusion=inclusion))
-            RememberedPage(title, file, config, memory)
-            return file
+        # A list of pages compares with the last build's at the cost of a pointer each when the
+        # core gave back the same (the very pages).
+        return self.memory.group(pages[0].src, (pages, titles), make)
 
-        return memory.file(src, (markdown, inclusion, title), make)
+    def published_files(
+        self, config: MkDocsConfig, contents: Mapping[str, str], make: Callable[[MkDocsConfig, str, str], File]
+    ) -> list[File]:
+        """The files the site publishes (not pages) of `contents` (their content by path, a
+        part of the site's data, `SiteMaker.data_parts`), each `make(config, path, content)`:
+        the last good build's, part by part and then file by file, when of the same content."""
+        if not contents:
+            return []
+        if self.memory is None:
+            return [make(config, path, content) for path, content in contents.items()]
+
+        def make_all(file: Callable[[str, tuple[object, ...], Callable[[], File]], File]) -> list[File]:
+            return [
+                file(path, (content,), partial(_kept_kind, make, config, path, content))
+                for path, content in contents.items()
+            ]
+
+        return self.memory.group(next(iter(contents)), (contents,), make_all)
 
     def published_file(self, config: MkDocsConfig, path: str, made_from: object, make: Callable[[], File]) -> File:
         """The file the site publishes at `path` (not a page): the last build's, when `made_from`
