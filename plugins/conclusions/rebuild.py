@@ -145,6 +145,21 @@ class LastGood(Generic[K, V]):
         """The last good build's result `key`, with the inputs it was made of."""
         return self._last.get(key)
 
+    def carry(self, key: K, inputs: tuple[Any, ...], value: V) -> bool:
+        """Keep the last good build's result `key` for this one if it is `value` (the very
+        object) made of the same `inputs`; whether it was. (`get` and `keep` in one look, for
+        the thousands of pages and files a save leaves as they were.)"""
+        last = self._last.get(key)
+        if last is not None and last[1] is value and last[0] == inputs:
+            self._now[key] = last
+            return True
+        return False
+
+    def carry_all(self, keys: Sequence[K]) -> None:
+        """Keep the last good build's results `keys` for this one, as they are."""
+        last = self._last
+        self._now.update((key, last[key]) for key in keys if key in last)
+
     def keep(self, key: K, inputs: tuple[Any, ...], value: V) -> None:
         """This build's result `key`, made of `inputs`."""
         self._now[key] = (inputs, value)
@@ -335,6 +350,15 @@ class Memory:
         self.groups: LastGood[str, FileGroup] = LastGood()
         """MkDocs' file objects of each part of the site (most of them each one text's pages, or
         its data), by the path of the part's first file."""
+        self.group_order: list[FileGroup] = []
+        """This build's parts, in the order they were made (`group`)."""
+        self.settled: LastGood[str, FileGroup] = LastGood()
+        """The parts MkDocs did nothing with in the last good build (none of their pages built
+        or checked, none of their files written), each with what its pages' templates read
+        beyond their Markdown (`Serving.on_nav`), by the path of the part's first file."""
+        self.failed_since = False
+        """Whether a build failed since the last good one (it may have left its marks on the
+        pages and files it did not finish with: no part is taken as settled then)."""
         self.pages: LastGood[str, Rendering] = LastGood()
         """Each page's rendering, by source path, made of its Markdown's key and its context."""
         self.written: LastGood[str, bool] = LastGood()
@@ -350,6 +374,7 @@ class Memory:
         self._tables = (
             self.files,
             self.groups,
+            self.settled,
             self.pages,
             self.written,
             self.search,
@@ -363,7 +388,7 @@ class Memory:
         """Whether their templates read `pages`, for the files they were read from."""
         self._linked_from: dict[str, set[str]] = {}
         """Which pages link to anchors of each page (kept up to date as pages are rendered)."""
-        self._listed: tuple[list[tuple[str, str, str, str]], list[str], str] = ([], [], "")
+        self._listed: tuple[list[tuple[str, str, str, InclusionLevel]], list[str], str] = ([], [], "")
         """The last files and navigation listed (`same_site`), and their digest."""
 
     def start(self) -> None:
@@ -371,6 +396,7 @@ class Memory:
         for table in self._tables:
             table.start()
         self.reused = 0
+        self.group_order = []
 
     def templates_read_pages(self, template_dirs: list[str]) -> bool:
         """Whether a template of `template_dirs` (the theme folders that may change while
@@ -400,7 +426,7 @@ class Memory:
         # A save leaves the thousands of files and menu entries of a collection as they were:
         # their digest is made again only when the listing differs from the last one made
         # (compared as tuples of the same strings, mostly the very objects: a pointer each).
-        listing = [(f.src_uri, f.dest_uri, f.url, f.inclusion.name) for f in files]
+        listing = [(f.src_uri, f.dest_uri, f.url, f.inclusion) for f in files]
         outline = _nav_outline(nav.items, [])
         if (listing, outline) != self._listed[:2]:
             self._listed = (listing, outline, _digest(*(f"{s}|{d}|{u}|{i}" for s, d, u, i in listing), *outline))
@@ -433,6 +459,7 @@ class Memory:
         last = self.groups.last_with_inputs(first)
         if last is not None and last[0] == inputs:
             self.groups.keep(first, inputs, last[1])
+            self.group_order.append(last[1])
             return last[1].files
         earlier = last[1].by_dest if last is not None else {}
         by_dest: dict[str, tuple[tuple[object, ...], File]] = {}
@@ -444,7 +471,9 @@ class Memory:
             return made
 
         files = make(file)
-        self.groups.keep(first, inputs, FileGroup(files, by_dest))
+        group = FileGroup(files, by_dest)
+        self.groups.keep(first, inputs, group)
+        self.group_order.append(group)
         return files
 
     def recall_rendering(self, src: str, key: str) -> Rendering | None:
@@ -478,9 +507,10 @@ class Memory:
     def file_unchanged(self, dest: str, made: str | bytes) -> bool:
         """Whether the last good build wrote at `dest` what is `made` of the same content (the
         very object, or the same text), and this build builds in place."""
-        same = self.written.last(dest, (made,)) is not None
+        if self.written.carry(dest, (made,), True):
+            return self.in_place
         self.written.keep(dest, (made,), True)
-        return self.in_place and same
+        return False
 
     def template_unchanged(self, name: str, inputs: tuple[object, ...]) -> bool:
         """Whether the last good build wrote the theme's template `name` from the same `inputs`
@@ -533,11 +563,13 @@ class Memory:
         self._last_site = self.site
         for table in self._tables:
             table.succeeded()
+        self.failed_since = False
 
     def failed(self) -> None:
         """A build failed: the last good build, still served, is what the next one compares with."""
         for table in self._tables:
             table.failed()
+        self.failed_since = True
 
     def forget_links(self) -> None:
         """Every page is rendered again: the index of links is made again as they are."""
@@ -547,11 +579,15 @@ class Memory:
 class FileGroup:
     """The files of a part of the site (`Memory.group`), and each with the inputs it was made from."""
 
-    __slots__ = ("by_dest", "files")
+    __slots__ = ("by_dest", "dests", "files", "srcs")
 
     def __init__(self, files: list[File], by_dest: dict[str, tuple[tuple[object, ...], File]]) -> None:
         self.files = files
         self.by_dest = by_dest
+        self.srcs = tuple(f.src_uri for f in files)
+        """Each file's source path."""
+        self.dests = tuple(f.dest_uri for f in files)
+        """Each file's path in the site."""
 
 
 class RememberedPage(GeneratedPage):
@@ -581,6 +617,22 @@ class RememberedPage(GeneratedPage):
         """Before MkDocs reads the pages: leave the page out of the build if the last good one
         built it from the same inputs (`context`: what its template reads beyond its Markdown
         and the site signature), with what that build read and rendered."""
+        memory = self.memory
+        done = self.done
+        # Left out of the last build too, under the same site signature and from the same
+        # Markdown and context: as below, in one look (most of a collection's pages, each save).
+        if (
+            memory.in_place
+            and not self.built
+            and done is not None
+            and context == self.context
+            and self._keyed[0] == memory.site
+            and self._keyed[1] is self.file.content_string
+            and memory.pages.carry(self.file.src_uri, (self.key, context), done)
+        ):
+            self.links_to_anchors = None
+            memory.reused += 1
+            return
         markdown = self.file.content_string
         site, keyed_markdown = self._keyed
         if site != self.memory.site or keyed_markdown is not markdown:
@@ -938,13 +990,17 @@ class Serving:
             # It shows the site's navigation and the document line: a collection's is a page of
             # thousands of links, which a save of one paragraph rarely changes.
             mkdocs_internals.skip_template(config, NOT_FOUND)
+        settled, contexts = self._settled(context)
         built: set[str] = set()
         for page in pages:
+            if page.file in settled:
+                continue
             page.prepare(files, context(page.file.src_uri))
             if page.built:
                 built.add(page.file.src_uri)
-        self._check_links_to_changed_pages(built, files)
-        worked_on = self._mark_files(files, config.theme.dirs)
+        checked = self._check_links_to_changed_pages(built, files)
+        worked_on = self._mark_files(files, config.theme.dirs, settled - checked)
+        self._settle(contexts, set(worked_on))
         self._pages = [
             (f.page.url, not isinstance(f.page, RememberedPage) or f.page.built)
             for f in documents
@@ -979,33 +1035,78 @@ class Serving:
             if type(plugin).__module__ != "conclusions.plugin" and mkdocs_internals.search_entries(plugin) is None
         ]
 
-    def _check_links_to_changed_pages(self, built: set[str], files: Files) -> None:
+    def _settled(self, context: Callable[[str], str]) -> tuple[set[File], list[str | None]]:
+        """The files of this build's parts that MkDocs has nothing to do with, as in the last
+        good build (`Memory.settled`): the same files, under the same site signature in a build
+        in place, and, for pages, what their templates read beyond their Markdown the same
+        (`context`). Their pages are not prepared one by one: what the last good build kept of
+        them is kept as it is. Returns those files, and the context of each part's pages (None
+        for a part that is not pages)."""
+        memory = self.memory
+        assert memory is not None
+        settled: set[File] = set()
+        contexts: list[str | None] = []
+        for group in memory.group_order:
+            is_pages = isinstance(group.files[0].page, RememberedPage)
+            of_pages = "\0".join(map(context, group.srcs)) if is_pages else None
+            contexts.append(of_pages)
+            first = group.srcs[0]
+            if not memory.in_place or memory.failed_since or memory.settled.last(first, (of_pages,)) is not group:
+                continue
+            settled.update(group.files)
+            if is_pages:
+                memory.pages.carry_all(group.srcs)
+            else:
+                memory.written.carry_all(group.dests)
+            memory.reused += len(group.files) if is_pages else 0
+        return settled, contexts
+
+    def _settle(self, contexts: list[str | None], worked_on: set[File]) -> None:
+        """Note the parts MkDocs does nothing with in this build (`_settled`): none of their
+        pages `worked_on`, none of their files written."""
+        memory = self.memory
+        assert memory is not None
+        for group, of_pages in zip(memory.group_order, contexts, strict=True):
+            if of_pages is not None:
+                idle = worked_on.isdisjoint(group.files)
+            else:
+                idle = not any(f.is_modified() for f in group.files)
+            if idle:
+                memory.settled.keep(group.srcs[0], (of_pages,), group)
+
+    def _check_links_to_changed_pages(self, built: set[str], files: Files) -> set[File]:
         """The links of a page not built again were checked by the last good build, against the
         same pages, except those to a page `built` now (by source path): its anchors may have
         changed. Only those are checked again (a register page links to hundreds of pages, a
         save changes a few)."""
         assert self.memory is not None
         by_src = files.src_uris
+        checked: set[File] = set()
         for src in built:
             for linking_src in self.memory.linking_to(src):
                 linking = by_src.get(linking_src)
                 other = linking.page if linking is not None else None
                 if isinstance(other, RememberedPage) and other.done is not None and not other.built:
                     other.done.check_links(other, files, to=built)
+                    checked.add(other.file)
+        return checked
 
-    def _mark_files(self, files: Files, theme_dirs: list[str]) -> list[File]:
+    def _mark_files(self, files: Files, theme_dirs: list[str], settled: set[File]) -> list[File]:
         """Set which of the files that are not pages MkDocs writes: the plugin's, when their
         content changed; a theme's (of `theme_dirs`), none in a build in place, for the site
         signature holds every file of the theme folders that may change while serving (and
         the theme's own are part of its install); any other, when newer than the copy served
         (every build starts in an empty folder). Returns the pages MkDocs works on in a build
-        in place (`_works_on`): the same pass over the files, thousands in a collection."""
+        in place (`_works_on`): the same pass over the files, thousands in a collection. The
+        `settled` files are left as the last good build left them (`_settled`)."""
         memory = self.memory
         assert memory is not None
         in_place = memory.in_place and self.folder is not None
         themes = set(theme_dirs)
         worked_on: list[File] = []
         for file in files:
+            if file in settled:
+                continue
             if file.is_documentation_page():
                 if _works_on(file):
                     worked_on.append(file)
