@@ -22,7 +22,10 @@ same. So, between the rebuilds of one `mkdocs serve`, what the last good build m
   which `Serving` turns on and moves on at each build's start;
 - MkDocs' file and page objects, each page's rendering and the Markdown and context it was
   made from, what each published file was made of, Material's search entries of each page and
-  the cards copied (`Memory`);
+  the cards copied (`Memory`); the files of each part of the site (a text's pages, its data)
+  are taken whole when the core gave back the same part (`Memory.group`), and a part MkDocs
+  did nothing with in the last good build is not gone over file by file again (`settled`), so
+  that a save's work grows with the text it changed, not with the collection;
 - rebuilds are built in place (`mkdocs_internals.rebuild_in_place`): MkDocs builds only the
   pages whose Markdown or share data changed, and goes over those only (`build_only`), writes
   only the files whose bytes changed, and the search index keeps the entries of the other
