@@ -17,7 +17,7 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -181,6 +181,8 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
     def __init__(self) -> None:
         self.collection: Collection | None = None
         self.pages: list[Page] = []
+        self.page_parts: list[Sequence[Page]] = []
+        """`pages` in the core's parts (`SiteMaker.page_parts`): most of them each one text's."""
         self.sharing: SiteSharing | None = None
         self.info = EditionInfo()
         self.serving: Serving | None = None
@@ -258,6 +260,7 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         try:
             self.collection = self.maker.collection(source)
             parts = [*self.maker.page_parts(self.collection), list(about_pages(self.collection, self.info))]
+            self.page_parts = parts
             self.pages = [page for part in parts for page in part]
             # Before MkDocs empties the site folder: no page or file may take another's address.
             self.maker.check_addresses(self.collection, parts)
@@ -444,17 +447,22 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
 
     def _generated_pages(self, config: MkDocsConfig) -> Iterator[File]:
         """A file per generated page, in or out of the navigation."""
+        if self.serving is not None:
+            # A part's files at once: those of the texts a save leaves alone are the last build's.
+            for part in self.page_parts:
+                yield from self.serving.page_files(config, part, self._nav_titles(part))
+            return
         for page in self.pages:
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            # The title a nav entry would give it (MkDocs keeps a page set here and its title).
-            title = self._nav_label(page) if page.in_nav else None
-            if self.serving is None:
-                file = File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
-                # Its body is HTML: MkDocs renders it as html_pages.py says, not as Markdown.
-                GeneratedPage(title, file, config)
-                yield file
-            else:
-                yield self.serving.page_file(config, page.src, page.markdown, inclusion, title)
+            file = File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
+            # Its body is HTML: MkDocs renders it as html_pages.py says, not as Markdown.
+            GeneratedPage(self._nav_label(page) if page.in_nav else None, file, config)
+            yield file
+
+    def _nav_titles(self, pages: Sequence[Page]) -> tuple[str | None, ...]:
+        """The title a nav entry would give each of `pages` (MkDocs keeps a page set here and
+        its title); None for a page out of the navigation."""
+        return tuple(self._nav_label(page) if page.in_nav else None for page in pages)
 
     def _published_files(self, config: MkDocsConfig, sharing: SiteSharing) -> Iterator[File]:
         """The link-preview cards and the JSON data: published files, not pages; and, for a
@@ -471,7 +479,15 @@ class ConclusionsPlugin(BasePlugin[ConclusionsConfig]):
         published: dict[str, str | Path] = {
             card.path: file for card, file in zip(all_cards, drawing.files, strict=True)
         }
-        published.update(self.maker.data(c, config.site_url or ""))
+        data = self.maker.data_parts(c, config.site_url or "")
+        if self.serving is not None and c.formerly_at_root is None:
+            self._copies = {path: file for path, file in published.items() if isinstance(file, Path)}
+            # A part's files at once: those of the texts a save leaves alone are the last build's.
+            for part in data:
+                yield from self.serving.published_files(config, part, _published)
+            return
+        for part in data:
+            published.update(part)
         if c.formerly_at_root is not None:
             was = c.formerly_at_root
             published.update(moved(was, published, Site(config.site_url or ""), c.versions_of(was)))

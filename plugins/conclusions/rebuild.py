@@ -22,7 +22,10 @@ same. So, between the rebuilds of one `mkdocs serve`, what the last good build m
   which `Serving` turns on and moves on at each build's start;
 - MkDocs' file and page objects, each page's rendering and the Markdown and context it was
   made from, what each published file was made of, Material's search entries of each page and
-  the cards copied (`Memory`);
+  the cards copied (`Memory`); the files of each part of the site (a text's pages, its data)
+  are taken whole when the core gave back the same part (`Memory.group`), and a part MkDocs
+  did nothing with in the last good build is not gone over file by file again (`settled`), so
+  that a save's work grows with the text it changed, not with the collection;
 - rebuilds are built in place (`mkdocs_internals.rebuild_in_place`): MkDocs builds only the
   pages whose Markdown or share data changed, and goes over those only (`build_only`), writes
   only the files whose bytes changed, and the search index keeps the entries of the other
@@ -58,7 +61,7 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from types import CodeType
@@ -79,6 +82,7 @@ from watchdog.observers.polling import PollingObserver
 
 from . import csp, mkdocs_internals
 from .core import remembered
+from .core.pages import Page
 from .core.site import SiteMaker
 from .html_pages import GeneratedPage
 from .mkdocs_internals import Rendering
@@ -143,6 +147,21 @@ class LastGood(Generic[K, V]):
     def last_with_inputs(self, key: K) -> tuple[tuple[Any, ...], V] | None:
         """The last good build's result `key`, with the inputs it was made of."""
         return self._last.get(key)
+
+    def carry(self, key: K, inputs: tuple[Any, ...], value: V) -> bool:
+        """Keep the last good build's result `key` for this one if it is `value` (the very
+        object) made of the same `inputs`; whether it was. (`get` and `keep` in one look, for
+        the thousands of pages and files a save leaves as they were.)"""
+        last = self._last.get(key)
+        if last is not None and last[1] is value and last[0] == inputs:
+            self._now[key] = last
+            return True
+        return False
+
+    def carry_all(self, keys: Sequence[K]) -> None:
+        """Keep the last good build's results `keys` for this one, as they are."""
+        last = self._last
+        self._now.update((key, last[key]) for key in keys if key in last)
 
     def keep(self, key: K, inputs: tuple[Any, ...], value: V) -> None:
         """This build's result `key`, made of `inputs`."""
@@ -331,6 +350,18 @@ class Memory:
         """Signature of this build's configuration."""
         self.files: LastGood[str, File] = LastGood()
         """MkDocs' file objects (with their pages), by path in the site."""
+        self.groups: LastGood[str, FileGroup] = LastGood()
+        """MkDocs' file objects of each part of the site (most of them each one text's pages, or
+        its data), by the path of the part's first file."""
+        self.group_order: list[FileGroup] = []
+        """This build's parts, in the order they were made (`group`)."""
+        self.settled: LastGood[str, FileGroup] = LastGood()
+        """The parts MkDocs did nothing with in the last good build (none of their pages built
+        or checked, none of their files written), each with what its pages' templates read
+        beyond their Markdown (`Serving.on_nav`), by the path of the part's first file."""
+        self.failed_since = False
+        """Whether a build failed since the last good one (it may have left its marks on the
+        pages and files it did not finish with: no part is taken as settled then)."""
         self.pages: LastGood[str, Rendering] = LastGood()
         """Each page's rendering, by source path, made of its Markdown's key and its context."""
         self.written: LastGood[str, bool] = LastGood()
@@ -343,7 +374,16 @@ class Memory:
         self.without_source: LastGood[str, bool] = LastGood()
         """What each page without a source (the 404 page) was made of beyond the site signature."""
         self.template_code = _TemplateCode()
-        self._tables = (self.files, self.pages, self.written, self.search, self.copies, self.without_source)
+        self._tables = (
+            self.files,
+            self.groups,
+            self.settled,
+            self.pages,
+            self.written,
+            self.search,
+            self.copies,
+            self.without_source,
+        )
         self._last_site = ""
         self._templates_state: list[tuple[str, str, int, int]] = []
         """The files of the theme folders that may change while serving (`same_site`)."""
@@ -351,7 +391,7 @@ class Memory:
         """Whether their templates read `pages`, for the files they were read from."""
         self._linked_from: dict[str, set[str]] = {}
         """Which pages link to anchors of each page (kept up to date as pages are rendered)."""
-        self._listed: tuple[list[tuple[str, str, str, str]], list[str], str] = ([], [], "")
+        self._listed: tuple[list[tuple[str, str, str, InclusionLevel]], list[str], str] = ([], [], "")
         """The last files and navigation listed (`same_site`), and their digest."""
 
     def start(self) -> None:
@@ -359,6 +399,7 @@ class Memory:
         for table in self._tables:
             table.start()
         self.reused = 0
+        self.group_order = []
 
     def templates_read_pages(self, template_dirs: list[str]) -> bool:
         """Whether a template of `template_dirs` (the theme folders that may change while
@@ -388,7 +429,7 @@ class Memory:
         # A save leaves the thousands of files and menu entries of a collection as they were:
         # their digest is made again only when the listing differs from the last one made
         # (compared as tuples of the same strings, mostly the very objects: a pointer each).
-        listing = [(f.src_uri, f.dest_uri, f.url, f.inclusion.name) for f in files]
+        listing = [(f.src_uri, f.dest_uri, f.url, f.inclusion) for f in files]
         outline = _nav_outline(nav.items, [])
         if (listing, outline) != self._listed[:2]:
             self._listed = (listing, outline, _digest(*(f"{s}|{d}|{u}|{i}" for s, d, u, i in listing), *outline))
@@ -402,6 +443,41 @@ class Memory:
         """The file at `dest`: the last good build's (with its page), if made from the same
         `inputs` under the same configuration, for made again it would be the same."""
         return self.files.get(dest, (self.settings, *inputs), make)
+
+    def group(
+        self,
+        first: str,
+        inputs: tuple[object, ...],
+        make: Callable[[Callable[[str, tuple[object, ...], Callable[[], File]], File]], list[File]],
+    ) -> list[File]:
+        """The files of a part of the site whose first file is at `first`: the last good
+        build's list, if made from the same `inputs` under the same configuration; else
+        `make(file)`'s, where `file(dest, its_inputs, make_it)` is, as `file` below, the last
+        good build's file at `dest` in this part if made from the same inputs.
+
+        A save changes one text of many: the files of every other text are taken again at the
+        cost of one comparison each part (of its pages, or its data: the very objects the
+        core's kept steps gave back), not one each file."""
+        inputs = (self.settings, *inputs)
+        last = self.groups.last_with_inputs(first)
+        if last is not None and last[0] == inputs:
+            self.groups.keep(first, inputs, last[1])
+            self.group_order.append(last[1])
+            return last[1].files
+        earlier = last[1].by_dest if last is not None else {}
+        by_dest: dict[str, tuple[tuple[object, ...], File]] = {}
+
+        def file(dest: str, file_inputs: tuple[object, ...], make_it: Callable[[], File]) -> File:
+            prior = earlier.get(dest)
+            made = prior[1] if prior is not None and prior[0] == file_inputs else make_it()
+            by_dest[dest] = (file_inputs, made)
+            return made
+
+        files = make(file)
+        group = FileGroup(files, by_dest)
+        self.groups.keep(first, inputs, group)
+        self.group_order.append(group)
+        return files
 
     def recall_rendering(self, src: str, key: str) -> Rendering | None:
         """The rendering the last good build made of page `src` from the same Markdown (`key`),
@@ -434,9 +510,10 @@ class Memory:
     def file_unchanged(self, dest: str, made: str | bytes) -> bool:
         """Whether the last good build wrote at `dest` what is `made` of the same content (the
         very object, or the same text), and this build builds in place."""
-        same = self.written.last(dest, (made,)) is not None
+        if self.written.carry(dest, (made,), True):
+            return self.in_place
         self.written.keep(dest, (made,), True)
-        return self.in_place and same
+        return False
 
     def template_unchanged(self, name: str, inputs: tuple[object, ...]) -> bool:
         """Whether the last good build wrote the theme's template `name` from the same `inputs`
@@ -489,15 +566,31 @@ class Memory:
         self._last_site = self.site
         for table in self._tables:
             table.succeeded()
+        self.failed_since = False
 
     def failed(self) -> None:
         """A build failed: the last good build, still served, is what the next one compares with."""
         for table in self._tables:
             table.failed()
+        self.failed_since = True
 
     def forget_links(self) -> None:
         """Every page is rendered again: the index of links is made again as they are."""
         self._linked_from = {}
+
+
+class FileGroup:
+    """The files of a part of the site (`Memory.group`), and each with the inputs it was made from."""
+
+    __slots__ = ("by_dest", "dests", "files", "srcs")
+
+    def __init__(self, files: list[File], by_dest: dict[str, tuple[tuple[object, ...], File]]) -> None:
+        self.files = files
+        self.by_dest = by_dest
+        self.srcs = tuple(f.src_uri for f in files)
+        """Each file's source path."""
+        self.dests = tuple(f.dest_uri for f in files)
+        """Each file's path in the site."""
 
 
 class RememberedPage(GeneratedPage):
@@ -527,6 +620,22 @@ class RememberedPage(GeneratedPage):
         """Before MkDocs reads the pages: leave the page out of the build if the last good one
         built it from the same inputs (`context`: what its template reads beyond its Markdown
         and the site signature), with what that build read and rendered."""
+        memory = self.memory
+        done = self.done
+        # Left out of the last build too, under the same site signature and from the same
+        # Markdown and context: as below, in one look (most of a collection's pages, each save).
+        if (
+            memory.in_place
+            and not self.built
+            and done is not None
+            and context == self.context
+            and self._keyed[0] == memory.site
+            and self._keyed[1] is self.file.content_string
+            and memory.pages.carry(self.file.src_uri, (self.key, context), done)
+        ):
+            self.links_to_anchors = None
+            memory.reused += 1
+            return
         markdown = self.file.content_string
         site, keyed_markdown = self._keyed
         if site != self.memory.site or keyed_markdown is not markdown:
@@ -560,6 +669,32 @@ class RememberedPage(GeneratedPage):
             done = Rendering.of(self, meta)
         self.memory.linked(src, done)
         self.memory.keep_rendering(src, self.key, self.context, done)
+
+
+def _kept_kind(make: Callable[[MkDocsConfig, str, str], File], config: MkDocsConfig, path: str, content: str) -> File:
+    return mkdocs_internals.keep_kind(make(config, path, content))
+
+
+def _inclusion(in_nav: bool) -> InclusionLevel:
+    return InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+
+
+def _generated_file(
+    config: MkDocsConfig, src: str, markdown: str, inclusion: InclusionLevel, title: str | None
+) -> File:
+    """A generated page's file, with its page (rendered as `html_pages.py` says)."""
+    file = File.generated(config, src, content=markdown, inclusion=inclusion)
+    GeneratedPage(title, file, config)
+    return file
+
+
+def _remembered_file(
+    config: MkDocsConfig, src: str, markdown: str, inclusion: InclusionLevel, title: str | None, memory: Memory
+) -> File:
+    """A generated page's file, with a `RememberedPage`."""
+    file = mkdocs_internals.keep_kind(File.generated(config, src, content=markdown, inclusion=inclusion))
+    RememberedPage(title, file, config, memory)
+    return file
 
 
 def _works_on(file: File) -> bool:
@@ -746,32 +881,57 @@ class Serving:
         if self.memory is not None:
             self.memory.begin_files(config)
 
-    def page_file(
-        self, config: MkDocsConfig, src: str, markdown: str, inclusion: InclusionLevel, title: str | None
-    ) -> File:
-        """The file of a generated page, with a page whose rendering may be reused (`fast_serve`):
-        the last build's, when made from the same Markdown (MkDocs makes 6,000 page objects of
-        a large collection in about a quarter of a second, mostly parsing their addresses).
+    def page_files(self, config: MkDocsConfig, pages: Sequence[Page], titles: tuple[str | None, ...]) -> list[File]:
+        """The files of generated `pages` (a part of the site, `SiteMaker.page_parts`), each
+        with the title its nav entry gives it in `titles` (None: from its Markdown), and with a
+        page whose rendering may be reused (`fast_serve`): the last good build's, part by part
+        and then page by page, when made from the same pages (MkDocs makes 6,000 page objects
+        of a large collection in about a quarter of a second, mostly parsing their addresses)."""
+        if not pages:
+            return []
+        if self.memory is None:
+            return [
+                _generated_file(config, p.src, p.markdown, _inclusion(p.in_nav), t)
+                for p, t in zip(pages, titles, strict=True)
+            ]
 
-        Args:
-            config: the build's configuration.
-            src: the page's source path.
-            markdown: its Markdown.
-            inclusion: whether it is in the navigation.
-            title: the title a navigation entry gives it (None: from its Markdown).
-        """
-        memory = self.memory
-        if memory is None:
-            file = File.generated(config, src, content=markdown, inclusion=inclusion)
-            GeneratedPage(title, file, config)
-            return file
+        def make(file: Callable[[str, tuple[object, ...], Callable[[], File]], File]) -> list[File]:
+            memory = self.memory
+            assert memory is not None
+            made = []
+            for page, title in zip(pages, titles, strict=True):
+                inclusion = _inclusion(page.in_nav)
+                made.append(
+                    file(
+                        page.src,
+                        (page.markdown, inclusion, title),
+                        partial(_remembered_file, config, page.src, page.markdown, inclusion, title, memory),
+                    )
+                )
+            return made
 
-        def make() -> File:
-            file = mkdocs_internals.keep_kind(File.generated(config, src, content=markdown, inclusion=inclusion))
-            RememberedPage(title, file, config, memory)
-            return file
+        # A list of pages compares with the last build's at the cost of a pointer each when the
+        # core gave back the same (the very pages).
+        return self.memory.group(pages[0].src, (pages, titles), make)
 
-        return memory.file(src, (markdown, inclusion, title), make)
+    def published_files(
+        self, config: MkDocsConfig, contents: Mapping[str, str], make: Callable[[MkDocsConfig, str, str], File]
+    ) -> list[File]:
+        """The files the site publishes (not pages) of `contents` (their content by path, a
+        part of the site's data, `SiteMaker.data_parts`), each `make(config, path, content)`:
+        the last good build's, part by part and then file by file, when of the same content."""
+        if not contents:
+            return []
+        if self.memory is None:
+            return [make(config, path, content) for path, content in contents.items()]
+
+        def make_all(file: Callable[[str, tuple[object, ...], Callable[[], File]], File]) -> list[File]:
+            return [
+                file(path, (content,), partial(_kept_kind, make, config, path, content))
+                for path, content in contents.items()
+            ]
+
+        return self.memory.group(next(iter(contents)), (contents,), make_all)
 
     def published_file(self, config: MkDocsConfig, path: str, made_from: object, make: Callable[[], File]) -> File:
         """The file the site publishes at `path` (not a page): the last build's, when `made_from`
@@ -833,13 +993,17 @@ class Serving:
             # It shows the site's navigation and the document line: a collection's is a page of
             # thousands of links, which a save of one paragraph rarely changes.
             mkdocs_internals.skip_template(config, NOT_FOUND)
+        settled, contexts = self._settled(context)
         built: set[str] = set()
         for page in pages:
+            if page.file in settled:
+                continue
             page.prepare(files, context(page.file.src_uri))
             if page.built:
                 built.add(page.file.src_uri)
-        self._check_links_to_changed_pages(built, files)
-        worked_on = self._mark_files(files, config.theme.dirs)
+        checked = self._check_links_to_changed_pages(built, files)
+        worked_on = self._mark_files(files, config.theme.dirs, settled - checked)
+        self._settle(contexts, set(worked_on))
         self._pages = [
             (f.page.url, not isinstance(f.page, RememberedPage) or f.page.built)
             for f in documents
@@ -874,33 +1038,78 @@ class Serving:
             if type(plugin).__module__ != "conclusions.plugin" and mkdocs_internals.search_entries(plugin) is None
         ]
 
-    def _check_links_to_changed_pages(self, built: set[str], files: Files) -> None:
+    def _settled(self, context: Callable[[str], str]) -> tuple[set[File], list[str | None]]:
+        """The files of this build's parts that MkDocs has nothing to do with, as in the last
+        good build (`Memory.settled`): the same files, under the same site signature in a build
+        in place, and, for pages, what their templates read beyond their Markdown the same
+        (`context`). Their pages are not prepared one by one: what the last good build kept of
+        them is kept as it is. Returns those files, and the context of each part's pages (None
+        for a part that is not pages)."""
+        memory = self.memory
+        assert memory is not None
+        settled: set[File] = set()
+        contexts: list[str | None] = []
+        for group in memory.group_order:
+            is_pages = isinstance(group.files[0].page, RememberedPage)
+            of_pages = "\0".join(map(context, group.srcs)) if is_pages else None
+            contexts.append(of_pages)
+            first = group.srcs[0]
+            if not memory.in_place or memory.failed_since or memory.settled.last(first, (of_pages,)) is not group:
+                continue
+            settled.update(group.files)
+            if is_pages:
+                memory.pages.carry_all(group.srcs)
+            else:
+                memory.written.carry_all(group.dests)
+            memory.reused += len(group.files) if is_pages else 0
+        return settled, contexts
+
+    def _settle(self, contexts: list[str | None], worked_on: set[File]) -> None:
+        """Note the parts MkDocs does nothing with in this build (`_settled`): none of their
+        pages `worked_on`, none of their files written."""
+        memory = self.memory
+        assert memory is not None
+        for group, of_pages in zip(memory.group_order, contexts, strict=True):
+            if of_pages is not None:
+                idle = worked_on.isdisjoint(group.files)
+            else:
+                idle = not any(f.is_modified() for f in group.files)
+            if idle:
+                memory.settled.keep(group.srcs[0], (of_pages,), group)
+
+    def _check_links_to_changed_pages(self, built: set[str], files: Files) -> set[File]:
         """The links of a page not built again were checked by the last good build, against the
         same pages, except those to a page `built` now (by source path): its anchors may have
         changed. Only those are checked again (a register page links to hundreds of pages, a
         save changes a few)."""
         assert self.memory is not None
         by_src = files.src_uris
+        checked: set[File] = set()
         for src in built:
             for linking_src in self.memory.linking_to(src):
                 linking = by_src.get(linking_src)
                 other = linking.page if linking is not None else None
                 if isinstance(other, RememberedPage) and other.done is not None and not other.built:
                     other.done.check_links(other, files, to=built)
+                    checked.add(other.file)
+        return checked
 
-    def _mark_files(self, files: Files, theme_dirs: list[str]) -> list[File]:
+    def _mark_files(self, files: Files, theme_dirs: list[str], settled: set[File]) -> list[File]:
         """Set which of the files that are not pages MkDocs writes: the plugin's, when their
         content changed; a theme's (of `theme_dirs`), none in a build in place, for the site
         signature holds every file of the theme folders that may change while serving (and
         the theme's own are part of its install); any other, when newer than the copy served
         (every build starts in an empty folder). Returns the pages MkDocs works on in a build
-        in place (`_works_on`): the same pass over the files, thousands in a collection."""
+        in place (`_works_on`): the same pass over the files, thousands in a collection. The
+        `settled` files are left as the last good build left them (`_settled`)."""
         memory = self.memory
         assert memory is not None
         in_place = memory.in_place and self.folder is not None
         themes = set(theme_dirs)
         worked_on: list[File] = []
         for file in files:
+            if file in settled:
+                continue
             if file.is_documentation_page():
                 if _works_on(file):
                     worked_on.append(file)

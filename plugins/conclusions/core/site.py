@@ -454,19 +454,27 @@ class SiteMaker:
         check_addresses([page for part in parts for page in part], published_files(c))
 
     def data(self, c: Collection, site_url: str) -> dict[str, str]:
-        """Every JSON file of the site, with the sitemap of each folder of them, by path: each
-        document's, a step made of its edition; a collection's own, a step made of what it lists."""
+        """Every JSON file of the site, with the sitemap of each folder of them, by path."""
         out: dict[str, str] = {}
-        for edition in (*c.editions, *c.versions):
-            out.update(self.step(("data", edition.urls.prefix), (edition, site_url), partial(_data, edition, site_url)))
+        for part in self.data_parts(c, site_url):
+            out.update(part)
+        return out
+
+    def data_parts(self, c: Collection, site_url: str) -> list[Mapping[str, str]]:
+        """`data` in parts, in the same order: each document's, a step made of its edition; a
+        collection's own, a step made of what it lists."""
+        parts: list[Mapping[str, str]] = [
+            self.step(("data", edition.urls.prefix), (edition, site_url), partial(_data, edition, site_url))
+            for edition in (*c.editions, *c.versions)
+        ]
         if c.is_collection:
             listed = tuple((e.document.header, len(e.document.paragraphs), e.urls) for e in c.editions)
-            out.update(
+            parts.append(
                 self.step(
                     "collection data", (listed, c.references, c.title, site_url), partial(_collection_data, c, site_url)
                 )
             )
-        return out
+        return parts
 
     def cards(self, sharing: SiteSharing) -> list[Card]:
         """The preview cards of every page that has one (not drawn): each document's, a step
