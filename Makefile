@@ -53,9 +53,14 @@ PARALLEL ?= -n auto --dist loadgroup
 
 # The tests in layers, one folder each (markers of the same names, pyproject.toml). The core,
 # the importer and the reader alone, no build: site_tests/unit/. No unit test uses Hypothesis,
-# whose pytest plugin imports it at the end of every run (about a second).
+# whose pytest plugin imports it at the end of every run (about a second). Where no bytecode is
+# written (PYTHONDONTWRITEBYTECODE), pytest's assertion rewriting is redone in every worker for
+# every test module, the largest part of a worker's start: the tests run with plain asserts
+# (the same checks), and when one fails the failures run again with rewriting, for pytest's
+# detailed messages; the target fails either way.
+UNIT := $(BIN)/python -m pytest -q -p no:hypothesispytest $(PARALLEL) site_tests/unit
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q -p no:hypothesispytest $(PARALLEL) site_tests/unit
+	$(UNIT) --assert=plain || { echo "make unit: the failures again, with pytest's messages:"; $(UNIT) --lf; exit 1; }
 
 # Write the golden files again (site_tests/golden/: what the core makes of the mini fixture
 # and of a collection made from it), after a change to the output that is meant; commit them.

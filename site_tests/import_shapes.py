@@ -14,8 +14,12 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # fpdf2 is imported where a PDF is drawn
     from fpdf import FPDF
+    from fpdf.fonts import TTFFont
 
+import copy
 import datetime
+import functools
+import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -171,13 +175,48 @@ def font_path(name: str) -> Path:
     return path
 
 
+@functools.cache
+def _dejavu() -> tuple[TTFFont, bytes]:
+    """DejaVu Sans as fpdf2's `add_font` reads it into a first font, and the file's bytes."""
+    from fpdf import FPDF
+    from fpdf.fonts import TTFFont
+
+    path = font_path("DejaVuSans.ttf")
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(path))
+    (font,) = pdf.fonts.values()
+    assert isinstance(font, TTFFont)
+    return font, path.read_bytes()
+
+
+def _add_dejavu(pdf: FPDF) -> None:
+    """`pdf.add_font("DejaVu", "", <DejaVuSans.ttf>)` as the first font of `pdf`, from the font
+    read once per process: fpdf2 reads the whole font anew for each document (its glyphs, widths
+    and names), a large part of drawing one. What one document changes is its own: the
+    glyphs it uses (`subset`, the missing ones, the largest size) and the font tables, which
+    fpdf2 cuts down in place to the glyphs used when it writes the PDF: those tables are read
+    again from the file's bytes, lazily, as `add_font` reads them. The PDFs are the same bytes
+    as with `add_font`."""
+    from fontTools import ttLib  # type: ignore[import-untyped]  # fpdf2 depends on it; no types
+    from fpdf.fonts import SubsetMap
+
+    assert not pdf.fonts, "DejaVu is the first font of a document"
+    template, data = _dejavu()
+    font = copy.copy(template)
+    font.ttfont = ttLib.TTFont(io.BytesIO(data), recalcTimestamp=False, fontNumber=0, lazy=True)
+    font.missing_glyphs = []
+    font.biggest_size_pt = 0
+    font.subset = SubsetMap(font)
+    pdf.fonts[font.fontkey] = font
+
+
 def pdf_shape(shape: Shape) -> bytes:
     """The lines drawn as a Council-like A4 PDF, page by page as the shape cut them."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4", unit="pt")
     pdf.set_auto_page_break(False)
-    pdf.add_font("DejaVu", "", str(font_path("DejaVuSans.ttf")))
+    _add_dejavu(pdf)
     pdf.set_creation_date(datetime.datetime(2023, 11, 13, tzinfo=datetime.UTC))  # same bytes every time
     left, body_size, small = 56.0, 9.0, 7.5
     pages: list[list[Line]] = [[]]
@@ -293,7 +332,7 @@ def register_pdf(text: str, head_lines: int, number: str) -> bytes:
 
     pdf = FPDF(format="A4", unit="pt")
     pdf.set_auto_page_break(False)
-    pdf.add_font("DejaVu", "", str(font_path("DejaVuSans.ttf")))
+    _add_dejavu(pdf)
     pdf.set_creation_date(datetime.datetime(2024, 6, 5, tzinfo=datetime.UTC))  # same bytes every time
     size, small = 10.0, 8.0
     for index, page in enumerate(_register_pages(text, head_lines)):
@@ -428,7 +467,7 @@ def journal_pdf(text: str, lines_per_page: int = 34) -> bytes:
     pages = [wrapped[i : i + lines_per_page] for i in range(0, len(wrapped), lines_per_page)]
     pdf = FPDF(format="A4", unit="pt")
     pdf.set_auto_page_break(False)
-    pdf.add_font("DejaVu", "", str(font_path("DejaVuSans.ttf")))
+    _add_dejavu(pdf)
     pdf.set_creation_date(datetime.datetime(2024, 7, 9, tzinfo=datetime.UTC))  # same bytes every time
     size, small = 9.5, 7.5
     for number, page in enumerate(pages, start=1):

@@ -8,15 +8,16 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from conclusions.core.edition import build_edition
 from conclusions.core.jsondata import JsonData
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
 
 from site_tests.support.build import FIXTURES, ROOT
+
+if TYPE_CHECKING:  # the validator is imported by the tests that use it, not in every worker
+    from jsonschema import Draft202012Validator
 
 pytestmark = pytest.mark.unit
 
@@ -25,6 +26,9 @@ SITE_URL = "https://example.org/"
 
 
 def _validator(name: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
     resources = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in SCHEMAS.glob("*.schema.json")}
     registry = Registry().with_resources((n, Resource.from_contents(s)) for n, s in resources.items())
     return Draft202012Validator(resources[name], registry=registry)

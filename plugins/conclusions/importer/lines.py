@@ -28,6 +28,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..reader.chars import notes as char_notes
 from ..reader.furniture import is_rule, lone_number, normal, split_pages
@@ -57,8 +58,15 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _HYPHENS = "-\u00ad"
 
 
-def _candidates(text: str) -> Iterable[tuple[int, int, int, str]]:
-    """(start, end, number, kind) of every footnote-marker candidate in a line."""
+@lru_cache(maxsize=1 << 14)
+def _candidates(text: str) -> tuple[tuple[int, int, int, str], ...]:
+    """(start, end, number, kind) of every footnote-marker candidate in a line. Kept for the
+    lines of a text: the footnote zones, the check for raised markers and the markers' reading
+    each go through every line."""
+    return tuple(_each_candidate(text))
+
+
+def _each_candidate(text: str) -> Iterable[tuple[int, int, int, str]]:
     for match in _CANDIDATE.finditer(text):
         if match.group("sup"):
             yield match.start(), match.end(), int(match.group("sup").translate(_FROM_SUPERSCRIPT)), "sup"

@@ -76,9 +76,7 @@ def find_prose_verbs(paragraphs: list[DraftParagraph], known: list[KnownVerb], t
     speaking = speakers(title)
     by_form = {form: verb for verb in known for form in verb.forms}
     passive = frozenset(form for verb in known if verb.passive for form in verb.forms)
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True)) + r")(?![\w-])"
-    )
+    pattern = _any_form(tuple(by_form))
     counts: dict[str, dict[str, int]] = {}
     for paragraph in paragraphs:
         text = paragraph_text(paragraph)
@@ -93,6 +91,15 @@ def find_prose_verbs(paragraphs: list[DraftParagraph], known: list[KnownVerb], t
         FoundVerb(verb, tuple(sorted(forms)), verbs[verb].request, sum(forms.values()), True)
         for verb, forms in sorted(counts.items())
     ]
+
+
+@lru_cache(maxsize=8)
+def _any_form(forms: tuple[str, ...]) -> re.Pattern[str]:
+    # By the forms: a language's list is the same for every import, and this alternation of
+    # hundreds of escaped forms took longer to write out than to search a short text.
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])"
+    )
 
 
 def paragraph_text(paragraph: DraftParagraph) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from string import Template
 
@@ -59,6 +59,7 @@ def forms() -> Forms:
     return Forms(compiled(data["always"]), compiled(data["repeated"]), numbers["lone"], numbers["of pages"], parts)
 
 
+@lru_cache(maxsize=1 << 14)  # every line is read by several of the forms' questions below
 def normal(text: str) -> str:
     """A line as the forms read it: single spaces, superscript digits as digits and glued to the
     word before them (a PDF may raise the "2" of "TREE.2.A" and set it apart: "TREE ².A")."""

@@ -82,11 +82,20 @@ def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
     raw = textpage.raw
     x = ctypes.c_double()
     y = ctypes.c_double()
+    # PDFium's functions and the pointers they fill, looked up once: they are called for every
+    # glyph of every page, the largest part of reading a PDF.
+    unicode_at, generated, origin, font_size = (
+        pdfium_raw.FPDFText_GetUnicode,
+        pdfium_raw.FPDFText_IsGenerated,
+        pdfium_raw.FPDFText_GetCharOrigin,
+        pdfium_raw.FPDFText_GetFontSize,
+    )
+    x_at, y_at = ctypes.byref(x), ctypes.byref(y)
     chars: list[_Char] = []
     pending_space = False
     high_surrogate = 0
     for index in range(textpage.count_chars()):
-        code = pdfium_raw.FPDFText_GetUnicode(raw, index)
+        code = unicode_at(raw, index)
         if high_surrogate and not 0xDC00 <= code < 0xE000:
             # A pair's first half with no second: the font's text map is broken at that glyph.
             chars.append(_Char(_BROKEN, _NOMINAL_SIZE, y.value, pending_space))
@@ -99,16 +108,16 @@ def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
             code = 0x10000 + ((high_surrogate - 0xD800) << 10) + (code - 0xDC00) if high_surrogate else ord(_BROKEN)
         high_surrogate = 0
         text = chr(code)
-        if pdfium_raw.FPDFText_IsGenerated(raw, index):
+        if generated(raw, index):
             # PDFium adds a space between words drawn apart and "\r\n" between its lines;
             # lines are rebuilt below from the baselines, so only the space matters.
             pending_space = pending_space or text == " "
             continue
         if text in "\r\n":
             continue
-        pdfium_raw.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y))
+        origin(raw, index, x_at, y_at)
         # Some fonts (Type 3) report no size; a nominal one keeps the line rules working.
-        size = pdfium_raw.FPDFText_GetFontSize(raw, index) or _NOMINAL_SIZE
+        size = font_size(raw, index) or _NOMINAL_SIZE
         chars.append(_Char(text, size, y.value, pending_space, x.value))
         pending_space = False
     return chars
