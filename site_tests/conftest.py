@@ -56,10 +56,17 @@ def _group(item: pytest.Item) -> str:
     a module's tests that take a fixture made once per module go with their module; a test of
     one document of the list goes with the document's other tests (the document is built once
     per session in any case, support/shared.py, but a worker then never waits for another to
-    build it). Any other test goes to whichever worker is free."""
+    build it); a unit test goes with its module. Any other test goes to whichever worker is
+    free."""
     info = getattr(item, "_fixtureinfo", None)  # pytest's record of the fixtures a test takes
     definitions = getattr(info, "name2fixturedefs", {})
     if any(d.scope == "module" for defs in definitions.values() for d in defs):
+        return item.nodeid.split("::", 1)[0]
+    if item.path.parent.name == "unit":
+        # A unit test takes milliseconds, about what pytest-xdist spends handing one test to a
+        # worker and hearing back: handed out a module at a time, the unit layer runs in less
+        # time than test by test (measured with `make unit`), and a module's tests share the
+        # imports and lookups they make.
         return item.nodeid.split("::", 1)[0]
     callspec = getattr(item, "callspec", None)
     if callspec is not None and "doc" in callspec.params:
