@@ -10,7 +10,10 @@ list only forms that occur there):
   ("RESTATES ... and CALLS on all States", "..., STRESSES its key role");
 
 and the lower-case forms where the subject of their sentence stands before them
-(`find_prose_verbs`: "The Council invites", "They note", "The Agency is invited").
+(`find_prose_verbs`: "The Council invites", "They note", "The Agency is invited"), and the
+forms with only their first letter capitalised as the first words of a paragraph or a point,
+in a text whose preamble names the body speaking (`find_sentence_case_verbs`: "The Council of
+the European Union," ... "1. Acknowledges that ...").
 """
 
 from __future__ import annotations
@@ -20,7 +23,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..core.layout import SHARED_REGISTRY, VERBS_FILE
-from ..core.operative import opening_forms, opening_runs, speakers
+from ..core.operative import (
+    opening_forms,
+    opening_runs,
+    preamble_speaks,
+    sentence_case_index,
+    sentence_case_opening,
+    speakers,
+)
 from ..core.yamlsource import load_package_yaml
 from .model import DraftParagraph, DraftPoint
 from .yamltext import FlowList, dump
@@ -91,6 +101,52 @@ def find_prose_verbs(paragraphs: list[DraftParagraph], known: list[KnownVerb], t
         FoundVerb(verb, tuple(sorted(forms)), verbs[verb].request, sum(forms.values()), True)
         for verb, forms in sorted(counts.items())
     ]
+
+
+def find_sentence_case_verbs(
+    paragraphs: list[DraftParagraph], preamble: list[str], known: list[KnownVerb], title: str = ""
+) -> list[FoundVerb]:
+    """The verbs written in sentence case where they open a paragraph or a point ("Calls on the
+    Member States ..."), when the `preamble` names the body speaking (`core.operative.
+    preamble_speaks`; the bodies that speak in a text of this `title` count too), by the forms of
+    `known`, upper-case ones first (the capitals form's verb is the verb: "Invite" is INVITE)."""
+    if not preamble_speaks(preamble, speakers(title)):
+        return []
+    pairs = sorted(
+        ((form, verb) for verb in known if not verb.passive for form in verb.forms), key=lambda p: p[0][:1].islower()
+    )
+    index = sentence_case_index(pairs)
+    counts: dict[str, dict[str, int]] = {}
+    for paragraph in paragraphs:
+        text = paragraph_text(paragraph)
+        for start in _opening_starts(paragraph):
+            opening = sentence_case_opening(text, start, index)
+            if opening is not None:
+                written, verb = opening
+                counts.setdefault(verb.verb, {}).setdefault(written, 0)
+                counts[verb.verb][written] += 1
+    verbs = {verb.verb: verb for verb in known}
+    return [
+        FoundVerb(verb, tuple(sorted(forms)), verbs[verb].request, sum(forms.values()), True)
+        for verb, forms in sorted(counts.items())
+    ]
+
+
+def _opening_starts(paragraph: DraftParagraph) -> list[int]:
+    """Where the paragraph's words and each point's words start in `paragraph_text` (after the
+    point's marker and its space)."""
+    starts = [0]
+    position = len(paragraph.text) + 1
+
+    def walk(points: list[DraftPoint]) -> None:
+        nonlocal position
+        for point in points:
+            starts.append(position + len(point.marker) + 1)
+            position += len(point.marker) + 1 + len(point.text) + 1
+            walk(point.children)
+
+    walk(paragraph.points)
+    return starts
 
 
 @lru_cache(maxsize=8)
