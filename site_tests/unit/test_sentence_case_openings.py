@@ -143,7 +143,8 @@ def _split(item: Paragraph, sentence_case: bool) -> list[tuple[str, list[str]]]:
 
 def test_a_verb_that_opens_the_paragraph_or_a_point_opens_a_clause() -> None:
     item = _with_points(
-        "Acknowledges the report; welcomes its findings and:",
+        "In this context, the Council:",
+        "Acknowledges the report;",
         "Invites the Commission to act;",
         "Calls on the Member States to report.",
     )
@@ -176,6 +177,18 @@ def test_the_same_word_elsewhere_opens_nothing(text: str) -> None:
     assert names == (["NOTES"] if text.startswith("Notes") else [])
 
 
+def test_a_point_under_words_that_open_a_clause_is_part_of_it() -> None:
+    # "Support", "Encourage": infinitives that the plural forms ("They support") also write.
+    for opening in ("Invites the Commission to:", "INVITES the Commission to:"):
+        item = _with_points(opening, "Support the libraries;", "Encourage reading.")
+        assert _split(item, True) == [("INVITES", ["commission"])]
+    # One level down too: the points under a point that opens a clause.
+    text = "The Council:\nCalls on the Member States to:\nEncourage reading."
+    inner = Point("i)", "a-i", text.index("Encourage"), len(text), 1)
+    outer = Point("a)", "a", text.index("Calls"), text.index(":\nEnc") + 1, 1, points=(inner,))
+    assert _split(Paragraph(2, text, 1, points=(outer,)), True) == [("CALLS ON", ["member-states"])]
+
+
 def test_without_a_speaking_preamble_a_paragraph_start_is_prose() -> None:
     item = _with_points("Encourages the Member States to act:", "Invites the Commission to act.")
     assert _split(item, False) == []
@@ -192,10 +205,16 @@ def test_capitals_are_read_as_before_in_either_case() -> None:
 
 
 def test_french_and_german_forms_open_as_their_capitals_do() -> None:
-    french = _with_points("Se félicite des progrès accomplis et:", "Invite la Commission à soutenir les bibliothèques.")
+    french = _with_points(
+        "Dans ce contexte, le Conseil:",
+        "Se félicite des progrès accomplis;",
+        "Invite la Commission à soutenir les bibliothèques.",
+    )
     assert _split(french, True) == [("SE FÉLICITE", []), ("INVITE", ["commission"])]
     capitals = _with_points(
-        "SE FÉLICITE des progrès accomplis et:", "INVITE la Commission à soutenir les bibliothèques."
+        "Dans ce contexte, le Conseil:",
+        "SE FÉLICITE des progrès accomplis;",
+        "INVITE la Commission à soutenir les bibliothèques.",
     )
     assert _split(capitals, True) == _split(french, True)
     german = paragraph("Fordert die Mitgliedstaaten auf, Bibliotheken offen zu halten.")
@@ -213,5 +232,13 @@ def test_the_importer_reports_french_verbs_in_sentence_case() -> None:
     known = [*shared_verbs(), *shared_verbs(lower_case=True)]
     found = {v.verb: (v.count, v.forms) for v in find_sentence_case_verbs(paragraphs, ["Le Conseil,"], known)}
     assert found == {"INVITE": (1, ("Invite",)), "SE FÉLICITE": (1, ("Se félicite",))}
+    # Points under words that open a clause are part of it, in capitals or in sentence case.
+    under = [DraftPoint("a)", "Invite les bibliothèques à participer;", Where(0, 5))]
+    request = [
+        DraftParagraph(4, "INVITE la Commission à:", Where(0, 4), points=under),
+        DraftParagraph(5, "Invite la Commission à:", Where(0, 6), points=under),
+    ]
+    found = {v.verb: (v.count, v.forms) for v in find_sentence_case_verbs(request, ["Le Conseil,"], known)}
+    assert found == {"INVITE": (1, ("Invite",))}
     assert find_sentence_case_verbs(paragraphs, ["La Commission,"], known) == []
     assert find_sentence_case_verbs(paragraphs, [], known) == []

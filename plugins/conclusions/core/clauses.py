@@ -13,11 +13,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .mentions import Match, Matcher
-from .model import Actor, Paragraph, Verb, all_points
+from .model import Actor, Paragraph, Point, Verb
 from .operative import (
+    Opening,
     opening_forms,
     sentence_case_index,
-    sentence_case_opening,
+    sentence_case_openings,
     sentence_start,
     subject_after,
 )
@@ -108,8 +109,8 @@ def split_clauses(
     text = paragraph.text
     found = _opening(text, verbs.find(text), speaking)
     if sentence_case:
-        taken = {m.start for m in found}
-        extra = [m for m in _sentence_case_openings(paragraph, verbs) if m.start not in taken]
+        taken = [m.start for m in found]
+        extra = _sentence_case_openings(paragraph, verbs, taken)
         found = sorted([*found, *extra], key=lambda m: m.start)
     starts = [_clause_start(text, match, found[i - 1].end if i else 0, first=i == 0) for i, match in enumerate(found)]
     ends = [*starts[1:], len(text)][: len(starts)]
@@ -140,17 +141,22 @@ def _opening(text: str, found: list[Match[Verb]], speaking: tuple[str, ...]) -> 
     return [found[i] for i in opening_forms(text, [(m.start, m.pattern) for m in found], passive, speaking)]
 
 
-def _sentence_case_openings(paragraph: Paragraph, verbs: Matcher[Verb]) -> list[Match[Verb]]:
+def _sentence_case_openings(paragraph: Paragraph, verbs: Matcher[Verb], opened: Sequence[int]) -> list[Match[Verb]]:
     """The verbs written in sentence case as the first words of the paragraph or of its points
-    ("Acknowledges that ...", "Calls on ..."), as the verb their forms stand for ("ACKNOWLEDGES")."""
-    index = _sentence_case_forms(verbs)
-    found = []
-    for start in (0, *(point.start for point in all_points(paragraph.points))):
-        opening = sentence_case_opening(paragraph.text, start, index)
-        if opening is not None:
-            written, verb = opening
-            found.append(Match(verb, start, start + len(written), written))
-    return found
+    ("Acknowledges that ...", "Calls on ..."), as the verb their forms stand for ("ACKNOWLEDGES");
+    `opened`: the starts of the clauses found otherwise, in order (`operative.sentence_case_openings`)."""
+    items: list[Opening] = []
+
+    def walk(points: tuple[Point, ...], parent: int) -> None:
+        for point in points:
+            items.append(Opening(point.start, point.end, parent))
+            walk(point.points, len(items) - 1)
+
+    first = paragraph.points[0].start if paragraph.points else len(paragraph.text)
+    items.append(Opening(0, first))
+    walk(paragraph.points, 0)
+    found = sentence_case_openings(paragraph.text, items, opened, _sentence_case_forms(verbs))
+    return [Match(verb, start, start + len(written), written) for start, written, verb in found]
 
 
 @recent

@@ -32,6 +32,7 @@ the same place holds acronyms ("..., ENISA and ...") at least as often.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -41,6 +42,7 @@ from typing import TypeVar
 import yaml
 
 __all__ = [
+    "Opening",
     "Run",
     "lower_case_opens",
     "opening_forms",
@@ -50,6 +52,7 @@ __all__ = [
     "sentence_case",
     "sentence_case_index",
     "sentence_case_opening",
+    "sentence_case_openings",
     "speakers",
     "subject_after",
 ]
@@ -446,7 +449,9 @@ def opening_forms(
 # Invites the Commission to ..."): the same verb as "ACKNOWLEDGES", whose subject is the
 # preamble's. Decided by the document's structure, not by the words around the verb: only the
 # first words of an operative paragraph or point qualify, and only after such a preamble; the same
-# word inside a sentence, or in a text with no such preamble, is prose.
+# word inside a sentence, or in a text with no such preamble, is prose. A point under words that
+# open a clause themselves is part of that clause ("INVITES the Commission to:" then "a) Support
+# ...": an infinitive that the plural form "support" also writes), so it opens none.
 
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 # How a preamble's line that names the speaker ends: "," or ":", or a dash ("DER RAT DER
@@ -503,3 +508,39 @@ def sentence_case_opening(
         if text.startswith(writing, start) and (stop == len(text) or not (text[stop].isalnum() or text[stop] in "-_")):
             return writing, owner
     return None
+
+
+@dataclass(frozen=True)
+class Opening:
+    """Where the words of a paragraph (its opening words) or of one of its points stand in the
+    paragraph's text, and the index of the item that holds it (-1 for the paragraph's words)."""
+
+    start: int
+    end: int
+    parent: int = -1
+
+
+def sentence_case_openings(
+    text: str, items: Sequence[Opening], opened: Sequence[int], index: Mapping[str, tuple[tuple[str, T], ...]]
+) -> list[tuple[int, str, T]]:
+    """The verbs in sentence case that open a clause at the start of `items` (the paragraph's words,
+    then its points, each after the item that holds it): (start, the form as written, what it
+    stands for). An item opens one unless the item that holds it opens a clause: by a verb found
+    otherwise (`opened`, the sorted starts of the clauses found in capitals or in prose) within
+    that item's words, or by one of these."""
+    found: list[tuple[int, str, T]] = []
+    opens = [False] * len(items)
+    for k, item in enumerate(items):
+        # The clauses found otherwise that start within this item's own words (a point's children
+        # come after its end, so they are not counted here).
+        at = bisect_left(opened, item.start)
+        opens[k] = at < len(opened) and opened[at] < item.end
+        if item.parent >= 0 and opens[item.parent]:
+            continue
+        if opens[k] and opened[at] == item.start:
+            continue  # a clause found otherwise opens here already ("INVITES", a site's own form)
+        opening = sentence_case_opening(text, item.start, index)
+        if opening is not None:
+            found.append((item.start, *opening))
+            opens[k] = True
+    return found

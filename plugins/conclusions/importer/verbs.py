@@ -24,11 +24,12 @@ from functools import lru_cache
 
 from ..core.layout import SHARED_REGISTRY, VERBS_FILE
 from ..core.operative import (
+    Opening,
     opening_forms,
     opening_runs,
     preamble_speaks,
     sentence_case_index,
-    sentence_case_opening,
+    sentence_case_openings,
     speakers,
 )
 from ..core.yamlsource import load_package_yaml
@@ -109,22 +110,26 @@ def find_sentence_case_verbs(
     """The verbs written in sentence case where they open a paragraph or a point ("Calls on the
     Member States ..."), when the `preamble` names the body speaking (`core.operative.
     preamble_speaks`; the bodies that speak in a text of this `title` count too), by the forms of
-    `known`, upper-case ones first (the capitals form's verb is the verb: "Invite" is INVITE)."""
-    if not preamble_speaks(preamble, speakers(title)):
+    `known`, upper-case ones first (the capitals form's verb is the verb: "Invite" is INVITE); not
+    under words that open a clause themselves (`core.operative.sentence_case_openings`)."""
+    speaking = speakers(title)
+    if not preamble_speaks(preamble, speaking):
         return []
     pairs = sorted(
         ((form, verb) for verb in known if not verb.passive for form in verb.forms), key=lambda p: p[0][:1].islower()
     )
     index = sentence_case_index(pairs)
+    passive = frozenset(form for verb in known if verb.passive for form in verb.forms)
+    pattern = _any_form(tuple(sorted({form for verb in known for form in verb.forms})))
     counts: dict[str, dict[str, int]] = {}
     for paragraph in paragraphs:
         text = paragraph_text(paragraph)
-        for start in _opening_starts(paragraph):
-            opening = sentence_case_opening(text, start, index)
-            if opening is not None:
-                written, verb = opening
-                counts.setdefault(verb.verb, {}).setdefault(written, 0)
-                counts[verb.verb][written] += 1
+        listed = [(m.start(), m.group()) for m in pattern.finditer(text)]
+        opened = {listed[i][0] for i in opening_forms(text, listed, passive, speaking)}
+        opened.update(run.start for run in opening_runs(text))
+        for _, written, verb in sentence_case_openings(text, _items(paragraph), sorted(opened), index):
+            counts.setdefault(verb.verb, {}).setdefault(written, 0)
+            counts[verb.verb][written] += 1
     verbs = {verb.verb: verb for verb in known}
     return [
         FoundVerb(verb, tuple(sorted(forms)), verbs[verb].request, sum(forms.values()), True)
@@ -132,21 +137,22 @@ def find_sentence_case_verbs(
     ]
 
 
-def _opening_starts(paragraph: DraftParagraph) -> list[int]:
-    """Where the paragraph's words and each point's words start in `paragraph_text` (after the
-    point's marker and its space)."""
-    starts = [0]
+def _items(paragraph: DraftParagraph) -> list[Opening]:
+    """The paragraph's opening words and each point's words (after its marker and its space) in
+    `paragraph_text`, each with the item that holds it."""
+    items = [Opening(0, len(paragraph.text))]
     position = len(paragraph.text) + 1
 
-    def walk(points: list[DraftPoint]) -> None:
+    def walk(points: list[DraftPoint], parent: int) -> None:
         nonlocal position
         for point in points:
-            starts.append(position + len(point.marker) + 1)
-            position += len(point.marker) + 1 + len(point.text) + 1
-            walk(point.children)
+            start = position + len(point.marker) + 1
+            items.append(Opening(start, start + len(point.text), parent))
+            position = start + len(point.text) + 1
+            walk(point.children, len(items) - 1)
 
-    walk(paragraph.points)
-    return starts
+    walk(paragraph.points, 0)
+    return items
 
 
 @lru_cache(maxsize=8)
