@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from conclusions.core.layout import SHARED_REGISTRY, VERBS_FILE
+from conclusions.core.mentions import Matcher
 from conclusions.core.model import Actor, Instrument, Paragraph, Term, Verb
+
+from site_tests.support import yaml_data
 
 
 def instrument(entry_id: str, *patterns: str, name: str = "", exclude: tuple[str, ...] = ()) -> Instrument:
@@ -40,3 +46,18 @@ def verb(name: str, *forms: str, request: bool = True, passive: bool = False) ->
 
 def paragraph(text: str, number: int = 1) -> Paragraph:
     return Paragraph(number, text, line=1)
+
+
+@cache
+def shared_verb_matcher() -> tuple[Matcher[Verb], tuple[str, ...], tuple[str, ...]]:
+    """The shared registry's verbs (registry/verbs.yml) as a matcher, with its `before_addressees`
+    and `not_addressees_after`: what `split_clauses` reads besides the actors."""
+    shared = yaml_data.safe_load((SHARED_REGISTRY / VERBS_FILE).read_text(encoding="utf-8"))
+    verbs = Matcher(
+        [
+            verb(e["verb"], *e["forms"], request=bool(e["request"]), passive=bool(e.get("passive")))
+            for e in shared["verbs"]
+        ],
+        "verb",
+    )
+    return verbs, tuple(shared["before_addressees"]), tuple(shared["not_addressees_after"])

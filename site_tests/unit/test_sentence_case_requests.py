@@ -10,25 +10,14 @@ from __future__ import annotations
 
 import pytest
 from conclusions.core.clauses import split_clauses
-from conclusions.core.layout import SHARED_REGISTRY, VERBS_FILE
 from conclusions.core.mentions import Matcher
 from conclusions.core.operative import lower_case_opens, passive_opens, speakers
 from conclusions.importer.model import DraftParagraph, Where
 from conclusions.importer.verbs import find_prose_verbs, shared_verbs
 
-from site_tests.support import yaml_data
-from site_tests.unit.entries import actor, paragraph, verb
+from site_tests.unit.entries import actor, paragraph, shared_verb_matcher
 
-_SHARED = yaml_data.safe_load((SHARED_REGISTRY / VERBS_FILE).read_text(encoding="utf-8"))
-VERBS = Matcher(
-    [
-        verb(e["verb"], *e["forms"], request=bool(e["request"]), passive=bool(e.get("passive")))
-        for e in _SHARED["verbs"]
-    ],
-    "verb",
-)
-BEFORE = tuple(_SHARED["before_addressees"])
-NOT_AFTER = tuple(_SHARED["not_addressees_after"])
+VERBS, BEFORE, NOT_AFTER = shared_verb_matcher()
 ACTORS = Matcher(
     [
         actor("commission", "the Commission", "Commission"),

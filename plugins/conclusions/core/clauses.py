@@ -9,12 +9,20 @@ A request in the passive ("The Agency is invited to") asks its subject, named be
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .mentions import Match, Matcher
-from .model import Actor, Paragraph, Verb
-from .operative import opening_forms, sentence_start, subject_after
+from .model import Actor, Paragraph, Point, Verb
+from .operative import (
+    Opening,
+    opening_forms,
+    sentence_case_index,
+    sentence_case_openings,
+    sentence_start,
+    subject_after,
+)
+from .remembered import recent
 from .urls import nth, within
 
 # The words that may stand before the first addressee ("INVITES the Commission", "CALLS on
@@ -79,6 +87,7 @@ def split_clauses(
     not_after: Sequence[str],
     before: Sequence[str] = ("the", "all", "relevant", "its"),
     speaking: tuple[str, ...] = (),
+    sentence_case: bool = False,
 ) -> list[Clause]:
     """The operative clauses of `paragraph`, in order, which together cover its text.
 
@@ -92,9 +101,17 @@ def split_clauses(
         before: the words that may stand between a verb and the first actor it asks.
         speaking: the bodies that speak in this text besides those of every text
             (`operative.speakers`: "The Member States recall" in a text of their Representatives).
+        sentence_case: whether the text's preamble names the body speaking
+            (`operative.preamble_speaks`): then a verb form with only its first letter
+            capitalised opens a clause where it opens the paragraph or one of its points
+            ("Invites the Commission to ...").
     """
     text = paragraph.text
     found = _opening(text, verbs.find(text), speaking)
+    if sentence_case:
+        taken = [m.start for m in found]
+        extra = _sentence_case_openings(paragraph, verbs, taken)
+        found = sorted([*found, *extra], key=lambda m: m.start)
     starts = [_clause_start(text, match, found[i - 1].end if i else 0, first=i == 0) for i, match in enumerate(found)]
     ends = [*starts[1:], len(text)][: len(starts)]
     clauses: list[Clause] = []
@@ -122,6 +139,36 @@ def _opening(text: str, found: list[Match[Verb]], speaking: tuple[str, ...]) -> 
     the subject of its sentence)."""
     passive = frozenset(m.pattern for m in found if m.entry.passive)
     return [found[i] for i in opening_forms(text, [(m.start, m.pattern) for m in found], passive, speaking)]
+
+
+def _sentence_case_openings(paragraph: Paragraph, verbs: Matcher[Verb], opened: Sequence[int]) -> list[Match[Verb]]:
+    """The verbs written in sentence case as the first words of the paragraph or of its points
+    ("Acknowledges that ...", "Calls on ..."), as the verb their forms stand for ("ACKNOWLEDGES");
+    `opened`: the starts of the clauses found otherwise, in order (`operative.sentence_case_openings`)."""
+    items: list[Opening] = []
+
+    def walk(points: tuple[Point, ...], parent: int) -> None:
+        for point in points:
+            items.append(Opening(point.start, point.end, parent))
+            walk(point.points, len(items) - 1)
+
+    first = paragraph.points[0].start if paragraph.points else len(paragraph.text)
+    items.append(Opening(0, first))
+    walk(paragraph.points, 0)
+    found = sentence_case_openings(paragraph.text, items, opened, _sentence_case_forms(verbs))
+    return [Match(verb, start, start + len(written), written) for start, written, verb in found]
+
+
+@recent
+def _sentence_case_forms(verbs: Matcher[Verb]) -> Mapping[str, tuple[tuple[str, Verb], ...]]:
+    # Once per set of verbs (a build's matcher, kept while serving), not per paragraph. Upper-case forms first: a
+    # writing two forms share is the upper-case one's verb ("Invite" is the French INVITE, not the
+    # English plural "invite" of INVITES). A passive request has its subject before it: never first.
+    pairs = sorted(
+        ((form, verb) for form, (verb, _) in verbs.owner.items() if not verb.passive),
+        key=lambda pair: pair[0][:1].islower(),
+    )
+    return sentence_case_index(pairs)
 
 
 def _clause_start(text: str, verb: Match[Verb], previous_end: int, *, first: bool) -> int:

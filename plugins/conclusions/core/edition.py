@@ -25,7 +25,7 @@ from .languages import REGISTRY_LANGUAGE, registries_in
 from .layout import language_folders
 from .mentions import Match, Matcher, searching_once
 from .model import Actor, Document, Entry, Footnote, Instrument, Paragraph, Recital, Registries, Term, Verb, all_points
-from .operative import opening_runs, speakers
+from .operative import opening_runs, preamble_speaks, speakers
 from .references import Held, Reference
 from .registry_source import read_registries
 from .remembered import recent
@@ -426,8 +426,10 @@ def _match(
         actors = matchers.actors.find(item.text)
         registry[item.anchor] = RegistryMentions(instruments, terms, actors)
     speaking = speakers(document.header.title)
+    sentence_case = preamble_speaks(document.preamble, speaking)
     by_registry = {
-        p.number: _clauses(p, matchers, registries, registry[p.anchor].actors, speaking) for p in document.paragraphs
+        p.number: _clauses(p, matchers, registries, registry[p.anchor].actors, speaking, sentence_case)
+        for p in document.paragraphs
     }
     found = reading.read(document, registries, registry, by_registry, words, held) if words is not None else NOTHING
     mentions: dict[str, ItemMentions] = {}
@@ -443,7 +445,9 @@ def _match(
         if isinstance(item, Paragraph):
             same = len(actors) == len(own.actors)
             clauses[item.number] = (
-                by_registry[item.number] if same else _clauses(item, matchers, registries, actors, speaking)
+                by_registry[item.number]
+                if same
+                else _clauses(item, matchers, registries, actors, speaking, sentence_case)
             )
     return _Found(mentions, clauses, found, found.suppressions_used)
 
@@ -454,6 +458,7 @@ def _clauses(
     registries: Registries,
     actors: Sequence[Match[Actor]],
     speaking: tuple[str, ...],
+    sentence_case: bool,
 ) -> tuple[Clause, ...]:
     return _split(
         paragraph,
@@ -462,6 +467,7 @@ def _clauses(
         registries.not_addressees_after,
         registries.before_addressees,
         speaking,
+        sentence_case,
     )
 
 
@@ -473,10 +479,11 @@ def _split(
     not_after: tuple[str, ...],
     before: tuple[str, ...],
     speaking: tuple[str, ...],
+    sentence_case: bool,
 ) -> tuple[Clause, ...]:
     """`split_clauses`, kept while serving (`remembered.recent`): an unchanged paragraph's
     clauses are found again."""
-    return tuple(split_clauses(paragraph, verbs, actors, not_after, before, speaking))
+    return tuple(split_clauses(paragraph, verbs, actors, not_after, before, speaking, sentence_case))
 
 
 def _check_suppressions_used(registries: Registries, used: frozenset[tuple[str, str]], problems: Problems) -> None:

@@ -32,21 +32,33 @@ the same place holds acronyms ("..., ENISA and ...") at least as often.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
 __all__ = [
+    "Opening",
     "Run",
     "lower_case_opens",
     "opening_forms",
     "opening_runs",
     "passive_opens",
+    "preamble_speaks",
+    "sentence_case",
+    "sentence_case_index",
+    "sentence_case_opening",
+    "sentence_case_openings",
     "speakers",
     "subject_after",
 ]
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -427,3 +439,108 @@ def opening_forms(
                 continue
         kept.append(index)
     return kept
+
+
+# -- verbs in sentence case at a paragraph's or a point's start ---------------------------------
+#
+# A text in sentence case may name the body speaking once, in its preamble ("The Council of the
+# European Union," ... "Hereby adopts the following conclusions:"), and open its paragraphs and
+# points with the verb alone, its first letter capitalised ("1. Acknowledges that ...", "2.1
+# Invites the Commission to ..."): the same verb as "ACKNOWLEDGES", whose subject is the
+# preamble's. Decided by the document's structure, not by the words around the verb: only the
+# first words of an operative paragraph or point qualify, and only after such a preamble; the same
+# word inside a sentence, or in a text with no such preamble, is prose. A point under words that
+# open a clause themselves is part of that clause ("INVITES the Commission to:" then "a) Support
+# ...": an infinitive that the plural form "support" also writes), so it opens none.
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+# How a preamble's line that names the speaker ends: "," or ":", or a dash ("DER RAT DER
+# EUROPÄISCHEN UNION —").
+_PREAMBLE_ENDS = (",", ":", "—", "–", "-")
+
+
+def preamble_speaks(preamble: Sequence[str], speaking: tuple[str, ...] = ()) -> bool:
+    """Whether the preamble's first line names the body speaking as the subject of what follows:
+    it names one of the `subjects` of `conclusions/words/*.yml` (or `speaking`, see `speakers`),
+    in any case, and ends with "," or ":" or a dash ("The Council of the European Union,", "LE CONSEIL DE
+    L'UNION EUROPÉENNE,", "The Council adopts the following conclusions:")."""
+    if not preamble:
+        return False
+    line = preamble[0].strip()
+    if not line.endswith(_PREAMBLE_ENDS):
+        return False
+    phrase = _ELIDED.sub(r"\1 ", " " + " ".join(line.rstrip("".join(_PREAMBLE_ENDS)).split()) + " ").casefold()
+    return any(f" {subject.casefold()} " in phrase for subject in (*subject_words().subjects, *speaking))
+
+
+def sentence_case(form: str) -> str:
+    """A verb form as a sentence-case text writes it at a paragraph's start: its first letter
+    capitalised, the rest lower case ("CALLS on" -> "Calls on", "invite" -> "Invite")."""
+    return form[:1].upper() + form[1:].lower()
+
+
+def sentence_case_index(
+    forms: Iterable[tuple[str, T]],
+) -> dict[str, tuple[tuple[str, T], ...]]:
+    """The sentence-case writings of `forms` (form, what it stands for; the earlier pair wins a
+    writing two forms share, "INVITE" before "invite"), by their first word, longest first."""
+    by_writing: dict[str, T] = {}
+    for form, owner in forms:
+        by_writing.setdefault(sentence_case(form), owner)
+    index: dict[str, list[tuple[str, T]]] = {}
+    for writing, owner in by_writing.items():
+        first = _FIRST_WORD.match(writing)
+        if first is not None and first.start() == 0:
+            index.setdefault(first.group(), []).append((writing, owner))
+    return {word: tuple(sorted(pairs, key=lambda pair: -len(pair[0]))) for word, pairs in index.items()}
+
+
+def sentence_case_opening(
+    text: str, start: int, index: Mapping[str, tuple[tuple[str, T], ...]]
+) -> tuple[str, T] | None:
+    """The verb written in sentence case at `start` (the first word of a paragraph or a point) by
+    `sentence_case_index`: (the form as written, what it stands for), or None."""
+    first = _FIRST_WORD.match(text, start)
+    if first is None or first.start() != start or not first.group()[:1].isupper():
+        return None
+    for writing, owner in index.get(first.group(), ()):
+        stop = start + len(writing)
+        if text.startswith(writing, start) and (stop == len(text) or not (text[stop].isalnum() or text[stop] in "-_")):
+            return writing, owner
+    return None
+
+
+@dataclass(frozen=True)
+class Opening:
+    """Where the words of a paragraph (its opening words) or of one of its points stand in the
+    paragraph's text, and the index of the item that holds it (-1 for the paragraph's words)."""
+
+    start: int
+    end: int
+    parent: int = -1
+
+
+def sentence_case_openings(
+    text: str, items: Sequence[Opening], opened: Sequence[int], index: Mapping[str, tuple[tuple[str, T], ...]]
+) -> list[tuple[int, str, T]]:
+    """The verbs in sentence case that open a clause at the start of `items` (the paragraph's words,
+    then its points, each after the item that holds it): (start, the form as written, what it
+    stands for). An item opens one unless the item that holds it opens a clause: by a verb found
+    otherwise (`opened`, the sorted starts of the clauses found in capitals or in prose) within
+    that item's words, or by one of these."""
+    found: list[tuple[int, str, T]] = []
+    opens = [False] * len(items)
+    for k, item in enumerate(items):
+        # The clauses found otherwise that start within this item's own words (a point's children
+        # come after its end, so they are not counted here).
+        at = bisect_left(opened, item.start)
+        opens[k] = at < len(opened) and opened[at] < item.end
+        if item.parent >= 0 and opens[item.parent]:
+            continue
+        if opens[k] and opened[at] == item.start:
+            continue  # a clause found otherwise opens here already ("INVITES", a site's own form)
+        opening = sentence_case_opening(text, item.start, index)
+        if opening is not None:
+            found.append((item.start, *opening))
+            opens[k] = True
+    return found

@@ -26,7 +26,7 @@ from . import markdownish
 from .model import Cleaned, DraftParagraph, DraftRecital, ImportFailure, Parsed, count_points
 from .report import Report
 from .structure import as_in_subject, build, citation_title, iso_date, short_title
-from .verbs import FoundVerb, find_prose_verbs, find_verbs, shared_verbs, verbs_yaml
+from .verbs import FoundVerb, find_prose_verbs, find_sentence_case_verbs, find_verbs, shared_verbs, verbs_yaml
 from .words import words
 from .writer import FIELD_ORDER, OCCASIONAL, document_md
 from .yamltext import dump
@@ -204,9 +204,15 @@ def import_document(
     cleaned = _clean(data, source.name)
     parsed = build(cleaned)
     header = _header(parsed, source.name, options)
+    title_read = str(header.get("title") or "")
     found_verbs = _merged(
-        find_verbs(parsed.paragraphs, shared_verbs()),
-        find_prose_verbs(parsed.paragraphs, shared_verbs(lower_case=True), str(header.get("title") or "")),
+        _merged(
+            find_verbs(parsed.paragraphs, shared_verbs()),
+            find_prose_verbs(parsed.paragraphs, shared_verbs(lower_case=True), title_read),
+        ),
+        find_sentence_case_verbs(
+            parsed.paragraphs, parsed.preamble, [*shared_verbs(), *shared_verbs(lower_case=True)], title_read
+        ),
     )
     new_verbs = [verb for verb in found_verbs if not verb.known]
     registries = {VERBS_FILE: verbs_yaml(new_verbs, source.name)} if new_verbs else {}

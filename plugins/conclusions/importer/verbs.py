@@ -10,7 +10,10 @@ list only forms that occur there):
   ("RESTATES ... and CALLS on all States", "..., STRESSES its key role");
 
 and the lower-case forms where the subject of their sentence stands before them
-(`find_prose_verbs`: "The Council invites", "They note", "The Agency is invited").
+(`find_prose_verbs`: "The Council invites", "They note", "The Agency is invited"), and the
+forms with only their first letter capitalised as the first words of a paragraph or a point,
+in a text whose preamble names the body speaking (`find_sentence_case_verbs`: "The Council of
+the European Union," ... "1. Acknowledges that ...").
 """
 
 from __future__ import annotations
@@ -20,7 +23,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..core.layout import SHARED_REGISTRY, VERBS_FILE
-from ..core.operative import opening_forms, opening_runs, speakers
+from ..core.operative import (
+    Opening,
+    opening_forms,
+    opening_runs,
+    preamble_speaks,
+    sentence_case_index,
+    sentence_case_openings,
+    speakers,
+)
 from ..core.yamlsource import load_package_yaml
 from .model import DraftParagraph, DraftPoint
 from .yamltext import FlowList, dump
@@ -91,6 +102,57 @@ def find_prose_verbs(paragraphs: list[DraftParagraph], known: list[KnownVerb], t
         FoundVerb(verb, tuple(sorted(forms)), verbs[verb].request, sum(forms.values()), True)
         for verb, forms in sorted(counts.items())
     ]
+
+
+def find_sentence_case_verbs(
+    paragraphs: list[DraftParagraph], preamble: list[str], known: list[KnownVerb], title: str = ""
+) -> list[FoundVerb]:
+    """The verbs written in sentence case where they open a paragraph or a point ("Calls on the
+    Member States ..."), when the `preamble` names the body speaking (`core.operative.
+    preamble_speaks`; the bodies that speak in a text of this `title` count too), by the forms of
+    `known`, upper-case ones first (the capitals form's verb is the verb: "Invite" is INVITE); not
+    under words that open a clause themselves (`core.operative.sentence_case_openings`)."""
+    speaking = speakers(title)
+    if not preamble_speaks(preamble, speaking):
+        return []
+    pairs = sorted(
+        ((form, verb) for verb in known if not verb.passive for form in verb.forms), key=lambda p: p[0][:1].islower()
+    )
+    index = sentence_case_index(pairs)
+    passive = frozenset(form for verb in known if verb.passive for form in verb.forms)
+    pattern = _any_form(tuple(sorted({form for verb in known for form in verb.forms})))
+    counts: dict[str, dict[str, int]] = {}
+    for paragraph in paragraphs:
+        text = paragraph_text(paragraph)
+        listed = [(m.start(), m.group()) for m in pattern.finditer(text)]
+        opened = {listed[i][0] for i in opening_forms(text, listed, passive, speaking)}
+        opened.update(run.start for run in opening_runs(text))
+        for _, written, verb in sentence_case_openings(text, _items(paragraph), sorted(opened), index):
+            counts.setdefault(verb.verb, {}).setdefault(written, 0)
+            counts[verb.verb][written] += 1
+    verbs = {verb.verb: verb for verb in known}
+    return [
+        FoundVerb(verb, tuple(sorted(forms)), verbs[verb].request, sum(forms.values()), True)
+        for verb, forms in sorted(counts.items())
+    ]
+
+
+def _items(paragraph: DraftParagraph) -> list[Opening]:
+    """The paragraph's opening words and each point's words (after its marker and its space) in
+    `paragraph_text`, each with the item that holds it."""
+    items = [Opening(0, len(paragraph.text))]
+    position = len(paragraph.text) + 1
+
+    def walk(points: list[DraftPoint], parent: int) -> None:
+        nonlocal position
+        for point in points:
+            start = position + len(point.marker) + 1
+            items.append(Opening(start, start + len(point.text), parent))
+            position = start + len(point.text) + 1
+            walk(point.children, len(items) - 1)
+
+    walk(paragraph.points, 0)
+    return items
 
 
 @lru_cache(maxsize=8)
