@@ -26,7 +26,7 @@ def _paragraphs(doc: Built) -> list[tuple[int, str]]:
     return found
 
 
-_POINT = re.compile(r"^(?:\((?:[a-z]|[ivxlc]+)\)|(?:[a-z]|[ivxlc]+)[.)]|[–—•-])\s+")
+_POINT = re.compile(r"^(?:\((?:[a-z]|[ivxlc]+)\)|(?:[a-z]|[ivxlc]+)[.)]|\d+\.\d+\.?|[–—•-])\s+")
 
 
 def _forms(doc: Built) -> list[str]:

@@ -137,6 +137,11 @@ REAL_SHAPED = {
     # (unit/test_importer.py); they are not built here, for the reason given for "imported-unmarked".
     "imported-bullets": ("ST-16801-2026-INIT-en.txt", "", "ST-16801-2026-INIT-en.expected.yml"),
     "imported-sentence-headings": ("ST-15920-2026-INIT-en.txt", "", "ST-15920-2026-INIT-en.expected.yml"),
+    # A preamble in sentence case that names the Council, then paragraphs and points opened by a
+    # verb in sentence case ("Invites"); and points numbered in parts ("2.1") under a paragraph.
+    # Their drawn PDFs import to the same document.md (unit tests); not built here, as above.
+    "imported-sentence-verbs": ("ST-17102-2026-INIT-en.txt", "", "ST-17102-2026-INIT-en.expected.yml"),
+    "imported-parts": ("ST-16388-2026-INIT-en.txt", "", "ST-16388-2026-INIT-en.expected.yml"),
 }
 """Texts in the shapes the register and the Official Journal publish (invented, see
 fixtures/import/README.md), each imported as extracted text and as a PDF drawn in its layout."""

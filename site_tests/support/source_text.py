@@ -23,7 +23,7 @@ SITE_URL = "http://127.0.0.1:8000/"
 _PARAGRAPH = re.compile(r"^(\d+)\.\s+(.*)$")
 _DASH_RECITAL = re.compile(r"^[-*]\s+(.*)$")
 _LETTERED = re.compile(r"^([A-Z])\.\s+(.*)$")
-_POINT = re.compile(r"^(?:\((?:[a-z]|[ivxlc]+)\)|(?:[a-z]|[ivxlc]+)[.)]|[–—•-])\s+")
+_POINT = re.compile(r"^(?:\((?:[a-z]|[ivxlc]+)\)|(?:[a-z]|[ivxlc]+)[.)]|\d+\.\d+\.?|[–—•-])\s+")
 _OTHER = re.compile(r"^(?:#|\[\^)")
 
 
