@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from .mentions import Match, Matcher
 from .model import Actor, Paragraph, Point, Verb
@@ -22,7 +23,6 @@ from .operative import (
     sentence_start,
     subject_after,
 )
-from .remembered import recent
 from .urls import nth, within
 
 # The words that may stand before the first addressee ("INVITES the Commission", "CALLS on
@@ -159,16 +159,23 @@ def _sentence_case_openings(paragraph: Paragraph, verbs: Matcher[Verb], opened: 
     return [Match(verb, start, start + len(written), written) for start, written, verb in found]
 
 
-@recent
+_FORMS: WeakKeyDictionary[Matcher[Verb], Mapping[str, tuple[tuple[str, Verb], ...]]] = WeakKeyDictionary()
+"""Each verb matcher's sentence-case index, kept as long as the matcher (a build's, or one the
+serve machinery keeps): asked for at every paragraph, it reads every form of every verb."""
+
+
 def _sentence_case_forms(verbs: Matcher[Verb]) -> Mapping[str, tuple[tuple[str, Verb], ...]]:
-    # Once per set of verbs (a build's matcher, kept while serving), not per paragraph. Upper-case forms first: a
-    # writing two forms share is the upper-case one's verb ("Invite" is the French INVITE, not the
-    # English plural "invite" of INVITES). A passive request has its subject before it: never first.
-    pairs = sorted(
-        ((form, verb) for form, (verb, _) in verbs.owner.items() if not verb.passive),
-        key=lambda pair: pair[0][:1].islower(),
-    )
-    return sentence_case_index(pairs)
+    # Upper-case forms first: a writing two forms share is the upper-case one's verb ("Invite"
+    # is the French INVITE, not the English plural "invite" of INVITES). A passive request has
+    # its subject before it: never first.
+    index = _FORMS.get(verbs)
+    if index is None:
+        pairs = sorted(
+            ((form, verb) for form, (verb, _) in verbs.owner.items() if not verb.passive),
+            key=lambda pair: pair[0][:1].islower(),
+        )
+        index = _FORMS[verbs] = sentence_case_index(pairs)
+    return index
 
 
 def _clause_start(text: str, verb: Match[Verb], previous_end: int, *, first: bool) -> int:

@@ -19,6 +19,7 @@ the European Union," ... "1. Acknowledges that ...").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -104,6 +105,16 @@ def find_prose_verbs(paragraphs: list[DraftParagraph], known: list[KnownVerb], t
     ]
 
 
+@lru_cache(maxsize=4)
+def _sentence_case_index(known: tuple[KnownVerb, ...]) -> Mapping[str, tuple[tuple[str, KnownVerb], ...]]:
+    """The sentence-case writings of the forms of `known`, upper-case ones first: made once per
+    list of verbs (the shared list, read once), not once per text."""
+    pairs = sorted(
+        ((form, verb) for verb in known if not verb.passive for form in verb.forms), key=lambda p: p[0][:1].islower()
+    )
+    return sentence_case_index(pairs)
+
+
 def find_sentence_case_verbs(
     paragraphs: list[DraftParagraph], preamble: list[str], known: list[KnownVerb], title: str = ""
 ) -> list[FoundVerb]:
@@ -115,10 +126,7 @@ def find_sentence_case_verbs(
     speaking = speakers(title)
     if not preamble_speaks(preamble, speaking):
         return []
-    pairs = sorted(
-        ((form, verb) for verb in known if not verb.passive for form in verb.forms), key=lambda p: p[0][:1].islower()
-    )
-    index = sentence_case_index(pairs)
+    index = _sentence_case_index(tuple(known))
     passive = frozenset(form for verb in known if verb.passive for form in verb.forms)
     pattern = _any_form(tuple(sorted({form for verb in known for form in verb.forms})))
     counts: dict[str, dict[str, int]] = {}
