@@ -10,14 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bs4 import Tag
 from conclusions.core.edition import build_edition
 from conclusions.core.model import Document
 from conclusions.importer import import_document
 
 from site_tests.support.build import FIXTURES
 from site_tests.support.documents import build_import, import_into
-from site_tests.support.html import content, page
+from site_tests.support.html import content, page, place_in_text
 from site_tests.support.imported import hand_read
 
 pytestmark = pytest.mark.build
@@ -52,24 +51,11 @@ def test_the_model_reads_the_heading_before_the_recitals(built: tuple[Document, 
     assert ranges == EXPECTED["sections"]
 
 
-def _place(article: Tag, what: str, document: Document) -> Tag:
-    """The element of the full text that `what` of the hand reading's `order` names."""
-    found: Tag | None
-    if what == "recitals":
-        found = article.find(id="recitals")
-    elif what.isdigit():
-        found = article.find(id=document.paragraph(int(what)).anchor)
-    else:
-        found = next((t for t in article.find_all(["h2", "p"]) if t.get_text(" ", strip=True) == what), None)
-    assert found is not None, what
-    return found
-
-
 def test_the_full_text_reads_in_the_originals_order(built: tuple[Document, Path]) -> None:
     document, site = built
     article = content(page(site, "text/"))
     every = article.find_all(True)
-    positions = [every.index(_place(article, what, document)) for what in EXPECTED["order"]]
+    positions = [every.index(place_in_text(article, what, document)) for what in EXPECTED["order"]]
     assert positions == sorted(positions), "the full text reads as the original does"
     # The heading stands once, and its paragraphs after the lead-in are still under it.
     leading = document.leading_section

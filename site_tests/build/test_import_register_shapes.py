@@ -25,7 +25,6 @@ from typing import Any
 
 import pytest
 import yaml
-from bs4 import Tag
 from conclusions.cli import main
 from conclusions.core.edition import build_edition
 from conclusions.core.model import Document
@@ -34,7 +33,7 @@ from referencing import Registry, Resource
 
 from site_tests.import_shapes import register_pdf
 from site_tests.support.build import EPOCH, ROOT
-from site_tests.support.html import content, page
+from site_tests.support.html import content, page, place_in_text
 from site_tests.support.imported import IMPORT_FIXTURES, hand_read
 
 pytestmark = pytest.mark.build
@@ -107,26 +106,13 @@ def _model(site: Path) -> Document:
     return build_edition(site / "source").document
 
 
-def _place(article: Tag, what: str, document: Document) -> Tag:
-    """The element of the full text that `what` of the hand reading's `order` names."""
-    found: Tag | None
-    if what == "recitals":
-        found = article.find(id="recitals")
-    elif what.isdigit():
-        found = article.find(id=document.paragraph(int(what)).anchor)
-    else:
-        found = next((t for t in article.find_all(["h2", "p"]) if t.get_text(" ", strip=True) == what), None)
-    assert found is not None, what
-    return found
-
-
 @pytest.mark.parametrize("name", [n for n in NAMES if "order" in hand_read(n)[1]])
 def test_the_full_text_reads_in_the_originals_order(name: str, sites: dict[str, Path]) -> None:
     expected = hand_read(name)[1]
     document = _model(sites[name])
     article = content(page(sites[name] / "site", "text/"))
     every = article.find_all(True)
-    positions = [every.index(_place(article, what, document)) for what in expected["order"]]
+    positions = [every.index(place_in_text(article, what, document)) for what in expected["order"]]
     assert positions == sorted(positions), "the full text reads as the original does"
     for heading in expected["headings"]:  # each heading once
         assert sum(t.get_text(" ", strip=True) == heading for t in article.find_all("h2")) == 1
