@@ -34,19 +34,11 @@ from referencing import Registry, Resource
 from site_tests.import_shapes import register_pdf
 from site_tests.support.build import EPOCH, ROOT
 from site_tests.support.html import content, page, place_in_text
-from site_tests.support.imported import IMPORT_FIXTURES, hand_read
+from site_tests.support.imported import IMPORT_FIXTURES, REGISTER_SHAPES, hand_read
 
 pytestmark = pytest.mark.build
 
-NAMES = (
-    "ST-15614-2026-INIT-en.txt",
-    "ST-15615-2026-INIT-en.txt",
-    "ST-15616-2026-INIT-en.txt",
-    "ST-16120-2026-INIT-en.txt",
-    "ST-16244-2026-INIT-en.txt",
-    "ST-16310-2026-INIT-en.txt",
-    "ST-16388-2026-INIT-en.txt",
-)
+NAMES = REGISTER_SHAPES
 BULLETS = "ST-15616-2026-INIT-en.txt"
 
 

@@ -17,6 +17,19 @@ if TYPE_CHECKING:  # imported when an import is made: conftest.py imports this m
 IMPORT_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 """The importer's inputs, each beside its hand reading (`<name>.expected.yml`)."""
 
+REGISTER_SHAPES = (
+    "ST-15614-2026-INIT-en.txt",
+    "ST-15615-2026-INIT-en.txt",
+    "ST-15616-2026-INIT-en.txt",
+    "ST-16120-2026-INIT-en.txt",
+    "ST-16244-2026-INIT-en.txt",
+    "ST-16310-2026-INIT-en.txt",
+    "ST-16388-2026-INIT-en.txt",
+)
+"""Invented texts in shapes the register publishes (fixtures/import/README.md), each with its
+hand reading: read by the unit tests from their text, built by the build tests from their text
+and from their drawn PDF."""
+
 
 @cache
 def imported(path: Path) -> ImportResult:
