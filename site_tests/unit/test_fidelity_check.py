@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conclusions.core.errors import Problems
-from conclusions.core.fidelity import check_document
+from conclusions.core.fidelity import check_document, swallowed
 from conclusions.core.urls import AT_ROOT
 from conclusions.reader.furniture import always, furniture_form, is_annex_to_annex
 
@@ -241,3 +241,21 @@ def test_the_annex_to_the_annex_in_italian_and_spanish(line: str) -> None:
 def test_the_italian_institutions_second_line_is_no_furniture() -> None:
     # The register's Italian cover: "Consiglio" / "dell'Unione europea".
     assert furniture_form("dell'Unione europea") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "taken_in"),
+    [
+        # A German cover note: ordinals and dates are written with a full stop ("4127. Tagung").
+        (
+            "Die Delegationen erhalten in der Anlage die Schlussfolgerungen des Rates, die der Rat "
+            "auf seiner 4127. Tagung vom 10. Dezember 2026 gebilligt hat.",
+            False,
+        ),
+        ("Delegations will find attached the conclusions. They were approved on 4 December.", False),
+        # Three sentences: the field has taken in the body's first words.
+        ("Delegations will find attached the conclusions. THE COUNCIL, RECALLING its work; NOTES that; CALLS ON", True),
+    ],
+)
+def test_a_field_has_taken_in_the_body_only_past_two_sentences(value: str, taken_in: bool) -> None:
+    assert swallowed(value) is taken_in

@@ -152,7 +152,9 @@ def _inline_words(source: str, optional: bool, part: int) -> Iterator[Word]:
 
 def swallowed(value: str) -> bool:
     """Whether a header field holds more than a field does: text of the body taken in."""
-    sentences = len(re.findall(r"[.;:!?](?:\s+|$)(?=[A-Z(]|$)", value))
+    # A full stop right after a digit ends no sentence where ordinals are written so: "auf seiner
+    # 4127. Tagung vom 10. Dezember 2026" is one sentence of a German cover note.
+    sentences = len(re.findall(r"(?:(?<!\d)\.|[;:!?])(?:\s+|$)(?=[A-Z(]|$)", value))
     return len(value) > MAX_FIELD or sentences > 2
 
 
